@@ -1,0 +1,1 @@
+"""Network metrics on graphs built from the map (no Qt)."""

@@ -1,0 +1,1 @@
+"""Domain model, edit commands and validation (no Qt)."""

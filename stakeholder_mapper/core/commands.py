@@ -1,0 +1,365 @@
+"""Undoable edits of a map.
+
+Each command checks and captures everything it needs when it is created, so creating
+one either raises :class:`~stakeholder_mapper.core.validation.ValidationError` (nothing
+changed) or gives an edit that ``redo()`` applies and ``undo()`` reverts exactly. The
+method names match ``QUndoCommand`` so the desktop app can wrap them one to one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .model import (
+    Category,
+    MapInfo,
+    Relationship,
+    RelationshipKind,
+    Stakeholder,
+    StakeholderMap,
+)
+from .validation import ValidationError, check_record, check_relationship, check_stakeholder
+
+__all__ = [
+    "AddCategory",
+    "AddKind",
+    "AddRelationship",
+    "AddStakeholder",
+    "Batch",
+    "Command",
+    "MoveStakeholders",
+    "RemoveCategory",
+    "RemoveRelationships",
+    "RemoveStakeholders",
+    "UpdateCategory",
+    "UpdateMapInfo",
+    "UpdateRelationship",
+    "UpdateStakeholder",
+]
+
+
+class Command:
+    """An edit that can be applied (``redo``) and reverted (``undo``); ``text`` names it."""
+
+    text: str = ""
+
+    def redo(self) -> None:
+        raise NotImplementedError
+
+    def undo(self) -> None:
+        raise NotImplementedError
+
+
+def _replace_checked(record: Any, changes: dict[str, Any]) -> Any:
+    unknown = set(changes) - set(record.__dataclass_fields__)
+    if unknown:
+        raise ValidationError(f"Unknown field {sorted(unknown)[0]!r}.")
+    if "id" in changes and changes["id"] != record.id:
+        raise ValidationError("An id cannot be changed.")
+    return dataclasses.replace(record, **changes)
+
+
+class AddStakeholder(Command):
+    """Add one stakeholder, optionally at a canvas position."""
+
+    def __init__(
+        self,
+        smap: StakeholderMap,
+        stakeholder: Stakeholder,
+        position: tuple[float, float] | None = None,
+    ) -> None:
+        if stakeholder.id in smap.stakeholders or stakeholder.id in smap.relationships:
+            raise ValidationError(f"Duplicate id {stakeholder.id!r}: it is already on the map.")
+        check_stakeholder(smap, stakeholder)
+        self.smap, self.stakeholder, self.position = smap, stakeholder, position
+        self.text = f"Add {stakeholder.label}"
+
+    def redo(self) -> None:
+        self.smap.put_stakeholder(self.stakeholder)
+        if self.position is not None:
+            self.smap.set_positions({self.stakeholder.id: self.position})
+
+    def undo(self) -> None:
+        self.smap.delete_stakeholder(self.stakeholder.id)
+
+
+class RemoveStakeholders(Command):
+    """Remove stakeholders together with their relationships and positions."""
+
+    def __init__(self, smap: StakeholderMap, ids: Iterable[str]) -> None:
+        ids = list(dict.fromkeys(ids))
+        missing = [i for i in ids if i not in smap.stakeholders]
+        if missing:
+            raise ValidationError(f"Stakeholder {missing[0]!r} is not on the map.")
+        wanted = set(ids)
+        self.smap = smap
+        self.stakeholders = [smap.stakeholders[i] for i in ids]
+        self.relationships = [
+            r for r in smap.relationships.values() if r.source in wanted or r.target in wanted
+        ]
+        self.positions = {i: smap.positions[i] for i in ids if i in smap.positions}
+        self.pinned = {i: True for i in ids if i in smap.pinned}
+        names = ", ".join(s.label for s in self.stakeholders[:3])
+        more = f" and {len(ids) - 3} more" if len(ids) > 3 else ""
+        self.text = f"Delete {names}{more}"
+
+    def redo(self) -> None:
+        for r in self.relationships:
+            self.smap.delete_relationship(r.id)
+        for s in self.stakeholders:
+            self.smap.delete_stakeholder(s.id)
+
+    def undo(self) -> None:
+        for s in self.stakeholders:
+            self.smap.put_stakeholder(s)
+        if self.positions or self.pinned:
+            self.smap.set_positions(dict(self.positions), self.pinned)
+        for r in self.relationships:
+            self.smap.put_relationship(r)
+
+
+class UpdateStakeholder(Command):
+    """Change fields of one stakeholder (e.g. ``label="Mayor"``, ``power=4``)."""
+
+    def __init__(self, smap: StakeholderMap, stakeholder_id: str, **changes: Any) -> None:
+        if stakeholder_id not in smap.stakeholders:
+            raise ValidationError(f"Stakeholder {stakeholder_id!r} is not on the map.")
+        self.smap = smap
+        self.old = smap.stakeholders[stakeholder_id]
+        self.new = _replace_checked(self.old, changes)
+        check_stakeholder(smap, self.new)
+        if set(changes) == {"label"}:
+            self.text = f"Rename {self.old.label} to {self.new.label}"
+        else:
+            self.text = f"Edit {', '.join(sorted(changes))} of {self.old.label}"
+
+    def redo(self) -> None:
+        self.smap.put_stakeholder(self.new)
+
+    def undo(self) -> None:
+        self.smap.put_stakeholder(self.old)
+
+
+class AddRelationship(Command):
+    """Add one relationship between two stakeholders already on the map."""
+
+    def __init__(self, smap: StakeholderMap, relationship: Relationship) -> None:
+        if relationship.id in smap.relationships or relationship.id in smap.stakeholders:
+            raise ValidationError(f"Duplicate id {relationship.id!r}: it is already on the map.")
+        check_relationship(smap, relationship)
+        self.smap, self.relationship = smap, relationship
+        source = smap.stakeholders[relationship.source].label
+        target = smap.stakeholders[relationship.target].label
+        self.text = f"Connect {source} to {target}"
+
+    def redo(self) -> None:
+        self.smap.put_relationship(self.relationship)
+
+    def undo(self) -> None:
+        self.smap.delete_relationship(self.relationship.id)
+
+
+class RemoveRelationships(Command):
+    """Remove relationships."""
+
+    def __init__(self, smap: StakeholderMap, ids: Iterable[str]) -> None:
+        ids = list(dict.fromkeys(ids))
+        missing = [i for i in ids if i not in smap.relationships]
+        if missing:
+            raise ValidationError(f"Relationship {missing[0]!r} is not on the map.")
+        self.smap = smap
+        self.relationships = [smap.relationships[i] for i in ids]
+        self.text = "Delete relationship" if len(ids) == 1 else f"Delete {len(ids)} relationships"
+
+    def redo(self) -> None:
+        for r in self.relationships:
+            self.smap.delete_relationship(r.id)
+
+    def undo(self) -> None:
+        for r in self.relationships:
+            self.smap.put_relationship(r)
+
+
+class UpdateRelationship(Command):
+    """Change fields of one relationship (kind, strength, valence, ...)."""
+
+    def __init__(self, smap: StakeholderMap, relationship_id: str, **changes: Any) -> None:
+        if relationship_id not in smap.relationships:
+            raise ValidationError(f"Relationship {relationship_id!r} is not on the map.")
+        self.smap = smap
+        self.old = smap.relationships[relationship_id]
+        self.new = _replace_checked(self.old, changes)
+        check_relationship(smap, self.new)
+        self.text = f"Edit {', '.join(sorted(changes))} of relationship"
+
+    def redo(self) -> None:
+        self.smap.put_relationship(self.new)
+
+    def undo(self) -> None:
+        self.smap.put_relationship(self.old)
+
+
+class AddCategory(Command):
+    """Add a stakeholder category."""
+
+    def __init__(self, smap: StakeholderMap, category: Category) -> None:
+        if category.id in smap.categories:
+            raise ValidationError(f"Duplicate category id {category.id!r}.")
+        check_record(category, f"Category {category.name!r}")
+        self.smap, self.category = smap, category
+        self.text = f"Add category {category.name}"
+
+    def redo(self) -> None:
+        self.smap.put_category(self.category)
+
+    def undo(self) -> None:
+        self.smap.delete_category(self.category.id)
+
+
+class RemoveCategory(Command):
+    """Remove a category that no stakeholder uses."""
+
+    def __init__(self, smap: StakeholderMap, category_id: str) -> None:
+        if category_id not in smap.categories:
+            raise ValidationError(f"Category {category_id!r} is not on the map.")
+        users = [s.label for s in smap.stakeholders.values() if s.category == category_id]
+        if users:
+            raise ValidationError(
+                f"Category {smap.categories[category_id].name!r} is still used by {users[0]!r}"
+                + (f" and {len(users) - 1} more." if len(users) > 1 else ".")
+            )
+        self.smap, self.category = smap, smap.categories[category_id]
+        self.text = f"Delete category {self.category.name}"
+
+    def redo(self) -> None:
+        self.smap.delete_category(self.category.id)
+
+    def undo(self) -> None:
+        self.smap.put_category(self.category)
+
+
+class UpdateCategory(Command):
+    """Rename a category or change its colour or shape."""
+
+    def __init__(self, smap: StakeholderMap, category_id: str, **changes: Any) -> None:
+        if category_id not in smap.categories:
+            raise ValidationError(f"Category {category_id!r} is not on the map.")
+        self.smap = smap
+        self.old = smap.categories[category_id]
+        self.new = _replace_checked(self.old, changes)
+        check_record(self.new, f"Category {self.new.name!r}")
+        self.text = f"Edit category {self.old.name}"
+
+    def redo(self) -> None:
+        self.smap.put_category(self.new)
+
+    def undo(self) -> None:
+        self.smap.put_category(self.old)
+
+
+class AddKind(Command):
+    """Add a relationship kind."""
+
+    def __init__(self, smap: StakeholderMap, kind: RelationshipKind) -> None:
+        if kind.id in smap.kinds:
+            raise ValidationError(f"Duplicate relationship kind id {kind.id!r}.")
+        check_record(kind, f"Relationship kind {kind.name!r}")
+        self.smap, self.kind = smap, kind
+        self.text = f"Add relationship kind {kind.name}"
+
+    def redo(self) -> None:
+        self.smap.put_kind(self.kind)
+
+    def undo(self) -> None:
+        self.smap.delete_kind(self.kind.id)
+
+
+class MoveStakeholders(Command):
+    """Move stakeholders on the canvas (and optionally pin or unpin them)."""
+
+    def __init__(
+        self,
+        smap: StakeholderMap,
+        positions: dict[str, tuple[float, float]],
+        pinned: dict[str, bool] | None = None,
+    ) -> None:
+        pinned = pinned or {}
+        missing = [i for i in positions.keys() | pinned.keys() if i not in smap.stakeholders]
+        if missing:
+            raise ValidationError(f"Stakeholder {missing[0]!r} is not on the map.")
+        self.smap = smap
+        self.new = {i: (float(x), float(y)) for i, (x, y) in positions.items()}
+        self.old = {i: smap.positions.get(i) for i in positions}
+        self.new_pinned = dict(pinned)
+        self.old_pinned = {i: i in smap.pinned for i in pinned}
+        self.text = "Move stakeholder" if len(positions) == 1 else "Move stakeholders"
+        if not positions:
+            self.text = "Pin stakeholders"
+
+    def redo(self) -> None:
+        self.smap.set_positions(dict(self.new), self.new_pinned)
+
+    def undo(self) -> None:
+        self.smap.set_positions(dict(self.old), self.old_pinned)
+
+
+class UpdateMapInfo(Command):
+    """Change the map's title, city, branch, author, purpose or date."""
+
+    def __init__(self, smap: StakeholderMap, **changes: Any) -> None:
+        self.smap = smap
+        self.old = smap.info
+        self.new: MapInfo = _replace_checked(self.old, changes)
+        check_record(self.new, "Map")
+        self.text = "Edit map details"
+
+    def redo(self) -> None:
+        self.smap.set_info(self.new)
+
+    def undo(self) -> None:
+        self.smap.set_info(self.old)
+
+
+class Batch(Command):
+    """Several edits as one undo step (an import, a paste, a multi-row edit).
+
+    Build it with :meth:`build`: each step is created only after the previous ones
+    are applied, so a step may refer to what an earlier step added.
+    """
+
+    def __init__(self, text: str, commands: list[Command]) -> None:
+        self.text = text
+        self.commands = commands
+
+    @classmethod
+    def build(
+        cls,
+        smap: StakeholderMap,
+        text: str,
+        steps: Iterable[Callable[[StakeholderMap], Command]],
+    ) -> Batch:
+        """Create every step against the map as it will be; the map is left unchanged.
+
+        If any step is invalid, :class:`ValidationError` is raised and the map is unchanged.
+        """
+        done: list[Command] = []
+        with smap.muted():
+            try:
+                for step in steps:
+                    command = step(smap)
+                    command.redo()
+                    done.append(command)
+            finally:
+                for command in reversed(done):
+                    command.undo()
+        return cls(text, done)
+
+    def redo(self) -> None:
+        for command in self.commands:
+            command.redo()
+
+    def undo(self) -> None:
+        for command in reversed(self.commands):
+            command.undo()

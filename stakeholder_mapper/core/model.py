@@ -1,0 +1,485 @@
+"""The stakeholder map: stakeholders, relationships, categories, kinds and layout.
+
+Records (stakeholders, relationships, categories, kinds) are immutable dataclasses: an
+edit replaces a record, which makes undo a matter of putting the old record back. The
+scales and allowed values are declared once, on the fields, and checked by
+:mod:`stakeholder_mapper.core.validation`. "Unknown" is ``None`` and stays ``None``.
+
+Never add fields for political affiliation, religion, ethnicity, health or private life.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import ConfigDict, Field, StrictBool, StrictInt, StrictStr
+
+__all__ = [
+    "ENGAGEMENT_STAGES",
+    "LEVELS",
+    "MOU_STATUSES",
+    "SCALES",
+    "SENSITIVITIES",
+    "Category",
+    "ChangeKind",
+    "Engagement",
+    "LogEntry",
+    "MapInfo",
+    "ModelChange",
+    "Relationship",
+    "RelationshipKind",
+    "Snapshot",
+    "Stakeholder",
+    "StakeholderMap",
+    "default_categories",
+    "default_kinds",
+]
+
+_RECORD = ConfigDict(extra="forbid")
+
+#: Inclusive bounds of every integer scale, by field name.
+SCALES: dict[str, tuple[int, int]] = {
+    "power": (1, 5),
+    "interest": (1, 5),
+    "position": (-2, 2),
+    "trust": (-2, 2),
+    "strength": (1, 5),
+}
+
+Level = Literal["community", "city", "regional", "national", "international"]
+Sensitivity = Literal["public", "internal", "confidential"]
+EngagementStage = Literal["unaware", "resistant", "neutral", "supportive", "champion"]
+MouStatus = Literal["none", "exploring", "drafting", "signed", "renewal due", "expired"]
+Valence = Literal["positive", "negative"]
+Confidence = Literal["confirmed", "assumed"]
+LineStyle = Literal["solid", "dash", "dot", "dashdot"]
+Shape = Literal["circle", "square", "diamond", "triangle", "hexagon", "star", "pentagon"]
+InteractionKind = Literal["meeting", "letter", "call", "event", "email", "other"]
+
+LEVELS: tuple[str, ...] = Level.__args__
+SENSITIVITIES: tuple[str, ...] = Sensitivity.__args__
+ENGAGEMENT_STAGES: tuple[str, ...] = EngagementStage.__args__
+MOU_STATUSES: tuple[str, ...] = MouStatus.__args__
+
+
+def _scale(name: str) -> Any:
+    low, high = SCALES[name]
+    return Annotated[StrictInt | None, Field(ge=low, le=high)]
+
+
+Power = _scale("power")
+Interest = _scale("interest")
+Position = _scale("position")
+Trust = _scale("trust")
+Strength = Annotated[StrictInt, Field(ge=SCALES["strength"][0], le=SCALES["strength"][1])]
+Principle = Annotated[StrictInt, Field(ge=1, le=12)]
+Id = Annotated[StrictStr, Field(min_length=1, max_length=200)]
+Colour = Annotated[StrictStr, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+@dataclass(frozen=True)
+class Category:
+    """A kind of actor (municipal authority, media, ...), drawn with a colour and a shape."""
+
+    __pydantic_config__ = _RECORD
+    id: Id
+    name: StrictStr
+    colour: Colour = "#999999"
+    shape: Shape = "circle"
+
+
+@dataclass(frozen=True)
+class RelationshipKind:
+    """A kind of tie (influence, trust, funding, ...); directed kinds are drawn with arrows."""
+
+    __pydantic_config__ = _RECORD
+    id: Id
+    name: StrictStr
+    directed: StrictBool = True
+    valence: Valence = "positive"
+    colour: Colour = "#555555"
+    style: LineStyle = "solid"
+
+
+@dataclass(frozen=True)
+class Engagement:
+    """How we plan to engage one stakeholder: the content of its engagement sheet."""
+
+    __pydantic_config__ = _RECORD
+    objective: StrictStr = ""
+    desired_change: StrictStr = ""
+    ask: StrictStr = ""
+    key_messages: StrictStr = ""
+    approach: StrictStr = ""
+    messenger: StrictStr = ""
+    channel: StrictStr = ""
+    owner: StrictStr = ""
+    next_action: StrictStr = ""
+    due_date: dt.date | None = None
+    timing_window: StrictStr = ""
+    stage: EngagementStage | None = None
+    mou_status: MouStatus = "none"
+    expect_to_see: StrictStr = ""
+    like_to_see: StrictStr = ""
+    love_to_see: StrictStr = ""
+    risks: StrictStr = ""
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One dated interaction with a stakeholder and what came of it."""
+
+    __pydantic_config__ = _RECORD
+    date: dt.date
+    kind: InteractionKind = "meeting"
+    summary: StrictStr = ""
+    outcome: StrictStr = ""
+    next_step: StrictStr = ""
+
+
+@dataclass(frozen=True)
+class Stakeholder:
+    """An organisation or a role in the city, with our reading of its power and attitude.
+
+    ``person`` (a personal name) and ``contact`` (contact details) are personal data:
+    they are never drawn on the canvas and are stored apart in the project file.
+    """
+
+    __pydantic_config__ = _RECORD
+    id: Id
+    label: StrictStr
+    category: Id
+    organisation: StrictStr = ""
+    role: StrictStr = ""
+    level: Level | None = None
+    power: Power = None
+    influence: Annotated[StrictInt | None, Field(ge=0, le=1000)] = None
+    interest: Interest = None
+    position: Position = None
+    trust: Trust = None
+    focal_point: StrictStr = ""
+    principles: tuple[Principle, ...] = ()
+    tags: tuple[StrictStr, ...] = ()
+    notes: StrictStr = ""
+    sensitivity: Sensitivity = "internal"
+    review_date: dt.date | None = None
+    source: StrictStr = ""
+    informed: StrictBool | None = None
+    person: StrictStr = ""
+    contact: StrictStr = ""
+    engagement: Engagement = field(default_factory=Engagement)
+    log: tuple[LogEntry, ...] = ()
+    attributes: dict[StrictStr, StrictStr] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """A tie from ``source`` to ``target``; strength 1-5 is a closeness, not a distance."""
+
+    __pydantic_config__ = _RECORD
+    id: Id
+    source: Id
+    target: Id
+    kind: Id = "influence"
+    strength: Strength = 3
+    valence: Valence = "positive"
+    directed: StrictBool = True
+    notes: StrictStr = ""
+    confidence: Confidence = "confirmed"
+
+
+@dataclass(frozen=True)
+class MapInfo:
+    """What the map is about: shown on the title bar and the plan's cover."""
+
+    __pydantic_config__ = _RECORD
+    title: StrictStr = "Untitled map"
+    city: StrictStr = ""
+    branch: StrictStr = ""
+    author: StrictStr = ""
+    purpose: StrictStr = ""
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A named, dated copy of the map's content, kept for before/after comparison.
+
+    ``content`` is the map as stored in a project file (without snapshots).
+    """
+
+    id: str
+    name: str
+    created: dt.datetime
+    content: dict[str, Any]
+
+
+# Okabe-Ito and Tol's bright/muted palettes: distinguishable with colour-blindness.
+_DEFAULT_CATEGORIES = [
+    ("municipal", "Municipal authority", "#0072B2", "square"),
+    ("national", "National authority", "#332288", "square"),
+    ("emergency", "Emergency & public services", "#D55E00", "diamond"),
+    ("community", "Community leader", "#009E73", "circle"),
+    ("faith", "Faith leader", "#117733", "hexagon"),
+    ("ngo", "Civil society / NGO", "#44AA99", "circle"),
+    ("private", "Private sector", "#E69F00", "triangle"),
+    ("financial", "Financial sector", "#AA4499", "triangle"),
+    ("media", "Media", "#CC79A7", "star"),
+    ("academia", "Academia", "#56B4E9", "pentagon"),
+    ("youth", "Youth group", "#F0E442", "circle"),
+    ("international", "International organisation", "#882255", "diamond"),
+    ("redcross", "Red Cross / Red Crescent", "#CC3311", "hexagon"),
+]
+
+_DEFAULT_KINDS = [
+    ("influence", "Influence", True, "positive", "#0072B2", "solid"),
+    ("trust", "Trust", True, "positive", "#009E73", "solid"),
+    ("information", "Information flow", True, "positive", "#56B4E9", "dot"),
+    ("funding", "Funding", True, "positive", "#E69F00", "dash"),
+    ("authority", "Formal authority / reporting line", True, "positive", "#332288", "dashdot"),
+    ("collaboration", "Collaboration", False, "positive", "#117733", "solid"),
+    ("conflict", "Conflict", False, "negative", "#D55E00", "dash"),
+]
+
+
+def default_categories() -> dict[str, Category]:
+    """The categories a new map starts with (DESIGN §3), each with a colour and a shape."""
+    return {c[0]: Category(*c) for c in _DEFAULT_CATEGORIES}
+
+
+def default_kinds() -> dict[str, RelationshipKind]:
+    """The relationship kinds a new map starts with (DESIGN §3)."""
+    return {k[0]: RelationshipKind(*k) for k in _DEFAULT_KINDS}
+
+
+class ChangeKind(Enum):
+    """What part of the map a change touched; views refresh only what concerns them."""
+
+    STAKEHOLDER_ADDED = "stakeholder_added"
+    STAKEHOLDER_REMOVED = "stakeholder_removed"
+    STAKEHOLDER_CHANGED = "stakeholder_changed"
+    RELATIONSHIP_ADDED = "relationship_added"
+    RELATIONSHIP_REMOVED = "relationship_removed"
+    RELATIONSHIP_CHANGED = "relationship_changed"
+    CATEGORY_ADDED = "category_added"
+    CATEGORY_REMOVED = "category_removed"
+    CATEGORY_CHANGED = "category_changed"
+    KIND_ADDED = "kind_added"
+    KIND_REMOVED = "kind_removed"
+    KIND_CHANGED = "kind_changed"
+    POSITIONS_CHANGED = "positions_changed"
+    INFO_CHANGED = "info_changed"
+    SNAPSHOTS_CHANGED = "snapshots_changed"
+    RESET = "reset"
+
+
+@dataclass(frozen=True)
+class ModelChange:
+    """One notification: what changed, which ids, and (for edits) which fields."""
+
+    kind: ChangeKind
+    ids: tuple[str, ...] = ()
+    fields: frozenset[str] = frozenset()
+
+
+Listener = Callable[[ModelChange], None]
+
+
+def _changed_fields(old: object, new: object) -> frozenset[str]:
+    return frozenset(
+        name for name in old.__dataclass_fields__ if getattr(old, name) != getattr(new, name)
+    )
+
+
+class StakeholderMap:
+    """The whole map and the single source of truth for every view.
+
+    The ``put_*``/``delete_*`` methods are the primitive changes; each notifies the
+    listeners. User edits go through :mod:`stakeholder_mapper.core.commands`, which
+    validate first and can be undone.
+    """
+
+    def __init__(self, info: MapInfo | None = None) -> None:
+        self.info = info or MapInfo()
+        self.categories: dict[str, Category] = default_categories()
+        self.kinds: dict[str, RelationshipKind] = default_kinds()
+        self.stakeholders: dict[str, Stakeholder] = {}
+        self.relationships: dict[str, Relationship] = {}
+        self.positions: dict[str, tuple[float, float]] = {}
+        self.pinned: set[str] = set()
+        self.snapshots: list[Snapshot] = []
+        self.plan_settings: dict[str, Any] = {}
+        self._listeners: list[Listener] = []
+        self._muted = 0
+
+    # -- notification -------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` with each :class:`ModelChange`; returns an unsubscribe function."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    @contextmanager
+    def muted(self) -> Iterator[None]:
+        """Suppress notifications inside the block (used to try out a batch of edits)."""
+        self._muted += 1
+        try:
+            yield
+        finally:
+            self._muted -= 1
+
+    def notify(self, change: ModelChange) -> None:
+        """Tell every listener about ``change`` (unless muted)."""
+        if self._muted:
+            return
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- queries ------------------------------------------------------------------
+    def relationships_of(self, stakeholder_id: str) -> list[Relationship]:
+        """Every relationship that starts or ends at the stakeholder."""
+        return [r for r in self.relationships.values() if stakeholder_id in (r.source, r.target)]
+
+    def find_stakeholder(self, text: str) -> Stakeholder | None:
+        """The stakeholder whose id or label equals ``text`` (case-insensitive), if any."""
+        if text in self.stakeholders:
+            return self.stakeholders[text]
+        wanted = text.strip().casefold()
+        for s in self.stakeholders.values():
+            if s.label.strip().casefold() == wanted:
+                return s
+        return None
+
+    def new_id(self, prefix: str) -> str:
+        """A fresh id such as ``s17`` not used by any stakeholder or relationship."""
+        n = len(self.stakeholders) + len(self.relationships) + 1
+        while f"{prefix}{n}" in self.stakeholders or f"{prefix}{n}" in self.relationships:
+            n += 1
+        return f"{prefix}{n}"
+
+    # -- primitive changes --------------------------------------------------------
+    def put_stakeholder(self, stakeholder: Stakeholder) -> None:
+        """Add the stakeholder, or replace the one with the same id."""
+        old = self.stakeholders.get(stakeholder.id)
+        self.stakeholders[stakeholder.id] = stakeholder
+        if old is None:
+            self.notify(ModelChange(ChangeKind.STAKEHOLDER_ADDED, (stakeholder.id,)))
+        else:
+            fields = _changed_fields(old, stakeholder)
+            self.notify(ModelChange(ChangeKind.STAKEHOLDER_CHANGED, (stakeholder.id,), fields))
+
+    def delete_stakeholder(self, stakeholder_id: str) -> None:
+        """Remove the stakeholder and its position (relationships must be removed first)."""
+        del self.stakeholders[stakeholder_id]
+        self.positions.pop(stakeholder_id, None)
+        self.pinned.discard(stakeholder_id)
+        self.notify(ModelChange(ChangeKind.STAKEHOLDER_REMOVED, (stakeholder_id,)))
+
+    def put_relationship(self, relationship: Relationship) -> None:
+        """Add the relationship, or replace the one with the same id."""
+        old = self.relationships.get(relationship.id)
+        self.relationships[relationship.id] = relationship
+        if old is None:
+            self.notify(ModelChange(ChangeKind.RELATIONSHIP_ADDED, (relationship.id,)))
+        else:
+            fields = _changed_fields(old, relationship)
+            self.notify(ModelChange(ChangeKind.RELATIONSHIP_CHANGED, (relationship.id,), fields))
+
+    def delete_relationship(self, relationship_id: str) -> None:
+        """Remove the relationship."""
+        del self.relationships[relationship_id]
+        self.notify(ModelChange(ChangeKind.RELATIONSHIP_REMOVED, (relationship_id,)))
+
+    def put_category(self, category: Category) -> None:
+        """Add the category, or replace the one with the same id."""
+        added = category.id not in self.categories
+        self.categories[category.id] = category
+        kind = ChangeKind.CATEGORY_ADDED if added else ChangeKind.CATEGORY_CHANGED
+        self.notify(ModelChange(kind, (category.id,)))
+
+    def delete_category(self, category_id: str) -> None:
+        """Remove the category (no stakeholder may still use it)."""
+        del self.categories[category_id]
+        self.notify(ModelChange(ChangeKind.CATEGORY_REMOVED, (category_id,)))
+
+    def put_kind(self, kind: RelationshipKind) -> None:
+        """Add the relationship kind, or replace the one with the same id."""
+        added = kind.id not in self.kinds
+        self.kinds[kind.id] = kind
+        change = ChangeKind.KIND_ADDED if added else ChangeKind.KIND_CHANGED
+        self.notify(ModelChange(change, (kind.id,)))
+
+    def delete_kind(self, kind_id: str) -> None:
+        """Remove the relationship kind (no relationship may still use it)."""
+        del self.kinds[kind_id]
+        self.notify(ModelChange(ChangeKind.KIND_REMOVED, (kind_id,)))
+
+    def set_positions(
+        self,
+        positions: dict[str, tuple[float, float] | None],
+        pinned: dict[str, bool] | None = None,
+    ) -> None:
+        """Place stakeholders on the canvas (``None`` forgets a position) and pin or unpin them."""
+        for sid, xy in positions.items():
+            if xy is None:
+                self.positions.pop(sid, None)
+            else:
+                self.positions[sid] = (float(xy[0]), float(xy[1]))
+        for sid, is_pinned in (pinned or {}).items():
+            (self.pinned.add if is_pinned else self.pinned.discard)(sid)
+        ids = tuple(positions.keys() | (pinned or {}).keys())
+        self.notify(ModelChange(ChangeKind.POSITIONS_CHANGED, ids))
+
+    def set_info(self, info: MapInfo) -> None:
+        """Replace the map's title, city, branch, author, purpose and date."""
+        fields = _changed_fields(self.info, info)
+        self.info = info
+        self.notify(ModelChange(ChangeKind.INFO_CHANGED, (), fields))
+
+    def set_snapshots(self, snapshots: list[Snapshot]) -> None:
+        """Replace the list of snapshots."""
+        self.snapshots = list(snapshots)
+        self.notify(ModelChange(ChangeKind.SNAPSHOTS_CHANGED))
+
+    def replace_content(self, other: StakeholderMap) -> None:
+        """Take over everything ``other`` holds except listeners (revert, restore)."""
+        for name in (
+            "info",
+            "categories",
+            "kinds",
+            "stakeholders",
+            "relationships",
+            "positions",
+            "pinned",
+            "snapshots",
+            "plan_settings",
+        ):
+            setattr(self, name, getattr(other, name))
+        self.notify(ModelChange(ChangeKind.RESET))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, StakeholderMap):
+            return NotImplemented
+        return (
+            self.info == other.info
+            and self.categories == other.categories
+            and self.kinds == other.kinds
+            and self.stakeholders == other.stakeholders
+            and self.relationships == other.relationships
+            and self.positions == other.positions
+            and self.pinned == other.pinned
+            and self.snapshots == other.snapshots
+            and self.plan_settings == other.plan_settings
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"<StakeholderMap {self.info.title!r}: {len(self.stakeholders)} stakeholders, "
+            f"{len(self.relationships)} relationships>"
+        )

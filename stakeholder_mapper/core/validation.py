@@ -1,0 +1,157 @@
+"""Validation of records and of the whole map, with messages a user can act on.
+
+Field types and scales are declared on the model's dataclasses and checked here with
+pydantic; references between records (categories, kinds, endpoints) are checked by hand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from pydantic import TypeAdapter
+from pydantic import ValidationError as PydanticError
+
+from .model import Category, Relationship, RelationshipKind, Stakeholder, StakeholderMap
+
+__all__ = [
+    "ValidationError",
+    "check_record",
+    "check_relationship",
+    "check_stakeholder",
+    "describe_errors",
+    "dump_record",
+    "dump_records",
+    "map_problems",
+    "parse_record",
+]
+
+
+class ValidationError(ValueError):
+    """An edit or a file breaks a rule; the message is one plain sentence for the user."""
+
+
+@cache
+def _adapter(record_type: type) -> TypeAdapter:
+    return TypeAdapter(record_type)
+
+
+def _location(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def describe_errors(error: PydanticError, where: str = "") -> str:
+    """One sentence naming the first offending field, what is wrong and the value found."""
+    first = error.errors(include_url=False)[0]
+    loc = _location(first["loc"])
+    place = ".".join(p for p in (where, loc) if p)
+    message = first["msg"].replace("Input should be", "should be")
+    message = message.replace("Unexpected keyword argument", "is not a known field")
+    message = message.replace("Field required", "is required")
+    value = first.get("input")
+    got = f" (found {value!r})" if first["type"] not in ("missing",) and _short(value) else ""
+    return f"{place}: {message}{got}" if place else f"{message}{got}"
+
+
+def _short(value: Any) -> bool:
+    return not isinstance(value, dict | list | tuple) and len(repr(value)) <= 80
+
+
+def parse_record(record_type: type, data: Any, where: str = "") -> Any:
+    """Build a record of ``record_type`` from plain data, or raise :class:`ValidationError`."""
+    try:
+        return _adapter(record_type).validate_python(data)
+    except PydanticError as exc:
+        raise ValidationError(describe_errors(exc, where)) from None
+
+
+def check_record(record: Any, where: str = "") -> None:
+    """Check the types and scales of one record's fields."""
+    parse_record(type(record), dataclasses.asdict(record), where)
+
+
+def dump_record(record: Any) -> dict[str, Any]:
+    """The record as JSON-ready plain data (dates as ISO text, tuples as lists)."""
+    return _adapter(type(record)).dump_python(record, mode="json")
+
+
+def dump_records(record_type: type, records: Iterable[Any]) -> list[dict[str, Any]]:
+    """Many records of one type as JSON-ready plain data, in one fast pass."""
+    return _adapter(list[record_type]).dump_python(list(records), mode="json")
+
+
+def check_stakeholder(smap: StakeholderMap, stakeholder: Stakeholder, fields: bool = True) -> None:
+    """Raise :class:`ValidationError` if the stakeholder cannot be put on the map.
+
+    With ``fields=False`` only the references to the rest of the map are checked.
+    """
+    if fields:
+        check_record(stakeholder, f"Stakeholder {stakeholder.label or stakeholder.id!r}")
+    if not stakeholder.label.strip():
+        raise ValidationError(f"Stakeholder {stakeholder.id!r} needs a name.")
+    if stakeholder.category not in smap.categories:
+        raise ValidationError(
+            f"Stakeholder {stakeholder.label!r}: unknown category {stakeholder.category!r}."
+        )
+
+
+def check_relationship(
+    smap: StakeholderMap, relationship: Relationship, fields: bool = True
+) -> None:
+    """Raise :class:`ValidationError` if the relationship cannot be put on the map.
+
+    With ``fields=False`` only the references to the rest of the map are checked.
+    """
+    if fields:
+        check_record(relationship, f"Relationship {relationship.id!r}")
+    for end in ("source", "target"):
+        sid = getattr(relationship, end)
+        if sid not in smap.stakeholders:
+            raise ValidationError(
+                f"Relationship {relationship.id!r}: {end} {sid!r} is not a stakeholder on this map."
+            )
+    if relationship.source == relationship.target:
+        name = smap.stakeholders[relationship.source].label
+        raise ValidationError(
+            f"Relationship {relationship.id!r}: {name!r} cannot have a relationship with itself."
+        )
+    if relationship.kind not in smap.kinds:
+        raise ValidationError(
+            f"Relationship {relationship.id!r}: unknown relationship kind {relationship.kind!r}."
+        )
+
+
+def map_problems(smap: StakeholderMap, fields: bool = True) -> list[str]:
+    """Every rule the map breaks, one sentence each; an empty list means the map is valid.
+
+    ``fields=False`` skips the per-field checks (for records just parsed from a file).
+    """
+    problems: list[str] = []
+    for record_type, records in (
+        (Category, smap.categories),
+        (RelationshipKind, smap.kinds),
+    ):
+        for key, record in records.items():
+            if key != record.id:
+                problems.append(f"{record_type.__name__} {key!r} is stored under another id.")
+    for checker, records in (
+        (check_stakeholder, smap.stakeholders),
+        (check_relationship, smap.relationships),
+    ):
+        for key, record in records.items():
+            if key != record.id:
+                problems.append(f"Record {record.id!r} is stored under id {key!r}.")
+            try:
+                checker(smap, record, fields)
+            except ValidationError as exc:
+                problems.append(str(exc))
+    clash = smap.stakeholders.keys() & smap.relationships.keys()
+    problems.extend(f"Duplicate id {i!r}: used by a stakeholder and a relationship." for i in clash)
+    for sid in smap.positions.keys() - smap.stakeholders.keys():
+        problems.append(f"Layout has a position for unknown stakeholder {sid!r}.")
+    return problems

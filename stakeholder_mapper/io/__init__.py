@@ -1,0 +1,1 @@
+"""Project files, import and export (no Qt widgets)."""

@@ -1,0 +1,1 @@
+"""Desktop user interface (Qt)."""

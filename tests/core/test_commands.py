@@ -1,0 +1,138 @@
+"""Every edit command applies, undoes and redoes exactly, and notifies listeners."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from stakeholder_mapper.core.commands import (
+    AddCategory,
+    AddKind,
+    AddRelationship,
+    AddStakeholder,
+    Batch,
+    MoveStakeholders,
+    RemoveCategory,
+    RemoveRelationships,
+    RemoveStakeholders,
+    UpdateCategory,
+    UpdateMapInfo,
+    UpdateRelationship,
+    UpdateStakeholder,
+)
+from stakeholder_mapper.core.model import (
+    Category,
+    ChangeKind,
+    Relationship,
+    RelationshipKind,
+    Stakeholder,
+    StakeholderMap,
+)
+from stakeholder_mapper.core.validation import ValidationError
+
+
+def _snapshot(smap: StakeholderMap) -> StakeholderMap:
+    clone = StakeholderMap()
+    clone.replace_content(copy.deepcopy(smap))
+    return clone
+
+
+def _roundtrip(smap: StakeholderMap, command) -> StakeholderMap:
+    """Apply, undo and redo ``command``; check undo restores the map; return the edited map."""
+    before = _snapshot(smap)
+    command.redo()
+    after = _snapshot(smap)
+    assert after != before, "the command changed nothing"
+    command.undo()
+    assert smap == before
+    command.redo()
+    assert smap == after
+    return after
+
+
+COMMANDS = {
+    "add stakeholder": lambda m: AddStakeholder(
+        m, Stakeholder("ngo1", "Food bank", "ngo", power=2), (10.0, 20.0)
+    ),
+    "remove stakeholder with its ties": lambda m: RemoveStakeholders(m, ["imam"]),
+    "update stakeholder": lambda m: UpdateStakeholder(m, "mayor", power=5, trust=-1),
+    "add relationship": lambda m: AddRelationship(
+        m, Relationship("r9", "mayor", "youth", kind="trust", strength=2)
+    ),
+    "remove relationships": lambda m: RemoveRelationships(m, ["r1", "r2"]),
+    "update relationship": lambda m: UpdateRelationship(m, "r3", strength=5, valence="negative"),
+    "add category": lambda m: AddCategory(m, Category("diaspora", "Diaspora group", "#777777")),
+    "remove unused category": lambda m: RemoveCategory(m, "media"),
+    "update category": lambda m: UpdateCategory(m, "media", name="Press", colour="#000000"),
+    "add kind": lambda m: AddKind(m, RelationshipKind("kinship", "Kinship", directed=False)),
+    "move and pin": lambda m: MoveStakeholders(m, {"mayor": (1.5, -2.0)}, {"mayor": True}),
+    "update map details": lambda m: UpdateMapInfo(m, title="Marenza", city="Marenza"),
+}
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_undo_redo(small_map: StakeholderMap, name: str) -> None:
+    _roundtrip(small_map, COMMANDS[name](small_map))
+
+
+def test_remove_stakeholder_restores_relationships_and_position(small_map):
+    small_map.positions["imam"] = (3.0, 4.0)
+    small_map.pinned.add("imam")
+    command = RemoveStakeholders(small_map, ["imam"])
+    command.redo()
+    assert "imam" not in small_map.stakeholders
+    assert {r.id for r in small_map.relationships.values()} == {"r4"}
+    command.undo()
+    assert small_map.positions["imam"] == (3.0, 4.0)
+    assert "imam" in small_map.pinned
+    assert set(small_map.relationships) == {"r1", "r2", "r3", "r4"}
+
+
+def test_batch_is_one_step_and_steps_see_earlier_steps(small_map):
+    batch = Batch.build(
+        small_map,
+        "Quick add",
+        [
+            lambda m: AddStakeholder(m, Stakeholder("radio", "Radio Marenza", "media")),
+            lambda m: AddRelationship(m, Relationship("r5", "radio", "mayor", strength=4)),
+            lambda m: UpdateStakeholder(m, "radio", power=4),
+        ],
+    )
+    assert "radio" not in small_map.stakeholders, "building a batch must not change the map"
+    edited = _roundtrip(small_map, batch)
+    assert edited.stakeholders["radio"].power == 4
+    assert edited.relationships["r5"].source == "radio"
+
+
+def test_invalid_batch_leaves_map_unchanged(small_map):
+    before = _snapshot(small_map)
+    with pytest.raises(ValidationError, match="ghost"):
+        Batch.build(
+            small_map,
+            "Bad",
+            [
+                lambda m: AddStakeholder(m, Stakeholder("radio", "Radio", "media")),
+                lambda m: AddRelationship(m, Relationship("r5", "radio", "ghost")),
+            ],
+        )
+    assert small_map == before
+
+
+def test_listeners_hear_each_change(small_map):
+    heard = []
+    small_map.subscribe(heard.append)
+    command = UpdateStakeholder(small_map, "mayor", power=4)
+    command.redo()
+    command.undo()
+    assert [(c.kind, c.ids, c.fields) for c in heard] == [
+        (ChangeKind.STAKEHOLDER_CHANGED, ("mayor",), frozenset({"power"})),
+        (ChangeKind.STAKEHOLDER_CHANGED, ("mayor",), frozenset({"power"})),
+    ]
+
+
+def test_command_texts_name_the_edit(small_map):
+    assert UpdateStakeholder(small_map, "mayor", label="Lord Mayor").text == (
+        "Rename Mayor to Lord Mayor"
+    )
+    assert RemoveStakeholders(small_map, ["mayor"]).text == "Delete Mayor"
