@@ -1,0 +1,139 @@
+"""The command line: CSV import, validate, and one-line errors with exit code 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stakeholder_mapper.cli import main
+from stakeholder_mapper.io.project import load_map, save_map
+
+STAKEHOLDERS = """id,name,category,power,interest,position,trust,tags,district
+mayor,Mayor of Marenza,Municipal authority,5,4,1,0,flood;heat,Centre
+imam,Imam of the Old Port mosque,faith,3,4,2,2,,Old Port
+coop,Women's cooperative,Savings groups,2,5,2,,,Riverside
+branch,Marenza Red Crescent branch,redcross,3,5,2,2,,Centre
+"""
+RELATIONSHIPS = """source,target,kind,strength,valence,directed
+branch,imam,trust,4,positive,true
+imam,mayor,influence,5,,
+coop,imam,collaboration,3,,
+mayor,coop,conflict,2,negative,false
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_csv_pair(tmp_path, capsys):
+    s = write(tmp_path, "s.csv", STAKEHOLDERS)
+    r = write(tmp_path, "r.csv", RELATIONSHIPS)
+    out = tmp_path / "city.smap"
+    code = main(["import", "--stakeholders", str(s), "--relationships", str(r), "-o", str(out)])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "Imported 4 stakeholders and 4 relationships." in printed
+    assert "Created categories: Savings groups." in printed
+    assert "Kept as custom attributes: district." in printed
+    smap = load_map(out)
+    mayor = smap.stakeholders["mayor"]
+    assert (mayor.category, mayor.power, mayor.interest, mayor.position, mayor.trust) == (
+        "municipal",
+        5,
+        4,
+        1,
+        0,
+    )
+    assert mayor.tags == ("flood", "heat")
+    assert mayor.attributes == {"district": "Centre"}
+    assert smap.stakeholders["coop"].trust is None, "an empty cell stays unknown, not 0"
+    assert smap.categories[smap.stakeholders["coop"].category].name == "Savings groups"
+    ties = {(x.source, x.target): x for x in smap.relationships.values()}
+    assert ties["imam", "mayor"].strength == 5 and ties["imam", "mayor"].directed
+    assert ties["coop", "imam"].directed is False, "collaboration is undirected by default"
+    assert ties["mayor", "coop"].valence == "negative"
+
+
+def test_bad_row_names_row_and_column(tmp_path, capsys):
+    bad = STAKEHOLDERS.replace("imam,Imam of the Old Port mosque,faith,3", "imam,Imam,faith,seven")
+    s = write(tmp_path, "s.csv", bad)
+    out = tmp_path / "city.smap"
+    code = main(["import", "--stakeholders", str(s), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == (
+        "error: s.csv, line 3, column 'power': 'seven' is not a whole number from 1 to 5.\n"
+    )
+    assert not out.exists(), "nothing is written when the import fails"
+
+
+def test_unknown_stakeholder_in_relationship(tmp_path, capsys):
+    s = write(tmp_path, "s.csv", STAKEHOLDERS)
+    r = write(tmp_path, "r.csv", RELATIONSHIPS + "branch,ghost,trust,3,,\n")
+    out = tmp_path / "city.smap"
+    code = main(["import", "--stakeholders", str(s), "--relationships", str(r), "-o", str(out)])
+    assert code == 2
+    assert capsys.readouterr().err == (
+        "error: r.csv, line 6, column 'target': no stakeholder has the id 'ghost'.\n"
+    )
+    args = ["import", "--stakeholders", str(s), "--relationships", str(r), "-o", str(out)]
+    code = main([*args, "--skip-bad-rows"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "Rejected 1 rows:" in printed
+    assert "r.csv, line 6, column 'target': no stakeholder has the id 'ghost'" in printed
+    assert len(load_map(out).relationships) == 4
+
+
+def test_missing_required_column(tmp_path, capsys):
+    s = write(tmp_path, "s.csv", "id,label\n1,Mayor\n")
+    assert main(["import", "--stakeholders", str(s), "-o", str(tmp_path / "x.smap")]) == 2
+    assert capsys.readouterr().err == (
+        "error: s.csv: required column 'name' is missing (columns found: id, label).\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b'{"format": "stakeholder-mapper", "format_version": 1, "stakeh', b"not json at all"],
+)
+def test_validate_damaged_map(tmp_path, capsys, content):
+    path = tmp_path / "broken.smap"
+    path.write_bytes(content)
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: broken.smap is damaged or not a map:")
+    assert err.count("\n") == 1
+    assert path.read_bytes() == content, "the input file is never modified"
+
+
+def test_validate_good_map(tmp_path, capsys, small_map):
+    save_map(small_map, tmp_path / "ok.smap")
+    assert main(["validate", str(tmp_path / "ok.smap")]) == 0
+    assert "ok.smap is valid: 4 stakeholders, 4 relationships" in capsys.readouterr().out
+
+
+def test_usage_error_is_one_line(capsys):
+    assert main(["import", "--stakeholders"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "expected one argument" in err
+
+
+def test_installed_command_has_no_traceback(tmp_path):
+    path = tmp_path / "broken.smap"
+    path.write_bytes(b"{")
+    result = subprocess.run(
+        [sys.executable, "-m", "stakeholder_mapper.cli", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
