@@ -22,6 +22,8 @@ from pydantic import ConfigDict, Field, StrictBool, StrictInt, StrictStr
 __all__ = [
     "ENGAGEMENT_STAGES",
     "LEVELS",
+    "MAX_TOWER",
+    "MAX_VOTES",
     "MOU_STATUSES",
     "SCALES",
     "SENSITIVITIES",
@@ -75,6 +77,10 @@ def _scale(name: str) -> Any:
 Power = _scale("power")
 Interest = _scale("interest")
 Position = _scale("position")
+#: Highest Net-Map influence tower (a count of stacked checkers, open-ended in practice).
+MAX_TOWER = 1000
+#: Most dot votes one stakeholder can hold (a room of voters times their dots, generously).
+MAX_VOTES = 10000
 Trust = _scale("trust")
 Strength = Annotated[StrictInt, Field(ge=SCALES["strength"][0], le=SCALES["strength"][1])]
 Principle = Annotated[StrictInt, Field(ge=1, le=12)]
@@ -148,6 +154,8 @@ class Stakeholder:
 
     ``person`` (a personal name) and ``contact`` (contact details) are personal data:
     they are never drawn on the canvas and are stored apart in the project file.
+    ``influence`` is the Net-Map influence tower height (open-ended, unlike ``power``)
+    and ``votes`` the dot votes it received in a workshop; both ``None`` until asked.
     """
 
     __pydantic_config__ = _RECORD
@@ -158,7 +166,8 @@ class Stakeholder:
     role: StrictStr = ""
     level: Level | None = None
     power: Power = None
-    influence: Annotated[StrictInt | None, Field(ge=0, le=1000)] = None
+    influence: Annotated[StrictInt | None, Field(ge=0, le=MAX_TOWER)] = None
+    votes: Annotated[StrictInt | None, Field(ge=0, le=MAX_VOTES)] = None
     interest: Interest = None
     position: Position = None
     trust: Trust = None

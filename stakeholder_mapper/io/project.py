@@ -18,6 +18,7 @@ out as a whole.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import math
@@ -52,6 +53,8 @@ __all__ = [
     "loads_map",
     "map_to_document",
     "save_map",
+    "snapshot_content",
+    "snapshot_map",
 ]
 
 FORMAT = "stakeholder-mapper"
@@ -90,6 +93,21 @@ def _content(smap: StakeholderMap) -> dict[str, Any]:
         },
         "plan_settings": smap.plan_settings,
     }
+
+
+def snapshot_content(smap: StakeholderMap) -> dict[str, Any]:
+    """The map as a snapshot keeps it: the project-file content without snapshots.
+
+    The result shares nothing with the map, so later edits do not reach the snapshot.
+    """
+    content = _content(smap)
+    content["plan_settings"] = copy.deepcopy(content["plan_settings"])
+    return content
+
+
+def snapshot_map(snapshot: Snapshot) -> StakeholderMap:
+    """The map a snapshot holds (for restoring or comparing); raises ValidationError if damaged."""
+    return _content_to_map(snapshot.content)
 
 
 def map_to_document(smap: StakeholderMap) -> dict[str, Any]:

@@ -1,0 +1,404 @@
+"""Quick entry: type or paste short lines to add stakeholders and relationships in a workshop.
+
+One entry per line (blank lines are ignored)::
+
+    Name                      a stakeholder in the default category
+    Name; category            a stakeholder in that category: its id or name in any case,
+                              or the start of one when only one category starts that way
+    Name<Tab>category         the same, as pasted from a spreadsheet
+    A > B                     a relationship of the default kind from A to B
+    A -> B kind strength      the same with a kind (id or name) and a strength 1-5, both optional
+    A -> B; kind strength     the same; the ';' is needed only when B's name ends with a kind
+    A -- B,  A <-> B          an undirected relationship
+
+Names are matched to stakeholders by name or id, ignoring case; a later line may use a
+name added by an earlier one. The whole text becomes ONE undoable :class:`Batch`, or
+nothing at all: any bad line raises :class:`QuickEntryError` and the map is unchanged.
+A name that is not on the map is reported (with "did you mean ...?" for a likely typo);
+passing ``create_missing_in=<category id>`` adds such names instead. New stakeholders
+are placed on a free spot near the stakeholder they are connected to, or near the centre.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .commands import AddRelationship, AddStakeholder, Batch, Command
+from .model import Relationship, Stakeholder, StakeholderMap
+from .placement import SPACING, FreeSpots, map_centre
+from .validation import ValidationError
+
+__all__ = [
+    "QuickEntry",
+    "QuickEntryError",
+    "completions",
+    "match_category",
+    "match_kind",
+    "quick_entry",
+]
+
+#: Arrows between two names, longest first: (arrow, directed).
+_ARROW = re.compile(r"\s*(<->|->|--|>)\s*")
+_UNDIRECTED = {"<->", "--"}
+DEFAULT_KIND = "influence"
+DEFAULT_STRENGTH = 3
+
+
+class QuickEntryError(ValidationError):
+    """A quick-entry line cannot be added; nothing was changed.
+
+    ``missing`` lists the names that are not on the map (the caller may offer to create
+    them by calling again with ``create_missing_in``); ``suggestion`` is the closest
+    existing name when the only problem looks like a typo.
+    """
+
+    def __init__(
+        self, message: str, missing: tuple[str, ...] = (), suggestion: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.missing = missing
+        self.suggestion = suggestion
+
+
+@dataclass(frozen=True)
+class QuickEntry:
+    """What a block of quick-entry text adds: one undoable command and the new ids."""
+
+    command: Batch
+    stakeholders: tuple[str, ...] = ()
+    relationships: tuple[str, ...] = ()
+
+
+@dataclass
+class _NewStakeholder:
+    line: int
+    label: str
+    category: str | None
+
+
+@dataclass
+class _NewRelationship:
+    line: int
+    source: str
+    target: str
+    kind: str
+    strength: int
+    undirected: bool
+
+
+@dataclass
+class _Plan:
+    """Names known so far (existing and added by earlier lines), by folded name."""
+
+    smap: StakeholderMap
+    names: dict[str, str] = field(default_factory=dict)
+    new: dict[str, Stakeholder] = field(default_factory=dict)
+    used_ids: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for s in self.smap.stakeholders.values():
+            self.names.setdefault(s.label.strip().casefold(), s.id)
+        self.used_ids = set(self.smap.stakeholders) | set(self.smap.relationships)
+
+    def resolve(self, name: str) -> str | None:
+        folded = name.strip().casefold()
+        if folded in self.names:
+            return self.names[folded]
+        return name if name in self.smap.stakeholders else None
+
+    def fresh_id(self, prefix: str) -> str:
+        n = len(self.used_ids) + 1
+        while f"{prefix}{n}" in self.used_ids:
+            n += 1
+        self.used_ids.add(f"{prefix}{n}")
+        return f"{prefix}{n}"
+
+    def add(self, label: str, category: str) -> str:
+        sid = self.fresh_id("s")
+        self.new[sid] = Stakeholder(sid, label, category)
+        self.names[label.casefold()] = sid
+        return sid
+
+    def labels(self) -> list[str]:
+        return [s.label for s in self.smap.stakeholders.values()] + [
+            s.label for s in self.new.values()
+        ]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _match(text: str, options: dict[str, tuple[str, str]], what: str) -> str:
+    """The id whose id or name is ``text``, or the only one starting with it (any word)."""
+    wanted = _fold(text)
+    if not wanted:
+        raise QuickEntryError(f"The {what} is empty.")
+    for oid, (ident, name) in options.items():
+        if wanted in (_fold(ident), _fold(name)):
+            return oid
+    starts = [
+        oid
+        for oid, (ident, name) in options.items()
+        if _fold(ident).startswith(wanted)
+        or any(_fold(name)[m.start() :].startswith(wanted) for m in re.finditer(r"\S+", name))
+    ]
+    if len(starts) == 1:
+        return starts[0]
+    if starts:
+        names = ", ".join(f"'{options[o][1]}'" for o in starts[:4])
+        raise QuickEntryError(f"'{text}' could be more than one {what}: {names}.")
+    close = difflib.get_close_matches(wanted, [_fold(n) for _, n in options.values()], 1, 0.6)
+    hint = ""
+    if close:
+        hint = " — did you mean " + next(
+            f"'{n}'" for _, n in options.values() if _fold(n) == close[0]
+        )
+        hint += "?"
+    else:
+        hint = ". Known: " + ", ".join(n for _, n in list(options.values())[:8]) + "."
+    raise QuickEntryError(f"No {what} called '{text}'{hint}")
+
+
+def match_category(smap: StakeholderMap, text: str) -> str:
+    """The id of the category named by ``text`` (id, name, or a unique start of either)."""
+    return _match(text, {c.id: (c.id, c.name) for c in smap.categories.values()}, "category")
+
+
+def match_kind(smap: StakeholderMap, text: str) -> str:
+    """The id of the relationship kind named by ``text`` (id, name, or a unique start)."""
+    return _match(text, {k.id: (k.id, k.name) for k in smap.kinds.values()}, "relationship kind")
+
+
+def _strength(text: str) -> int:
+    if not re.fullmatch(r"[1-5]", text):
+        raise QuickEntryError(f"Strength should be a whole number from 1 to 5, not '{text}'.")
+    return int(text)
+
+
+def _kind_and_strength(smap: StakeholderMap, words: list[str]) -> tuple[str, int]:
+    strength = DEFAULT_STRENGTH
+    if words and words[-1].isdigit():
+        strength = _strength(words.pop())
+    kind = match_kind(smap, " ".join(words)) if words else DEFAULT_KIND
+    return kind, strength
+
+
+def _split_target(smap: StakeholderMap, plan: _Plan, rest: str) -> tuple[str, str, int]:
+    """Split ``B kind strength`` into the target name, the kind and the strength."""
+    if ";" in rest:
+        target, _, tail = rest.partition(";")
+        kind, strength = _kind_and_strength(smap, tail.split())
+        return target.strip(), kind, strength
+    if plan.resolve(rest) is not None:
+        return rest, DEFAULT_KIND, DEFAULT_STRENGTH
+    words = rest.split()
+    strength = DEFAULT_STRENGTH
+    if len(words) > 1 and words[-1].isdigit():
+        strength = _strength(words.pop())
+    if len(words) > 1 and plan.resolve(" ".join(words)) is None:
+        for size in (2, 1):
+            if len(words) > size:
+                try:
+                    kind = match_kind(smap, " ".join(words[-size:]))
+                except QuickEntryError:
+                    continue
+                return " ".join(words[:-size]), kind, strength
+    return " ".join(words), DEFAULT_KIND, strength
+
+
+def _parse_line(
+    smap: StakeholderMap, plan: _Plan, number: int, line: str, default_category: str | None
+) -> _NewStakeholder | _NewRelationship:
+    arrow = _ARROW.search(line)
+    if arrow:
+        source, rest = line[: arrow.start()].strip(), line[arrow.end() :].strip()
+        if not source or not rest:
+            raise QuickEntryError("A relationship needs a name on each side: 'A > B'.")
+        target, kind, strength = _split_target(smap, plan, rest)
+        if not target:
+            raise QuickEntryError("A relationship needs a name on each side: 'A > B'.")
+        return _NewRelationship(number, source, target, kind, strength, arrow[1] in _UNDIRECTED)
+    separator = re.search(r"[;\t]", line)
+    label, category = line, ""
+    if separator:
+        label, category = line[: separator.start()].strip(), line[separator.end() :].strip()
+    if not label:
+        raise QuickEntryError("A stakeholder needs a name before the ';'.")
+    if category:
+        return _NewStakeholder(number, label, match_category(smap, category))
+    return _NewStakeholder(number, label, default_category)
+
+
+def _missing_message(plan: _Plan, missing: list[str]) -> tuple[str, str | None]:
+    if len(missing) > 1:
+        names = ", ".join(f"'{n}'" for n in missing[:-1]) + f" and '{missing[-1]}'"
+        return f"No stakeholders called {names} yet — add them?", None
+    name = missing[0]
+    labels = plan.labels()
+    folded = {label.casefold(): label for label in labels}
+    starts = [label for label in labels if label.casefold().startswith(name.casefold())]
+    close = difflib.get_close_matches(name.casefold(), list(folded), 1, 0.7)
+    suggestion = starts[0] if len(starts) == 1 else (folded[close[0]] if close else None)
+    if suggestion:
+        return f"No stakeholder called '{name}' — did you mean '{suggestion}'?", suggestion
+    return f"No stakeholder called '{name}' yet — add it?", None
+
+
+def quick_entry(
+    smap: StakeholderMap,
+    text: str,
+    default_category: str | None = None,
+    create_missing_in: str | None = None,
+) -> QuickEntry:
+    """Turn quick-entry text into one undoable command (not yet applied).
+
+    ``default_category`` is used for lines that give only a name; ``create_missing_in``
+    is the category for names a relationship line uses that are not on the map (without
+    it they raise :class:`QuickEntryError` listing them). The map is never changed here.
+    """
+    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    if not lines:
+        raise QuickEntryError("Type a name, 'Name; category' or 'A > B'.")
+    where = (lambda n: f"Line {n}: ") if len(lines) > 1 else (lambda n: "")
+    for category in (default_category, create_missing_in):
+        if category is not None and category not in smap.categories:
+            raise QuickEntryError(f"Unknown category {category!r}.")
+    plan = _Plan(smap)
+    entries: list[_NewStakeholder | _NewRelationship] = []
+    missing: list[str] = []
+    for number, line in lines:
+        try:
+            entry = _parse_line(smap, plan, number, line, default_category)
+        except QuickEntryError as exc:
+            raise QuickEntryError(f"{where(number)}{exc}") from None
+        if isinstance(entry, _NewStakeholder):
+            if plan.resolve(entry.label) is not None:
+                raise QuickEntryError(f"{where(number)}'{entry.label}' is already on the map.")
+            if entry.category is None:
+                raise QuickEntryError(
+                    f"{where(number)}Say which category '{entry.label}' is in: "
+                    f"'{entry.label}; category'."
+                )
+            plan.add(entry.label, entry.category)
+        else:
+            for name in (entry.source, entry.target):
+                if plan.resolve(name) is None and name.casefold() not in map(str.casefold, missing):
+                    missing.append(name)
+            if create_missing_in is not None:
+                for name in (entry.source, entry.target):
+                    if plan.resolve(name) is None:
+                        plan.add(name, create_missing_in)
+        entries.append(entry)
+    if missing and create_missing_in is None:
+        message, suggestion = _missing_message(plan, missing)
+        raise QuickEntryError(message, tuple(missing), suggestion)
+
+    relationships: list[Relationship] = []
+    for entry in entries:
+        if not isinstance(entry, _NewRelationship):
+            continue
+        source, target = plan.resolve(entry.source), plan.resolve(entry.target)
+        assert source is not None and target is not None
+        if source == target:
+            raise QuickEntryError(
+                f"{where(entry.line)}'{entry.source}' cannot have a relationship with itself."
+            )
+        kind = smap.kinds[entry.kind]
+        relationships.append(
+            Relationship(
+                plan.fresh_id("r"),
+                source,
+                target,
+                kind=kind.id,
+                strength=entry.strength,
+                valence=kind.valence,
+                directed=kind.directed and not entry.undirected,
+            )
+        )
+    positions = _place(smap, list(plan.new), relationships)
+    steps: list[Callable[[StakeholderMap], Command]] = [
+        (lambda m, s=s: AddStakeholder(m, s, positions[s.id])) for s in plan.new.values()
+    ]
+    steps += [(lambda m, r=r: AddRelationship(m, r)) for r in relationships]
+    batch = Batch.build(smap, _describe(smap, plan, relationships), steps)
+    return QuickEntry(batch, tuple(plan.new), tuple(r.id for r in relationships))
+
+
+def _place(
+    smap: StakeholderMap, new_ids: list[str], relationships: list[Relationship]
+) -> dict[str, tuple[float, float]]:
+    """Free spots for the new stakeholders: next to a placed partner, else near the centre."""
+    spots = FreeSpots(smap.positions.values(), SPACING)
+    centre = map_centre(smap.positions.values())
+    placed = dict(smap.positions)
+    result: dict[str, tuple[float, float]] = {}
+    for sid in new_ids:
+        partners = [
+            (r.target if r.source == sid else r.source)
+            for r in relationships
+            if sid in (r.source, r.target)
+        ]
+        anchor = next((placed[p] for p in partners if p in placed), centre)
+        result[sid] = placed[sid] = spots.take(anchor)
+    return result
+
+
+def _describe(smap: StakeholderMap, plan: _Plan, relationships: list[Relationship]) -> str:
+    def label(sid: str) -> str:
+        return (smap.stakeholders.get(sid) or plan.new[sid]).label
+
+    if len(plan.new) == 1 and not relationships:
+        return f"Add {next(iter(plan.new.values())).label}"
+    if len(relationships) == 1 and not plan.new:
+        return f"Connect {label(relationships[0].source)} to {label(relationships[0].target)}"
+    parts = []
+    if plan.new:
+        parts.append(f"{len(plan.new)} stakeholder" + ("s" if len(plan.new) > 1 else ""))
+    if relationships:
+        parts.append(f"{len(relationships)} relationship" + ("s" if len(relationships) > 1 else ""))
+    return "Quick entry: add " + " and ".join(parts)
+
+
+def completions(smap: StakeholderMap, text: str, limit: int = 12) -> list[str]:
+    """Whole-line completions for what has been typed so far, for the quick-entry bar.
+
+    After ';' the categories are offered, after an arrow the stakeholder names (then the
+    kinds), otherwise the stakeholder names; each completion repeats the typed prefix.
+    """
+    arrow = _ARROW.search(text)
+    if arrow:
+        head, partial = text[: arrow.end()], text[arrow.end() :]
+        if ";" in partial:
+            name, _, rest = partial.partition(";")
+            options = [k.name for k in smap.kinds.values()]
+            return _complete(f"{head}{name}; ", rest.strip(), options, limit)
+        names = [s.label for s in smap.stakeholders.values()]
+        found = _complete(head, partial, names, limit)
+        if found or not partial:
+            return found
+        for s in smap.stakeholders.values():
+            if partial.casefold().startswith(s.label.casefold() + " "):
+                tail = partial[len(s.label) + 1 :]
+                kinds = [k.name for k in smap.kinds.values()]
+                return _complete(f"{head}{s.label} ", tail, kinds, limit)
+        return []
+    if ";" in text:
+        name, _, partial = text.partition(";")
+        options = [c.name for c in smap.categories.values()]
+        return _complete(f"{name.strip()}; ", partial.strip(), options, limit)
+    return _complete("", text, [s.label for s in smap.stakeholders.values()], limit)
+
+
+def _complete(head: str, partial: str, options: list[str], limit: int) -> list[str]:
+    wanted = partial.strip().casefold()
+    found = [o for o in options if o.casefold().startswith(wanted)]
+    found += [
+        o
+        for o in options
+        if o not in found and any(w.casefold().startswith(wanted) for w in o.split())
+    ]
+    return [head + o for o in found[:limit]]

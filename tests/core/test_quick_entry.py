@@ -1,0 +1,179 @@
+"""The quick-entry grammar: what each line adds, and bad input that adds nothing."""
+
+from __future__ import annotations
+
+import copy
+import math
+
+import pytest
+
+from stakeholder_mapper.core.model import StakeholderMap
+from stakeholder_mapper.core.placement import SPACING
+from stakeholder_mapper.core.quick_entry import (
+    QuickEntryError,
+    completions,
+    match_category,
+    quick_entry,
+)
+
+
+def _copy(smap: StakeholderMap) -> StakeholderMap:
+    clone = StakeholderMap()
+    clone.replace_content(copy.deepcopy(smap))
+    return clone
+
+
+@pytest.fixture
+def placed(small_map):
+    small_map.positions.update(
+        {"mayor": (0.0, 0.0), "imam": (200.0, 0.0), "youth": (0.0, 200.0), "branch": (200.0, 200.0)}
+    )
+    return small_map
+
+
+def _apply(smap, text, **options):
+    entry = quick_entry(smap, text, **options)
+    entry.command.redo()
+    return entry
+
+
+def test_name_and_category_adds_a_placed_stakeholder(placed):
+    entry = _apply(placed, "Fire brigade; Emergency")
+    (sid,) = entry.stakeholders
+    added = placed.stakeholders[sid]
+    assert (added.label, added.category) == ("Fire brigade", "emergency")
+    assert entry.command.text == "Add Fire brigade"
+    spot = placed.positions[sid]
+    assert all(
+        math.dist(spot, placed.positions[o]) >= SPACING for o in placed.positions if o != sid
+    )
+    assert math.dist(spot, (100.0, 100.0)) <= 2 * SPACING, "placed near the centre of the map"
+
+
+@pytest.mark.parametrize(
+    ("typed", "category"),
+    [
+        ("media", "media"),
+        ("MEDIA", "media"),
+        ("Red Cross / Red Crescent", "redcross"),
+        ("acad", "academia"),
+        ("youth gr", "youth"),
+        ("Crescent", "redcross"),
+        ("emerg", "emergency"),
+    ],
+)
+def test_category_by_id_name_or_unique_start(small_map, typed, category):
+    assert match_category(small_map, typed) == category
+
+
+def test_ambiguous_or_unknown_category_is_a_message(small_map):
+    with pytest.raises(QuickEntryError, match="more than one category: 'Municipal authority'"):
+        match_category(small_map, "authority")
+    with pytest.raises(QuickEntryError, match="did you mean 'Media'"):
+        match_category(small_map, "meida")
+
+
+def test_relationship_with_kind_and_strength(small_map):
+    entry = _apply(small_map, "mayor -> youth council trust 4")
+    (rid,) = entry.relationships
+    r = small_map.relationships[rid]
+    assert (r.source, r.target, r.kind, r.strength, r.directed) == (
+        "mayor",
+        "youth",
+        "trust",
+        4,
+        True,
+    )
+    assert entry.command.text == "Connect Mayor to Youth council"
+
+
+def test_plain_arrow_uses_the_default_kind_and_strength(small_map):
+    (rid,) = _apply(small_map, "Youth council > Mayor").relationships
+    r = small_map.relationships[rid]
+    assert (r.source, r.target, r.kind, r.strength) == ("youth", "mayor", "influence", 3)
+
+
+def test_undirected_and_negative_kinds_follow_the_kind(small_map):
+    (rid,) = _apply(small_map, "Mayor -- Youth council; conflict 5").relationships
+    r = small_map.relationships[rid]
+    assert (r.kind, r.valence, r.directed, r.strength) == ("conflict", "negative", False, 5)
+    (rid,) = _apply(small_map, "Mayor <-> Imam of the central mosque").relationships
+    assert small_map.relationships[rid].directed is False
+
+
+def test_pasted_list_is_one_undo_step_and_later_lines_see_earlier_ones(placed):
+    before = _copy(placed)
+    text = "Radio Marenza; media\n\nFire brigade\temergency\nRadio Marenza > Mayor; information 4\n"
+    entry = _apply(placed, text)
+    assert entry.command.text == "Quick entry: add 2 stakeholders and 1 relationship"
+    radio = next(s for s in placed.stakeholders.values() if s.label == "Radio Marenza")
+    (rid,) = entry.relationships
+    assert placed.relationships[rid].source == radio.id
+    # Radio is connected to the mayor, so it sits next to the mayor.
+    assert math.dist(placed.positions[radio.id], placed.positions["mayor"]) <= 2 * SPACING
+    entry.command.undo()
+    assert placed == before
+
+
+def test_unknown_name_offers_to_create_it_and_nothing_is_half_added(placed):
+    before = _copy(placed)
+    with pytest.raises(QuickEntryError, match="No stakeholder called 'Fire brigade' yet") as err:
+        quick_entry(placed, "Radio; media\nFire brigade > Mayor")
+    assert err.value.missing == ("Fire brigade",)
+    assert placed == before
+    entry = _apply(placed, "Radio; media\nFire brigade > Mayor", create_missing_in="emergency")
+    labels = {placed.stakeholders[s].label: placed.stakeholders[s] for s in entry.stakeholders}
+    assert labels.keys() == {"Radio", "Fire brigade"}
+    assert labels["Fire brigade"].category == "emergency"
+    fire = labels["Fire brigade"].id
+    assert math.dist(placed.positions[fire], placed.positions["mayor"]) <= 2 * SPACING
+
+
+def test_typo_gives_a_did_you_mean_message(small_map):
+    with pytest.raises(QuickEntryError) as err:
+        quick_entry(small_map, "Mayr > Youth council")
+    assert str(err.value) == "No stakeholder called 'Mayr' — did you mean 'Mayor'?"
+    assert err.value.suggestion == "Mayor"
+    assert err.value.missing == ("Mayr",)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "Type a name"),
+        ("Mayor; municipal", "'Mayor' is already on the map"),
+        ("Radio", "Say which category 'Radio' is in"),
+        ("Radio; media\nTV; media\nradio; media", "Line 3: 'radio' is already on the map"),
+        ("Radio; nonsense", "No category called 'nonsense'"),
+        ("Mayor > Mayor", "cannot have a relationship with itself"),
+        ("Mayor > Youth council; trust 9", "Strength should be a whole number from 1 to 5"),
+        ("Mayor > Youth council; friendship", "No relationship kind called 'friendship'"),
+        ("> Mayor", "needs a name on each side"),
+        ("Radio; media\nMayor > Mayor", "Line 2: 'Mayor' cannot have"),
+        ("Radio; media\nX > Y\nTV; media", "No stakeholders called 'X' and 'Y' yet"),
+    ],
+)
+def test_bad_input_names_the_problem_and_changes_nothing(small_map, text, message):
+    before = _copy(small_map)
+    with pytest.raises(QuickEntryError, match=message):
+        quick_entry(small_map, text)
+    assert small_map == before
+
+
+def test_default_category_for_plain_names(small_map):
+    entry = _apply(small_map, "Radio\nTV\nPress club", default_category="media")
+    assert sorted(small_map.stakeholders[s].label for s in entry.stakeholders) == [
+        "Press club",
+        "Radio",
+        "TV",
+    ]
+
+
+def test_completions_offer_names_categories_and_kinds(small_map):
+    assert completions(small_map, "you") == ["Youth council"]
+    assert completions(small_map, "Radio; med") == ["Radio; Media"]
+    assert completions(small_map, "Mayor > Im") == ["Mayor > Imam of the central mosque"]
+    assert completions(small_map, "Mayor > Youth council tr") == ["Mayor > Youth council Trust"]
+    assert completions(small_map, "Mayor > Youth council; coll") == [
+        "Mayor > Youth council; Collaboration"
+    ]
