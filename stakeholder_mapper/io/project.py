@@ -13,7 +13,9 @@ Layout of a file (format_version 1)::
      "plan_settings": {...}}
 
 Personal data sits in its own section so that it can be reviewed, encrypted or left
-out as a whole.
+out as a whole. A file may also be protected by a password as a whole: see
+:mod:`stakeholder_mapper.io.encryption`. Hostile files are refused with one sentence:
+the size of the file, of each text and of each number is bounded.
 """
 
 from __future__ import annotations
@@ -41,35 +43,44 @@ from ..core.model import (
     StakeholderMap,
 )
 from ..core.validation import ValidationError, dump_record, dump_records, map_problems, parse_record
+from .encryption import decrypt, encrypt, is_encrypted
+from .errors import MapFileError, PasswordRequired, WrongPassword
 
 __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
+    "MAX_TEXT_CHARS",
     "MIGRATIONS",
     "MapFileError",
+    "PasswordRequired",
+    "WrongPassword",
+    "backup_path",
+    "change_password",
     "document_to_map",
     "dumps_map",
+    "is_encrypted_file",
     "load_map",
     "loads_map",
     "map_to_document",
     "save_map",
     "snapshot_content",
     "snapshot_map",
+    "write_atomically",
 ]
 
 FORMAT = "stakeholder-mapper"
 FORMAT_VERSION = 1
 #: Largest project file we agree to read, against memory exhaustion by hostile files.
 MAX_FILE_BYTES = 512 * 1024 * 1024
+#: Longest text (a note, a name, ...) a file may hold; far beyond any real note.
+MAX_TEXT_CHARS = 1_000_000
+# Longest number written in a file: bounds the work of reading it (Python refuses > 4300).
+_MAX_NUMBER_DIGITS = 40
 
 #: Upgrades from an older ``format_version`` to the next one: ``{old: upgrade(doc) -> doc}``.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 _PERSONAL = ("person", "contact")
-
-
-class MapFileError(Exception):
-    """A project file cannot be read or written; the message is one sentence for the user."""
 
 
 # -- map -> document -----------------------------------------------------------------------
@@ -127,7 +138,7 @@ def map_to_document(smap: StakeholderMap) -> dict[str, Any]:
 
 
 def dumps_map(smap: StakeholderMap) -> bytes:
-    """The map serialised as the UTF-8 bytes of a ``.smap`` file."""
+    """The map serialised as the UTF-8 bytes of a (plain) ``.smap`` file."""
     return pydantic_core.to_json(map_to_document(smap), indent=1, inf_nan_mode="strings")
 
 
@@ -243,6 +254,40 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a valid number")
 
 
+def _parse_int(text: str) -> int:
+    if len(text) > _MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number has {len(text)} digits, more than any map needs")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text[: _MAX_NUMBER_DIGITS + 10]) if len(text) <= 100 else math.inf
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:20]}{'...' if len(text) > 20 else ''} is too large")
+    return value
+
+
+def _too_long_text(doc: Any) -> str | None:
+    """Where the first text longer than :data:`MAX_TEXT_CHARS` is, e.g. ``stakeholders[2].notes``.
+
+    Walks the document without recursion, so deep nesting cannot crash it.
+    """
+    stack: list[tuple[str, Any]] = [("", doc)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT_CHARS:
+                return where or "the file"
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                if len(key) > MAX_TEXT_CHARS:
+                    return where or "the file"
+                stack.append((f"{where}.{key}" if where else key, item))
+        elif isinstance(value, list | tuple):
+            stack.extend((f"{where}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+    return None
+
+
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
@@ -252,8 +297,14 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def loads_map(data: bytes, name: str = "the file") -> StakeholderMap:
-    """Parse the bytes of a ``.smap`` file; raise :class:`MapFileError` with one sentence."""
+def loads_map(data: bytes, name: str = "the file", password: str | None = None) -> StakeholderMap:
+    """Parse the bytes of a ``.smap`` file; raise :class:`MapFileError` with one sentence.
+
+    An encrypted file needs ``password``: without one :class:`PasswordRequired` is
+    raised, with a wrong one :class:`WrongPassword`.
+    """
+    if is_encrypted(data):
+        data = decrypt(data, password, name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -262,7 +313,11 @@ def loads_map(data: bytes, name: str = "the file") -> StakeholderMap:
         ) from None
     try:
         doc = json.loads(
-            text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys
+            text,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+            object_pairs_hook=_no_duplicate_keys,
         )
     except json.JSONDecodeError as exc:
         raise MapFileError(
@@ -272,6 +327,12 @@ def loads_map(data: bytes, name: str = "the file") -> StakeholderMap:
         raise MapFileError(f"{name} is damaged or not a map: {exc}.") from None
     except RecursionError:
         raise MapFileError(f"{name} is damaged or not a map: it is nested too deeply.") from None
+    del text
+    where = _too_long_text(doc)
+    if where is not None:
+        raise MapFileError(
+            f"{name} cannot be opened: {where} is longer than {MAX_TEXT_CHARS:,} characters."
+        )
     try:
         return document_to_map(doc)
     except ValidationError as exc:
@@ -280,9 +341,7 @@ def loads_map(data: bytes, name: str = "the file") -> StakeholderMap:
         raise MapFileError(f"{name} cannot be opened: it is nested too deeply.") from None
 
 
-def load_map(path: str | os.PathLike[str]) -> StakeholderMap:
-    """Open a ``.smap`` file; raise :class:`MapFileError` with one sentence on any problem."""
-    path = Path(path)
+def _read(path: Path) -> bytes:
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
@@ -290,7 +349,26 @@ def load_map(path: str | os.PathLike[str]) -> StakeholderMap:
         raise MapFileError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
     if len(data) > MAX_FILE_BYTES:
         raise MapFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
-    return loads_map(data, path.name)
+    return data
+
+
+def load_map(path: str | os.PathLike[str], password: str | None = None) -> StakeholderMap:
+    """Open a ``.smap`` file; raise :class:`MapFileError` with one sentence on any problem.
+
+    A password-protected file needs ``password`` (see :func:`loads_map`). The file is
+    only read, never written.
+    """
+    path = Path(path)
+    return loads_map(_read(path), path.name, password)
+
+
+def is_encrypted_file(path: str | os.PathLike[str]) -> bool:
+    """Whether the file at ``path`` is a password-protected map (so the app asks first)."""
+    try:
+        with Path(path).open("rb") as fh:
+            return is_encrypted(fh.read(64))
+    except OSError:
+        return False
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, backup: bool = True) -> None:
@@ -338,6 +416,76 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def save_map(smap: StakeholderMap, path: str | os.PathLike[str]) -> None:
-    """Save the map to ``path`` atomically, keeping the previous file as ``NAME.smap.bak``."""
-    write_atomically(path, dumps_map(smap))
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    """Where the previous version of a map is kept: ``NAME.smap.bak`` beside it."""
+    path = Path(path)
+    return path.with_name(path.name + ".bak")
+
+
+def file_bytes(smap: StakeholderMap, password: str | None = None, name: str = "the map") -> bytes:
+    """The complete content of a ``.smap`` file for the map, encrypted when ``password`` is set.
+
+    Raises :class:`MapFileError` if a text is too long to be read back.
+    """
+    document = map_to_document(smap)
+    where = _too_long_text(document)
+    if where is not None:
+        raise MapFileError(
+            f"{name} could not be saved: {where} is longer than {MAX_TEXT_CHARS:,} characters."
+        )
+    data = pydantic_core.to_json(document, indent=1, inf_nan_mode="strings")
+    return encrypt(data, password) if password else data
+
+
+def save_map(
+    smap: StakeholderMap,
+    path: str | os.PathLike[str],
+    password: str | None = None,
+    *,
+    backup: bool = True,
+) -> None:
+    """Save the map to ``path`` atomically, keeping the previous file as ``NAME.smap.bak``.
+
+    With ``password`` the file is encrypted; so is the backup, even when the previous
+    file was not (a plain copy must not stay beside a protected map). With
+    ``backup=False`` no backup is written and an old one is removed (after erasing
+    personal data, the previous version must not survive).
+    """
+    path = Path(path)
+    data = file_bytes(smap, password, path.name)
+    bak = backup_path(path)
+    if backup and path.exists():
+        previous = _read(path)
+        if password and not is_encrypted(previous):
+            previous = encrypt(previous, password)
+        write_atomically(bak, previous, backup=False)
+    write_atomically(path, data, backup=False)
+    if not backup:
+        try:
+            bak.unlink(missing_ok=True)
+        except OSError as exc:
+            raise MapFileError(f"{bak.name} could not be removed: {exc.strerror or exc}.") from None
+
+
+def change_password(
+    path: str | os.PathLike[str], old_password: str | None, new_password: str | None
+) -> None:
+    """Set, change (``new_password``) or remove (``None``) the password of a saved map.
+
+    The map and its backup are rewritten with the new password; with a wrong
+    ``old_password`` :class:`WrongPassword` is raised and nothing is written.
+    """
+    path = Path(path)
+    smap = load_map(path, old_password)
+    bak = backup_path(path)
+    previous = None
+    if bak.exists():
+        try:
+            previous = file_bytes(load_map(bak, old_password), new_password, bak.name)
+        except MapFileError:
+            previous = None  # an unreadable or foreign backup is dropped, not kept in the clear
+    write_atomically(path, file_bytes(smap, new_password, path.name), backup=False)
+    if previous is not None:
+        write_atomically(bak, previous, backup=False)
+    else:
+        bak.unlink(missing_ok=True)

@@ -1,0 +1,207 @@
+"""Protecting the people on a map: erase a person's data everywhere, and review reminders.
+
+Maps hold opinions about named people. A stakeholder's personal name (``person``) and
+contact details (``contact``) are personal data; when a person asks to be removed, or
+the data is no longer needed, :class:`ErasePerson` removes every trace of them from the
+map, its snapshots included, as one undoable edit. :func:`overdue_reviews` lists the
+stakeholders whose review date has passed, so that stale data is checked or removed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from .commands import Command
+from .model import Snapshot, Stakeholder, StakeholderMap
+from .validation import ValidationError, map_problems
+
+__all__ = ["ERASED", "ErasePerson", "erase_pattern", "overdue_reviews", "personal_terms"]
+
+#: What replaces an erased name or contact detail in free text.
+ERASED = "[erased]"
+# Shorter terms would wipe ordinary words; contact pieces this short identify no one.
+_MIN_TERM = 3
+
+
+def _split_contact(contact: str) -> list[str]:
+    pieces = [contact.strip()]
+    pieces += [p.strip() for p in re.split(r"[;,\n]|\s{2,}", contact)]
+    return [p for p in pieces if len(p) >= _MIN_TERM]
+
+
+def personal_terms(person: str, contact: str, extra: Iterable[str] = ()) -> list[str]:
+    """The texts to erase for one person: the name, the contact details and each of their parts.
+
+    A contact such as ``"+255 22 211 0000; amina@example.org"`` gives the whole text and
+    each item, so a phone number copied alone into a note is found too.
+    """
+    terms = [person.strip()] if len(person.strip()) >= _MIN_TERM else []
+    terms += _split_contact(contact) if contact.strip() else []
+    terms += [t.strip() for t in extra if len(t.strip()) >= _MIN_TERM]
+    # Longest first, so that a full name is replaced before a part of it.
+    return sorted(dict.fromkeys(terms), key=len, reverse=True)
+
+
+def erase_pattern(terms: list[str]) -> re.Pattern[str]:
+    """A pattern matching any of ``terms`` as whole words, ignoring case and spacing."""
+
+    def one(term: str) -> str:
+        # Words may be separated by spaces, or by - _ . in ids made from a name.
+        return r"[\s_.-]+".join(re.escape(word) for word in term.split())
+
+    alternatives = "|".join(one(t) for t in terms)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _scrub(value: Any, pattern: re.Pattern[str]) -> Any:
+    """``value`` with every match of ``pattern`` in its text replaced; unchanged parts shared."""
+    if isinstance(value, str):
+        return pattern.sub(ERASED, value)
+    if isinstance(value, tuple):
+        return tuple(_scrub(v, pattern) for v in value)
+    if isinstance(value, list):
+        return [_scrub(v, pattern) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k, pattern): _scrub(v, pattern) for k, v in value.items()}
+    if isinstance(value, set | frozenset):
+        return type(value)(_scrub(v, pattern) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _scrub(getattr(value, f.name), pattern) for f in dataclasses.fields(value)
+        }
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def _snapshot_personal(content: dict[str, Any], stakeholder_id: str) -> tuple[str, str]:
+    for item in content.get("personal_data", []):
+        if isinstance(item, dict) and item.get("stakeholder") == stakeholder_id:
+            return str(item.get("person", "")), str(item.get("contact", ""))
+    return "", ""
+
+
+def _erase_in_snapshot(
+    snapshot: Snapshot, stakeholder_id: str, pattern: re.Pattern[str]
+) -> Snapshot:
+    content = dict(snapshot.content)
+    content["personal_data"] = [
+        item
+        for item in content.get("personal_data", [])
+        if not (isinstance(item, dict) and item.get("stakeholder") == stakeholder_id)
+    ]
+    return Snapshot(
+        id=_scrub(snapshot.id, pattern),
+        name=_scrub(snapshot.name, pattern),
+        created=snapshot.created,
+        content=_scrub(content, pattern),
+    )
+
+
+_STATE = (
+    "info",
+    "categories",
+    "kinds",
+    "stakeholders",
+    "relationships",
+    "positions",
+    "pinned",
+    "snapshots",
+    "plan_settings",
+)
+
+
+def _state_copy(smap: StakeholderMap) -> StakeholderMap:
+    copy = StakeholderMap(smap.info)
+    for name in _STATE[1:]:
+        value = getattr(smap, name)
+        setattr(copy, name, type(value)(value))
+    return copy
+
+
+class ErasePerson(Command):
+    """Erase one person's name and contact details everywhere in the map, snapshots included.
+
+    The stakeholder stays on the map (as the organisation or role it stands for) with
+    ``person`` and ``contact`` emptied. Every occurrence of the name and of the contact
+    details in any text of the map - notes, engagement log and sheets, custom attributes,
+    other stakeholders, relationship notes, map details, snapshots - is replaced by
+    ``[erased]``; if an id was made from the name, it is replaced consistently too.
+    ``also`` adds other spellings or nicknames to erase. Undo restores everything within
+    the session; once the map is saved, the file holds no trace of the person.
+    """
+
+    def __init__(self, smap: StakeholderMap, stakeholder_id: str, also: Iterable[str] = ()) -> None:
+        if stakeholder_id not in smap.stakeholders:
+            raise ValidationError(f"Stakeholder {stakeholder_id!r} is not on the map.")
+        stakeholder: Stakeholder = smap.stakeholders[stakeholder_id]
+        names = [(stakeholder.person, stakeholder.contact)]
+        names += [_snapshot_personal(snap.content, stakeholder_id) for snap in smap.snapshots]
+        extra = list(also)
+        terms: list[str] = []
+        for person, contact in names:
+            terms += personal_terms(person, contact)
+        terms = personal_terms("", "", terms + extra)
+        if not terms:
+            raise ValidationError(
+                f"Stakeholder {stakeholder.label!r} has no personal name or contact details "
+                "to erase."
+            )
+        pattern = erase_pattern(terms)
+        self.smap = smap
+        self.old = _state_copy(smap)
+        self.new = self._erased(smap, stakeholder_id, pattern)
+        self.text = f"Erase personal data of {stakeholder.label}"
+
+    @staticmethod
+    def _erased(
+        smap: StakeholderMap, stakeholder_id: str, pattern: re.Pattern[str]
+    ) -> StakeholderMap:
+        new = StakeholderMap(_scrub(smap.info, pattern))
+        stakeholders = dict(smap.stakeholders)
+        stakeholders[stakeholder_id] = dataclasses.replace(
+            stakeholders[stakeholder_id], person="", contact=""
+        )
+        new.stakeholders = {}
+        for record in stakeholders.values():
+            record = _scrub(record, pattern)
+            if record.id in new.stakeholders:
+                raise ValidationError(
+                    f"Erasing would give two stakeholders the id {record.id!r}; "
+                    "rename one of them first."
+                )
+            new.stakeholders[record.id] = record
+        new.relationships = {}
+        for relationship in smap.relationships.values():
+            relationship = _scrub(relationship, pattern)
+            new.relationships[relationship.id] = relationship
+        if len(new.relationships) != len(smap.relationships):
+            raise ValidationError("Erasing would give two relationships the same id.")
+        new.categories = {c.id: c for c in _scrub(list(smap.categories.values()), pattern)}
+        new.kinds = {k.id: k for k in _scrub(list(smap.kinds.values()), pattern)}
+        new.positions = _scrub(dict(smap.positions), pattern)
+        new.pinned = _scrub(set(smap.pinned), pattern)
+        new.plan_settings = _scrub(smap.plan_settings, pattern)
+        new.snapshots = [_erase_in_snapshot(s, stakeholder_id, pattern) for s in smap.snapshots]
+        problems = map_problems(new, fields=False)
+        if problems:
+            raise ValidationError(f"Erasing would break the map: {problems[0]}")
+        return new
+
+    def redo(self) -> None:
+        self.smap.replace_content(_state_copy(self.new))
+
+    def undo(self) -> None:
+        self.smap.replace_content(_state_copy(self.old))
+
+
+def overdue_reviews(smap: StakeholderMap, today: dt.date) -> list[Stakeholder]:
+    """Stakeholders whose review date is today or earlier, the longest overdue first.
+
+    Their data should be checked with the source, updated, or erased (retention).
+    """
+    due = [s for s in smap.stakeholders.values() if s.review_date and s.review_date <= today]
+    return sorted(due, key=lambda s: (s.review_date, s.label.casefold()))

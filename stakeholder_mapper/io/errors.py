@@ -1,0 +1,17 @@
+"""Errors raised when a project file cannot be read or written."""
+
+from __future__ import annotations
+
+__all__ = ["MapFileError", "PasswordRequired", "WrongPassword"]
+
+
+class MapFileError(Exception):
+    """A project file cannot be read or written; the message is one sentence for the user."""
+
+
+class PasswordRequired(MapFileError):  # noqa: N818 - named for the question it raises
+    """The file is encrypted and no password was given: ask the user for one."""
+
+
+class WrongPassword(MapFileError):  # noqa: N818 - reads as what the user did
+    """The password given does not open the file: ask the user again."""

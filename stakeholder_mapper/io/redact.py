@@ -1,0 +1,163 @@
+"""Export levels: what a plan or an export may show to whom (DESIGN §6).
+
+- ``full``: everything, for internal use by the branch.
+- ``partner``: for partner organisations. No personal names, contact details, attitude
+  (position, engagement stage) or trust scores, no notes or engagement log, no
+  snapshots; stakeholders marked *confidential* are left out with their relationships.
+- ``public``: aggregates only. Stakeholders marked *public* keep their name; the others
+  become "Media 2", "Faith leader 1" ...; only category, level, power and interest
+  remain, enough for counts and charts by category.
+
+Every export and the Word plan call :func:`redact` before writing, so the rules live in
+one place. Ids are replaced by neutral ones (``s1``, ``r1``) below Full, because ids
+imported from spreadsheets are sometimes made from names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ..core.model import Engagement, MapInfo, Relationship, Stakeholder, StakeholderMap
+from ..core.privacy import ERASED, erase_pattern, personal_terms
+
+__all__ = ["EXPORT_LEVELS", "LEVEL_DESCRIPTIONS", "ExportLevel", "redact"]
+
+ExportLevel = Literal["full", "partner", "public"]
+EXPORT_LEVELS: tuple[str, ...] = ExportLevel.__args__
+
+#: One sentence per level, for dialogs, the CLI help and the plan's data-protection notice.
+LEVEL_DESCRIPTIONS: dict[str, str] = {
+    "full": "Full (internal): every field, including personal names, contact details, "
+    "attitudes and trust scores.",
+    "partner": "Partner: no personal names, contact details, attitudes, trust scores, notes "
+    "or confidential stakeholders.",
+    "public": "Public: aggregates only; stakeholders are named only when marked public and "
+    "carry only their category, level, power and interest.",
+}
+
+# Engagement fields that are plans, not people or attitudes: kept at Partner level.
+_PARTNER_ENGAGEMENT = (
+    "objective",
+    "desired_change",
+    "ask",
+    "key_messages",
+    "approach",
+    "channel",
+    "next_action",
+    "due_date",
+    "timing_window",
+    "mou_status",
+    "expect_to_see",
+    "like_to_see",
+    "love_to_see",
+    "risks",
+)
+
+
+def _name_pattern(smap: StakeholderMap) -> re.Pattern[str] | None:
+    terms: list[str] = []
+    for s in smap.stakeholders.values():
+        terms += personal_terms(s.person, s.contact)
+    terms = personal_terms("", "", terms)
+    return erase_pattern(terms) if terms else None
+
+
+def _clean(text: str, pattern: re.Pattern[str] | None) -> str:
+    return pattern.sub(ERASED, text) if pattern else text
+
+
+def _partner_stakeholder(
+    s: Stakeholder, new_id: str, pattern: re.Pattern[str] | None
+) -> Stakeholder:
+    kept = {name: getattr(s.engagement, name) for name in _PARTNER_ENGAGEMENT}
+    engagement = Engagement(
+        **{k: _clean(v, pattern) if isinstance(v, str) else v for k, v in kept.items()}
+    )
+    return Stakeholder(
+        id=new_id,
+        label=_clean(s.label, pattern),
+        category=s.category,
+        organisation=_clean(s.organisation, pattern),
+        role=_clean(s.role, pattern),
+        level=s.level,
+        power=s.power,
+        influence=s.influence,
+        interest=s.interest,
+        principles=s.principles,
+        tags=tuple(_clean(t, pattern) for t in s.tags),
+        sensitivity=s.sensitivity,
+        engagement=engagement,
+    )
+
+
+def _public_stakeholder(s: Stakeholder, new_id: str, label: str) -> Stakeholder:
+    return Stakeholder(
+        id=new_id,
+        label=label,
+        category=s.category,
+        level=s.level,
+        power=s.power,
+        interest=s.interest,
+        sensitivity=s.sensitivity,
+    )
+
+
+def redact(smap: StakeholderMap, level: str) -> StakeholderMap:
+    """A copy of the map holding only what the export ``level`` may show.
+
+    ``level`` is ``"full"``, ``"partner"`` or ``"public"`` (see the module text). The map
+    passed in is not changed; ``full`` returns an equal copy.
+    """
+    if level not in EXPORT_LEVELS:
+        raise ValueError(f"Unknown export level {level!r}; use one of {', '.join(EXPORT_LEVELS)}.")
+    out = StakeholderMap(smap.info)
+    out.categories = dict(smap.categories)
+    out.kinds = dict(smap.kinds)
+    out.plan_settings = dict(smap.plan_settings)
+    if level == "full":
+        out.stakeholders = dict(smap.stakeholders)
+        out.relationships = dict(smap.relationships)
+        out.positions = dict(smap.positions)
+        out.pinned = set(smap.pinned)
+        out.snapshots = list(smap.snapshots)
+        return out
+
+    pattern = _name_pattern(smap)
+    # The author is a personal name; title, purpose and city may quote one.
+    info = smap.info
+    out.info = MapInfo(
+        title=_clean(info.title, pattern),
+        city=info.city,
+        branch=info.branch,
+        purpose=_clean(info.purpose, pattern),
+        date=info.date,
+    )
+    kept = [s for s in smap.stakeholders.values() if s.sensitivity != "confidential"]
+    ids = {s.id: f"s{n}" for n, s in enumerate(kept, start=1)}
+    per_category: dict[str, int] = {}
+    for s in kept:
+        if level == "partner":
+            record = _partner_stakeholder(s, ids[s.id], pattern)
+        else:
+            per_category[s.category] = per_category.get(s.category, 0) + 1
+            category = smap.categories.get(s.category)
+            generic = f"{category.name if category else s.category} {per_category[s.category]}"
+            label = _clean(s.label, pattern) if s.sensitivity == "public" else generic
+            record = _public_stakeholder(s, ids[s.id], label)
+        out.stakeholders[record.id] = record
+    relationships = [r for r in smap.relationships.values() if r.source in ids and r.target in ids]
+    for n, r in enumerate(relationships, start=1):
+        out.relationships[f"r{n}"] = Relationship(
+            id=f"r{n}",
+            source=ids[r.source],
+            target=ids[r.target],
+            kind=r.kind,
+            strength=r.strength,
+            valence=r.valence,
+            directed=r.directed,
+            confidence=r.confidence,
+        )
+    out.positions = {ids[sid]: xy for sid, xy in smap.positions.items() if sid in ids}
+    out.pinned = {ids[sid] for sid in smap.pinned if sid in ids}
+    return out
