@@ -371,12 +371,19 @@ def is_encrypted_file(path: str | os.PathLike[str]) -> bool:
         return False
 
 
-def write_atomically(path: str | os.PathLike[str], data: bytes, *, backup: bool = True) -> None:
+def write_atomically(
+    path: str | os.PathLike[str],
+    data: bytes,
+    *,
+    backup: bool = True,
+    backup_data: bytes | None = None,
+) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
 
     The data goes to a temporary file in the same folder, is flushed and fsynced, and
     replaces ``path`` in one rename. With ``backup``, the previous file is kept as
-    ``path + ".bak"``. Raises :class:`MapFileError`; on failure ``path`` is untouched.
+    ``path + ".bak"`` (or ``backup_data`` is written there instead, e.g. the previous
+    file encrypted). Raises :class:`MapFileError`; on failure ``path`` is untouched.
     """
     path = Path(path)
     tmp_name = None
@@ -391,7 +398,13 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, backup: bool 
         if backup and path.exists():
             bak = path.with_name(path.name + ".bak")
             bak_tmp = bak.with_name(f".{bak.name}.tmp")
-            shutil.copy2(path, bak_tmp)
+            if backup_data is None:
+                shutil.copy2(path, bak_tmp)
+            else:
+                with bak_tmp.open("wb") as fh:
+                    fh.write(backup_data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
             os.replace(bak_tmp, bak)
         os.replace(tmp_name, path)
         tmp_name = None
@@ -453,14 +466,12 @@ def save_map(
     """
     path = Path(path)
     data = file_bytes(smap, password, path.name)
-    bak = backup_path(path)
-    if backup and path.exists():
-        previous = _read(path)
-        if password and not is_encrypted(previous):
-            previous = encrypt(previous, password)
-        write_atomically(bak, previous, backup=False)
-    write_atomically(path, data, backup=False)
+    previous = None
+    if backup and password and path.exists() and not is_encrypted_file(path):
+        previous = encrypt(_read(path), password)
+    write_atomically(path, data, backup=backup, backup_data=previous)
     if not backup:
+        bak = backup_path(path)
         try:
             bak.unlink(missing_ok=True)
         except OSError as exc:
