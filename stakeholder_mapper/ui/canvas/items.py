@@ -1,0 +1,385 @@
+"""Graphics items of the network canvas: one node item per stakeholder, one edge item per tie.
+
+Both items paint themselves (no child items): a node draws its category shape and its
+label, an edge draws its line or curve and its arrowhead. This keeps a 2,000 / 8,000 map
+to 10,000 items (a scene built from ``addEllipse`` plus child text items crashed PySide6
+6.12 at that size and repainted too slowly) and lets each item choose its level of detail:
+labels and arrowheads are skipped when they would be too small to read, and node pictures
+are cached in device coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+__all__ = [
+    "HIGHLIGHT",
+    "LABEL_MIN_LOD",
+    "NEGATIVE_COLOUR",
+    "EdgeItem",
+    "NodeItem",
+    "shape_path",
+]
+
+#: Below this zoom level (screen pixels per scene unit) labels are not drawn.
+LABEL_MIN_LOD = 0.45
+#: Below this zoom level arrowheads are not drawn and lines are drawn thin and plain.
+DETAIL_MIN_LOD = 0.3
+#: Colour of the most trusted route and of other emphasis.
+HIGHLIGHT = QColor("#FFB000")
+#: Ties with a negative valence (conflict, distrust) are drawn dashed in this colour.
+NEGATIVE_COLOUR = "#CC3311"
+LABEL_WIDTH = 150.0
+LABEL_FONT_PX = 12
+
+_TEXT = QColor("#1a1a1a")
+_OUTLINE = QColor("#333333")
+_SELECTED = QColor("#000000")
+_LABEL_BACK = QColor(255, 255, 255, 210)
+
+
+def _polygon(points: list[tuple[float, float]]) -> QPainterPath:
+    path = QPainterPath()
+    path.addPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
+    path.closeSubpath()
+    return path
+
+
+def _regular(n: int, radius: float, start: float) -> list[tuple[float, float]]:
+    return [
+        (radius * math.cos(start + 2 * math.pi * i / n), radius * math.sin(start + 2 * math.pi * i / n))
+        for i in range(n)
+    ]
+
+
+@cache
+def _unit_shape(shape: str) -> QPainterPath:
+    if shape == "square":
+        path = QPainterPath()
+        path.addRect(QRectF(-0.89, -0.89, 1.78, 1.78))
+        return path
+    if shape == "diamond":
+        return _polygon([(0, -1.2), (1.2, 0), (0, 1.2), (-1.2, 0)])
+    if shape == "triangle":
+        return _polygon([(0, -1.3), (1.15, 0.75), (-1.15, 0.75)])
+    if shape == "hexagon":
+        return _polygon(_regular(6, 1.08, 0.0))
+    if shape == "pentagon":
+        return _polygon(_regular(5, 1.1, -math.pi / 2))
+    if shape == "star":
+        outer = _regular(5, 1.35, -math.pi / 2)
+        inner = _regular(5, 0.62, -math.pi / 2 + math.pi / 5)
+        return _polygon([p for pair in zip(outer, inner, strict=True) for p in pair])
+    path = QPainterPath()
+    path.addEllipse(QRectF(-1, -1, 2, 2))
+    return path
+
+
+@cache
+def shape_path(shape: str, radius: float) -> QPainterPath:
+    """The outline of a category shape (circle, square, ...) of the given radius, centred on 0."""
+    return QTransform.fromScale(radius, radius).map(_unit_shape(shape))
+
+
+@cache
+def _label_font() -> QFont:
+    font = QFont()
+    font.setPixelSize(LABEL_FONT_PX)
+    return font
+
+
+class NodeItem(QGraphicsItem):
+    """A stakeholder: its category's colour and shape, sized by power or a metric, label below."""
+
+    Type = QGraphicsItem.UserType + 1
+
+    def __init__(self, stakeholder_id: str) -> None:
+        super().__init__()
+        self.sid = stakeholder_id
+        self.edges: list[EdgeItem] = []
+        #: Where the model places this node; a drag is committed when the item left it.
+        self.model_pos = QPointF()
+        self.radius = 14.0
+        self.label = ""
+        self.pinned = False
+        self.dimmed = False
+        self.emphasised = False
+        self._path = QPainterPath()
+        self._brush = QBrush(QColor("#999999"))
+        self._label_rect = QRectF()
+        self._bounds = QRectF()
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(2)
+
+    def type(self) -> int:
+        return self.Type
+
+    def configure(self, label: str, colour: str, shape: str, radius: float, pinned: bool) -> None:
+        """Set what the node shows; geometry and connected edges follow."""
+        self.prepareGeometryChange()
+        self.label, self.radius, self.pinned = label, radius, pinned
+        self._path = shape_path(shape, radius)
+        self._brush = QBrush(QColor(colour))
+        metrics = QFontMetricsF(_label_font())
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+        text = metrics.boundingRect(QRectF(0, 0, LABEL_WIDTH, 1000), flags, label)
+        height = min(text.height(), 2 * metrics.lineSpacing())
+        top = self._path.boundingRect().bottom() + 3
+        width = min(text.width(), LABEL_WIDTH) + 6
+        self._label_rect = QRectF(-width / 2, top, width, height + 2)
+        self._bounds = self._path.boundingRect().adjusted(-6, -6, 6, 6) | self._label_rect
+        self.update()
+        for edge in self.edges:
+            edge.update_geometry()
+
+    def set_state(self, dimmed: bool, emphasised: bool) -> None:
+        """Fade the node (outside a route or focus) or ring it (on the trusted route)."""
+        if (dimmed, emphasised) != (self.dimmed, self.emphasised):
+            self.dimmed, self.emphasised = dimmed, emphasised
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath(self._path)
+        path.addRect(self._label_rect)
+        return path
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if self.emphasised:
+            painter.setPen(QPen(HIGHLIGHT, 7))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self._path)
+        if self.isSelected():
+            painter.setPen(QPen(_SELECTED, 3.0))
+        else:
+            painter.setPen(QPen(_OUTLINE, 1.2))
+        brush = self._brush
+        if self.dimmed:
+            faded = QColor(brush.color())
+            faded.setAlpha(60)
+            brush = QBrush(faded)
+            painter.setPen(QPen(QColor(0, 0, 0, 60), 1.0))
+        painter.setBrush(brush)
+        painter.drawPath(self._path)
+        if self.pinned and lod >= LABEL_MIN_LOD:
+            painter.setPen(QPen(_OUTLINE, 1))
+            painter.setBrush(QBrush(QColor("#ffffff")))
+            corner = self._path.boundingRect().topRight()
+            painter.drawEllipse(corner, 3.5, 3.5)
+        if lod < LABEL_MIN_LOD or not self.label:
+            return
+        back = QColor(_LABEL_BACK)
+        text = QColor(_TEXT)
+        if self.dimmed:
+            back.setAlpha(60)
+            text.setAlpha(90)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(back)
+        painter.drawRoundedRect(self._label_rect, 3, 3)
+        painter.setPen(text)
+        painter.setFont(_label_font())
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+        painter.drawText(self._label_rect.adjusted(3, 1, -3, 0), flags, self.label)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for edge in self.edges:
+                edge.update_geometry()
+        return super().itemChange(change, value)
+
+
+class EdgeItem(QGraphicsItem):
+    """A relationship: width by strength, colour and dash by kind, dashed red when negative.
+
+    Directed ties end in an arrowhead; ties between the same two stakeholders are drawn as
+    curves bent apart by ``offset`` (scene units, to the left of source → target).
+    """
+
+    Type = QGraphicsItem.UserType + 2
+
+    def __init__(self, relationship_id: str, source: NodeItem, target: NodeItem) -> None:
+        super().__init__()
+        self.rid = relationship_id
+        self.source, self.target = source, target
+        self.offset = 0.0
+        self.directed = True
+        self.dimmed = False
+        self.emphasised = False
+        self._pen = QPen(QColor("#555555"), 2.0)
+        self._path = QPainterPath()
+        self._arrow = QPolygonF()
+        self._bounds = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(0)
+        source.edges.append(self)
+        target.edges.append(self)
+
+    def type(self) -> int:
+        return self.Type
+
+    def detach(self) -> None:
+        """Forget the end nodes (before the item is removed from the scene)."""
+        for node in (self.source, self.target):
+            if self in node.edges:
+                node.edges.remove(self)
+
+    def configure(
+        self, colour: str, style: str, strength: int, directed: bool, negative: bool
+    ) -> None:
+        """Set the look from the relationship and its kind."""
+        width = 0.6 + 0.8 * strength
+        pen = QPen(QColor(NEGATIVE_COLOUR if negative else colour), width)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        if negative:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        else:
+            pen.setStyle(
+                {
+                    "dash": Qt.PenStyle.DashLine,
+                    "dot": Qt.PenStyle.DotLine,
+                    "dashdot": Qt.PenStyle.DashDotLine,
+                }.get(style, Qt.PenStyle.SolidLine)
+            )
+        self._pen = pen
+        self.directed = directed
+        self.update_geometry()
+
+    def set_offset(self, offset: float) -> None:
+        """Bend the edge sideways (for parallel ties)."""
+        if offset != self.offset:
+            self.offset = offset
+            self.update_geometry()
+
+    def set_state(self, dimmed: bool, emphasised: bool) -> None:
+        """Fade the edge or draw it as part of the highlighted route."""
+        if (dimmed, emphasised) != (self.dimmed, self.emphasised):
+            self.dimmed, self.emphasised = dimmed, emphasised
+            self.update()
+
+    def update_geometry(self) -> None:
+        """Recompute the curve and arrowhead from the end nodes' positions and sizes."""
+        self.prepareGeometryChange()
+        p1, p2 = self.source.pos(), self.target.pos()
+        dx, dy = p2.x() - p1.x(), p2.y() - p1.y()
+        length = math.hypot(dx, dy)
+        path = QPainterPath()
+        self._arrow = QPolygonF()
+        if length < 1e-6:
+            self._path, self._bounds = path, QRectF()
+            return
+        nx, ny = -dy / length, dx / length
+        control = QPointF(
+            (p1.x() + p2.x()) / 2 + nx * self.offset * 2,
+            (p1.y() + p2.y()) / 2 + ny * self.offset * 2,
+        )
+        start = _towards(p1, control, self.source.radius + 1)
+        tip = _towards(p2, control, self.target.radius + 2)
+        arrow_size = 5.0 + 1.5 * self._pen.widthF()
+        end = _towards(tip, control, arrow_size * 0.8) if self.directed else tip
+        path.moveTo(start)
+        if self.offset:
+            path.quadTo(control, end)
+        else:
+            path.lineTo(end)
+        if self.directed:
+            ux, uy = _unit(control if self.offset else p1, tip)
+            base = QPointF(tip.x() - ux * arrow_size, tip.y() - uy * arrow_size)
+            half = arrow_size * 0.55
+            self._arrow = QPolygonF(
+                [
+                    tip,
+                    QPointF(base.x() - uy * half, base.y() + ux * half),
+                    QPointF(base.x() + uy * half, base.y() - ux * half),
+                ]
+            )
+        self._path = path
+        margin = self._pen.widthF() + 6
+        self._bounds = (path.boundingRect() | self._arrow.boundingRect()).adjusted(
+            -margin, -margin, margin, margin
+        )
+
+    def path(self) -> QPainterPath:
+        """The drawn line or curve, in scene coordinates."""
+        return self._path
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(self._pen.widthF(), 8.0))
+        path = stroker.createStroke(self._path)
+        path.addPolygon(self._arrow)
+        return path
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        colour = QColor(self._pen.color())
+        if self.dimmed:
+            colour.setAlpha(40)
+        if self.emphasised:
+            painter.setPen(QPen(HIGHLIGHT, self._pen.widthF() + 8))
+            painter.drawPath(self._path)
+        if self.isSelected():
+            halo = QPen(QColor(0, 0, 0, 90), self._pen.widthF() + 5)
+            painter.setPen(halo)
+            painter.drawPath(self._path)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if lod < DETAIL_MIN_LOD:
+            pen = QPen(colour, 0)
+            painter.setPen(pen)
+            painter.drawPath(self._path)
+            return
+        pen = QPen(self._pen)
+        pen.setColor(colour)
+        painter.setPen(pen)
+        painter.drawPath(self._path)
+        if self.directed:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawPolygon(self._arrow)
+
+
+def _unit(a: QPointF, b: QPointF) -> tuple[float, float]:
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    length = math.hypot(dx, dy) or 1.0
+    return dx / length, dy / length
+
+
+def _towards(point: QPointF, other: QPointF, distance: float) -> QPointF:
+    ux, uy = _unit(point, other)
+    return QPointF(point.x() + ux * distance, point.y() + uy * distance)

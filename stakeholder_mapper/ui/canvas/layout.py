@@ -1,0 +1,94 @@
+"""Force-directed layout computed off the GUI thread on a copy of the positions.
+
+The job gets plain data (ids, ties, current positions, pinned ids), runs networkx's
+Fruchterman–Reingold spring layout with pinned stakeholders held in place, and returns
+new positions through a signal; the window pushes them as one ``MoveStakeholders``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import networkx as nx
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+__all__ = ["LayoutJob", "LayoutRequest", "spring_positions"]
+
+#: Typical distance between neighbouring stakeholders, in scene units.
+SPACING = 130.0
+
+
+@dataclass(frozen=True)
+class LayoutRequest:
+    """What the layout needs, copied from the map on the GUI thread."""
+
+    ids: tuple[str, ...]
+    ties: tuple[tuple[str, str, int], ...]  # source, target, strength
+    positions: dict[str, tuple[float, float]]
+    pinned: frozenset[str]
+    seed: int = 7
+
+
+def spring_positions(request: LayoutRequest) -> dict[str, tuple[float, float]]:
+    """New positions for the stakeholders that are not pinned (pure function).
+
+    Stronger ties pull harder (weight = strength). Coordinates are scaled so that the
+    spring length is about :data:`SPACING`; pinned stakeholders keep their positions.
+    """
+    graph = nx.Graph()
+    graph.add_nodes_from(request.ids)
+    for source, target, strength in request.ties:
+        if graph.has_edge(source, target):
+            graph[source][target]["weight"] += strength
+        else:
+            graph.add_edge(source, target, weight=strength)
+    n = max(len(request.ids), 1)
+    scale = SPACING * math.sqrt(n)
+    pinned = [i for i in request.ids if i in request.pinned and i in request.positions]
+    initial = {i: (x / scale, y / scale) for i, (x, y) in request.positions.items()}
+    if pinned:
+        result = nx.spring_layout(
+            graph,
+            k=1 / math.sqrt(n),
+            pos=initial or None,
+            fixed=pinned,
+            weight="weight",
+            iterations=80,
+            seed=request.seed,
+        )
+        return {
+            i: (float(x) * scale, float(y) * scale)
+            for i, (x, y) in result.items()
+            if i not in request.pinned
+        }
+    result = nx.spring_layout(
+        graph, pos=initial or None, weight="weight", iterations=80, seed=request.seed
+    )
+    half = scale / 2
+    return {i: (float(x) * half, float(y) * half) for i, (x, y) in result.items()}
+
+
+class _Signals(QObject):
+    #: (generation, positions) when the layout is done.
+    finished = Signal(int, object)
+    #: (generation, message) if the layout failed.
+    failed = Signal(int, str)
+
+
+class LayoutJob(QRunnable):
+    """Runs :func:`spring_positions` in a thread pool; results arrive on ``signals``."""
+
+    def __init__(self, request: LayoutRequest, generation: int) -> None:
+        super().__init__()
+        self.request = request
+        self.generation = generation
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            positions = spring_positions(self.request)
+        except Exception as exc:  # a failed layout must not bring the window down
+            self.signals.failed.emit(self.generation, f"The layout failed: {exc}.")
+            return
+        self.signals.finished.emit(self.generation, positions)

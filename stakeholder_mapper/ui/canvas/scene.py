@@ -1,0 +1,408 @@
+"""The network canvas scene: items kept in step with the map through its change notifications.
+
+Why QGraphicsScene and not pyqtgraph: the canvas is an editor (select, drag, connect,
+rename in place, context menus, rubber band) of a few thousand items with their own
+shapes, and QGraphicsScene provides hit testing, a spatial index, selection, item
+caching and level-of-detail painting for exactly that. pyqtgraph serves the charts,
+where data are plotted on axes.
+
+The scene never changes the map. It shows the map (positions, categories, kinds), the
+chosen size metric, filters, focus on an ego network and the highlighted route, and it
+mirrors the shared selection.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from ...core.model import ChangeKind, ModelChange, Relationship, Stakeholder, StakeholderMap
+from ..document import MapDocument
+from .items import EdgeItem, NodeItem
+
+__all__ = ["CanvasFilter", "MapScene", "fallback_position"]
+
+#: Distance between parallel ties of the same pair, in scene units.
+PARALLEL_GAP = 26.0
+MIN_RADIUS, MAX_RADIUS = 10.0, 34.0
+
+
+def fallback_position(index: int) -> tuple[float, float]:
+    """Where a stakeholder without a stored position is drawn: a sunflower spiral by index."""
+    radius = 70.0 * math.sqrt(index + 0.5)
+    angle = index * 2.399963229728653
+    return radius * math.cos(angle), radius * math.sin(angle)
+
+
+@dataclass
+class CanvasFilter:
+    """What the canvas shows: ``None`` means no restriction."""
+
+    categories: set[str] | None = None
+    kinds: set[str] | None = None
+    tag: str | None = None
+    min_strength: int = 1
+
+    def shows_stakeholder(self, stakeholder: Stakeholder) -> bool:
+        """Whether the stakeholder passes the category and tag filters."""
+        if self.categories is not None and stakeholder.category not in self.categories:
+            return False
+        return self.tag is None or self.tag in stakeholder.tags
+
+    def shows_relationship(self, relationship: Relationship) -> bool:
+        """Whether the tie passes the kind and strength filters."""
+        if self.kinds is not None and relationship.kind not in self.kinds:
+            return False
+        return relationship.strength >= self.min_strength
+
+
+@dataclass
+class _Highlight:
+    stakeholders: set[str] = field(default_factory=set)
+    relationships: set[str] = field(default_factory=set)
+
+
+class MapScene(QGraphicsScene):
+    """Node and edge items for every stakeholder and relationship of the document's map."""
+
+    #: Emitted when what is visible changed (filters, focus); the view may refit.
+    visibility_changed = Signal()
+    #: Emitted when categories or kinds in use changed (for the legend).
+    legend_changed = Signal()
+
+    def __init__(self, document: MapDocument) -> None:
+        super().__init__()
+        self.document = document
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[str, EdgeItem] = {}
+        self.filter = CanvasFilter()
+        #: Ego-network focus: (stakeholder id, steps) or None.
+        self.focus: tuple[str, int] | None = None
+        self._route = _Highlight()
+        self.size_by = "power"
+        self._size_values: dict[str, float] = {}
+        self._pairs: dict[frozenset[str], list[str]] = defaultdict(list)
+        self._syncing_selection = False
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        document.changed.connect(self._on_model_change)
+        document.selection.changed.connect(self._on_shared_selection_changed)
+        self.selectionChanged.connect(self._on_scene_selection_changed)
+        self.rebuild()
+
+    @property
+    def smap(self) -> StakeholderMap:
+        """The map shown."""
+        return self.document.smap
+
+    # -- building ----------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Recreate every item from the map (on load, reset or a change of categories)."""
+        self._syncing_selection = True
+        try:
+            self.clear()
+            self.nodes.clear()
+            self.edges.clear()
+            self._pairs.clear()
+            for index, sid in enumerate(self.smap.stakeholders):
+                self._add_node(sid, index)
+            for rid in self.smap.relationships:
+                self._add_edge(rid, update_pair=False)
+            for rids in self._pairs.values():
+                self._spread(rids)
+        finally:
+            self._syncing_selection = False
+        self._apply_visibility()
+        self._on_shared_selection_changed(None)
+        self.legend_changed.emit()
+
+    def _position_of(self, sid: str, index: int | None = None) -> QPointF:
+        xy = self.smap.positions.get(sid)
+        if xy is None:
+            if index is None:
+                index = list(self.smap.stakeholders).index(sid)
+            xy = fallback_position(index)
+        return QPointF(*xy)
+
+    def _add_node(self, sid: str, index: int | None = None) -> NodeItem:
+        node = NodeItem(sid)
+        self.nodes[sid] = node
+        self._configure_node(node)
+        node.model_pos = self._position_of(sid, index)
+        node.setPos(node.model_pos)
+        self.addItem(node)
+        return node
+
+    def _configure_node(self, node: NodeItem) -> None:
+        stakeholder = self.smap.stakeholders[node.sid]
+        category = self.smap.categories.get(stakeholder.category)
+        colour = category.colour if category else "#999999"
+        shape = category.shape if category else "circle"
+        node.configure(
+            stakeholder.label,
+            colour,
+            shape,
+            self._radius(stakeholder),
+            node.sid in self.smap.pinned,
+        )
+
+    def _radius(self, stakeholder: Stakeholder) -> float:
+        if self.size_by in ("power", "interest"):
+            value = getattr(stakeholder, self.size_by)
+            return 12.0 if value is None else 8.0 + 4.5 * value
+        if self.size_by == "influence":
+            value = stakeholder.influence
+            return 12.0 if value is None else min(MAX_RADIUS, 10.0 + 3.0 * math.sqrt(value))
+        value = self._size_values.get(stakeholder.id)
+        return MIN_RADIUS if value is None else MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * value
+
+    def _add_edge(self, rid: str, update_pair: bool = True) -> EdgeItem:
+        relationship = self.smap.relationships[rid]
+        edge = EdgeItem(rid, self.nodes[relationship.source], self.nodes[relationship.target])
+        self.edges[rid] = edge
+        self._configure_edge(edge)
+        self.addItem(edge)
+        pair = frozenset((relationship.source, relationship.target))
+        self._pairs[pair].append(rid)
+        if update_pair:
+            self._spread(self._pairs[pair])
+        return edge
+
+    def _configure_edge(self, edge: EdgeItem) -> None:
+        relationship = self.smap.relationships[edge.rid]
+        kind = self.smap.kinds.get(relationship.kind)
+        edge.configure(
+            kind.colour if kind else "#555555",
+            kind.style if kind else "solid",
+            relationship.strength,
+            relationship.directed,
+            relationship.valence == "negative",
+        )
+
+    def _spread(self, rids: list[str]) -> None:
+        """Bend parallel ties of one pair apart, symmetrically around the straight line."""
+        if not rids:
+            return
+        first = self.smap.relationships[rids[0]]
+        count = len(rids)
+        for i, rid in enumerate(rids):
+            relationship = self.smap.relationships[rid]
+            sign = 1.0 if relationship.source == first.source else -1.0
+            self.edges[rid].set_offset(sign * (i - (count - 1) / 2) * PARALLEL_GAP)
+
+    def _remove_edge(self, rid: str) -> None:
+        edge = self.edges.pop(rid)
+        edge.detach()
+        self.removeItem(edge)
+        for pair, rids in list(self._pairs.items()):
+            if rid in rids:
+                rids.remove(rid)
+                if rids:
+                    self._spread(rids)
+                else:
+                    del self._pairs[pair]
+                break
+
+    # -- model changes -----------------------------------------------------------------
+    def _on_model_change(self, change: ModelChange) -> None:
+        kind = change.kind
+        self._syncing_selection = True
+        try:
+            if kind is ChangeKind.RESET:
+                self.focus = None
+                self._route = _Highlight()
+                self._size_values = {}
+                self.rebuild()
+                return
+            if kind is ChangeKind.STAKEHOLDER_ADDED:
+                for sid in change.ids:
+                    self._add_node(sid)
+            elif kind is ChangeKind.STAKEHOLDER_REMOVED:
+                for sid in change.ids:
+                    node = self.nodes.pop(sid)
+                    for edge in list(node.edges):
+                        self._remove_edge(edge.rid)
+                    self.removeItem(node)
+                if self.focus and self.focus[0] not in self.smap.stakeholders:
+                    self.focus = None
+            elif kind is ChangeKind.STAKEHOLDER_CHANGED:
+                for sid in change.ids:
+                    self._configure_node(self.nodes[sid])
+            elif kind is ChangeKind.RELATIONSHIP_ADDED:
+                for rid in change.ids:
+                    self._add_edge(rid)
+            elif kind is ChangeKind.RELATIONSHIP_REMOVED:
+                for rid in change.ids:
+                    self._remove_edge(rid)
+            elif kind is ChangeKind.RELATIONSHIP_CHANGED:
+                for rid in change.ids:
+                    edge = self.edges[rid]
+                    relationship = self.smap.relationships[rid]
+                    if (edge.source.sid, edge.target.sid) != (
+                        relationship.source,
+                        relationship.target,
+                    ):
+                        self._remove_edge(rid)
+                        self._add_edge(rid)
+                    else:
+                        self._configure_edge(edge)
+            elif kind is ChangeKind.POSITIONS_CHANGED:
+                for sid in change.ids:
+                    node = self.nodes.get(sid)
+                    if node is None:
+                        continue
+                    node.model_pos = self._position_of(sid)
+                    node.setPos(node.model_pos)
+                    self._configure_node(node)
+                return
+            elif kind in (ChangeKind.CATEGORY_CHANGED, ChangeKind.CATEGORY_REMOVED):
+                for node in self.nodes.values():
+                    self._configure_node(node)
+            elif kind in (ChangeKind.KIND_CHANGED, ChangeKind.KIND_REMOVED):
+                for edge in self.edges.values():
+                    self._configure_edge(edge)
+            else:
+                return
+        finally:
+            self._syncing_selection = False
+        self._apply_visibility()
+        self.legend_changed.emit()
+
+    # -- what is shown ----------------------------------------------------------------
+    def set_filter(self, canvas_filter: CanvasFilter) -> None:
+        """Show only what passes ``canvas_filter``."""
+        self.filter = canvas_filter
+        self._apply_visibility()
+        self.visibility_changed.emit()
+
+    def set_focus(self, stakeholder_id: str | None, steps: int = 1) -> None:
+        """Show only the stakeholder's ego network up to ``steps`` ties away (None: everyone)."""
+        self.focus = None if stakeholder_id is None else (stakeholder_id, steps)
+        self._apply_visibility()
+        self.visibility_changed.emit()
+
+    def set_route(self, stakeholders: Iterable[str]) -> None:
+        """Highlight a route (a sequence of stakeholder ids); an empty one clears it."""
+        path = list(stakeholders)
+        route = _Highlight(set(path))
+        for a, b in zip(path, path[1:], strict=False):
+            candidates = [
+                self.smap.relationships[rid]
+                for rid in self._pairs.get(frozenset((a, b)), [])
+                if self.smap.relationships[rid].valence == "positive"
+            ]
+            forward = [
+                r
+                for r in candidates
+                if (r.source, r.target) == (a, b) or not r.directed
+            ]
+            best = max(forward or candidates, key=lambda r: r.strength, default=None)
+            if best is not None:
+                route.relationships.add(best.id)
+        self._route = route
+        self._apply_states()
+
+    @property
+    def route(self) -> list[str]:
+        """Stakeholder ids on the highlighted route (unordered)."""
+        return sorted(self._route.stakeholders)
+
+    def set_size_by(self, name: str, values: dict[str, float] | None = None) -> None:
+        """Size nodes by ``power``, ``interest``, ``influence`` or the given metric values.
+
+        Metric values are scaled to the node size range between their minimum and maximum.
+        """
+        self.size_by = name
+        self._size_values = {}
+        if values:
+            finite = {k: v for k, v in values.items() if v is not None and math.isfinite(v)}
+            if finite:
+                low, high = min(finite.values()), max(finite.values())
+                span = (high - low) or 1.0
+                self._size_values = {k: (v - low) / span for k, v in finite.items()}
+        for node in self.nodes.values():
+            self._configure_node(node)
+
+    def ego_network(self, stakeholder_id: str, steps: int) -> set[str]:
+        """Stakeholders within ``steps`` ties (either direction) of the given one."""
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for r in self.smap.relationships.values():
+            if self.filter.shows_relationship(r):
+                neighbours[r.source].add(r.target)
+                neighbours[r.target].add(r.source)
+        seen, frontier = {stakeholder_id}, {stakeholder_id}
+        for _ in range(steps):
+            frontier = {n for s in frontier for n in neighbours[s]} - seen
+            seen |= frontier
+        return seen
+
+    def visible_stakeholders(self) -> set[str]:
+        """Ids of the stakeholders currently drawn."""
+        return {sid for sid, node in self.nodes.items() if node.isVisible()}
+
+    def _apply_visibility(self) -> None:
+        shown = {
+            sid for sid, s in self.smap.stakeholders.items() if self.filter.shows_stakeholder(s)
+        }
+        if self.focus is not None:
+            shown &= self.ego_network(*self.focus) | {self.focus[0]}
+        for sid, node in self.nodes.items():
+            node.setVisible(sid in shown)
+        for rid, edge in self.edges.items():
+            r = self.smap.relationships[rid]
+            edge.setVisible(
+                r.source in shown and r.target in shown and self.filter.shows_relationship(r)
+            )
+        self._apply_states()
+
+    def _apply_states(self) -> None:
+        route = self._route
+        active = bool(route.stakeholders)
+        for sid, node in self.nodes.items():
+            on_route = sid in route.stakeholders
+            node.set_state(dimmed=active and not on_route, emphasised=on_route)
+        for rid, edge in self.edges.items():
+            on_route = rid in route.relationships
+            edge.set_state(dimmed=active and not on_route, emphasised=on_route)
+
+    def visible_rect(self) -> QRectF:
+        """The bounding rectangle of what is drawn (for Fit)."""
+        rect = QRectF()
+        for node in self.nodes.values():
+            if node.isVisible():
+                rect |= node.sceneBoundingRect()
+        return rect
+
+    # -- selection -------------------------------------------------------------------
+    def _on_scene_selection_changed(self) -> None:
+        if self._syncing_selection:
+            return
+        stakeholders, relationships = [], []
+        for item in self.selectedItems():
+            if isinstance(item, NodeItem):
+                stakeholders.append(item.sid)
+            elif isinstance(item, EdgeItem):
+                relationships.append(item.rid)
+        self.document.selection.set(stakeholders, relationships, origin=self)
+
+    def _on_shared_selection_changed(self, origin: object) -> None:
+        if origin is self:
+            return
+        selection = self.document.selection
+        wanted: set[QGraphicsItem] = {
+            self.nodes[sid] for sid in selection.stakeholders if sid in self.nodes
+        }
+        wanted |= {self.edges[rid] for rid in selection.relationships if rid in self.edges}
+        self._syncing_selection = True
+        try:
+            for item in self.selectedItems():
+                if item not in wanted:
+                    item.setSelected(False)
+            for item in wanted:
+                item.setSelected(True)
+        finally:
+            self._syncing_selection = False

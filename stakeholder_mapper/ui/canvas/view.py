@@ -1,0 +1,406 @@
+"""The canvas view: zoom, pan and fit, and the editing gestures that become commands.
+
+Gestures: double-click empty space adds a stakeholder (then its name is edited in
+place); drag from a node with the connect tool, or with Shift held, connects it to
+another node with the kind chosen in the palette; dragging nodes moves them (one undo
+step on release, whatever the number of nodes); dragging on empty space selects with a
+rubber band; the middle button pans; the wheel zooms under the mouse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsLineItem,
+    QGraphicsView,
+    QLineEdit,
+    QMenu,
+    QToolTip,
+    QWidget,
+)
+
+from ...core.commands import AddRelationship, AddStakeholder, MoveStakeholders, UpdateStakeholder
+from ...core.model import Relationship, Stakeholder
+from ..document import MapDocument
+from .items import EdgeItem, NodeItem
+from .legend import Legend
+from .scene import MapScene
+
+__all__ = ["MapView"]
+
+MIN_SCALE, MAX_SCALE = 0.02, 8.0
+ZOOM_STEP = 1.25
+
+
+class _RenameEditor(QLineEdit):
+    """A line editor over a node's label: Enter commits, Escape cancels."""
+
+    def __init__(self, parent: QWidget, commit: Callable[[str], None]) -> None:
+        super().__init__(parent)
+        self._commit = commit
+        self._done = False
+        self.returnPressed.connect(self._finish)
+
+    def _finish(self) -> None:
+        if not self._done:
+            self._done = True
+            self._commit(self.text())
+            self.deleteLater()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self._done = True
+            self.deleteLater()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QEvent) -> None:
+        super().focusOutEvent(event)
+        self._finish()
+
+
+class MapView(QGraphicsView):
+    """Shows a :class:`MapScene` and turns mouse gestures into undoable edits."""
+
+    #: Emitted with a short message for the status bar.
+    message = Signal(str)
+    #: Emitted when the user asks for a context-menu action the window handles:
+    #: (action name, stakeholder id). Names: ``focus1``, ``focus2``, ``route_from``, ``route_to``.
+    request = Signal(str, str)
+
+    def __init__(self, scene: MapScene, document: MapDocument, parent: QWidget | None = None):
+        super().__init__(scene, parent)
+        self.map_scene = scene
+        self.document = document
+        #: Relationship kind used when connecting.
+        self.connect_kind = "influence"
+        #: When True a plain drag from a node connects instead of moving.
+        self.connect_tool = False
+        #: Category given to stakeholders added on the canvas.
+        self.new_category = "community"
+        #: Plain-language reading per stakeholder id, shown in tooltips when metrics exist.
+        self.readings: dict[str, str] = {}
+        self._connect_from: NodeItem | None = None
+        self._connect_line: QGraphicsLineItem | None = None
+        self._pan_from: QPoint | None = None
+        self._rename: _RenameEditor | None = None
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setBackgroundBrush(QColor("#fbfbf8"))
+        self.setAcceptDrops(False)
+        self.setSceneRect(QRectF(-100000, -100000, 200000, 200000))
+        self.legend = Legend(document, scene, self)
+        scene.legend_changed.connect(self._place_legend)
+
+    # -- zoom, pan, fit ----------------------------------------------------------------
+    def zoom_level(self) -> float:
+        """Screen pixels per scene unit."""
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom in (factor > 1) or out, within sensible limits."""
+        target = min(MAX_SCALE, max(MIN_SCALE, self.zoom_level() * factor))
+        factor = target / self.zoom_level()
+        self.scale(factor, factor)
+
+    def fit_all(self) -> None:
+        """Zoom and scroll so that everything visible fits in the window."""
+        rect = self.map_scene.visible_rect()
+        if rect.isNull():
+            return
+        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom_level() > 1.5:
+            self.zoom_by(1.5 / self.zoom_level())
+
+    def centre_on(self, stakeholder_id: str) -> None:
+        """Select a stakeholder and bring it to the middle at a readable zoom."""
+        node = self.map_scene.nodes.get(stakeholder_id)
+        if node is None:
+            return
+        self.document.selection.set([stakeholder_id])
+        if self.zoom_level() < 0.8:
+            self.zoom_by(0.8 / self.zoom_level())
+        self.centerOn(node)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(ZOOM_STEP**steps)
+        event.accept()
+
+    # -- gestures ------------------------------------------------------------------------
+    def node_at(self, pos: QPoint) -> NodeItem | None:
+        """The stakeholder node under a viewport position, if any."""
+        for item in self.items(pos):
+            if isinstance(item, NodeItem):
+                return item
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        node = self.node_at(event.position().toPoint())
+        connecting = self.connect_tool or event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if event.button() == Qt.MouseButton.LeftButton and node is not None and connecting:
+            self._connect_from = node
+            line = QGraphicsLineItem()
+            pen = QPen(QColor("#333333"), 2, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            line.setPen(pen)
+            line.setZValue(10)
+            start = node.pos()
+            line.setLine(start.x(), start.y(), start.x(), start.y())
+            self.scene().addItem(line)
+            self._connect_line = line
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position().toPoint() - self._pan_from
+            self._pan_from = event.position().toPoint()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        if self._connect_line is not None and self._connect_from is not None:
+            start = self._connect_from.pos()
+            end = self.mapToScene(event.position().toPoint())
+            self._connect_line.setLine(start.x(), start.y(), end.x(), end.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None and event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        if self._connect_line is not None:
+            self.scene().removeItem(self._connect_line)
+            self._connect_line = None
+            source, self._connect_from = self._connect_from, None
+            target = self.node_at(event.position().toPoint())
+            if source is not None and target is not None and target is not source:
+                self.connect(source.sid, target.sid)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._commit_moves()
+
+    def _commit_moves(self) -> None:
+        moved = {
+            node.sid: (node.pos().x(), node.pos().y())
+            for node in self.map_scene.nodes.values()
+            if node.isSelected() and node.pos() != node.model_pos
+        }
+        if moved:
+            self.document.try_edit(lambda: MoveStakeholders(self.document.smap, moved))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        node = self.node_at(event.position().toPoint())
+        if node is not None:
+            self.start_rename(node.sid)
+        elif self.itemAt(event.position().toPoint()) is None:
+            self.add_stakeholder(self.mapToScene(event.position().toPoint()))
+        event.accept()
+
+    # -- edits ----------------------------------------------------------------------------
+    def add_stakeholder(self, at: QPointF, rename: bool = True) -> str | None:
+        """Add a stakeholder of the current category at ``at`` and edit its name in place."""
+        smap = self.document.smap
+        sid = smap.new_id("s")
+        count = sum(1 for s in smap.stakeholders.values() if s.label.startswith("New stakeholder"))
+        label = f"New stakeholder {count + 1}"
+        category = self.new_category if self.new_category in smap.categories else None
+        category = category or next(iter(smap.categories))
+        stakeholder = Stakeholder(sid, label, category)
+        if not self.document.try_edit(
+            lambda: AddStakeholder(smap, stakeholder, (at.x(), at.y()))
+        ):
+            return None
+        self.document.selection.set([sid])
+        if rename:
+            self.start_rename(sid)
+        return sid
+
+    def connect(self, source: str, target: str) -> str | None:
+        """Add a relationship of the palette's kind from ``source`` to ``target``."""
+        smap = self.document.smap
+        kind = smap.kinds.get(self.connect_kind) or next(iter(smap.kinds.values()))
+        rid = smap.new_id("r")
+        relationship = Relationship(
+            rid, source, target, kind=kind.id, directed=kind.directed, valence=kind.valence
+        )
+        if self.document.try_edit(lambda: AddRelationship(smap, relationship)):
+            self.document.selection.set([], [rid])
+            return rid
+        return None
+
+    def start_rename(self, stakeholder_id: str) -> QLineEdit | None:
+        """Open a line editor over the stakeholder's label; Enter renames it (one undo step)."""
+        node = self.map_scene.nodes.get(stakeholder_id)
+        if node is None:
+            return None
+        if self._rename is not None:
+            self._rename.deleteLater()
+        if not self.viewport().rect().contains(self.mapFromScene(node.pos())):
+            self.centerOn(node)
+
+        def commit(text: str) -> None:
+            self._rename = None
+            smap = self.document.smap
+            if stakeholder_id not in smap.stakeholders:
+                return
+            if text.strip() == smap.stakeholders[stakeholder_id].label:
+                return
+            self.document.try_edit(
+                lambda: UpdateStakeholder(smap, stakeholder_id, label=text.strip())
+            )
+
+        editor = _RenameEditor(self.viewport(), commit)
+        editor.setText(self.document.smap.stakeholders[stakeholder_id].label)
+        editor.selectAll()
+        width = 220
+        anchor = self.mapFromScene(node.pos() + QPointF(0, node.radius + 4))
+        editor.setGeometry(anchor.x() - width // 2, anchor.y(), width, editor.sizeHint().height())
+        editor.show()
+        editor.setFocus()
+        self._rename = editor
+        return editor
+
+    # -- tooltips and context menus ------------------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            item = self.itemAt(event.pos())
+            text = self.tooltip_for(item) if item is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_for(self, item: object) -> str:
+        """Rich text describing a node or an edge (what the hover tooltip shows)."""
+        smap = self.document.smap
+        if isinstance(item, NodeItem) and item.sid in smap.stakeholders:
+            s = smap.stakeholders[item.sid]
+            category = smap.categories.get(s.category)
+            rows = [f"<b>{_esc(s.label)}</b>", _esc(category.name if category else s.category)]
+            if s.organisation:
+                rows.append(_esc(s.organisation))
+            scales = ", ".join(
+                f"{name} {_fmt(getattr(s, field))}"
+                for field, name in (
+                    ("power", "power"),
+                    ("interest", "interest"),
+                    ("position", "position"),
+                    ("trust", "trust"),
+                )
+            )
+            rows.append(scales)
+            if s.tags:
+                rows.append("tags: " + _esc(", ".join(s.tags)))
+            reading = self.readings.get(item.sid)
+            if reading:
+                rows.append(f"<i>{_esc(reading)}</i>")
+            return "<br>".join(rows)
+        if isinstance(item, EdgeItem) and item.rid in smap.relationships:
+            r = smap.relationships[item.rid]
+            kind = smap.kinds.get(r.kind)
+            arrow = "→" if r.directed else "—"
+            source, target = smap.stakeholders[r.source].label, smap.stakeholders[r.target].label
+            return "<br>".join(
+                [
+                    f"<b>{_esc(source)} {arrow} {_esc(target)}</b>",
+                    f"{_esc(kind.name if kind else r.kind)}, strength {r.strength}, "
+                    f"{r.valence}, {r.confidence}",
+                    *([_esc(r.notes)] if r.notes else []),
+                ]
+            )
+        return ""
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        item = self.itemAt(event.pos())
+        menu = self.context_menu(item, self.mapToScene(event.pos()))
+        menu.exec(event.globalPos())
+
+    def context_menu(self, item: object, scene_pos: QPointF) -> QMenu:
+        """The context menu for a node, an edge or empty canvas."""
+        menu = QMenu(self)
+        window = self.window()
+        actions: dict[str, object] = getattr(window, "canvas_actions", {})
+        if isinstance(item, NodeItem):
+            if not item.isSelected():
+                self.document.selection.set([item.sid])
+            sid = item.sid
+            menu.addAction("Rename", lambda: self.start_rename(sid))
+            pinned = sid in self.document.smap.pinned
+            menu.addAction(
+                "Unpin position" if pinned else "Pin position",
+                lambda: self.document.try_edit(
+                    lambda: MoveStakeholders(self.document.smap, {}, {sid: not pinned})
+                ),
+            )
+            menu.addSeparator()
+            menu.addAction("Focus on ego network (1 step)", lambda: self.request.emit("focus1", sid))
+            menu.addAction("Focus on ego network (2 steps)", lambda: self.request.emit("focus2", sid))
+            menu.addAction("Trusted route from here…", lambda: self.request.emit("route_from", sid))
+            menu.addAction("Trusted route to here…", lambda: self.request.emit("route_to", sid))
+            menu.addSeparator()
+        elif isinstance(item, EdgeItem):
+            if not item.isSelected():
+                self.document.selection.set([], [item.rid])
+        else:
+            menu.addAction(
+                "Add stakeholder here", lambda: self.add_stakeholder(scene_pos, rename=True)
+            )
+        for name in ("delete", "fit", "layout", "clear_focus"):
+            action = actions.get(name)
+            if action is not None and action.isEnabled():
+                menu.addAction(action)
+        return menu
+
+    # -- legend ------------------------------------------------------------------------------
+    def resizeEvent(self, event: QEvent) -> None:
+        super().resizeEvent(event)
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        self.legend.refresh()
+        size = self.legend.sizeHint()
+        self.legend.setGeometry(8, self.viewport().height() - size.height() - 8, *size.toTuple())
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _fmt(value: int | None) -> str:
+    if value is None:
+        return "unknown"
+    return str(value)

@@ -1,0 +1,36 @@
+"""Fixtures for the desktop app tests: a main window on a small map, laid out and shown."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+
+from stakeholder_mapper.core.model import StakeholderMap
+from stakeholder_mapper.ui.main_window import MainWindow
+
+#: Where the small map's stakeholders sit on the canvas.
+POSITIONS = {
+    "mayor": (0.0, -200.0),
+    "imam": (0.0, 0.0),
+    "youth": (-250.0, 150.0),
+    "branch": (250.0, 150.0),
+}
+
+
+@pytest.fixture
+def window(qtbot, small_map: StakeholderMap) -> MainWindow:
+    """The main window on the small map at 100 % zoom, centred on the imam."""
+    small_map.positions.update(POSITIONS)
+    win = MainWindow(small_map)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.resetTransform()
+    win.view.centerOn(0, 0)
+    return win
+
+
+def node_point(win: MainWindow, stakeholder_id: str) -> QPoint:
+    """Viewport coordinates of a stakeholder's node centre."""
+    return win.view.mapFromScene(win.scene.nodes[stakeholder_id].pos())
