@@ -24,7 +24,7 @@ def test_double_click_adds_a_stakeholder_named_in_place(qtbot, window: MainWindo
     spot = window.view.mapFromScene(300, -250)
     QTest.mouseDClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot)
     assert len(smap.stakeholders) == 5
-    added = [s for s in smap.stakeholders.values() if s.label.startswith("New stakeholder")][0]
+    added = next(s for s in smap.stakeholders.values() if s.label.startswith("New stakeholder"))
     assert smap.positions[added.id] == (300.0, -250.0)
     assert window.scene.nodes[added.id].pos().toTuple() == (300.0, -250.0)
     editor = viewport.focusWidget()
@@ -33,7 +33,9 @@ def test_double_click_adds_a_stakeholder_named_in_place(qtbot, window: MainWindo
     QTest.keyClicks(editor, "Port authority")
     QTest.keyClick(editor, Qt.Key.Key_Return)
     assert smap.stakeholders[added.id].label == "Port authority"
-    assert window.actions_by_name["undo"].text() == "&Undo Rename New stakeholder 1 to Port authority"
+    assert (
+        window.actions_by_name["undo"].text() == "&Undo Rename New stakeholder 1 to Port authority"
+    )
     _undo(window)
     assert smap.stakeholders[added.id].label == "New stakeholder 1"
     _undo(window)

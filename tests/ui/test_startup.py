@@ -1,4 +1,4 @@
-"""The app starts on a map: the window is titled with the map and lists its stakeholders."""
+"""The app starts on a map: the window is titled with the map and draws its stakeholders."""
 
 from __future__ import annotations
 
@@ -12,6 +12,6 @@ def test_window_shows_the_map(qtbot, small_map, tmp_path):
     window = MainWindow(small_map, path)
     qtbot.addWidget(window)
     assert window.windowTitle().startswith("Untitled map — marenza.smap")
-    model = window.table_model
-    names = {model.index(row, 0).data() for row in range(model.rowCount())}
-    assert names == {s.label for s in small_map.stakeholders.values()}
+    labels = {node.label for node in window.scene.nodes.values()}
+    assert labels == {s.label for s in small_map.stakeholders.values()}
+    assert set(window.scene.edges) == set(small_map.relationships)

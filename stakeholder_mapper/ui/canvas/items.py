@@ -63,7 +63,10 @@ def _polygon(points: list[tuple[float, float]]) -> QPainterPath:
 
 def _regular(n: int, radius: float, start: float) -> list[tuple[float, float]]:
     return [
-        (radius * math.cos(start + 2 * math.pi * i / n), radius * math.sin(start + 2 * math.pi * i / n))
+        (
+            radius * math.cos(start + 2 * math.pi * i / n),
+            radius * math.sin(start + 2 * math.pi * i / n),
+        )
         for i in range(n)
     ]
 

@@ -45,9 +45,7 @@ class Legend(QWidget):
         categories = {s.category for s in smap.stakeholders.values()}
         kinds = {r.kind for r in smap.relationships.values()}
         rows: list[tuple[str, object, str]] = [("title", None, "Stakeholders")]
-        rows += [
-            ("category", c, c.name) for c in smap.categories.values() if c.id in categories
-        ]
+        rows += [("category", c, c.name) for c in smap.categories.values() if c.id in categories]
         rows.append(("title", None, "Relationships"))
         rows += [("kind", k, k.name) for k in smap.kinds.values() if k.id in kinds]
         if any(r.valence == "negative" for r in smap.relationships.values()):

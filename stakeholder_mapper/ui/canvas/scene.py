@@ -13,6 +13,7 @@ mirrors the shared selection.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -289,17 +290,13 @@ class MapScene(QGraphicsScene):
         """Highlight a route (a sequence of stakeholder ids); an empty one clears it."""
         path = list(stakeholders)
         route = _Highlight(set(path))
-        for a, b in zip(path, path[1:], strict=False):
+        for a, b in itertools.pairwise(path):
             candidates = [
                 self.smap.relationships[rid]
                 for rid in self._pairs.get(frozenset((a, b)), [])
                 if self.smap.relationships[rid].valence == "positive"
             ]
-            forward = [
-                r
-                for r in candidates
-                if (r.source, r.target) == (a, b) or not r.directed
-            ]
+            forward = [r for r in candidates if (r.source, r.target) == (a, b) or not r.directed]
             best = max(forward or candidates, key=lambda r: r.strength, default=None)
             if best is not None:
                 route.relationships.add(best.id)

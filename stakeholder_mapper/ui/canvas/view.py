@@ -238,9 +238,7 @@ class MapView(QGraphicsView):
         category = self.new_category if self.new_category in smap.categories else None
         category = category or next(iter(smap.categories))
         stakeholder = Stakeholder(sid, label, category)
-        if not self.document.try_edit(
-            lambda: AddStakeholder(smap, stakeholder, (at.x(), at.y()))
-        ):
+        if not self.document.try_edit(lambda: AddStakeholder(smap, stakeholder, (at.x(), at.y()))):
             return None
         self.document.selection.set([sid])
         if rename:
@@ -367,8 +365,12 @@ class MapView(QGraphicsView):
                 ),
             )
             menu.addSeparator()
-            menu.addAction("Focus on ego network (1 step)", lambda: self.request.emit("focus1", sid))
-            menu.addAction("Focus on ego network (2 steps)", lambda: self.request.emit("focus2", sid))
+            menu.addAction(
+                "Focus on ego network (1 step)", lambda: self.request.emit("focus1", sid)
+            )
+            menu.addAction(
+                "Focus on ego network (2 steps)", lambda: self.request.emit("focus2", sid)
+            )
             menu.addAction("Trusted route from here…", lambda: self.request.emit("route_from", sid))
             menu.addAction("Trusted route to here…", lambda: self.request.emit("route_to", sid))
             menu.addSeparator()
