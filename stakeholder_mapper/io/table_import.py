@@ -1,85 +1,101 @@
-"""Import stakeholders and relationships from CSV tables (column names of DESIGN.md §8).
+"""Import stakeholders and relationships from tables: CSV pairs, Excel and Kumu workbooks.
 
-Every rejected row is reported with its line and column; nothing is dropped silently.
-Strict imports stop at the first bad row; lenient ones import the valid rows and report
-the others. Categories and relationship kinds the map lacks are created and reported;
-unknown stakeholder columns are kept as custom attributes and reported.
+Every rejected row is reported with its line and column and every row imported with a
+change (a generated id, a missing category) is reported too; nothing is dropped
+silently. Strict imports stop at the first bad row; lenient ones import the valid rows
+and report the others. Categories and relationship kinds the map lacks are created and
+reported; unknown stakeholder columns are kept as custom attributes and reported.
+Relationships name their ends by stakeholder id or, failing that, by name.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
+import datetime as dt
+import json
+import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from ..core.model import (
     LEVELS,
     SCALES,
     SENSITIVITIES,
     Category,
+    Engagement,
+    LogEntry,
+    MapInfo,
     Relationship,
     RelationshipKind,
     Stakeholder,
     StakeholderMap,
 )
+from ..core.validation import ValidationError, parse_record
+from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, match_columns, normalise_header
+from .tables import Table, TableImportError, read_table, read_workbook
 
 __all__ = [
+    "ATTRIBUTE_PREFIX",
     "RELATIONSHIP_COLUMNS",
     "STAKEHOLDER_COLUMNS",
     "ImportReport",
     "RowProblem",
     "TableImportError",
+    "Workbook",
+    "find_workbook_sheets",
+    "import_from_tables",
     "import_tables",
-    "read_table",
+    "import_workbook",
 ]
 
-STAKEHOLDER_COLUMNS = (
-    "id",
-    "name",
-    "category",
-    "organisation",
-    "role",
-    "level",
-    "power",
-    "interest",
-    "position",
-    "trust",
-    "tags",
-    "notes",
-    "sensitivity",
-    "person",
-    "contact",
-)
-RELATIONSHIP_COLUMNS = (
-    "id",
-    "source",
-    "target",
-    "kind",
-    "strength",
-    "valence",
-    "directed",
-    "notes",
-)
-_REQUIRED = {"stakeholders": ("id", "name", "category"), "relationships": ("source", "target")}
+#: Prefix of a custom attribute whose name clashes with a standard column.
+ATTRIBUTE_PREFIX = "attribute:"
 # Colours for categories created on import, after the default palette.
 _EXTRA_COLOURS = ("#BBBBBB", "#777777", "#EE7733", "#33BBEE", "#EE3377", "#0077BB", "#999933")
-_TRUE = {"true", "yes", "1", "y", "directed"}
-_FALSE = {"false", "no", "0", "n", "undirected"}
+_TRUE = {"true", "yes", "1", "y", "directed", "oui", "si", "sí", "да", "x"}
+_FALSE = {"false", "no", "0", "n", "undirected", "mutual", "non", "нет"}
+_UNSPECIFIED = "Unspecified"
+_WHOLE = re.compile(r"([+-]?\d+)(?:[.,]0+)?")
+# Sheet names (normalised) that hold each table, in our own, Kumu's and users' languages.
+_SHEETS = {
+    "stakeholders": (
+        "stakeholders",
+        "elements",
+        "actors",
+        "nodes",
+        "partiesprenantes",
+        "acteurs",
+        "actores",
+        "participantes",
+        "участники",
+        "заинтересованныестороны",
+    ),
+    "relationships": (
+        "relationships",
+        "connections",
+        "relations",
+        "ties",
+        "edges",
+        "links",
+        "liens",
+        "relaciones",
+        "vinculos",
+        "связи",
+        "отношения",
+    ),
+    "map": ("map",),
+}
+#: Calls between progress reports while importing rows.
+_PROGRESS_EVERY = 2000
 
-
-class TableImportError(Exception):
-    """An import cannot go on; the message names the file, line and column."""
+Progress = Callable[[float], None]
 
 
 @dataclass(frozen=True)
 class RowProblem:
-    """Why one row was rejected: file, spreadsheet line (header = line 1), column, reason."""
+    """Why one row was rejected or changed: table, line (header = line 1), column, reason."""
 
     table: str
     line: int
@@ -93,14 +109,16 @@ class RowProblem:
 
 @dataclass
 class ImportReport:
-    """What an import did: counts, what it created or kept, and every rejected row."""
+    """What an import did: counts, what it created or kept, every rejected or changed row."""
 
     stakeholders: int = 0
     relationships: int = 0
     created_categories: list[str] = field(default_factory=list)
     created_kinds: list[str] = field(default_factory=list)
     custom_columns: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
     rejected: list[RowProblem] = field(default_factory=list)
+    changed: list[RowProblem] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The report as short lines for a terminal or a dialog."""
@@ -111,6 +129,11 @@ class ImportReport:
             out.append("Created relationship kinds: " + ", ".join(self.created_kinds) + ".")
         if self.custom_columns:
             out.append("Kept as custom attributes: " + ", ".join(self.custom_columns) + ".")
+        if self.ignored_columns:
+            out.append("Ignored columns: " + ", ".join(self.ignored_columns) + ".")
+        if self.changed:
+            out.append(f"Imported {len(self.changed)} rows with a change:")
+            out.extend(f"  {p}" for p in self.changed)
         if self.rejected:
             out.append(f"Rejected {len(self.rejected)} rows:")
             out.extend(f"  {p}" for p in self.rejected)
@@ -124,96 +147,137 @@ class _RowError(Exception):
         self.message = message
 
 
-def _decode(data: bytes, name: str) -> str:
-    for bom, codec in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(codec)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise TableImportError(
-            f"{name}: the text encoding is not recognised (byte {exc.start}); save it as UTF-8."
-        ) from None
-
-
-def read_table(path: str | Path) -> pd.DataFrame:
-    """Read a CSV file as text cells, detecting the encoding and the delimiter."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TableImportError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
-    text = _decode(data, path.name)
-    if not text.strip():
-        raise TableImportError(f"{path.name} is empty.")
-    try:
-        delimiter = csv.Sniffer().sniff(text[:65536], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, engine="python"
-        )
-    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
-        raise TableImportError(f"{path.name} is not a readable table: {exc}.") from None
-    frame.columns = [str(c).strip().casefold() for c in frame.columns]
-    return frame
-
-
-def _text(row: dict[str, str], column: str) -> str:
-    return str(row.get(column, "") or "").strip()
-
-
-def _integer(row: dict[str, str], column: str, default: int | None = None) -> int | None:
-    value = _text(row, column)
-    if not value:
-        return default
-    low, high = SCALES[column]
-    if not re.fullmatch(r"[+-]?\d+(\.0+)?", value) or not low <= int(float(value)) <= high:
-        raise _RowError(column, f"{value!r} is not a whole number from {low} to {high}")
-    return int(float(value))
-
-
-def _choice(row: dict[str, str], column: str, allowed: tuple[str, ...]) -> str | None:
-    value = _text(row, column)
-    if not value:
-        return None
-    if value.casefold() not in allowed:
-        raise _RowError(column, f"{value!r} is not one of {', '.join(allowed)}")
-    return value.casefold()
-
-
 def _slug(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "-", text.casefold()).strip("-") or "category"
+    return re.sub(r"[^0-9a-z]+", "-", text.casefold()).strip("-") or "item"
+
+
+@dataclass
+class _Built:
+    record: Any
+    position: tuple[float, float] | None = None
+    pinned: bool = False
+    notes: list[RowProblem] = field(default_factory=list)
+
+
+class _Row:
+    """One table row seen through the column mapping: ``row.text("power")``."""
+
+    __slots__ = ("cells", "index")
+
+    def __init__(self, cells: tuple[str, ...], index: dict[str, int]) -> None:
+        self.cells = cells
+        self.index = index
+
+    def has(self, column: str) -> bool:
+        return column in self.index
+
+    def raw(self, column: str) -> str:
+        i = self.index.get(column)
+        return "" if i is None else self.cells[i]
+
+    def text(self, column: str) -> str:
+        return self.raw(column).strip()
+
+    def integer(self, column: str, low: int, high: int, default: int | None = None) -> int | None:
+        value = self.text(column)
+        if not value:
+            return default
+        match = _WHOLE.fullmatch(value)
+        if not match or not low <= int(match[1]) <= high:
+            raise _RowError(column, f"{value!r} is not a whole number from {low} to {high}")
+        return int(match[1])
+
+    def scale(self, column: str, default: int | None = None) -> int | None:
+        low, high = SCALES[column]
+        return self.integer(column, low, high, default)
+
+    def choice(self, column: str, allowed: tuple[str, ...]) -> str | None:
+        value = self.text(column)
+        if not value:
+            return None
+        if value.casefold() not in allowed:
+            raise _RowError(column, f"{value!r} is not one of {', '.join(allowed)}")
+        return value.casefold()
+
+    def boolean(self, column: str) -> bool | None:
+        value = self.text(column).casefold()
+        if not value:
+            return None
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        raise _RowError(column, f"{value!r} is not true or false")
+
+    def number(self, column: str) -> float | None:
+        value = self.text(column)
+        if not value:
+            return None
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            raise _RowError(column, f"{value!r} is not a number")
+        return number
+
+    def date(self, column: str) -> dt.date | None:
+        value = self.text(column)
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            raise _RowError(column, f"{value!r} is not a date (write it as YYYY-MM-DD)") from None
+
+    def json(self, column: str, record_type: Any) -> Any:
+        value = self.text(column)
+        if not value:
+            return None
+        try:
+            data = json.loads(value)
+        except (json.JSONDecodeError, RecursionError):
+            raise _RowError(column, "is not valid JSON") from None
+        try:
+            return parse_record(record_type, data)
+        except ValidationError as exc:
+            raise _RowError(column, str(exc).rstrip(".")) from None
+
+    def items(self, column: str, separator: str | None) -> tuple[str, ...]:
+        value = self.text(column)
+        if value.startswith("[") and value.endswith("]"):
+            try:
+                items = json.loads(value)
+            except json.JSONDecodeError:
+                items = None
+            if isinstance(items, list) and all(isinstance(i, str) for i in items):
+                return tuple(items)
+        pattern = re.escape(separator) if separator else r"[;,]"
+        return tuple(t.strip() for t in re.split(pattern, value) if t.strip())
 
 
 class _Importer:
-    def __init__(self, smap: StakeholderMap, skip_bad_rows: bool) -> None:
+    def __init__(
+        self,
+        smap: StakeholderMap,
+        skip_bad_rows: bool,
+        list_separator: str | None = None,
+        progress: Progress | None = None,
+    ) -> None:
         self.smap = smap
         self.skip = skip_bad_rows
+        self.separator = list_separator
+        self.progress = progress
         self.report = ImportReport()
+        self.by_name: dict[str, str] = {}
+        self.line_of: dict[str, int] = {}
+        self.custom: dict[str, int] = {}
 
     def reject(self, table: str, line: int, error: _RowError) -> None:
         problem = RowProblem(table, line, error.column, error.message)
         if not self.skip:
             raise TableImportError(f"{problem}.")
         self.report.rejected.append(problem)
-
-    def check_columns(self, frame: pd.DataFrame, table: str, role: str) -> None:
-        missing = [c for c in _REQUIRED[role] if c not in frame.columns]
-        if missing:
-            found = ", ".join(frame.columns) or "none"
-            raise TableImportError(
-                f"{table}: required column '{missing[0]}' is missing (columns found: {found})."
-            )
 
     def category_for(self, value: str) -> str:
         wanted = value.casefold()
@@ -238,86 +302,242 @@ class _Importer:
         self.report.created_kinds.append(value)
         return kind
 
-    def stakeholder(self, row: dict[str, str]) -> Stakeholder:
-        sid = _text(row, "id")
-        if not sid:
-            raise _RowError("id", "the id is empty")
-        if sid in self.smap.stakeholders:
-            raise _RowError("id", f"duplicate id {sid!r}")
-        label = _text(row, "name")
+    def new_stakeholder_id(self, label: str) -> str:
+        base = _slug(label)[:190]
+        sid, n = base, 2
+        while sid in self.smap.stakeholders or sid in self.smap.relationships:
+            sid, n = f"{base}-{n}", n + 1
+        return sid
+
+    def stakeholder(self, row: _Row, table: str, line: int) -> _Built:
+        label = row.text("name")
         if not label:
             raise _RowError("name", "the name is empty")
-        category = _text(row, "category")
-        if not category:
-            raise _RowError("category", "the category is empty")
-        values: dict[str, Any] = {
-            scale: _integer(row, scale) for scale in ("power", "interest", "position", "trust")
+        sid = row.text("id")
+        if len(sid) > 200:
+            raise _RowError("id", "the id is longer than 200 characters")
+        if sid in self.smap.stakeholders or sid in self.smap.relationships:
+            where = f" (also on line {self.line_of[sid]})" if sid in self.line_of else ""
+            raise _RowError("id", f"duplicate id {sid!r}{where}")
+        notes: list[RowProblem] = []
+        first = self.by_name.get(label.casefold())
+        if first is not None:
+            message = (
+                f"another stakeholder is also named {label!r} (line {self.line_of[first]}); "
+                "relationships that give this name go to the first one"
+            )
+            notes.append(RowProblem(table, line, "name", message))
+        category = row.text("category")
+        if row.has("category") and not category:
+            message = f"the category was empty; set to {_UNSPECIFIED}"
+            notes.append(RowProblem(table, line, "category", message))
+        x, y = row.number("x"), row.number("y")
+        if (x is None) != (y is None):
+            raise _RowError("y" if y is None else "x", "x and y must be given together")
+        fields = {
+            "label": label,
+            "organisation": row.text("organisation"),
+            "role": row.text("role"),
+            "level": row.choice("level", LEVELS),
+            "power": row.scale("power"),
+            "influence": row.integer("influence", 0, 1000),
+            "interest": row.scale("interest"),
+            "position": row.scale("position"),
+            "trust": row.scale("trust"),
+            "focal_point": row.text("focal_point"),
+            "principles": self.principles(row),
+            "tags": row.items("tags", self.separator),
+            "notes": row.raw("notes"),
+            "sensitivity": row.choice("sensitivity", SENSITIVITIES) or "internal",
+            "review_date": row.date("review_date"),
+            "source": row.text("source"),
+            "informed": row.boolean("informed"),
+            "person": row.text("person"),
+            "contact": row.text("contact"),
+            "engagement": row.json("engagement", Engagement) or Engagement(),
+            "log": tuple(row.json("log", list[LogEntry]) or ()),
+            "attributes": self.attributes(row),
         }
-        level = _choice(row, "level", LEVELS)
-        sensitivity = _choice(row, "sensitivity", SENSITIVITIES) or "internal"
-        tags = tuple(t.strip() for t in re.split(r"[;,]", _text(row, "tags")) if t.strip())
-        attributes = {
-            column: str(value)
-            for column, value in row.items()
-            if column not in STAKEHOLDER_COLUMNS and str(value).strip()
-        }
-        return Stakeholder(
-            id=sid,
-            label=label,
-            category=self.category_for(category),
-            organisation=_text(row, "organisation"),
-            role=_text(row, "role"),
-            level=level,
-            tags=tags,
-            notes=_text(row, "notes"),
-            sensitivity=sensitivity,
-            person=_text(row, "person"),
-            contact=_text(row, "contact"),
-            attributes=attributes,
-            **values,
-        )
+        pinned = bool(row.boolean("pinned"))
+        if not sid:
+            sid = self.new_stakeholder_id(label)
+            if row.has("id"):
+                message = f"the id was empty; {label!r} was given the id {sid!r}"
+                notes.append(RowProblem(table, line, "id", message))
+        fields["category"] = self.category_for(category or _UNSPECIFIED)
+        record = Stakeholder(id=sid, **fields)
+        return _Built(record, None if x is None else (x, y), pinned, notes)
 
-    def relationship(self, row: dict[str, str]) -> Relationship:
-        ends = {}
-        for end in ("source", "target"):
-            sid = _text(row, end)
-            if not sid:
-                raise _RowError(end, f"the {end} is empty")
-            if sid not in self.smap.stakeholders:
-                raise _RowError(end, f"no stakeholder has the id {sid!r}")
-            ends[end] = sid
-        if ends["source"] == ends["target"]:
+    def principles(self, row: _Row) -> tuple[int, ...]:
+        out = []
+        for item in row.items("principles", None):
+            if not re.fullmatch(r"\d+", item) or not 1 <= int(item) <= 12:
+                raise _RowError("principles", f"{item!r} is not a principle number from 1 to 12")
+            out.append(int(item))
+        return tuple(out)
+
+    def attributes(self, row: _Row) -> dict[str, str]:
+        return {name: row.cells[i] for name, i in self.custom.items() if row.cells[i].strip()}
+
+    def put_stakeholder(self, built: _Built, line: int) -> None:
+        record = built.record
+        self.smap.stakeholders[record.id] = record
+        self.line_of[record.id] = line
+        self.by_name.setdefault(record.label.casefold(), record.id)
+        if built.position is not None:
+            self.smap.positions[record.id] = built.position
+        if built.pinned:
+            self.smap.pinned.add(record.id)
+        self.report.changed.extend(built.notes)
+
+    def end(self, row: _Row, end: str) -> str:
+        value = row.text(end)
+        if not value:
+            raise _RowError(end, f"the {end} is empty")
+        if value in self.smap.stakeholders:
+            return value
+        sid = self.by_name.get(value.casefold())
+        if sid is None:
+            raise _RowError(end, f"no stakeholder has the id or name {value!r}")
+        return sid
+
+    def relationship(self, row: _Row, table: str, line: int) -> Relationship:
+        source, target = self.end(row, "source"), self.end(row, "target")
+        if source == target:
             raise _RowError("target", "a stakeholder cannot have a relationship with itself")
-        kind = self.kind_for(_text(row, "kind") or "influence")
-        directed_text = _text(row, "directed").casefold()
-        if directed_text and directed_text not in _TRUE | _FALSE:
-            raise _RowError("directed", f"{directed_text!r} is not true or false")
-        directed = directed_text in _TRUE if directed_text else kind.directed
-        rid = _text(row, "id") or self.smap.new_id("r")
+        kind = self.kind_for(row.text("kind") or "influence")
+        directed = row.boolean("directed")
+        rid = row.text("id")
         if rid in self.smap.relationships or rid in self.smap.stakeholders:
             raise _RowError("id", f"duplicate id {rid!r}")
+        if len(rid) > 200:
+            raise _RowError("id", "the id is longer than 200 characters")
         return Relationship(
-            id=rid,
-            source=ends["source"],
-            target=ends["target"],
+            id=rid or self.smap.new_id("r"),
+            source=source,
+            target=target,
             kind=kind.id,
-            strength=_integer(row, "strength", 3),
-            valence=_choice(row, "valence", ("positive", "negative")) or kind.valence,
-            directed=directed,
-            notes=_text(row, "notes"),
+            strength=row.scale("strength", 3),
+            valence=row.choice("valence", ("positive", "negative")) or kind.valence,
+            directed=kind.directed if directed is None else directed,
+            notes=row.raw("notes"),
+            confidence=row.choice("confidence", ("confirmed", "assumed")) or "confirmed",
         )
 
-    def rows(self, frame: pd.DataFrame, table: str, build: Any, put: Any) -> int:
+    def rows(
+        self,
+        table: Table,
+        columns: dict[str, str],
+        build: Callable[[_Row, str, int], Any],
+        put: Callable[[Any, int], None],
+        share: tuple[float, float],
+    ) -> int:
+        headers = table.headers
+        position = {h: i for i, h in enumerate(headers)}
+        index = {column: position[header] for column, header in columns.items()}
+        self.report.changed.extend(RowProblem(table.name, n, "", m) for n, m in table.notes)
         count = 0
-        for offset, row in enumerate(frame.to_dict("records")):
-            try:
-                record = build(row)
-            except _RowError as error:
-                self.reject(table, offset + 2, error)
+        total = max(len(table.frame), 1)
+        for offset, cells in enumerate(table.frame.itertuples(index=False, name=None)):
+            if self.progress and offset % _PROGRESS_EVERY == 0:
+                self.progress(share[0] + share[1] * offset / total)
+            if not any(c.strip() for c in cells):
                 continue
-            put(record)
+            line = offset + 2
+            try:
+                record = build(_Row(cells, index), table.name, line)
+            except _RowError as error:
+                self.reject(table.name, line, error)
+                continue
+            put(record, line)
             count += 1
         return count
+
+    def check_columns(
+        self, table: Table, columns: dict[str, str], required: tuple[str, ...]
+    ) -> None:
+        missing = [c for c in required if c not in columns]
+        if missing:
+            found = ", ".join(table.headers) or "none"
+            hint = ""
+            other = [d for d in ",;\t|" if d != table.delimiter and d in found]
+            if table.delimiter and other:
+                hint = f"; the separator looks like {other[0]!r}, not {table.delimiter!r}"
+            raise TableImportError(
+                f"{table.name}: required column '{missing[0]}' is missing "
+                f"(columns found: {found}){hint}."
+            )
+        unknown = [h for h in columns.values() if h not in table.headers]
+        if unknown:
+            raise TableImportError(f"{table.name}: there is no column {unknown[0]!r}.")
+
+
+def _custom_columns(table: Table, columns: dict[str, str]) -> dict[str, int]:
+    """Unmapped headers, kept as custom attributes (an ``attribute:`` prefix is dropped)."""
+    used = set(columns.values())
+    return {
+        header.removeprefix(ATTRIBUTE_PREFIX): i
+        for i, header in enumerate(table.headers)
+        if header not in used
+    }
+
+
+def import_from_tables(
+    stakeholders: Table,
+    relationships: Table | None = None,
+    *,
+    stakeholder_columns: dict[str, str] | None = None,
+    relationship_columns: dict[str, str] | None = None,
+    smap: StakeholderMap | None = None,
+    skip_bad_rows: bool = False,
+    require: tuple[str, ...] = ("id", "name", "category"),
+    list_separator: str | None = None,
+    progress: Progress | None = None,
+) -> tuple[StakeholderMap, ImportReport]:
+    """Build a map from a stakeholders table and an optional relationships table.
+
+    ``*_columns`` map each column name of DESIGN.md §8 (``name``, ``power``, ...) to the
+    table's header holding it; by default headers are matched by name in English,
+    French, Spanish or Russian. Columns left out of ``require`` may be missing (ids are
+    then generated from names and categories set to "Unspecified"). Strict by default:
+    the first bad row raises :class:`TableImportError` naming its line and column. With
+    ``skip_bad_rows`` the valid rows are imported and the report lists the others.
+    ``smap`` (if given) is a map to fill, e.g. a new map with details and categories.
+    """
+    smap = smap if smap is not None else StakeholderMap()
+    importer = _Importer(smap, skip_bad_rows, list_separator, progress)
+    report = importer.report
+    columns = stakeholder_columns
+    if columns is None:
+        columns = match_columns(stakeholders.headers, "stakeholders")
+    importer.check_columns(stakeholders, columns, ("name", *(c for c in require if c != "name")))
+    if len(stakeholders.frame) == 0:
+        raise TableImportError(f"{stakeholders.name} has a header line but no rows.")
+    importer.custom = _custom_columns(stakeholders, columns)
+    report.custom_columns = list(importer.custom)
+    share = (0.0, 0.5 if relationships is not None else 1.0)
+    report.stakeholders = importer.rows(
+        stakeholders, columns, importer.stakeholder, importer.put_stakeholder, share
+    )
+    if relationships is not None:
+        columns = relationship_columns
+        if columns is None:
+            columns = match_columns(relationships.headers, "relationships")
+        importer.check_columns(relationships, columns, ("source", "target"))
+        used = set(columns.values())
+        report.ignored_columns = [
+            f"{h} ({relationships.name})" for h in relationships.headers if h not in used
+        ]
+
+        def put(record: Relationship, line: int) -> None:
+            smap.relationships[record.id] = record
+
+        report.relationships = importer.rows(
+            relationships, columns, importer.relationship, put, (0.5, 0.5)
+        )
+    if progress:
+        progress(1.0)
+    return smap, report
 
 
 def import_tables(
@@ -326,30 +546,113 @@ def import_tables(
     *,
     smap: StakeholderMap | None = None,
     skip_bad_rows: bool = False,
+    encoding: str | None = None,
+    delimiter: str | None = None,
 ) -> tuple[StakeholderMap, ImportReport]:
     """Build a map from a stakeholders CSV and an optional relationships CSV.
 
-    Strict by default: the first bad row raises :class:`TableImportError` naming its
-    line and column. With ``skip_bad_rows`` the valid rows are imported and the report
-    lists the others. ``smap`` (if given) is a fresh map to fill, e.g. with map details.
+    The encoding and separator are detected unless given. Strict by default: the first
+    bad row raises :class:`TableImportError` naming its line and column.
     """
-    smap = smap or StakeholderMap()
-    importer = _Importer(smap, skip_bad_rows)
-    table = Path(stakeholders).name
-    frame = read_table(stakeholders)
-    importer.check_columns(frame, table, "stakeholders")
-    importer.report.custom_columns = [c for c in frame.columns if c not in STAKEHOLDER_COLUMNS]
-    importer.report.stakeholders = importer.rows(
-        frame, table, importer.stakeholder, lambda s: smap.stakeholders.__setitem__(s.id, s)
-    )
+    s_table = read_table(stakeholders, encoding=encoding, delimiter=delimiter)
+    r_table = None
     if relationships is not None:
-        table = Path(relationships).name
-        frame = read_table(relationships)
-        importer.check_columns(frame, table, "relationships")
-        importer.report.relationships = importer.rows(
-            frame,
-            table,
-            importer.relationship,
-            lambda r: smap.relationships.__setitem__(r.id, r),
+        r_table = read_table(relationships, encoding=encoding, delimiter=delimiter)
+    return import_from_tables(s_table, r_table, smap=smap, skip_bad_rows=skip_bad_rows)
+
+
+@dataclass
+class Workbook:
+    """The sheets of a workbook that hold stakeholders, relationships and map details."""
+
+    stakeholders: Table
+    relationships: Table | None
+    details: Table | None
+    kumu: bool
+
+
+def find_workbook_sheets(path: str | Path, tables: dict[str, Table] | None = None) -> Workbook:
+    """Find the stakeholder and relationship sheets of a workbook by their names.
+
+    Our own exports use "Stakeholders", "Relationships" and "Map"; Kumu uses "Elements"
+    and "Connections"; translated names are recognised too.
+    """
+    tables = read_workbook(path) if tables is None else tables
+    found: dict[str, str] = {}
+    for sheet in tables:
+        key = normalise_header(sheet)
+        for role, names in _SHEETS.items():
+            if key in names and role not in found:
+                found[role] = sheet
+    if "stakeholders" not in found:
+        names = ", ".join(repr(s) for s in tables) or "none with data"
+        raise TableImportError(
+            f"{Path(path).name} has no 'Stakeholders' sheet (or Kumu 'Elements' sheet); "
+            f"sheets found: {names}."
         )
-    return smap, importer.report
+    return Workbook(
+        stakeholders=tables[found["stakeholders"]],
+        relationships=tables.get(found.get("relationships", "")),
+        details=tables.get(found.get("map", "")),
+        kumu=normalise_header(found["stakeholders"]) == "elements",
+    )
+
+
+def _apply_details(smap: StakeholderMap, table: Table) -> None:
+    """Read the "Map" sheet of our own export: map details, categories, kinds, plan settings."""
+    values = dict(zip(table.frame.iloc[:, 0], table.frame.iloc[:, 1], strict=True))
+    where = table.name
+    info: dict[str, Any] = {k: values[k] for k in MapInfo.__dataclass_fields__ if k in values}
+    if not info.get("date", "").strip():
+        info["date"] = None
+    smap.info = parse_record(MapInfo, info, where)
+    for key, record_type, target in (
+        ("categories", Category, smap.categories),
+        ("kinds", RelationshipKind, smap.kinds),
+    ):
+        if values.get(key, "").strip():
+            try:
+                items = json.loads(values[key])
+            except json.JSONDecodeError:
+                raise ValidationError(f"{where}, {key}: is not valid JSON.") from None
+            records = parse_record(list[record_type], items, f"{where}, {key}")
+            target.clear()
+            target.update({r.id: r for r in records})
+    if values.get("plan_settings", "").strip():
+        try:
+            settings = json.loads(values["plan_settings"])
+        except json.JSONDecodeError:
+            raise ValidationError(f"{where}, plan_settings: is not valid JSON.") from None
+        if not isinstance(settings, dict):
+            raise ValidationError(f"{where}, plan_settings: should be an object.")
+        smap.plan_settings = settings
+
+
+def import_workbook(
+    path: str | Path,
+    *,
+    smap: StakeholderMap | None = None,
+    skip_bad_rows: bool = False,
+    progress: Progress | None = None,
+) -> tuple[StakeholderMap, ImportReport]:
+    """Build a map from an Excel workbook: our own export, a Kumu workbook or a user's.
+
+    Kumu's "Elements" have no ids: ids are made from labels, connections name their
+    ends by label, and multiple tags are separated by ``|``.
+    """
+    book = find_workbook_sheets(path)
+    smap = smap if smap is not None else StakeholderMap()
+    if book.details is not None and book.details.frame.shape[1] >= 2:
+        try:
+            _apply_details(smap, book.details)
+        except ValidationError as exc:
+            raise TableImportError(str(exc)) from None
+    return import_from_tables(
+        book.stakeholders,
+        book.relationships,
+        smap=smap,
+        skip_bad_rows=skip_bad_rows,
+        require=("name",) if book.kumu else ("id", "name", "category"),
+        list_separator="|" if book.kumu else None,
+        progress=progress,
+    )

@@ -1,9 +1,21 @@
-"""Shared setup for file tests."""
+"""Shared setup for file tests: fast encryption and a map that uses every field."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from stakeholder_mapper.core.model import (
+    Category,
+    Engagement,
+    LogEntry,
+    MapInfo,
+    Relationship,
+    RelationshipKind,
+    Stakeholder,
+    StakeholderMap,
+)
 from stakeholder_mapper.io import encryption
 
 
@@ -11,3 +23,93 @@ from stakeholder_mapper.io import encryption
 def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     """Encrypt with scrypt's lowest accepted cost (2**15) so that tests stay quick."""
     monkeypatch.setattr(encryption, "SCRYPT_N", 2**15)
+
+
+def make_rich_map() -> StakeholderMap:
+    """Every stakeholder and relationship field set, custom categories and kinds, layout."""
+    smap = StakeholderMap(
+        MapInfo(
+            title="Marenza resilience map",
+            city="Marenza",
+            branch="North branch",
+            author="Programme team",
+            purpose="Agree an MoU on heat-wave shelters with the city.",
+            date=dt.date(2026, 3, 1),
+        )
+    )
+    smap.categories["tenants"] = Category("tenants", "Tenants' association", "#112233", "star")
+    smap.categories["municipal"] = Category("municipal", "City hall", "#0072B2", "square")
+    smap.kinds["advice"] = RelationshipKind(
+        "advice", "Gives advice", directed=True, colour="#AA0000", style="dot"
+    )
+    smap.stakeholders["mayor"] = Stakeholder(
+        id="mayor",
+        label="Mayor of Marenza",
+        category="municipal",
+        organisation="City hall",
+        role="Mayor",
+        level="city",
+        power=5,
+        influence=12,
+        votes=7,
+        interest=3,
+        position=1,
+        trust=-1,
+        focal_point="Branch director",
+        principles=(1, 11),
+        tags=("decision-maker", "elected", "budget, planning"),
+        notes='Line one\nline two with "quotes", commas; and =SUM(A1)',
+        sensitivity="confidential",
+        review_date=dt.date(2026, 6, 30),
+        source="Workshop 2026-02",
+        informed=True,
+        person="Ana Pérez",
+        contact="ana@example.org",
+        engagement=Engagement(
+            objective="Sign the shelter MoU",
+            ask="Open two schools as cooling centres",
+            due_date=dt.date(2026, 5, 1),
+            stage="neutral",
+            mou_status="drafting",
+            risks="Election in autumn",
+        ),
+        log=(
+            LogEntry(dt.date(2026, 2, 10), "meeting", "First visit", "Positive", "Send draft"),
+            LogEntry(dt.date(2026, 2, 20), "letter", "Draft MoU sent"),
+        ),
+        attributes={"district": "Centre", "power": "custom value"},
+    )
+    smap.stakeholders["tsg"] = Stakeholder(
+        id="tsg",
+        label="Союз жильцов",
+        category="tenants",
+        level="community",
+        power=2,
+        interest=5,
+        position=2,
+        trust=2,
+        informed=False,
+        attributes={"district": "Rive gauche"},
+    )
+    smap.stakeholders["branch"] = Stakeholder("branch", "Red Crescent branch", "redcross")
+    smap.stakeholders["imam"] = Stakeholder(
+        "imam", "Imam of the central mosque", "faith", sensitivity="public", tags=("faith",)
+    )
+    smap.relationships["r1"] = Relationship("r1", "branch", "imam", strength=4)
+    smap.relationships["r2"] = Relationship(
+        "r2", "imam", "mayor", "advice", 5, notes="Weekly", confidence="assumed"
+    )
+    smap.relationships["r3"] = Relationship(
+        "r3", "tsg", "mayor", "conflict", 2, valence="negative", directed=False
+    )
+    smap.relationships["r4"] = Relationship("r4", "branch", "tsg", "collaboration", 3, directed=False)
+    smap.positions.update({"mayor": (120.5, -40.25), "tsg": (0.0, 0.0), "branch": (-80.0, 33.3)})
+    smap.pinned.add("mayor")
+    smap.plan_settings = {"level": "partner", "sections": [1, 2, 3]}
+    return smap
+
+
+@pytest.fixture
+def rich_map() -> StakeholderMap:
+    """A fresh copy of the map that uses every field."""
+    return make_rich_map()

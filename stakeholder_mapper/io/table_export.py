@@ -1,0 +1,273 @@
+"""Export a map as tables: CSV files and one Excel workbook others can open and we read back.
+
+The columns are those the importer understands (:mod:`.columns`), so an export read
+back gives the same map. Engagement sheets and the engagement log are JSON text in
+their cells; tags and principles are separated by ``;``. The workbook holds the sheets
+"Stakeholders", "Relationships", "Metrics" and "Map" (map details, categories and
+relationship kinds, needed to read the map back without loss).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..core.model import Category, Engagement, LogEntry, RelationshipKind, StakeholderMap
+from ..core.validation import dump_record, dump_records
+from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS
+from .project import write_atomically
+from .table_import import ATTRIBUTE_PREFIX
+
+__all__ = [
+    "MetricsFunction",
+    "csv_paths",
+    "details_rows",
+    "export_csv",
+    "export_xlsx",
+    "relationship_rows",
+    "stakeholder_rows",
+]
+
+#: Computes the metrics table of a map (one row per stakeholder), or None when unavailable.
+MetricsFunction = Callable[[StakeholderMap], pd.DataFrame]
+
+_DEFAULT_ENGAGEMENT = dump_record(Engagement())
+_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _join(items: Iterable[Any]) -> str:
+    items = [str(i) for i in items]
+    if any(not i.strip() or i != i.strip() or ";" in i or "," in i for i in items):
+        return json.dumps(items, ensure_ascii=False)
+    return "; ".join(items)
+
+
+def _engagement_text(engagement: Engagement) -> str:
+    data = dump_record(engagement)
+    changed = {k: v for k, v in data.items() if v != _DEFAULT_ENGAGEMENT[k]}
+    return json.dumps(changed, ensure_ascii=False) if changed else ""
+
+
+def _log_text(log: tuple[LogEntry, ...]) -> str:
+    return json.dumps(dump_records(LogEntry, log), ensure_ascii=False) if log else ""
+
+
+def _attribute_columns(smap: StakeholderMap) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for s in smap.stakeholders.values():
+        for key in s.attributes:
+            if key not in names:
+                clash = key in STAKEHOLDER_COLUMNS or key.startswith(ATTRIBUTE_PREFIX)
+                names[key] = ATTRIBUTE_PREFIX + key if clash else key
+    return names
+
+
+def stakeholder_rows(smap: StakeholderMap, personal_data: bool = True) -> list[dict[str, Any]]:
+    """One dict per stakeholder with every column, in column order; values keep their type.
+
+    Unknown scales are ``None``; dates are :class:`datetime.date`. Without
+    ``personal_data`` the ``person`` and ``contact`` cells are left empty.
+    """
+    attributes = _attribute_columns(smap)
+    rows = []
+    for s in smap.stakeholders.values():
+        xy = smap.positions.get(s.id)
+        row: dict[str, Any] = {
+            "id": s.id,
+            "name": s.label,
+            "category": s.category,
+            "organisation": s.organisation,
+            "role": s.role,
+            "level": s.level,
+            "power": s.power,
+            "influence": s.influence,
+            "interest": s.interest,
+            "position": s.position,
+            "trust": s.trust,
+            "focal_point": s.focal_point,
+            "principles": "; ".join(str(p) for p in s.principles),
+            "tags": _join(s.tags),
+            "notes": s.notes,
+            "sensitivity": s.sensitivity,
+            "review_date": s.review_date,
+            "source": s.source,
+            "informed": s.informed,
+            "person": s.person if personal_data else "",
+            "contact": s.contact if personal_data else "",
+            "engagement": _engagement_text(s.engagement),
+            "log": _log_text(s.log),
+            "x": xy[0] if xy else None,
+            "y": xy[1] if xy else None,
+            "pinned": True if s.id in smap.pinned else None,
+        }
+        for key, column in attributes.items():
+            row[column] = s.attributes.get(key, "")
+        rows.append(row)
+    return rows
+
+
+def relationship_rows(smap: StakeholderMap) -> list[dict[str, Any]]:
+    """One dict per relationship with every column, in column order."""
+    return [
+        {
+            "id": r.id,
+            "source": r.source,
+            "target": r.target,
+            "kind": r.kind,
+            "strength": r.strength,
+            "valence": r.valence,
+            "directed": r.directed,
+            "notes": r.notes,
+            "confidence": r.confidence,
+        }
+        for r in smap.relationships.values()
+    ]
+
+
+def details_rows(smap: StakeholderMap) -> list[tuple[str, str]]:
+    """The "Map" sheet: map details, then categories, kinds and plan settings as JSON."""
+    rows = [(k, "" if v is None else str(v)) for k, v in dump_record(smap.info).items()]
+    rows.append(("categories", json.dumps(dump_records(Category, smap.categories.values()))))
+    rows.append(("kinds", json.dumps(dump_records(RelationshipKind, smap.kinds.values()))))
+    rows.append(("plan_settings", json.dumps(smap.plan_settings, ensure_ascii=False)))
+    return rows
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _csv_bytes(header: list[str], rows: Iterable[Iterable[Any]]) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([_text(v) for v in row] for row in rows)
+    # With a BOM Excel opens the file as UTF-8 (Cyrillic and accents intact).
+    return out.getvalue().encode("utf-8-sig")
+
+
+def csv_paths(path: str | Path) -> dict[str, Path]:
+    """Where a CSV export writes its tables: ``path`` and its ``_relationships``/``_metrics``."""
+    path = Path(path)
+    suffix = path.suffix or ".csv"
+    return {
+        "stakeholders": path,
+        "relationships": path.with_name(f"{path.stem}_relationships{suffix}"),
+        "metrics": path.with_name(f"{path.stem}_metrics{suffix}"),
+    }
+
+
+def export_csv(
+    smap: StakeholderMap,
+    path: str | Path,
+    *,
+    personal_data: bool = True,
+    metrics: MetricsFunction | None = None,
+) -> list[Path]:
+    """Write the stakeholders to ``path`` and the relationships (and metrics) beside it.
+
+    Files are UTF-8 with a byte-order mark so that Excel opens them correctly. All
+    tables are prepared before the first file is written. Returns the files written.
+    """
+    paths = csv_paths(path)
+    s_rows = stakeholder_rows(smap, personal_data)
+    s_header = list(s_rows[0]) if s_rows else list(STAKEHOLDER_COLUMNS)
+    files = {
+        paths["stakeholders"]: _csv_bytes(s_header, (r.values() for r in s_rows)),
+        paths["relationships"]: _csv_bytes(
+            list(RELATIONSHIP_COLUMNS), (r.values() for r in relationship_rows(smap))
+        ),
+    }
+    frame = metrics(smap) if metrics is not None else None
+    if frame is not None:
+        files[paths["metrics"]] = _csv_bytes(
+            [str(c) for c in frame.columns], frame.itertuples(index=False, name=None)
+        )
+    for target, data in files.items():
+        write_atomically(target, data, backup=False)
+    return list(files)
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return _ILLEGAL_XLSX.sub("", value)
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def _sheet(book: Any, title: str, header: list[str], rows: Iterable[Iterable[Any]]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    sheet = book.create_sheet(title)
+    bold = Font(bold=True)
+    head = []
+    for name in header:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = bold
+        head.append(cell)
+    sheet.append(head)
+    sheet.freeze_panes = "A2"
+    for row in rows:
+        values = []
+        for value in row:
+            value = _xlsx_value(value)
+            if isinstance(value, str) and value.startswith("="):
+                # Text that looks like a formula stays text (no formula injection).
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"
+                value = cell
+            values.append(value)
+        sheet.append(values)
+
+
+def export_xlsx(
+    smap: StakeholderMap,
+    path: str | Path,
+    *,
+    personal_data: bool = True,
+    metrics: MetricsFunction | None = None,
+) -> None:
+    """Write one Excel workbook with the Stakeholders, Relationships, Metrics and Map sheets.
+
+    The file is written atomically: on failure nothing is left at ``path``.
+    """
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    s_rows = stakeholder_rows(smap, personal_data)
+    s_header = list(s_rows[0]) if s_rows else list(STAKEHOLDER_COLUMNS)
+    _sheet(book, "Stakeholders", s_header, (r.values() for r in s_rows))
+    _sheet(
+        book,
+        "Relationships",
+        list(RELATIONSHIP_COLUMNS),
+        (r.values() for r in relationship_rows(smap)),
+    )
+    frame = metrics(smap) if metrics is not None else None
+    if frame is not None:
+        _sheet(
+            book,
+            "Metrics",
+            [str(c) for c in frame.columns],
+            frame.itertuples(index=False, name=None),
+        )
+    _sheet(book, "Map", ["setting", "value"], details_rows(smap))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_atomically(path, buffer.getvalue(), backup=False)

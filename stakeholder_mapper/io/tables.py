@@ -1,0 +1,281 @@
+"""Reading tables from CSV files and Excel workbooks as text cells, whatever their origin.
+
+CSV files come from Excel in many languages, CRMs and hand-made exports: the encoding
+(UTF-8 with or without BOM, UTF-16, Windows-1252, Windows-1251) and the separator (comma,
+semicolon, tab, bar) are detected unless the user names them. A file that mixes UTF-8
+lines with Windows lines is read line by line and every line read differently is noted.
+
+Why a heuristic and not ``charset-normalizer``: only five encodings are in scope, UTF-8
+and UTF-16 are recognised exactly, and the remaining choice (Western vs Cyrillic Windows
+code page) is settled reliably by whether accented bytes sit inside words of plain
+letters (French, Spanish) or next to each other (Russian). The choice is explainable,
+deterministic on short files, and costs no dependency.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import io
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = [
+    "DELIMITERS",
+    "ENCODINGS",
+    "MAX_TABLE_BYTES",
+    "Table",
+    "TableImportError",
+    "decode_text",
+    "read_table",
+    "read_workbook",
+    "sniff_delimiter",
+]
+
+#: Encodings a user can choose; ``None`` (auto) detects among them.
+ENCODINGS: tuple[str, ...] = ("utf-8", "utf-16", "cp1252", "cp1251")
+#: Separators recognised in CSV files, by name.
+DELIMITERS: dict[str, str] = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|"}
+#: Largest table file read, against memory exhaustion.
+MAX_TABLE_BYTES = 256 * 1024 * 1024
+
+_CYRILLIC_PAIR = re.compile(rb"[\xa8\xb8\xc0-\xff]{2}")
+_MIXED_PAIR = re.compile(rb"[A-Za-z][\xa8\xb8\xc0-\xff]|[\xa8\xb8\xc0-\xff][A-Za-z]")
+
+
+class TableImportError(Exception):
+    """An import cannot go on; the message names the file, line and column."""
+
+
+@dataclass
+class Table:
+    """One table read from a file: text cells under the file's own (trimmed) headers.
+
+    ``name`` names it in messages ("people.csv", "map.xlsx, sheet Elements"); ``notes``
+    are ``(line, message)`` pairs about lines read in an unusual way.
+    """
+
+    name: str
+    frame: pd.DataFrame
+    encoding: str = ""
+    delimiter: str = ""
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def headers(self) -> list[str]:
+        """The column headers, in file order."""
+        return [str(c) for c in self.frame.columns]
+
+
+def _single_byte_encoding(data: bytes) -> str:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "cp1251"
+    cyrillic = len(_CYRILLIC_PAIR.findall(data))
+    western = len(_MIXED_PAIR.findall(data))
+    return "cp1251" if cyrillic > western else "cp1252"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if b"\x00" not in sample or len(sample) < 4:
+        return None
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    if odd > len(sample) // 4 and odd > even:
+        return "utf-16-le"
+    if even > len(sample) // 4:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(
+    data: bytes, name: str, encoding: str | None = None
+) -> tuple[str, str, list[tuple[int, str]]]:
+    """Decode a text file: ``(text, encoding used, notes on lines read differently)``.
+
+    With ``encoding`` given it is used strictly; otherwise the encoding is detected.
+    Raises :class:`TableImportError` when the bytes cannot be text.
+    """
+    if encoding:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise TableImportError(f"{name}: unknown text encoding {encoding!r}.") from None
+        if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
+            codec = "utf-8-sig"
+        try:
+            return data.decode(codec), encoding, []
+        except UnicodeDecodeError as exc:
+            raise TableImportError(
+                f"{name} cannot be read as {encoding} (byte {exc.start}); choose another encoding."
+            ) from None
+    for bom, codec, label in (
+        (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), label, []
+            except UnicodeDecodeError as exc:
+                raise TableImportError(
+                    f"{name} starts like {label} text but byte {exc.start} is not {label}."
+                ) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), "utf-16", []
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:4096]:
+        raise TableImportError(f"{name} is not a text table (it contains binary data).")
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    return _decode_by_line(data)
+
+
+def _decode_by_line(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
+    lines = data.split(b"\n")
+    bad = []
+    utf8_lines = 0
+    for line in lines:
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(line)
+        else:
+            utf8_lines += not line.isascii()
+    fallback = _single_byte_encoding(b"\n".join(bad))
+    if not utf8_lines:
+        return data.decode(fallback), fallback, []
+    parts, notes = [], []
+    for number, line in enumerate(lines, start=1):
+        try:
+            parts.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            parts.append(line.decode(fallback, errors="replace"))
+            notes.append(
+                (number, f"this line is not UTF-8 like the rest; it was read as {fallback}")
+            )
+    return "\n".join(parts), f"utf-8 with {fallback} lines", notes
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator of a CSV text: whichever of , ; tab | occurs most in its header line."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_TABLE_BYTES + 1)
+    except OSError as exc:
+        raise TableImportError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
+    if len(data) > MAX_TABLE_BYTES:
+        raise TableImportError(f"{path.name} is larger than {MAX_TABLE_BYTES // 2**20} MB.")
+    return data
+
+
+def read_table(
+    path: str | Path, *, encoding: str | None = None, delimiter: str | None = None
+) -> Table:
+    """Read a CSV file as text cells, detecting the encoding and separator unless given."""
+    path = Path(path)
+    data = _read_bytes(path)
+    text, used, notes = decode_text(data, path.name, encoding)
+    if not text.strip():
+        raise TableImportError(f"{path.name} is empty.")
+    delimiter = delimiter or sniff_delimiter(text)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
+        detail = str(exc).strip().rstrip(".").replace("\n", " ")
+        raise TableImportError(f"{path.name} is not a readable table: {detail}.") from None
+    frame = frame.fillna("")
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return Table(path.name, frame, used, delimiter, notes)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        candidate, n = name, 2
+        while candidate in seen:
+            candidate, n = f"{name} ({n})", n + 1
+        seen.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def read_workbook(path: str | Path) -> dict[str, Table]:
+    """Read every sheet of an Excel ``.xlsx`` workbook as a table, keyed by sheet name.
+
+    The first row of a sheet holds the headers; empty sheets are left out.
+    """
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    path = Path(path)
+    _read_bytes(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        reason = "it is not an Excel .xlsx workbook"
+        if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
+            reason = exc.strerror or str(exc)
+        raise TableImportError(f"{path.name} cannot be read: {reason}.") from None
+    tables: dict[str, Table] = {}
+    try:
+        for sheet in book.worksheets:
+            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            while rows and not any(c.strip() for c in rows[-1]):
+                rows.pop()
+            if not rows:
+                continue
+            width = max(len(r) for r in rows)
+            header = rows[0] + [""] * (width - len(rows[0]))
+            names = _unique([h.strip() or f"column {i + 1}" for i, h in enumerate(header)])
+            body = [r + [""] * (width - len(r)) for r in rows[1:]]
+            frame = pd.DataFrame(body, columns=names, dtype=str)
+            tables[sheet.title] = Table(f"{path.name}, sheet {sheet.title}", frame)
+    finally:
+        book.close()
+    return tables
