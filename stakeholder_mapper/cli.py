@@ -7,14 +7,19 @@ and exit code 2, never a traceback; input files are never modified.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from .core.model import MapInfo
 from .core.validation import ValidationError, map_problems
 from .io.project import MapFileError, load_map, save_map
-from .io.table_import import TableImportError, import_tables
+from .io.redact import EXPORT_LEVELS, LEVEL_DESCRIPTIONS
+from .io.table_export import export_csv, export_xlsx
+from .io.table_import import TableImportError, import_tables, import_workbook
+from .io.tables import DELIMITERS, ENCODINGS
 
 __all__ = ["main"]
 
@@ -32,21 +37,72 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+#: Import formats recognised by file extension.
+_IMPORT_SUFFIXES = {
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".csv": "csv",
+    ".txt": "csv",
+    ".tsv": "csv",
+}
+EXPORT_FORMATS = ("graphml", "gexf", "csv", "xlsx")
+
+
 def _cmd_import(args: argparse.Namespace) -> None:
+    if bool(args.file) == bool(args.stakeholders):
+        raise UsageError("give either FILE or --stakeholders (with --relationships), not both")
+    if args.relationships and not args.stakeholders:
+        raise UsageError("--relationships goes with --stakeholders")
     output = Path(args.output)
-    inputs = {Path(args.stakeholders).resolve()}
+    source = Path(args.file or args.stakeholders)
+    inputs = {source.resolve()}
     if args.relationships:
         inputs.add(Path(args.relationships).resolve())
     if output.resolve() in inputs:
         raise UsageError("the output file must not be one of the input files")
-    smap, report = import_tables(
-        args.stakeholders, args.relationships, skip_bad_rows=args.skip_bad_rows
-    )
-    smap.info = type(smap.info)(title=args.title or Path(args.stakeholders).stem)
+    fmt = "csv" if args.stakeholders else _IMPORT_SUFFIXES.get(source.suffix.casefold())
+    if fmt is None:
+        raise UsageError(
+            f"{source.name}: cannot tell the format from the extension; "
+            "use .xlsx, .graphml, .gexf or .csv"
+        )
+    options = {"skip_bad_rows": args.skip_bad_rows}
+    if fmt == "csv":
+        delimiter = DELIMITERS.get(args.delimiter, args.delimiter)
+        smap, report = import_tables(
+            source, args.relationships, encoding=args.encoding, delimiter=delimiter, **options
+        )
+    elif fmt == "xlsx":
+        smap, report = import_workbook(source, **options)
+    else:
+        from .io.graph_formats import import_gexf, import_graphml
+
+        smap, report = (import_graphml if fmt == "graphml" else import_gexf)(source, **options)
+    if args.title or smap.info == MapInfo():
+        smap.info = dataclasses.replace(smap.info, title=args.title or source.stem)
     save_map(smap, output)
     for line in report.lines():
         print(line)
     print(f"Saved {output}.")
+
+
+def _cmd_export(args: argparse.Namespace) -> None:
+    source, output = Path(args.map), Path(args.output)
+    if output.resolve() == source.resolve():
+        raise UsageError("the output file must not be the map itself")
+    smap = load_map(source)
+    written = [output]
+    if args.to == "csv":
+        written = export_csv(smap, output, level=args.level)
+    elif args.to == "xlsx":
+        export_xlsx(smap, output, level=args.level)
+    else:
+        from .io.graph_formats import export_gexf, export_graphml
+
+        (export_graphml if args.to == "graphml" else export_gexf)(smap, output, level=args.level)
+    print("Wrote " + ", ".join(str(p) for p in written) + ".")
 
 
 def _cmd_validate(args: argparse.Namespace) -> None:
@@ -64,17 +120,57 @@ def _build_parser() -> _Parser:
     parser = _Parser(prog="stakeholder-mapper", description="Stakeholder Mapper command line.")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
 
-    p = sub.add_parser("import", help="build a map from stakeholder and relationship tables")
-    p.add_argument("--stakeholders", required=True, metavar="S.csv")
-    p.add_argument("--relationships", metavar="R.csv")
+    p = sub.add_parser(
+        "import",
+        help="build a map from a workbook, a GraphML or GEXF file, or CSV tables",
+        description="Build a map from FILE (.xlsx, .graphml, .gexf or a stakeholders .csv) "
+        "or from a pair of CSV tables. Strict by default: the first bad row stops the import "
+        "and nothing is written.",
+    )
+    p.add_argument("file", nargs="?", metavar="FILE", help="workbook, GraphML or GEXF file")
+    p.add_argument("--stakeholders", metavar="S.csv", help="stakeholders table (CSV)")
+    p.add_argument("--relationships", metavar="R.csv", help="relationships table (CSV)")
     p.add_argument("-o", "--output", required=True, metavar="MAP.smap")
-    p.add_argument("--title", help="title of the new map (default: the file name)")
+    p.add_argument("--title", help="title of the new map (default: the file's or the file name)")
     p.add_argument(
         "--skip-bad-rows",
         action="store_true",
         help="import the valid rows and list the rejected ones instead of stopping",
     )
+    p.add_argument(
+        "--encoding",
+        choices=ENCODINGS,
+        help="text encoding of CSV files (default: detected)",
+    )
+    p.add_argument(
+        "--delimiter",
+        choices=sorted(DELIMITERS),
+        help="separator of CSV files (default: detected)",
+    )
     p.set_defaults(run=_cmd_import)
+
+    p = sub.add_parser(
+        "export",
+        help="write a map as GraphML, GEXF, CSV or Excel",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Write MAP in another format.\n\n"
+        "  graphml  for Cytoscape, yEd, igraph (every field)\n"
+        "  gexf     for Gephi (every field, positions and colours)\n"
+        "  xlsx     one workbook: Stakeholders, Relationships, Metrics and Map sheets\n"
+        "  csv      FILE holds the stakeholders; FILE-STEM_relationships.csv and\n"
+        "           FILE-STEM_metrics.csv are written beside it\n"
+        "           (e.g. -o city.csv gives city.csv, city_relationships.csv, city_metrics.csv)",
+    )
+    p.add_argument("map", metavar="MAP.smap")
+    p.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="output format")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument(
+        "--level",
+        choices=EXPORT_LEVELS,
+        default="full",
+        help="what the export may show: " + " ".join(LEVEL_DESCRIPTIONS.values()),
+    )
+    p.set_defaults(run=_cmd_export)
 
     p = sub.add_parser("validate", help="check a map file and report the first problem")
     p.add_argument("map", metavar="MAP.smap")

@@ -80,22 +80,22 @@ def test_unknown_stakeholder_in_relationship(tmp_path, capsys):
     code = main(["import", "--stakeholders", str(s), "--relationships", str(r), "-o", str(out)])
     assert code == 2
     assert capsys.readouterr().err == (
-        "error: r.csv, line 6, column 'target': no stakeholder has the id 'ghost'.\n"
+        "error: r.csv, line 6, column 'target': no stakeholder has the id or name 'ghost'.\n"
     )
     args = ["import", "--stakeholders", str(s), "--relationships", str(r), "-o", str(out)]
     code = main([*args, "--skip-bad-rows"])
     assert code == 0
     printed = capsys.readouterr().out
     assert "Rejected 1 rows:" in printed
-    assert "r.csv, line 6, column 'target': no stakeholder has the id 'ghost'" in printed
+    assert "r.csv, line 6, column 'target': no stakeholder has the id or name 'ghost'" in printed
     assert len(load_map(out).relationships) == 4
 
 
 def test_missing_required_column(tmp_path, capsys):
-    s = write(tmp_path, "s.csv", "id,label\n1,Mayor\n")
+    s = write(tmp_path, "s.csv", "id,district\n1,Centre\n")
     assert main(["import", "--stakeholders", str(s), "-o", str(tmp_path / "x.smap")]) == 2
     assert capsys.readouterr().err == (
-        "error: s.csv: required column 'name' is missing (columns found: id, label).\n"
+        "error: s.csv: required column 'name' is missing (columns found: id, district).\n"
     )
 
 

@@ -24,6 +24,7 @@ from ..core.model import Category, Engagement, LogEntry, RelationshipKind, Stake
 from ..core.validation import dump_record, dump_records
 from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS
 from .project import write_atomically
+from .redact import ExportLevel, redact
 from .table_import import ATTRIBUTE_PREFIX
 
 __all__ = [
@@ -70,11 +71,10 @@ def _attribute_columns(smap: StakeholderMap) -> dict[str, str]:
     return names
 
 
-def stakeholder_rows(smap: StakeholderMap, personal_data: bool = True) -> list[dict[str, Any]]:
+def stakeholder_rows(smap: StakeholderMap) -> list[dict[str, Any]]:
     """One dict per stakeholder with every column, in column order; values keep their type.
 
-    Unknown scales are ``None``; dates are :class:`datetime.date`. Without
-    ``personal_data`` the ``person`` and ``contact`` cells are left empty.
+    Unknown scales are ``None``; dates are :class:`datetime.date`.
     """
     attributes = _attribute_columns(smap)
     rows = []
@@ -89,6 +89,7 @@ def stakeholder_rows(smap: StakeholderMap, personal_data: bool = True) -> list[d
             "level": s.level,
             "power": s.power,
             "influence": s.influence,
+            "votes": s.votes,
             "interest": s.interest,
             "position": s.position,
             "trust": s.trust,
@@ -100,8 +101,8 @@ def stakeholder_rows(smap: StakeholderMap, personal_data: bool = True) -> list[d
             "review_date": s.review_date,
             "source": s.source,
             "informed": s.informed,
-            "person": s.person if personal_data else "",
-            "contact": s.contact if personal_data else "",
+            "person": s.person,
+            "contact": s.contact,
             "engagement": _engagement_text(s.engagement),
             "log": _log_text(s.log),
             "x": xy[0] if xy else None,
@@ -175,16 +176,18 @@ def export_csv(
     smap: StakeholderMap,
     path: str | Path,
     *,
-    personal_data: bool = True,
+    level: ExportLevel = "full",
     metrics: MetricsFunction | None = None,
 ) -> list[Path]:
     """Write the stakeholders to ``path`` and the relationships (and metrics) beside it.
 
-    Files are UTF-8 with a byte-order mark so that Excel opens them correctly. All
-    tables are prepared before the first file is written. Returns the files written.
+    Only what the export ``level`` allows is written (see :mod:`.redact`). Files are
+    UTF-8 with a byte-order mark so that Excel opens them correctly. All tables are
+    prepared before the first file is written. Returns the files written.
     """
+    smap = redact(smap, level)
     paths = csv_paths(path)
-    s_rows = stakeholder_rows(smap, personal_data)
+    s_rows = stakeholder_rows(smap)
     s_header = list(s_rows[0]) if s_rows else list(STAKEHOLDER_COLUMNS)
     files = {
         paths["stakeholders"]: _csv_bytes(s_header, (r.values() for r in s_rows)),
@@ -240,17 +243,19 @@ def export_xlsx(
     smap: StakeholderMap,
     path: str | Path,
     *,
-    personal_data: bool = True,
+    level: ExportLevel = "full",
     metrics: MetricsFunction | None = None,
 ) -> None:
     """Write one Excel workbook with the Stakeholders, Relationships, Metrics and Map sheets.
 
-    The file is written atomically: on failure nothing is left at ``path``.
+    Only what the export ``level`` allows is written (see :mod:`.redact`). The file is
+    written atomically: on failure nothing is left at ``path``.
     """
     from openpyxl import Workbook
 
+    smap = redact(smap, level)
     book = Workbook(write_only=True)
-    s_rows = stakeholder_rows(smap, personal_data)
+    s_rows = stakeholder_rows(smap)
     s_header = list(s_rows[0]) if s_rows else list(STAKEHOLDER_COLUMNS)
     _sheet(book, "Stakeholders", s_header, (r.values() for r in s_rows))
     _sheet(

@@ -21,6 +21,8 @@ from typing import Any
 
 from ..core.model import (
     LEVELS,
+    MAX_TOWER,
+    MAX_VOTES,
     SCALES,
     SENSITIVITIES,
     Category,
@@ -95,16 +97,20 @@ Progress = Callable[[float], None]
 
 @dataclass(frozen=True)
 class RowProblem:
-    """Why one row was rejected or changed: table, line (header = line 1), column, reason."""
+    """Why one row was rejected or changed: table, line (header = line 1), column, reason.
+
+    ``unit`` names what ``line`` counts: spreadsheet lines, or nodes and edges of a graph.
+    """
 
     table: str
     line: int
     column: str
     message: str
+    unit: str = "line"
 
     def __str__(self) -> str:
         column = f", column '{self.column}'" if self.column else ""
-        return f"{self.table}, line {self.line}{column}: {self.message}"
+        return f"{self.table}, {self.unit} {self.line}{column}: {self.message}"
 
 
 @dataclass
@@ -272,9 +278,10 @@ class _Importer:
         self.by_name: dict[str, str] = {}
         self.line_of: dict[str, int] = {}
         self.custom: dict[str, int] = {}
+        self.unit = "line"
 
     def reject(self, table: str, line: int, error: _RowError) -> None:
-        problem = RowProblem(table, line, error.column, error.message)
+        problem = RowProblem(table, line, error.column, error.message, self.unit)
         if not self.skip:
             raise TableImportError(f"{problem}.")
         self.report.rejected.append(problem)
@@ -317,20 +324,20 @@ class _Importer:
         if len(sid) > 200:
             raise _RowError("id", "the id is longer than 200 characters")
         if sid in self.smap.stakeholders or sid in self.smap.relationships:
-            where = f" (also on line {self.line_of[sid]})" if sid in self.line_of else ""
+            where = f" (also {self.unit} {self.line_of[sid]})" if sid in self.line_of else ""
             raise _RowError("id", f"duplicate id {sid!r}{where}")
         notes: list[RowProblem] = []
         first = self.by_name.get(label.casefold())
         if first is not None:
             message = (
-                f"another stakeholder is also named {label!r} (line {self.line_of[first]}); "
+                f"another stakeholder is also named {label!r} ({self.unit} {self.line_of[first]}); "
                 "relationships that give this name go to the first one"
             )
-            notes.append(RowProblem(table, line, "name", message))
+            notes.append(RowProblem(table, line, "name", message, self.unit))
         category = row.text("category")
         if row.has("category") and not category:
             message = f"the category was empty; set to {_UNSPECIFIED}"
-            notes.append(RowProblem(table, line, "category", message))
+            notes.append(RowProblem(table, line, "category", message, self.unit))
         x, y = row.number("x"), row.number("y")
         if (x is None) != (y is None):
             raise _RowError("y" if y is None else "x", "x and y must be given together")
@@ -340,7 +347,8 @@ class _Importer:
             "role": row.text("role"),
             "level": row.choice("level", LEVELS),
             "power": row.scale("power"),
-            "influence": row.integer("influence", 0, 1000),
+            "influence": row.integer("influence", 0, MAX_TOWER),
+            "votes": row.integer("votes", 0, MAX_VOTES),
             "interest": row.scale("interest"),
             "position": row.scale("position"),
             "trust": row.scale("trust"),
@@ -363,7 +371,7 @@ class _Importer:
             sid = self.new_stakeholder_id(label)
             if row.has("id"):
                 message = f"the id was empty; {label!r} was given the id {sid!r}"
-                notes.append(RowProblem(table, line, "id", message))
+                notes.append(RowProblem(table, line, "id", message, self.unit))
         fields["category"] = self.category_for(category or _UNSPECIFIED)
         record = Stakeholder(id=sid, **fields)
         return _Built(record, None if x is None else (x, y), pinned, notes)
@@ -401,18 +409,24 @@ class _Importer:
             raise _RowError(end, f"no stakeholder has the id or name {value!r}")
         return sid
 
-    def relationship(self, row: _Row, table: str, line: int) -> Relationship:
+    def relationship(self, row: _Row, table: str, line: int) -> _Built:
         source, target = self.end(row, "source"), self.end(row, "target")
         if source == target:
             raise _RowError("target", "a stakeholder cannot have a relationship with itself")
         kind = self.kind_for(row.text("kind") or "influence")
         directed = row.boolean("directed")
         rid = row.text("id")
-        if rid in self.smap.relationships or rid in self.smap.stakeholders:
+        if rid in self.smap.relationships:
             raise _RowError("id", f"duplicate id {rid!r}")
         if len(rid) > 200:
             raise _RowError("id", "the id is longer than 200 characters")
-        return Relationship(
+        notes = []
+        if rid in self.smap.stakeholders:
+            new = self.smap.new_id("r")
+            message = f"the id {rid!r} is a stakeholder's id; the relationship was given {new!r}"
+            notes.append(RowProblem(table, line, "id", message, self.unit))
+            rid = new
+        record = Relationship(
             id=rid or self.smap.new_id("r"),
             source=source,
             target=target,
@@ -423,6 +437,7 @@ class _Importer:
             notes=row.raw("notes"),
             confidence=row.choice("confidence", ("confirmed", "assumed")) or "confirmed",
         )
+        return _Built(record, notes=notes)
 
     def rows(
         self,
@@ -435,6 +450,7 @@ class _Importer:
         headers = table.headers
         position = {h: i for i, h in enumerate(headers)}
         index = {column: position[header] for column, header in columns.items()}
+        self.unit = table.unit
         self.report.changed.extend(RowProblem(table.name, n, "", m) for n, m in table.notes)
         count = 0
         total = max(len(table.frame), 1)
@@ -443,7 +459,7 @@ class _Importer:
                 self.progress(share[0] + share[1] * offset / total)
             if not any(c.strip() for c in cells):
                 continue
-            line = offset + 2
+            line = offset + table.first_row
             try:
                 record = build(_Row(cells, index), table.name, line)
             except _RowError as error:
@@ -529,8 +545,9 @@ def import_from_tables(
             f"{h} ({relationships.name})" for h in relationships.headers if h not in used
         ]
 
-        def put(record: Relationship, line: int) -> None:
-            smap.relationships[record.id] = record
+        def put(built: _Built, line: int) -> None:
+            smap.relationships[built.record.id] = built.record
+            report.changed.extend(built.notes)
 
         report.relationships = importer.rows(
             relationships, columns, importer.relationship, put, (0.5, 0.5)

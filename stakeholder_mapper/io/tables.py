@@ -58,7 +58,8 @@ class Table:
     """One table read from a file: text cells under the file's own (trimmed) headers.
 
     ``name`` names it in messages ("people.csv", "map.xlsx, sheet Elements"); ``notes``
-    are ``(line, message)`` pairs about lines read in an unusual way.
+    are ``(line, message)`` pairs about lines read in an unusual way. Rows are counted
+    as ``unit`` from ``first_row`` (spreadsheet lines: the first data row is line 2).
     """
 
     name: str
@@ -66,6 +67,8 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     notes: list[tuple[int, str]] = field(default_factory=list)
+    unit: str = "line"
+    first_row: int = 2
 
     @property
     def headers(self) -> list[str]:
@@ -84,16 +87,21 @@ def _single_byte_encoding(data: bytes) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    sample = data[:4096]
-    if b"\x00" not in sample or len(sample) < 4:
+    """UTF-16 without a byte-order mark: ASCII characters leave zeros on one side only."""
+    sample = data[: 4096 - 4096 % 2]
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if odd and not even:
+        codec = "utf-16-le"
+    elif even and not odd:
+        codec = "utf-16-be"
+    else:
         return None
-    odd = sample[1::2].count(0)
-    even = sample[0::2].count(0)
-    if odd > len(sample) // 4 and odd > even:
-        return "utf-16-le"
-    if even > len(sample) // 4:
-        return "utf-16-be"
-    return None
+    try:
+        text = sample.decode(codec, errors="ignore")
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\r\n")
+    return None if controls else codec
 
 
 def decode_text(

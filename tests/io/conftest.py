@@ -102,7 +102,9 @@ def make_rich_map() -> StakeholderMap:
     smap.relationships["r3"] = Relationship(
         "r3", "tsg", "mayor", "conflict", 2, valence="negative", directed=False
     )
-    smap.relationships["r4"] = Relationship("r4", "branch", "tsg", "collaboration", 3, directed=False)
+    smap.relationships["r4"] = Relationship(
+        "r4", "branch", "tsg", "collaboration", 3, directed=False
+    )
     smap.positions.update({"mayor": (120.5, -40.25), "tsg": (0.0, 0.0), "branch": (-80.0, 33.3)})
     smap.pinned.add("mayor")
     smap.plan_settings = {"level": "partner", "sections": [1, 2, 3]}

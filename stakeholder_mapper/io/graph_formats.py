@@ -1,0 +1,634 @@
+"""GraphML (Cytoscape, yEd, igraph) and GEXF (Gephi) import and export.
+
+Every stakeholder field is a node attribute and every relationship field an edge
+attribute, under the column names of :mod:`.columns` (the name is written as
+``label``, which all three tools show). Scales are typed integers and are left out when
+unknown; engagement sheets and logs are JSON text. Categories and kinds travel as
+``category_name``/``category_colour``/``category_shape`` and ``kind_*`` attributes, so
+the file can be styled in the other tool and read back. Positions are GEXF
+``viz:position`` and GraphML ``x``/``y`` attributes.
+
+What each format carries: GraphML keeps the whole map except snapshots (map details,
+every category and kind, and plan settings are graph attributes). GEXF has no graph
+attributes: it keeps the title, purpose and date (in ``meta``), the categories and
+kinds in use, and everything about stakeholders and relationships.
+
+Files are parsed with ``defusedxml`` and any document type declaration is refused, so
+entity-expansion ("billion laughs") and external-entity attacks stop at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from ..core.model import (
+    Category,
+    MapInfo,
+    RelationshipKind,
+    StakeholderMap,
+)
+from ..core.validation import ValidationError, dump_record, dump_records, parse_record
+from .columns import match_columns
+from .project import write_atomically
+from .redact import ExportLevel, redact
+from .table_export import relationship_rows, stakeholder_rows
+from .table_import import ImportReport, Progress, import_from_tables
+from .tables import MAX_TABLE_BYTES, Table, TableImportError
+
+__all__ = [
+    "export_gexf",
+    "export_graphml",
+    "gexf_bytes",
+    "graphml_bytes",
+    "import_gexf",
+    "import_graphml",
+]
+
+GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+GEXF_NS = "http://gexf.net/1.3"
+VIZ_NS = "http://gexf.net/1.3/viz"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_CREATOR = "Stakeholder Mapper"
+
+_INT_COLUMNS = {"power", "influence", "votes", "interest", "position", "trust", "strength"}
+_BOOL_COLUMNS = {"informed", "pinned", "directed", "kind_directed"}
+_FLOAT_COLUMNS = {"x", "y"}
+_CATEGORY_COLUMNS = ("category_name", "category_colour", "category_shape")
+_KIND_COLUMNS = ("kind_name", "kind_directed", "kind_valence", "kind_colour", "kind_style")
+# GEXF viz shapes for ours; the others are drawn as discs by Gephi.
+_VIZ_SHAPES = {"circle": "disc", "square": "square", "triangle": "triangle", "diamond": "diamond"}
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+# -- writing -------------------------------------------------------------------------------
+def _xml_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value)
+    return _ILLEGAL_XML.sub("", str(value))
+
+
+def _graph_type(column: str, graphml: bool) -> str:
+    if column in _INT_COLUMNS:
+        return "int" if graphml else "integer"
+    if column in _BOOL_COLUMNS:
+        return "boolean"
+    if column in _FLOAT_COLUMNS:
+        return "double"
+    return "string"
+
+
+def _node_rows(smap: StakeholderMap) -> list[dict[str, Any]]:
+    rows = []
+    for row in stakeholder_rows(smap):
+        category = smap.categories[row["category"]]
+        row["category_name"] = category.name
+        row["category_colour"] = category.colour
+        row["category_shape"] = category.shape
+        rows.append(row)
+    return rows
+
+
+def _edge_rows(smap: StakeholderMap) -> list[dict[str, Any]]:
+    rows = []
+    for row in relationship_rows(smap):
+        kind = smap.kinds[row["kind"]]
+        row.update(
+            kind_name=kind.name,
+            kind_directed=kind.directed,
+            kind_valence=kind.valence,
+            kind_colour=kind.colour,
+            kind_style=kind.style,
+        )
+        rows.append(row)
+    return rows
+
+
+def _columns(rows: list[dict[str, Any]], skip: set[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for row in rows:
+        seen.update(dict.fromkeys(k for k in row if k not in skip))
+    return list(seen)
+
+
+def _present(value: Any) -> bool:
+    return value is not None and value != ""
+
+
+def graphml_bytes(smap: StakeholderMap) -> bytes:
+    """The map as a GraphML document (UTF-8)."""
+    ET.register_namespace("", GRAPHML_NS)
+    ET.register_namespace("xsi", _XSI)
+    q = f"{{{GRAPHML_NS}}}"
+    root = ET.Element(
+        f"{q}graphml",
+        {
+            f"{{{_XSI}}}schemaLocation": f"{GRAPHML_NS} "
+            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+        },
+    )
+    graph_values = {k: _xml_text(v) for k, v in dump_record(smap.info).items() if v is not None}
+    graph_values["categories"] = json.dumps(dump_records(Category, smap.categories.values()))
+    graph_values["kinds"] = json.dumps(dump_records(RelationshipKind, smap.kinds.values()))
+    graph_values["plan_settings"] = json.dumps(smap.plan_settings, ensure_ascii=False)
+    graph_values["creator"] = _CREATOR
+    nodes, edges = _node_rows(smap), _edge_rows(smap)
+    node_columns = _columns(nodes, {"id"})
+    node_columns = ["label" if c == "name" else c for c in node_columns]
+    edge_columns = _columns(edges, {"id", "source", "target"})
+    keys: dict[tuple[str, str], str] = {}
+    for scope, columns in (
+        ("graph", list(graph_values)),
+        ("node", node_columns),
+        ("edge", edge_columns),
+    ):
+        for column in columns:
+            key = f"{scope[0]}{len(keys)}"
+            keys[scope, column] = key
+            ET.SubElement(
+                root,
+                f"{q}key",
+                {
+                    "id": key,
+                    "for": scope,
+                    "attr.name": column,
+                    "attr.type": "string" if scope == "graph" else _graph_type(column, True),
+                },
+            )
+    graph = ET.SubElement(root, f"{q}graph", {"id": "G", "edgedefault": "directed"})
+    for column, value in graph_values.items():
+        ET.SubElement(graph, f"{q}data", {"key": keys["graph", column]}).text = value
+    for row in nodes:
+        node = ET.SubElement(graph, f"{q}node", {"id": row.pop("id")})
+        row["label"] = row.pop("name")
+        for column, value in row.items():
+            if _present(value):
+                data = ET.SubElement(node, f"{q}data", {"key": keys["node", column]})
+                data.text = _xml_text(value)
+    for row in edges:
+        attrs = {"id": row.pop("id"), "source": row.pop("source"), "target": row.pop("target")}
+        if not row["directed"]:
+            attrs["directed"] = "false"
+        edge = ET.SubElement(graph, f"{q}edge", attrs)
+        for column, value in row.items():
+            if _present(value):
+                data = ET.SubElement(edge, f"{q}data", {"key": keys["edge", column]})
+                data.text = _xml_text(value)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _rgb(colour: str) -> dict[str, str]:
+    return {
+        "r": str(int(colour[1:3], 16)),
+        "g": str(int(colour[3:5], 16)),
+        "b": str(int(colour[5:7], 16)),
+    }
+
+
+def gexf_bytes(smap: StakeholderMap) -> bytes:
+    """The map as a GEXF 1.3 document (UTF-8) for Gephi."""
+    ET.register_namespace("", GEXF_NS)
+    ET.register_namespace("viz", VIZ_NS)
+    ET.register_namespace("xsi", _XSI)
+    q, v = f"{{{GEXF_NS}}}", f"{{{VIZ_NS}}}"
+    root = ET.Element(
+        f"{q}gexf",
+        {"version": "1.3", f"{{{_XSI}}}schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd"},
+    )
+    meta_attrs = {"lastmodifieddate": smap.info.date.isoformat()} if smap.info.date else {}
+    meta = ET.SubElement(root, f"{q}meta", meta_attrs)
+    ET.SubElement(meta, f"{q}creator").text = _CREATOR
+    ET.SubElement(meta, f"{q}title").text = _xml_text(smap.info.title)
+    ET.SubElement(meta, f"{q}description").text = _xml_text(smap.info.purpose)
+    graph = ET.SubElement(root, f"{q}graph", {"defaultedgetype": "directed", "mode": "static"})
+    nodes, edges = _node_rows(smap), _edge_rows(smap)
+    node_columns = _columns(nodes, {"id", "name", "x", "y"})
+    edge_columns = _columns(edges, {"id", "source", "target"})
+    for scope, columns in (("node", node_columns), ("edge", edge_columns)):
+        attributes = ET.SubElement(graph, f"{q}attributes", {"class": scope, "mode": "static"})
+        for column in columns:
+            ET.SubElement(
+                attributes,
+                f"{q}attribute",
+                {"id": column, "title": column, "type": _graph_type(column, False)},
+            )
+    node_list = ET.SubElement(graph, f"{q}nodes")
+    for row in nodes:
+        node = ET.SubElement(
+            node_list, f"{q}node", {"id": row.pop("id"), "label": _xml_text(row.pop("name"))}
+        )
+        x, y = row.pop("x"), row.pop("y")
+        values = ET.SubElement(node, f"{q}attvalues")
+        for column, value in row.items():
+            if _present(value):
+                ET.SubElement(values, f"{q}attvalue", {"for": column, "value": _xml_text(value)})
+        ET.SubElement(node, f"{v}color", _rgb(row["category_colour"]))
+        if x is not None:
+            ET.SubElement(node, f"{v}position", {"x": repr(x), "y": repr(y), "z": "0.0"})
+        size = 10.0 + 4.0 * (row["power"] or 1)
+        ET.SubElement(node, f"{v}size", {"value": repr(size)})
+        ET.SubElement(node, f"{v}shape", {"value": _VIZ_SHAPES.get(row["category_shape"], "disc")})
+    edge_list = ET.SubElement(graph, f"{q}edges")
+    for row in edges:
+        attrs = {
+            "id": row.pop("id"),
+            "source": row.pop("source"),
+            "target": row.pop("target"),
+            "type": "directed" if row["directed"] else "undirected",
+            "weight": str(row["strength"]),
+            "label": _xml_text(row["kind_name"]),
+        }
+        edge = ET.SubElement(edge_list, f"{q}edge", attrs)
+        values = ET.SubElement(edge, f"{q}attvalues")
+        for column, value in row.items():
+            if _present(value):
+                ET.SubElement(values, f"{q}attvalue", {"for": column, "value": _xml_text(value)})
+        ET.SubElement(edge, f"{v}color", _rgb(row["kind_colour"]))
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def export_graphml(smap: StakeholderMap, path: str | Path, *, level: ExportLevel = "full") -> None:
+    """Write the map as GraphML, keeping only what the export ``level`` allows."""
+    write_atomically(path, graphml_bytes(redact(smap, level)), backup=False)
+
+
+def export_gexf(smap: StakeholderMap, path: str | Path, *, level: ExportLevel = "full") -> None:
+    """Write the map as GEXF 1.3, keeping only what the export ``level`` allows."""
+    write_atomically(path, gexf_bytes(redact(smap, level)), backup=False)
+
+
+# -- reading -------------------------------------------------------------------------------
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _children(element: ET.Element, name: str) -> Iterator[ET.Element]:
+    return (child for child in element if _local(child.tag) == name)
+
+
+def _child(element: ET.Element, name: str) -> ET.Element | None:
+    return next(_children(element, name), None)
+
+
+def _parse(path: Path, kind: str) -> ET.Element:
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_TABLE_BYTES + 1)
+    except OSError as exc:
+        raise TableImportError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
+    if len(data) > MAX_TABLE_BYTES:
+        raise TableImportError(f"{path.name} is larger than {MAX_TABLE_BYTES // 2**20} MB.")
+    if not data.strip():
+        raise TableImportError(f"{path.name} is empty.")
+    try:
+        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise TableImportError(
+            f"{path.name} is refused: it declares a document type or entities, which "
+            f"{kind} files do not need and which can hide entity-expansion or "
+            "external-file attacks."
+        ) from None
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise TableImportError(
+            f"{path.name} is not well-formed XML (line {line}, column {column})."
+        ) from None
+    if _local(root.tag) != kind.casefold():
+        raise TableImportError(
+            f"{path.name} is not a {kind} file (its root element is <{_local(root.tag)}>)."
+        )
+    return root
+
+
+def _table(rows: list[dict[str, str]], name: str, unit: str, first: list[str]) -> Table:
+    frame = pd.DataFrame(rows, dtype=str).fillna("") if rows else pd.DataFrame(columns=first)
+    for column in first:
+        if column not in frame.columns:
+            frame[column] = ""
+    return Table(name, frame, unit=unit, first_row=1)
+
+
+def _known_records(
+    rows: list[dict[str, str]], id_column: str, columns: tuple[str, ...]
+) -> list[dict[str, str]]:
+    """The category or kind records described by derived columns, first occurrence wins."""
+    found: dict[str, dict[str, str]] = {}
+    for row in rows:
+        rid = row.get(id_column, "").strip()
+        if rid and rid not in found and any(row.get(c) for c in columns):
+            found[rid] = {c: row.get(c, "") for c in columns}
+    return [{"id": rid, **values} for rid, values in found.items()]
+
+
+def _define_categories(smap: StakeholderMap, rows: list[dict[str, str]]) -> None:
+    for item in _known_records(rows, "category", _CATEGORY_COLUMNS):
+        old = smap.categories.get(item["id"])
+        data = {
+            "id": item["id"],
+            "name": item["category_name"] or (old.name if old else item["id"]),
+        }
+        if _COLOUR.fullmatch(item["category_colour"]):
+            data["colour"] = item["category_colour"]
+        if item["category_shape"]:
+            data["shape"] = item["category_shape"]
+        try:
+            smap.categories[item["id"]] = parse_record(Category, data)
+        except ValidationError:
+            smap.categories[item["id"]] = Category(item["id"], data["name"])
+
+
+def _define_kinds(smap: StakeholderMap, rows: list[dict[str, str]]) -> None:
+    for item in _known_records(rows, "kind", _KIND_COLUMNS):
+        old = smap.kinds.get(item["id"])
+        data: dict[str, Any] = {
+            "id": item["id"],
+            "name": item["kind_name"] or (old.name if old else item["id"]),
+        }
+        if item["kind_directed"].casefold() in ("true", "false"):
+            data["directed"] = item["kind_directed"].casefold() == "true"
+        for field in ("valence", "colour", "style"):
+            if item[f"kind_{field}"]:
+                data[field] = item[f"kind_{field}"]
+        try:
+            smap.kinds[item["id"]] = parse_record(RelationshipKind, data)
+        except ValidationError:
+            smap.kinds[item["id"]] = RelationshipKind(item["id"], data["name"])
+
+
+def _strip_derived(rows: list[dict[str, str]], columns: tuple[str, ...]) -> None:
+    for row in rows:
+        for column in columns:
+            row.pop(column, None)
+
+
+def _finish(
+    smap: StakeholderMap,
+    node_rows: list[dict[str, str]],
+    edge_rows: list[dict[str, str]],
+    name: str,
+    skip_bad_rows: bool,
+    progress: Progress | None,
+    define: bool = True,
+) -> tuple[StakeholderMap, ImportReport]:
+    if not node_rows:
+        raise TableImportError(f"{name} has no nodes.")
+    if define:
+        _define_categories(smap, node_rows)
+        _define_kinds(smap, edge_rows)
+    _strip_derived(node_rows, _CATEGORY_COLUMNS)
+    _strip_derived(edge_rows, _KIND_COLUMNS)
+    for row in node_rows:
+        label, other = row.pop("label", "").strip(), row.pop("name", "").strip()
+        if label and other and label != other:
+            row["attribute:name"] = other
+        row["label"] = label or other or row["id"]
+    nodes = _table(node_rows, f"{name}, nodes", "node", ["id", "label"])
+    edges = _table(edge_rows, f"{name}, edges", "edge", ["id", "source", "target"])
+    node_columns = match_columns(nodes.headers, "stakeholders")
+    node_columns["name"] = "label"
+    edge_columns = match_columns(edges.headers, "relationships")
+    return import_from_tables(
+        nodes,
+        edges,
+        stakeholder_columns=node_columns,
+        relationship_columns=edge_columns,
+        smap=smap,
+        skip_bad_rows=skip_bad_rows,
+        require=("id", "name"),
+        progress=progress,
+    )
+
+
+def _graphml_keys(root: ET.Element) -> tuple[dict[str, tuple[str, str]], dict[str, dict[str, str]]]:
+    keys: dict[str, tuple[str, str]] = {}
+    defaults: dict[str, dict[str, str]] = {"node": {}, "edge": {}, "graph": {}}
+    for key in _children(root, "key"):
+        kid = key.get("id", "")
+        scope = key.get("for", "all")
+        name = key.get("attr.name") or key.get("yfiles.type") or kid
+        keys[kid] = (scope, name)
+        default = _child(key, "default")
+        if default is not None and default.text is not None:
+            for target in ("node", "edge", "graph") if scope == "all" else (scope,):
+                if target in defaults:
+                    defaults[target][name] = default.text
+    return keys, defaults
+
+
+def _yed_graphics(data: ET.Element, row: dict[str, str], label_tag: str) -> None:
+    """Label and position from yEd's node or edge graphics."""
+    for element in data.iter():
+        local = _local(element.tag)
+        if local == label_tag and element.text and element.text.strip() and "label" not in row:
+            row["label"] = element.text.strip()
+        elif local == "Geometry" and "x" not in row:
+            try:
+                x = float(element.get("x", "")) + float(element.get("width", "0")) / 2
+                y = float(element.get("y", "")) + float(element.get("height", "0")) / 2
+            except ValueError:
+                continue
+            row["x"], row["y"] = repr(x), repr(y)
+
+
+def _graphml_values(
+    element: ET.Element, keys: dict[str, tuple[str, str]], defaults: dict[str, str]
+) -> dict[str, str]:
+    row = dict(defaults)
+    for data in _children(element, "data"):
+        _, name = keys.get(data.get("key", ""), ("", data.get("key", "")))
+        if len(data):
+            _yed_graphics(data, row, "NodeLabel" if name == "nodegraphics" else "EdgeLabel")
+        elif data.text is not None:
+            row[name] = data.text
+    return row
+
+
+def import_graphml(
+    path: str | Path,
+    *,
+    smap: StakeholderMap | None = None,
+    skip_bad_rows: bool = False,
+    progress: Progress | None = None,
+) -> tuple[StakeholderMap, ImportReport]:
+    """Build a map from a GraphML file (ours, Cytoscape's, yEd's, igraph's, Gephi's).
+
+    Node attributes are matched to stakeholder columns by name; others are kept as
+    custom attributes. Strict by default, like the table import.
+    """
+    path = Path(path)
+    root = _parse(path, "GraphML")
+    graph = _child(root, "graph")
+    if graph is None:
+        raise TableImportError(f"{path.name} has no <graph> element.")
+    keys, defaults = _graphml_keys(root)
+    smap = smap if smap is not None else StakeholderMap()
+    graph_values = _graphml_values(graph, keys, defaults["graph"])
+    define = _apply_graph_values(smap, graph_values, path.name)
+    directed_default = graph.get("edgedefault", "directed") != "undirected"
+    node_rows = []
+    for node in _children(graph, "node"):
+        row = _graphml_values(node, keys, defaults["node"])
+        row["id"] = node.get("id", "")
+        node_rows.append(row)
+    edge_rows = []
+    for edge in _children(graph, "edge"):
+        row = _graphml_values(edge, keys, defaults["edge"])
+        for attr in ("source", "target"):
+            row[attr] = edge.get(attr, "")
+        if edge.get("id"):
+            row["id"] = edge.get("id", "")
+        if "directed" not in row:
+            directed = edge.get("directed")
+            row["directed"] = directed if directed else str(directed_default).casefold()
+        edge_rows.append(row)
+    return _finish(smap, node_rows, edge_rows, path.name, skip_bad_rows, progress, define)
+
+
+def _apply_graph_values(smap: StakeholderMap, values: dict[str, str], name: str) -> bool:
+    """Map details, categories and kinds from GraphML graph data; False if categories given."""
+    info = {k: values[k] for k in MapInfo.__dataclass_fields__ if k in values}
+    if info:
+        info.setdefault("title", MapInfo().title)
+        try:
+            smap.info = parse_record(MapInfo, info, f"{name}, graph")
+        except ValidationError as exc:
+            raise TableImportError(str(exc)) from None
+    complete = True
+    for key, record_type, target in (
+        ("categories", Category, smap.categories),
+        ("kinds", RelationshipKind, smap.kinds),
+    ):
+        if key not in values:
+            complete = False
+            continue
+        try:
+            records = parse_record(list[record_type], json.loads(values[key]), f"{name}, {key}")
+        except (json.JSONDecodeError, ValidationError):
+            complete = False
+            continue
+        target.clear()
+        target.update({r.id: r for r in records})
+    try:
+        settings = json.loads(values.get("plan_settings", "{}"))
+    except json.JSONDecodeError:
+        settings = {}
+    if isinstance(settings, dict):
+        smap.plan_settings = settings
+    return not complete
+
+
+def _gexf_attributes(graph: ET.Element) -> dict[str, tuple[dict[str, str], dict[str, str]]]:
+    declared: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+        "node": ({}, {}),
+        "edge": ({}, {}),
+    }
+    for attributes in _children(graph, "attributes"):
+        scope = attributes.get("class", "node")
+        if scope not in declared:
+            continue
+        titles, defaults = declared[scope]
+        for attribute in _children(attributes, "attribute"):
+            aid = attribute.get("id", "")
+            titles[aid] = attribute.get("title") or aid
+            default = _child(attribute, "default")
+            if default is not None and default.text is not None:
+                defaults[titles[aid]] = default.text
+    return declared
+
+
+def _gexf_values(
+    element: ET.Element, titles: dict[str, str], defaults: dict[str, str]
+) -> dict[str, str]:
+    row = dict(defaults)
+    values = _child(element, "attvalues")
+    for value in _children(values, "attvalue") if values is not None else ():
+        key = value.get("for") or value.get("id") or ""
+        row[titles.get(key, key)] = value.get("value", "")
+    return row
+
+
+def _hex(element: ET.Element) -> str:
+    try:
+        return "#" + "".join(f"{int(element.get(c, '0')):02X}" for c in "rgb")
+    except ValueError:
+        return ""
+
+
+def import_gexf(
+    path: str | Path,
+    *,
+    smap: StakeholderMap | None = None,
+    skip_bad_rows: bool = False,
+    progress: Progress | None = None,
+) -> tuple[StakeholderMap, ImportReport]:
+    """Build a map from a GEXF file (ours or Gephi's).
+
+    Node attributes are matched to stakeholder columns by title; ``viz:position``
+    gives the canvas position and ``viz:color`` the category colour when none is set.
+    """
+    path = Path(path)
+    root = _parse(path, "GEXF")
+    graph = _child(root, "graph")
+    if graph is None:
+        raise TableImportError(f"{path.name} has no <graph> element.")
+    smap = smap if smap is not None else StakeholderMap()
+    meta = _child(root, "meta")
+    if meta is not None:
+        title = _child(meta, "title")
+        description = _child(meta, "description")
+        date = meta.get("lastmodifieddate", "")
+        try:
+            smap.info = MapInfo(
+                title=(title.text or "").strip() if title is not None else MapInfo().title,
+                purpose=(description.text or "") if description is not None else "",
+                date=dt.date.fromisoformat(date) if date else None,
+            )
+        except ValueError:
+            raise TableImportError(
+                f"{path.name}: 'lastmodifieddate' {date!r} is not a date."
+            ) from None
+    declared = _gexf_attributes(graph)
+    node_list, edge_list = _child(graph, "nodes"), _child(graph, "edges")
+    node_rows = []
+    for node in _children(node_list, "node") if node_list is not None else ():
+        row = _gexf_values(node, *declared["node"])
+        row["id"] = node.get("id", "")
+        row["label"] = node.get("label", "")
+        for viz in node:
+            local = _local(viz.tag)
+            if local == "position" and "x" not in row:
+                row["x"], row["y"] = viz.get("x", ""), viz.get("y", "")
+            elif local == "color" and not row.get("category_colour"):
+                row["category_colour"] = _hex(viz)
+        node_rows.append(row)
+    default_type = graph.get("defaultedgetype", "directed")
+    edge_rows = []
+    for edge in _children(edge_list, "edge") if edge_list is not None else ():
+        row = _gexf_values(edge, *declared["edge"])
+        for attr in ("id", "source", "target"):
+            if edge.get(attr) is not None:
+                row[attr] = edge.get(attr, "")
+        if "directed" not in row:
+            row["directed"] = str(edge.get("type", default_type) == "directed").casefold()
+        if "strength" not in row and edge.get("weight"):
+            row["strength"] = edge.get("weight", "")
+        if "kind" not in row and edge.get("label"):
+            row["kind"] = edge.get("label", "")
+        edge_rows.append(row)
+    return _finish(smap, node_rows, edge_rows, path.name, skip_bad_rows, progress)

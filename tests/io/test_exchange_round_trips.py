@@ -1,0 +1,145 @@
+"""Exports read back give the same map; other tools' parsers see every attribute."""
+
+from __future__ import annotations
+
+import dataclasses
+import xml.etree.ElementTree as ET
+
+import igraph
+from openpyxl import load_workbook
+
+from stakeholder_mapper.core.model import MapInfo
+from stakeholder_mapper.io.columns import RELATIONSHIP_COLUMNS
+from stakeholder_mapper.io.graph_formats import (
+    export_gexf,
+    export_graphml,
+    import_gexf,
+    import_graphml,
+)
+from stakeholder_mapper.io.table_export import csv_paths, export_csv, export_xlsx
+from stakeholder_mapper.io.table_import import import_tables, import_workbook
+
+
+def test_xlsx_round_trip_is_lossless(rich_map, tmp_path):
+    export_xlsx(rich_map, tmp_path / "map.xlsx")
+    back, report = import_workbook(tmp_path / "map.xlsx")
+    assert back == rich_map
+    assert report.rejected == [] and report.changed == []
+
+
+def test_xlsx_has_one_sheet_per_table_and_formulas_stay_text(rich_map, tmp_path):
+    export_xlsx(rich_map, tmp_path / "map.xlsx")
+    book = load_workbook(tmp_path / "map.xlsx")
+    assert book.sheetnames == ["Stakeholders", "Relationships", "Map"]
+    sheet = book["Stakeholders"]
+    header = [c.value for c in sheet[1]]
+    tsg = [c for c in sheet[3]]
+    assert tsg[header.index("name")].value == "Союз жильцов"
+    cell = sheet.cell(2, header.index("notes") + 1)
+    assert cell.data_type == "s" and cell.value.startswith("Line one")
+    injected = dataclasses.replace(rich_map.stakeholders["imam"], notes="=HYPERLINK(1)")
+    rich_map.stakeholders["imam"] = injected
+    export_xlsx(rich_map, tmp_path / "map.xlsx")
+    cell = load_workbook(tmp_path / "map.xlsx")["Stakeholders"].cell(5, header.index("notes") + 1)
+    assert (cell.value, cell.data_type) == ("=HYPERLINK(1)", "s"), "text, not a formula"
+
+
+def test_partner_level_export_leaves_out_personal_data(rich_map, tmp_path):
+    export_xlsx(rich_map, tmp_path / "partner.xlsx", level="partner")
+    back, _ = import_workbook(tmp_path / "partner.xlsx")
+    assert all(not s.person and not s.contact for s in back.stakeholders.values())
+    assert all(s.trust is None for s in back.stakeholders.values())
+    assert "Ana Pérez" not in (tmp_path / "partner.xlsx").read_bytes().decode("latin-1")
+
+
+def test_csv_export_writes_sibling_tables_that_read_back(rich_map, tmp_path):
+    written = export_csv(rich_map, tmp_path / "city.csv")
+    paths = csv_paths(tmp_path / "city.csv")
+    assert written == [paths["stakeholders"], paths["relationships"]]
+    assert paths["relationships"].name == "city_relationships.csv"
+    assert paths["relationships"].read_text("utf-8-sig").splitlines()[0] == ",".join(
+        RELATIONSHIP_COLUMNS
+    )
+    back, _ = import_tables(*written)
+    assert back.stakeholders == rich_map.stakeholders
+    assert back.relationships == rich_map.relationships
+    assert back.positions == rich_map.positions and back.pinned == rich_map.pinned
+
+
+def test_graphml_round_trip_is_lossless(rich_map, tmp_path):
+    export_graphml(rich_map, tmp_path / "map.graphml")
+    back, report = import_graphml(tmp_path / "map.graphml")
+    assert back == rich_map
+    assert report.rejected == [] and report.changed == []
+
+
+def test_gexf_round_trip_keeps_everything_gexf_can_carry(rich_map, tmp_path):
+    # GEXF has no graph attributes: city, branch, author and plan settings stay behind.
+    rich_map.info = MapInfo(title=rich_map.info.title, purpose="Heat", date=rich_map.info.date)
+    rich_map.plan_settings = {}
+    export_gexf(rich_map, tmp_path / "map.gexf")
+    back, report = import_gexf(tmp_path / "map.gexf")
+    assert back == rich_map
+    assert report.rejected == [] and report.changed == []
+
+
+def test_graphml_is_read_by_igraph_with_every_attribute(rich_map, tmp_path):
+    export_graphml(rich_map, tmp_path / "map.graphml")
+    graph = igraph.Graph.Read_GraphML(str(tmp_path / "map.graphml"))
+    assert graph.vcount() == 4 and graph.ecount() == 4
+    mayor = graph.vs.find(id="mayor")
+    expected = {
+        "label": "Mayor of Marenza",
+        "category": "municipal",
+        "organisation": "City hall",
+        "role": "Mayor",
+        "level": "city",
+        "power": 5,
+        "influence": 12,
+        "votes": 7,
+        "interest": 3,
+        "position": 1,
+        "trust": -1,
+        "focal_point": "Branch director",
+        "principles": "1; 11",
+        "tags": '["decision-maker", "elected", "budget, planning"]',
+        "sensitivity": "confidential",
+        "review_date": "2026-06-30",
+        "source": "Workshop 2026-02",
+        "informed": True,
+        "person": "Ana Pérez",
+        "contact": "ana@example.org",
+        "x": 120.5,
+        "y": -40.25,
+        "pinned": True,
+        "district": "Centre",
+        "attribute:power": "custom value",
+        "category_name": "City hall",
+        "category_colour": "#0072B2",
+    }
+    assert {k: mayor[k] for k in expected} == expected
+    assert '"mou_status": "drafting"' in mayor["engagement"]
+    assert '"summary": "First visit"' in mayor["log"]
+    # Found by its ends: igraph 1.0 fills the edge "id" attribute with node ids.
+    edge = graph.es[graph.get_eid(graph.vs.find(id="imam").index, mayor.index)]
+    assert {k: edge[k] for k in ("kind", "strength", "directed", "notes", "confidence")} == {
+        "kind": "advice",
+        "strength": 5,
+        "directed": True,
+        "notes": "Weekly",
+        "confidence": "assumed",
+    }
+
+
+def test_gexf_is_well_formed_gexf_13_with_viz(rich_map, tmp_path):
+    export_gexf(rich_map, tmp_path / "map.gexf")
+    root = ET.parse(tmp_path / "map.gexf").getroot()
+    ns = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
+    assert root.tag == "{http://gexf.net/1.3}gexf" and root.get("version") == "1.3"
+    mayor = root.find(".//g:node[@id='mayor']", ns)
+    assert mayor.get("label") == "Mayor of Marenza"
+    assert mayor.find("viz:position", ns).attrib == {"x": "120.5", "y": "-40.25", "z": "0.0"}
+    assert mayor.find("viz:color", ns).attrib == {"r": "0", "g": "114", "b": "178"}
+    assert mayor.find("viz:shape", ns).get("value") == "square"
+    conflict = root.find(".//g:edge[@id='r3']", ns)
+    assert (conflict.get("type"), conflict.get("weight")) == ("undirected", "2")
