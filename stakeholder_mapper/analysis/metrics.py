@@ -1,0 +1,199 @@
+"""All metrics of a map in one table: one row per stakeholder.
+
+The columns after ``id, name, category`` are :data:`METRIC_COLUMNS` (the metrics
+export of DESIGN.md §8), then the Gould–Fernandez z-scores (:data:`Z_COLUMNS`), then
+:data:`EXTRA_COLUMNS`. Missing or undefined values are NaN, never a made-up number.
+
+======================= ==============================================================
+column                  meaning
+======================= ==============================================================
+betweenness             share of most-trusted routes between two others that pass
+                        through the stakeholder (ties measured as 60 / strength)
+gf_*                    Gould–Fernandez brokerage counts by group (see ``brokerage``)
+constraint              Burt's constraint (low: spans structural holes)
+effective_size          Burt's effective size (non-redundant contacts)
+in_degree, out_degree   number of stakeholders with a tie to / from it
+pagerank                reach of influence (ties weighted by strength), sums to 1
+community               coalition number, 1 = largest
+gf_*_z                  z-score of each brokerage count against chance
+gf_*_expected           count expected by chance for a broker of that group
+in_strength, ...        degrees weighted by tie strength
+hierarchy               how much of the constraint one contact holds
+communities_bridged     number of other coalitions it has ties into
+articulation_point      whether its departure splits the network
+reachability_loss       share of other stakeholders' connected pairs lost without it
+group                   the value of the grouping attribute used for brokerage
+======================= ==============================================================
+
+Example::
+
+    >>> from stakeholder_mapper.core.model import Relationship, Stakeholder, StakeholderMap
+    >>> smap = StakeholderMap()
+    >>> for sid, cat in (("a", "youth"), ("b", "ngo"), ("c", "municipal")):
+    ...     smap.stakeholders[sid] = Stakeholder(sid, sid.upper(), cat)
+    >>> smap.relationships["r1"] = Relationship("r1", "a", "b")
+    >>> smap.relationships["r2"] = Relationship("r2", "b", "c")
+    >>> int(compute_metrics(smap).loc["b", "gf_liaison"])
+    1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from ..core.model import StakeholderMap
+from .brokerage import ROLES, brokerage_table, group_codes
+from .centrality import betweenness_arrays, igraph_graph, pagerank_arrays
+from .coalitions import DEFAULT_SEED, bridged_communities, communities_arrays
+from .progress import Cancelled
+from .resilience import cuts
+from .structural_holes import structural_holes_arrays
+from .views import GraphView, build_arcs, group_values
+
+__all__ = [
+    "ALL_COLUMNS",
+    "EXTRA_COLUMNS",
+    "IDENTITY_COLUMNS",
+    "METRIC_COLUMNS",
+    "Z_COLUMNS",
+    "compute_metrics",
+]
+
+IDENTITY_COLUMNS: tuple[str, ...] = ("id", "name", "category")
+
+#: The metric columns of the metrics export (DESIGN.md §8), in order.
+METRIC_COLUMNS: tuple[str, ...] = (
+    "betweenness",
+    "gf_coordinator",
+    "gf_itinerant",
+    "gf_gatekeeper",
+    "gf_representative",
+    "gf_liaison",
+    "gf_total",
+    "constraint",
+    "effective_size",
+    "in_degree",
+    "out_degree",
+    "pagerank",
+    "community",
+)
+
+_GF_COLUMNS = tuple(f"gf_{role}" for role in ROLES)
+
+#: Gould–Fernandez z-scores, NaN where the standard deviation is zero.
+Z_COLUMNS: tuple[str, ...] = tuple(f"{c}_z" for c in _GF_COLUMNS)
+
+#: Further columns of :func:`compute_metrics` (not part of the export contract).
+EXTRA_COLUMNS: tuple[str, ...] = (
+    *(f"{c}_expected" for c in _GF_COLUMNS),
+    "in_strength",
+    "out_strength",
+    "hierarchy",
+    "communities_bridged",
+    "articulation_point",
+    "reachability_loss",
+    "group",
+)
+
+#: Every column of :func:`compute_metrics`, in order.
+ALL_COLUMNS: tuple[str, ...] = (*IDENTITY_COLUMNS, *METRIC_COLUMNS, *Z_COLUMNS, *EXTRA_COLUMNS)
+
+Progress = Callable[[float], None]
+
+
+def compute_metrics(
+    smap: StakeholderMap,
+    view: GraphView | None = None,
+    group_by: str = "category",
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    seed: int = DEFAULT_SEED,
+) -> pd.DataFrame:
+    """Every metric of every stakeholder of ``smap`` on ``view``, one row each.
+
+    ``group_by`` is the stakeholder attribute that defines the groups of the brokerage
+    roles (category by default). ``progress(fraction)`` is called after each stage and
+    ``cancelled()`` checked before each (raising :class:`Cancelled` when it returns
+    true), so a background job can report and stop. ``seed`` fixes the community
+    detection. The view and grouping are kept in ``table.attrs["view"]`` and
+    ``table.attrs["group_by"]`` for the readings. Raises
+    :class:`~stakeholder_mapper.analysis.views.AnalysisInputError` for a relationship
+    kind or an attribute the map lacks.
+    """
+    view = view or GraphView()
+    stages = 7
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        if done and progress is not None:
+            progress(done / stages)
+        if cancelled is not None and cancelled():
+            raise Cancelled("The metrics computation was cancelled.")
+        done += 1
+
+    step()
+    groups = group_values(smap, group_by)
+    arcs = build_arcs(smap, view)
+    n = arcs.n
+    stakeholders = list(smap.stakeholders.values())
+    columns: dict[str, object] = {
+        "id": list(arcs.ids),
+        "name": [s.label for s in stakeholders],
+        "category": [s.category for s in stakeholders],
+    }
+    graph = igraph_graph(n, arcs.source, arcs.target)
+
+    step()
+    columns["betweenness"] = betweenness_arrays(graph, arcs.distance)
+
+    step()
+    codes, sizes = group_codes(groups)
+    roles = brokerage_table(arcs.ids, arcs.source, arcs.target, codes, sizes)
+    for role in ROLES:
+        columns[f"gf_{role}"] = roles.raw[role].to_numpy()
+
+    step()
+    holes = structural_holes_arrays(n, arcs.source, arcs.target, arcs.strength)
+    columns["constraint"] = holes["constraint"]
+    columns["effective_size"] = holes["effective_size"]
+    columns["in_degree"] = np.bincount(arcs.target, minlength=n)
+    columns["out_degree"] = np.bincount(arcs.source, minlength=n)
+
+    step()
+    columns["pagerank"] = pagerank_arrays(graph, arcs.strength)
+
+    step()
+    positive = ~arcs.negative
+    community = communities_arrays(
+        n, arcs.source[positive], arcs.target[positive], arcs.strength[positive], seed
+    )
+    columns["community"] = community
+    for role in ROLES:
+        columns[f"gf_{role}_z"] = roles.z[role].to_numpy()
+    for role in ROLES:
+        columns[f"gf_{role}_expected"] = roles.expected[role].to_numpy()
+    columns["in_strength"] = np.bincount(arcs.target, weights=arcs.strength, minlength=n)
+    columns["out_strength"] = np.bincount(arcs.source, weights=arcs.strength, minlength=n)
+    columns["hierarchy"] = holes["hierarchy"]
+    columns["communities_bridged"] = bridged_communities(
+        n, arcs.source[positive], arcs.target[positive], community
+    )
+
+    step()
+    cut = cuts(n, arcs.source[positive], arcs.target[positive])
+    columns["articulation_point"] = cut.articulation
+    columns["reachability_loss"] = cut.lost_share
+    columns["group"] = groups
+    table = pd.DataFrame(columns, index=pd.Index(list(arcs.ids), name="stakeholder"))
+    table = table[list(ALL_COLUMNS)]
+    table.attrs["view"] = view
+    table.attrs["group_by"] = group_by
+    table["in_strength"] = table["in_strength"].astype(np.int64)
+    table["out_strength"] = table["out_strength"].astype(np.int64)
+    if progress is not None:
+        progress(1.0)
+    return table

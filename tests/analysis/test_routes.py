@@ -1,0 +1,73 @@
+"""Most trusted routes and our own branch."""
+
+from __future__ import annotations
+
+import pytest
+
+from stakeholder_mapper.analysis.routes import Route, our_branch, trusted_routes
+from stakeholder_mapper.analysis.views import AnalysisInputError, GraphView
+
+
+@pytest.fixture
+def city(build_map):
+    # branch -4-> imam -5-> mayor;  branch -2-> youth -5-> mayor;
+    # branch -3- chamber -3- mayor (undirected);  branch -5-> mayor is a conflict.
+    return build_map(
+        [
+            ("branch", "redcross", {"power": 3}),
+            ("volunteers", "redcross", {"power": 2}),
+            ("imam", "faith"),
+            ("youth", "youth"),
+            ("chamber", "private"),
+            ("mayor", "municipal"),
+            ("press", "media"),
+        ],
+        [
+            ("branch", "imam", {"strength": 4}),
+            ("imam", "mayor", {"strength": 5}),
+            ("branch", "youth", {"strength": 2}),
+            ("youth", "mayor", {"strength": 5}),
+            ("branch", "chamber", {"strength": 3, "kind": "collaboration", "directed": False}),
+            ("chamber", "mayor", {"strength": 3, "kind": "collaboration", "directed": False}),
+            ("branch", "mayor", {"strength": 5, "kind": "conflict", "valence": "negative"}),
+        ],
+    )
+
+
+def test_top_routes_by_total_distance(city):
+    routes = trusted_routes(city, "branch", "mayor", k=3)
+    assert routes == [
+        Route(("branch", "imam", "mayor"), 15 + 12),
+        Route(("branch", "chamber", "mayor"), 20 + 20),
+        Route(("branch", "youth", "mayor"), 30 + 12),
+    ]
+
+
+def test_negative_ties_never_carry_a_route_even_in_an_all_ties_view(city):
+    routes = trusted_routes(city, "branch", "mayor", k=5, view=GraphView(positive_only=False))
+    assert all(len(r.stakeholders) > 2 for r in routes)
+    assert len(routes) == 3
+
+
+def test_direction_matters_and_undirected_ties_work_both_ways(city):
+    back = trusted_routes(city, "mayor", "branch", k=5)
+    assert back == [Route(("mayor", "chamber", "branch"), 40)]
+
+
+def test_no_route_and_the_view_limits_routes(city):
+    assert trusted_routes(city, "branch", "press") == []
+    assert trusted_routes(city, "branch", "branch") == []
+    strong = trusted_routes(city, "branch", "mayor", view=GraphView(min_strength=4))
+    assert strong == [Route(("branch", "imam", "mayor"), 27)]
+
+
+def test_unknown_stakeholder_is_named(city):
+    with pytest.raises(AnalysisInputError, match="'governor'"):
+        trusted_routes(city, "branch", "governor")
+
+
+def test_our_branch_is_the_most_powerful_red_cross_unit(city, build_map):
+    assert our_branch(city) == "branch"
+    assert our_branch(build_map([("mayor", "municipal")])) is None
+    tie = build_map([("a", "redcross"), ("b", "redcross")])
+    assert our_branch(tie) == "a"
