@@ -1,0 +1,214 @@
+"""Plain-language readings of stakeholders and findings about the whole map."""
+
+from __future__ import annotations
+
+import pytest
+
+from stakeholder_mapper.analysis.metrics import compute_metrics
+from stakeholder_mapper.analysis.readings import Reading, map_findings, stakeholder_readings
+from stakeholder_mapper.analysis.views import GraphView
+
+
+@pytest.fixture
+def bow_tie(build_map):
+    """Youth groups and authorities joined only through the branch; two isolated outlets."""
+    return build_map(
+        [
+            ("y1", "youth"),
+            ("y2", "youth"),
+            ("y3", "youth"),
+            ("branch", "redcross"),
+            ("mayor", "municipal", {"power": 5, "trust": -2, "position": -1}),
+            ("m2", "municipal"),
+            ("m3", "municipal"),
+            ("radio", "media"),
+            ("tv", "media"),
+            ("blog", "media"),
+        ],
+        [
+            ("y1", "y2"),
+            ("y2", "y3"),
+            ("y3", "y1"),
+            ("y1", "branch", {"strength": 5}),
+            ("branch", "mayor", {"strength": 4}),
+            ("mayor", "m2"),
+            ("m2", "m3"),
+            ("m3", "mayor"),
+            ("radio", "tv"),
+        ],
+        kind="collaboration",
+        directed=False,
+    )
+
+
+def _readings(smap, **options):
+    return stakeholder_readings(smap, compute_metrics(smap, **options))
+
+
+def test_every_stakeholder_gets_one_reading(bow_tie):
+    readings = _readings(bow_tie)
+    assert set(readings) == set(bow_tie.stakeholders)
+    assert all(
+        isinstance(r, Reading) and r.role and r.sentence.endswith(".") for r in readings.values()
+    )
+
+
+def test_only_link_between_two_categories(bow_tie):
+    # Without the branch, 3 x 3 of the 16 connected pairs of others are lost (15 pairs
+    # among the six youth groups and authorities, 1 between the two linked outlets).
+    assert _readings(bow_tie)["branch"] == Reading(
+        "Only link",
+        "Only link between Youth group and Municipal authority actors: without it, 56% of "
+        "the connections between others are lost.",
+    )
+
+
+def test_only_link_naming_the_few_it_holds_on(bow_tie):
+    # Without y1, y2 and y3 lose their 2 x 4 = 8 pairs with the branch and authorities,
+    # out of 16 connected pairs of others (15 on the main side, 1 between the outlets).
+    assert _readings(bow_tie)["y1"] == Reading(
+        "Only link",
+        "Only link between Y2 and Y3 on one side and Municipal authority and "
+        "Red Cross / Red Crescent actors on the other: without it, 50% of the connections "
+        "between others are lost.",
+    )
+
+
+def test_isolated(bow_tie):
+    readings = _readings(bow_tie)
+    assert readings["blog"] == Reading(
+        "Isolated", "Has no ties in this view of the map: no one reaches it."
+    )
+    # Only the all-ties view or a kind filter changes who is isolated.
+    only_trust = _readings(bow_tie, view=GraphView(kinds=frozenset({"trust"})))
+    assert {r.role for r in only_trust.values()} == {"Isolated"}
+
+
+@pytest.fixture
+def fan(build_map):
+    """Three youth groups reach three authorities through one NGO; the authorities also
+    reach the youth groups through m1, so the NGO is not their only link."""
+    return build_map(
+        [
+            ("y1", "youth"),
+            ("y2", "youth"),
+            ("y3", "youth"),
+            ("hub", "ngo"),
+            ("m1", "municipal"),
+            ("m2", "municipal"),
+            ("m3", "municipal"),
+        ],
+        [
+            ("y1", "hub"),
+            ("y2", "hub"),
+            ("y3", "hub"),
+            ("hub", "m1"),
+            ("hub", "m2"),
+            ("hub", "m3"),
+            ("m1", "y1"),
+            ("m1", "y2"),
+            ("m1", "y3"),
+            ("m2", "m1"),
+            ("m3", "m1"),
+        ],
+    )
+
+
+def test_liaison(fan):
+    reading = _readings(fan)["hub"]
+    assert reading == Reading(
+        "Liaison",
+        "Links groups it does not belong to: 9 links between other groups pass through it.",
+    )
+
+
+@pytest.fixture
+def gate(build_map):
+    """Two outlets reach three municipal units only through the planning office."""
+    return build_map(
+        [
+            ("radio", "media"),
+            ("tv", "media"),
+            ("planning", "municipal"),
+            ("m1", "municipal"),
+            ("m2", "municipal"),
+            ("m3", "municipal"),
+        ],
+        [
+            ("radio", "planning"),
+            ("tv", "planning"),
+            ("planning", "m1"),
+            ("planning", "m2"),
+            ("planning", "m3"),
+            ("m1", "m2"),
+            ("m2", "m3"),
+            ("tv", "m3"),
+            ("m3", "radio"),
+        ],
+    )
+
+
+def test_gatekeeper(gate):
+    # radio -> planning -> m1, m2, m3 and tv -> planning -> m1, m2 (tv reaches m3 itself).
+    assert _readings(gate)["planning"] == Reading(
+        "Gatekeeper",
+        "Lets outsiders reach Municipal authority actors: 5 links into its own group pass "
+        "through it.",
+    )
+
+
+def test_representative_is_the_mirror_of_the_gatekeeper(build_map, gate):
+    reversed_ties = [(r.target, r.source) for r in gate.relationships.values()]
+    mirror = build_map([(s.id, s.category) for s in gate.stakeholders.values()], reversed_ties)
+    assert _readings(mirror)["planning"] == Reading(
+        "Representative",
+        "Speaks for Municipal authority actors: it carries 5 of their links out to other groups.",
+    )
+
+
+def test_peripheral_and_embedded(build_map):
+    smap = build_map(
+        [("a", "ngo"), ("b", "ngo"), ("c", "ngo"), ("d", "ngo"), ("leaf", "ngo")],
+        [("a", "b"), ("b", "c"), ("c", "d"), ("d", "a"), ("a", "c"), ("leaf", "a")],
+        kind="collaboration",
+        directed=False,
+    )
+    readings = _readings(smap)
+    assert readings["leaf"] == Reading(
+        "Peripheral", "Connected to the rest of the map only through A."
+    )
+    assert readings["a"].role == "Only link"
+    assert readings["b"].role == "Embedded"
+    assert readings["b"].sentence.endswith(
+        "whose 2 contacts stay connected to each other without it."
+    )
+
+
+def test_map_findings(bow_tie):
+    findings = map_findings(bow_tie, compute_metrics(bow_tie))
+    # Branch: 3 x 3 pairs x 2 directions of 9 x 8 = 18 / 72; Y1 and Mayor: 2 x 4 x 2 = 16 / 72.
+    assert findings[0] == (
+        "Top brokers: Branch lies on 25% of the most trusted routes between other "
+        "stakeholders, Y1 on 22% and Mayor on 22%."
+    )
+    assert (
+        "Single point of failure: if Branch stepped back, 56% of the connections between "
+        "the other stakeholders would be lost." in findings
+    )
+    assert (
+        "Mayor is powerful (power 5 of 5) but distrusts us strongly (trust -2) and opposes "
+        "our objective (position -1)." in findings
+    )
+    assert "Coalition 3 (Radio and Tv) has no trusted tie to a decision-maker." in findings
+    assert "1 stakeholder has no ties in this view: Blog." in findings
+    assert "Media actors have no ties to any other category." in findings
+    assert not any("Youth group actors have no ties" in f for f in findings)
+
+
+def test_findings_without_ties(build_map):
+    smap = build_map([("a", "ngo"), ("b", "youth")])
+    assert map_findings(smap, compute_metrics(smap)) == [
+        "2 stakeholders have no ties in this view: A and B.",
+        "Civil society / NGO actors have no ties to any other category.",
+        "Youth group actors have no ties to any other category.",
+    ]
