@@ -2,20 +2,26 @@
 
 With no subcommand it opens the desktop app. Bad input ends with one line on stderr
 and exit code 2, never a traceback; input files are never modified.
+
+Password-protected maps never prompt (a prompt would hang a script): the password
+comes from ``--password-file FILE`` (its first line) or, failing that, from the
+environment variable ``STAKEHOLDER_MAPPER_PASSWORD``. Maps written by a command are
+protected with the same password when one is given.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from .core.model import MapInfo
+from .core.model import MapInfo, StakeholderMap
 from .core.validation import ValidationError, map_problems
-from .io.project import MapFileError, load_map, save_map
+from .io.project import MapFileError, PasswordRequired, load_map, save_map
 from .io.redact import EXPORT_LEVELS, LEVEL_DESCRIPTIONS
 from .io.table_export import export_csv, export_xlsx
 from .io.table_import import TableImportError, import_tables, import_workbook
@@ -24,6 +30,8 @@ from .io.tables import DELIMITERS, ENCODINGS
 __all__ = ["main"]
 
 EXIT_BAD_INPUT = 2
+#: Environment variable holding the password of encrypted maps (``--password-file`` wins).
+PASSWORD_ENV = "STAKEHOLDER_MAPPER_PASSWORD"
 #: Errors that mean "the input is wrong", reported as one line with exit code 2.
 INPUT_ERRORS: tuple[type[Exception], ...] = (MapFileError, TableImportError, ValidationError)
 
@@ -48,6 +56,40 @@ _IMPORT_SUFFIXES = {
     ".tsv": "csv",
 }
 EXPORT_FORMATS = ("graphml", "gexf", "csv", "xlsx")
+
+
+def _password(args: argparse.Namespace) -> str | None:
+    """The password for encrypted maps: ``--password-file`` first, then the environment."""
+    password_file = getattr(args, "password_file", None)
+    if password_file:
+        try:
+            with open(password_file, encoding="utf-8") as fh:
+                password = fh.readline().rstrip("\r\n")
+        except UnicodeDecodeError:
+            raise UsageError(f"the password file {password_file} is not UTF-8 text") from None
+        if not password:
+            raise UsageError(f"the password file {password_file} is empty")
+        return password
+    return os.environ.get(PASSWORD_ENV) or None
+
+
+def open_map(path: str | Path, args: argparse.Namespace) -> StakeholderMap:
+    """Load a map for a command, decrypting it with the command line's password if needed."""
+    try:
+        return load_map(path, _password(args))
+    except PasswordRequired:
+        raise MapFileError(
+            f"{Path(path).name} is protected by a password; pass --password-file FILE "
+            f"or set {PASSWORD_ENV}."
+        ) from None
+
+
+def _add_password_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--password-file",
+        metavar="FILE",
+        help=f"password of encrypted maps, on the first line of FILE (else ${PASSWORD_ENV})",
+    )
 
 
 def _cmd_import(args: argparse.Namespace) -> None:
@@ -82,17 +124,18 @@ def _cmd_import(args: argparse.Namespace) -> None:
         smap, report = (import_graphml if fmt == "graphml" else import_gexf)(source, **options)
     if args.title or smap.info == MapInfo():
         smap.info = dataclasses.replace(smap.info, title=args.title or source.stem)
-    save_map(smap, output)
+    password = _password(args)
+    save_map(smap, output, password)
     for line in report.lines():
         print(line)
-    print(f"Saved {output}.")
+    print(f"Saved {output}{', protected by the password' if password else ''}.")
 
 
 def _cmd_export(args: argparse.Namespace) -> None:
     source, output = Path(args.map), Path(args.output)
     if output.resolve() == source.resolve():
         raise UsageError("the output file must not be the map itself")
-    smap = load_map(source)
+    smap = open_map(source, args)
     written = [output]
     if args.to == "csv":
         written = export_csv(smap, output, level=args.level)
@@ -106,7 +149,7 @@ def _cmd_export(args: argparse.Namespace) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> None:
-    smap = load_map(args.map)
+    smap = open_map(args.map, args)
     problems = map_problems(smap)
     if problems:
         raise ValidationError(f"{Path(args.map).name}: {problems[0]}")
@@ -147,6 +190,7 @@ def _build_parser() -> _Parser:
         choices=sorted(DELIMITERS),
         help="separator of CSV files (default: detected)",
     )
+    _add_password_option(p)
     p.set_defaults(run=_cmd_import)
 
     p = sub.add_parser(
@@ -170,10 +214,12 @@ def _build_parser() -> _Parser:
         default="full",
         help="what the export may show: " + " ".join(LEVEL_DESCRIPTIONS.values()),
     )
+    _add_password_option(p)
     p.set_defaults(run=_cmd_export)
 
     p = sub.add_parser("validate", help="check a map file and report the first problem")
     p.add_argument("map", metavar="MAP.smap")
+    _add_password_option(p)
     p.set_defaults(run=_cmd_validate)
     return parser
 

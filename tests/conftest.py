@@ -44,3 +44,11 @@ def small_map() -> StakeholderMap:
     ):
         smap.relationships[rid] = Relationship(rid, source, target, strength=strength)
     return smap
+
+
+@pytest.fixture
+def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Encrypt with scrypt's lowest accepted cost (2**15) so that tests stay quick."""
+    from stakeholder_mapper.io import encryption
+
+    monkeypatch.setattr(encryption, "SCRYPT_N", 2**15)

@@ -25,6 +25,7 @@ import datetime as dt
 import json
 import math
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -49,6 +50,7 @@ from .errors import MapFileError, PasswordRequired, WrongPassword
 __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
+    "MAX_DEPTH",
     "MAX_TEXT_CHARS",
     "MIGRATIONS",
     "MapFileError",
@@ -76,6 +78,9 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_TEXT_CHARS = 1_000_000
 # Longest number written in a file: bounds the work of reading it (Python refuses > 4300).
 _MAX_NUMBER_DIGITS = 40
+#: Deepest nesting of lists and objects a file may hold (a map needs about 6).
+MAX_DEPTH = 64
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 #: Upgrades from an older ``format_version`` to the next one: ``{old: upgrade(doc) -> doc}``.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -267,24 +272,66 @@ def _parse_float(text: str) -> float:
     return value
 
 
-def _too_long_text(doc: Any) -> str | None:
-    """Where the first text longer than :data:`MAX_TEXT_CHARS` is, e.g. ``stakeholders[2].notes``.
+def _bad_text(text: str) -> bool:
+    return len(text) > MAX_TEXT_CHARS or (not text.isascii() and bool(_SURROGATE.search(text)))
 
-    Walks the document without recursion, so deep nesting cannot crash it.
-    """
-    stack: list[tuple[str, Any]] = [("", doc)]
+
+def _looks_unsafe(doc: Any) -> bool:
+    """A quick pass of :func:`_document_problem` that finds no locations (fast on big maps)."""
+    if type(doc) not in (dict, list, tuple):
+        return type(doc) is str and _bad_text(doc)
+    stack: list[tuple[Any, int]] = [(doc, 0)]
+    push, pop = stack.append, stack.pop
     while stack:
-        where, value = stack.pop()
+        value, depth = pop()
+        if depth >= MAX_DEPTH:
+            return True
+        if type(value) is dict:
+            for key in value:
+                if len(key) > MAX_TEXT_CHARS or (not key.isascii() and _SURROGATE.search(key)):
+                    return True
+            value = value.values()
+        for item in value:
+            kind = type(item)
+            if kind is str:
+                if len(item) > MAX_TEXT_CHARS or (not item.isascii() and _SURROGATE.search(item)):
+                    return True
+            elif kind is dict or kind is list or kind is tuple:
+                push((item, depth + 1))
+    return False
+
+
+def _document_problem(doc: Any) -> str | None:
+    """What makes a parsed document unsafe to keep, e.g. ``stakeholders[2].notes is ...``.
+
+    Texts longer than :data:`MAX_TEXT_CHARS`, nesting deeper than :data:`MAX_DEPTH`
+    and lone surrogates (``"\\ud800"``, which cannot be saved again) are refused.
+    Walks without recursion, so deep nesting cannot crash it.
+    """
+    if not _looks_unsafe(doc):
+        return None
+    stack: list[tuple[str, Any, int]] = [("", doc, 0)]
+    while stack:
+        where, value, depth = stack.pop()
+        place = where or "the file"
+        if depth > MAX_DEPTH:
+            section = re.split(r"[.\[]", place, maxsplit=1)[0]
+            return f"{section} is nested more than {MAX_DEPTH} levels deep"
         if isinstance(value, str):
             if len(value) > MAX_TEXT_CHARS:
-                return where or "the file"
+                return f"{place} is longer than {MAX_TEXT_CHARS:,} characters"
+            if not value.isascii() and _SURROGATE.search(value):
+                return f"{place} holds text that is not valid Unicode"
         elif isinstance(value, dict):
             for key, item in reversed(value.items()):
-                if len(key) > MAX_TEXT_CHARS:
-                    return where or "the file"
-                stack.append((f"{where}.{key}" if where else key, item))
+                child = f"{where}.{key}" if where else key
+                if len(key) > MAX_TEXT_CHARS or _SURROGATE.search(key):
+                    return f"{place} has a field name that is too long or not valid Unicode"
+                stack.append((child, item, depth + 1))
         elif isinstance(value, list | tuple):
-            stack.extend((f"{where}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+            stack.extend(
+                (f"{where}[{i}]", item, depth + 1) for i, item in reversed(list(enumerate(value)))
+            )
     return None
 
 
@@ -295,6 +342,18 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise ValueError(f"duplicate key {key!r}")
         result[key] = value
     return result
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_MAX_MESSAGE = 240
+
+
+def _sentence(text: str) -> str:
+    """One printable line ending with a full stop, short enough for a dialog or a terminal."""
+    text = _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+    if len(text) > _MAX_MESSAGE:
+        text = text[: _MAX_MESSAGE - 1] + "…"
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def loads_map(data: bytes, name: str = "the file", password: str | None = None) -> StakeholderMap:
@@ -321,22 +380,21 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
         )
     except json.JSONDecodeError as exc:
         raise MapFileError(
-            f"{name} is damaged or not a map: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+            f"{name} is damaged or not a map: {exc.msg.removesuffix(' at')} at line {exc.lineno}, "
+            f"column {exc.colno}."
         ) from None
     except ValueError as exc:
-        raise MapFileError(f"{name} is damaged or not a map: {exc}.") from None
+        raise MapFileError(_sentence(f"{name} is damaged or not a map: {exc}")) from None
     except RecursionError:
         raise MapFileError(f"{name} is damaged or not a map: it is nested too deeply.") from None
     del text
-    where = _too_long_text(doc)
-    if where is not None:
-        raise MapFileError(
-            f"{name} cannot be opened: {where} is longer than {MAX_TEXT_CHARS:,} characters."
-        )
+    problem = _document_problem(doc)
+    if problem is not None:
+        raise MapFileError(_sentence(f"{name} cannot be opened: {problem}"))
     try:
         return document_to_map(doc)
     except ValidationError as exc:
-        raise MapFileError(f"{name} cannot be opened: {exc}") from None
+        raise MapFileError(_sentence(f"{name} cannot be opened: {exc}")) from None
     except RecursionError:
         raise MapFileError(f"{name} cannot be opened: it is nested too deeply.") from None
 
@@ -344,7 +402,13 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
 def _read(path: Path) -> bytes:
     try:
         with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+            # Ask for the file's size, not the limit: read(n) reserves n bytes at once.
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise MapFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+            data = fh.read(size + 1)
+            if len(data) > size:  # it grew while we read: take the rest, within the limit
+                data += fh.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as exc:
         raise MapFileError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
     if len(data) > MAX_FILE_BYTES:
@@ -441,12 +505,13 @@ def file_bytes(smap: StakeholderMap, password: str | None = None, name: str = "t
     Raises :class:`MapFileError` if a text is too long to be read back.
     """
     document = map_to_document(smap)
-    where = _too_long_text(document)
-    if where is not None:
-        raise MapFileError(
-            f"{name} could not be saved: {where} is longer than {MAX_TEXT_CHARS:,} characters."
-        )
-    data = pydantic_core.to_json(document, indent=1, inf_nan_mode="strings")
+    problem = _document_problem(document)
+    if problem is not None:
+        raise MapFileError(f"{name} could not be saved: {problem}.")
+    try:
+        data = pydantic_core.to_json(document, indent=1, inf_nan_mode="strings")
+    except pydantic_core.PydanticSerializationError as exc:
+        raise MapFileError(f"{name} could not be saved: {exc}.") from None
     return encrypt(data, password) if password else data
 
 

@@ -1,4 +1,4 @@
-"""Shared setup for file tests: fast encryption and a map that uses every field."""
+"""Shared setup for file tests: a map that uses every field."""
 
 from __future__ import annotations
 
@@ -16,13 +16,6 @@ from stakeholder_mapper.core.model import (
     Stakeholder,
     StakeholderMap,
 )
-from stakeholder_mapper.io import encryption
-
-
-@pytest.fixture
-def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Encrypt with scrypt's lowest accepted cost (2**15) so that tests stay quick."""
-    monkeypatch.setattr(encryption, "SCRYPT_N", 2**15)
 
 
 def make_rich_map() -> StakeholderMap:
