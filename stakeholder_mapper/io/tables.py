@@ -77,13 +77,16 @@ class Table:
 
 
 def _single_byte_encoding(data: bytes) -> str:
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return "cp1251"
     cyrillic = len(_CYRILLIC_PAIR.findall(data))
     western = len(_MIXED_PAIR.findall(data))
-    return "cp1251" if cyrillic > western else "cp1252"
+    preferred = ("cp1251", "cp1252") if cyrillic > western else ("cp1252", "cp1251")
+    for codec in preferred:
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return codec
+    return "latin-1"  # bytes undefined in both code pages: latin-1 reads any byte
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -91,3 +91,10 @@ def test_fuzz_csv_tables(
 @given(data=st.binary(max_size=200), lenient=st.booleans())
 def test_fuzz_csv_bytes(folder: Path, data: bytes, lenient: bool) -> None:
     _check(folder, b"id,name,category\n" + data, None, lenient)
+
+
+def test_bytes_undefined_in_both_code_pages_still_read(tmp_path: Path) -> None:
+    table = tmp_path / "s.csv"
+    table.write_bytes(b"id,name,category\nmayor,Mayor \x81\x98,municipal\n")
+    smap, _ = import_tables(table)
+    assert smap.stakeholders["mayor"].label == "Mayor \x81\x98"
