@@ -1,0 +1,177 @@
+"""The quick-entry bar: type ``Name; category`` or ``A > B`` and Enter, or paste a list.
+
+The grammar lives in :mod:`stakeholder_mapper.core.quick_entry`; this bar only offers
+completions, pushes the resulting command (one undo step), and shows problems inline
+rather than in a dialog, so a facilitator never loses the room's flow: an unknown name
+gets an "Add ..." button, a typo a "Use ..." button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import ChangeKind, ModelChange
+from ..core.quick_entry import QuickEntryError, completions, quick_entry
+from .document import MapDocument
+
+__all__ = ["QuickEntryBar"]
+
+_CATEGORY_CHANGES = (
+    ChangeKind.CATEGORY_ADDED,
+    ChangeKind.CATEGORY_REMOVED,
+    ChangeKind.CATEGORY_CHANGED,
+    ChangeKind.RESET,
+)
+PLACEHOLDER = "Name; category   ·   A > B   ·   A -> B trust 4   ·   paste a list"
+
+
+class _EntryLine(QLineEdit):
+    """A line edit that hands multi-line pastes to the bar instead of flattening them."""
+
+    #: Emitted with the clipboard text when it holds several lines.
+    pasted_lines = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            text = QGuiApplication.clipboard().text()
+            if "\n" in text.strip():
+                self.pasted_lines.emit(text)
+                return
+        super().keyPressEvent(event)
+
+
+class QuickEntryBar(QWidget):
+    """An entry line with completions, the category for new names, and an inline message."""
+
+    #: Emitted with the ids of the stakeholders added by an entry (e.g. to select them).
+    added = Signal(tuple)
+
+    def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._pending = ""
+        self.line = _EntryLine(self)
+        self.line.setPlaceholderText(PLACEHOLDER)
+        self.line.setClearButtonEnabled(True)
+        self._choices = QStringListModel(self)
+        completer = QCompleter(self._choices, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.line.setCompleter(completer)
+        self.category = QComboBox(self)
+        self.category.setToolTip("Category for names typed without one, and for names added")
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.action = QPushButton(self)
+        self.action.hide()
+        self.message.hide()
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Quick entry:", self))
+        row.addWidget(self.line, 1)
+        row.addWidget(QLabel("new names in", self))
+        row.addWidget(self.category)
+        notice = QHBoxLayout()
+        notice.setContentsMargins(0, 0, 0, 0)
+        notice.addWidget(self.message, 1)
+        notice.addWidget(self.action)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(row)
+        layout.addLayout(notice)
+
+        self.line.textEdited.connect(self._on_text_edited)
+        self.line.returnPressed.connect(self._on_return_pressed)
+        self.line.pasted_lines.connect(self.submit)
+        self.action.clicked.connect(self._on_action_clicked)
+        document.changed.connect(self._on_model_change)
+        self._fill_categories()
+
+    # -- entering -------------------------------------------------------------------------
+    def submit(self, text: str, create_missing: bool = False) -> bool:
+        """Add what ``text`` describes as one undo step; on a problem show it and add nothing."""
+        category = self.category.currentData()
+        try:
+            entry = quick_entry(
+                self.document.smap,
+                text,
+                default_category=category,
+                create_missing_in=category if create_missing else None,
+            )
+        except QuickEntryError as exc:
+            self._show_problem(text, exc)
+            return False
+        self.document.push(entry.command)
+        self._pending = ""
+        self.line.clear()
+        self._hide_message()
+        self.added.emit(entry.stakeholders)
+        return True
+
+    def _show_problem(self, text: str, exc: QuickEntryError) -> None:
+        self._pending = text
+        self.message.setText(str(exc))
+        self.message.setStyleSheet("color: #a01010; font-weight: bold;")
+        self.message.show()
+        self.action.setProperty("suggestion", exc.suggestion)
+        self.action.setProperty("missing", list(exc.missing))
+        if exc.suggestion:
+            self.action.setText(f"Use '{exc.suggestion}'")
+        elif exc.missing:
+            what = f"'{exc.missing[0]}'" if len(exc.missing) == 1 else "them"
+            self.action.setText(f"Add {what} as {self.category.currentText()}")
+        self.action.setVisible(bool(exc.suggestion or exc.missing))
+
+    def _hide_message(self) -> None:
+        self.message.hide()
+        self.action.hide()
+
+    def _on_action_clicked(self) -> None:
+        suggestion = self.action.property("suggestion")
+        missing = self.action.property("missing") or []
+        if suggestion and missing:
+            fixed = self._pending.replace(missing[0], suggestion, 1)
+            if "\n" in fixed:
+                self.submit(fixed)
+            else:
+                self.line.setText(fixed)
+                self._hide_message()
+                self.line.setFocus()
+        elif missing:
+            self.submit(self._pending, create_missing=True)
+
+    def _on_return_pressed(self) -> None:
+        text = self.line.text()
+        if text.strip():
+            self.submit(text)
+
+    # -- completions ------------------------------------------------------------------
+    def _on_text_edited(self, text: str) -> None:
+        self._hide_message()
+        self._choices.setStringList(completions(self.document.smap, text))
+
+    def _fill_categories(self) -> None:
+        current = self.category.currentData()
+        self.category.blockSignals(True)
+        self.category.clear()
+        for category in self.document.smap.categories.values():
+            self.category.addItem(category.name, category.id)
+        index = self.category.findData(current if current is not None else "community")
+        self.category.setCurrentIndex(max(index, 0))
+        self.category.blockSignals(False)
+
+    def _on_model_change(self, change: ModelChange) -> None:
+        if change.kind in _CATEGORY_CHANGES:
+            self._fill_categories()

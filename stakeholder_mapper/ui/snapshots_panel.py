@@ -1,0 +1,335 @@
+"""The snapshot panel: take, rename, restore and delete snapshots, and compare them.
+
+Select one snapshot and press Compare to see what changed since then; select two to
+compare them with each other (older first). The differences appear as a table under
+the list and are offered to the canvas (:attr:`SnapshotPanel.comparison_changed`) so
+that it can mark added stakeholders green and show removed ones as ghosts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..analysis.compare import MapComparison, compare_maps
+from ..core.model import ChangeKind, ModelChange, Snapshot, StakeholderMap
+from ..core.snapshots import DeleteSnapshot, RenameSnapshot, RestoreSnapshot, TakeSnapshot
+from ..core.validation import ValidationError
+from ..io.project import snapshot_content, snapshot_map
+from .document import MapDocument
+
+__all__ = ["ComparisonTableModel", "ComparisonView", "SnapshotPanel"]
+
+_Index = QModelIndex | QPersistentModelIndex
+_HEADERS = {
+    "change": "Change",
+    "what": "What",
+    "name": "Stakeholder or relationship",
+    "field": "Field",
+    "before": "Before",
+    "after": "After",
+}
+
+
+def _shown(value: Any) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "unknown"
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value) or "none"
+    return str(value)
+
+
+class ComparisonTableModel(QAbstractTableModel):
+    """A read-only table over :meth:`MapComparison.table` (the id column is left out)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.frame = pd.DataFrame(columns=list(_HEADERS))
+
+    def set_comparison(self, comparison: MapComparison | None) -> None:
+        """Show ``comparison`` (or nothing)."""
+        self.beginResetModel()
+        table = comparison.table() if comparison else pd.DataFrame(columns=list(_HEADERS))
+        self.frame = table[list(_HEADERS)]
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.frame)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return list(_HEADERS.values())[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        value = self.frame.iat[index.row(), index.column()]
+        column = self.frame.columns[index.column()]
+        if column in ("before", "after") and self.frame.iat[index.row(), 0] in ("added", "removed"):
+            return ""
+        return _shown(value)
+
+
+class ComparisonView(QWidget):
+    """A headline of what changed, the supporters/opponents totals, and the table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headline = QLabel(self)
+        self.headline.setWordWrap(True)
+        self.model = ComparisonTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.table, 1)
+        self.comparison: MapComparison | None = None
+        self.set_comparison(None, "")
+
+    def set_point_size(self, points: int) -> None:
+        """Make the headline and the table larger (for a projector) or smaller."""
+        font = QFont(self.font())
+        font.setPointSize(points)
+        self.table.setFont(font)
+        self.table.horizontalHeader().setFont(font)
+        self.headline.setFont(font)
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+
+    def set_comparison(self, comparison: MapComparison | None, title: str) -> None:
+        """Show a comparison under ``title`` ("Workshop 1 → now")."""
+        self.comparison = comparison
+        self.model.set_comparison(comparison)
+        if comparison is None:
+            self.headline.setText("Select one snapshot to compare with now, or two to compare.")
+            return
+        counts = [
+            (len(comparison.added_stakeholders), "added"),
+            (len(comparison.removed_stakeholders), "removed"),
+            (len({d.id for d in comparison.changed_stakeholders}), "changed"),
+            (len(comparison.quadrant_moves), "moved quadrant"),
+        ]
+        people = ", ".join(f"{n} {word}" for n, word in counts if n) or "no changes"
+        ties = len(comparison.added_relationships), len(comparison.removed_relationships)
+        before, after = comparison.support_before, comparison.support_after
+        self.headline.setText(
+            f"<b>{title}</b><br>Stakeholders: {people}. Relationships: {ties[0]} added, "
+            f"{ties[1]} removed, {len({d.id for d in comparison.changed_relationships})} changed."
+            f"<br>Influence of supporters {before.supporters} → {after.supporters}, "
+            f"of opponents {before.opponents} → {after.opponents}."
+        )
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+
+
+class SnapshotPanel(QWidget):
+    """List, take, rename, restore, delete and compare the map's snapshots."""
+
+    #: Emitted with (comparison, map before) when a comparison is shown, (None, None) when cleared.
+    comparison_changed = Signal(object, object)
+
+    def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.list = QListWidget(self)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.take_button = QPushButton("Take snapshot…", self)
+        self.restore_button = QPushButton("Restore", self)
+        self.rename_button = QPushButton("Rename…", self)
+        self.delete_button = QPushButton("Delete", self)
+        self.compare_button = QPushButton("Compare", self)
+        self.clear_button = QPushButton("Clear comparison", self)
+        self.comparison = ComparisonView(self)
+        self._compared: tuple[str, str | None] | None = None
+
+        buttons = QHBoxLayout()
+        for button in (
+            self.take_button,
+            self.restore_button,
+            self.rename_button,
+            self.delete_button,
+        ):
+            buttons.addWidget(button)
+        compare = QHBoxLayout()
+        compare.addWidget(self.compare_button)
+        compare.addWidget(self.clear_button)
+        compare.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addLayout(compare)
+        layout.addWidget(self.comparison, 2)
+
+        self.take_button.clicked.connect(self._on_take_clicked)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.rename_button.clicked.connect(self._on_rename_clicked)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.compare_button.clicked.connect(self.compare_selected)
+        self.clear_button.clicked.connect(self.clear_comparison)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        document.changed.connect(self._on_model_change)
+        self._fill()
+
+    # -- list -------------------------------------------------------------------------
+    def _fill(self) -> None:
+        chosen = set(self.selected_ids())
+        self.list.clear()
+        for snapshot in self.document.smap.snapshots:
+            when = snapshot.created.strftime("%d %b %Y %H:%M")
+            item = QListWidgetItem(f"{snapshot.name}  —  {when}")
+            item.setData(Qt.ItemDataRole.UserRole, snapshot.id)
+            self.list.addItem(item)
+            item.setSelected(snapshot.id in chosen)
+        self._update_buttons()
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected snapshots, in list (= time) order."""
+        order = [s.id for s in self.document.smap.snapshots]
+        ids = [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
+        return sorted(ids, key=lambda i: order.index(i) if i in order else len(order))
+
+    def select(self, *snapshot_ids: str) -> None:
+        """Select the given snapshots in the list."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setSelected(item.data(Qt.ItemDataRole.UserRole) in snapshot_ids)
+
+    def _snapshot(self, snapshot_id: str) -> Snapshot:
+        return next(s for s in self.document.smap.snapshots if s.id == snapshot_id)
+
+    def _update_buttons(self) -> None:
+        n = len(self.list.selectedItems())
+        for button in (self.restore_button, self.rename_button):
+            button.setEnabled(n == 1)
+        self.delete_button.setEnabled(n == 1)
+        self.compare_button.setEnabled(n in (1, 2))
+        self.compare_button.setText("Compare the two" if n == 2 else "Compare with now")
+
+    # -- edits ------------------------------------------------------------------------
+    def take(self, name: str) -> bool:
+        """Keep a snapshot of the map as it is now under ``name`` (one undo step)."""
+        smap = self.document.smap
+        return self.document.try_edit(lambda: TakeSnapshot(smap, name, snapshot_content(smap)))
+
+    def restore_selected(self) -> bool:
+        """Replace the map by the selected snapshot (undoable)."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return False
+        snapshot = self._snapshot(ids[0])
+        return self.document.try_edit(
+            lambda: RestoreSnapshot(self.document.smap, snapshot.id, snapshot_map(snapshot))
+        )
+
+    def rename_selected(self, name: str) -> bool:
+        """Rename the selected snapshot."""
+        ids = self.selected_ids()
+        return len(ids) == 1 and self.document.try_edit(
+            lambda: RenameSnapshot(self.document.smap, ids[0], name)
+        )
+
+    def delete_selected(self) -> bool:
+        """Delete the selected snapshot (undoable)."""
+        ids = self.selected_ids()
+        return len(ids) == 1 and self.document.try_edit(
+            lambda: DeleteSnapshot(self.document.smap, ids[0])
+        )
+
+    def _on_take_clicked(self) -> None:
+        default = f"Snapshot {len(self.document.smap.snapshots) + 1}"
+        name, ok = QInputDialog.getText(
+            self, "Take snapshot", "Name of the snapshot:", text=default
+        )
+        if ok:
+            self.take(name)
+
+    def _on_rename_clicked(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        old = self._snapshot(ids[0]).name
+        name, ok = QInputDialog.getText(self, "Rename snapshot", "New name:", text=old)
+        if ok:
+            self.rename_selected(name)
+
+    # -- comparison -------------------------------------------------------------------
+    def compare_selected(self) -> MapComparison | None:
+        """Compare the selected snapshot with now, or two selected snapshots (older first)."""
+        ids = self.selected_ids()
+        if len(ids) not in (1, 2):
+            return None
+        self._compared = (ids[0], ids[1] if len(ids) == 2 else None)
+        return self._show_comparison()
+
+    def clear_comparison(self) -> None:
+        """Stop showing a comparison (table and canvas)."""
+        self._compared = None
+        self.comparison.set_comparison(None, "")
+        self.comparison_changed.emit(None, None)
+
+    def _show_comparison(self) -> MapComparison | None:
+        assert self._compared is not None
+        first, second = self._compared
+        try:
+            before = snapshot_map(self._snapshot(first))
+            after: StakeholderMap = (
+                snapshot_map(self._snapshot(second)) if second else self.document.smap
+            )
+        except (StopIteration, ValidationError):
+            self.clear_comparison()
+            return None
+        result = compare_maps(before, after)
+        title = f"{self._snapshot(first).name} → " + (
+            self._snapshot(second).name if second else "now"
+        )
+        self.comparison.set_comparison(result, title)
+        self.comparison_changed.emit(result, before)
+        return result
+
+    def _on_model_change(self, change: ModelChange) -> None:
+        if change.kind in (ChangeKind.SNAPSHOTS_CHANGED, ChangeKind.RESET):
+            self._fill()
+        if self._compared is not None and (
+            self._compared[1] is None
+            or change.kind
+            in (
+                ChangeKind.SNAPSHOTS_CHANGED,
+                ChangeKind.RESET,
+            )
+        ):
+            self._show_comparison()

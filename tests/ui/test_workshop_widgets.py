@@ -1,0 +1,291 @@
+"""Workshop widgets driven like a facilitator would, with the effect on the map checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QStatusBar, QToolBar
+
+from stakeholder_mapper.core.commands import UpdateStakeholder
+from stakeholder_mapper.io.project import load_map, save_map
+from stakeholder_mapper.ui.document import MapDocument
+from stakeholder_mapper.ui.engagement_log_editor import EngagementLogEditor
+from stakeholder_mapper.ui.presentation import PresentationMode
+from stakeholder_mapper.ui.quick_entry_bar import QuickEntryBar
+from stakeholder_mapper.ui.snapshots_panel import SnapshotPanel
+from stakeholder_mapper.ui.towers import InfluenceTowers
+
+
+@pytest.fixture
+def document(small_map, qtbot):
+    small_map.positions.update({"mayor": (0.0, 0.0), "imam": (200.0, 0.0)})
+    return MapDocument(small_map)
+
+
+# -- quick entry ---------------------------------------------------------------------------
+def test_quick_entry_adds_on_enter_and_undoes_in_one_step(document, qtbot):
+    bar = QuickEntryBar(document)
+    qtbot.addWidget(bar)
+    qtbot.keyClicks(bar.line, "Fire brigade; emergency")
+    qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    fire = document.smap.find_stakeholder("Fire brigade")
+    assert fire is not None and fire.category == "emergency"
+    assert bar.line.text() == ""
+    document.undo_stack.undo()
+    assert document.smap.find_stakeholder("Fire brigade") is None
+
+
+def test_quick_entry_typo_shows_a_message_and_a_fix(document, qtbot):
+    bar = QuickEntryBar(document)
+    qtbot.addWidget(bar)
+    bar.show()
+    qtbot.keyClicks(bar.line, "Mayr > Youth council")
+    qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    assert bar.message.text() == "No stakeholder called 'Mayr' — did you mean 'Mayor'?"
+    assert document.undo_stack.count() == 0
+    assert bar.action.isVisible() and bar.action.text() == "Use 'Mayor'"
+    qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)
+    assert bar.line.text() == "Mayor > Youth council"
+    qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    (tie,) = [r for r in document.smap.relationships.values() if r.source == "mayor"]
+    assert tie.target == "youth"
+
+
+def test_quick_entry_unknown_name_is_added_when_the_offer_is_taken(document, qtbot):
+    bar = QuickEntryBar(document)
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.category.setCurrentIndex(bar.category.findData("media"))
+    qtbot.keyClicks(bar.line, "Radio Delta > Mayor")
+    qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    assert document.smap.find_stakeholder("Radio Delta") is None, "nothing half-added"
+    assert bar.action.text() == "Add 'Radio Delta' as Media"
+    qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)
+    radio = document.smap.find_stakeholder("Radio Delta")
+    assert radio is not None and radio.category == "media"
+    assert any(r.source == radio.id for r in document.smap.relationships.values())
+    assert document.undo_stack.count() == 1
+
+
+def test_pasting_a_list_adds_everyone_as_one_undo_step(document, qtbot):
+    bar = QuickEntryBar(document)
+    qtbot.addWidget(bar)
+    bar.line.setFocus()
+    QGuiApplication.clipboard().setText("Radio; media\nTV; media\nRadio > Mayor\n")
+    qtbot.keyClick(bar.line, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert {"Radio", "TV"} <= {s.label for s in document.smap.stakeholders.values()}
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert document.smap.find_stakeholder("TV") is None
+
+
+def test_completer_offers_whole_lines(document, qtbot):
+    bar = QuickEntryBar(document)
+    qtbot.addWidget(bar)
+    qtbot.keyClicks(bar.line, "Mayor > you")
+    assert bar._choices.stringList() == ["Mayor > Youth council"]
+
+
+# -- influence towers ----------------------------------------------------------------------
+def test_tower_height_keys_are_undoable_one_press_at_a_time(document, qtbot):
+    towers = InfluenceTowers(document)
+    qtbot.addWidget(towers)
+    towers.resize(1000, 600)
+    chart = towers.chart
+    chart.select("mayor")
+    for _ in range(3):
+        qtbot.keyClick(chart, Qt.Key.Key_Plus)
+    qtbot.keyClick(chart, Qt.Key.Key_Minus)
+    assert document.smap.stakeholders["mayor"].influence == 2
+    assert document.undo_stack.count() == 4
+    document.undo_stack.undo()
+    assert document.smap.stakeholders["mayor"].influence == 3
+    qtbot.keyClick(chart, Qt.Key.Key_Right)
+    assert chart.current != "mayor"
+    assert document.selection.stakeholders == (chart.current,)
+
+
+def test_dragging_a_tower_sets_its_height_in_one_step(document, qtbot):
+    towers = InfluenceTowers(document)
+    qtbot.addWidget(towers)
+    towers.resize(1000, 700)
+    towers.show()
+    chart = towers.chart
+    area, column, _ = chart._layout()
+    index = chart.order.index("imam")
+    x = int(area.left() + column * (index + 0.5))
+    y = int(area.bottom() - area.height() * 6 / chart._scale_top())
+    qtbot.mousePress(chart, Qt.MouseButton.LeftButton, pos=QPoint(x, int(area.bottom()) - 2))
+    qtbot.mouseMove(chart, QPoint(x, (y + int(area.bottom())) // 2))
+    qtbot.mouseMove(chart, QPoint(x, y))
+    qtbot.mouseRelease(chart, Qt.MouseButton.LeftButton, pos=QPoint(x, y))
+    assert document.smap.stakeholders["imam"].influence == 6
+    assert document.undo_stack.count() == 1
+
+
+def test_totals_follow_positions_and_towers(document, qtbot):
+    towers = InfluenceTowers(document)
+    qtbot.addWidget(towers)
+    for sid, position, height in (("mayor", 2, 5), ("imam", -1, 3), ("youth", 1, None)):
+        document.push(UpdateStakeholder(document.smap, sid, position=position, influence=height))
+    text = towers.totals.text()
+    assert "Supporters 5" in text and "Opponents 3" in text and "1 not yet rated" in text
+    qtbot.mouseClick(towers.to_power, Qt.MouseButton.LeftButton)
+    assert document.smap.stakeholders["mayor"].power == 5
+    assert document.smap.stakeholders["imam"].power == 3
+
+
+# -- snapshots ------------------------------------------------------------------------------
+def test_snapshot_panel_take_compare_restore_through_the_file(document, qtbot, tmp_path):
+    panel = SnapshotPanel(document)
+    qtbot.addWidget(panel)
+    assert panel.take("Workshop 1")
+    document.push(UpdateStakeholder(document.smap, "mayor", power=5, interest=5))
+    bar = QuickEntryBar(document)
+    qtbot.addWidget(bar)
+    assert bar.submit("Radio; media")
+
+    path = tmp_path / "w.smap"
+    save_map(document.smap, path)
+    reopened = MapDocument(load_map(path))
+    panel = SnapshotPanel(reopened)
+    qtbot.addWidget(panel)
+    assert panel.list.count() == 1 and panel.list.item(0).text().startswith("Workshop 1")
+    panel.select("snap1")
+    with qtbot.waitSignal(panel.comparison_changed) as signal:
+        result = panel.compare_selected()
+    assert signal.args[0] is result
+    assert [(d.change, d.name) for d in result.added_stakeholders] == [("added", "Radio")]
+    assert {(d.field, d.before, d.after) for d in result.changed_stakeholders} == {
+        ("power", None, 5),
+        ("interest", None, 5),
+    }
+    assert panel.comparison.model.rowCount() == 4  # added, two changes, quadrant move
+    assert panel.restore_selected()
+    assert reopened.smap.find_stakeholder("Radio") is None
+    assert reopened.smap.stakeholders["mayor"].power is None
+    assert [s.name for s in reopened.smap.snapshots] == ["Workshop 1"]
+    # Compared with now, the restored map equals the snapshot.
+    assert not panel.comparison.comparison
+    reopened.undo_stack.undo()
+    assert reopened.smap.find_stakeholder("Radio") is not None
+
+
+def test_snapshot_rename_and_delete_are_undoable(document, qtbot):
+    panel = SnapshotPanel(document)
+    qtbot.addWidget(panel)
+    panel.take("Before")
+    panel.select("snap1")
+    assert panel.rename_selected("Baseline")
+    assert panel.list.item(0).text().startswith("Baseline")
+    panel.select("snap1")
+    assert panel.delete_selected()
+    assert panel.list.count() == 0
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert [s.name for s in document.smap.snapshots] == ["Before"]
+
+
+# -- engagement log -------------------------------------------------------------------------
+def test_log_editor_adds_edits_and_deletes_for_the_selected_stakeholder(document, qtbot):
+    editor = EngagementLogEditor(document)
+    qtbot.addWidget(editor)
+    assert not editor.add_button.isEnabled()
+    document.selection.set(["mayor"])
+    editor.date.setDate(dt.date(2026, 3, 2))
+    editor.kind.setCurrentText("call")
+    editor.summary.setText("Asked for a meeting on the flood plan")
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    (entry,) = document.smap.stakeholders["mayor"].log
+    assert (entry.date, entry.kind, entry.summary) == (
+        dt.date(2026, 3, 2),
+        "call",
+        "Asked for a meeting on the flood plan",
+    )
+    editor.table.selectRow(0)
+    editor.outcome.setText("Meeting set for April")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert document.smap.stakeholders["mayor"].log[0].outcome == "Meeting set for April"
+    editor.table.selectRow(0)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert document.smap.stakeholders["mayor"].log == ()
+    assert document.undo_stack.count() == 3
+
+
+# -- presentation mode ----------------------------------------------------------------------
+def _window(qtbot) -> QMainWindow:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QLabel("canvas"))
+    window.menuBar().addMenu("File")
+    window.setStatusBar(QStatusBar(window))
+    for name, area in (
+        ("inspector", Qt.DockWidgetArea.RightDockWidgetArea),
+        ("metrics", Qt.DockWidgetArea.BottomDockWidgetArea),
+        ("hidden", Qt.DockWidgetArea.LeftDockWidgetArea),
+    ):
+        dock = QDockWidget(name, window)
+        dock.setObjectName(name)
+        dock.setWidget(QLabel(name))
+        window.addDockWidget(area, dock)
+    window.findChild(QDockWidget, "hidden").hide()
+    toolbar = QToolBar("Main", window)
+    toolbar.setObjectName("main_toolbar")
+    window.addToolBar(toolbar)
+    # Within the offscreen screen (800 x 600): restoring never has to clamp.
+    window.resize(720, 500)
+    window.move(40, 30)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def test_presentation_enter_and_leave_restores_the_layout(qtbot, small_map):
+    window = _window(qtbot)
+    mode = PresentationMode(window, small_map)
+    before = (
+        bytes(window.saveState()),
+        window.geometry(),
+        {d.objectName(): d.isVisible() for d in window.findChildren(QDockWidget)},
+        window.menuBar().isVisible(),
+        window.statusBar().isVisible(),
+    )
+    styles = []
+    mode.style_changed.connect(styles.append)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert mode.active and window.isFullScreen()
+    assert not any(d.isVisible() for d in window.findChildren(QDockWidget))
+    assert not window.findChild(QToolBar, "main_toolbar").isVisible()
+    assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
+    assert mode.bar.isVisible()
+    assert styles[-1].active and styles[-1].show_names and styles[-1].label_pt >= 18
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not mode.active and not window.isFullScreen()
+    after = (
+        bytes(window.saveState()),
+        window.geometry(),
+        {d.objectName(): d.isVisible() for d in window.findChildren(QDockWidget)},
+        window.menuBar().isVisible(),
+        window.statusBar().isVisible(),
+    )
+    assert after == before
+    assert not styles[-1].active
+
+
+def test_presentation_hides_names_of_sensitive_maps_until_revealed(qtbot, small_map):
+    small_map.stakeholders["imam"] = small_map.stakeholders["imam"].__class__(
+        "imam", "Imam of the central mosque", "faith", sensitivity="confidential"
+    )
+    window = _window(qtbot)
+    mode = PresentationMode(window, small_map)
+    styles = []
+    mode.style_changed.connect(styles.append)
+    mode.enter()
+    assert (styles[-1].show_names, styles[-1].show_scores) == (False, False)
+    mode.names_action.trigger()
+    assert (styles[-1].show_names, styles[-1].show_scores) == (True, False)
+    mode.leave()
