@@ -107,6 +107,35 @@ class Difference:
     before: Any = None
     after: Any = None
 
+    def sentence(self) -> str:
+        """The difference as one short line for a projector or a report."""
+        if self.change == "added":
+            return (
+                f"+ {self.name} joined the map"
+                if self.what == "stakeholder"
+                else f"+ new tie: {self.name}"
+            )
+        if self.change == "removed":
+            return (
+                f"− {self.name} left the map"
+                if self.what == "stakeholder"
+                else f"− tie gone: {self.name}"
+            )
+        if self.change == "moved quadrant":
+            return f"{self.name} moved from “{_text(self.before)}” to “{_text(self.after)}”"
+        if self.change == "brokerage":
+            return f"{self.name}: betweenness {self.before:.2f} → {self.after:.2f}"
+        field = self.field.replace("_", " ")
+        return f"{self.name}: {field} {_text(self.before)} → {_text(self.after)}"
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value) or "none"
+    return str(value)
+
 
 @dataclass(frozen=True)
 class MapComparison:

@@ -16,6 +16,7 @@ from ..core.commands import Batch, RemoveRelationships, RemoveStakeholders
 from ..core.model import StakeholderMap
 from .canvas import MapScene, MapView
 from .document import MapDocument
+from .workshop import WorkshopTools
 
 __all__ = ["MainWindow"]
 
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbars()
+        self.workshop = WorkshopTools(self)
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
         self.document.edit_refused.connect(self._on_edit_refused)

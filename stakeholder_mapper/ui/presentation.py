@@ -69,7 +69,7 @@ class _FloatingBar(QFrame):
             " QToolButton:checked { background: #0072B2; border-color: #0072B2; }"
         )
         font = QFont(self.font())
-        font.setPointSize(14)
+        font.setPointSize(16)
         self.setFont(font)
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(8, 6, 8, 6)

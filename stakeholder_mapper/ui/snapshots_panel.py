@@ -113,20 +113,32 @@ class ComparisonView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines = QListWidget(self)
+        self.lines.setWordWrap(True)
+        self.lines.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.headline)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.lines, 1)
         self.comparison: MapComparison | None = None
         self.set_comparison(None, "")
 
-    def set_point_size(self, points: int) -> None:
-        """Make the headline and the table larger (for a projector) or smaller."""
+    def set_point_size(self, points: int, compact: bool = False) -> None:
+        """Make the headline and the table larger (for a projector) or smaller.
+
+        ``compact`` shows one plain line per difference instead of the table, for a side
+        panel on a projector.
+        """
         font = QFont(self.font())
         font.setPointSize(points)
-        self.table.setFont(font)
-        self.table.horizontalHeader().setFont(font)
-        self.headline.setFont(font)
+        for widget in (self.table, self.table.horizontalHeader(), self.headline, self.lines):
+            widget.setFont(font)
+        self.table.setVisible(not compact)
+        self.lines.setVisible(compact)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
 
@@ -134,6 +146,9 @@ class ComparisonView(QWidget):
         """Show a comparison under ``title`` ("Workshop 1 → now")."""
         self.comparison = comparison
         self.model.set_comparison(comparison)
+        self.lines.clear()
+        if comparison is not None:
+            self.lines.addItems([d.sentence() for d in comparison.rows()])
         if comparison is None:
             self.headline.setText("Select one snapshot to compare with now, or two to compare.")
             return
@@ -152,8 +167,7 @@ class ComparisonView(QWidget):
             f"<br>Influence of supporters {before.supporters} → {after.supporters}, "
             f"of opponents {before.opponents} → {after.opponents}."
         )
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
+        self._fit_columns()
 
 
 class SnapshotPanel(QWidget):
@@ -176,6 +190,8 @@ class SnapshotPanel(QWidget):
         self.clear_button = QPushButton("Clear comparison", self)
         self.comparison = ComparisonView(self)
         self._compared: tuple[str, str | None] | None = None
+        #: What the shown comparison compares ("Workshop 1 → now").
+        self.title = ""
 
         buttons = QHBoxLayout()
         for button in (
@@ -299,6 +315,7 @@ class SnapshotPanel(QWidget):
     def clear_comparison(self) -> None:
         """Stop showing a comparison (table and canvas)."""
         self._compared = None
+        self.title = ""
         self.comparison.set_comparison(None, "")
         self.comparison_changed.emit(None, None)
 
@@ -317,6 +334,7 @@ class SnapshotPanel(QWidget):
         title = f"{self._snapshot(first).name} → " + (
             self._snapshot(second).name if second else "now"
         )
+        self.title = title
         self.comparison.set_comparison(result, title)
         self.comparison_changed.emit(result, before)
         return result

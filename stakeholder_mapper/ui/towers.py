@@ -30,7 +30,7 @@ from ..core.model import MAX_TOWER, MAX_VOTES, ChangeKind, ModelChange, Stakehol
 from ..core.scores import PowerFromTowers, SetInfluence, SetVotes
 from .document import MapDocument
 
-__all__ = ["InfluenceTowers", "TowerChart", "side_of"]
+__all__ = ["InfluenceTowers", "TowerChart", "side_of", "wrap_label"]
 
 SUPPORTER = QColor("#0072B2")
 OPPONENT = QColor("#D55E00")
@@ -38,6 +38,8 @@ NEUTRAL = QColor("#8C8C8C")
 TEXT = QColor("#111111")
 #: Label size in points: at least 18 pt so the back of a room can read it off a projector.
 LABEL_PT = 18
+#: Lines of a name under its tower; what does not fit ends in "…".
+LABEL_LINES = 3
 #: Towers up to this height are drawn as stacked blocks (the Net-Map checkers).
 MAX_BLOCKS = 30
 
@@ -54,6 +56,25 @@ def side_of(stakeholder: Stakeholder) -> int:
     if stakeholder.position is None or stakeholder.position == 0:
         return 0
     return 1 if stakeholder.position > 0 else -1
+
+
+def wrap_label(text: str, metrics: QFontMetricsF, width: float, lines: int) -> list[str]:
+    """Break ``text`` into at most ``lines`` lines of ``width``; cut words and the end with "…"."""
+    result: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}".strip()
+        if metrics.horizontalAdvance(trial) <= width or not current:
+            current = trial
+        else:
+            result.append(current)
+            current = word
+    if current:
+        result.append(current)
+    elide = Qt.TextElideMode.ElideRight
+    if len(result) > lines:
+        result = [*result[: lines - 1], " ".join(result[lines - 1 :])]
+    return [metrics.elidedText(line, elide, width) for line in result]
 
 
 class TowerChart(QWidget):
@@ -139,7 +160,7 @@ class TowerChart(QWidget):
         n = max(1, len(self.order))
         column = (self.width() - 20) / n
         rotated = column < 8 * metrics.averageCharWidth()
-        label_height = 3 * metrics.lineSpacing() + 8
+        label_height = LABEL_LINES * metrics.lineSpacing() + 8
         if rotated:
             longest = max(
                 (
@@ -261,8 +282,14 @@ class TowerChart(QWidget):
             )
             painter.restore()
             return
-        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        painter.drawText(QRectF(left + 2, y + 6, column - 4, self.height() - y), flags, label)
+        metrics = QFontMetricsF(painter.font())
+        for i, line in enumerate(wrap_label(label, metrics, column - 6, LABEL_LINES)):
+            top = y + 6 + i * metrics.lineSpacing()
+            painter.drawText(
+                QRectF(left, top, column, metrics.lineSpacing()),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                line,
+            )
 
     # -- interaction ------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -329,7 +356,12 @@ class InfluenceTowers(QWidget):
         font.setPointSize(LABEL_PT + 2)
         font.setBold(True)
         self.totals.setFont(font)
-        self.hint = QLabel("Click a tower, then + / − (or drag its top) to set its height.", self)
+        self.hint = QLabel(
+            "Blue: supporters · hatched orange: opponents · grey: neutral or unknown position"
+            " · dashed: not rated yet.   Click a tower, then + / − (or drag its top).",
+            self,
+        )
+        self.hint.setWordWrap(True)
         header = QHBoxLayout()
         header.addWidget(self.totals, 1)
         if field == "influence":

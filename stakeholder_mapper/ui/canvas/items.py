@@ -30,7 +30,9 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 __all__ = [
     "HIGHLIGHT",
+    "LABEL_FONT_PX",
     "LABEL_MIN_LOD",
+    "LABEL_WIDTH",
     "NEGATIVE_COLOUR",
     "EdgeItem",
     "NodeItem",
@@ -101,9 +103,10 @@ def shape_path(shape: str, radius: float) -> QPainterPath:
 
 
 @cache
-def _label_font() -> QFont:
+def _label_font(pixel_size: int = LABEL_FONT_PX) -> QFont:
     font = QFont()
-    font.setPixelSize(LABEL_FONT_PX)
+    font.setPixelSize(pixel_size)
+    font.setBold(pixel_size > LABEL_FONT_PX)
     return font
 
 
@@ -111,6 +114,13 @@ class NodeItem(QGraphicsItem):
     """A stakeholder: its category's colour and shape, sized by power or a metric, label below."""
 
     Type = QGraphicsItem.UserType + 1
+    #: Label size in scene units, smallest zoom showing labels, and whether names are shown;
+    #: shared by all nodes (presentation mode enlarges labels, always shows or hides them).
+    label_px = LABEL_FONT_PX
+    label_min_lod = LABEL_MIN_LOD
+    show_labels = True
+    label_ems = LABEL_WIDTH / LABEL_FONT_PX
+    label_lines = 2
 
     def __init__(self, stakeholder_id: str) -> None:
         super().__init__()
@@ -144,12 +154,13 @@ class NodeItem(QGraphicsItem):
         self.label, self.radius, self.pinned = label, radius, pinned
         self._path = shape_path(shape, radius)
         self._brush = QBrush(QColor(colour))
-        metrics = QFontMetricsF(_label_font())
+        metrics = QFontMetricsF(_label_font(self.label_px))
+        label_width = self.label_ems * self.label_px
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
-        text = metrics.boundingRect(QRectF(0, 0, LABEL_WIDTH, 1000), flags, label)
-        height = min(text.height(), 2 * metrics.lineSpacing())
+        text = metrics.boundingRect(QRectF(0, 0, label_width, 1000), flags, label)
+        height = min(text.height(), self.label_lines * metrics.lineSpacing())
         top = self._path.boundingRect().bottom() + 3
-        width = min(text.width(), LABEL_WIDTH) + 6
+        width = min(text.width(), label_width) + 6
         self._label_rect = QRectF(-width / 2, top, width, height + 2)
         self._bounds = self._path.boundingRect().adjusted(-6, -6, 6, 6) | self._label_rect
         self.update()
@@ -198,7 +209,7 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(QBrush(QColor("#ffffff")))
             corner = self._path.boundingRect().topRight()
             painter.drawEllipse(corner, 3.5, 3.5)
-        if lod < LABEL_MIN_LOD or not self.label:
+        if lod < self.label_min_lod or not self.label or not self.show_labels:
             return
         back = QColor(_LABEL_BACK)
         text = QColor(_TEXT)
@@ -209,7 +220,7 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(back)
         painter.drawRoundedRect(self._label_rect, 3, 3)
         painter.setPen(text)
-        painter.setFont(_label_font())
+        painter.setFont(_label_font(self.label_px))
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
         painter.drawText(self._label_rect.adjusted(3, 1, -3, 0), flags, self.label)
 

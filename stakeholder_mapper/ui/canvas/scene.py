@@ -151,6 +151,11 @@ class MapScene(QGraphicsScene):
             node.sid in self.smap.pinned,
         )
 
+    def restyle_nodes(self) -> None:
+        """Lay out every node again after the shared label style changed."""
+        for node in self.nodes.values():
+            self._configure_node(node)
+
     def _radius(self, stakeholder: Stakeholder) -> float:
         if self.size_by in ("power", "interest"):
             value = getattr(stakeholder, self.size_by)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ...core.commands import AddRelationship, AddStakeholder, MoveStakeholders, UpdateStakeholder
 from ...core.model import Relationship, Stakeholder
 from ..document import MapDocument
-from .items import EdgeItem, NodeItem
+from .items import LABEL_FONT_PX, LABEL_MIN_LOD, LABEL_WIDTH, EdgeItem, NodeItem
 from .legend import Legend
 from .scene import MapScene
 
@@ -116,6 +116,34 @@ class MapView(QGraphicsView):
         target = min(MAX_SCALE, max(MIN_SCALE, self.zoom_level() * factor))
         factor = target / self.zoom_level()
         self.scale(factor, factor)
+
+    def set_presentation_style(self, active: bool, show_names: bool, label_pt: int) -> None:
+        """Projector style: white background and labels of ``label_pt`` points on screen
+        at the fitted zoom, always drawn; ``show_names=False`` hides them until revealed."""
+        self.setBackgroundBrush(QColor("#ffffff" if active else "#fbfbf8"))
+        bars = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if active
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        self.setHorizontalScrollBarPolicy(bars)
+        self.setVerticalScrollBarPolicy(bars)
+        self.legend.setVisible(not active)
+        if active:
+            NodeItem.label_min_lod = 0.0
+            NodeItem.label_ems, NodeItem.label_lines = 9.0, 3
+            # Labels grow as the zoom shrinks to fit them: two rounds settle both.
+            for _ in range(2):
+                self.fit_all()
+                screen_px = label_pt * self.logicalDpiY() / 72
+                NodeItem.label_px = max(LABEL_FONT_PX, round(screen_px / self.zoom_level()))
+                self.map_scene.restyle_nodes()
+        else:
+            NodeItem.label_px, NodeItem.label_min_lod = LABEL_FONT_PX, LABEL_MIN_LOD
+            NodeItem.label_ems, NodeItem.label_lines = LABEL_WIDTH / LABEL_FONT_PX, 2
+        NodeItem.show_labels = show_names
+        self.map_scene.restyle_nodes()
+        self.viewport().update()
 
     def fit_all(self) -> None:
         """Zoom and scroll so that everything visible fits in the window."""

@@ -1,0 +1,171 @@
+"""Workshop marks drawn over the canvas: dot-vote badges and the snapshot comparison.
+
+The overlay is a transparent widget laid over the canvas viewport (it lets every mouse
+event through); it reads node positions from the scene and repaints whenever the
+viewport does, so it follows zoom, pan and drags without touching the canvas items.
+Added stakeholders and ties are ringed or traced in green with a "+"; removed ones are
+drawn as dashed grey ghosts where they were, with a "−" (shape and sign, not colour
+alone).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from ..analysis.compare import MapComparison
+from ..core.model import StakeholderMap
+from .canvas import MapScene
+
+__all__ = ["WorkshopOverlay"]
+
+ADDED = QColor("#009E73")
+GHOST = QColor(110, 110, 110, 170)
+BADGE = QColor("#332288")
+
+
+class WorkshopOverlay(QWidget):
+    """Vote badges and comparison marks over a :class:`QGraphicsView` showing a map scene."""
+
+    def __init__(self, view: QGraphicsView, scene: MapScene) -> None:
+        super().__init__(view)
+        self.view = view
+        self.scene = scene
+        self.show_votes = True
+        self.label_pt = 11
+        self.comparison: MapComparison | None = None
+        self.before: StakeholderMap | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        view.viewport().installEventFilter(self)
+        self._fit()
+        self.show()
+
+    def set_comparison(
+        self, comparison: MapComparison | None, before: StakeholderMap | None
+    ) -> None:
+        """Mark what ``comparison`` added (green) and removed (ghosts at ``before``'s places)."""
+        self.comparison, self.before = comparison, before
+        self.update()
+
+    def set_votes_visible(self, visible: bool) -> None:
+        """Show or hide the dot-vote badges (hidden while scores are hidden)."""
+        self.show_votes = visible
+        self.update()
+
+    def _fit(self) -> None:
+        self.setGeometry(self.view.viewport().geometry())
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
+        elif event.type() == QEvent.Type.Paint:
+            self.update()
+        return False
+
+    # -- painting ---------------------------------------------------------------------
+    def _point(self, sid: str) -> QPointF | None:
+        node = self.scene.nodes.get(sid)
+        if node is not None and node.isVisible():
+            return QPointF(self.view.mapFromScene(node.pos()))
+        if self.before is not None and sid in self.before.positions:
+            return QPointF(self.view.mapFromScene(QPointF(*self.before.positions[sid])))
+        return None
+
+    def _radius(self, sid: str) -> float:
+        node = self.scene.nodes.get(sid)
+        zoom = self.view.transform().m11()
+        return (node.radius if node is not None else 14.0) * zoom
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.comparison is not None:
+            self._paint_comparison(painter, self.comparison)
+        if self.show_votes:
+            self._paint_votes(painter)
+        painter.end()
+
+    def _sign(self, painter: QPainter, centre: QPointF, text: str, colour: QColor) -> None:
+        font = QFont(self.font())
+        font.setPointSize(self.label_pt + 3)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(
+            QRectF(centre.x() - 20, centre.y() - 20, 40, 40), Qt.AlignmentFlag.AlignCenter, text
+        )
+
+    def _paint_comparison(self, painter: QPainter, comparison: MapComparison) -> None:
+        for diff in comparison.removed_relationships:
+            r = self.before.relationships.get(diff.id) if self.before else None
+            if r is None:
+                continue
+            a, b = self._point(r.source), self._point(r.target)
+            if a is not None and b is not None:
+                painter.setPen(QPen(GHOST, 3, Qt.PenStyle.DashLine))
+                painter.drawLine(a, b)
+        for diff in comparison.added_relationships:
+            r = self.scene.smap.relationships.get(diff.id)
+            if r is None:
+                continue
+            a, b = self._point(r.source), self._point(r.target)
+            if a is not None and b is not None:
+                painter.setPen(QPen(ADDED, 5))
+                painter.drawLine(a, b)
+                self._sign(painter, (a + b) / 2, "+", ADDED)
+        for diff in comparison.removed_stakeholders:
+            centre = self._point(diff.id)
+            if centre is None:
+                continue
+            radius = self._radius(diff.id)
+            painter.setPen(QPen(GHOST, 3, Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(200, 200, 200, 90))
+            painter.drawEllipse(centre, radius, radius)
+            self._sign(painter, centre, "−", QColor("#444444"))
+            font = QFont(self.font())
+            font.setPointSize(self.label_pt)
+            font.setItalic(True)
+            painter.setFont(font)
+            painter.setPen(QColor("#555555"))
+            painter.drawText(
+                QRectF(centre.x() - 120, centre.y() + radius + 2, 240, 60),
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap,
+                diff.name,
+            )
+        for diff in comparison.added_stakeholders:
+            centre = self._point(diff.id)
+            if centre is None:
+                continue
+            radius = self._radius(diff.id) + 7
+            painter.setPen(QPen(ADDED, 5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(centre, radius, radius)
+            self._sign(painter, centre + QPointF(-radius, -radius), "+", ADDED)
+
+    def _paint_votes(self, painter: QPainter) -> None:
+        font = QFont(self.font())
+        font.setPointSize(self.label_pt)
+        font.setBold(True)
+        painter.setFont(font)
+        size = font.pointSizeF() * 2.2
+        for sid, stakeholder in self.scene.smap.stakeholders.items():
+            if not stakeholder.votes:
+                continue
+            centre = self._point(sid)
+            if centre is None or sid not in self.scene.nodes:
+                continue
+            offset = self._radius(sid) * 0.7 + size * 0.35
+            badge = QRectF(
+                centre.x() + offset - size / 2, centre.y() - offset - size / 2, size, size
+            )
+            badge.setWidth(max(size, size * 0.6 * len(str(stakeholder.votes))))
+            painter.setPen(QPen(QColor("#ffffff"), 2))
+            painter.setBrush(BADGE)
+            painter.drawRoundedRect(badge, size / 2, size / 2)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(stakeholder.votes))

@@ -1,0 +1,223 @@
+"""Workshop tools in the main window: quick entry, towers and votes, snapshots, log, F5.
+
+:class:`WorkshopTools` adds its docks, a quick-entry toolbar, a Workshop menu, the
+canvas overlay and presentation mode to a main window that has ``document``, ``scene``
+and ``view``; the main window only creates it. In presentation mode the floating
+toolbar offers the quick-entry bar and the influence towers over the full-screen canvas.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar, QWidget
+
+from .canvas import MapScene, MapView
+from .canvas_overlay import WorkshopOverlay
+from .document import MapDocument
+from .engagement_log_editor import EngagementLogEditor
+from .presentation import PresentationMode, PresentationStyle
+from .quick_entry_bar import QuickEntryBar
+from .snapshots_panel import ComparisonView, SnapshotPanel
+from .towers import InfluenceTowers
+
+__all__ = ["WorkshopTools"]
+
+
+class _Window(Protocol):
+    document: MapDocument
+    scene: MapScene
+    view: MapView
+
+
+def _dock(window: QMainWindow, name: str, title: str, widget: QWidget) -> QDockWidget:
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    return dock
+
+
+class WorkshopTools(QObject):
+    """Everything a workshop facilitator uses, added to ``window``."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        host: _Window = window  # type: ignore[assignment]
+        self.window = window
+        document, view = host.document, host.view
+        self.document = document
+        self.view = view
+
+        self.quick_entry = QuickEntryBar(document)
+        self.quick_entry.added.connect(lambda ids: ids and document.selection.set(ids))
+        toolbar = QToolBar("Quick entry", window)
+        toolbar.setObjectName("quick_entry_toolbar")
+        toolbar.addWidget(self.quick_entry)
+        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, toolbar)
+
+        self.towers = InfluenceTowers(document, "influence")
+        self.votes = InfluenceTowers(document, "votes")
+        tabs = QTabWidget()
+        tabs.addTab(self.towers, "Influence towers")
+        tabs.addTab(self.votes, "Dot votes")
+        self.towers_dock = _dock(window, "towers_dock", "Influence towers and dot votes", tabs)
+        self.snapshots = SnapshotPanel(document)
+        self.snapshots_dock = _dock(window, "snapshots_dock", "Snapshots", self.snapshots)
+        self.log = EngagementLogEditor(document)
+        self.log_dock = _dock(window, "log_dock", "Engagement log", self.log)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.towers_dock)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.snapshots_dock)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.log_dock)
+        window.tabifyDockWidget(self.snapshots_dock, self.log_dock)
+        for dock in (self.towers_dock, self.snapshots_dock, self.log_dock):
+            dock.hide()
+
+        self.overlay = WorkshopOverlay(view, host.scene)
+        self.snapshots.comparison_changed.connect(self._on_comparison_changed)
+
+        self.presentation = PresentationMode(window, document.smap)
+        self.presentation.style_changed.connect(self._on_presentation_style)
+        self.present_entry = QuickEntryBar(document, view)
+        self.present_entry.setAutoFillBackground(True)
+        self.present_entry.hide()
+        self.present_towers = InfluenceTowers(document, "influence", view)
+        self.present_towers.setAutoFillBackground(True)
+        big = QFont(self.present_towers.font())
+        big.setPointSize(16)
+        self.present_towers.setFont(big)
+        self.present_towers.layout().setContentsMargins(16, 72, 16, 16)
+        self.present_towers.hide()
+        self.entry_action = QAction("Quick entry", window)
+        self.entry_action.setCheckable(True)
+        self.entry_action.toggled.connect(self._on_present_entry_toggled)
+        self.towers_action = QAction("Towers", window)
+        self.towers_action.setCheckable(True)
+        self.towers_action.toggled.connect(self._on_present_towers_toggled)
+        self.present_changes = ComparisonView(view)
+        self.present_changes.setAutoFillBackground(True)
+        palette = self.present_changes.palette()
+        palette.setColor(self.present_changes.backgroundRole(), QColor("#ffffff"))
+        self.present_changes.setPalette(palette)
+        self.present_changes.hide()
+        self.changes_action = QAction("Changes", window)
+        self.changes_action.setCheckable(True)
+        self.changes_action.setEnabled(False)
+        self.changes_action.setToolTip("Show what changed since the compared snapshot")
+        self.changes_action.toggled.connect(self._on_present_changes_toggled)
+        self.presentation.add_tool(self.entry_action)
+        self.presentation.add_tool(self.towers_action)
+        self.presentation.add_tool(self.changes_action)
+        view.installEventFilter(self)
+
+        self._build_menu()
+
+    def _build_menu(self) -> None:
+        window = self.window
+        menu = window.menuBar().addMenu("&Workshop")
+        menu.addAction(self.presentation.toggle_action)
+        focus = QAction("&Quick entry", window)
+        focus.setShortcut(QKeySequence("Ctrl+L"))
+        focus.setToolTip("Type 'Name; category' or 'A > B' to add stakeholders and ties")
+        focus.triggered.connect(self._on_focus_quick_entry)
+        window.addAction(focus)
+        menu.addAction(focus)
+        take = QAction("Take &snapshot…", window)
+        take.setShortcut(QKeySequence("Ctrl+Alt+S"))
+        take.triggered.connect(self._on_take_snapshot)
+        window.addAction(take)
+        menu.addAction(take)
+        menu.addSeparator()
+        for dock in (self.towers_dock, self.snapshots_dock, self.log_dock):
+            menu.addAction(dock.toggleViewAction())
+        self.menu = menu
+
+    # -- reactions ----------------------------------------------------------------------
+    def _on_focus_quick_entry(self) -> None:
+        if self.presentation.active:
+            self.entry_action.setChecked(True)
+            self.present_entry.line.setFocus()
+            return
+        self.quick_entry.line.setFocus()
+
+    def _on_take_snapshot(self) -> None:
+        self.snapshots_dock.show()
+        self.snapshots_dock.raise_()
+        self.snapshots._on_take_clicked()
+
+    def _on_comparison_changed(self, comparison: object, before: object) -> None:
+        self.overlay.set_comparison(comparison, before)  # type: ignore[arg-type]
+        self.present_changes.set_comparison(comparison, self.snapshots.title)  # type: ignore[arg-type]
+        self.changes_action.setEnabled(comparison is not None)
+        if comparison is None:
+            self.changes_action.setChecked(False)
+
+    def _on_presentation_style(self, style: PresentationStyle) -> None:
+        self.view.set_presentation_style(style.active, style.show_names, style.label_pt)
+        self.overlay.label_pt = style.label_pt if style.active else 11
+        self.overlay.set_votes_visible(style.show_scores)
+        chart = self.present_towers.chart
+        chart.show_names, chart.show_scores = style.show_names, style.show_scores
+        chart.update()
+        if not style.active:
+            for action in (self.entry_action, self.towers_action, self.changes_action):
+                action.setChecked(False)
+        self._place_floating()
+
+    def _on_present_entry_toggled(self, shown: bool) -> None:
+        self.present_entry.setVisible(shown)
+        if shown:
+            font = QFont(self.present_entry.font())
+            font.setPointSize(16)
+            self.present_entry.setFont(font)
+            self._place_floating()
+            self.present_entry.line.setFocus()
+
+    def _on_present_towers_toggled(self, shown: bool) -> None:
+        self.present_towers.setVisible(shown)
+        if shown:
+            palette = self.present_towers.palette()
+            palette.setColor(self.present_towers.backgroundRole(), QColor("#ffffff"))
+            self.present_towers.setPalette(palette)
+            self._place_floating()
+            self.present_towers.chart.setFocus()
+
+    def _changes_width(self) -> int:
+        return self.view.width() * 2 // 5
+
+    def _on_present_changes_toggled(self, shown: bool) -> None:
+        self.present_changes.setVisible(shown)
+        if shown:
+            self.present_changes.set_point_size(self.presentation.style.label_pt - 2, compact=True)
+        # The map moves over to stay clear of the panel.
+        self.view.setViewportMargins(0, 0, self._changes_width() + 16 if shown else 0, 0)
+        self._place_floating()
+        style = self.presentation.style
+        if style.active:
+            self.view.set_presentation_style(True, style.show_names, style.label_pt)
+
+    def _place_floating(self) -> None:
+        rect = self.view.rect()
+        height = self.present_entry.sizeHint().height()
+        self.present_entry.setGeometry(
+            rect.left() + rect.width() // 6,
+            rect.bottom() - height - 24,
+            rect.width() * 2 // 3,
+            height,
+        )
+        self.present_entry.raise_()
+        self.present_towers.setGeometry(rect)
+        self.present_towers.raise_()
+        width = self._changes_width()
+        self.present_changes.setGeometry(rect.right() - width, 80, width - 16, rect.height() - 100)
+        self.present_changes.raise_()
+        self.presentation.bar.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._place_floating()
+            style = self.presentation.style
+            if style.active:
+                self.view.set_presentation_style(True, style.show_names, style.label_pt)
+        return False
