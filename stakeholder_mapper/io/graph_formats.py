@@ -384,6 +384,7 @@ def _finish(
     name: str,
     skip_bad_rows: bool,
     progress: Progress | None,
+    known: StakeholderMap | None,
     define: bool = True,
 ) -> tuple[StakeholderMap, ImportReport]:
     if not node_rows:
@@ -412,6 +413,7 @@ def _finish(
         skip_bad_rows=skip_bad_rows,
         require=("id", "name"),
         progress=progress,
+        known=known,
     )
 
 
@@ -465,6 +467,7 @@ def import_graphml(
     smap: StakeholderMap | None = None,
     skip_bad_rows: bool = False,
     progress: Progress | None = None,
+    known: StakeholderMap | None = None,
 ) -> tuple[StakeholderMap, ImportReport]:
     """Build a map from a GraphML file (ours, Cytoscape's, yEd's, igraph's, Gephi's).
 
@@ -497,7 +500,7 @@ def import_graphml(
             directed = edge.get("directed")
             row["directed"] = directed if directed else str(directed_default).casefold()
         edge_rows.append(row)
-    return _finish(smap, node_rows, edge_rows, path.name, skip_bad_rows, progress, define)
+    return _finish(smap, node_rows, edge_rows, path.name, skip_bad_rows, progress, known, define)
 
 
 def _apply_graph_values(smap: StakeholderMap, values: dict[str, str], name: str) -> bool:
@@ -576,6 +579,7 @@ def import_gexf(
     smap: StakeholderMap | None = None,
     skip_bad_rows: bool = False,
     progress: Progress | None = None,
+    known: StakeholderMap | None = None,
 ) -> tuple[StakeholderMap, ImportReport]:
     """Build a map from a GEXF file (ours or Gephi's).
 
@@ -631,4 +635,4 @@ def import_gexf(
         if "kind" not in row and edge.get("label"):
             row["kind"] = edge.get("label", "")
         edge_rows.append(row)
-    return _finish(smap, node_rows, edge_rows, path.name, skip_bad_rows, progress)
+    return _finish(smap, node_rows, edge_rows, path.name, skip_bad_rows, progress, known)

@@ -42,10 +42,12 @@ __all__ = [
     "ATTRIBUTE_PREFIX",
     "RELATIONSHIP_COLUMNS",
     "STAKEHOLDER_COLUMNS",
+    "UNSPECIFIED",
     "ImportReport",
     "RowProblem",
     "TableImportError",
     "Workbook",
+    "apply_map_sheet",
     "find_workbook_sheets",
     "import_from_tables",
     "import_tables",
@@ -58,7 +60,8 @@ ATTRIBUTE_PREFIX = "attribute:"
 _EXTRA_COLOURS = ("#BBBBBB", "#777777", "#EE7733", "#33BBEE", "#EE3377", "#0077BB", "#999933")
 _TRUE = {"true", "yes", "1", "y", "directed", "oui", "si", "sí", "да", "x"}
 _FALSE = {"false", "no", "0", "n", "undirected", "mutual", "non", "нет"}
-_UNSPECIFIED = "Unspecified"
+#: Category given to stakeholders whose category is missing.
+UNSPECIFIED = "Unspecified"
 _WHOLE = re.compile(r"([+-]?\d+)(?:[.,]0+)?")
 # Sheet names (normalised) that hold each table, in our own, Kumu's and users' languages.
 _SHEETS = {
@@ -269,8 +272,13 @@ class _Importer:
         skip_bad_rows: bool,
         list_separator: str | None = None,
         progress: Progress | None = None,
+        known: StakeholderMap | None = None,
     ) -> None:
         self.smap = smap
+        self.known = known.stakeholders if known is not None else {}
+        self.known_names: dict[str, str] = {}
+        for s in self.known.values():
+            self.known_names.setdefault(s.label.strip().casefold(), s.id)
         self.skip = skip_bad_rows
         self.separator = list_separator
         self.progress = progress
@@ -336,7 +344,7 @@ class _Importer:
             notes.append(RowProblem(table, line, "name", message, self.unit))
         category = row.text("category")
         if row.has("category") and not category:
-            message = f"the category was empty; set to {_UNSPECIFIED}"
+            message = f"the category was empty; set to {UNSPECIFIED}"
             notes.append(RowProblem(table, line, "category", message, self.unit))
         x, y = row.number("x"), row.number("y")
         if (x is None) != (y is None):
@@ -372,7 +380,7 @@ class _Importer:
             if row.has("id"):
                 message = f"the id was empty; {label!r} was given the id {sid!r}"
                 notes.append(RowProblem(table, line, "id", message, self.unit))
-        fields["category"] = self.category_for(category or _UNSPECIFIED)
+        fields["category"] = self.category_for(category or UNSPECIFIED)
         record = Stakeholder(id=sid, **fields)
         return _Built(record, None if x is None else (x, y), pinned, notes)
 
@@ -405,6 +413,10 @@ class _Importer:
         if value in self.smap.stakeholders:
             return value
         sid = self.by_name.get(value.casefold())
+        if sid is None and value in self.known:
+            sid = value
+        if sid is None:
+            sid = self.known_names.get(value.casefold())
         if sid is None:
             raise _RowError(end, f"no stakeholder has the id or name {value!r}")
         return sid
@@ -509,6 +521,7 @@ def import_from_tables(
     require: tuple[str, ...] = ("id", "name", "category"),
     list_separator: str | None = None,
     progress: Progress | None = None,
+    known: StakeholderMap | None = None,
 ) -> tuple[StakeholderMap, ImportReport]:
     """Build a map from a stakeholders table and an optional relationships table.
 
@@ -519,9 +532,11 @@ def import_from_tables(
     the first bad row raises :class:`TableImportError` naming its line and column. With
     ``skip_bad_rows`` the valid rows are imported and the report lists the others.
     ``smap`` (if given) is a map to fill, e.g. a new map with details and categories.
+    Relationships may also name stakeholders of the ``known`` map (the map an import is
+    merged into), by id or name.
     """
     smap = smap if smap is not None else StakeholderMap()
-    importer = _Importer(smap, skip_bad_rows, list_separator, progress)
+    importer = _Importer(smap, skip_bad_rows, list_separator, progress, known)
     report = importer.report
     columns = stakeholder_columns
     if columns is None:
@@ -565,6 +580,7 @@ def import_tables(
     skip_bad_rows: bool = False,
     encoding: str | None = None,
     delimiter: str | None = None,
+    known: StakeholderMap | None = None,
 ) -> tuple[StakeholderMap, ImportReport]:
     """Build a map from a stakeholders CSV and an optional relationships CSV.
 
@@ -575,7 +591,7 @@ def import_tables(
     r_table = None
     if relationships is not None:
         r_table = read_table(relationships, encoding=encoding, delimiter=delimiter)
-    return import_from_tables(s_table, r_table, smap=smap, skip_bad_rows=skip_bad_rows)
+    return import_from_tables(s_table, r_table, smap=smap, skip_bad_rows=skip_bad_rows, known=known)
 
 
 @dataclass
@@ -615,8 +631,11 @@ def find_workbook_sheets(path: str | Path, tables: dict[str, Table] | None = Non
     )
 
 
-def _apply_details(smap: StakeholderMap, table: Table) -> None:
-    """Read the "Map" sheet of our own export: map details, categories, kinds, plan settings."""
+def apply_map_sheet(smap: StakeholderMap, table: Table) -> None:
+    """Take map details, categories, kinds and plan settings from an export's "Map" sheet.
+
+    Raises :class:`ValidationError` naming the setting that is wrong.
+    """
     values = dict(zip(table.frame.iloc[:, 0], table.frame.iloc[:, 1], strict=True))
     where = table.name
     info: dict[str, Any] = {k: values[k] for k in MapInfo.__dataclass_fields__ if k in values}
@@ -651,6 +670,7 @@ def import_workbook(
     smap: StakeholderMap | None = None,
     skip_bad_rows: bool = False,
     progress: Progress | None = None,
+    known: StakeholderMap | None = None,
 ) -> tuple[StakeholderMap, ImportReport]:
     """Build a map from an Excel workbook: our own export, a Kumu workbook or a user's.
 
@@ -661,7 +681,7 @@ def import_workbook(
     smap = smap if smap is not None else StakeholderMap()
     if book.details is not None and book.details.frame.shape[1] >= 2:
         try:
-            _apply_details(smap, book.details)
+            apply_map_sheet(smap, book.details)
         except ValidationError as exc:
             raise TableImportError(str(exc)) from None
     return import_from_tables(
@@ -672,4 +692,5 @@ def import_workbook(
         require=("name",) if book.kumu else ("id", "name", "category"),
         list_separator="|" if book.kumu else None,
         progress=progress,
+        known=known,
     )

@@ -1,0 +1,653 @@
+"""The import dialog: pick a file, map its columns, preview, check, read the report, import.
+
+Spreadsheets (CSV pairs or an Excel workbook) get a column mapping matched automatically
+from their headers (in English, French, Spanish or Russian), a preview of their first
+rows, and a check that lists every row that would be rejected or changed. GraphML and
+GEXF files keep their attribute names. The user then imports the valid rows into a new
+map, or merges them into the open map after confirming what the merge will do; the
+merge is one undoable command.
+
+The main window calls :func:`run_import_dialog` and either opens
+``outcome.new_map`` or pushes ``outcome.command`` on its undo stack.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.commands import Command
+from ..core.model import StakeholderMap
+from ..core.validation import ValidationError
+from ..io.columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, match_columns
+from ..io.graph_formats import import_gexf, import_graphml
+from ..io.merge import merge_command, prepare_import_map
+from ..io.table_import import (
+    ImportReport,
+    apply_map_sheet,
+    find_workbook_sheets,
+    import_from_tables,
+)
+from ..io.tables import DELIMITERS, ENCODINGS, Table, TableImportError, read_table, read_workbook
+
+__all__ = ["ImportDialog", "ImportOutcome", "run_import_dialog"]
+
+#: Rows shown in the preview tables.
+PREVIEW_ROWS = 50
+_FILE_FILTER = (
+    "Tables and graphs (*.csv *.txt *.tsv *.xlsx *.xlsm *.graphml *.gexf);;"
+    "CSV files (*.csv *.txt *.tsv);;Excel workbooks (*.xlsx *.xlsm);;"
+    "GraphML (*.graphml);;GEXF (*.gexf)"
+)
+_IGNORE = "__ignore__"
+_CUSTOM = "__custom__"
+_NO_SHEET = "(none)"
+_ROLES = {"stakeholders": STAKEHOLDER_COLUMNS, "relationships": RELATIONSHIP_COLUMNS}
+_REJECTED = QColor("#F4C7C3")
+_CHANGED = QColor("#FCE8B2")
+
+
+@dataclass
+class ImportOutcome:
+    """What the user chose: a new map to open, or a merge command to push (not yet applied)."""
+
+    new_map: StakeholderMap | None
+    command: Command | None
+    report: ImportReport
+
+
+def _format(path: Path) -> str:
+    suffix = path.suffix.casefold()
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    if suffix in (".graphml", ".gexf"):
+        return suffix[1:]
+    return "csv"
+
+
+class _Signals(QObject):
+    #: (job number, fraction done) while the job runs.
+    progress = Signal(int, float)
+    #: (job number, result) when the job is done.
+    finished = Signal(int, object)
+    #: (job number, message) when the job failed on bad input.
+    failed = Signal(int, str)
+
+
+class _Job(QRunnable):
+    """Runs ``work(progress)`` in the thread pool; touches no widget, only emits signals."""
+
+    def __init__(self, work: Callable[[Callable[[float], None]], Any], number: int) -> None:
+        super().__init__()
+        self.work = work
+        self.number = number
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work(lambda fraction: self.signals.progress.emit(self.number, fraction))
+        except (TableImportError, ValidationError) as exc:
+            self.signals.failed.emit(self.number, str(exc))
+            return
+        except OSError as exc:
+            message = f"The file cannot be read: {exc.strerror or exc}."
+            self.signals.failed.emit(self.number, message)
+            return
+        self.signals.finished.emit(self.number, result)
+
+
+class _MappingTable(QTableWidget):
+    """One row per column of the file: its header, an example value, and what it imports as."""
+
+    def __init__(self, role: str, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.role = role
+        self.setHorizontalHeaderLabels(["Column in the file", "Example", "Imported as"])
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setVisible(False)
+        self.combos: dict[str, QComboBox] = {}
+
+    def show_table(self, table: Table | None) -> None:
+        """List the table's headers with the columns they were matched to."""
+        self.setRowCount(0)
+        self.combos = {}
+        if table is None:
+            return
+        matched = {
+            header: column for column, header in match_columns(table.headers, self.role).items()
+        }
+        self.setRowCount(len(table.headers))
+        first = table.frame.iloc[0] if len(table.frame) else None
+        for row, header in enumerate(table.headers):
+            self.setItem(row, 0, QTableWidgetItem(header))
+            example = "" if first is None else str(first.iloc[row])
+            self.setItem(row, 1, QTableWidgetItem(example))
+            combo = QComboBox()
+            if self.role == "stakeholders":
+                combo.addItem("custom attribute", _CUSTOM)
+            combo.addItem("(not imported)", _IGNORE)
+            for column in _ROLES[self.role]:
+                combo.addItem(column, column)
+            default = _CUSTOM if self.role == "stakeholders" else _IGNORE
+            combo.setCurrentIndex(combo.findData(matched.get(header, default)))
+            self.setCellWidget(row, 2, combo)
+            self.combos[header] = combo
+
+    def mapping(self) -> tuple[dict[str, str], list[str]]:
+        """``({column: header}, [ignored headers])`` as the user set them."""
+        columns: dict[str, str] = {}
+        ignored = []
+        for header, combo in self.combos.items():
+            choice = combo.currentData()
+            if choice == _IGNORE:
+                ignored.append(header)
+            elif choice != _CUSTOM:
+                if choice in columns:
+                    raise TableImportError(
+                        f"Both {columns[choice]!r} and {header!r} are imported as {choice!r}; "
+                        "choose one."
+                    )
+                columns[choice] = header
+        return columns, ignored
+
+    def set_choice(self, header: str, column: str | None) -> None:
+        """Import ``header`` as ``column`` (``None``: not imported)."""
+        combo = self.combos[header]
+        combo.setCurrentIndex(combo.findData(column or _IGNORE))
+
+
+def _preview(widget: QTableWidget, table: Table | None) -> None:
+    widget.clear()
+    if table is None:
+        widget.setRowCount(0)
+        widget.setColumnCount(0)
+        return
+    rows = table.frame.head(PREVIEW_ROWS)
+    widget.setColumnCount(len(table.headers))
+    widget.setRowCount(len(rows))
+    widget.setHorizontalHeaderLabels(table.headers)
+    widget.setVerticalHeaderLabels(
+        [str(table.first_row + i) for i in range(len(rows))]  # spreadsheet line numbers
+    )
+    for r, values in enumerate(rows.itertuples(index=False, name=None)):
+        for c, value in enumerate(values):
+            widget.setItem(r, c, QTableWidgetItem(str(value)))
+
+
+class ImportDialog(QDialog):
+    """Import stakeholders and relationships into a new map or the open one."""
+
+    def __init__(self, smap: StakeholderMap | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import stakeholders and relationships")
+        self.resize(1000, 760)
+        self.target = smap
+        self.outcome: ImportOutcome | None = None
+        self.tables: dict[str, Table | None] = {"stakeholders": None, "relationships": None}
+        self.workbook: dict[str, Table] = {}
+        self.checked: tuple[StakeholderMap, ImportReport] | None = None
+        self._job: _Job | None = None
+        self._jobs = 0
+        self._done: Callable[[Any], None] = lambda result: None
+        #: Asks the user to confirm a merge; replaced in tests.
+        self.confirm: Callable[[str], bool] = self._ask
+        self._build()
+        self._update_buttons()
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        files = QGroupBox("Files")
+        grid = QGridLayout(files)
+        self.file_edit = QLineEdit()
+        self.file_edit.setPlaceholderText("stakeholders table, Excel workbook, GraphML or GEXF")
+        self.file_edit.setReadOnly(True)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._on_browse)
+        grid.addWidget(QLabel("File:"), 0, 0)
+        grid.addWidget(self.file_edit, 0, 1)
+        grid.addWidget(browse, 0, 2)
+        self.relationships_edit = QLineEdit()
+        self.relationships_edit.setReadOnly(True)
+        self.relationships_edit.setPlaceholderText("optional CSV table of relationships")
+        self.relationships_browse = QPushButton("Browse…")
+        self.relationships_browse.clicked.connect(self._on_browse_relationships)
+        grid.addWidget(QLabel("Relationships:"), 1, 0)
+        grid.addWidget(self.relationships_edit, 1, 1)
+        grid.addWidget(self.relationships_browse, 1, 2)
+        options = QHBoxLayout()
+        self.encoding = QComboBox()
+        self.encoding.addItem("detect", None)
+        for name in ENCODINGS:
+            self.encoding.addItem(name, name)
+        self.delimiter = QComboBox()
+        self.delimiter.addItem("detect", None)
+        for name, char in DELIMITERS.items():
+            self.delimiter.addItem(name, char)
+        self.stakeholder_sheet = QComboBox()
+        self.relationship_sheet = QComboBox()
+        form = QFormLayout()
+        form.addRow("Encoding:", self.encoding)
+        form.addRow("Separator:", self.delimiter)
+        sheets = QFormLayout()
+        sheets.addRow("Stakeholders sheet:", self.stakeholder_sheet)
+        sheets.addRow("Relationships sheet:", self.relationship_sheet)
+        options.addLayout(form)
+        options.addLayout(sheets)
+        grid.addLayout(options, 2, 0, 1, 3)
+        layout.addWidget(files)
+        self.encoding.currentIndexChanged.connect(self._on_reading_options_changed)
+        self.delimiter.currentIndexChanged.connect(self._on_reading_options_changed)
+        self.stakeholder_sheet.currentIndexChanged.connect(self._on_sheet_changed)
+        self.relationship_sheet.currentIndexChanged.connect(self._on_sheet_changed)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.tabs = QTabWidget()
+        self.mappings: dict[str, _MappingTable] = {}
+        self.previews: dict[str, QTableWidget] = {}
+        for role, title in (("stakeholders", "Stakeholders"), ("relationships", "Relationships")):
+            page = QSplitter(Qt.Orientation.Horizontal)
+            self.mappings[role] = _MappingTable(role)
+            self.mappings[role].setObjectName(f"{role}_mapping")
+            preview = QTableWidget()
+            preview.setObjectName(f"{role}_preview")
+            self.previews[role] = preview
+            page.addWidget(self.mappings[role])
+            page.addWidget(preview)
+            page.setSizes([380, 600])
+            self.tabs.addTab(page, title)
+        splitter.addWidget(self.tabs)
+        report_box = QWidget()
+        report_layout = QVBoxLayout(report_box)
+        report_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.check_button = QPushButton("Check")
+        self.check_button.setToolTip("Try the import and list every row rejected or changed")
+        self.check_button.clicked.connect(self.check)
+        self.summary = QLabel("Choose a file to import.")
+        self.summary.setWordWrap(True)
+        row.addWidget(self.check_button)
+        row.addWidget(self.summary, 1)
+        report_layout.addLayout(row)
+        self.report_view = QPlainTextEdit()
+        self.report_view.setReadOnly(True)
+        self.report_view.setObjectName("report")
+        report_layout.addWidget(self.report_view)
+        splitter.addWidget(report_box)
+        splitter.setSizes([480, 220])
+        layout.addWidget(splitter, 1)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+
+        destination = QHBoxLayout()
+        self.new_map_button = QRadioButton("Into a new map")
+        self.merge_button = QRadioButton("Merge into the open map (matched by id, then by name)")
+        group = QButtonGroup(self)
+        group.addButton(self.new_map_button)
+        group.addButton(self.merge_button)
+        self.merge_button.setEnabled(self.target is not None)
+        (self.merge_button if self.target is not None else self.new_map_button).setChecked(True)
+        group.buttonToggled.connect(self._on_destination_changed)
+        destination.addWidget(self.new_map_button)
+        destination.addWidget(self.merge_button)
+        destination.addStretch(1)
+        layout.addLayout(destination)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            "Import valid rows", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.accepted.connect(self.import_valid_rows)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    # -- choosing files ------------------------------------------------------------------
+    def _on_browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import", "", _FILE_FILTER)
+        if path:
+            self.load(path)
+
+    def _on_browse_relationships(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Relationships", "", "CSV files (*.csv *.txt *.tsv)"
+        )
+        if path:
+            self.load_relationships(path)
+
+    @property
+    def path(self) -> Path | None:
+        """The main file chosen."""
+        return Path(self.file_edit.text()) if self.file_edit.text() else None
+
+    @property
+    def file_format(self) -> str:
+        """``csv``, ``xlsx``, ``graphml`` or ``gexf``, from the file's extension."""
+        return _format(self.path) if self.path else ""
+
+    def load(self, path: str | Path) -> None:
+        """Read ``path`` (in the background) and show its columns and first rows."""
+        self.file_edit.setText(str(path))
+        self.relationships_edit.clear()
+        self.tables = {"stakeholders": None, "relationships": None}
+        self.workbook = {}
+        self._forget_result()
+        fmt = self.file_format
+        csv = fmt == "csv"
+        for widget in (self.encoding, self.delimiter, self.relationships_browse):
+            widget.setEnabled(csv)
+        for widget in (self.stakeholder_sheet, self.relationship_sheet):
+            widget.setEnabled(fmt == "xlsx")
+        self.tabs.setEnabled(fmt in ("csv", "xlsx"))
+        if fmt in ("graphml", "gexf"):
+            self._show_tables()
+            self.summary.setText(
+                f"{Path(path).name}: attributes keep their names. Press Check to see what "
+                "would be imported."
+            )
+            self._update_buttons()
+            return
+        if fmt == "xlsx":
+            self._run(lambda progress: read_workbook(path), self._on_workbook_read)
+        else:
+            self._read_csv("stakeholders", Path(path))
+
+    def load_relationships(self, path: str | Path) -> None:
+        """Read a CSV table of relationships to go with the stakeholders table."""
+        self.relationships_edit.setText(str(path))
+        self._forget_result()
+        self._read_csv("relationships", Path(path))
+
+    def _read_csv(self, role: str, path: Path) -> None:
+        encoding, delimiter = self.encoding.currentData(), self.delimiter.currentData()
+
+        def work(progress: Callable[[float], None]) -> Table:
+            return read_table(path, encoding=encoding, delimiter=delimiter)
+
+        self._run(work, lambda table: self._on_table_read(role, table))
+
+    def _on_reading_options_changed(self) -> None:
+        if self.file_format != "csv":
+            return
+        self._forget_result()
+        if self.path:
+            self._read_csv("stakeholders", self.path)
+        if self.relationships_edit.text():
+            self._read_csv("relationships", Path(self.relationships_edit.text()))
+
+    def _on_table_read(self, role: str, table: Table) -> None:
+        self.tables[role] = table
+        if role == "stakeholders":
+            how = f"{table.encoding}, separator {table.delimiter!r}"
+            self.summary.setText(f"{table.name}: {len(table.frame)} rows ({how}).")
+        self._show_tables()
+
+    def _on_workbook_read(self, tables: dict[str, Table]) -> None:
+        self.workbook = tables
+        try:
+            found = find_workbook_sheets(self.path or "", tables)
+            chosen = (
+                found.stakeholders.name,
+                found.relationships.name if found.relationships else "",
+            )
+        except TableImportError as exc:
+            self.summary.setText(str(exc) + " Choose the sheets below.")
+            chosen = ("", "")
+        names = {t.name: sheet for sheet, t in tables.items()}
+        for combo, name in zip(
+            (self.stakeholder_sheet, self.relationship_sheet), chosen, strict=True
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(_NO_SHEET, "")
+            for sheet in tables:
+                combo.addItem(sheet, sheet)
+            combo.setCurrentIndex(max(combo.findData(names.get(name, "")), 0))
+            combo.blockSignals(False)
+        self._on_sheet_changed()
+
+    def _on_sheet_changed(self) -> None:
+        self._forget_result()
+        for role, combo in (
+            ("stakeholders", self.stakeholder_sheet),
+            ("relationships", self.relationship_sheet),
+        ):
+            self.tables[role] = self.workbook.get(combo.currentData() or "")
+        self._show_tables()
+
+    def _show_tables(self) -> None:
+        for role in ("stakeholders", "relationships"):
+            self.mappings[role].show_table(self.tables[role])
+            for combo in self.mappings[role].combos.values():
+                combo.currentIndexChanged.connect(self._forget_result)
+            _preview(self.previews[role], self.tables[role])
+        self._update_buttons()
+
+    # -- checking and importing ----------------------------------------------------------
+    def _import_work(self) -> Callable[[Callable[[float], None]], Any]:
+        """The import as a function of a progress callback, built from the current choices."""
+        known = self.target if self.merge_button.isChecked() else None
+        fresh = prepare_import_map(known) if known is not None else StakeholderMap()
+        path, fmt = self.path, self.file_format
+        if fmt in ("graphml", "gexf"):
+            reader = import_graphml if fmt == "graphml" else import_gexf
+            return lambda progress: reader(
+                path, smap=fresh, skip_bad_rows=True, progress=progress, known=known
+            )
+        stakeholders = self.tables["stakeholders"]
+        if stakeholders is None:
+            raise TableImportError("Choose the table of stakeholders first.")
+        s_columns, s_ignored = self.mappings["stakeholders"].mapping()
+        s_table = dataclasses.replace(
+            stakeholders, frame=stakeholders.frame.drop(columns=s_ignored)
+        )
+        r_table, r_columns = None, None
+        if self.tables["relationships"] is not None:
+            r_columns, r_ignored = self.mappings["relationships"].mapping()
+            relationships = self.tables["relationships"]
+            r_table = dataclasses.replace(
+                relationships, frame=relationships.frame.drop(columns=r_ignored)
+            )
+        details = None
+        if fmt == "xlsx" and known is None:
+            details = (
+                find_workbook_sheets(path or "", self.workbook).details if self.workbook else None
+            )
+        kumu = fmt == "xlsx" and self.stakeholder_sheet.currentText().casefold() == "elements"
+
+        def work(progress: Callable[[float], None]) -> tuple[StakeholderMap, ImportReport]:
+            if details is not None:
+                apply_map_sheet(fresh, details)
+            return import_from_tables(
+                s_table,
+                r_table,
+                stakeholder_columns=s_columns,
+                relationship_columns=r_columns,
+                smap=fresh,
+                skip_bad_rows=True,
+                require=("name",),
+                list_separator="|" if kumu else None,
+                progress=progress,
+                known=known,
+            )
+
+        return work
+
+    def check(self) -> None:
+        """Run the import (in the background) and show its report; nothing is changed yet."""
+        try:
+            work = self._import_work()
+        except TableImportError as exc:
+            self._show_failure(str(exc))
+            return
+        self._run(work, self._on_checked)
+
+    def _on_checked(self, result: tuple[StakeholderMap, ImportReport]) -> None:
+        self.checked = result
+        report = result[1]
+        rejected = len(report.rejected)
+        self.summary.setText(
+            f"{report.stakeholders} stakeholders and {report.relationships} relationships can "
+            f"be imported; {rejected} rows are rejected and {len(report.changed)} changed "
+            "(see below)."
+        )
+        self.report_view.setPlainText("\n".join(report.lines()))
+        self._mark_rows(report)
+        self._update_buttons()
+
+    def _mark_rows(self, report: ImportReport) -> None:
+        """Tint the preview rows that were rejected (red) or changed (yellow)."""
+        for role, table in self.tables.items():
+            if table is None:
+                continue
+            preview = self.previews[role]
+            for problems, colour in ((report.changed, _CHANGED), (report.rejected, _REJECTED)):
+                for problem in problems:
+                    row = problem.line - table.first_row
+                    if problem.table != table.name or not 0 <= row < preview.rowCount():
+                        continue
+                    for column in range(preview.columnCount()):
+                        item = preview.item(row, column)
+                        if item is not None:
+                            item.setBackground(colour)
+                            item.setToolTip(problem.message)
+
+    def _show_failure(self, message: str) -> None:
+        self.checked = None
+        self.summary.setText(message)
+        self.report_view.setPlainText(message)
+        self._update_buttons()
+
+    def _forget_result(self, *_: object) -> None:
+        if self.checked is not None:
+            self.checked = None
+            self.summary.setText("The choices changed: press Check again.")
+            self.report_view.clear()
+        self._update_buttons()
+
+    def _on_destination_changed(self, *_: object) -> None:
+        self._forget_result()
+
+    def _update_buttons(self) -> None:
+        busy = self._job is not None
+        has_input = self.tables["stakeholders"] is not None or self.file_format in (
+            "graphml",
+            "gexf",
+        )
+        self.check_button.setEnabled(has_input and not busy)
+        ready = self.checked is not None and self.checked[1].stakeholders > 0 and not busy
+        self.import_button.setEnabled(ready)
+
+    def import_valid_rows(self) -> None:
+        """Finish: a new map, or a merge the user confirms, then close the dialog."""
+        if self.checked is None:
+            return
+        smap, report = self.checked
+        if self.merge_button.isChecked() and self.target is not None:
+            name = self.path.name if self.path else "file"
+            try:
+                command, plan = merge_command(self.target, smap, f"Import {name}")
+            except ValidationError as exc:
+                self._show_failure(f"The merge is not possible: {exc}")
+                return
+            if not self.confirm("\n".join(["Merge into the open map?", "", *plan.lines()])):
+                return
+            self.outcome = ImportOutcome(None, command, report)
+        else:
+            if self.path and smap.info.title == type(smap.info)().title:
+                smap.info = dataclasses.replace(smap.info, title=self.path.stem)
+            self.outcome = ImportOutcome(smap, None, report)
+        self.accept()
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self, "Merge the import", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- background jobs -----------------------------------------------------------------
+    def _run(
+        self, work: Callable[[Callable[[float], None]], Any], done: Callable[[Any], None]
+    ) -> None:
+        self._jobs += 1
+        job = _Job(work, self._jobs)
+        # Bound methods of the dialog: Qt delivers the signals on the GUI thread.
+        job.signals.progress.connect(self._on_job_progress)
+        job.signals.finished.connect(self._on_job_finished)
+        job.signals.failed.connect(self._on_job_failed)
+        self._job, self._done = job, done
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self._update_buttons()
+        QThreadPool.globalInstance().start(job)
+
+    def _current(self, number: int) -> bool:
+        return self._job is not None and number == self._job.number
+
+    def _on_job_progress(self, number: int, fraction: float) -> None:
+        if self._current(number):
+            self.progress.setValue(int(fraction * 100))
+
+    def _on_job_finished(self, number: int, result: object) -> None:
+        if self._current(number):
+            self._job = None
+            self.progress.setVisible(False)
+            self._done(result)
+            self._update_buttons()
+
+    def _on_job_failed(self, number: int, message: str) -> None:
+        if self._current(number):
+            self._job = None
+            self.progress.setVisible(False)
+            self._show_failure(message)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a file is being read or checked."""
+        return self._job is not None
+
+
+def run_import_dialog(parent: QWidget | None, smap: StakeholderMap | None) -> ImportOutcome | None:
+    """Show the import dialog over ``parent``; ``smap`` is the open map (merge target).
+
+    Returns ``None`` if the user cancelled. Otherwise ``outcome.new_map`` is a map to
+    open (unsaved), or ``outcome.command`` is the merge to push on the undo stack.
+    """
+    dialog = ImportDialog(smap, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.outcome
+    finally:
+        dialog.deleteLater()
