@@ -21,6 +21,7 @@ from typing import NoReturn
 
 from .core.model import MapInfo, StakeholderMap
 from .core.validation import ValidationError, map_problems
+from .io.plan import DEFAULT_TEMPLATE, LEVELS, PlanError, PlanOptions, write_plan
 from .io.project import MapFileError, PasswordRequired, load_map, save_map
 from .io.redact import EXPORT_LEVELS, LEVEL_DESCRIPTIONS
 from .io.table_export import export_csv, export_xlsx
@@ -33,7 +34,12 @@ EXIT_BAD_INPUT = 2
 #: Environment variable holding the password of encrypted maps (``--password-file`` wins).
 PASSWORD_ENV = "STAKEHOLDER_MAPPER_PASSWORD"
 #: Errors that mean "the input is wrong", reported as one line with exit code 2.
-INPUT_ERRORS: tuple[type[Exception], ...] = (MapFileError, TableImportError, ValidationError)
+INPUT_ERRORS: tuple[type[Exception], ...] = (
+    MapFileError,
+    TableImportError,
+    ValidationError,
+    PlanError,
+)
 
 
 class UsageError(Exception):
@@ -159,6 +165,20 @@ def _cmd_validate(args: argparse.Namespace) -> None:
     )
 
 
+def _cmd_plan(args: argparse.Namespace) -> None:
+    output = Path(args.output)
+    if output.resolve() == Path(args.map).resolve():
+        raise UsageError("the plan must not overwrite the map file")
+    smap = open_map(args.map, args)
+    options = PlanOptions(
+        level=args.level,
+        show_author=args.show_author,
+        template=Path(args.template) if args.template else DEFAULT_TEMPLATE,
+    )
+    write_plan(smap, output, options)
+    print(f"Saved the {args.level} engagement plan to {output}.")
+
+
 def _build_parser() -> _Parser:
     parser = _Parser(prog="stakeholder-mapper", description="Stakeholder Mapper command line.")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
@@ -216,6 +236,24 @@ def _build_parser() -> _Parser:
     )
     _add_password_option(p)
     p.set_defaults(run=_cmd_export)
+
+    p = sub.add_parser("plan", help="write the engagement plan as a Word document")
+    p.add_argument("map", metavar="MAP.smap")
+    p.add_argument("-o", "--output", required=True, metavar="PLAN.docx")
+    p.add_argument(
+        "--level",
+        choices=LEVELS,
+        default="full",
+        help="what the plan may show: " + " ".join(LEVEL_DESCRIPTIONS.values()),
+    )
+    p.add_argument("--template", metavar="T.docx", help="a Word file whose styles the plan uses")
+    p.add_argument(
+        "--show-author",
+        action="store_true",
+        help="name the map's author on the cover of the full version",
+    )
+    _add_password_option(p)
+    p.set_defaults(run=_cmd_plan)
 
     p = sub.add_parser("validate", help="check a map file and report the first problem")
     p.add_argument("map", metavar="MAP.smap")

@@ -1,0 +1,1139 @@
+"""The humanitarian diplomacy engagement plan as a Word document (DESIGN.md §6).
+
+:func:`build_plan` writes the sections chosen in :class:`PlanOptions` into a copy of the
+template, from a map redacted for the export level; :func:`write_plan` saves it. No Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from docx.text.paragraph import Paragraph
+
+from ...core.model import ENGAGEMENT_STAGES, MOU_STATUSES, Stakeholder, StakeholderMap
+from ..project import write_atomically
+from ..redact import LEVEL_DESCRIPTIONS, redact
+from . import figures
+from .facts import Facts, gather
+from .options import LEVEL_NAMES, SECTIONS, PlanOptions
+from .priorities import AIIM_STRATEGIES, HIGH_FROM, QUADRANT_APPROACH, QUADRANTS, quadrant
+from .word import (
+    add_field,
+    add_table,
+    clean_metadata,
+    clear_body,
+    document_bytes,
+    landscape_section,
+    pick_style,
+    portrait_section,
+    text_width,
+)
+
+__all__ = ["PRINCIPLES", "PlanError", "build_plan", "write_plan"]
+
+Progress = Callable[[float, str], None]
+
+#: What the Principles of Action ask (Council of Delegates, urban community resilience),
+#: as far as the plan needs to name them.
+PRINCIPLES: dict[int, str] = {
+    1: "Act as a trusted connector between communities and city actors",
+    2: "Risk assessment, stakeholder mapping and feedback systems adapted to urban communities",
+    3: "Connect communities with authorities, private and financial sectors, media and academia",
+    4: "Build trust and show results",
+    5: "Open volunteering to the most vulnerable",
+    6: "Bring youth, civil society and other city actors together",
+    7: "Principle of Action 7",
+    8: "Principle of Action 8",
+    9: "Principle of Action 9",
+    10: "Use data, analytics and evidence for decisions",
+    11: "Humanitarian diplomacy to influence urban policy and planning; MoUs with city authorities",
+    12: "Engage youth",
+}
+
+#: Brokers listed in the brokerage table at most.
+MAX_BROKERS = 15
+#: With more engagement sheets than this the contents list only the main sections.
+MAX_SHEETS_IN_CONTENTS = 12
+#: Members named per coalition at most.
+MAX_MEMBERS = 10
+
+
+class PlanError(Exception):
+    """The plan cannot be written; the message is one sentence for the user."""
+
+
+def _date(value: dt.date | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def _or(value: str, default: str) -> str:
+    return value.strip() or default
+
+
+def _score(value: int | None) -> str:
+    if value is None:
+        return "unknown"
+    return f"{value:+d}" if value else "0"
+
+
+def _scale(value: int | None) -> str:
+    return "unknown" if value is None else str(value)
+
+
+class _Writer:
+    """Writes one plan: keeps the document, the styles found and the page orientation."""
+
+    def __init__(self, doc: DocumentObject, facts: Facts, options: PlanOptions, omitted: int):
+        self.doc = doc
+        self.facts = facts
+        self.smap = facts.smap
+        self.options = options
+        self.level = options.level
+        self.omitted = omitted
+        para = WD_STYLE_TYPE.PARAGRAPH
+        self.table_style = pick_style(doc, ["Plan Table", "Table Grid"], WD_STYLE_TYPE.TABLE)
+        self.cell_style = pick_style(doc, ["Table Text", "Normal"], para)
+        self.bullet = pick_style(doc, ["List Bullet", "List Paragraph", "Normal"], para)
+        self.caption = pick_style(doc, ["Caption", "Normal"], para)
+        self.banner = pick_style(doc, ["Classification", "Intense Quote", "Normal"], para)
+        self.title_style = pick_style(doc, ["Title", "Heading 1"], para)
+        self.subtitle_style = pick_style(doc, ["Subtitle", "Heading 2", "Normal"], para)
+        self.toc_styles = {
+            1: pick_style(doc, ["TOC 1", "toc 1", "Normal"], para),
+            2: pick_style(doc, ["TOC 2", "toc 2", "Normal"], para),
+        }
+        self.landscape = False
+        self.toc_paragraph: Paragraph | None = None
+        self.toc_depth = 2
+        self.figure_number = 0
+        self.headings: list[tuple[int, str]] = []
+
+    # -- building blocks -----------------------------------------------------------------
+    def heading(self, text: str, level: int = 1, new_page: bool = False) -> None:
+        paragraph = self.doc.add_heading(text, level)
+        paragraph.paragraph_format.page_break_before = new_page or None
+        self.headings.append((level, text))
+
+    def para(self, text: str = "", style: str | None = None, bold_lead: str = "") -> None:
+        p = self.doc.add_paragraph(style=style)
+        if bold_lead:
+            p.add_run(bold_lead).bold = True
+        if text:
+            p.add_run(text)
+
+    def bullets(self, items: Sequence[str]) -> None:
+        for item in items:
+            self.doc.add_paragraph(item, style=self.bullet)
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        weights: Sequence[float],
+        header_row: bool = True,
+        first_column: bool = False,
+        keep_together: bool = False,
+    ) -> None:
+        if self.doc.paragraphs:
+            # The sentence that introduces a table stays on the table's page.
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        width = text_width(self.doc)
+        total = sum(weights)
+        widths = [width * w / total for w in weights]
+        add_table(
+            self.doc,
+            header,
+            rows,
+            widths,
+            self.table_style,
+            self.cell_style,
+            header_row=header_row,
+            first_column=first_column,
+            keep_together=keep_together,
+        )
+        self.doc.add_paragraph()
+
+    def figure(self, png: bytes, caption: str, width_fraction: float = 1.0) -> None:
+        self.figure_number += 1
+        self.doc.add_picture(io.BytesIO(png), width=Cm(text_width(self.doc) * width_fraction))
+        picture = self.doc.paragraphs[-1]
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.keep_with_next = True
+        self.para(f"Figure {self.figure_number}. {caption}", self.caption)
+
+    def set_landscape(self, landscape: bool) -> None:
+        if landscape == self.landscape:
+            return
+        (landscape_section if landscape else portrait_section)(self.doc)
+        self.landscape = landscape
+
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def stakeholder(self, sid: str) -> Stakeholder:
+        return self.smap.stakeholders[sid]
+
+    @property
+    def per_actor(self) -> bool:
+        """Whether this level may show rows about single stakeholders."""
+        return self.level != "public"
+
+    # -- classification, header and footer --------------------------------------------
+    def classification(self) -> str:
+        if self.level == "public":
+            return "PUBLIC"
+        if self.level == "partner":
+            return "RESTRICTED — for the partners it is addressed to; do not publish"
+        confidential = any(s.sensitivity == "confidential" for s in self.smap.stakeholders.values())
+        mark = "CONFIDENTIAL" if confidential else "INTERNAL"
+        return f"{mark} — internal use only; contains personal data"
+
+    def header_footer(self) -> None:
+        section = self.doc.sections[0]
+        header = section.header.paragraphs[-1] if section.header.paragraphs else None
+        if header is None or header.text.strip():
+            header = section.header.add_paragraph()
+        header.style = pick_style(self.doc, ["Header", "Normal"], WD_STYLE_TYPE.PARAGRAPH)
+        header.add_run(self.classification()).bold = True
+        header.add_run(f"   ·   {self.smap.info.title}")
+        footer = section.footer.paragraphs[-1] if section.footer.paragraphs else None
+        if footer is None or footer.text.strip():
+            footer = section.footer.add_paragraph()
+        footer.style = pick_style(self.doc, ["Footer", "Normal"], WD_STYLE_TYPE.PARAGRAPH)
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer.add_run(f"{LEVEL_NAMES[self.level]}   ·   Page ")
+        add_field(footer, "PAGE", "1")
+        footer.add_run(" of ")
+        add_field(footer, "NUMPAGES", "1")
+
+    # -- sections ------------------------------------------------------------------------
+    def cover(self) -> None:
+        info = self.smap.info
+        for _ in range(3):
+            self.doc.add_paragraph()
+        self.para(self.classification(), self.banner)
+        self.doc.add_paragraph()
+        self.para("Humanitarian diplomacy engagement plan", self.title_style)
+        self.para(info.title, self.subtitle_style)
+        self.doc.add_paragraph()
+        author = info.author if (self.options.show_author and self.level == "full") else ""
+        rows = [
+            ("City", _or(info.city, "not recorded")),
+            ("Branch", _or(info.branch, "not recorded")),
+            ("Date of the map", _date(info.date) or "not recorded"),
+            ("Plan generated", _date(dt.date.today())),
+            ("Prepared by", author),
+            ("Version", LEVEL_NAMES[self.level]),
+            ("Classification", self.classification()),
+        ]
+        self.table([], rows, [1, 3], header_row=False, first_column=True)
+        self.para(
+            "This document was generated from the stakeholder map with Stakeholder Mapper. "
+            "It is a working document: check the readings against what you know before "
+            "acting on them.",
+            self.caption,
+        )
+        self.page_break()
+
+    def contents(self) -> None:
+        p = self.doc.add_paragraph()
+        p.add_run("Contents").bold = True
+        toc = self.doc.add_paragraph()
+        depth = 2 if len(self.sheet_ids()) <= MAX_SHEETS_IN_CONTENTS else 1
+        add_field(toc, f'TOC \\o "1-{depth}" \\h \\z \\u')
+        self.toc_depth = depth
+        self.toc_paragraph = toc
+        self.page_break()
+
+    def fill_contents(self) -> None:
+        """Cache the TOC entries in the field so the contents read well before an update."""
+        toc = self.toc_paragraph
+        if toc is None:
+            return
+        # The field starts in the first paragraph; one paragraph per entry follows and the
+        # field's end moves into the last of them.
+        end = toc._p.findall(qn("w:r"))[-1]
+        toc._p.remove(end)
+        previous = toc
+        for level, text in self.headings:
+            if level > self.toc_depth:
+                continue
+            new = OxmlElement("w:p")
+            previous._p.addnext(new)
+            paragraph = Paragraph(new, toc._parent)
+            paragraph.style = self.toc_styles[level]
+            paragraph.add_run(text)
+            previous = paragraph
+        previous._p.append(end)
+
+    def summary(self) -> None:
+        self.heading(SECTIONS["summary"])
+        smap, facts = self.smap, self.facts
+        counts = Counter(facts.quadrants.values())
+        place = f" in {smap.info.city}" if smap.info.city else ""
+        who = smap.info.branch or "the branch"
+        self.para(
+            f"This plan sets out how {who} will engage the {len(smap.stakeholders)} "
+            f"stakeholders mapped{place}, linked by {len(smap.relationships)} relationships. "
+            f"{counts['Manage closely']} of them are powerful and interested and need close "
+            f"management; {counts['Keep satisfied']} are powerful but less interested and "
+            f"must be kept satisfied."
+        )
+        if self.omitted:
+            self.para(
+                f"{self.omitted} stakeholders marked confidential are left out of this version."
+            )
+        self.heading("Key findings", 2)
+        if self.per_actor:
+            findings = facts.findings or [
+                "No findings yet: add relationships to the map to reveal brokers and coalitions."
+            ]
+        else:
+            findings = self.public_findings()
+        self.bullets(findings)
+        if self.per_actor:
+            top = [sid for sid in facts.ranked if facts.quadrants[sid] == "Manage closely"][:5]
+            self.heading("First priorities", 2)
+            if top:
+                self.bullets(
+                    [
+                        f"{facts.label(sid)} — {facts.messengers[sid].sentence}"
+                        if sid in facts.messengers
+                        else facts.label(sid)
+                        for sid in top
+                    ]
+                )
+            else:
+                self.para(
+                    "No stakeholder is rated both powerful and interested yet: rate power and "
+                    "interest on the map to set priorities."
+                )
+
+    def public_findings(self) -> list[str]:
+        smap, facts = self.smap, self.facts
+        cats = Counter(facts.category(sid) for sid in smap.stakeholders)
+        communities = facts.metrics["community"].dropna().nunique() if len(facts.metrics) else 0
+        cut = 0
+        if "articulation_point" in facts.metrics.columns:
+            cut = int(facts.metrics["articulation_point"].fillna(False).astype(bool).sum())
+        items = [
+            f"The map covers {len(smap.stakeholders)} stakeholders in {len(cats)} categories; "
+            f"the largest groups are "
+            + ", ".join(f"{name.lower()} ({n})" for name, n in cats.most_common(3))
+            + ".",
+            f"The network falls into {communities} coalitions (groups that are more tied to "
+            "each other than to the rest).",
+        ]
+        if cut:
+            items.append(
+                f"{cut} stakeholders are single points of failure: without them, part of the "
+                "network would lose its link to the rest."
+            )
+        agreements = Counter(s.engagement.mou_status for s in smap.stakeholders.values())
+        signed = agreements["signed"] + agreements["renewal due"]
+        if signed:
+            items.append(f"{signed} agreements (MoUs) are signed.")
+        return items
+
+    def purpose(self) -> None:
+        self.heading(SECTIONS["purpose"])
+        self.para(
+            _or(
+                self.smap.info.purpose,
+                "No purpose recorded yet: describe the change this engagement seeks in the "
+                "map's properties.",
+            )
+        )
+        if not self.per_actor:
+            return
+        objectives = [
+            f"{self.facts.label(sid)}: {s.engagement.objective.strip()}"
+            for sid in self.facts.ranked
+            if (s := self.stakeholder(sid)).engagement.objective.strip()
+        ]
+        self.heading("Objectives with key stakeholders", 2)
+        if objectives:
+            self.bullets(objectives)
+        else:
+            self.para("No objectives recorded yet: add them on each stakeholder's engagement tab.")
+
+    def context(self) -> None:
+        self.heading(SECTIONS["context"])
+        info = self.smap.info
+        city = info.city or "the city"
+        self.para(
+            f"The Movement's Principles of Action for strengthening urban community resilience "
+            f"ask National Societies and their city branches to act as trusted connectors, to "
+            f"map stakeholders, to use evidence and to practise humanitarian diplomacy with "
+            f"city authorities. This plan applies them in {city}. The table shows the "
+            f"principles the mapped stakeholders relate to."
+        )
+        linked: dict[int, list[str]] = {}
+        for sid in self.facts.ranked:
+            for principle in self.stakeholder(sid).principles:
+                linked.setdefault(principle, []).append(self.facts.label(sid))
+        rows = []
+        for number in sorted(linked):
+            names = linked[number]
+            if self.per_actor:
+                shown = ", ".join(names[:6]) + (
+                    f" and {len(names) - 6} more" if len(names) > 6 else ""
+                )
+            else:
+                shown = f"{len(names)} stakeholders"
+            rows.append((str(number), PRINCIPLES[number], shown))
+        if rows:
+            self.table(
+                ["No.", "The principle asks us to", "Stakeholders it concerns"], rows, [1, 6, 6]
+            )
+        else:
+            self.para(
+                "No stakeholder is linked to a principle yet: tick the principles each "
+                "stakeholder relates to on the map."
+            )
+
+    def figures(self) -> None:
+        self.set_landscape(False)
+        self.heading(SECTIONS["figures"], new_page=True)
+        smap, dpi = self.smap, self.options.dpi
+        if self.level == "public":
+            self.para(
+                "The network drawing is left out of the public version: it would identify "
+                "single actors. The grid shows how many stakeholders sit in each cell."
+            )
+            self.figure(
+                figures.quadrant_counts_png(smap, dpi=dpi),
+                "Number of stakeholders by power and interest.",
+                0.8,
+            )
+            return
+        self.para(
+            "Each shape is a stakeholder (colour and shape show the category, size its power); "
+            "lines are relationships, arrows point from source to target and dashed lines are "
+            "negative ties such as conflict or distrust. Our branch is circled."
+        )
+        numbers = self.facts.numbers
+        self.figure(
+            figures.network_png(smap, numbers, highlight=self.facts.branch, dpi=dpi),
+            f"The stakeholder network of {smap.info.city or 'the city'}. Where a name would "
+            "cover another, the stakeholder's number in the priority table is shown instead.",
+        )
+        unrated = sum(1 for q in self.facts.quadrants.values() if q == "Not yet rated")
+        caption = "Power–interest grid (Mendelow); numbers as in the priority table."
+        if unrated:
+            caption += f" {unrated} stakeholders not yet rated are not shown."
+        self.figure(figures.power_interest_png(smap, numbers, dpi=dpi), caption)
+
+    def priority(self) -> None:
+        self.set_landscape(True)
+        self.heading(SECTIONS["priority"])
+        facts = self.facts
+        self.para(
+            f"Stakeholders in priority order. The quadrant follows Mendelow's power–interest "
+            f"grid (high = {HIGH_FROM} or more on 1–5)"
+            + (
+                "; the strategy follows the Alignment, Interest and Influence Matrix (AIIM)."
+                if self.level == "full"
+                else "."
+            )
+        )
+        if not self.per_actor:
+            categories = sorted({facts.category(s) for s in self.smap.stakeholders})
+            rows = []
+            for name in categories:
+                members = [s for s in self.smap.stakeholders if facts.category(s) == name]
+                counts = Counter(facts.quadrants[s] for s in members)
+                rows.append([name, *(str(counts[q]) for q in QUADRANTS), str(len(members))])
+            self.table(["Category", *QUADRANTS, "Total"], rows, [4, 2, 2, 2, 2, 2, 1.5])
+            return
+        rows = []
+        for sid in facts.ranked:
+            s = self.stakeholder(sid)
+            reading = facts.readings.get(sid)
+            row = [
+                str(facts.numbers[sid]),
+                s.label,
+                facts.category(sid),
+                _scale(s.power),
+                _scale(s.interest),
+                facts.quadrants[sid],
+            ]
+            if self.level == "full":
+                row += [_score(s.position), _score(s.trust), facts.strategies[sid]]
+            row.append(reading.role if reading else "")
+            rows.append(row)
+        if self.level == "full":
+            header = [
+                "No.",
+                "Stakeholder",
+                "Category",
+                "Power",
+                "Interest",
+                "Quadrant",
+                "Position",
+                "Trust",
+                "AIIM strategy",
+                "Network role",
+            ]
+            weights = [0.8, 4.6, 3, 1.3, 1.5, 2.4, 1.7, 1.7, 3.6, 2.0]
+        else:
+            header = [
+                "No.",
+                "Stakeholder",
+                "Category",
+                "Power",
+                "Interest",
+                "Quadrant",
+                "Network role",
+            ]
+            weights = [0.9, 6, 4, 1.4, 1.5, 2.8, 2.8]
+        self.table(header, rows, weights)
+
+    def brokerage(self) -> None:
+        self.set_landscape(True)
+        self.heading(SECTIONS["brokerage"])
+        facts = self.facts
+        self.para(
+            "Brokers sit on the most trusted routes between others and connect groups that "
+            "are not otherwise tied. Betweenness is the share of most-trusted routes between "
+            "two others that pass through the stakeholder; brokerage counts the "
+            "Gould–Fernandez roles it plays between categories."
+        )
+        scored = [
+            sid
+            for sid in facts.ranked
+            if (facts.number(sid, "betweenness") or 0) > 0
+            or (facts.number(sid, "gf_total") or 0) > 0
+        ]
+        scored.sort(key=lambda sid: -(facts.number(sid, "betweenness") or 0))
+        if not scored:
+            self.para("No brokers yet: the map has no routes that pass through a stakeholder.")
+            return
+        if not self.per_actor:
+            self.para(
+                f"{len(scored)} stakeholders act as brokers; the five strongest together lie on "
+                f"{sum(facts.number(s, 'betweenness') or 0 for s in scored[:5]):.0%} of the "
+                "most trusted routes between others (counted once per broker)."
+            )
+            return
+        rows = []
+        for sid in scored[:MAX_BROKERS]:
+            reading = facts.readings.get(sid)
+            rows.append(
+                [
+                    facts.label(sid),
+                    facts.category(sid),
+                    reading.role if reading else "",
+                    f"{facts.number(sid, 'betweenness') or 0:.3f}",
+                    f"{facts.number(sid, 'gf_total') or 0:.0f}",
+                    reading.sentence if reading else "",
+                ]
+            )
+        self.table(
+            ["Stakeholder", "Category", "Role", "Betweenness", "Brokerage", "Reading"],
+            rows,
+            [4.5, 3, 2.2, 2, 1.8, 9],
+        )
+        if len(scored) > MAX_BROKERS:
+            self.para(
+                f"{len(scored) - MAX_BROKERS} further stakeholders broker to a lesser degree."
+            )
+
+    def sheet_ids(self) -> list[str]:
+        facts = self.facts
+        candidates = _sheet_candidates(self.smap, self.options)
+        return [sid for sid in facts.ranked if candidates is None or sid in candidates]
+
+    def sheets(self) -> None:
+        self.set_landscape(False)
+        self.heading(SECTIONS["sheets"])
+        if not self.per_actor:
+            stages = Counter(s.engagement.stage for s in self.smap.stakeholders.values())
+            self.para(
+                "Engagement sheets name single stakeholders and are left out of the public "
+                "version. Engagement stages across the map: "
+                + "; ".join(f"{stage} {stages[stage]}" for stage in ENGAGEMENT_STAGES)
+                + f"; not assessed {stages[None]}."
+            )
+            return
+        ids = self.sheet_ids()
+        scope = (
+            "every stakeholder"
+            if self.options.sheets_for == "all"
+            else "stakeholders to manage closely or keep satisfied, and every stakeholder "
+            "with engagement details recorded"
+        )
+        self.para(
+            f"One sheet for {scope} ({len(ids)}). Fields left empty on the map say so; "
+            "the approach and messenger are suggested from the map when none was recorded."
+        )
+        for sid in ids:
+            self.sheet(sid)
+
+    def sheet(self, sid: str) -> None:
+        facts, s = self.facts, self.stakeholder(sid)
+        e = s.engagement
+        self.heading(s.label, 2)
+        line = f"{facts.category(sid)} · {facts.quadrants[sid]}"
+        if self.level == "full":
+            line += f" · {facts.strategies[sid]}"
+        reading = facts.readings.get(sid)
+        self.para(line + (f" · {reading.role}" if reading else ""), self.caption)
+        messenger = facts.messengers.get(sid)
+        suggested = messenger.sentence if messenger else ""
+        recorded_messenger = e.messenger.strip() if self.level == "full" else ""
+        rows = [
+            ("Objective", _or(e.objective, "No objective recorded yet.")),
+            ("Desired change", _or(e.desired_change, "No desired change recorded yet.")),
+            ("The ask", _or(e.ask, "No ask recorded yet.")),
+            ("Key messages", _or(e.key_messages, "No key messages recorded yet.")),
+            (
+                "Approach",
+                e.approach.strip()
+                or f"{QUADRANT_APPROACH[facts.quadrants[sid]]} (suggested for its quadrant)",
+            ),
+            (
+                "Messenger",
+                f"{recorded_messenger}\nSuggested by the map: {suggested}"
+                if recorded_messenger
+                else f"Suggested by the map: {suggested}",
+            ),
+            ("Channel", _or(e.channel, "No channel recorded yet.")),
+        ]
+        if self.level == "full":
+            rows.append(("Owner (our focal point)", _or(e.owner or s.focal_point, "No owner yet.")))
+        due = f" (due {_date(e.due_date)})" if e.due_date else ""
+        rows += [
+            ("Next action", _or(e.next_action, "No next action recorded yet.") + due),
+            ("Timing window", _or(e.timing_window, "No timing window recorded yet.")),
+        ]
+        if self.level == "full":
+            rows.append(("Engagement stage", e.stage or "Not assessed yet."))
+        rows.append(("MoU status", e.mou_status))
+        markers = [
+            f"{name}: {text.strip()}"
+            for name, text in (
+                ("Expect to see", e.expect_to_see),
+                ("Like to see", e.like_to_see),
+                ("Love to see", e.love_to_see),
+            )
+            if text.strip()
+        ]
+        rows.append(("Progress markers", "\n".join(markers) or "No progress markers recorded yet."))
+        rows.append(("Risks", _or(e.risks, "No risks recorded yet.")))
+        principles = ", ".join(str(p) for p in s.principles) or "None linked yet."
+        rows.append(("Principles of Action served", principles))
+        if self.level == "full":
+            rows.append(("Position / trust", f"{_score(s.position)} / {_score(s.trust)}"))
+            if s.person or s.contact:
+                rows.append(("Contact person", "\n".join(v for v in (s.person, s.contact) if v)))
+        if reading:
+            rows.append(("What the network says", reading.sentence))
+        self.table([], rows, [1.6, 5], header_row=False, first_column=True, keep_together=True)
+
+    def coalitions(self) -> None:
+        self.set_landscape(False)
+        self.heading(SECTIONS["coalitions"])
+        facts = self.facts
+        self.para(
+            "Coalitions are groups of stakeholders more tied to each other than to the rest "
+            "(community detection, seeded so the result is the same each time). Bridges are "
+            "the stakeholders with ties into other coalitions: they are how a message or an "
+            "alliance crosses from one group to another."
+        )
+        groups: dict[int, list[str]] = {}
+        for sid in facts.ranked:
+            number = facts.number(sid, "community")
+            if number is not None:
+                groups.setdefault(int(number), []).append(sid)
+        if not groups:
+            self.para("No coalitions yet: the map has no relationships.")
+            return
+        rows = []
+        for number in sorted(groups):
+            members = groups[number]
+            cats = Counter(facts.category(s) for s in members).most_common(3)
+            row = [str(number), str(len(members)), ", ".join(f"{c} ({n})" for c, n in cats)]
+            if self.per_actor:
+                named = ", ".join(facts.label(s) for s in members[:MAX_MEMBERS])
+                if len(members) > MAX_MEMBERS:
+                    named += f" and {len(members) - MAX_MEMBERS} more"
+                row.append(named)
+            rows.append(row)
+        if self.per_actor:
+            self.table(["Coalition", "Size", "Main categories", "Members"], rows, [1.6, 1, 4, 8])
+        else:
+            self.table(["Coalition", "Size", "Main categories"], rows, [1.6, 1, 6])
+        bridges = [
+            sid for sid in facts.ranked if (facts.number(sid, "communities_bridged") or 0) > 0
+        ]
+        bridges.sort(key=lambda sid: -(facts.number(sid, "communities_bridged") or 0))
+        self.heading("Bridges between coalitions", 2)
+        if not bridges:
+            self.para("No stakeholder links two coalitions yet.")
+        elif not self.per_actor:
+            self.para(f"{len(bridges)} stakeholders have ties into another coalition.")
+        else:
+            rows = []
+            for sid in bridges[:MAX_BROKERS]:
+                reading = facts.readings.get(sid)
+                rows.append(
+                    [
+                        facts.label(sid),
+                        str(int(facts.number(sid, "community") or 0)),
+                        f"{facts.number(sid, 'communities_bridged') or 0:.0f}",
+                        "yes" if facts.number(sid, "articulation_point") else "no",
+                        reading.sentence if reading else "",
+                    ]
+                )
+            self.table(
+                [
+                    "Stakeholder",
+                    "Own coalition",
+                    "Coalitions reached",
+                    "Single point of failure",
+                    "Reading",
+                ],
+                rows,
+                [4, 1.6, 1.7, 1.8, 7],
+            )
+
+    def mou(self) -> None:
+        self.set_landscape(False)
+        self.heading(SECTIONS["mou"])
+        statuses = Counter(s.engagement.mou_status for s in self.smap.stakeholders.values())
+        self.para(
+            "Agreements by status: "
+            + "; ".join(
+                f"{status} {statuses[status]}" for status in MOU_STATUSES if status != "none"
+            )
+            + "."
+        )
+        order = {status: i for i, status in enumerate(MOU_STATUSES)}
+        tracked = sorted(
+            (
+                sid
+                for sid in self.facts.ranked
+                if self.stakeholder(sid).engagement.mou_status != "none"
+            ),
+            key=lambda sid: order[self.stakeholder(sid).engagement.mou_status],
+        )
+        if self.per_actor and tracked:
+            rows = []
+            for sid in tracked:
+                e = self.stakeholder(sid).engagement
+                rows.append(
+                    [
+                        self.facts.label(sid),
+                        e.mou_status,
+                        _or(e.next_action, "No next action recorded yet."),
+                        _date(e.due_date) or "no date",
+                    ]
+                )
+            self.table(["Stakeholder", "Status", "Next step", "Due"], rows, [5, 2.2, 7, 2.4])
+        elif not tracked:
+            self.para("No agreement recorded yet: the MoU status is 'none' for every stakeholder.")
+        city_authorities = [
+            sid
+            for sid in self.facts.ranked
+            if self.stakeholder(sid).category == "municipal"
+            and self.stakeholder(sid).engagement.mou_status in ("none", "expired")
+        ]
+        if self.per_actor and city_authorities:
+            self.para(
+                "City authorities without a current agreement (Principle 11 asks for MoUs "
+                "that define our roles under the auxiliary role): "
+                + ", ".join(self.facts.label(s) for s in city_authorities)
+                + "."
+            )
+
+    def actions(self) -> None:
+        self.set_landscape(True)
+        self.heading(SECTIONS["actions"])
+        facts = self.facts
+        planned = [
+            sid
+            for sid in facts.ranked
+            if self.stakeholder(sid).engagement.next_action.strip()
+            or facts.quadrants[sid] == "Manage closely"
+        ]
+        planned.sort(
+            key=lambda sid: (
+                self.stakeholder(sid).engagement.due_date or dt.date.max,
+                facts.ranked.index(sid),
+            )
+        )
+        if not self.per_actor:
+            count = sum(
+                1 for s in self.smap.stakeholders.values() if s.engagement.next_action.strip()
+            )
+            self.para(f"{count} actions are planned with stakeholders of the map.")
+            return
+        if not planned:
+            self.para("No actions recorded yet: add a next action on each stakeholder's sheet.")
+            return
+        rows = []
+        for sid in planned:
+            s = self.stakeholder(sid)
+            e = s.engagement
+            row = [
+                _or(e.next_action, "No next action recorded yet — agree one."),
+                s.label,
+            ]
+            if self.level == "full":
+                row.append(_or(e.owner or s.focal_point, "no owner yet"))
+            row += [
+                _date(e.due_date) or "no date",
+                (e.stage or "not assessed") if self.level == "full" else e.mou_status,
+                ", ".join(str(p) for p in s.principles) or "—",
+            ]
+            rows.append(row)
+        if self.level == "full":
+            header = ["Action", "Stakeholder", "Owner", "Due", "Stage", "Principles"]
+            weights = [8, 4.5, 3.5, 2.4, 2, 1.8]
+        else:
+            header = ["Action", "Stakeholder", "Due", "MoU status", "Principles"]
+            weights = [9, 5, 2.4, 2.2, 1.8]
+        self.table(header, rows, weights)
+
+    def risks(self) -> None:
+        self.set_landscape(False)
+        self.heading(SECTIONS["risks"])
+        facts = self.facts
+        structural = []
+        cut_points = [sid for sid in facts.ranked if facts.number(sid, "articulation_point")]
+        cut_points.sort(key=lambda sid: -(facts.number(sid, "reachability_loss") or 0))
+        if cut_points and self.per_actor:
+            for sid in cut_points[:5]:
+                loss = facts.number(sid, "reachability_loss") or 0
+                structural.append(
+                    f"If {facts.label(sid)} stepped away, {loss:.0%} of the links between "
+                    "other stakeholders would be lost: build a second route."
+                )
+        elif cut_points:
+            structural.append(f"{len(cut_points)} stakeholders are single points of failure.")
+        if self.level == "full":
+            for sid in facts.ranked:
+                s = self.stakeholder(sid)
+                if (s.power or 0) >= HIGH_FROM and (
+                    (s.position is not None and s.position < 0)
+                    or (s.trust is not None and s.trust < 0)
+                ):
+                    attitude = "opposed" if (s.position or 0) < 0 else "distrustful"
+                    structural.append(
+                        f"{s.label} is powerful and {attitude}: plan how to limit opposition "
+                        "and who can reassure them."
+                    )
+        hops = Counter(m.first_hop for m in facts.messengers.values() if m.first_hop)
+        for hop, n in hops.most_common(2):
+            if n >= 3 and self.per_actor:
+                structural.append(
+                    f"{facts.label(hop)} is the suggested messenger for {n} stakeholders: "
+                    "do not overload one relationship."
+                )
+        self.heading("Risks the map shows", 2)
+        self.bullets(structural or ["The map shows no structural risk."])
+        self.heading("Risks recorded with stakeholders", 2)
+        recorded = [
+            (facts.label(sid), self.stakeholder(sid).engagement.risks.strip())
+            for sid in facts.ranked
+            if self.stakeholder(sid).engagement.risks.strip()
+        ]
+        if not self.per_actor:
+            self.para(f"{len(recorded)} stakeholders have engagement risks recorded.")
+        elif recorded:
+            self.table(["Stakeholder", "Risk"], recorded, [4, 9])
+        else:
+            self.para("No risks recorded yet.")
+
+    def monitoring(self) -> None:
+        self.set_landscape(False)
+        self.heading(SECTIONS["monitoring"])
+        facts = self.facts
+        stages = Counter(s.engagement.stage for s in self.smap.stakeholders.values())
+        self.heading("Targets and indicators", 2)
+        self.para(
+            "Progress markers describe what we expect, would like and would love to see each "
+            "stakeholder do; the engagement stage moves from unaware through resistant, "
+            "neutral and supportive to champion."
+        )
+        if self.level == "full":
+            self.table(
+                ["Stage", *ENGAGEMENT_STAGES, "Not assessed"],
+                [["Stakeholders", *(str(stages[s]) for s in ENGAGEMENT_STAGES), str(stages[None])]],
+                [2.4, 1.6, 1.6, 1.6, 1.8, 1.6, 1.8],
+            )
+        if self.per_actor:
+            rows = []
+            for sid in facts.ranked:
+                e = self.stakeholder(sid).engagement
+                if e.expect_to_see or e.like_to_see or e.love_to_see:
+                    rows.append(
+                        [
+                            facts.label(sid),
+                            e.expect_to_see or "—",
+                            e.like_to_see or "—",
+                            e.love_to_see or "—",
+                        ]
+                    )
+            if rows:
+                self.table(
+                    ["Stakeholder", "Expect to see", "Like to see", "Love to see"],
+                    rows,
+                    [3.5, 4, 4, 4],
+                )
+            else:
+                self.para("No progress markers recorded yet.")
+        self.heading("Change since the last snapshot", 2)
+        changes, snapshot = facts.changes, facts.snapshot
+        if changes is None or snapshot is None:
+            self.para(
+                "The map has no snapshot yet: take one after this plan is agreed, and the next "
+                "plan will show what changed."
+            )
+            return
+        before = len(changes.removed_stakeholders)
+        added = len(changes.added_stakeholders)
+        ties = (len(changes.added_relationships), len(changes.removed_relationships))
+        self.para(
+            f"Compared with the snapshot “{snapshot.name}” of {_date(snapshot.created.date())}: "
+            f"{added} stakeholders added and {before} removed; {ties[0]} relationships added "
+            f"and {ties[1]} removed; {len(changes.quadrant_moves)} stakeholders moved to another "
+            f"quadrant."
+        )
+        if not self.per_actor:
+            return
+        rows = [
+            [d.name, "moved quadrant", str(d.before), str(d.after)] for d in changes.quadrant_moves
+        ]
+        rows += [[d.name, "added to the map", "", ""] for d in changes.added_stakeholders]
+        rows += [[d.name, "removed from the map", "", ""] for d in changes.removed_stakeholders]
+        if self.level == "full":
+            watched = {"position", "trust", "engagement.stage", "engagement.mou_status"}
+            rows += [
+                [d.name, d.field.replace("engagement.", ""), _text(d.before), _text(d.after)]
+                for d in changes.changed_stakeholders
+                if d.field in watched
+            ]
+        else:
+            rows += [
+                [d.name, "MoU status", _text(d.before), _text(d.after)]
+                for d in changes.changed_stakeholders
+                if d.field == "engagement.mou_status"
+            ]
+        if rows:
+            self.table(["Stakeholder", "Change", "Before", "Now"], rows, [5, 3, 2.5, 2.5])
+
+    def annex(self) -> None:
+        self.set_landscape(False)
+        self.heading(SECTIONS["annex"])
+        self.heading("Method", 2)
+        self.para(
+            "Stakeholders, their ratings and their relationships were recorded by branch staff "
+            "and workshop participants. Ratings are judgements, not measurements: power, "
+            "interest and relationship strength on 1–5, position toward our objective and "
+            "trust in our National Society on −2 to +2. Unknown values stay unknown and are "
+            "never counted as zero."
+        )
+        self.para(
+            "Relationship strength is a closeness. Where a method needs a distance (most "
+            "trusted routes, betweenness) a tie of strength s counts as 60 / s: 12 for "
+            "strength 5, 15 for 4, 20 for 3, 30 for 2 and 60 for 1. The numbers are whole, so "
+            "equally good routes tie exactly. Negative ties (conflict, distrust) are left out "
+            "of routes and metrics."
+        )
+        self.table(
+            ["Term", "Meaning"],
+            [
+                (
+                    "Mendelow quadrant",
+                    f"Power and interest each high ({HIGH_FROM} or more) or low: "
+                    "manage closely (both high), keep satisfied (power only), keep informed "
+                    "(interest only), monitor (neither).",
+                ),
+                (
+                    "AIIM strategy",
+                    "Alignment (position +1 or +2) and interest (high or low), after "
+                    "Mendizabal, ODI RAPID (2010): " + "; ".join(AIIM_STRATEGIES.values()) + ".",
+                ),
+                (
+                    "Betweenness",
+                    "Share of the most trusted routes between two other stakeholders "
+                    "that pass through this one (weighted, normalised 0–1).",
+                ),
+                (
+                    "Brokerage (Gould–Fernandez)",
+                    "Times the stakeholder sits between two others on directed ties, by the "
+                    "categories involved: coordinator, itinerant, gatekeeper, representative, "
+                    "liaison; compared with the count expected by chance.",
+                ),
+                (
+                    "Constraint / effective size",
+                    "Burt's structural holes: low constraint and a "
+                    "large effective size mean contacts that are not tied to each other.",
+                ),
+                (
+                    "Coalition",
+                    "Community detection on the relationships, seeded so the grouping "
+                    "is reproducible.",
+                ),
+                (
+                    "Single point of failure",
+                    "A stakeholder whose departure splits the network; "
+                    "the share of links lost is its reachability loss.",
+                ),
+                (
+                    "Most trusted route",
+                    "The route from our branch with the smallest total "
+                    "distance; the first stakeholder after our branch is the suggested messenger.",
+                ),
+            ],
+            [3.2, 10],
+        )
+        self.heading("Data protection", 2)
+        self.para(
+            "This plan contains information about people and organisations of the city. Use it "
+            "only for the engagement it describes, share it only as its classification allows, "
+            "keep it on the branch's own systems and delete old versions when a new plan is "
+            "agreed. The map never records political affiliation, religion, ethnicity, health "
+            "or private life. People named in it may ask what is held about them."
+        )
+        self.para(f"This is the {LEVEL_NAMES[self.level].lower()}. Export levels:")
+        self.bullets(
+            [
+                LEVEL_DESCRIPTIONS["full"],
+                LEVEL_DESCRIPTIONS["partner"]
+                + " Suggested messengers come from the routes among shareable stakeholders.",
+                LEVEL_DESCRIPTIONS["public"]
+                + " The plan prints counts instead of rows about single stakeholders.",
+            ]
+        )
+        if self.omitted:
+            self.para(f"{self.omitted} confidential stakeholders are left out of this version.")
+        self.para(
+            "The document's properties carry no personal data: the author is left blank "
+            "unless the author chose to be named on the cover of the internal version."
+        )
+
+
+def _has_engagement(s: Stakeholder) -> bool:
+    e = s.engagement
+    return any(
+        (
+            e.objective,
+            e.ask,
+            e.key_messages,
+            e.approach,
+            e.next_action,
+            e.risks,
+            e.expect_to_see,
+            e.mou_status != "none",
+        )
+    )
+
+
+def _sheet_candidates(smap: StakeholderMap, options: PlanOptions) -> set[str] | None:
+    """Stakeholders that may get a sheet (None: all), to limit route searches."""
+    if options.sheets_for == "all":
+        return None
+    return {
+        sid
+        for sid, s in smap.stakeholders.items()
+        if quadrant(s) in ("Manage closely", "Keep satisfied") or _has_engagement(s)
+    }
+
+
+def _text(value: object) -> str:
+    return "unknown" if value is None else str(value)
+
+
+def _open_template(template: Path) -> DocumentObject:
+    if not Path(template).is_file():
+        raise PlanError(f"The plan template {template} does not exist.")
+    try:
+        doc = Document(str(template))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise PlanError(f"The plan template {template} is not a Word .docx file.") from exc
+    clear_body(doc)
+    return doc
+
+
+def build_plan(
+    smap: StakeholderMap,
+    options: PlanOptions | None = None,
+    progress: Progress | None = None,
+) -> DocumentObject:
+    """The engagement plan for ``smap`` as a python-docx document (not yet saved)."""
+    options = options or PlanOptions()
+
+    def report(fraction: float, message: str) -> None:
+        if progress:
+            progress(fraction, message)
+
+    report(0.0, "Preparing the map for the chosen version")
+    shown = redact(smap, options.level)
+    omitted = (
+        sum(1 for s in smap.stakeholders.values() if s.sensitivity == "confidential")
+        if options.level != "full"
+        else 0
+    )
+    doc = _open_template(options.template)
+    report(0.05, "Analysing the network")
+    facts = gather(
+        smap,
+        shown,
+        options.level,
+        messengers_for=_sheet_candidates(shown, options),
+        progress=lambda f: report(0.05 + 0.45 * f, "Analysing the network"),
+    )
+    writer = _Writer(doc, facts, options, omitted)
+    writer.header_footer()
+    steps = [s for s in SECTIONS if options.has(s)]
+    for n, section in enumerate(steps):
+        report(0.5 + 0.45 * n / max(len(steps), 1), f"Writing {SECTIONS[section].lower()}")
+        getattr(writer, section)()
+    writer.fill_contents()
+    author = smap.info.author if (options.show_author and options.level == "full") else ""
+    title = f"Engagement plan — {shown.info.title}"
+    clean_metadata(doc, title, "Humanitarian diplomacy engagement plan", author)
+    _ask_to_update_fields(doc)
+    report(1.0, "Plan ready")
+    return doc
+
+
+def _ask_to_update_fields(doc: DocumentObject) -> None:
+    """Word refreshes the contents and page count when the file is opened."""
+    settings = doc.settings.element
+    update = settings.find(qn("w:updateFields"))
+    if update is None:
+        update = OxmlElement("w:updateFields")
+        settings.append(update)
+    update.set(qn("w:val"), "true")
+
+
+def write_plan(
+    smap: StakeholderMap,
+    path: str | os.PathLike[str],
+    options: PlanOptions | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the engagement plan to ``path`` (atomically) and return the path."""
+    target = Path(path)
+    if target.suffix.lower() != ".docx":
+        raise PlanError(f"The plan must be saved as a .docx file, not {target.name}.")
+    doc = build_plan(smap, options, progress)
+    write_atomically(target, document_bytes(doc), backup=False)
+    return target

@@ -1,0 +1,191 @@
+"""Everything the plan says about the network, computed once from the (redacted) map."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ...analysis.compare import MapComparison, compare_maps
+from ...analysis.metrics import compute_metrics
+from ...analysis.readings import Reading, map_findings, stakeholder_readings
+from ...analysis.routes import Route, our_branch, trusted_routes
+from ...core.model import Snapshot, StakeholderMap
+from ..project import snapshot_map
+from .priorities import QUADRANTS, aiim, quadrant
+
+__all__ = ["Facts", "Messenger", "gather", "suggested_messenger"]
+
+Progress = Callable[[float], None]
+
+
+@dataclass(frozen=True)
+class Messenger:
+    """Who could carry our message to a stakeholder, from the most trusted route."""
+
+    #: Stakeholder id of the first hop after our branch; None when there is no such hop.
+    first_hop: str | None
+    route: Route | None
+    #: One sentence for the engagement sheet.
+    sentence: str
+
+
+@dataclass
+class Facts:
+    """The analysis the plan draws on, for one export level."""
+
+    smap: StakeholderMap
+    metrics: pd.DataFrame
+    readings: dict[str, Reading]
+    findings: list[str]
+    branch: str | None
+    quadrants: dict[str, str]
+    strategies: dict[str, str]
+    #: Stakeholder ids in priority order: quadrant, then power (highest first), then name.
+    ranked: list[str]
+    #: Each stakeholder's number in the priority table (1 = first), used on the figures.
+    numbers: dict[str, int]
+    messengers: dict[str, Messenger]
+    #: The latest snapshot and what changed since (None without snapshots).
+    snapshot: Snapshot | None
+    changes: MapComparison | None
+
+    def label(self, sid: str) -> str:
+        """The stakeholder's name as shown in the plan."""
+        return self.smap.stakeholders[sid].label
+
+    def category(self, sid: str) -> str:
+        """The name of the stakeholder's category."""
+        category_id = self.smap.stakeholders[sid].category
+        category = self.smap.categories.get(category_id)
+        return category.name if category else category_id
+
+    def number(self, sid: str, column: str) -> float | None:
+        """A metric value, or None where the metric is undefined."""
+        if column not in self.metrics.columns or sid not in self.metrics.index:
+            return None
+        value = self.metrics.at[sid, column]
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return None
+        return float(value)
+
+
+def suggested_messenger(smap: StakeholderMap, branch: str | None, target: str) -> Messenger:
+    """The first stakeholder after our branch on the most trusted route to ``target``.
+
+    When our branch has its own tie to the target the route has no intermediary and the
+    sentence says to go direct.
+    """
+    if branch is None:
+        return Messenger(
+            None,
+            None,
+            "No stakeholder stands for our branch on the map (Red Cross / Red Crescent "
+            "category), so no messenger can be suggested.",
+        )
+    if target == branch:
+        return Messenger(None, None, "This is our own branch.")
+    routes = trusted_routes(smap, branch, target, k=1)
+    if not routes:
+        return Messenger(
+            None,
+            None,
+            "No trusted route from our branch yet: build a relationship or find a connector.",
+        )
+    route = routes[0]
+    names = " → ".join(smap.stakeholders[s].label for s in route.stakeholders)
+    if len(route.stakeholders) == 2:
+        return Messenger(None, route, f"Direct: our branch has its own tie ({names}).")
+    hop = route.stakeholders[1]
+    return Messenger(
+        hop,
+        route,
+        f"{smap.stakeholders[hop].label}, on the most trusted route: {names}.",
+    )
+
+
+def _latest_snapshot(smap: StakeholderMap) -> Snapshot | None:
+    return max(smap.snapshots, key=lambda s: s.created, default=None)
+
+
+def _without_confidential(smap: StakeholderMap) -> StakeholderMap:
+    copy = StakeholderMap(smap.info)
+    copy.categories, copy.kinds = smap.categories, smap.kinds
+    copy.stakeholders = {
+        sid: dataclasses.replace(s, person="", contact="", position=None, trust=None)
+        for sid, s in smap.stakeholders.items()
+        if s.sensitivity != "confidential"
+    }
+    copy.relationships = {
+        rid: r
+        for rid, r in smap.relationships.items()
+        if r.source in copy.stakeholders and r.target in copy.stakeholders
+    }
+    return copy
+
+
+def gather(
+    original: StakeholderMap,
+    shown: StakeholderMap,
+    level: str,
+    messengers_for: set[str] | None = None,
+    progress: Progress | None = None,
+) -> Facts:
+    """Metrics, readings, findings, priorities, messengers and snapshot changes.
+
+    ``shown`` is the map redacted for ``level``; every reading is computed on it so that
+    nothing held back leaks through a sentence. Snapshot changes compare ``original``
+    with its latest snapshot (below Full, confidential stakeholders and attitudes left
+    out). ``messengers_for`` limits route searches to the stakeholders that get a sheet.
+    """
+
+    def report(fraction: float) -> None:
+        if progress:
+            progress(fraction)
+
+    metrics = compute_metrics(shown, progress=lambda f: report(0.5 * f))
+    readings = stakeholder_readings(shown, metrics)
+    findings = map_findings(shown, metrics)
+    report(0.55)
+    quadrants = {sid: quadrant(s) for sid, s in shown.stakeholders.items()}
+    strategies = {sid: aiim(s) for sid, s in shown.stakeholders.items()}
+    order = {name: i for i, name in enumerate(QUADRANTS)}
+    ranked = sorted(
+        shown.stakeholders,
+        key=lambda sid: (
+            order[quadrants[sid]],
+            -(shown.stakeholders[sid].power or 0),
+            shown.stakeholders[sid].label.casefold(),
+        ),
+    )
+    branch = our_branch(shown)
+    targets = ranked if messengers_for is None else [s for s in ranked if s in messengers_for]
+    messengers = {}
+    for n, sid in enumerate(targets):
+        messengers[sid] = suggested_messenger(shown, branch, sid)
+        report(0.55 + 0.4 * (n + 1) / max(len(targets), 1))
+    snapshot = _latest_snapshot(original)
+    changes = None
+    if snapshot is not None:
+        before, after = snapshot_map(snapshot), original
+        if level != "full":
+            before, after = _without_confidential(before), _without_confidential(after)
+        changes = compare_maps(before, after)
+    report(1.0)
+    return Facts(
+        smap=shown,
+        metrics=metrics,
+        readings=readings,
+        findings=findings,
+        branch=branch,
+        quadrants=quadrants,
+        strategies=strategies,
+        ranked=ranked,
+        numbers={sid: n for n, sid in enumerate(ranked, start=1)},
+        messengers=messengers,
+        snapshot=snapshot,
+        changes=changes,
+    )

@@ -1,0 +1,425 @@
+"""Print-resolution figures for the plan, drawn with matplotlib's Agg backend (no display, no Qt).
+
+* :func:`network_png` — the map as drawn on the canvas: stakeholders at their stored
+  positions, coloured by category with the category's shape as a second cue, ties as lines
+  with arrowheads for directed kinds (negative ties dashed), labels.
+* :func:`power_interest_png` — the power–interest (Mendelow) grid with its four quadrants.
+* :func:`quadrant_counts_png` — the same grid showing counts only, for the public version.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from collections.abc import Sequence
+
+import networkx as nx
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patheffects import withStroke
+
+from ...core.model import StakeholderMap
+from .priorities import HIGH_FROM
+
+__all__ = ["network_png", "power_interest_png", "quadrant_counts_png"]
+
+#: Category shapes (model names) as matplotlib markers.
+MARKERS = {
+    "circle": "o",
+    "square": "s",
+    "diamond": "D",
+    "triangle": "^",
+    "hexagon": "h",
+    "star": "*",
+    "pentagon": "p",
+}
+FONT = ["DejaVu Sans", "Noto Naskh Arabic", "Noto Sans"]
+INK = "#1F2A36"
+NEGATIVE = "#D55E00"
+#: Size of stakeholder names on the figures, in points at the printed size.
+LABEL_POINTS = 5.0
+
+
+def _png(fig: Figure, dpi: int) -> bytes:
+    FigureCanvasAgg(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _new_figure(width_in: float, height_in: float) -> Figure:
+    fig = Figure(figsize=(width_in, height_in), layout="constrained")
+    fig.set_facecolor("white")
+    return fig
+
+
+def _positions(smap: StakeholderMap) -> dict[str, tuple[float, float]]:
+    """Stored positions, with a seeded spring layout for stakeholders never placed."""
+    placed = {sid: xy for sid, xy in smap.positions.items() if sid in smap.stakeholders}
+    missing = [sid for sid in smap.stakeholders if sid not in placed]
+    if not missing:
+        return placed
+    graph = nx.Graph()
+    graph.add_nodes_from(smap.stakeholders)
+    graph.add_edges_from(
+        (r.source, r.target)
+        for r in smap.relationships.values()
+        if r.source in smap.stakeholders and r.target in smap.stakeholders
+    )
+    if placed:
+        xs = [xy[0] for xy in placed.values()]
+        ys = [xy[1] for xy in placed.values()]
+        span = max(max(xs) - min(xs), max(ys) - min(ys), 200.0)
+        layout = nx.spring_layout(
+            graph,
+            pos={s: np.array(xy) for s, xy in placed.items()},
+            fixed=list(placed),
+            k=span / math.sqrt(len(graph) + 1),
+            seed=7,
+        )
+    else:
+        layout = nx.spring_layout(graph, seed=7, scale=400.0)
+    return {sid: (float(layout[sid][0]), float(layout[sid][1])) for sid in smap.stakeholders}
+
+
+def _legend(fig: Figure, smap: StakeholderMap, used: Sequence[str], size: float) -> None:
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker=MARKERS.get(smap.categories[c].shape, "o"),
+            markerfacecolor=smap.categories[c].colour,
+            markeredgecolor=INK,
+            markersize=size,
+            label=smap.categories[c].name,
+        )
+        for c in used
+        if c in smap.categories
+    ]
+    if handles:
+        fig.legend(
+            handles=handles,
+            loc="outside lower center",
+            ncol=min(4, len(handles)),
+            frameon=False,
+            fontsize=6.5,
+            handletextpad=0.3,
+            columnspacing=1.2,
+        )
+
+
+def _node_size(power: int | None) -> float:
+    """Marker area in points² (power 1..5; unknown drawn small)."""
+    return 22.0 + 12.0 * (power or 1) ** 1.4
+
+
+def _short(label: str, width: int = 22) -> str:
+    """The label on at most two lines of about ``width`` characters."""
+    lines = textwrap.wrap(label, width) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
+    return "\n".join(lines)
+
+
+def _overlaps(box: tuple[float, float, float, float], placed: list) -> bool:
+    x0, y0, x1, y1 = box
+    return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in placed)
+
+
+def _place_labels(
+    ax,
+    xy: np.ndarray,
+    ids: Sequence[str],
+    smap: StakeholderMap,
+    numbers: dict[str, int],
+    per_point: float,
+) -> None:
+    """Name each stakeholder where its label does not cover another label or a marker.
+
+    The most powerful are placed first; where no free spot is found the stakeholder gets
+    its number from the priority table instead.
+    """
+    size = LABEL_POINTS
+    placed = []
+    for i, sid in enumerate(ids):
+        r = math.sqrt(_node_size(smap.stakeholders[sid].power)) / 2 * per_point
+        placed.append((xy[i, 0] - r, xy[i, 1] - r, xy[i, 0] + r, xy[i, 1] + r))
+    order = sorted(range(len(ids)), key=lambda i: -(smap.stakeholders[ids[i]].power or 0))
+    halo = [withStroke(linewidth=1.8, foreground="white")]
+    for i in order:
+        sid = ids[i]
+        s = smap.stakeholders[sid]
+        r = math.sqrt(_node_size(s.power)) / 2 * per_point
+        x, y = xy[i]
+        done = False
+        for text in (_short(s.label), str(numbers.get(sid, ""))):
+            lines = text.split("\n")
+            w = 0.56 * size * max(len(line) for line in lines) * per_point
+            h = 1.25 * size * len(lines) * per_point
+            gap = r + 1.5 * per_point
+            spots = (
+                ((x - w / 2, y - gap - h, x + w / 2, y - gap), "center", "top", x, y - gap),
+                ((x - w / 2, y + gap, x + w / 2, y + gap + h), "center", "bottom", x, y + gap),
+                ((x + gap, y - h / 2, x + gap + w, y + h / 2), "left", "center", x + gap, y),
+                ((x - gap - w, y - h / 2, x - gap, y + h / 2), "right", "center", x - gap, y),
+            )
+            for box, ha, va, tx, ty in spots:
+                if not _overlaps(box, placed):
+                    placed.append(box)
+                    ax.text(
+                        tx,
+                        ty,
+                        text,
+                        fontsize=size,
+                        ha=ha,
+                        va=va,
+                        color=INK,
+                        fontfamily=FONT,
+                        path_effects=halo,
+                        zorder=5,
+                        linespacing=1.0,
+                    )
+                    done = True
+                    break
+            if done:
+                break
+
+
+def network_png(
+    smap: StakeholderMap,
+    numbers: dict[str, int],
+    highlight: str | None = None,
+    dpi: int = 300,
+) -> bytes:
+    """The network as a PNG: positions from the canvas, category colour and shape, arrows.
+
+    ``numbers`` are the stakeholders' numbers in the priority table: a stakeholder whose
+    name would cover another is shown by its number. ``highlight`` (our branch) is circled.
+    """
+    fig = _new_figure(6.5, 5.6)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    ids = list(smap.stakeholders)
+    if not ids:
+        ax.text(0.5, 0.5, "No stakeholders yet", ha="center", va="center", color=INK)
+        return _png(fig, dpi)
+    pos = _positions(smap)
+    xy = np.array([(pos[s][0], -pos[s][1]) for s in ids])  # canvas y grows downwards
+    index = {s: i for i, s in enumerate(ids)}
+    low, high = xy.min(axis=0), xy.max(axis=0)
+    span = max(float((high - low).max()), 1.0)
+    pad = span * 0.07
+    ax.set_xlim(low[0] - pad, high[0] + pad)
+    ax.set_ylim(low[1] - pad, high[1] + pad)
+    used = list(dict.fromkeys(smap.stakeholders[s].category for s in ids))
+    _legend(fig, smap, used, 5)
+    # Data units per typographic point, to stop arrows at the markers and place labels.
+    FigureCanvasAgg(fig)
+    fig.get_layout_engine().execute(fig)
+    bbox = ax.get_window_extent()
+    per_point = max(
+        (high[0] - low[0] + 2 * pad) / (bbox.width * 72 / fig.dpi),
+        (high[1] - low[1] + 2 * pad) / (bbox.height * 72 / fig.dpi),
+    )
+    _draw_ties(ax, smap, xy, index, per_point)
+    for category in used:
+        members = [i for i, sid in enumerate(ids) if smap.stakeholders[sid].category == category]
+        cat = smap.categories.get(category)
+        ax.scatter(
+            xy[members, 0],
+            xy[members, 1],
+            s=[_node_size(smap.stakeholders[ids[i]].power) for i in members],
+            marker=MARKERS.get(cat.shape if cat else "circle", "o"),
+            c=cat.colour if cat else "#999999",
+            edgecolors=INK,
+            linewidths=0.5,
+            zorder=3,
+        )
+    if highlight in index:
+        i = index[highlight]
+        ax.scatter(
+            [xy[i, 0]],
+            [xy[i, 1]],
+            s=_node_size(smap.stakeholders[highlight].power) * 3.0,
+            facecolors="none",
+            edgecolors=INK,
+            linewidths=1.2,
+            zorder=4,
+        )
+    _place_labels(ax, xy, ids, smap, numbers, per_point)
+    return _png(fig, dpi)
+
+
+def _draw_ties(
+    ax, smap: StakeholderMap, xy: np.ndarray, index: dict[str, int], per_point: float
+) -> None:
+    """Ties as one line collection and arrowheads as one polygon collection (fast)."""
+    segments, colours, widths, styles, heads, head_colours = [], [], [], [], [], []
+    for r in smap.relationships.values():
+        if r.source not in index or r.target not in index or r.source == r.target:
+            continue
+        a, b = xy[index[r.source]], xy[index[r.target]]
+        length = float(np.hypot(*(b - a)))
+        if length == 0:
+            continue
+        unit = (b - a) / length
+        start = a + unit * math.sqrt(_node_size(smap.stakeholders[r.source].power)) / 2 * per_point
+        end = (
+            b
+            - unit
+            * (math.sqrt(_node_size(smap.stakeholders[r.target].power)) / 2 + 0.8)
+            * per_point
+        )
+        kind = smap.kinds.get(r.kind)
+        colour = NEGATIVE if r.valence == "negative" else (kind.colour if kind else "#555555")
+        segments.append((start, end))
+        colours.append(colour)
+        widths.append(0.25 + 0.2 * r.strength)
+        styles.append((0, (3, 2)) if r.valence == "negative" else "solid")
+        if r.directed:
+            head = per_point * (3.0 + 0.4 * r.strength)
+            normal = np.array([-unit[1], unit[0]])
+            base = end - unit * head
+            heads.append([end, base + normal * head * 0.4, base - normal * head * 0.4])
+            head_colours.append(colour)
+    if segments:
+        ax.add_collection(
+            LineCollection(
+                segments,
+                colors=colours,
+                linewidths=widths,
+                linestyles=styles,
+                alpha=0.6,
+                zorder=1,
+            )
+        )
+    if heads:
+        ax.add_collection(
+            PolyCollection(heads, facecolors=head_colours, edgecolors="none", alpha=0.8, zorder=2)
+        )
+
+
+def _cell_offsets(count: int) -> list[tuple[float, float]]:
+    """Spread ``count`` points inside one grid cell without overlap (a small spiral)."""
+    if count == 1:
+        return [(0.0, 0.0)]
+    offsets = []
+    for k in range(count):
+        radius = 0.12 + 0.28 * math.sqrt(k / max(count - 1, 1))
+        angle = k * 2.39996  # golden angle
+        offsets.append((radius * math.cos(angle), radius * math.sin(angle)))
+    return offsets
+
+
+def _grid_axes(fig: Figure):
+    ax = fig.add_subplot()
+    ax.set_xlim(0.5, 5.5)
+    ax.set_ylim(0.5, 5.5)
+    ax.set_xticks(range(1, 6))
+    ax.set_yticks(range(1, 6))
+    ax.set_xlabel("Interest in our objective (1–5)", fontsize=8, color=INK)
+    ax.set_ylabel("Power / influence (1–5)", fontsize=8, color=INK)
+    ax.tick_params(labelsize=7, colors=INK)
+    line = HIGH_FROM - 0.5
+    ax.axhline(line, color="#8497B0", linewidth=0.8)
+    ax.axvline(line, color="#8497B0", linewidth=0.8)
+    corners = (
+        (0.55, 5.42, "Keep satisfied", "left"),
+        (5.45, 5.42, "Manage closely", "right"),
+        (0.55, 0.58, "Monitor", "left"),
+        (5.45, 0.58, "Keep informed", "right"),
+    )
+    for x, y, text, ha in corners:
+        ax.text(
+            x,
+            y,
+            text,
+            fontsize=8,
+            ha=ha,
+            va="top" if y > 3 else "bottom",
+            color="#44546A",
+            fontweight="bold",
+        )
+    for spine in ax.spines.values():
+        spine.set_color("#8497B0")
+    return ax
+
+
+def power_interest_png(smap: StakeholderMap, numbers: dict[str, int], dpi: int = 300) -> bytes:
+    """The power–interest grid as a PNG: one marker per rated stakeholder, in its cell,
+    with its number from the priority table."""
+    fig = _new_figure(6.5, 5.4)
+    ax = _grid_axes(fig)
+    cells: dict[tuple[int, int], list[str]] = {}
+    for sid, s in smap.stakeholders.items():
+        if s.power is not None and s.interest is not None:
+            cells.setdefault((s.interest, s.power), []).append(sid)
+    used = list(dict.fromkeys(smap.stakeholders[s].category for m in cells.values() for s in m))
+    halo = [withStroke(linewidth=1.6, foreground="white")]
+    for (interest, power), members in cells.items():
+        members.sort(key=lambda sid: numbers.get(sid, 0))
+        for sid, (dx, dy) in zip(members, _cell_offsets(len(members)), strict=True):
+            cat = smap.categories.get(smap.stakeholders[sid].category)
+            ax.scatter(
+                [interest + dx],
+                [power + dy],
+                s=26,
+                marker=MARKERS.get(cat.shape if cat else "circle", "o"),
+                c=cat.colour if cat else "#999999",
+                edgecolors=INK,
+                linewidths=0.5,
+                zorder=3,
+            )
+            ax.text(
+                interest + dx + 0.045,
+                power + dy + 0.03,
+                str(numbers.get(sid, "")),
+                fontsize=5.5,
+                ha="left",
+                va="bottom",
+                color=INK,
+                path_effects=halo,
+                zorder=4,
+            )
+    _legend(fig, smap, used, 5)
+    return _png(fig, dpi)
+
+
+def quadrant_counts_png(smap: StakeholderMap, dpi: int = 300) -> bytes:
+    """The power–interest grid with the number of stakeholders per cell and no names."""
+    fig = _new_figure(6.0, 4.8)
+    ax = _grid_axes(fig)
+    counts = np.zeros((5, 5), dtype=int)
+    for s in smap.stakeholders.values():
+        if s.power is not None and s.interest is not None:
+            counts[s.power - 1, s.interest - 1] += 1
+    peak = max(int(counts.max()), 1)
+    for power in range(5):
+        for interest in range(5):
+            n = int(counts[power, interest])
+            if n:
+                ax.scatter(
+                    [interest + 1],
+                    [power + 1],
+                    s=120 + 900 * n / peak,
+                    c="#1F4E79",
+                    alpha=0.25,
+                    edgecolors="none",
+                )
+                ax.text(
+                    interest + 1,
+                    power + 1,
+                    str(n),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color=INK,
+                    fontweight="bold",
+                )
+    return _png(fig, dpi)

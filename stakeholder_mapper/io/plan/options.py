@@ -1,0 +1,86 @@
+"""What goes into an engagement plan: its sections, export level, template and author."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from ...paths import RESOURCES_DIR
+
+__all__ = [
+    "DEFAULT_TEMPLATE",
+    "LEVELS",
+    "LEVEL_NAMES",
+    "SECTIONS",
+    "PlanLevel",
+    "PlanOptions",
+]
+
+#: The template shipped with the application (built by ``scripts/make_plan_template.py``).
+DEFAULT_TEMPLATE = RESOURCES_DIR / "templates" / "plan-template.docx"
+
+PlanLevel = Literal["full", "partner", "public"]
+LEVELS: tuple[str, ...] = PlanLevel.__args__
+
+#: How each level is named on the cover, in the header and in the dialog.
+LEVEL_NAMES: dict[str, str] = {
+    "full": "Internal — full version",
+    "partner": "Partner version",
+    "public": "Public version",
+}
+
+#: Section id -> heading, in the order they appear in the plan (DESIGN.md §6).
+SECTIONS: dict[str, str] = {
+    "cover": "Cover",
+    "contents": "Contents",
+    "summary": "Executive summary",
+    "purpose": "Purpose and objectives",
+    "context": "Context and the Principles of Action",
+    "figures": "The network at a glance",
+    "priority": "Stakeholder priorities",
+    "brokerage": "Brokers and connectors",
+    "sheets": "Engagement sheets",
+    "coalitions": "Coalitions and bridges",
+    "mou": "Agreements and MoU tracker",
+    "actions": "Action plan",
+    "risks": "Risks",
+    "monitoring": "Targets and progress",
+    "annex": "Annex: method and data protection",
+}
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    """Choices for one plan export.
+
+    ``sections`` lists section ids from :data:`SECTIONS` (the plan keeps its own order).
+    ``level`` decides what personal and attitude data may appear (see the plan's annex).
+    ``template`` is a ``.docx`` whose styles, page setup, headers and footers are used.
+    ``show_author`` puts the map's author on the cover and in the document properties
+    (full level only: partner and public versions never name people).
+    ``sheets_for`` chooses engagement sheets for priority stakeholders only or for all.
+    ``dpi`` is the resolution of the figures (300 for print).
+    """
+
+    sections: tuple[str, ...] = tuple(SECTIONS)
+    level: PlanLevel = "full"
+    template: Path = DEFAULT_TEMPLATE
+    show_author: bool = False
+    sheets_for: Literal["priority", "all"] = "priority"
+    dpi: int = 300
+
+    def __post_init__(self) -> None:
+        unknown = [s for s in self.sections if s not in SECTIONS]
+        if unknown:
+            raise ValueError(
+                f"Unknown plan section {unknown[0]!r}; choose from {', '.join(SECTIONS)}."
+            )
+        if self.level not in LEVELS:
+            raise ValueError(
+                f"Unknown export level {self.level!r}; choose full, partner or public."
+            )
+
+    def has(self, section: str) -> bool:
+        """Whether the plan includes ``section``."""
+        return section in self.sections

@@ -1,0 +1,286 @@
+"""Small Word (OOXML) helpers python-docx does not offer: fields, table row flags, landscape
+sections, style fallbacks for custom templates and clean document metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+__all__ = [
+    "add_field",
+    "add_table",
+    "clean_metadata",
+    "clear_body",
+    "document_bytes",
+    "landscape_section",
+    "pick_style",
+    "portrait_section",
+    "text_width",
+]
+
+
+#: Header row shading and text colour.
+HEADER_FILL = "1F4E79"
+HEADER_TEXT = "FFFFFF"
+
+
+def pick_style(doc: DocumentObject, candidates: Sequence[str], kind: WD_STYLE_TYPE) -> str | None:
+    """The first style name of ``candidates`` that the document (or its template) defines.
+
+    A user's own template may lack our styles; falling back keeps their look instead of failing.
+    """
+    names = {s.name for s in doc.styles if s.type == kind}
+    for name in candidates:
+        if name in names:
+            return name
+    return None
+
+
+def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
+    """Append a complex field (PAGE, NUMPAGES, TOC ...) with ``shown`` as its cached result."""
+
+    def run_with(child: OxmlElement) -> None:
+        run = OxmlElement("w:r")
+        run.append(child)
+        paragraph._p.append(run)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    if shown:
+        paragraph.add_run(shown)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def _row_flag(row_pr: OxmlElement, tag: str) -> None:
+    flag = OxmlElement(tag)
+    row_pr.append(flag)
+
+
+def _run(text: str, bold: bool, colour: str | None) -> OxmlElement:
+    r = OxmlElement("w:r")
+    if bold or colour:
+        r_pr = OxmlElement("w:rPr")
+        if bold:
+            r_pr.append(OxmlElement("w:b"))
+            r_pr.append(OxmlElement("w:bCs"))
+        if colour:
+            c = OxmlElement("w:color")
+            c.set(qn("w:val"), colour)
+            r_pr.append(c)
+        r.append(r_pr)
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text
+    r.append(t)
+    return r
+
+
+def add_table(
+    doc: DocumentObject,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths_cm: Sequence[float],
+    table_style: str | None,
+    text_style: str | None,
+    header_row: bool = True,
+    first_column: bool = False,
+    keep_together: bool = False,
+) -> Table:
+    """A table whose header row repeats on each page and whose rows never split across pages.
+
+    Cells are written directly as XML paragraphs: python-docx's cell API is too slow for the
+    thousands of cells a 300-stakeholder plan needs. ``widths_cm`` go both into the grid
+    (LibreOffice) and each cell (Word). The header row (and with ``first_column`` the first
+    column) is formatted directly as well as through the table style, so it stays readable
+    whatever paragraph style a custom template gives table text. ``keep_together`` keeps
+    a short table on one page (each row is kept with the next).
+    """
+    all_rows = [list(header), *[list(r) for r in rows]] if header_row else [list(r) for r in rows]
+    table = doc.add_table(rows=0, cols=len(widths_cm))
+    if table_style:
+        table.style = table_style
+    tbl = table._tbl
+    tbl_pr = tbl.tblPr
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        tbl_pr.append(look)
+    look.set(qn("w:firstRow"), "1" if header_row else "0")
+    look.set(qn("w:firstColumn"), "1" if first_column else "0")
+    look.set(qn("w:noHBand"), "1")
+    look.set(qn("w:noVBand"), "1")
+    look.set(qn("w:val"), "0420" if header_row else "0400")
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    twips = [round(w * 567) for w in widths_cm]
+    for col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=True):
+        col.set(qn("w:w"), str(width))
+    style_id = None
+    if text_style:
+        style_id = doc.styles[text_style].style_id
+    last = len(all_rows) - 1
+    for index, values in enumerate(all_rows):
+        keep_next = keep_together and index < last
+        tr = OxmlElement("w:tr")
+        tr_pr = OxmlElement("w:trPr")
+        _row_flag(tr_pr, "w:cantSplit")
+        if header_row and index == 0:
+            _row_flag(tr_pr, "w:tblHeader")
+        tr.append(tr_pr)
+        is_header = header_row and index == 0
+        for column, (value, width) in enumerate(zip(values, twips, strict=True)):
+            tc = OxmlElement("w:tc")
+            tc_pr = OxmlElement("w:tcPr")
+            tc_w = OxmlElement("w:tcW")
+            tc_w.set(qn("w:w"), str(width))
+            tc_w.set(qn("w:type"), "dxa")
+            tc_pr.append(tc_w)
+            if is_header:
+                shading = OxmlElement("w:shd")
+                shading.set(qn("w:val"), "clear")
+                shading.set(qn("w:color"), "auto")
+                shading.set(qn("w:fill"), HEADER_FILL)
+                tc_pr.append(shading)
+            tc.append(tc_pr)
+            bold = is_header or (first_column and column == 0)
+            colour = HEADER_TEXT if is_header else None
+            for line in str(value).split("\n") or [""]:
+                p = OxmlElement("w:p")
+                if style_id or keep_next:
+                    p_pr = OxmlElement("w:pPr")
+                    if style_id:
+                        p_style = OxmlElement("w:pStyle")
+                        p_style.set(qn("w:val"), style_id)
+                        p_pr.append(p_style)
+                    if keep_next:
+                        p_pr.append(OxmlElement("w:keepNext"))
+                    p.append(p_pr)
+                if line:
+                    p.append(_run(line, bold, colour))
+                tc.append(p)
+            tr.append(tc)
+        tbl.append(tr)
+    return table
+
+
+def text_width(doc: DocumentObject) -> float:
+    """Width between the margins of the last section, in centimetres."""
+    section = doc.sections[-1]
+    return Emu(section.page_width - section.left_margin - section.right_margin).cm
+
+
+def _set_orientation(doc: DocumentObject, landscape: bool) -> None:
+    previous = doc.sections[-1]
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    long_side = max(previous.page_width, previous.page_height)
+    short_side = min(previous.page_width, previous.page_height)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = long_side, short_side
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = short_side, long_side
+
+
+def landscape_section(doc: DocumentObject) -> None:
+    """Start a new landscape page for wide tables (headers and footers carry over)."""
+    _set_orientation(doc, landscape=True)
+
+
+def portrait_section(doc: DocumentObject) -> None:
+    """Return to portrait pages after a landscape section."""
+    _set_orientation(doc, landscape=False)
+
+
+def clear_body(doc: DocumentObject) -> None:
+    """Remove a template's sample content, keeping its page setup, headers and footers."""
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+_PERSONAL_APP_TAGS = ("Manager", "Company", "HyperlinkBase")
+_MS_2011 = "http://schemas.microsoft.com/office/2011/relationships/"
+#: Document parts that may name people: comments and their authors, tracked-change authors.
+_DROPPED_RELATIONSHIPS = (
+    RT.COMMENTS,
+    RT.COMMENT_AUTHORS,
+    _MS_2011 + "people",
+    _MS_2011 + "commentsExtended",
+    "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds",
+    "http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible",
+)
+#: Package parts that may carry a template's personal data: custom properties, a thumbnail.
+_DROPPED_PACKAGE_RELATIONSHIPS = (RT.CUSTOM_PROPERTIES, RT.THUMBNAIL)
+
+
+def clean_metadata(doc: DocumentObject, title: str, subject: str, author: str = "") -> None:
+    """Set title and subject and leave no personal data in the document's properties.
+
+    Author and "last modified by" are blank unless ``author`` is given; a template's
+    extended properties (manager, company), custom properties, comments and the list of
+    people who tracked changes are dropped.
+    """
+    props = doc.core_properties
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.title = title
+    props.subject = subject
+    props.author = author
+    props.last_modified_by = ""
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.content_status = ""
+    props.identifier = ""
+    props.version = ""
+    props.revision = 1
+    props.created = now
+    props.modified = now
+    printed = props._element.find(qn("cp:lastPrinted"))
+    if printed is not None:
+        props._element.remove(printed)
+    package = doc.part.package
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype in _DROPPED_RELATIONSHIPS:
+            doc.part.rels.pop(rel_id)
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype in _DROPPED_PACKAGE_RELATIONSHIPS:
+            package.rels.pop(rel_id, None)
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            part = rel.target_part
+            xml = part.blob.decode("utf-8")
+            for tag in _PERSONAL_APP_TAGS:
+                xml = re.sub(rf"<{tag}>.*?</{tag}>|<{tag}/>", "", xml, flags=re.S)
+            part._blob = xml.encode("utf-8")
+
+
+def document_bytes(doc: DocumentObject) -> bytes:
+    """The document as the bytes of a ``.docx`` file."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

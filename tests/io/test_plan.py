@@ -1,0 +1,302 @@
+"""The engagement plan: structure, messengers, export levels, Word quality, templates."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+
+from stakeholder_mapper.analysis.routes import our_branch, trusted_routes
+from stakeholder_mapper.core.model import Engagement, Snapshot, Stakeholder, StakeholderMap
+from stakeholder_mapper.io.plan import SECTIONS, PlanError, PlanOptions, write_plan
+from stakeholder_mapper.io.project import load_map, snapshot_content
+from stakeholder_mapper.paths import SAMPLE_MAP
+
+#: Low resolution keeps the tests quick; the benchmark and the sample export use 300 dpi.
+DPI = 40
+
+
+@pytest.fixture(scope="module")
+def sample() -> StakeholderMap:
+    return load_map(SAMPLE_MAP)
+
+
+def _plan(smap: StakeholderMap, folder: Path, **options) -> Path:
+    options.setdefault("dpi", DPI)
+    level = options.get("level", "full")
+    return write_plan(smap, folder / f"plan-{level}.docx", PlanOptions(**options))
+
+
+@pytest.fixture(scope="module")
+def plans(sample: StakeholderMap, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("plans")
+    return {level: _plan(sample, folder, level=level) for level in ("full", "partner", "public")}
+
+
+def _headings(doc, level: int) -> list[str]:
+    return [p.text for p in doc.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def _table_with(doc, *columns: str):
+    for table in doc.tables:
+        header = [c.text for c in table.rows[0].cells]
+        if all(c in header for c in columns):
+            return table, header
+    raise AssertionError(f"no table with columns {columns}")
+
+
+def _sheets(doc) -> dict[str, dict[str, str]]:
+    """Engagement sheets by stakeholder name: {field: value}."""
+    names = _headings(doc, 2)
+    sheets = {}
+    body = doc.element.body
+    current = None
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            style = child.find(qn("w:pPr"))
+            style_id = (
+                style.find(qn("w:pStyle")).get(qn("w:val"))
+                if style is not None and style.find(qn("w:pStyle")) is not None
+                else ""
+            )
+            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            current = text if style_id == "Heading2" and text in names else current
+            if style_id == "Heading1":
+                current = None
+        elif child.tag == qn("w:tbl") and current:
+            rows = {}
+            for tr in child.iter(qn("w:tr")):
+                cells = [
+                    "\n".join(
+                        "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))
+                    )
+                    for tc in tr.iter(qn("w:tc"))
+                ]
+                if len(cells) == 2:
+                    rows[cells[0]] = cells[1]
+            if "Messenger" in rows:
+                sheets[current] = rows
+            current = None
+    return sheets
+
+
+def _all_xml(path: Path) -> str:
+    """Every XML part of the package: body, headers, footers, properties, settings."""
+    with zipfile.ZipFile(path) as package:
+        return "\n".join(
+            package.read(name).decode("utf-8")
+            for name in package.namelist()
+            if name.endswith((".xml", ".rels"))
+        )
+
+
+def test_headings_follow_the_plan_order(plans: dict[str, Path]) -> None:
+    doc = Document(str(plans["full"]))
+    expected = [title for key, title in SECTIONS.items() if key not in ("cover", "contents")]
+    assert _headings(doc, 1) == expected
+
+
+def test_every_stakeholder_is_in_the_priority_table(
+    sample: StakeholderMap, plans: dict[str, Path]
+) -> None:
+    doc = Document(str(plans["full"]))
+    table, header = _table_with(doc, "Stakeholder", "Quadrant", "AIIM strategy")
+    names = [row.cells[header.index("Stakeholder")].text for row in table.rows[1:]]
+    assert sorted(names) == sorted(s.label for s in sample.stakeholders.values())
+    quadrants = {
+        row.cells[1].text: row.cells[header.index("Quadrant")].text for row in table.rows[1:]
+    }
+    # Mayor: power 5, interest 3 (high = 3 or more on 1-5).
+    assert quadrants["Mayor of Marenza"] == "Manage closely"
+    assert quadrants["Office of the Governor of Marenza Province"] == "Keep satisfied"
+
+
+def test_suggested_messenger_is_the_first_hop_of_the_most_trusted_route(
+    sample: StakeholderMap, plans: dict[str, Path]
+) -> None:
+    sheets = _sheets(Document(str(plans["full"])))
+    branch = our_branch(sample)
+    checked = 0
+    for sid, s in sample.stakeholders.items():
+        if s.label not in sheets or sid == branch:
+            continue
+        routes = trusted_routes(sample, branch, sid, k=1)
+        suggested = sheets[s.label]["Messenger"].split("Suggested by the map: ", 1)[1]
+        if routes and len(routes[0].stakeholders) > 2:
+            hop = sample.stakeholders[routes[0].stakeholders[1]].label
+            assert suggested.startswith(f"{hop}, on the most trusted route"), s.label
+            checked += 1
+    assert "Mayor of Marenza" in sheets  # the branch reaches the mayor only through others
+    assert checked >= 5
+
+
+def _personal_terms(smap: StakeholderMap) -> list[str]:
+    terms = []
+    for s in smap.stakeholders.values():
+        for value in (s.person, s.contact):
+            terms += [part.strip() for part in re.split(r"[,;\n]", value) if part.strip()]
+    return terms
+
+
+@pytest.mark.parametrize("level", ["partner", "public"])
+def test_shared_levels_hold_no_personal_data(
+    sample: StakeholderMap, plans: dict[str, Path], level: str
+) -> None:
+    xml = _all_xml(plans[level])
+    terms = _personal_terms(sample)
+    assert len(terms) >= 8  # the sample has names, phone numbers and e-mail addresses
+    for term in terms:
+        assert term not in xml, term
+    for s in sample.stakeholders.values():
+        if s.sensitivity == "confidential":
+            assert s.label not in xml
+    doc = Document(str(plans[level]))
+    assert doc.core_properties.author == ""
+    assert doc.core_properties.last_modified_by == ""
+    for table in doc.tables:
+        header = [c.text for c in table.rows[0].cells]
+        assert "Position" not in header and "Trust" not in header
+
+
+def test_full_level_keeps_contacts_on_the_sheets(
+    sample: StakeholderMap, plans: dict[str, Path]
+) -> None:
+    sheets = _sheets(Document(str(plans["full"])))
+    with_contact = [s for s in sample.stakeholders.values() if s.contact and s.label in sheets]
+    assert with_contact
+    for s in with_contact:
+        assert sheets[s.label]["Contact person"] == f"{s.person}\n{s.contact}"
+
+
+def test_public_level_prints_counts_not_rows(
+    sample: StakeholderMap, plans: dict[str, Path]
+) -> None:
+    doc = Document(str(plans["public"]))
+    assert _headings(doc, 2).count("Key findings") == 1
+    table, header = _table_with(doc, "Category", "Manage closely", "Total")
+    totals = sum(int(row.cells[header.index("Total")].text) for row in table.rows[1:])
+    # Confidential stakeholders are left out below the full level.
+    assert totals == sum(1 for s in sample.stakeholders.values() if s.sensitivity != "confidential")
+    assert not _sheets(doc)
+
+
+def test_word_quality(plans: dict[str, Path]) -> None:
+    path = plans["full"]
+    doc = Document(str(path))
+    xml = _all_xml(path)
+    assert "<w:tblHeader/>" in xml and "<w:cantSplit/>" in xml
+    assert re.search(r"<w:instrText[^>]*> TOC \\o", xml)
+    footer = doc.sections[0].footer._element.xml
+    assert " PAGE " in footer and " NUMPAGES " in footer
+    assert "CONFIDENTIAL" in doc.sections[0].header._element.xml
+    assert any(s.orientation == WD_ORIENT.LANDSCAPE for s in doc.sections)
+    assert doc.tables[1].style.name == "Plan Table"
+    props = doc.core_properties
+    assert props.title.startswith("Engagement plan") and props.subject
+    assert props.author == "" and props.last_modified_by == ""
+    assert "docProps/thumbnail" not in xml
+    with zipfile.ZipFile(path) as package:
+        images = [n for n in package.namelist() if n.startswith("word/media/")]
+    assert len(images) == 2
+
+
+def test_sections_are_optional_and_defaults_say_what_is_missing(tmp_path: Path) -> None:
+    smap = StakeholderMap()
+    smap.stakeholders["m"] = Stakeholder("m", "Mayor", "municipal", power=5, interest=4)
+    path = _plan(smap, tmp_path, sections=("sheets", "annex"))
+    doc = Document(str(path))
+    assert _headings(doc, 1) == [SECTIONS["sheets"], SECTIONS["annex"]]
+    sheet = _sheets(doc)["Mayor"]
+    assert sheet["The ask"] == "No ask recorded yet."
+    assert "no messenger can be suggested" in sheet["Messenger"]
+    assert sheet["Approach"].startswith("Engage closely")
+
+
+def test_cyrillic_and_arabic_names_survive(tmp_path: Path) -> None:
+    smap = StakeholderMap()
+    names = {"b": "Красный Полумесяц — городской филиал", "m": "رئيس بلدية المدينة"}
+    smap.stakeholders["b"] = Stakeholder("b", names["b"], "redcross", power=3, interest=5)
+    smap.stakeholders["m"] = Stakeholder(
+        "m",
+        names["m"],
+        "municipal",
+        power=5,
+        interest=5,
+        engagement=Engagement(ask="Подписать меморандум / توقيع مذكرة التفاهم"),
+    )
+    path = _plan(smap, tmp_path)
+    doc = Document(str(path))
+    table, _ = _table_with(doc, "Stakeholder", "Quadrant")
+    assert {row.cells[1].text for row in table.rows[1:]} == set(names.values())
+    sheets = _sheets(doc)
+    assert sheets[names["m"]]["The ask"] == "Подписать меморандум / توقيع مذكرة التفاهم"
+
+
+def test_author_only_when_chosen_and_only_internally(tmp_path: Path) -> None:
+    smap = StakeholderMap()
+    smap.info = dataclasses.replace(smap.info, author="Amina Haddad")
+    smap.stakeholders["m"] = Stakeholder("m", "Mayor", "municipal")
+    assert "Amina Haddad" not in _all_xml(_plan(smap, tmp_path))
+    named = _plan(smap, tmp_path, show_author=True)
+    assert Document(str(named)).core_properties.author == "Amina Haddad"
+    partner = _plan(smap, tmp_path, show_author=True, level="partner")
+    assert "Amina Haddad" not in _all_xml(partner)
+
+
+def test_monitoring_reports_change_since_the_last_snapshot(tmp_path: Path) -> None:
+    smap = StakeholderMap()
+    smap.stakeholders["m"] = Stakeholder("m", "Mayor", "municipal", power=2, interest=4)
+    smap.snapshots = [
+        Snapshot("s1", "Workshop 1", dt.datetime(2026, 9, 1, 10, 0), snapshot_content(smap))
+    ]
+    smap.stakeholders["m"] = dataclasses.replace(smap.stakeholders["m"], power=5)
+    smap.stakeholders["y"] = Stakeholder("y", "Youth council", "youth")
+    doc = Document(str(_plan(smap, tmp_path, sections=("monitoring",))))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "“Workshop 1” of 1 September 2026" in text
+    assert "1 stakeholders added and 0 removed" in text
+    table, _ = _table_with(doc, "Stakeholder", "Change", "Before", "Now")
+    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert ["Mayor", "moved quadrant", "keep informed", "manage closely"] in rows
+
+
+def test_custom_template_styles_are_used(tmp_path: Path) -> None:
+    template = Document()
+    template.styles["Normal"].font.name = "Georgia"
+    template.sections[0].header.paragraphs[0].text = "Letterhead of the branch"
+    template.add_paragraph("Sample text of the template that must not reach the plan.")
+    template.core_properties.author = "Template Owner"
+    template_path = tmp_path / "letterhead.docx"
+    template.save(template_path)
+    smap = StakeholderMap()
+    smap.stakeholders["m"] = Stakeholder("m", "Mayor", "municipal", power=4, interest=4)
+    path = _plan(smap, tmp_path, template=template_path)
+    doc = Document(str(path))
+    assert doc.styles["Normal"].font.name == "Georgia"
+    header = doc.sections[0].header.paragraphs
+    assert header[0].text == "Letterhead of the branch"
+    assert "INTERNAL" in header[-1].text
+    xml = _all_xml(path)
+    assert "must not reach the plan" not in xml and "Template Owner" not in xml
+    assert doc.tables[0].style.name == "Table Grid"
+
+
+def test_bad_template_and_bad_options_are_reported(tmp_path: Path) -> None:
+    smap = StakeholderMap()
+    not_word = tmp_path / "notes.docx"
+    not_word.write_text("plain text")
+    with pytest.raises(PlanError, match=r"not a Word \.docx file"):
+        _plan(smap, tmp_path, template=not_word)
+    with pytest.raises(PlanError, match="does not exist"):
+        _plan(smap, tmp_path, template=tmp_path / "missing.docx")
+    with pytest.raises(ValueError, match="Unknown plan section 'appendix'"):
+        PlanOptions(sections=("appendix",))
+    with pytest.raises(PlanError, match=r"\.docx file, not plan\.pdf"):
+        write_plan(smap, tmp_path / "plan.pdf")
