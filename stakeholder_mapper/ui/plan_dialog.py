@@ -1,0 +1,287 @@
+"""File → Export engagement plan…: choose sections, level, template and file, then write the
+Word plan in the background with progress and offer to open it.
+
+Hook it into a menu with::
+
+    action.triggered.connect(lambda: run_plan_dialog(self, self.smap, self.map_path))
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import StakeholderMap
+from ..io.plan import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanOptions, write_plan
+from ..io.redact import LEVEL_DESCRIPTIONS
+from ..paths import EXPORTS_DIR
+
+__all__ = ["PlanDialog", "run_plan_dialog"]
+
+
+def _copy(smap: StakeholderMap) -> StakeholderMap:
+    """A copy the background job can read while the user goes on editing (records are
+    immutable, so copying the containers is enough)."""
+    copy = StakeholderMap(smap.info)
+    copy.categories = dict(smap.categories)
+    copy.kinds = dict(smap.kinds)
+    copy.stakeholders = dict(smap.stakeholders)
+    copy.relationships = dict(smap.relationships)
+    copy.positions = dict(smap.positions)
+    copy.pinned = set(smap.pinned)
+    copy.snapshots = list(smap.snapshots)
+    copy.plan_settings = dict(smap.plan_settings)
+    return copy
+
+
+class _Signals(QObject):
+    #: (fraction 0-1, what is being done) while the plan is written.
+    progress = Signal(float, str)
+    #: The path of the finished plan.
+    finished = Signal(str)
+    #: One sentence saying why the plan could not be written.
+    failed = Signal(str)
+
+
+class PlanJob(QRunnable):
+    """Writes the plan in a thread pool; touches no widget, reports through ``signals``."""
+
+    def __init__(self, smap: StakeholderMap, path: Path, options: PlanOptions) -> None:
+        super().__init__()
+        self.smap = smap
+        self.path = path
+        self.options = options
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            write_plan(self.smap, self.path, self.options, self.signals.progress.emit)
+        except Exception as exc:  # reported in the dialog; the window must stay up
+            self.signals.failed.emit(str(exc) or type(exc).__name__)
+            return
+        self.signals.finished.emit(str(self.path))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w-]+", "-", text.strip().lower()).strip("-") or "map"
+
+
+class PlanDialog(QDialog):
+    """Choices for one plan export; :attr:`written` holds the path once the plan is saved."""
+
+    #: Emitted with the path of the plan once it is written.
+    plan_written = Signal(str)
+
+    def __init__(
+        self, smap: StakeholderMap, map_path: str | Path | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export engagement plan")
+        self.smap = smap
+        self.stem = _slug(Path(map_path).stem if map_path else smap.info.title)
+        self.written: Path | None = None
+        self._job: PlanJob | None = None
+        self._path_edited = False
+
+        self.level = QComboBox()
+        for level in LEVELS:
+            self.level.addItem(LEVEL_NAMES[level], level)
+        self.level_help = QLabel()
+        self.level_help.setWordWrap(True)
+        self.author = QCheckBox("Name the map's author on the cover")
+        self.sheets = QComboBox()
+        self.sheets.addItem("Priority stakeholders and those with engagement details", "priority")
+        self.sheets.addItem("Every stakeholder", "all")
+
+        self.sections = QListWidget()
+        for key, title in SECTIONS.items():
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.sections.addItem(item)
+
+        self.template = QLineEdit(str(DEFAULT_TEMPLATE))
+        template_button = QPushButton("Choose…")
+        template_button.clicked.connect(self._on_choose_template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template)
+        template_row.addWidget(template_button)
+
+        self.output = QLineEdit()
+        self.output.textEdited.connect(self._on_output_edited)
+        output_button = QPushButton("Choose…")
+        output_button.clicked.connect(self._on_choose_output)
+        output_row = QHBoxLayout()
+        output_row.addWidget(self.output)
+        output_row.addWidget(output_button)
+
+        form = QFormLayout()
+        form.addRow("Version", self.level)
+        form.addRow("", self.level_help)
+        form.addRow("", self.author)
+        form.addRow("Engagement sheets", self.sheets)
+        form.addRow("Template", template_row)
+        form.addRow("Save as", output_row)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.status = QLabel("")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Export")
+        self.buttons.accepted.connect(self._on_export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Sections"))
+        layout.addWidget(self.sections)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+        self.level.currentIndexChanged.connect(self._on_level_changed)
+        self._on_level_changed()
+        self.resize(560, 640)
+
+    # -- choices ----------------------------------------------------------------------
+    def chosen_level(self) -> str:
+        """The export level picked in the dialog."""
+        return self.level.currentData()
+
+    def chosen_sections(self) -> tuple[str, ...]:
+        """Ids of the ticked sections, in plan order."""
+        items = (self.sections.item(i) for i in range(self.sections.count()))
+        return tuple(
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        )
+
+    def options(self) -> PlanOptions:
+        """The plan options the dialog describes."""
+        return PlanOptions(
+            sections=self.chosen_sections(),
+            level=self.chosen_level(),
+            template=Path(self.template.text().strip() or DEFAULT_TEMPLATE),
+            show_author=self.author.isChecked() and self.chosen_level() == "full",
+            sheets_for=self.sheets.currentData(),
+        )
+
+    def _on_level_changed(self) -> None:
+        level = self.chosen_level()
+        self.level_help.setText(LEVEL_DESCRIPTIONS[level])
+        self.author.setEnabled(level == "full")
+        if not self._path_edited:
+            self.output.setText(str(EXPORTS_DIR / f"{self.stem}-plan-{level}.docx"))
+
+    def _on_output_edited(self) -> None:
+        self._path_edited = True
+
+    def _on_choose_template(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Plan template", str(Path(self.template.text()).parent), "Word (*.docx)"
+        )
+        if path:
+            self.template.setText(path)
+
+    def _on_choose_output(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the plan as", self.output.text(), "Word (*.docx)"
+        )
+        if path:
+            self.output.setText(path if path.lower().endswith(".docx") else f"{path}.docx")
+            self._path_edited = True
+
+    # -- export -----------------------------------------------------------------------
+    def _on_export(self) -> None:
+        if not self.chosen_sections():
+            self.status.setText("Tick at least one section.")
+            return
+        try:
+            options = self.options()
+        except ValueError as exc:
+            self.status.setText(str(exc))
+            return
+        path = Path(self.output.text().strip())
+        if path.parent == EXPORTS_DIR:
+            EXPORTS_DIR.mkdir(parents=True, exist_ok=True)
+        self._job = PlanJob(_copy(self.smap), path, options)
+        self._job.signals.progress.connect(self._on_progress)
+        self._job.signals.finished.connect(self._on_finished)
+        self._job.signals.failed.connect(self._on_failed)
+        self.buttons.setEnabled(False)
+        self.status.setText("Writing the plan…")
+        QThreadPool.globalInstance().start(self._job)
+
+    def reject(self) -> None:
+        """Close the dialog, unless a plan is being written (it cannot be interrupted)."""
+        if self._job is not None:
+            self.status.setText("Please wait: the plan is being written.")
+            return
+        super().reject()
+
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(round(fraction * 100))
+        self.status.setText(message)
+
+    def _on_failed(self, message: str) -> None:
+        self._job = None
+        self.buttons.setEnabled(True)
+        self.progress.setValue(0)
+        self.status.setText(f"The plan was not written: {message}")
+
+    def _on_finished(self, path: str) -> None:
+        self._job = None
+        self.written = Path(path)
+        self.progress.setValue(100)
+        self.status.setText(f"Saved {path}")
+        self.plan_written.emit(path)
+        self.accept()
+
+    def offer_to_open(self) -> bool:
+        """Ask whether to open the written plan; opens it with the system's Word editor."""
+        if self.written is None:
+            return False
+        answer = QMessageBox.question(
+            self.parentWidget(),
+            "Engagement plan saved",
+            f"The plan was saved to {self.written}.\n\nOpen it now?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written)))
+
+
+def run_plan_dialog(
+    parent: QWidget | None, smap: StakeholderMap, map_path: str | Path | None
+) -> Path | None:
+    """Show the export dialog for ``smap``; returns the written plan's path, or None."""
+    dialog = PlanDialog(smap, map_path, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    dialog.offer_to_open()
+    return dialog.written

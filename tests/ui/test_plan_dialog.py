@@ -1,0 +1,76 @@
+"""The plan export dialog: choices reach the plan, the export runs in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from stakeholder_mapper.core.model import Stakeholder, StakeholderMap
+from stakeholder_mapper.io.plan import SECTIONS
+from stakeholder_mapper.paths import EXPORTS_DIR
+from stakeholder_mapper.ui.plan_dialog import PlanDialog
+
+
+@pytest.fixture
+def dialog(qtbot, small_map: StakeholderMap) -> PlanDialog:
+    small_map.stakeholders["branch"] = Stakeholder(
+        "branch", "Red Crescent city branch", "redcross", person="Amina Haddad"
+    )
+    dlg = PlanDialog(small_map, "/maps/old-town.smap")
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def test_default_file_goes_to_the_exports_folder_and_follows_the_level(
+    dialog: PlanDialog,
+) -> None:
+    assert Path(dialog.output.text()) == EXPORTS_DIR / "old-town-plan-full.docx"
+    dialog.level.setCurrentIndex(dialog.level.findData("partner"))
+    assert Path(dialog.output.text()) == EXPORTS_DIR / "old-town-plan-partner.docx"
+    assert not dialog.author.isEnabled()
+    assert "no personal names" in dialog.level_help.text()
+
+
+def test_export_writes_the_chosen_sections_and_level(
+    qtbot, dialog: PlanDialog, tmp_path: Path
+) -> None:
+    dialog.level.setCurrentIndex(dialog.level.findData("partner"))
+    for i in range(dialog.sections.count()):
+        item = dialog.sections.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) in ("figures", "sheets"):
+            item.setCheckState(Qt.CheckState.Unchecked)
+    target = tmp_path / "plan.docx"
+    dialog.output.setText(str(target))
+    with qtbot.waitSignal(dialog.plan_written, timeout=30000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        assert not dialog.buttons.isEnabled()
+    assert dialog.written == target
+    assert dialog.progress.value() == 100
+    doc = Document(str(target))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert SECTIONS["figures"] not in headings and SECTIONS["sheets"] not in headings
+    assert SECTIONS["priority"] in headings
+    assert "Amina Haddad" not in doc.element.xml
+    assert doc.sections[0].footer.paragraphs[-1].text.startswith("Partner version")
+
+
+def test_failure_is_reported_in_the_dialog(qtbot, dialog: PlanDialog, tmp_path: Path) -> None:
+    dialog.template.setText(str(tmp_path / "missing.docx"))
+    dialog.output.setText(str(tmp_path / "plan.docx"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: "not written" in dialog.status.text(), timeout=30000)
+    assert "does not exist" in dialog.status.text()
+    assert dialog.buttons.isEnabled()
+    assert dialog.written is None
+
+
+def test_offer_to_open_respects_the_answer(
+    dialog: PlanDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog.written = tmp_path / "plan.docx"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert dialog.offer_to_open() is False
