@@ -7,7 +7,7 @@ Example::
 """
 
 from .document import PRINCIPLES, PlanError, build_plan, write_plan
-from .facts import Messenger, suggested_messenger
+from .facts import Messenger, plan_branch, suggested_messenger
 from .options import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanLevel, PlanOptions
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "PlanLevel",
     "PlanOptions",
     "build_plan",
+    "plan_branch",
     "suggested_messenger",
     "write_plan",
 ]

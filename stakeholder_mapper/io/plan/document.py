@@ -164,7 +164,8 @@ class _Writer:
             first_column=first_column,
             keep_together=keep_together,
         )
-        self.doc.add_paragraph()
+        if not keep_together:
+            self.doc.add_paragraph()
 
     def figure(self, png: bytes, caption: str, width_fraction: float = 1.0) -> None:
         self.figure_number += 1
@@ -488,7 +489,7 @@ class _Writer:
                 "AIIM strategy",
                 "Network role",
             ]
-            weights = [0.8, 4.6, 3, 1.3, 1.5, 2.4, 1.7, 1.7, 3.6, 2.0]
+            weights = [0.8, 4.4, 3, 1.3, 1.5, 2.4, 1.7, 1.7, 3.6, 2.6]
         else:
             header = [
                 "No.",
@@ -545,7 +546,7 @@ class _Writer:
         self.table(
             ["Stakeholder", "Category", "Role", "Betweenness", "Brokerage", "Reading"],
             rows,
-            [4.5, 3, 2.2, 2, 1.8, 9],
+            [4.5, 3, 2.6, 2.4, 2.1, 9],
         )
         if len(scored) > MAX_BROKERS:
             self.para(
@@ -595,35 +596,7 @@ class _Writer:
         messenger = facts.messengers.get(sid)
         suggested = messenger.sentence if messenger else ""
         recorded_messenger = e.messenger.strip() if self.level == "full" else ""
-        rows = [
-            ("Objective", _or(e.objective, "No objective recorded yet.")),
-            ("Desired change", _or(e.desired_change, "No desired change recorded yet.")),
-            ("The ask", _or(e.ask, "No ask recorded yet.")),
-            ("Key messages", _or(e.key_messages, "No key messages recorded yet.")),
-            (
-                "Approach",
-                e.approach.strip()
-                or f"{QUADRANT_APPROACH[facts.quadrants[sid]]} (suggested for its quadrant)",
-            ),
-            (
-                "Messenger",
-                f"{recorded_messenger}\nSuggested by the map: {suggested}"
-                if recorded_messenger
-                else f"Suggested by the map: {suggested}",
-            ),
-            ("Channel", _or(e.channel, "No channel recorded yet.")),
-        ]
-        if self.level == "full":
-            rows.append(("Owner (our focal point)", _or(e.owner or s.focal_point, "No owner yet.")))
-        due = f" (due {_date(e.due_date)})" if e.due_date else ""
-        rows += [
-            ("Next action", _or(e.next_action, "No next action recorded yet.") + due),
-            ("Timing window", _or(e.timing_window, "No timing window recorded yet.")),
-        ]
-        if self.level == "full":
-            rows.append(("Engagement stage", e.stage or "Not assessed yet."))
-        rows.append(("MoU status", e.mou_status))
-        markers = [
+        markers = "\n".join(
             f"{name}: {text.strip()}"
             for name, text in (
                 ("Expect to see", e.expect_to_see),
@@ -631,9 +604,49 @@ class _Writer:
                 ("Love to see", e.love_to_see),
             )
             if text.strip()
+        )
+        # Secondary fields get a row when filled and are listed together when empty, so
+        # that a sheet fits on half a page.
+        optional = {
+            "Desired change": e.desired_change.strip(),
+            "Key messages": e.key_messages.strip(),
+            "Channel": e.channel.strip(),
+            "Timing window": e.timing_window.strip(),
+            "Progress markers": markers,
+            "Risks": e.risks.strip(),
+        }
+        approach = (
+            e.approach.strip()
+            or f"{QUADRANT_APPROACH[facts.quadrants[sid]]} (suggested for its quadrant)"
+        )
+        messenger_text = (
+            f"{recorded_messenger}\nSuggested by the map: {suggested}"
+            if recorded_messenger
+            else f"Suggested by the map: {suggested}"
+        )
+        due = f" (due {_date(e.due_date)})" if e.due_date else ""
+        status = f"MoU: {e.mou_status}"
+        if self.level == "full":
+            status = f"Engagement stage: {e.stage or 'not assessed yet'} · {status}"
+        owner = None
+        if self.level == "full":
+            owner = ("Owner (our focal point)", _or(e.owner or s.focal_point, "No owner yet."))
+        sequence = [
+            ("Objective", _or(e.objective, "No objective recorded yet.")),
+            ("The ask", _or(e.ask, "No ask recorded yet.")),
+            ("Desired change", optional["Desired change"]),
+            ("Key messages", optional["Key messages"]),
+            ("Approach", approach),
+            ("Messenger", messenger_text),
+            ("Channel", optional["Channel"]),
+            ("Timing window", optional["Timing window"]),
+            owner,
+            ("Next action", _or(e.next_action, "No next action recorded yet.") + due),
+            ("Status", status),
+            ("Progress markers", optional["Progress markers"]),
+            ("Risks", optional["Risks"]),
         ]
-        rows.append(("Progress markers", "\n".join(markers) or "No progress markers recorded yet."))
-        rows.append(("Risks", _or(e.risks, "No risks recorded yet.")))
+        rows = [row for row in sequence if row and row[1]]
         principles = ", ".join(str(p) for p in s.principles) or "None linked yet."
         rows.append(("Principles of Action served", principles))
         if self.level == "full":
@@ -642,7 +655,10 @@ class _Writer:
                 rows.append(("Contact person", "\n".join(v for v in (s.person, s.contact) if v)))
         if reading:
             rows.append(("What the network says", reading.sentence))
-        self.table([], rows, [1.6, 5], header_row=False, first_column=True, keep_together=True)
+        missing = [name.lower() for name, value in optional.items() if not value]
+        if missing:
+            rows.append(("Not recorded yet", ", ".join(missing).capitalize() + "."))
+        self.table([], rows, [1.5, 5], header_row=False, first_column=True, keep_together=True)
 
     def coalitions(self) -> None:
         self.set_landscape(False)
@@ -997,8 +1013,10 @@ class _Writer:
                 ),
                 (
                     "Most trusted route",
-                    "The route from our branch with the smallest total "
-                    "distance; the first stakeholder after our branch is the suggested messenger.",
+                    "The route from our branch with the smallest total distance; the first "
+                    "stakeholder after our branch is the suggested messenger. Our branch is the "
+                    "stakeholder named in the map's branch field (otherwise the most powerful "
+                    "Red Cross / Red Crescent stakeholder).",
                 ),
             ],
             [3.2, 10],

@@ -201,7 +201,7 @@ def network_png(
     ``numbers`` are the stakeholders' numbers in the priority table: a stakeholder whose
     name would cover another is shown by its number. ``highlight`` (our branch) is circled.
     """
-    fig = _new_figure(6.5, 5.6)
+    fig = _new_figure(6.5, 6.6)
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.set_aspect("equal")
