@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 
 from stakeholder_mapper.analysis.routes import trusted_routes
 from stakeholder_mapper.core.model import Engagement, Snapshot, Stakeholder, StakeholderMap
-from stakeholder_mapper.io.plan import SECTIONS, plan_branch, PlanError, PlanOptions, write_plan
+from stakeholder_mapper.io.plan import SECTIONS, PlanError, PlanOptions, plan_branch, write_plan
 from stakeholder_mapper.io.project import load_map, snapshot_content
 from stakeholder_mapper.paths import SAMPLE_MAP
 
