@@ -150,6 +150,8 @@ def main() -> None:
 
     tools.snapshots.select(smap.snapshots[0].id)
     tools.snapshots.compare_selected()
+    while tools.snapshots.brokerage_pending:
+        app.processEvents()
     tools.changes_action.setChecked(True)
     app.processEvents()
     window.grab().save(str(IMAGES / "workshop-comparison.png"))

@@ -27,6 +27,8 @@ from typing import Any
 import pandas as pd
 
 from ..core.model import Relationship, Stakeholder, StakeholderMap
+from .metrics import compute_metrics
+from .views import GraphView
 
 __all__ = [
     "HIGH",
@@ -34,6 +36,7 @@ __all__ = [
     "Difference",
     "MapComparison",
     "SupportBalance",
+    "brokerage_moves",
     "compare_maps",
     "quadrant",
     "support_balance",
@@ -50,6 +53,10 @@ QUADRANTS: dict[tuple[bool, bool], str] = {
     (False, True): "keep informed",
     (False, False): "monitor",
 }
+
+#: How many brokerage movers a comparison lists, and the smallest change that counts.
+TOP_MOVERS = 5
+MIN_BROKERAGE_CHANGE = 0.005
 
 #: Columns of :meth:`MapComparison.table`.
 TABLE_COLUMNS = ("change", "what", "id", "name", "field", "before", "after")
@@ -124,7 +131,8 @@ class Difference:
         if self.change == "moved quadrant":
             return f"{self.name} moved from “{_text(self.before)}” to “{_text(self.after)}”"
         if self.change == "brokerage":
-            return f"{self.name}: betweenness {self.before:.2f} → {self.after:.2f}"
+            trend = "more" if self.after > self.before else "less"
+            return f"{self.name} brokers {trend} (betweenness {self.before:.2f} → {self.after:.2f})"
         field = self.field.replace("_", " ")
         return f"{self.name}: {field} {_text(self.before)} → {_text(self.after)}"
 
@@ -148,6 +156,7 @@ class MapComparison:
     removed_relationships: tuple[Difference, ...] = ()
     changed_relationships: tuple[Difference, ...] = ()
     quadrant_moves: tuple[Difference, ...] = ()
+    brokerage_moves: tuple[Difference, ...] = ()
     support_before: SupportBalance = SupportBalance()
     support_after: SupportBalance = SupportBalance()
 
@@ -158,6 +167,7 @@ class MapComparison:
             *self.removed_stakeholders,
             *self.changed_stakeholders,
             *self.quadrant_moves,
+            *self.brokerage_moves,
             *self.added_relationships,
             *self.removed_relationships,
             *self.changed_relationships,
@@ -250,8 +260,52 @@ def _relationship_rows(before: StakeholderMap, after: StakeholderMap) -> dict[st
     return rows
 
 
-def compare_maps(before: StakeholderMap, after: StakeholderMap) -> MapComparison:
-    """Every difference between two states of a map, matched by id."""
+def brokerage_moves(
+    before: StakeholderMap,
+    after: StakeholderMap,
+    top: int = TOP_MOVERS,
+    view: GraphView | None = None,
+) -> tuple[Difference, ...]:
+    """The ``top`` stakeholders whose betweenness changed most (on both maps, same view).
+
+    Betweenness is the normalised, weighted betweenness of
+    :func:`~stakeholder_mapper.analysis.metrics.compute_metrics`; changes smaller than
+    :data:`MIN_BROKERAGE_CHANGE` are not movements. Largest change first.
+    """
+    old = compute_metrics(before, view)["betweenness"]
+    new = compute_metrics(after, view)["betweenness"]
+    moves = []
+    for sid in new.index.intersection(old.index):
+        delta = float(new[sid]) - float(old[sid])
+        if abs(delta) >= MIN_BROKERAGE_CHANGE:
+            label = after.stakeholders[sid].label
+            moves.append(
+                Difference(
+                    "brokerage",
+                    "stakeholder",
+                    sid,
+                    label,
+                    "betweenness",
+                    round(float(old[sid]), 3),
+                    round(float(new[sid]), 3),
+                )
+            )
+    moves.sort(key=lambda d: -abs(d.after - d.before))
+    return tuple(moves[:top])
+
+
+def compare_maps(
+    before: StakeholderMap,
+    after: StakeholderMap,
+    brokerage: bool = True,
+    view: GraphView | None = None,
+) -> MapComparison:
+    """Every difference between two states of a map, matched by id.
+
+    With ``brokerage`` the top movers in betweenness are included (this computes the
+    metrics of both maps; a user interface may leave it out and add
+    :func:`brokerage_moves` from a background job).
+    """
     people = _stakeholder_rows(before, after)
     ties = _relationship_rows(before, after)
     return MapComparison(
@@ -262,6 +316,7 @@ def compare_maps(before: StakeholderMap, after: StakeholderMap) -> MapComparison
         removed_relationships=tuple(ties["removed"]),
         changed_relationships=tuple(ties["changed"]),
         quadrant_moves=tuple(people["quadrant"]),
+        brokerage_moves=brokerage_moves(before, after, view=view) if brokerage else (),
         support_before=support_balance(before),
         support_after=support_balance(after),
     )

@@ -18,7 +18,13 @@ from .commands import Command
 from .model import Snapshot, StakeholderMap
 from .validation import ValidationError
 
-__all__ = ["DeleteSnapshot", "RenameSnapshot", "RestoreSnapshot", "TakeSnapshot"]
+__all__ = [
+    "DeleteSnapshot",
+    "RenameSnapshot",
+    "RestoreSnapshot",
+    "TakeSnapshot",
+    "content_copy",
+]
 
 
 def _find(smap: StakeholderMap, snapshot_id: str) -> int:
@@ -106,8 +112,9 @@ class DeleteSnapshot(Command):
         self.smap.set_snapshots(snapshots)
 
 
-def _copy_content(smap: StakeholderMap) -> StakeholderMap:
-    """A map holding fresh containers of ``smap``'s records (records themselves are immutable)."""
+def content_copy(smap: StakeholderMap) -> StakeholderMap:
+    """A copy of the map that later edits of ``smap`` do not reach (records are immutable,
+    so fresh containers suffice); listeners are not copied."""
     clone = StakeholderMap(smap.info)
     clone.categories = dict(smap.categories)
     clone.kinds = dict(smap.kinds)
@@ -130,12 +137,12 @@ class RestoreSnapshot(Command):
     def __init__(self, smap: StakeholderMap, snapshot_id: str, restored: StakeholderMap) -> None:
         self.smap = smap
         self.snapshot = smap.snapshots[_find(smap, snapshot_id)]
-        self.before = _copy_content(smap)
-        self.after = _copy_content(restored)
+        self.before = content_copy(smap)
+        self.after = content_copy(restored)
         self.text = f"Restore snapshot {self.snapshot.name}"
 
     def _replace(self, content: StakeholderMap) -> None:
-        fresh = _copy_content(content)
+        fresh = content_copy(content)
         fresh.snapshots = list(self.smap.snapshots)
         self.smap.replace_content(fresh)
 

@@ -8,14 +8,18 @@ that it can mark added stakeholders green and show removed ones as ghosts.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QRunnable,
     Qt,
+    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QFont
@@ -33,9 +37,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..analysis.compare import MapComparison, compare_maps
+from ..analysis.compare import MapComparison, brokerage_moves, compare_maps
+from ..analysis.views import AnalysisInputError
 from ..core.model import ChangeKind, ModelChange, Snapshot, StakeholderMap
-from ..core.snapshots import DeleteSnapshot, RenameSnapshot, RestoreSnapshot, TakeSnapshot
+from ..core.snapshots import (
+    DeleteSnapshot,
+    RenameSnapshot,
+    RestoreSnapshot,
+    TakeSnapshot,
+    content_copy,
+)
 from ..core.validation import ValidationError
 from ..io.project import snapshot_content, snapshot_map
 from .document import MapDocument
@@ -59,6 +70,27 @@ def _shown(value: Any) -> str:
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value) or "none"
     return str(value)
+
+
+class _BrokerageSignals(QObject):
+    #: (generation, brokerage movers) when the metrics of both maps are computed.
+    finished = Signal(int, object)
+
+
+class _BrokerageJob(QRunnable):
+    """Computes the brokerage movers of two map copies in a thread pool."""
+
+    def __init__(self, before: StakeholderMap, after: StakeholderMap, generation: int) -> None:
+        super().__init__()
+        self.before, self.after, self.generation = before, after, generation
+        self.signals = _BrokerageSignals()
+
+    def run(self) -> None:
+        try:
+            moves = brokerage_moves(self.before, self.after)
+        except AnalysisInputError:
+            moves = ()
+        self.signals.finished.emit(self.generation, moves)
 
 
 class ComparisonTableModel(QAbstractTableModel):
@@ -167,6 +199,11 @@ class ComparisonView(QWidget):
             f"<br>Influence of supporters {before.supporters} → {after.supporters}, "
             f"of opponents {before.opponents} → {after.opponents}."
         )
+        if comparison.brokerage_moves:
+            top = comparison.brokerage_moves[0]
+            self.headline.setText(
+                self.headline.text() + f"<br>Biggest brokerage change: {top.name}."
+            )
         self._fit_columns()
 
 
@@ -192,6 +229,11 @@ class SnapshotPanel(QWidget):
         self._compared: tuple[str, str | None] | None = None
         #: What the shown comparison compares ("Workshop 1 → now").
         self.title = ""
+        #: Whether the brokerage movers of the shown comparison are still being computed.
+        self.brokerage_pending = False
+        self._generation = 0
+        self._jobs: set[_BrokerageJob] = set()
+        self._before: StakeholderMap | None = None
 
         buttons = QHBoxLayout()
         for button in (
@@ -315,6 +357,8 @@ class SnapshotPanel(QWidget):
     def clear_comparison(self) -> None:
         """Stop showing a comparison (table and canvas)."""
         self._compared = None
+        self._generation += 1
+        self.brokerage_pending = False
         self.title = ""
         self.comparison.set_comparison(None, "")
         self.comparison_changed.emit(None, None)
@@ -330,16 +374,35 @@ class SnapshotPanel(QWidget):
         except (StopIteration, ValidationError):
             self.clear_comparison()
             return None
-        result = compare_maps(before, after)
+        result = compare_maps(before, after, brokerage=False)
         title = f"{self._snapshot(first).name} → " + (
             self._snapshot(second).name if second else "now"
         )
         self.title = title
+        self._before = before
         self.comparison.set_comparison(result, title)
         self.comparison_changed.emit(result, before)
+        self._generation += 1
+        job = _BrokerageJob(before, after if second else content_copy(after), self._generation)
+        job.signals.finished.connect(self._on_brokerage_finished)
+        self._jobs.add(job)
+        self.brokerage_pending = True
+        QThreadPool.globalInstance().start(job)
         return result
 
+    def _on_brokerage_finished(self, generation: int, moves: tuple) -> None:
+        self._jobs = {job for job in self._jobs if job.generation != generation}
+        current = self.comparison.comparison
+        if generation != self._generation or current is None or self._compared is None:
+            return
+        self.brokerage_pending = False
+        result = dataclasses.replace(current, brokerage_moves=moves)
+        self.comparison.set_comparison(result, self.title)
+        self.comparison_changed.emit(result, self._before)
+
     def _on_model_change(self, change: ModelChange) -> None:
+        if change.kind is ChangeKind.POSITIONS_CHANGED:
+            return
         if change.kind in (ChangeKind.SNAPSHOTS_CHANGED, ChangeKind.RESET):
             self._fill()
         if self._compared is not None and (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import pytest
@@ -10,6 +11,7 @@ from stakeholder_mapper.analysis.compare import (
     TABLE_COLUMNS,
     Difference,
     SupportBalance,
+    brokerage_moves,
     compare_maps,
     quadrant,
     support_balance,
@@ -22,7 +24,7 @@ from stakeholder_mapper.core.commands import (
     UpdateStakeholder,
 )
 from stakeholder_mapper.core.engagement_log import AddLogEntry
-from stakeholder_mapper.core.model import LogEntry, Relationship
+from stakeholder_mapper.core.model import LogEntry, Relationship, Stakeholder, StakeholderMap
 from stakeholder_mapper.core.quick_entry import quick_entry
 from stakeholder_mapper.core.snapshots import TakeSnapshot
 from stakeholder_mapper.io.project import snapshot_content, snapshot_map
@@ -100,6 +102,17 @@ def test_two_known_snapshots_differ_exactly_as_edited(small_map):
             "keep informed",
             "manage closely",
         ),
+        # Imam brokered branch → mayor and youth → mayor: 2 of the 3 x 2 ordered pairs of
+        # others, normalised betweenness 2/6; with youth and the branch's tie gone, none.
+        Difference(
+            "brokerage",
+            "stakeholder",
+            "imam",
+            "Imam of the central mosque",
+            "betweenness",
+            0.333,
+            0.0,
+        ),
         Difference("added", "relationship", "r9", "Radio Marenza → Mayor (Information flow)"),
         Difference(
             "removed",
@@ -130,8 +143,23 @@ def test_two_known_snapshots_differ_exactly_as_edited(small_map):
     assert result.support_after == SupportBalance(supporters=6, supporter_count=1)
     table = result.table()
     assert tuple(table.columns) == TABLE_COLUMNS
-    assert len(table) == 11
+    assert len(table) == 12
     assert table.loc[table["field"] == "strength", ["before", "after"]].values.tolist() == [[5, 2]]
+
+
+def test_brokerage_movers_on_a_known_graph(small_map):
+    """a — b — c: b is on both ordered routes between a and c; a direct tie a — c ends it."""
+    before = StakeholderMap()
+    for sid in "abc":
+        before.stakeholders[sid] = Stakeholder(sid, sid.upper(), "ngo")
+    for rid, (s, t) in {"ab": ("a", "b"), "bc": ("b", "c")}.items():
+        before.relationships[rid] = Relationship(rid, s, t, kind="collaboration", directed=False)
+    after = copy.deepcopy(before)
+    after.relationships["ac"] = Relationship("ac", "a", "c", kind="collaboration", directed=False)
+    (move,) = brokerage_moves(before, after)
+    assert (move.id, move.before, move.after) == ("b", 1.0, 0.0)
+    assert move.sentence() == "B brokers less (betweenness 1.00 → 0.00)"
+    assert brokerage_moves(after, after) == ()
 
 
 def test_identical_maps_have_no_differences(small_map):
