@@ -147,9 +147,10 @@ class _Writer:
         first_column: bool = False,
         keep_together: bool = False,
     ) -> None:
-        if self.doc.paragraphs:
+        previous = self.last_paragraph()
+        if previous is not None:
             # The sentence that introduces a table stays on the table's page.
-            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+            previous.paragraph_format.keep_with_next = True
         width = text_width(self.doc)
         total = sum(weights)
         widths = [width * w / total for w in weights]
@@ -170,10 +171,16 @@ class _Writer:
     def figure(self, png: bytes, caption: str, width_fraction: float = 1.0) -> None:
         self.figure_number += 1
         self.doc.add_picture(io.BytesIO(png), width=Cm(text_width(self.doc) * width_fraction))
-        picture = self.doc.paragraphs[-1]
+        picture = self.last_paragraph()
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True
         self.para(f"Figure {self.figure_number}. {caption}", self.caption)
+
+    def last_paragraph(self) -> Paragraph | None:
+        """The paragraph just written, if the body ends with one (without listing them all)."""
+        body = self.doc.element.body
+        children = [c for c in body[-2:] if c.tag == qn("w:p")]
+        return Paragraph(children[-1], self.doc._body) if children else None
 
     def set_landscape(self, landscape: bool) -> None:
         if landscape == self.landscape:

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
+import networkx as nx
 import pandas as pd
 
 from ...analysis.compare import MapComparison, compare_maps
 from ...analysis.metrics import compute_metrics
 from ...analysis.readings import Reading, map_findings, stakeholder_readings
-from ...analysis.routes import Route, our_branch, trusted_routes
+from ...analysis.routes import Route, our_branch
+from ...analysis.views import GraphView, build_graph
 from ...core.model import Snapshot, StakeholderMap
 from ..project import snapshot_map
 from .priorities import QUADRANTS, aiim, quadrant
 
-__all__ = ["Facts", "Messenger", "gather", "plan_branch", "suggested_messenger"]
+__all__ = ["Facts", "Messenger", "gather", "plan_branch", "suggested_messengers"]
 
 Progress = Callable[[float], None]
 
@@ -73,13 +76,41 @@ class Facts:
         return float(value)
 
 
-def suggested_messenger(smap: StakeholderMap, branch: str | None, target: str) -> Messenger:
-    """The first stakeholder after our branch on the most trusted route to ``target``.
+def _most_trusted_route(graph: nx.DiGraph, source: str, target: str) -> Route | None:
+    """The first route :func:`~stakeholder_mapper.analysis.routes.trusted_routes` gives,
+    computed the same way (Yen's first path) on a graph built once for all targets."""
+    try:
+        path = next(nx.shortest_simple_paths(graph, source, target, "distance"))
+    except nx.NetworkXNoPath:
+        return None
+    return Route(tuple(path), sum(graph[u][v]["distance"] for u, v in pairwise(path)))
+
+
+def suggested_messengers(
+    smap: StakeholderMap,
+    branch: str | None,
+    targets: Iterable[str],
+    progress: Progress | None = None,
+) -> dict[str, Messenger]:
+    """For each target, the first stakeholder after our branch on the most trusted route.
 
     When our branch has its own tie to the target the route has no intermediary and the
     sentence says to go direct.
     """
-    if branch is None:
+    targets = list(targets)
+    graph = build_graph(smap, GraphView(positive_only=True)) if branch is not None else None
+    found: dict[str, Messenger] = {}
+    for n, target in enumerate(targets):
+        found[target] = _messenger(smap, graph, branch, target)
+        if progress:
+            progress((n + 1) / len(targets))
+    return found
+
+
+def _messenger(
+    smap: StakeholderMap, graph: nx.DiGraph | None, branch: str | None, target: str
+) -> Messenger:
+    if graph is None or branch is None:
         return Messenger(
             None,
             None,
@@ -88,14 +119,13 @@ def suggested_messenger(smap: StakeholderMap, branch: str | None, target: str) -
         )
     if target == branch:
         return Messenger(None, None, "This is our own branch.")
-    routes = trusted_routes(smap, branch, target, k=1)
-    if not routes:
+    route = _most_trusted_route(graph, branch, target)
+    if route is None:
         return Messenger(
             None,
             None,
             "No trusted route from our branch yet: build a relationship or find a connector.",
         )
-    route = routes[0]
     names = " → ".join(smap.stakeholders[s].label for s in route.stakeholders)
     if len(route.stakeholders) == 2:
         return Messenger(None, route, f"Direct: our branch has its own tie ({names}).")
@@ -174,10 +204,9 @@ def gather(
     )
     branch = plan_branch(shown)
     targets = ranked if messengers_for is None else [s for s in ranked if s in messengers_for]
-    messengers = {}
-    for n, sid in enumerate(targets):
-        messengers[sid] = suggested_messenger(shown, branch, sid)
-        report(0.55 + 0.4 * (n + 1) / max(len(targets), 1))
+    messengers = suggested_messengers(
+        shown, branch, targets, progress=lambda f: report(0.55 + 0.4 * f)
+    )
     snapshot = _latest_snapshot(original)
     changes = None
     if snapshot is not None:

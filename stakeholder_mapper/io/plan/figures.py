@@ -360,33 +360,35 @@ def power_interest_png(smap: StakeholderMap, numbers: dict[str, int], dpi: int =
     for sid, s in smap.stakeholders.items():
         if s.power is not None and s.interest is not None:
             cells.setdefault((s.interest, s.power), []).append(sid)
-    used = list(dict.fromkeys(smap.stakeholders[s].category for m in cells.values() for s in m))
-    halo = [withStroke(linewidth=1.6, foreground="white")]
+    points: dict[str, list[tuple[float, float]]] = {}
     for (interest, power), members in cells.items():
         members.sort(key=lambda sid: numbers.get(sid, 0))
         for sid, (dx, dy) in zip(members, _cell_offsets(len(members)), strict=True):
-            cat = smap.categories.get(smap.stakeholders[sid].category)
-            ax.scatter(
-                [interest + dx],
-                [power + dy],
-                s=26,
-                marker=MARKERS.get(cat.shape if cat else "circle", "o"),
-                c=cat.colour if cat else "#999999",
-                edgecolors=INK,
-                linewidths=0.5,
-                zorder=3,
-            )
+            x, y = interest + dx, power + dy
+            points.setdefault(smap.stakeholders[sid].category, []).append((x, y))
             ax.text(
-                interest + dx + 0.045,
-                power + dy + 0.03,
+                x + 0.045,
+                y + 0.03,
                 str(numbers.get(sid, "")),
                 fontsize=5.5,
                 ha="left",
                 va="bottom",
                 color=INK,
-                path_effects=halo,
                 zorder=4,
             )
+    for category, xy in points.items():
+        cat = smap.categories.get(category)
+        ax.scatter(
+            [p[0] for p in xy],
+            [p[1] for p in xy],
+            s=26,
+            marker=MARKERS.get(cat.shape if cat else "circle", "o"),
+            c=cat.colour if cat else "#999999",
+            edgecolors=INK,
+            linewidths=0.5,
+            zorder=3,
+        )
+    used = list(points)
     _legend(fig, smap, used, 5)
     return _png(fig, dpi)
 
