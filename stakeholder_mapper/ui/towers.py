@@ -4,7 +4,8 @@ The facilitator selects a tower (click, or Left/Right) and raises or lowers it w
 + and − (one undo step per key press) or by dragging its top (one undo step on
 release). Supporters are blue and solid, opponents vermilion and hatched (never colour
 alone), the others grey; the header keeps live totals of supporters against opponents.
-The same chart counts dot votes when built with ``field="votes"``.
+The same chart counts dot votes when built with ``field="votes"``: with the number of
+participants and dots each, the header shows how many dots are left to place.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from ..analysis.compare import support_balance
 from ..core.model import MAX_TOWER, MAX_VOTES, ChangeKind, ModelChange, Stakeholder
@@ -271,18 +272,20 @@ class TowerChart(QWidget):
     ) -> None:
         painter.setFont(self._font())
         painter.setPen(TEXT)
+        metrics = QFontMetricsF(painter.font())
         if rotated:
+            room = self.height() - y - 12
+            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
             painter.save()
-            painter.translate(left + column / 2 + 8, y + 8)
+            painter.translate(left + column / 2, y + 8)
             painter.rotate(-90)
             painter.drawText(
-                QRectF(-self.height(), -column / 2, self.height(), column),
+                QRectF(-room, -column / 2, room, column),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                label,
+                text,
             )
             painter.restore()
             return
-        metrics = QFontMetricsF(painter.font())
         for i, line in enumerate(wrap_label(label, metrics, column - 6, LABEL_LINES)):
             top = y + 6 + i * metrics.lineSpacing()
             painter.drawText(
@@ -369,6 +372,21 @@ class InfluenceTowers(QWidget):
             self.to_power.setToolTip("Power 1-5 in proportion to tower height; the tallest gets 5")
             self.to_power.clicked.connect(self._on_to_power_clicked)
             header.addWidget(self.to_power)
+        else:
+            self.participants = QSpinBox(self)
+            self.participants.setRange(0, 500)
+            self.participants.setSpecialValueText("—")
+            self.participants.setToolTip("How many people vote (0: not counted)")
+            self.dots_each = QSpinBox(self)
+            self.dots_each.setRange(1, 50)
+            self.dots_each.setValue(3)
+            self.dots_each.setToolTip("How many dots each participant places")
+            header.addWidget(QLabel("Participants", self))
+            header.addWidget(self.participants)
+            header.addWidget(QLabel("dots each", self))
+            header.addWidget(self.dots_each)
+            self.participants.valueChanged.connect(self._update_totals)
+            self.dots_each.valueChanged.connect(self._update_totals)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.chart, 1)
@@ -379,7 +397,14 @@ class InfluenceTowers(QWidget):
     def _update_totals(self) -> None:
         if self.chart.field == "votes":
             total = sum(s.votes or 0 for s in self.document.smap.stakeholders.values())
-            self.totals.setText(f"Dot votes cast: {total}")
+            text = f"Dot votes cast: {total}"
+            budget = self.participants.value() * self.dots_each.value()
+            if budget:
+                left = budget - total
+                text += f" of {budget}" + (
+                    f" ({left} left)" if left >= 0 else f" ({-left} too many)"
+                )
+            self.totals.setText(text)
             return
         balance = support_balance(self.document.smap)
         text = (

@@ -138,6 +138,21 @@ def test_totals_follow_positions_and_towers(document, qtbot):
     assert document.smap.stakeholders["imam"].power == 3
 
 
+def test_dot_votes_count_against_the_room_budget(document, qtbot):
+    votes = InfluenceTowers(document, "votes")
+    qtbot.addWidget(votes)
+    votes.participants.setValue(5)
+    votes.dots_each.setValue(3)
+    votes.chart.select("youth")
+    for _ in range(4):
+        qtbot.keyClick(votes.chart, Qt.Key.Key_Plus)
+    assert document.smap.stakeholders["youth"].votes == 4
+    assert document.smap.stakeholders["youth"].influence is None
+    assert votes.totals.text() == "Dot votes cast: 4 of 15 (11 left)"
+    document.undo_stack.undo()
+    assert votes.totals.text() == "Dot votes cast: 3 of 15 (12 left)"
+
+
 # -- snapshots ------------------------------------------------------------------------------
 def test_snapshot_panel_take_compare_restore_through_the_file(document, qtbot, tmp_path):
     panel = SnapshotPanel(document)
