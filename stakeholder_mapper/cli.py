@@ -19,10 +19,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from .analysis.views import AnalysisInputError, GraphView
 from .core.model import MapInfo, StakeholderMap
 from .core.validation import ValidationError, map_problems
 from .io.plan import DEFAULT_TEMPLATE, LEVELS, PlanError, PlanOptions, write_plan
-from .io.project import MapFileError, PasswordRequired, load_map, save_map
+from .io.project import MapFileError, PasswordRequired, load_map, save_map, write_atomically
 from .io.redact import EXPORT_LEVELS, LEVEL_DESCRIPTIONS
 from .io.table_export import export_csv, export_xlsx
 from .io.table_import import TableImportError, import_tables, import_workbook
@@ -39,6 +40,7 @@ INPUT_ERRORS: tuple[type[Exception], ...] = (
     TableImportError,
     ValidationError,
     PlanError,
+    AnalysisInputError,
 )
 
 
@@ -154,6 +156,33 @@ def _cmd_export(args: argparse.Namespace) -> None:
     print("Wrote " + ", ".join(str(p) for p in written) + ".")
 
 
+def _cmd_metrics(args: argparse.Namespace) -> None:
+    from .analysis.metrics import compute_metrics, export_table
+
+    source = Path(args.map)
+    output = Path(args.output) if args.output else None
+    if output is not None and output.resolve() == source.resolve():
+        raise UsageError("the output file must not be the map itself")
+    kinds = None
+    if args.kinds is not None:
+        kinds = frozenset(k.strip() for k in args.kinds.split(",") if k.strip())
+        if not kinds:
+            raise UsageError("--kinds needs at least one relationship kind, e.g. trust,influence")
+    view = GraphView(kinds=kinds, min_strength=args.min_strength, positive_only=not args.all_ties)
+    smap = open_map(source, args)
+    table = export_table(compute_metrics(smap, view, group_by=args.group_by))
+    if args.format == "json":
+        text = table.to_json(orient="records", force_ascii=False, indent=1, double_precision=15)
+        text += "\n"
+    else:
+        text = table.to_csv(index=False, lineterminator="\n")
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text.encode("utf-8"), backup=False)
+        print(f"Wrote the metrics of {len(table)} stakeholders to {output}.")
+
+
 def _cmd_validate(args: argparse.Namespace) -> None:
     smap = open_map(args.map, args)
     problems = map_problems(smap)
@@ -254,6 +283,40 @@ def _build_parser() -> _Parser:
     )
     _add_password_option(p)
     p.set_defaults(run=_cmd_plan)
+
+    p = sub.add_parser(
+        "metrics",
+        help="brokerage and network metrics of every stakeholder, as CSV or JSON",
+        description="Compute betweenness, Gould-Fernandez brokerage roles (with z-scores), "
+        "Burt's constraint and effective size, degrees, PageRank and coalitions for every "
+        "stakeholder of MAP. Negative ties (conflict, distrust) are left out unless "
+        "--all-ties is given.",
+    )
+    p.add_argument("map", metavar="MAP.smap")
+    p.add_argument(
+        "--group-by",
+        default="category",
+        metavar="ATTR",
+        help="stakeholder attribute defining the groups of the brokerage roles (default: category)",
+    )
+    p.add_argument(
+        "--kinds", metavar="K,..", help="relationship kinds to count (default: all kinds)"
+    )
+    p.add_argument(
+        "--min-strength",
+        type=int,
+        default=1,
+        choices=range(1, 6),
+        metavar="N",
+        help="leave out ties weaker than N (1-5, default 1)",
+    )
+    p.add_argument(
+        "--all-ties", action="store_true", help="count negative ties (conflict, distrust) too"
+    )
+    p.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of the screen")
+    _add_password_option(p)
+    p.set_defaults(run=_cmd_metrics)
 
     p = sub.add_parser("validate", help="check a map file and report the first problem")
     p.add_argument("map", metavar="MAP.smap")

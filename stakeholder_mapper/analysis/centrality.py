@@ -21,7 +21,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 import igraph as ig
 import networkx as nx
@@ -43,19 +43,41 @@ def igraph_graph(n: int, source: np.ndarray, target: np.ndarray) -> ig.Graph:
     return ig.Graph(n=n, edges=np.column_stack((source, target)), directed=True)
 
 
+#: Maps with more stakeholders than this compute betweenness in slices of route starts,
+#: so that a long computation can report progress and be cancelled between slices.
+SLICED_ABOVE = 3000
+SLICES = 20
+
+
 def betweenness_arrays(
-    graph: ig.Graph, distance: np.ndarray | None, normalized: bool = True
+    graph: ig.Graph,
+    distance: np.ndarray | None,
+    normalized: bool = True,
+    progress: Callable[[float], None] | None = None,
+    sliced_above: int | None = None,
 ) -> np.ndarray:
     """Betweenness of every vertex of a directed igraph graph.
 
     ``distance`` gives each arc's length (``None``: all equal). Counts run over ordered
-    pairs; ``normalized`` divides them by ``(n - 1)(n - 2)``.
+    pairs; ``normalized`` divides them by ``(n - 1)(n - 2)``. On graphs of more than
+    ``sliced_above`` (default :data:`SLICED_ABOVE`) vertices the routes are counted in
+    slices of starting vertices and ``progress(fraction)`` is called after each slice
+    (it may raise to stop the work).
     """
     n = graph.vcount()
     if n == 0:
         return np.zeros(0)
     weights = None if distance is None else np.asarray(distance, dtype=np.float64).tolist()
-    raw = np.asarray(graph.betweenness(directed=True, weights=weights), dtype=np.float64)
+    if n <= (SLICED_ABOVE if sliced_above is None else sliced_above):
+        raw = np.asarray(graph.betweenness(directed=True, weights=weights), dtype=np.float64)
+    else:
+        raw = np.zeros(n)
+        slices = np.array_split(np.arange(n), SLICES)
+        for done, sources in enumerate(slices, start=1):
+            part = graph.betweenness(directed=True, weights=weights, sources=sources.tolist())
+            raw += np.asarray(part, dtype=np.float64)
+            if progress is not None:
+                progress(done / len(slices))
     if not normalized:
         return raw
     if n <= 2:

@@ -55,11 +55,13 @@ from .views import GraphView, build_arcs, group_values
 
 __all__ = [
     "ALL_COLUMNS",
+    "EXPORT_COLUMNS",
     "EXTRA_COLUMNS",
     "IDENTITY_COLUMNS",
     "METRIC_COLUMNS",
     "Z_COLUMNS",
     "compute_metrics",
+    "export_table",
 ]
 
 IDENTITY_COLUMNS: tuple[str, ...] = ("id", "name", "category")
@@ -85,6 +87,9 @@ _GF_COLUMNS = tuple(f"gf_{role}" for role in ROLES)
 
 #: Gould–Fernandez z-scores, NaN where the standard deviation is zero.
 Z_COLUMNS: tuple[str, ...] = tuple(f"{c}_z" for c in _GF_COLUMNS)
+
+#: Columns of the metrics export (CLI, CSV and Excel): DESIGN.md §8 plus the z-scores.
+EXPORT_COLUMNS: tuple[str, ...] = (*IDENTITY_COLUMNS, *METRIC_COLUMNS, *Z_COLUMNS)
 
 #: Further columns of :func:`compute_metrics` (not part of the export contract).
 EXTRA_COLUMNS: tuple[str, ...] = (
@@ -124,16 +129,25 @@ def compute_metrics(
     kind or an attribute the map lacks.
     """
     view = view or GraphView()
-    stages = 7
+    # Share of the work in each stage (betweenness dominates), for the progress bar.
+    weights = (0.05, 0.6, 0.1, 0.05, 0.05, 0.1, 0.05)
     done = 0
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled("The metrics computation was cancelled.")
 
     def step() -> None:
         nonlocal done
         if done and progress is not None:
-            progress(done / stages)
-        if cancelled is not None and cancelled():
-            raise Cancelled("The metrics computation was cancelled.")
+            progress(sum(weights[:done]))
+        check()
         done += 1
+
+    def betweenness_progress(fraction: float) -> None:
+        if progress is not None:
+            progress(sum(weights[:1]) + weights[1] * fraction)
+        check()
 
     step()
     groups = group_values(smap, group_by)
@@ -148,7 +162,7 @@ def compute_metrics(
     graph = igraph_graph(n, arcs.source, arcs.target)
 
     step()
-    columns["betweenness"] = betweenness_arrays(graph, arcs.distance)
+    columns["betweenness"] = betweenness_arrays(graph, arcs.distance, progress=betweenness_progress)
 
     step()
     codes, sizes = group_codes(groups)
@@ -197,3 +211,8 @@ def compute_metrics(
     if progress is not None:
         progress(1.0)
     return table
+
+
+def export_table(metrics: pd.DataFrame) -> pd.DataFrame:
+    """The columns of the metrics export (:data:`EXPORT_COLUMNS`) of a metrics table."""
+    return metrics.loc[:, list(EXPORT_COLUMNS)].reset_index(drop=True)

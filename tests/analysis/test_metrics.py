@@ -9,7 +9,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from stakeholder_mapper.analysis import Cancelled
+from stakeholder_mapper.analysis import Cancelled, centrality
 from stakeholder_mapper.analysis.coalitions import communities
 from stakeholder_mapper.analysis.metrics import (
     ALL_COLUMNS,
@@ -186,3 +186,22 @@ def test_bad_requests_are_named(bow_tie):
 def test_empty_map(build_map):
     metrics = compute_metrics(build_map([]))
     assert metrics.empty and list(metrics.columns) == list(ALL_COLUMNS)
+
+
+def test_large_maps_report_progress_and_cancel_during_betweenness(bow_tie, monkeypatch):
+    monkeypatch.setattr(centrality, "SLICED_ABOVE", 4)
+    whole = compute_metrics(bow_tie)
+    seen = []
+    compute_metrics(bow_tie, progress=seen.append)
+    betweenness_steps = [f for f in seen if 0.05 < f < 0.65]
+    assert len(betweenness_steps) >= 5 and seen == sorted(seen)
+    checks = []
+
+    def cancel_inside_betweenness():
+        checks.append(1)
+        return len(checks) == 4  # the stage check, then a check after each slice
+
+    with pytest.raises(Cancelled):
+        compute_metrics(bow_tie, progress=seen.append, cancelled=cancel_inside_betweenness)
+    monkeypatch.undo()
+    np.testing.assert_allclose(compute_metrics(bow_tie)["betweenness"], whole["betweenness"])

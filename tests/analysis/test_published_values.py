@@ -7,10 +7,16 @@ import random
 
 import igraph as ig
 import networkx as nx
+import numpy as np
 import pytest
 from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 
-from stakeholder_mapper.analysis.centrality import betweenness, pagerank
+from stakeholder_mapper.analysis.centrality import (
+    betweenness,
+    betweenness_arrays,
+    igraph_graph,
+    pagerank,
+)
 from stakeholder_mapper.analysis.metrics import compute_metrics
 from stakeholder_mapper.analysis.structural_holes import structural_holes
 
@@ -235,3 +241,17 @@ def test_pagerank_matches_networkx(seed):
         graph[u][v]["strength"] = rng.randint(1, 5)
     reference = _pagerank_python(graph, weight="strength", tol=1e-12, max_iter=1000)
     assert pagerank(graph) == pytest.approx(reference, abs=1e-8)
+
+
+def test_betweenness_in_slices_equals_one_pass():
+    graph = nx.gnp_random_graph(60, 0.08, seed=3, directed=True)
+    rng = random.Random(3)
+    lengths = np.array([60 // rng.randint(1, 5) for _ in graph.edges])
+    twin = igraph_graph(
+        60, np.array([u for u, _ in graph.edges]), np.array([v for _, v in graph.edges])
+    )
+    whole = betweenness_arrays(twin, lengths)
+    seen = []
+    sliced = betweenness_arrays(twin, lengths, progress=seen.append, sliced_above=10)
+    np.testing.assert_allclose(sliced, whole, rtol=1e-12, atol=1e-15)
+    assert seen[-1] == 1.0 and len(seen) > 1 and seen == sorted(seen)
