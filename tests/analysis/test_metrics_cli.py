@@ -160,3 +160,14 @@ def test_missing_or_damaged_map_and_output_over_the_map(capsys, map_file, tmp_pa
     code, _, err = _run(capsys, map_file, "-o", map_file)
     assert code == 2 and "must not be the map" in err
     assert map_file.read_bytes() == before
+
+
+def test_password_protected_map(capsys, city, tmp_path):
+    path = tmp_path / "locked.smap"
+    save_map(city, path, "correct horse")
+    code, _, err = _run(capsys, path)
+    assert code == 2 and "password" in err and err.count("\n") == 1
+    secret = tmp_path / "password.txt"
+    secret.write_text("correct horse\n", encoding="utf-8")
+    code, out, _ = _run(capsys, path, "--password-file", secret)
+    assert code == 0 and out.splitlines()[0] == ",".join(COLUMNS)
