@@ -45,6 +45,8 @@ _ARROW = re.compile(r"\s*(<->|->|--|>)\s*")
 _UNDIRECTED = {"<->", "--"}
 DEFAULT_KIND = "influence"
 DEFAULT_STRENGTH = 3
+#: How similar (0-1) a name must be to an existing one to be suggested as a typo fix.
+TYPO_SCORE = 0.75
 
 
 class QuickEntryError(ValidationError):
@@ -239,13 +241,28 @@ def _missing_message(plan: _Plan, missing: list[str]) -> tuple[str, str | None]:
         return f"No stakeholders called {names} yet — add them?", None
     name = missing[0]
     labels = plan.labels()
-    folded = {label.casefold(): label for label in labels}
     starts = [label for label in labels if label.casefold().startswith(name.casefold())]
-    close = difflib.get_close_matches(name.casefold(), list(folded), 1, 0.7)
-    suggestion = starts[0] if len(starts) == 1 else (folded[close[0]] if close else None)
+    suggestion = starts[0] if len(starts) == 1 else _closest(name, labels)
     if suggestion:
         return f"No stakeholder called '{name}' — did you mean '{suggestion}'?", suggestion
     return f"No stakeholder called '{name}' yet — add it?", None
+
+
+def _closest(name: str, labels: list[str]) -> str | None:
+    """The label ``name`` most likely misspells: close to the whole label or to its start.
+
+    "Mayr" is far from "Mayor of Marenza" as a whole but close to its start "Mayor".
+    """
+    wanted = name.casefold()
+    best, best_score = None, 0.0
+    for label in labels:
+        folded = label.casefold()
+        whole = difflib.SequenceMatcher(None, wanted, folded).ratio()
+        start = difflib.SequenceMatcher(None, wanted, folded[: len(wanted) + 1]).ratio()
+        score = max(whole, 0.9 * start)
+        if score > best_score:
+            best, best_score = label, score
+    return best if best_score >= TYPO_SCORE else None
 
 
 def quick_entry(

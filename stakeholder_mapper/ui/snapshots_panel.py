@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QRunnable,
     Qt,
     QThreadPool,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont
@@ -54,6 +55,8 @@ from .document import MapDocument
 __all__ = ["ComparisonTableModel", "ComparisonView", "SnapshotPanel"]
 
 _Index = QModelIndex | QPersistentModelIndex
+#: Pause after the last edit before a comparison with now is brought up to date.
+REFRESH_MS = 300
 _HEADERS = {
     "change": "Change",
     "what": "What",
@@ -234,6 +237,10 @@ class SnapshotPanel(QWidget):
         self._generation = 0
         self._jobs: set[_BrokerageJob] = set()
         self._before: StakeholderMap | None = None
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self._on_refresh_timeout)
 
         buttons = QHBoxLayout()
         for button in (
@@ -357,6 +364,7 @@ class SnapshotPanel(QWidget):
     def clear_comparison(self) -> None:
         """Stop showing a comparison (table and canvas)."""
         self._compared = None
+        self._refresh.stop()
         self._generation += 1
         self.brokerage_pending = False
         self.title = ""
@@ -403,14 +411,18 @@ class SnapshotPanel(QWidget):
     def _on_model_change(self, change: ModelChange) -> None:
         if change.kind is ChangeKind.POSITIONS_CHANGED:
             return
-        if change.kind in (ChangeKind.SNAPSHOTS_CHANGED, ChangeKind.RESET):
+        whole = change.kind in (ChangeKind.SNAPSHOTS_CHANGED, ChangeKind.RESET)
+        if whole:
             self._fill()
-        if self._compared is not None and (
-            self._compared[1] is None
-            or change.kind
-            in (
-                ChangeKind.SNAPSHOTS_CHANGED,
-                ChangeKind.RESET,
-            )
-        ):
+        if self._compared is None:
+            return
+        if whole:
+            self._refresh.stop()
+            self._show_comparison()
+        elif self._compared[1] is None:
+            # Comparing with now: edits come in bursts (typing, + presses), so wait a moment.
+            self._refresh.start()
+
+    def _on_refresh_timeout(self) -> None:
+        if self._compared is not None:
             self._show_comparison()

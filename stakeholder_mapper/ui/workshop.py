@@ -171,7 +171,8 @@ class WorkshopTools(QObject):
             font = QFont(self.present_entry.font())
             font.setPointSize(16)
             self.present_entry.setFont(font)
-            self._place_floating()
+        self._update_margins()
+        if shown:
             self.present_entry.line.setFocus()
 
     def _on_present_towers_toggled(self, shown: bool) -> None:
@@ -190,8 +191,13 @@ class WorkshopTools(QObject):
         self.present_changes.setVisible(shown)
         if shown:
             self.present_changes.set_point_size(self.presentation.style.label_pt - 2, compact=True)
-        # The map moves over to stay clear of the panel.
-        self.view.setViewportMargins(0, 0, self._changes_width() + 16 if shown else 0, 0)
+        self._update_margins()
+
+    def _update_margins(self) -> None:
+        """Keep the map clear of the floating changes panel and quick-entry bar."""
+        right = self._changes_width() + 16 if self.changes_action.isChecked() else 0
+        bottom = self.present_entry.sizeHint().height() + 32 if self.entry_action.isChecked() else 0
+        self.view.setViewportMargins(0, 0, right, bottom)
         self._place_floating()
         style = self.presentation.style
         if style.active:

@@ -129,6 +129,26 @@ def test_unknown_name_offers_to_create_it_and_nothing_is_half_added(placed):
     assert math.dist(placed.positions[fire], placed.positions["mayor"]) <= 2 * SPACING
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Mayr", "Mayor"),
+        ("Imam of the centrl mosque", "Imam of the central mosque"),
+        ("Yuth", "Youth council"),
+    ],
+)
+def test_typo_suggestions(small_map, typed, meant):
+    with pytest.raises(QuickEntryError) as err:
+        quick_entry(small_map, f"{typed} > Red Crescent city branch")
+    assert err.value.suggestion == meant
+
+
+def test_a_new_name_is_not_mistaken_for_a_typo(small_map):
+    with pytest.raises(QuickEntryError) as err:
+        quick_entry(small_map, "Fire brigade > Mayor")
+    assert err.value.suggestion is None
+
+
 def test_typo_gives_a_did_you_mean_message(small_map):
     with pytest.raises(QuickEntryError) as err:
         quick_entry(small_map, "Mayr > Youth council")

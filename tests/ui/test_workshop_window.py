@@ -67,5 +67,11 @@ def test_comparison_reaches_the_canvas_overlay(qtbot, small_map):
     assert tools.overlay.comparison is result
     assert tools.changes_action.isEnabled()
     assert [d.sentence() for d in result.rows()] == ["Mayor: power unknown → 5"]
+    # Compared with now, later edits show up after a short pause.
+    window.document.push(UpdateStakeholder(window.document.smap, "imam", trust=2))
+    qtbot.waitUntil(lambda: len(tools.overlay.comparison.rows()) == 2)
+    assert tools.overlay.comparison.rows()[1].sentence() == (
+        "Imam of the central mosque: trust unknown → 2"
+    )
     tools.snapshots.clear_comparison()
     assert tools.overlay.comparison is None and not tools.changes_action.isEnabled()
