@@ -262,7 +262,7 @@ def test_monitoring_reports_change_since_the_last_snapshot(tmp_path: Path) -> No
     doc = Document(str(_plan(smap, tmp_path, sections=("monitoring",))))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "“Workshop 1” of 1 September 2026" in text
-    assert "1 stakeholders added and 0 removed" in text
+    assert "1 stakeholder added and 0 removed" in text
     table, _ = _table_with(doc, "Stakeholder", "Change", "Before", "Now")
     rows = [[c.text for c in row.cells] for row in table.rows[1:]]
     assert ["Mayor", "moved quadrant", "keep informed", "manage closely"] in rows

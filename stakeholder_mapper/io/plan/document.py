@@ -302,7 +302,8 @@ class _Writer:
         )
         if self.omitted:
             self.para(
-                f"{self.omitted} stakeholders marked confidential are left out of this version."
+                f"{_count(self.omitted, 'stakeholder')} marked confidential "
+                f"{_are(self.omitted)} left out of this version."
             )
         self.heading("Key findings", 2)
         if self.per_actor:
@@ -346,15 +347,19 @@ class _Writer:
             "each other than to the rest).",
         ]
         if cut:
+            verb = "is a single point" if cut == 1 else "are single points"
             items.append(
-                f"{cut} stakeholders are single points of failure: without them, part of the "
+                f"{_count(cut, 'stakeholder')} {verb} of failure: without them, part of the "
                 "network would lose its link to the rest."
             )
-        agreements = Counter(s.engagement.mou_status for s in smap.stakeholders.values())
-        signed = agreements["signed"] + agreements["renewal due"]
-        if signed:
-            items.append(f"{signed} agreements (MoUs) are signed.")
         return items
+
+    def public_note(self, what: str) -> None:
+        """Say that a section about single stakeholders is left out of the public version."""
+        self.para(
+            f"{what} concern single stakeholders and are left out of the public version, "
+            "which shows aggregates only."
+        )
 
     def purpose(self) -> None:
         self.heading(SECTIONS["purpose"])
@@ -401,9 +406,11 @@ class _Writer:
                     f" and {len(names) - 6} more" if len(names) > 6 else ""
                 )
             else:
-                shown = f"{len(names)} stakeholders"
+                shown = _count(len(names), "stakeholder")
             rows.append((str(number), PRINCIPLES[number], shown))
-        if rows:
+        if not self.per_actor:
+            self.para("The public version does not say which stakeholders each principle concerns.")
+        elif rows:
             self.table(
                 ["No.", "The principle asks us to", "Stakeholders it concerns"], rows, [1, 6, 6]
             )
@@ -442,7 +449,7 @@ class _Writer:
         unrated = sum(1 for q in self.facts.quadrants.values() if q == "Not yet rated")
         caption = "Power–interest grid (Mendelow); numbers as in the priority table."
         if unrated:
-            caption += f" {unrated} stakeholders not yet rated are not shown."
+            caption += f" {_count(unrated, 'stakeholder')} not yet rated {_are(unrated)} not shown."
         self.figure(figures.power_interest_png(smap, numbers, dpi=dpi), caption)
 
     def priority(self) -> None:
@@ -531,12 +538,18 @@ class _Writer:
             self.para("No brokers yet: the map has no routes that pass through a stakeholder.")
             return
         if not self.per_actor:
+            strongest = max(facts.number(s, "betweenness") or 0 for s in scored)
             self.para(
-                f"{len(scored)} stakeholders act as brokers; the five strongest together lie on "
-                f"{sum(facts.number(s, 'betweenness') or 0 for s in scored[:5]):.0%} of the "
-                "most trusted routes between others (counted once per broker)."
+                f"{_count(len(scored), 'stakeholder')} broker between others; the strongest "
+                f"lies on {strongest:.0%} of the most trusted routes between two others."
             )
             return
+        shown = min(len(scored), MAX_BROKERS)
+        self.para(
+            f"The {_count(shown, 'strongest broker')} of {len(scored)}, by betweenness:"
+            if len(scored) > MAX_BROKERS
+            else f"{_count(len(scored), 'broker')}, by betweenness:"
+        )
         rows = []
         for sid in scored[:MAX_BROKERS]:
             reading = facts.readings.get(sid)
@@ -555,10 +568,6 @@ class _Writer:
             rows,
             [4.5, 3, 2.6, 2.4, 2.1, 9],
         )
-        if len(scored) > MAX_BROKERS:
-            self.para(
-                f"{len(scored) - MAX_BROKERS} further stakeholders broker to a lesser degree."
-            )
 
     def sheet_ids(self) -> list[str]:
         facts = self.facts
@@ -569,13 +578,7 @@ class _Writer:
         self.set_landscape(False)
         self.heading(SECTIONS["sheets"])
         if not self.per_actor:
-            stages = Counter(s.engagement.stage for s in self.smap.stakeholders.values())
-            self.para(
-                "Engagement sheets name single stakeholders and are left out of the public "
-                "version. Engagement stages across the map: "
-                + "; ".join(f"{stage} {stages[stage]}" for stage in ENGAGEMENT_STAGES)
-                + f"; not assessed {stages[None]}."
-            )
+            self.public_note("Engagement sheets")
             return
         ids = self.sheet_ids()
         scope = (
@@ -708,7 +711,10 @@ class _Writer:
         if not bridges:
             self.para("No stakeholder links two coalitions yet.")
         elif not self.per_actor:
-            self.para(f"{len(bridges)} stakeholders have ties into another coalition.")
+            self.para(
+                f"{_count(len(bridges), 'stakeholder')} "
+                f"{'has' if len(bridges) == 1 else 'have'} ties into another coalition."
+            )
         else:
             rows = []
             for sid in bridges[:MAX_BROKERS]:
@@ -737,6 +743,9 @@ class _Writer:
     def mou(self) -> None:
         self.set_landscape(False)
         self.heading(SECTIONS["mou"])
+        if not self.per_actor:
+            self.public_note("Agreements")
+            return
         statuses = Counter(s.engagement.mou_status for s in self.smap.stakeholders.values())
         self.para(
             "Agreements by status: "
@@ -745,6 +754,19 @@ class _Writer:
             )
             + "."
         )
+        city_authorities = [
+            sid
+            for sid in self.facts.ranked
+            if self.stakeholder(sid).category == "municipal"
+            and self.stakeholder(sid).engagement.mou_status in ("none", "expired")
+        ]
+        if city_authorities:
+            self.para(
+                "City authorities without a current agreement (Principle 11 asks for MoUs "
+                "that define our roles under the auxiliary role): "
+                + ", ".join(self.facts.label(s) for s in city_authorities)
+                + "."
+            )
         order = {status: i for i, status in enumerate(MOU_STATUSES)}
         tracked = sorted(
             (
@@ -754,7 +776,7 @@ class _Writer:
             ),
             key=lambda sid: order[self.stakeholder(sid).engagement.mou_status],
         )
-        if self.per_actor and tracked:
+        if tracked:
             rows = []
             for sid in tracked:
                 e = self.stakeholder(sid).engagement
@@ -767,21 +789,8 @@ class _Writer:
                     ]
                 )
             self.table(["Stakeholder", "Status", "Next step", "Due"], rows, [5, 2.2, 7, 2.4])
-        elif not tracked:
+        else:
             self.para("No agreement recorded yet: the MoU status is 'none' for every stakeholder.")
-        city_authorities = [
-            sid
-            for sid in self.facts.ranked
-            if self.stakeholder(sid).category == "municipal"
-            and self.stakeholder(sid).engagement.mou_status in ("none", "expired")
-        ]
-        if self.per_actor and city_authorities:
-            self.para(
-                "City authorities without a current agreement (Principle 11 asks for MoUs "
-                "that define our roles under the auxiliary role): "
-                + ", ".join(self.facts.label(s) for s in city_authorities)
-                + "."
-            )
 
     def actions(self) -> None:
         self.set_landscape(True)
@@ -800,10 +809,7 @@ class _Writer:
             )
         )
         if not self.per_actor:
-            count = sum(
-                1 for s in self.smap.stakeholders.values() if s.engagement.next_action.strip()
-            )
-            self.para(f"{count} actions are planned with stakeholders of the map.")
+            self.public_note("Planned actions")
             return
         if not planned:
             self.para("No actions recorded yet: add a next action on each stakeholder's sheet.")
@@ -847,7 +853,9 @@ class _Writer:
                     "other stakeholders would be lost: build a second route."
                 )
         elif cut_points:
-            structural.append(f"{len(cut_points)} stakeholders are single points of failure.")
+            n = len(cut_points)
+            points = "is a single point" if n == 1 else "are single points"
+            structural.append(f"{_count(n, 'stakeholder')} {points} of failure.")
         if self.level == "full":
             for sid in facts.ranked:
                 s = self.stakeholder(sid)
@@ -876,7 +884,7 @@ class _Writer:
             if self.stakeholder(sid).engagement.risks.strip()
         ]
         if not self.per_actor:
-            self.para(f"{len(recorded)} stakeholders have engagement risks recorded.")
+            self.public_note("Engagement risks")
         elif recorded:
             self.table(["Stakeholder", "Risk"], recorded, [4, 9])
         else:
@@ -899,7 +907,9 @@ class _Writer:
                 [["Stakeholders", *(str(stages[s]) for s in ENGAGEMENT_STAGES), str(stages[None])]],
                 [2.4, 1.6, 1.6, 1.6, 1.8, 1.6, 1.8],
             )
-        if self.per_actor:
+        if not self.per_actor:
+            self.public_note("Progress markers")
+        else:
             rows = []
             for sid in facts.ranked:
                 e = self.stakeholder(sid).engagement
@@ -928,14 +938,15 @@ class _Writer:
                 "plan will show what changed."
             )
             return
-        before = len(changes.removed_stakeholders)
+        removed = len(changes.removed_stakeholders)
         added = len(changes.added_stakeholders)
         ties = (len(changes.added_relationships), len(changes.removed_relationships))
+        moves = len(changes.quadrant_moves)
         self.para(
             f"Compared with the snapshot “{snapshot.name}” of {_date(snapshot.created.date())}: "
-            f"{added} stakeholders added and {before} removed; {ties[0]} relationships added "
-            f"and {ties[1]} removed; {len(changes.quadrant_moves)} stakeholders moved to another "
-            f"quadrant."
+            f"{_count(added, 'stakeholder')} added and {removed} removed; "
+            f"{_count(ties[0], 'relationship')} added and {ties[1]} removed; "
+            f"{_count(moves, 'stakeholder')} moved to another quadrant."
         )
         if not self.per_actor:
             return
@@ -1047,7 +1058,10 @@ class _Writer:
             ]
         )
         if self.omitted:
-            self.para(f"{self.omitted} confidential stakeholders are left out of this version.")
+            self.para(
+                f"{_count(self.omitted, 'confidential stakeholder')} {_are(self.omitted)} left "
+                "out of this version."
+            )
         self.para(
             "The document's properties carry no personal data: the author is left blank "
             "unless the author chose to be named on the cover of the internal version."
@@ -1079,6 +1093,15 @@ def _sheet_candidates(smap: StakeholderMap, options: PlanOptions) -> set[str] | 
         for sid, s in smap.stakeholders.items()
         if quadrant(s) in ("Manage closely", "Keep satisfied") or _has_engagement(s)
     }
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 stakeholder', '3 stakeholders'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _are(n: int) -> str:
+    return "is" if n == 1 else "are"
 
 
 def _text(value: object) -> str:
