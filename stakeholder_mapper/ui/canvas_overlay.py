@@ -156,9 +156,10 @@ class WorkshopOverlay(QWidget):
         for sid, stakeholder in self.scene.smap.stakeholders.items():
             if not stakeholder.votes:
                 continue
-            centre = self._point(sid)
-            if centre is None or sid not in self.scene.nodes:
+            node = self.scene.nodes.get(sid)
+            if node is None or not node.isVisible():
                 continue
+            centre = QPointF(self.view.mapFromScene(node.pos()))
             offset = self._radius(sid) * 0.7 + size * 0.35
             badge = QRectF(
                 centre.x() + offset - size / 2, centre.y() - offset - size / 2, size, size

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from stakeholder_mapper.core.commands import UpdateStakeholder
+from stakeholder_mapper.core.scores import SetVotes
 from stakeholder_mapper.ui.canvas.items import LABEL_FONT_PX, NodeItem
 from stakeholder_mapper.ui.main_window import MainWindow
 
@@ -75,3 +76,24 @@ def test_comparison_reaches_the_canvas_overlay(qtbot, small_map):
     )
     tools.snapshots.clear_comparison()
     assert tools.overlay.comparison is None and not tools.changes_action.isEnabled()
+
+
+def _badge_pixels(window: MainWindow) -> int:
+    image = window.workshop.overlay.grab().toImage()
+    badge = (0x33, 0x22, 0x88)
+    return sum(
+        1
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+        if image.pixelColor(x, y).getRgb()[:3] == badge
+    )
+
+
+def test_vote_badges_are_drawn_and_hidden_with_the_scores(qtbot, small_map):
+    small_map.positions.update({"mayor": (0.0, 0.0), "imam": (300.0, 0.0)})
+    window = _window(qtbot, small_map)
+    assert _badge_pixels(window) == 0
+    window.document.push(SetVotes(window.document.smap, "mayor", 7))
+    assert _badge_pixels(window) > 20
+    window.workshop.overlay.set_votes_visible(False)
+    assert _badge_pixels(window) == 0
