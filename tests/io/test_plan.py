@@ -203,6 +203,9 @@ def test_word_quality(plans: dict[str, Path]) -> None:
     assert props.title.startswith("Engagement plan") and props.subject
     assert props.author == "" and props.last_modified_by == ""
     assert "docProps/thumbnail" not in xml
+    settings = doc.settings.element.xml
+    assert '<w:updateFields w:val="true"/>' in settings
+    assert "<w:removePersonalInformation/>" in settings
     with zipfile.ZipFile(path) as package:
         images = [n for n in package.namelist() if n.startswith("word/media/")]
     assert len(images) == 2

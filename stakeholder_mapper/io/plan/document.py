@@ -39,6 +39,7 @@ from .word import (
     landscape_section,
     pick_style,
     portrait_section,
+    set_document_flags,
     text_width,
 )
 
@@ -1157,19 +1158,9 @@ def build_plan(
     author = smap.info.author if (options.show_author and options.level == "full") else ""
     title = f"Engagement plan — {shown.info.title}"
     clean_metadata(doc, title, "Humanitarian diplomacy engagement plan", author)
-    _ask_to_update_fields(doc)
+    set_document_flags(doc)
     report(1.0, "Plan ready")
     return doc
-
-
-def _ask_to_update_fields(doc: DocumentObject) -> None:
-    """Word refreshes the contents and page count when the file is opened."""
-    settings = doc.settings.element
-    update = settings.find(qn("w:updateFields"))
-    if update is None:
-        update = OxmlElement("w:updateFields")
-        settings.append(update)
-    update.set(qn("w:val"), "true")
 
 
 def write_plan(

@@ -27,6 +27,7 @@ __all__ = [
     "landscape_section",
     "pick_style",
     "portrait_section",
+    "set_document_flags",
     "text_width",
 ]
 
@@ -135,7 +136,7 @@ def add_table(
     look.set(qn("w:val"), "0420" if header_row else "0400")
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    look.addprevious(layout)  # the schema puts tblLayout before tblLook
     twips = [round(w * 567) for w in widths_cm]
     for col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=True):
         col.set(qn("w:w"), str(width))
@@ -277,6 +278,58 @@ def clean_metadata(doc: DocumentObject, title: str, subject: str, author: str = 
             for tag in _PERSONAL_APP_TAGS:
                 xml = re.sub(rf"<{tag}>.*?</{tag}>|<{tag}/>", "", xml, flags=re.S)
             part._blob = xml.encode("utf-8")
+
+
+#: Settings that come after ``updateFields`` in the schema's order (CT_Settings).
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+#: Settings that come before ``removePersonalInformation``.
+_BEFORE_REMOVE_PERSONAL = ("writeProtection", "view", "zoom")
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def set_document_flags(doc: DocumentObject) -> None:
+    """Ask Word to refresh fields (contents, page count) on opening and to strip personal
+    information from the file's properties whenever it is saved again."""
+    settings = doc.settings.element
+    for name in ("updateFields", "removePersonalInformation"):
+        for old in settings.findall(qn(f"w:{name}")):
+            settings.remove(old)
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    after = next((c for c in settings if _local(c.tag) in _AFTER_UPDATE_FIELDS), None)
+    if after is None:
+        settings.append(update)
+    else:
+        after.addprevious(update)
+    remove = OxmlElement("w:removePersonalInformation")
+    first = next((c for c in settings if _local(c.tag) not in _BEFORE_REMOVE_PERSONAL), None)
+    if first is None:
+        settings.append(remove)
+    else:
+        first.addprevious(remove)
 
 
 def document_bytes(doc: DocumentObject) -> bytes:
