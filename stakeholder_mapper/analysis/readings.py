@@ -7,7 +7,8 @@ taken from the first rule that applies:
 2. **Only link** — an articulation point: the sentence names what it holds together
    ("Only link between Youth group and Municipal authority actors").
 3. A **brokerage role** whose count is well above chance (z ≥ 1.96 and at least
-   one act): Gatekeeper, Representative, Liaison, Coordinator or Itinerant broker.
+   two acts): Gatekeeper, Representative, Liaison, Coordinator or Itinerant broker;
+   for a top broker the sentence adds its share of the most trusted routes.
 4. **Broker** — among the top tenth by betweenness (and above zero).
 5. **Coalition bridge** — tied into two or more other coalitions.
 6. **Influential** — among the top tenth by PageRank.
@@ -42,6 +43,8 @@ __all__ = [
 
 #: A z-score at least this high marks a brokerage role as clearly above chance (5 %).
 SIGNIFICANT_Z = 1.96
+#: A brokerage role needs at least this many acts to be named (one act is an anecdote).
+MIN_ACTS = 2
 #: Share of the map counted as "top" for betweenness and PageRank.
 TOP_SHARE = 0.10
 #: Categories whose members take decisions for the city (besides anyone of power 4-5).
@@ -171,7 +174,7 @@ def _brokerage_role(context: _Context, row: pd.Series) -> Reading | None:
     best, best_z = None, SIGNIFICANT_Z
     for role in _ROLE_TEXT:
         z = row[f"gf_{role}_z"]
-        if row[f"gf_{role}"] > 0 and not math.isnan(z) and z >= best_z:
+        if row[f"gf_{role}"] >= MIN_ACTS and not math.isnan(z) and z >= best_z:
             best, best_z = role, z
     if best is None:
         return None
@@ -186,16 +189,17 @@ def _reading(context: _Context, index: int, row: pd.Series) -> Reading:
     contacts = context.neighbours[index]
     if not contacts:
         return Reading("Isolated", "Has no ties in this view of the map: no one reaches it.")
+    betweenness = row["betweenness"]
+    routes = f"{_percent(betweenness)} of the most trusted routes between other stakeholders"
+    top_broker = betweenness > 0 and context.top_betweenness[sid]
     found = _only_link(context, index) or _brokerage_role(context, row)
     if found:
+        if top_broker and found.role != "Only link":
+            sentence = f"{found.sentence[:-1]}; it also lies on {routes}."
+            return Reading(found.role, sentence)
         return found
-    betweenness = row["betweenness"]
-    if betweenness > 0 and context.top_betweenness[sid]:
-        return Reading(
-            "Broker",
-            f"Lies on {_percent(betweenness)} of the most trusted routes between other "
-            "stakeholders.",
-        )
+    if top_broker:
+        return Reading("Broker", f"Lies on {routes}.")
     if row["communities_bridged"] >= 2:
         return Reading(
             "Coalition bridge",

@@ -116,9 +116,13 @@ def fan(build_map):
 
 def test_liaison(fan):
     reading = _readings(fan)["hub"]
+    # The hub also carries 19 of the 6 x 5 = 30 ordered pairs of others: the 9 youth-to-
+    # authority pairs, the 6 youth-to-youth pairs (y -> hub -> m1 -> y), m1 -> m2, m1 -> m3
+    # (m1 -> y -> hub -> m) and m2 <-> m3 (through m1, a youth group and the hub).
     assert reading == Reading(
         "Liaison",
-        "Links groups it does not belong to: 9 links between other groups pass through it.",
+        "Links groups it does not belong to: 9 links between other groups pass through it; "
+        "it also lies on 63% of the most trusted routes between other stakeholders.",
     )
 
 
@@ -150,10 +154,13 @@ def gate(build_map):
 
 def test_gatekeeper(gate):
     # radio -> planning -> m1, m2, m3 and tv -> planning -> m1, m2 (tv reaches m3 itself).
+    # Routes through planning: those 5, m3 -> m1 and m3 -> m2 (via radio), m2 -> m1 (via
+    # m3 and radio): 8 of the 5 x 4 = 20 ordered pairs of others.
     assert _readings(gate)["planning"] == Reading(
         "Gatekeeper",
         "Lets outsiders reach Municipal authority actors: 5 links into its own group pass "
-        "through it.",
+        "through it; it also lies on 40% of the most trusted routes between other "
+        "stakeholders.",
     )
 
 
@@ -162,7 +169,8 @@ def test_representative_is_the_mirror_of_the_gatekeeper(build_map, gate):
     mirror = build_map([(s.id, s.category) for s in gate.stakeholders.values()], reversed_ties)
     assert _readings(mirror)["planning"] == Reading(
         "Representative",
-        "Speaks for Municipal authority actors: it carries 5 of their links out to other groups.",
+        "Speaks for Municipal authority actors: it carries 5 of their links out to other "
+        "groups; it also lies on 40% of the most trusted routes between other stakeholders.",
     )
 
 
@@ -212,3 +220,17 @@ def test_findings_without_ties(build_map):
         "Civil society / NGO actors have no ties to any other category.",
         "Youth group actors have no ties to any other category.",
     ]
+
+
+def test_broker_without_a_marked_brokerage_role(build_map):
+    # A one-way ring a -> b -> c -> d -> a: each lies on 3 of the 3 x 2 = 6 ordered pairs of
+    # the others (b on a -> c, a -> d and d -> c), brokers only one pair, and no single
+    # departure cuts anyone off.
+    smap = build_map(
+        [("a", "ngo"), ("b", "ngo"), ("c", "ngo"), ("d", "ngo")],
+        [("a", "b"), ("b", "c"), ("c", "d"), ("d", "a")],
+    )
+    readings = _readings(smap)
+    assert set(readings.values()) == {
+        Reading("Broker", "Lies on 50% of the most trusted routes between other stakeholders.")
+    }
