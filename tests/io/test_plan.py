@@ -304,3 +304,12 @@ def test_bad_template_and_bad_options_are_reported(tmp_path: Path) -> None:
         PlanOptions(sections=("appendix",))
     with pytest.raises(PlanError, match=r"\.docx file, not plan\.pdf"):
         write_plan(smap, tmp_path / "plan.pdf")
+
+
+@pytest.mark.parametrize("level", ["full", "partner", "public"])
+def test_an_empty_map_still_gives_a_readable_plan(tmp_path: Path, level: str) -> None:
+    doc = Document(str(_plan(StakeholderMap(), tmp_path, level=level)))
+    expected = [title for key, title in SECTIONS.items() if key not in ("cover", "contents")]
+    assert _headings(doc, 1) == expected
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "No coalitions yet" in text
