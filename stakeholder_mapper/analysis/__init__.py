@@ -1,7 +1,8 @@
 """Network metrics on graphs built from the map (no Qt).
 
-Start with :func:`compute_metrics` (one table of every metric), :func:`trusted_routes`,
-and :func:`stakeholder_readings` / :func:`map_findings` for plain-language readings.
+Start with :func:`.metrics.compute_metrics` (one table of every metric),
+:func:`.routes.trusted_routes`, and :func:`.readings.stakeholder_readings` /
+:func:`.readings.map_findings` for plain-language readings. Definitions: docs/metrics.md.
 """
 
 from .progress import Cancelled

@@ -25,6 +25,7 @@ Example::
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice, pairwise
 
@@ -33,7 +34,7 @@ import networkx as nx
 from ..core.model import StakeholderMap
 from .views import AnalysisInputError, GraphView, build_graph
 
-__all__ = ["OWN_CATEGORY", "Route", "our_branch", "trusted_routes"]
+__all__ = ["OWN_CATEGORY", "Route", "our_branch", "routes_from", "trusted_routes"]
 
 #: The category of our own National Society's units (the default route source).
 OWN_CATEGORY = "redcross"
@@ -45,6 +46,31 @@ class Route:
 
     stakeholders: tuple[str, ...]
     distance: int
+
+
+def _check_ids(smap: StakeholderMap, role: str, ids: Iterable[str]) -> None:
+    for sid in ids:
+        if sid not in smap.stakeholders:
+            raise AnalysisInputError(
+                f"The route's {role} {sid!r} is not a stakeholder on this map."
+            )
+
+
+def _trusted_graph(smap: StakeholderMap, view: GraphView | None) -> nx.DiGraph:
+    return build_graph(smap, dataclasses.replace(view or GraphView(), positive_only=True))
+
+
+def _routes(graph: nx.DiGraph, source_id: str, target_id: str, k: int) -> list[Route]:
+    if k < 1 or source_id == target_id:
+        return []
+    try:
+        paths = list(islice(nx.shortest_simple_paths(graph, source_id, target_id, "distance"), k))
+    except nx.NetworkXNoPath:
+        return []
+    return [
+        Route(tuple(path), sum(graph[u][v]["distance"] for u, v in pairwise(path)))
+        for path in paths
+    ]
 
 
 def trusted_routes(
@@ -59,26 +85,24 @@ def trusted_routes(
     Shortest first; ``[]`` when no route of positive ties exists. Raises
     :class:`AnalysisInputError` for an id that is not a stakeholder of the map.
     """
-    for role, sid in (("start", source_id), ("end", target_id)):
-        if sid not in smap.stakeholders:
-            raise AnalysisInputError(
-                f"The route's {role} {sid!r} is not a stakeholder on this map."
-            )
-    if k < 1 or source_id == target_id:
-        return []
-    view = dataclasses.replace(view or GraphView(), positive_only=True)
-    graph = build_graph(smap, view)
-    try:
-        paths = list(islice(nx.shortest_simple_paths(graph, source_id, target_id, "distance"), k))
-    except nx.NetworkXNoPath:
-        return []
-    return [
-        Route(
-            tuple(path),
-            sum(graph[u][v]["distance"] for u, v in pairwise(path)),
-        )
-        for path in paths
-    ]
+    _check_ids(smap, "start", [source_id])
+    _check_ids(smap, "end", [target_id])
+    return _routes(_trusted_graph(smap, view), source_id, target_id, k)
+
+
+def routes_from(
+    smap: StakeholderMap,
+    source_id: str,
+    target_ids: Iterable[str],
+    k: int = 3,
+    view: GraphView | None = None,
+) -> dict[str, list[Route]]:
+    """:func:`trusted_routes` from one stakeholder to each of many, building the graph once."""
+    targets = list(target_ids)
+    _check_ids(smap, "start", [source_id])
+    _check_ids(smap, "end", targets)
+    graph = _trusted_graph(smap, view)
+    return {target: _routes(graph, source_id, target, k) for target in targets}
 
 
 def our_branch(smap: StakeholderMap) -> str | None:

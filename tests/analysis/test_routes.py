@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stakeholder_mapper.analysis.routes import Route, our_branch, trusted_routes
+from stakeholder_mapper.analysis.routes import Route, our_branch, routes_from, trusted_routes
 from stakeholder_mapper.analysis.views import AnalysisInputError, GraphView
 
 
@@ -71,3 +71,14 @@ def test_our_branch_is_the_most_powerful_red_cross_unit(city, build_map):
     assert our_branch(build_map([("mayor", "municipal")])) is None
     tie = build_map([("a", "redcross"), ("b", "redcross")])
     assert our_branch(tie) == "a"
+
+
+def test_routes_from_one_stakeholder_to_many(city):
+    found = routes_from(city, "branch", ["mayor", "press", "imam"], k=2)
+    assert found == {
+        "mayor": trusted_routes(city, "branch", "mayor", k=2),
+        "press": [],
+        "imam": [Route(("branch", "imam"), 15)],
+    }
+    with pytest.raises(AnalysisInputError, match="'governor'"):
+        routes_from(city, "branch", ["mayor", "governor"])
