@@ -57,13 +57,15 @@ class _Parser(argparse.ArgumentParser):
 _IMPORT_SUFFIXES = {
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
+    ".xls": "xlsx",
+    ".ods": "xlsx",
     ".graphml": "graphml",
     ".gexf": "gexf",
     ".csv": "csv",
     ".txt": "csv",
     ".tsv": "csv",
 }
-EXPORT_FORMATS = ("graphml", "gexf", "csv", "xlsx")
+EXPORT_FORMATS = ("graphml", "gexf", "csv", "xlsx", "png", "svg")
 
 
 def _password(args: argparse.Namespace) -> str | None:
@@ -116,7 +118,7 @@ def _cmd_import(args: argparse.Namespace) -> None:
     if fmt is None:
         raise UsageError(
             f"{source.name}: cannot tell the format from the extension; "
-            "use .xlsx, .graphml, .gexf or .csv"
+            "use .xlsx, .xls, .ods, .graphml, .gexf or .csv"
         )
     options = {"skip_bad_rows": args.skip_bad_rows}
     if fmt == "csv":
@@ -145,7 +147,13 @@ def _cmd_export(args: argparse.Namespace) -> None:
         raise UsageError("the output file must not be the map itself")
     smap = open_map(source, args)
     written = [output]
-    if args.to == "csv":
+    if args.to in ("png", "svg"):
+        if args.width < 200 or args.width > 20000:
+            raise UsageError("--width must be between 200 and 20000 pixels")
+        from .ui.figure import export_figure
+
+        export_figure(smap, output, args.to, width=args.width, level=args.level)
+    elif args.to == "csv":
         written = export_csv(smap, output, level=args.level)
     elif args.to == "xlsx":
         export_xlsx(smap, output, level=args.level)
@@ -244,7 +252,7 @@ def _build_parser() -> _Parser:
 
     p = sub.add_parser(
         "export",
-        help="write a map as GraphML, GEXF, CSV or Excel",
+        help="write a map as GraphML, GEXF, CSV, Excel, or a PNG or SVG figure",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Write MAP in another format.\n\n"
         "  graphml  for Cytoscape, yEd, igraph (every field)\n"
@@ -252,7 +260,9 @@ def _build_parser() -> _Parser:
         "  xlsx     one workbook: Stakeholders, Relationships, Metrics and Map sheets\n"
         "  csv      FILE holds the stakeholders; FILE-STEM_relationships.csv and\n"
         "           FILE-STEM_metrics.csv are written beside it\n"
-        "           (e.g. -o city.csv gives city.csv, city_relationships.csv, city_metrics.csv)",
+        "           (e.g. -o city.csv gives city.csv, city_relationships.csv, city_metrics.csv)\n"
+        "  png/svg  the network figure at the stored positions, with title and legend\n"
+        "           (drawn without a window; no display needed)",
     )
     p.add_argument("map", metavar="MAP.smap")
     p.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="output format")
@@ -264,6 +274,13 @@ def _build_parser() -> _Parser:
         help="what the export may show: " + " ".join(LEVEL_DESCRIPTIONS.values()),
     )
     _add_password_option(p)
+    p.add_argument(
+        "--width",
+        type=int,
+        default=2400,
+        metavar="PIXELS",
+        help="width of a PNG figure in pixels (default 2400)",
+    )
     p.set_defaults(run=_cmd_export)
 
     p = sub.add_parser("plan", help="write the engagement plan as a Word document")

@@ -32,7 +32,8 @@ def test_csv_export_writes_the_tables_beside_the_file(small_map, tmp_path, capsy
     out = tmp_path / "out.csv"
     assert main(["export", str(tmp_path / "city.smap"), "--to", "csv", "-o", str(out)]) == 0
     siblings = tmp_path / "out_relationships.csv"
-    assert capsys.readouterr().out == f"Wrote {out}, {siblings}.\n"
+    metrics = tmp_path / "out_metrics.csv"
+    assert capsys.readouterr().out == f"Wrote {out}, {siblings}, {metrics}.\n"
     back = tmp_path / "back.smap"
     args = ["import", "--stakeholders", str(out), "--relationships", str(siblings)]
     assert main([*args, "-o", str(back)]) == 0

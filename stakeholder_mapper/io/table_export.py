@@ -1,5 +1,8 @@
 """Export a map as tables: CSV files and one Excel workbook others can open and we read back.
 
+The metrics table (betweenness, brokerage roles, constraint, ...) is computed on the
+exported map with the default view of :mod:`stakeholder_mapper.analysis`.
+
 The columns are those the importer understands (:mod:`.columns`), so an export read
 back gives the same map. Engagement sheets and the engagement log are JSON text in
 their cells; tags and principles are separated by ``;``. The workbook holds the sheets
@@ -14,12 +17,11 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
+from ..analysis.metrics import compute_metrics
 from ..core.model import Category, Engagement, LogEntry, RelationshipKind, StakeholderMap
 from ..core.validation import dump_record, dump_records
 from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS
@@ -28,17 +30,14 @@ from .redact import ExportLevel, redact
 from .table_import import ATTRIBUTE_PREFIX
 
 __all__ = [
-    "MetricsFunction",
     "csv_paths",
     "details_rows",
     "export_csv",
     "export_xlsx",
+    "metrics_rows",
     "relationship_rows",
     "stakeholder_rows",
 ]
-
-#: Computes the metrics table of a map (one row per stakeholder), or None when unavailable.
-MetricsFunction = Callable[[StakeholderMap], pd.DataFrame]
 
 _DEFAULT_ENGAGEMENT = dump_record(Engagement())
 _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -142,6 +141,17 @@ def details_rows(smap: StakeholderMap) -> list[tuple[str, str]]:
     return rows
 
 
+def metrics_rows(smap: StakeholderMap) -> tuple[list[str], list[list[Any]]]:
+    """The metrics table (DESIGN.md §8 columns first) as a header and rows of plain values.
+
+    Undefined values (NaN) are ``None``.
+    """
+    frame = compute_metrics(smap)
+    split = frame.to_dict("split")
+    rows = [[None if v != v else v for v in row] for row in split["data"]]  # NaN -> None
+    return [str(c) for c in split["columns"]], rows
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -177,11 +187,12 @@ def export_csv(
     path: str | Path,
     *,
     level: ExportLevel = "full",
-    metrics: MetricsFunction | None = None,
+    metrics: bool = True,
 ) -> list[Path]:
     """Write the stakeholders to ``path`` and the relationships (and metrics) beside it.
 
-    Only what the export ``level`` allows is written (see :mod:`.redact`). Files are
+    Only what the export ``level`` allows is written (see :mod:`.redact`); metrics are
+    computed on what is written. Files are
     UTF-8 with a byte-order mark so that Excel opens them correctly. All tables are
     prepared before the first file is written. Returns the files written.
     """
@@ -195,11 +206,8 @@ def export_csv(
             list(RELATIONSHIP_COLUMNS), (r.values() for r in relationship_rows(smap))
         ),
     }
-    frame = metrics(smap) if metrics is not None else None
-    if frame is not None:
-        files[paths["metrics"]] = _csv_bytes(
-            [str(c) for c in frame.columns], frame.itertuples(index=False, name=None)
-        )
+    if metrics and smap.stakeholders:
+        files[paths["metrics"]] = _csv_bytes(*metrics_rows(smap))
     for target, data in files.items():
         write_atomically(target, data, backup=False)
     return list(files)
@@ -244,7 +252,7 @@ def export_xlsx(
     path: str | Path,
     *,
     level: ExportLevel = "full",
-    metrics: MetricsFunction | None = None,
+    metrics: bool = True,
 ) -> None:
     """Write one Excel workbook with the Stakeholders, Relationships, Metrics and Map sheets.
 
@@ -264,14 +272,8 @@ def export_xlsx(
         list(RELATIONSHIP_COLUMNS),
         (r.values() for r in relationship_rows(smap)),
     )
-    frame = metrics(smap) if metrics is not None else None
-    if frame is not None:
-        _sheet(
-            book,
-            "Metrics",
-            [str(c) for c in frame.columns],
-            frame.itertuples(index=False, name=None),
-        )
+    if metrics and smap.stakeholders:
+        _sheet(book, "Metrics", *metrics_rows(smap))
     _sheet(book, "Map", ["setting", "value"], details_rows(smap))
     buffer = io.BytesIO()
     book.save(buffer)

@@ -18,13 +18,12 @@ import codecs
 import datetime as dt
 import io
 import re
-import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 __all__ = [
     "DELIMITERS",
@@ -233,10 +232,12 @@ def _cell_text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return str(int(value))
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -255,38 +256,35 @@ def _unique(names: list[str]) -> list[str]:
 
 
 def read_workbook(path: str | Path) -> dict[str, Table]:
-    """Read every sheet of an Excel ``.xlsx`` workbook as a table, keyed by sheet name.
+    """Read every sheet of a workbook (.xlsx, .xlsm, .xls or .ods) as a table, by sheet name.
 
-    The first row of a sheet holds the headers; empty sheets are left out.
+    The first row of a sheet holds the headers; empty sheets are left out. Cells are
+    read by ``python-calamine``, some thirty times faster than openpyxl on large sheets.
     """
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
     path = Path(path)
     _read_bytes(path)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)
-            book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        reason = "it is not an Excel .xlsx workbook"
-        if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
-            reason = exc.strerror or str(exc)
-        raise TableImportError(f"{path.name} cannot be read: {reason}.") from None
+        book = CalamineWorkbook.from_path(str(path))
+        sheets = {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+    except PasswordError:
+        raise TableImportError(
+            f"{path.name} is protected by a password; save a copy without one."
+        ) from None
+    except CalamineError:
+        raise TableImportError(
+            f"{path.name} cannot be read: it is not an Excel workbook."
+        ) from None
     tables: dict[str, Table] = {}
-    try:
-        for sheet in book.worksheets:
-            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            while rows and not any(c.strip() for c in rows[-1]):
-                rows.pop()
-            if not rows:
-                continue
-            width = max(len(r) for r in rows)
-            header = rows[0] + [""] * (width - len(rows[0]))
-            names = _unique([h.strip() or f"column {i + 1}" for i, h in enumerate(header)])
-            body = [r + [""] * (width - len(r)) for r in rows[1:]]
-            frame = pd.DataFrame(body, columns=names, dtype=str)
-            tables[sheet.title] = Table(f"{path.name}, sheet {sheet.title}", frame)
-    finally:
-        book.close()
+    for title, cells in sheets.items():
+        rows = [[_cell_text(v) for v in row] for row in cells]
+        while rows and not any(c.strip() for c in rows[-1]):
+            rows.pop()
+        if not rows:
+            continue
+        width = max(len(r) for r in rows)
+        header = rows[0] + [""] * (width - len(rows[0]))
+        names = _unique([h.strip() or f"column {i + 1}" for i, h in enumerate(header)])
+        body = [r + [""] * (width - len(r)) for r in rows[1:]]
+        frame = pd.DataFrame(body, columns=names, dtype=str)
+        tables[title] = Table(f"{path.name}, sheet {title}", frame)
     return tables

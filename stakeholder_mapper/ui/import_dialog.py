@@ -66,8 +66,8 @@ __all__ = ["ImportDialog", "ImportOutcome", "run_import_dialog"]
 #: Rows shown in the preview tables.
 PREVIEW_ROWS = 50
 _FILE_FILTER = (
-    "Tables and graphs (*.csv *.txt *.tsv *.xlsx *.xlsm *.graphml *.gexf);;"
-    "CSV files (*.csv *.txt *.tsv);;Excel workbooks (*.xlsx *.xlsm);;"
+    "Tables and graphs (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods *.graphml *.gexf);;"
+    "CSV files (*.csv *.txt *.tsv);;Workbooks (*.xlsx *.xlsm *.xls *.ods);;"
     "GraphML (*.graphml);;GEXF (*.gexf)"
 )
 _IGNORE = "__ignore__"
@@ -89,7 +89,7 @@ class ImportOutcome:
 
 def _format(path: Path) -> str:
     suffix = path.suffix.casefold()
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
         return "xlsx"
     if suffix in (".graphml", ".gexf"):
         return suffix[1:]

@@ -6,6 +6,7 @@ import dataclasses
 import xml.etree.ElementTree as ET
 
 import igraph
+import pytest
 from openpyxl import load_workbook
 
 from stakeholder_mapper.core.model import MapInfo
@@ -30,7 +31,7 @@ def test_xlsx_round_trip_is_lossless(rich_map, tmp_path):
 def test_xlsx_has_one_sheet_per_table_and_formulas_stay_text(rich_map, tmp_path):
     export_xlsx(rich_map, tmp_path / "map.xlsx")
     book = load_workbook(tmp_path / "map.xlsx")
-    assert book.sheetnames == ["Stakeholders", "Relationships", "Map"]
+    assert book.sheetnames == ["Stakeholders", "Relationships", "Metrics", "Map"]
     sheet = book["Stakeholders"]
     header = [c.value for c in sheet[1]]
     tsg = [c for c in sheet[3]]
@@ -55,12 +56,12 @@ def test_partner_level_export_leaves_out_personal_data(rich_map, tmp_path):
 def test_csv_export_writes_sibling_tables_that_read_back(rich_map, tmp_path):
     written = export_csv(rich_map, tmp_path / "city.csv")
     paths = csv_paths(tmp_path / "city.csv")
-    assert written == [paths["stakeholders"], paths["relationships"]]
+    assert written == [paths["stakeholders"], paths["relationships"], paths["metrics"]]
     assert paths["relationships"].name == "city_relationships.csv"
     assert paths["relationships"].read_text("utf-8-sig").splitlines()[0] == ",".join(
         RELATIONSHIP_COLUMNS
     )
-    back, _ = import_tables(*written)
+    back, _ = import_tables(*written[:2])
     assert back.stakeholders == rich_map.stakeholders
     assert back.relationships == rich_map.relationships
     assert back.positions == rich_map.positions and back.pinned == rich_map.pinned
@@ -143,3 +144,22 @@ def test_gexf_is_well_formed_gexf_13_with_viz(rich_map, tmp_path):
     assert mayor.find("viz:shape", ns).get("value") == "square"
     conflict = root.find(".//g:edge[@id='r3']", ns)
     assert (conflict.get("type"), conflict.get("weight")) == ("undirected", "2")
+
+
+def test_metrics_sheet_and_table_carry_the_analysis(small_map, tmp_path):
+    export_xlsx(small_map, tmp_path / "map.xlsx")
+    sheet = load_workbook(tmp_path / "map.xlsx")["Metrics"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = rows[0]
+    assert header[:5] == ["id", "name", "category", "betweenness", "gf_coordinator"]
+    by_id = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
+    # The imam is on the only most-trusted route branch→mayor and youth→mayor:
+    # 2 of the (4-1)(4-2) = 6 ordered pairs of others.
+    assert by_id["imam"]["betweenness"] == pytest.approx(1 / 3)
+    assert (by_id["imam"]["in_degree"], by_id["imam"]["out_degree"]) == (2, 1)
+    assert by_id["mayor"]["betweenness"] == 0
+    written = export_csv(small_map, tmp_path / "city.csv")
+    lines = written[2].read_text("utf-8-sig").splitlines()
+    assert lines[0].startswith("id,name,category,betweenness,")
+    imam = next(line for line in lines if line.startswith("imam,"))
+    assert imam.split(",")[3] == "0.3333333333333333"

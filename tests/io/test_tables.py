@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 
 import pytest
 from openpyxl import Workbook
@@ -109,17 +110,28 @@ def test_workbook_sheets_are_read_as_text(tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.title = "People"
-    sheet.append(["id", "name", "power", "share", "informed", "review", None])
-    sheet.append(["007", "Mayor", 5, 0.25, True, "2026-01-02", None])
-    sheet.append([None, None, None, None, None, None, None])
+    sheet.append(["id", "name", None, "power", "share", "informed", "review", "name"])
+    sheet.append(["007", "Mayor", "x", 5, 0.25, True, dt.date(2026, 1, 2), "Maire"])
+    sheet.append([None, None, None, None, None, None, None, None])
     book.create_sheet("Empty")
     book.save(tmp_path / "b.xlsx")
     tables = read_workbook(tmp_path / "b.xlsx")
     assert list(tables) == ["People"], "empty sheets are left out"
     table = tables["People"]
     assert table.name == "b.xlsx, sheet People"
-    assert table.headers == ["id", "name", "power", "share", "informed", "review", "column 7"]
-    assert table.frame.values.tolist() == [["007", "Mayor", "5", "0.25", "true", "2026-01-02", ""]]
+    assert table.headers == [
+        "id",
+        "name",
+        "column 3",
+        "power",
+        "share",
+        "informed",
+        "review",
+        "name (2)",
+    ]
+    assert table.frame.values.tolist() == [
+        ["007", "Mayor", "x", "5", "0.25", "true", "2026-01-02", "Maire"]
+    ]
 
 
 def test_text_file_named_xlsx_is_refused(tmp_path):
