@@ -1,0 +1,509 @@
+"""Autosave, crash recovery, one editor per map and password prompts for the desktop app.
+
+The file work is done by :mod:`stakeholder_mapper.io.recovery`, :mod:`~stakeholder_mapper.io.lock`
+and :mod:`~stakeholder_mapper.io.project`; this module adds what needs Qt:
+
+- :class:`Autosaver` writes a recovery file every few minutes and after a pause in
+  editing, off the GUI thread, and removes it after a clean save or close;
+- :func:`offer_recovery` shows, at start-up, the autosaves a crash left behind with the
+  time of each version, and loads the one the user picks;
+- :func:`open_map_for_editing` locks the map (offering read-only when another instance
+  has it open) and asks for the password of an encrypted map;
+- :func:`ask_password` and :func:`ask_new_password` are the password dialogs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import ModelChange, StakeholderMap
+from ..io.encryption import encrypt
+from ..io.lock import MapLock, MapLocked, acquire_lock
+from ..io.project import (
+    MapFileError,
+    PasswordRequired,
+    WrongPassword,
+    file_bytes,
+    load_map,
+)
+from ..io.recovery import (
+    Recovery,
+    find_recoveries,
+    recovery_path,
+    remove_recoveries,
+    write_recovery_data,
+)
+
+__all__ = [
+    "AUTOSAVE_INTERVAL_MS",
+    "IDLE_AUTOSAVE_MS",
+    "MIN_PASSWORD_LENGTH",
+    "Autosaver",
+    "NewPasswordDialog",
+    "OpenedMap",
+    "PasswordDialog",
+    "RecoveredMap",
+    "RecoveryDialog",
+    "ask_new_password",
+    "ask_password",
+    "offer_recovery",
+    "open_map_for_editing",
+    "recovery_folder",
+]
+
+#: Autosave at least this often while there are unsaved edits.
+AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000
+#: ... and this long after the last edit (the user paused).
+IDLE_AUTOSAVE_MS = 30 * 1000
+#: Shortest password accepted for a new or changed password.
+MIN_PASSWORD_LENGTH = 8
+
+
+def recovery_folder() -> Path:
+    """The user data folder where autosaves of never-saved maps go."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(base) / "recovery"
+
+
+class _WriteJob(QRunnable):
+    """Encrypts (if needed) and writes one autosave in the thread pool."""
+
+    def __init__(self, owner: Autosaver, data: bytes, password: str | None, target: Path) -> None:
+        super().__init__()
+        self.owner, self.data, self.password, self.target = owner, data, password, target
+
+    def run(self) -> None:
+        try:
+            data = encrypt(self.data, self.password) if self.password else self.data
+            write_recovery_data(data, self.target)
+        except MapFileError as exc:
+            self.owner._job_done.emit(self.target, str(exc))
+        else:
+            self.owner._job_done.emit(self.target, "")
+
+
+class Autosaver(QObject):
+    """Keeps a recovery file of the open map while it has unsaved edits.
+
+    Create it with the map, its file (``None`` if never saved) and its password; it
+    listens to the map's changes itself. Call :meth:`saved` after each successful
+    Save/Save As and :meth:`close` when the map is closed cleanly: both remove the
+    recovery files. The map is serialised on the GUI thread (a consistent copy);
+    encryption and writing happen in a worker thread.
+    """
+
+    #: Emitted with the recovery file after each autosave.
+    autosaved = Signal(Path)
+    #: Emitted with a one-sentence message when an autosave could not be written.
+    failed = Signal(str)
+    # From the worker thread: (target, error message or "").
+    _job_done = Signal(Path, str)
+
+    def __init__(
+        self,
+        smap: StakeholderMap,
+        path: Path | None = None,
+        password: str | None = None,
+        *,
+        folder: Path | None = None,
+        interval_ms: int = AUTOSAVE_INTERVAL_MS,
+        idle_ms: int = IDLE_AUTOSAVE_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.smap = smap
+        self.path = path
+        self.password = password
+        self.folder = folder if folder is not None else recovery_folder()
+        self.dirty = False
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # autosaves are written in order
+        self._interval = QTimer(self, interval=interval_ms)
+        self._interval.timeout.connect(self.autosave_now)
+        self._interval.start()
+        self._idle = QTimer(self, interval=idle_ms, singleShot=True)
+        self._idle.timeout.connect(self.autosave_now)
+        self._job_done.connect(self._on_job_done)
+        self._unsubscribe = smap.subscribe(self._on_map_changed)
+
+    @property
+    def target(self) -> Path:
+        """Where the next autosave goes."""
+        return recovery_path(self.path, self.folder)
+
+    def _on_map_changed(self, _change: ModelChange) -> None:
+        self.dirty = True
+        self._idle.start()
+
+    def autosave_now(self) -> bool:
+        """Autosave now if there are unsaved edits; returns whether a write was started."""
+        if not self.dirty:
+            return False
+        try:
+            data = file_bytes(self.smap, None, self.target.name)
+        except MapFileError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.dirty = False
+        self._pool.start(_WriteJob(self, data, self.password, self.target))
+        return True
+
+    def wait(self) -> None:
+        """Block until the autosaves started so far are written (for closing and tests)."""
+        self._pool.waitForDone()
+
+    def _on_job_done(self, target: Path, error: str) -> None:
+        if error:
+            self.dirty = True  # try again at the next tick
+            self.failed.emit(error)
+        else:
+            self.autosaved.emit(target)
+
+    def saved(self, path: Path, password: str | None = None) -> None:
+        """The map was saved cleanly to ``path`` (with ``password``): drop the autosaves."""
+        self.wait()
+        remove_recoveries(self.path, self.folder)
+        self.path, self.password = path, password
+        remove_recoveries(self.path, self.folder)
+        self.dirty = False
+        self._idle.stop()
+
+    def close(self) -> None:
+        """The map was closed cleanly (saved, or changes discarded): stop and clean up."""
+        self._interval.stop()
+        self._idle.stop()
+        self.wait()
+        self._unsubscribe()
+        remove_recoveries(self.path, self.folder)
+        self.dirty = False
+
+
+# -- passwords ---------------------------------------------------------------------------------
+class PasswordDialog(QDialog):
+    """Asks for the password of an encrypted map; shows why when asking again."""
+
+    def __init__(self, file_name: str, problem: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Password")
+        self.setMinimumWidth(380)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{file_name} is protected by a password."))
+        self.problem = QLabel(problem)
+        self.problem.setStyleSheet("color: #B00020;")
+        self.problem.setVisible(bool(problem))
+        layout.addWidget(self.problem)
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setPlaceholderText("Password")
+        layout.addWidget(self.field)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.field.setFocus()
+
+    def password(self) -> str:
+        """What the user typed."""
+        return self.field.text()
+
+
+def ask_password(parent: QWidget | None, file_name: str, problem: str = "") -> str | None:
+    """The password typed for ``file_name``, or ``None`` if the user cancelled."""
+    dialog = PasswordDialog(file_name, problem, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.password()
+
+
+class NewPasswordDialog(QDialog):
+    """Sets, changes or removes a map's password: typed twice, at least 8 characters."""
+
+    def __init__(self, file_name: str, has_password: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change password" if has_password else "Protect with a password")
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"Anyone who opens {file_name} will need this password. It is not stored "
+            "anywhere and cannot be recovered: if it is lost, so is the map."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.first, self.second = QLineEdit(), QLineEdit()
+        for field, text in ((self.first, "New password"), (self.second, "Repeat the password")):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setPlaceholderText(text)
+            field.textChanged.connect(self._check)
+            layout.addWidget(field)
+        self.remove = QCheckBox("Remove the password (save the map unprotected)")
+        self.remove.setVisible(has_password)
+        self.remove.toggled.connect(self._check)
+        layout.addWidget(self.remove)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #B00020;")
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._check()
+
+    def _check(self) -> None:
+        removing = self.remove.isChecked()
+        self.first.setEnabled(not removing)
+        self.second.setEnabled(not removing)
+        problem = ""
+        if not removing:
+            if len(self.first.text()) < MIN_PASSWORD_LENGTH:
+                problem = f"Use at least {MIN_PASSWORD_LENGTH} characters."
+            elif self.first.text() != self.second.text():
+                problem = "The two passwords differ."
+        self.problem.setText(problem)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not problem)
+
+    def new_password(self) -> str | None:
+        """The new password, or ``None`` to remove the password."""
+        return None if self.remove.isChecked() else self.first.text()
+
+
+def ask_new_password(
+    parent: QWidget | None, file_name: str, has_password: bool
+) -> tuple[bool, str | None]:
+    """``(accepted, password)``: the new password, ``None`` to remove it; ``accepted`` is
+    ``False`` when the user cancelled. Save the map with the result to apply it."""
+    dialog = NewPasswordDialog(file_name, has_password, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False, None
+    return True, dialog.new_password()
+
+
+def _load_asking_password(
+    parent: QWidget | None, file_name: str, load: Callable[[str | None], StakeholderMap]
+) -> tuple[StakeholderMap, str | None] | None:
+    """Run ``load(password)``, asking for the password of ``file_name`` while needed."""
+    password: str | None = None
+    problem = ""
+    while True:
+        try:
+            return load(password), password
+        except PasswordRequired:
+            pass
+        except WrongPassword:
+            problem = "That password is wrong; try again."
+        password = ask_password(parent, file_name, problem)
+        if password is None:
+            return None
+
+
+# -- opening a map -----------------------------------------------------------------------------
+@dataclass
+class OpenedMap:
+    """A map opened for the window: keep ``password`` in memory only, release ``lock`` on close."""
+
+    smap: StakeholderMap
+    path: Path
+    password: str | None
+    lock: MapLock | None
+    read_only: bool
+
+
+def _ask_read_only(parent: QWidget | None, message: str, can_force: bool) -> str:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Map already open")
+    box.setText(message)
+    box.setInformativeText(
+        "Open it read-only to look without changing it"
+        + (", or open it anyway if you are sure nobody else is editing it." if can_force else ".")
+    )
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    anyway = box.addButton("Open anyway", QMessageBox.ButtonRole.DestructiveRole)
+    anyway.setVisible(can_force)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(read_only)
+    box.exec()
+    clicked = box.clickedButton()
+    return "read-only" if clicked is read_only else "anyway" if clicked is anyway else "cancel"
+
+
+def open_map_for_editing(parent: QWidget | None, path: Path) -> OpenedMap | None:
+    """Open ``path`` for editing: lock it, ask for its password, load it.
+
+    If another instance has the map open, or no lock can be written (read-only
+    folder), the user may open it read-only (or, for a lock, anyway). Returns ``None``
+    if the user cancelled or the map cannot be read (the reason was shown).
+    """
+    lock: MapLock | None = None
+    read_only = False
+    try:
+        lock = acquire_lock(path)
+    except MapLocked as exc:
+        choice = _ask_read_only(parent, str(exc), can_force=True)
+        if choice == "cancel":
+            return None
+        if choice == "anyway":
+            lock = acquire_lock(path, force=True)
+        read_only = choice == "read-only"
+    except MapFileError as exc:
+        if _ask_read_only(parent, str(exc), can_force=False) == "cancel":
+            return None
+        read_only = True
+    try:
+        loaded = _load_asking_password(parent, path.name, lambda pw: load_map(path, pw))
+    except MapFileError as exc:
+        QMessageBox.critical(parent, "Cannot open map", str(exc))
+        loaded = None
+    if loaded is None:
+        if lock is not None:
+            lock.release()
+        return None
+    smap, password = loaded
+    return OpenedMap(smap, path, password, lock, read_only)
+
+
+# -- crash recovery ----------------------------------------------------------------------------
+def _when(moment: dt.datetime) -> str:
+    now = dt.datetime.now().astimezone()
+    if moment.date() == now.date():
+        return f"Today {moment:%H:%M:%S}"
+    if moment.date() == now.date() - dt.timedelta(days=1):
+        return f"Yesterday {moment:%H:%M:%S}"
+    return f"{moment:%d %b %Y %H:%M:%S}"
+
+
+class RecoveryDialog(QDialog):
+    """Lists the autosaves a crash left behind, newest first, with the time of each."""
+
+    def __init__(self, recoveries: list[Recovery], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.recoveries = recoveries
+        self.discard_all = False
+        self.setWindowTitle("Recover unsaved work")
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            "Stakeholder Mapper was not closed properly. These autosaved versions hold "
+            "edits that were not saved. Recover one to continue where you stopped; "
+            "then save it."
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels(["Autosaved", "Map", "Protected"])
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        for recovery in recoveries:
+            item = QTreeWidgetItem(
+                [
+                    _when(recovery.saved),
+                    recovery.name,
+                    "password" if recovery.encrypted else "",
+                ]
+            )
+            item.setToolTip(0, recovery.saved.isoformat(sep=" ", timespec="seconds"))
+            item.setToolTip(1, str(recovery.map_path or recovery.path))
+            self.table.addTopLevelItem(item)
+        for column in range(3):
+            self.table.resizeColumnToContents(column)
+        self.table.setCurrentItem(self.table.topLevelItem(0))
+        self.table.itemDoubleClicked.connect(lambda *_: self.accept())
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox()
+        self.recover_button = buttons.addButton(
+            "Recover selected", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.discard_button = QPushButton("Discard all")
+        buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.later_button = buttons.addButton("Not now", QDialogButtonBox.ButtonRole.RejectRole)
+        self.discard_button.clicked.connect(self._on_discard_all)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 300)
+
+    def _on_discard_all(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Discard autosaves",
+            "Delete every autosaved version listed? Their unsaved edits will be lost.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.discard_all = True
+            self.reject()
+
+    def chosen(self) -> Recovery | None:
+        """The version selected in the list."""
+        row = self.table.indexOfTopLevelItem(self.table.currentItem())
+        return self.recoveries[row] if row >= 0 else None
+
+
+@dataclass
+class RecoveredMap:
+    """An autosave the user chose to recover: open it as an edited, unsaved map.
+
+    ``path`` is the map's own file (``None`` if it was never saved): Save writes there,
+    after which :meth:`Autosaver.saved` removes the autosaves.
+    """
+
+    smap: StakeholderMap
+    path: Path | None
+    password: str | None
+    recovery: Recovery
+
+
+def offer_recovery(
+    parent: QWidget | None,
+    map_path: Path | None = None,
+    folder: Path | None = None,
+) -> RecoveredMap | None:
+    """At start-up (or before opening ``map_path``): offer the autosaves left by a crash.
+
+    Returns the recovered map, or ``None`` when there is nothing to recover or the
+    user chose not to (with "Discard all" the autosaves are deleted; with "Not now"
+    they are kept and offered again next time).
+    """
+    folder = folder if folder is not None else recovery_folder()
+    recoveries = find_recoveries(map_path, folder)
+    if not recoveries:
+        return None
+    dialog = RecoveryDialog(recoveries, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if dialog.discard_all:
+        for recovery in recoveries:
+            recovery.discard()
+        return None
+    chosen = dialog.chosen()
+    if not accepted or chosen is None:
+        return None
+    try:
+        loaded = _load_asking_password(parent, f"The autosave of {chosen.name}", chosen.load)
+    except MapFileError as exc:
+        QMessageBox.critical(parent, "Cannot recover", str(exc))
+        return None
+    if loaded is None:
+        return None
+    smap, password = loaded
+    return RecoveredMap(smap, chosen.map_path, password, chosen)
