@@ -38,7 +38,7 @@ def make_map(
     return smap
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def build_map() -> MapBuilder:
-    """The :func:`make_map` helper, for tests that build their own maps."""
+    """The :func:`make_map` helper (stateless), for tests that build their own maps."""
     return make_map
