@@ -46,7 +46,15 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-__all__ = ["ROLES", "Brokerage", "brokerage", "brokerage_counts", "brokerage_moments"]
+__all__ = [
+    "ROLES",
+    "Brokerage",
+    "brokerage",
+    "brokerage_counts",
+    "brokerage_moments",
+    "brokerage_table",
+    "group_codes",
+]
 
 #: The five roles, then their sum, in the order of the metrics table.
 ROLES: tuple[str, ...] = (

@@ -32,7 +32,7 @@ import pandas as pd
 
 from ..core.model import StakeholderMap
 from .resilience import cuts
-from .views import GraphView, build_arcs
+from .views import AnalysisInputError, GraphView, build_arcs
 
 __all__ = [
     "DECISION_MAKER_CATEGORIES",
@@ -84,8 +84,13 @@ class _Context:
         self.view: GraphView = metrics.attrs.get("view") or GraphView()
         self.group_by: str = metrics.attrs.get("group_by", "category")
         self.ids = list(metrics.index)
-        self.label = {sid: smap.stakeholders[sid].label for sid in self.ids}
         arcs = build_arcs(smap, self.view)
+        if tuple(self.ids) != arcs.ids:
+            raise AnalysisInputError(
+                "The metrics are out of date: the map's stakeholders have changed since they "
+                "were computed."
+            )
+        self.label = {sid: smap.stakeholders[sid].label for sid in self.ids}
         positive = ~arcs.negative
         self.arcs = arcs
         self.positive_source = arcs.source[positive]
@@ -225,7 +230,10 @@ def _reading(context: _Context, index: int, row: pd.Series) -> Reading:
 
 
 def stakeholder_readings(smap: StakeholderMap, metrics: pd.DataFrame) -> dict[str, Reading]:
-    """One :class:`Reading` per stakeholder of ``metrics`` (from ``compute_metrics``)."""
+    """One :class:`Reading` per stakeholder of ``metrics`` (from ``compute_metrics``).
+
+    Raises :class:`AnalysisInputError` if ``metrics`` was computed for other stakeholders.
+    """
     context = _Context(smap, metrics)
     return {
         sid: _reading(context, index, row) for index, (sid, row) in enumerate(metrics.iterrows())

@@ -30,6 +30,7 @@ from ..core.model import SCALES, Relationship, Stakeholder, StakeholderMap
 
 __all__ = [
     "DISTANCE_SCALE",
+    "GROUPABLE_FIELDS",
     "AnalysisInputError",
     "Arcs",
     "GraphView",

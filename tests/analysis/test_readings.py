@@ -6,7 +6,9 @@ import pytest
 
 from stakeholder_mapper.analysis.metrics import compute_metrics
 from stakeholder_mapper.analysis.readings import Reading, map_findings, stakeholder_readings
-from stakeholder_mapper.analysis.views import GraphView
+from stakeholder_mapper.analysis.views import AnalysisInputError, GraphView
+from stakeholder_mapper.core.commands import AddStakeholder
+from stakeholder_mapper.core.model import Stakeholder
 
 
 @pytest.fixture
@@ -234,3 +236,12 @@ def test_broker_without_a_marked_brokerage_role(build_map):
     assert set(readings.values()) == {
         Reading("Broker", "Lies on 50% of the most trusted routes between other stakeholders.")
     }
+
+
+def test_stale_metrics_are_refused(bow_tie):
+    metrics = compute_metrics(bow_tie)
+    AddStakeholder(bow_tie, Stakeholder("council", "City council", "municipal")).redo()
+    with pytest.raises(AnalysisInputError, match="out of date"):
+        stakeholder_readings(bow_tie, metrics)
+    with pytest.raises(AnalysisInputError, match="out of date"):
+        map_findings(bow_tie, metrics)
