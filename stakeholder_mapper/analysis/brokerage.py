@@ -46,6 +46,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .walks import two_step_batches
+
 __all__ = [
     "ROLES",
     "Brokerage",
@@ -99,30 +101,27 @@ def brokerage_counts(
     successors = target[order]
     out_degree = np.bincount(source, minlength=n)
     first = np.concatenate(([0], np.cumsum(out_degree)[:-1]))
-    # Every two-step path i -> j -> k: each arc i -> j, once per successor k of j.
-    repeats = out_degree[target]
-    i = np.repeat(source, repeats)
-    j = np.repeat(target, repeats)
-    offset = np.arange(repeats.sum()) - np.repeat(np.cumsum(repeats) - repeats, repeats)
-    k = successors[np.repeat(first[target], repeats) + offset]
-    keep = k != i
-    i, j, k = i[keep], j[keep], k[keep]
-    # j brokers only when i has no direct arc to k.
     arc_codes = np.sort(source * n + target)
-    wanted = i * n + k
-    found = np.searchsorted(arc_codes, wanted)
-    direct = arc_codes[np.minimum(found, len(arc_codes) - 1)] == wanted
-    i, j, k = i[~direct], j[~direct], k[~direct]
-    gi, gj, gk = group[i], group[j], group[k]
-    masks = (
-        (gi == gj) & (gj == gk),  # coordinator A -> A -> A
-        (gi == gk) & (gi != gj),  # itinerant A -> B -> A
-        (gj == gk) & (gi != gj),  # gatekeeper A -> B -> B
-        (gi == gj) & (gj != gk),  # representative A -> A -> B
-        (gi != gj) & (gj != gk) & (gi != gk),  # liaison A -> B -> C
-    )
-    for column, mask in enumerate(masks):
-        counts[:, column] = np.bincount(j[mask], minlength=n)
+    # Every two-step path i -> j -> k: each arc i -> j, once per successor k of j.
+    for arcs, positions in two_step_batches(first, out_degree, target):
+        i, j, k = source[arcs], target[arcs], successors[positions]
+        keep = k != i
+        i, j, k = i[keep], j[keep], k[keep]
+        # j brokers only when i has no direct arc to k.
+        wanted = i * n + k
+        found = np.searchsorted(arc_codes, wanted)
+        direct = arc_codes[np.minimum(found, len(arc_codes) - 1)] == wanted
+        i, j, k = i[~direct], j[~direct], k[~direct]
+        gi, gj, gk = group[i], group[j], group[k]
+        masks = (
+            (gi == gj) & (gj == gk),  # coordinator A -> A -> A
+            (gi == gk) & (gi != gj),  # itinerant A -> B -> A
+            (gj == gk) & (gi != gj),  # gatekeeper A -> B -> B
+            (gi == gj) & (gj != gk),  # representative A -> A -> B
+            (gi != gj) & (gj != gk) & (gi != gk),  # liaison A -> B -> C
+        )
+        for column, mask in enumerate(masks):
+            counts[:, column] += np.bincount(j[mask], minlength=n)
     counts[:, -1] = counts[:, :-1].sum(axis=1)
     return counts
 

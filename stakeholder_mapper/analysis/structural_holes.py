@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from .views import Arcs
+from .walks import two_step_batches
 
 __all__ = ["HOLE_COLUMNS", "structural_holes", "structural_holes_arrays"]
 
@@ -78,22 +79,22 @@ def structural_holes_arrays(
     # Triangles as paths i -> q -> j where i and j are tied: half-edge (i, q) followed
     # by each half-edge (q, j) with j != i, kept when (i, j) is a half-edge too.
     first = np.concatenate(([0], np.cumsum(degree)[:-1]))
-    repeats = degree[v]
-    iq = np.repeat(np.arange(len(u)), repeats)
-    offset = np.arange(repeats.sum()) - np.repeat(np.cumsum(repeats) - repeats, repeats)
-    qj = np.repeat(first[v], repeats) + offset
-    i, j = u[iq], v[qj]
-    wanted = i * n + j
-    found = np.minimum(np.searchsorted(half_codes, wanted), len(half_codes) - 1)
-    closed = (half_codes[found] == wanted) & (i != j)
-    iq, qj, ij = iq[closed], qj[closed], found[closed]
+    reverse = np.searchsorted(half_codes, v * n + u)  # index of (v, u) for each (u, v)
+    indirect = np.zeros(len(u))  # sum_q p_iq p_qj for each half-edge (i, j)
+    redundancy = np.zeros(n)  # sum_j sum_q p_iq m_jq for each node i
+    for iq, qj in two_step_batches(first, degree, v):
+        i, j = u[iq], v[qj]
+        wanted = i * n + j
+        found = np.minimum(np.searchsorted(half_codes, wanted), len(half_codes) - 1)
+        closed = (half_codes[found] == wanted) & (i != j)
+        iq, qj, ij = iq[closed], qj[closed], found[closed]
+        indirect += np.bincount(ij, weights=p[iq] * p[qj], minlength=len(u))
+        # m_jq belongs to the reverse half-edge (j, q).
+        redundancy += np.bincount(u[iq], weights=p[iq] * m[reverse[qj]], minlength=n)
     # Constraint: c_ij = (p_ij + sum_q p_iq p_qj)^2.
-    indirect = np.bincount(ij, weights=p[iq] * p[qj], minlength=len(u))
     local = (p + indirect) ** 2
     constraint = np.bincount(u, weights=local, minlength=n)
-    # Effective size: sum_j (1 - sum_q p_iq m_jq), with m_jq the reverse half-edge (j, q).
-    reverse = np.searchsorted(half_codes, v * n + u)
-    redundancy = np.bincount(u[iq], weights=p[iq] * m[reverse[qj]], minlength=n)
+    # Effective size: sum_j (1 - sum_q p_iq m_jq).
     effective = degree - redundancy
     # Hierarchy from the local constraints.
     with np.errstate(divide="ignore", invalid="ignore"):
