@@ -25,6 +25,8 @@ __all__ = ["ERASED", "ErasePerson", "erase_pattern", "overdue_reviews", "persona
 ERASED = "[erased]"
 # Shorter terms would wipe ordinary words; contact pieces this short identify no one.
 _MIN_TERM = 3
+# Characters that repr() may write escaped.
+_ESCAPED = re.compile(r"[\"'\\]")
 
 
 def _split_contact(contact: str) -> list[str]:
@@ -57,24 +59,46 @@ def erase_pattern(terms: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def _scrub(value: Any, pattern: re.Pattern[str]) -> Any:
-    """``value`` with every match of ``pattern`` in its text replaced; unchanged parts shared."""
-    if isinstance(value, str):
-        return pattern.sub(ERASED, value)
-    if isinstance(value, tuple):
-        return tuple(_scrub(v, pattern) for v in value)
-    if isinstance(value, list):
-        return [_scrub(v, pattern) for v in value]
-    if isinstance(value, dict):
-        return {_scrub(k, pattern): _scrub(v, pattern) for k, v in value.items()}
-    if isinstance(value, set | frozenset):
-        return type(value)(_scrub(v, pattern) for v in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: _scrub(getattr(value, f.name), pattern) for f in dataclasses.fields(value)
-        }
-        return dataclasses.replace(value, **changes)
-    return value
+class _Eraser:
+    """Replaces every match of the erase pattern in any value, sharing what does not change.
+
+    A quick look at the text form (``repr``) of each record or container skips the many
+    that do not mention the person, so that erasing from big maps with snapshots stays
+    quick.
+    """
+
+    def __init__(self, terms: list[str]) -> None:
+        self.pattern = erase_pattern(terms)
+        # The quick look searches the first word of each term in the lower-cased repr; it is
+        # skipped when a term has characters that repr would escape.
+        plain = all(t.isprintable() and not _ESCAPED.search(t) for t in terms)
+        self.first_words = {t.split()[0].lower() for t in terms} if plain else None
+
+    def _mentions(self, text: str) -> bool:
+        if self.first_words is None:
+            return True
+        text = text.lower()
+        return any(word in text for word in self.first_words)
+
+    def scrub(self, value: Any) -> Any:
+        """``value`` with the person erased from every text in it (the same object if none)."""
+        kind = type(value)
+        if kind is str:
+            return self.pattern.sub(ERASED, value)
+        if kind in (dict, list, tuple, set, frozenset):
+            if not value or not self._mentions(repr(value)):
+                return value
+            if kind is dict:
+                return {self.scrub(k): self.scrub(v) for k, v in value.items()}
+            return kind(self.scrub(v) for v in value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            if not self._mentions(repr(value)):
+                return value
+            changes = {
+                f.name: self.scrub(getattr(value, f.name)) for f in dataclasses.fields(value)
+            }
+            return dataclasses.replace(value, **changes)
+        return value
 
 
 def _snapshot_personal(content: dict[str, Any], stakeholder_id: str) -> tuple[str, str]:
@@ -84,9 +108,7 @@ def _snapshot_personal(content: dict[str, Any], stakeholder_id: str) -> tuple[st
     return "", ""
 
 
-def _erase_in_snapshot(
-    snapshot: Snapshot, stakeholder_id: str, pattern: re.Pattern[str]
-) -> Snapshot:
+def _erase_in_snapshot(snapshot: Snapshot, stakeholder_id: str, eraser: _Eraser) -> Snapshot:
     content = dict(snapshot.content)
     content["personal_data"] = [
         item
@@ -94,10 +116,10 @@ def _erase_in_snapshot(
         if not (isinstance(item, dict) and item.get("stakeholder") == stakeholder_id)
     ]
     return Snapshot(
-        id=_scrub(snapshot.id, pattern),
-        name=_scrub(snapshot.name, pattern),
+        id=eraser.scrub(snapshot.id),
+        name=eraser.scrub(snapshot.name),
         created=snapshot.created,
-        content=_scrub(content, pattern),
+        content=eraser.scrub(content),
     )
 
 
@@ -150,24 +172,22 @@ class ErasePerson(Command):
                 f"Stakeholder {stakeholder.label!r} has no personal name or contact details "
                 "to erase."
             )
-        pattern = erase_pattern(terms)
         self.smap = smap
         self.old = _state_copy(smap)
-        self.new = self._erased(smap, stakeholder_id, pattern)
+        self.new = self._erased(smap, stakeholder_id, _Eraser(terms))
         self.text = f"Erase personal data of {stakeholder.label}"
 
     @staticmethod
-    def _erased(
-        smap: StakeholderMap, stakeholder_id: str, pattern: re.Pattern[str]
-    ) -> StakeholderMap:
-        new = StakeholderMap(_scrub(smap.info, pattern))
+    def _erased(smap: StakeholderMap, stakeholder_id: str, eraser: _Eraser) -> StakeholderMap:
+        scrub = eraser.scrub
+        new = StakeholderMap(scrub(smap.info))
         stakeholders = dict(smap.stakeholders)
         stakeholders[stakeholder_id] = dataclasses.replace(
             stakeholders[stakeholder_id], person="", contact=""
         )
         new.stakeholders = {}
         for record in stakeholders.values():
-            record = _scrub(record, pattern)
+            record = scrub(record)
             if record.id in new.stakeholders:
                 raise ValidationError(
                     f"Erasing would give two stakeholders the id {record.id!r}; "
@@ -176,16 +196,16 @@ class ErasePerson(Command):
             new.stakeholders[record.id] = record
         new.relationships = {}
         for relationship in smap.relationships.values():
-            relationship = _scrub(relationship, pattern)
+            relationship = scrub(relationship)
             new.relationships[relationship.id] = relationship
         if len(new.relationships) != len(smap.relationships):
             raise ValidationError("Erasing would give two relationships the same id.")
-        new.categories = {c.id: c for c in _scrub(list(smap.categories.values()), pattern)}
-        new.kinds = {k.id: k for k in _scrub(list(smap.kinds.values()), pattern)}
-        new.positions = _scrub(dict(smap.positions), pattern)
-        new.pinned = _scrub(set(smap.pinned), pattern)
-        new.plan_settings = _scrub(smap.plan_settings, pattern)
-        new.snapshots = [_erase_in_snapshot(s, stakeholder_id, pattern) for s in smap.snapshots]
+        new.categories = {c.id: c for c in scrub(list(smap.categories.values()))}
+        new.kinds = {k.id: k for k in scrub(list(smap.kinds.values()))}
+        new.positions = scrub(dict(smap.positions))
+        new.pinned = scrub(set(smap.pinned))
+        new.plan_settings = scrub(smap.plan_settings)
+        new.snapshots = [_erase_in_snapshot(s, stakeholder_id, eraser) for s in smap.snapshots]
         problems = map_problems(new, fields=False)
         if problems:
             raise ValidationError(f"Erasing would break the map: {problems[0]}")
