@@ -175,7 +175,24 @@ class ErasePerson(Command):
         self.smap = smap
         self.old = _state_copy(smap)
         self.new = self._erased(smap, stakeholder_id, _Eraser(terms))
+        self.terms = terms
         self.text = f"Erase personal data of {stakeholder.label}"
+
+    def summary(self) -> str:
+        """What the erasure changes, in one sentence, for the confirmation dialog."""
+
+        def changed(old: list[Any], new: list[Any]) -> int:
+            return sum(a != b for a, b in zip(old, new, strict=True))
+
+        records = changed(
+            list(self.old.stakeholders.values()), list(self.new.stakeholders.values())
+        ) + changed(list(self.old.relationships.values()), list(self.new.relationships.values()))
+        snapshots = changed(self.old.snapshots, self.new.snapshots)
+        return (
+            f"{len(self.terms)} name or contact text{'s' if len(self.terms) != 1 else ''} "
+            f"will be erased from {records} record{'s' if records != 1 else ''} of the map "
+            f"and {snapshots} snapshot{'s' if snapshots != 1 else ''}."
+        )
 
     @staticmethod
     def _erased(smap: StakeholderMap, stakeholder_id: str, eraser: _Eraser) -> StakeholderMap:

@@ -82,6 +82,9 @@ def test_erase_person_removes_every_trace_and_undo_restores(small_map: Stakehold
 
     command = ErasePerson(small_map, "mayor")
     assert command.text == "Erase personal data of Mayor"
+    assert command.summary() == (
+        "6 name or contact texts will be erased from 3 records of the map and 1 snapshot."
+    )
     assert _flat_text(small_map) == before  # creating the command changes nothing
     command.redo()
 

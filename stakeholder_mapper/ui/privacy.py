@@ -1,0 +1,157 @@
+"""Dialogs for the people on the map: erase a person's data, and the review reminders.
+
+- :class:`ErasePersonDialog` shows what erasing a stakeholder's personal data will
+  change, takes other spellings to erase with it, and gives the undoable command.
+- :class:`ReviewDueDialog` lists the stakeholders whose review date has come, so that
+  each is checked, updated or erased (retention).
+- :func:`erased_since_save` tells the Save action to write no backup, so the previous
+  version (which still holds the erased person) does not survive the save.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import StakeholderMap
+from ..core.privacy import ErasePerson, overdue_reviews
+from ..core.validation import ValidationError
+
+__all__ = ["ErasePersonDialog", "ReviewDueDialog", "erased_since_save"]
+
+
+def erased_since_save(undo_stack: QUndoStack) -> bool:
+    """Whether an applied :class:`ErasePerson` lies between the last save and now.
+
+    The Save action then calls ``save_map(..., backup=False)``, which also deletes the
+    old ``.bak``. Works with undo commands that keep the core command as ``.command``.
+    """
+    clean, index = undo_stack.cleanIndex(), undo_stack.index()
+    start = 0 if clean < 0 else min(clean, index)
+    end = index if clean < 0 else max(clean, index)
+    for i in range(start, end):
+        command = getattr(undo_stack.command(i), "command", None)
+        if isinstance(command, ErasePerson):
+            return True
+    return False
+
+
+class ErasePersonDialog(QDialog):
+    """Confirms erasing one stakeholder's personal data everywhere, snapshots included."""
+
+    def __init__(
+        self, smap: StakeholderMap, stakeholder_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.smap, self.stakeholder_id = smap, stakeholder_id
+        stakeholder = smap.stakeholders[stakeholder_id]
+        self.setWindowTitle("Erase personal data")
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"Erase the personal name and contact details of {stakeholder.label} from the "
+            "whole map, every snapshot included. Each place they appear in a text becomes "
+            "[erased]. The stakeholder stays on the map. You can undo until you close the "
+            "map; saving keeps no backup of the previous version."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.also = QLineEdit()
+        self.also.setPlaceholderText("Other spellings or nicknames to erase, separated by ;")
+        self.also.textChanged.connect(self._update)
+        layout.addWidget(self.also)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.erase_button = self.buttons.addButton(
+            "Erase", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.erase_button.clicked.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._command: ErasePerson | None = None
+        self._update()
+
+    def _extra(self) -> list[str]:
+        return [t.strip() for t in self.also.text().split(";") if t.strip()]
+
+    def _update(self) -> None:
+        try:
+            self._command = ErasePerson(self.smap, self.stakeholder_id, also=self._extra())
+        except ValidationError as exc:
+            self._command = None
+            self.summary.setText(str(exc))
+        else:
+            self.summary.setText(self._command.summary())
+        self.erase_button.setEnabled(self._command is not None)
+
+    def command(self) -> ErasePerson | None:
+        """The erasure to push on the undo stack (``None`` if there is nothing to erase)."""
+        return self._command
+
+
+class ReviewDueDialog(QDialog):
+    """The stakeholders whose review date has come, longest overdue first."""
+
+    def __init__(self, smap: StakeholderMap, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Reviews due")
+        self.due = overdue_reviews(smap, today)
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            f"{len(self.due)} stakeholder{'s' if len(self.due) != 1 else ''} should be "
+            "reviewed: check each with its source and update it, delete it if it no longer "
+            "matters, or erase the person's data; then set the next review date."
+            if self.due
+            else "No review is due."
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels(["Stakeholder", "Review date", "Overdue", "Personal data"])
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        for s in self.due:
+            days = (today - s.review_date).days if s.review_date else 0
+            self.table.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        s.label,
+                        s.review_date.isoformat() if s.review_date else "",
+                        "due today" if days == 0 else f"{days} day{'s' if days != 1 else ''}",
+                        "yes" if (s.person or s.contact) else "",
+                    ]
+                )
+            )
+        for column in range(4):
+            self.table.resizeColumnToContents(column)
+        if self.due:
+            self.table.setCurrentItem(self.table.topLevelItem(0))
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.erase_button = buttons.addButton(
+            "Erase personal data…", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.erase_button.setEnabled(any(s.person or s.contact for s in self.due))
+        self.erase_button.clicked.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(620, 320)
+
+    def chosen(self) -> str | None:
+        """Id of the selected stakeholder (accepted: erase its personal data next)."""
+        row = self.table.indexOfTopLevelItem(self.table.currentItem())
+        return self.due[row].id if row >= 0 else None
