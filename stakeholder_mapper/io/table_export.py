@@ -24,7 +24,7 @@ from typing import Any
 from ..analysis.metrics import compute_metrics
 from ..core.model import Category, Engagement, LogEntry, RelationshipKind, StakeholderMap
 from ..core.validation import dump_record, dump_records
-from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS
+from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, SYNONYMS, normalise_header
 from .project import write_atomically
 from .redact import ExportLevel, redact
 from .table_import import ATTRIBUTE_PREFIX
@@ -45,7 +45,8 @@ _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 def _join(items: Iterable[Any]) -> str:
     items = [str(i) for i in items]
-    if any(not i.strip() or i != i.strip() or ";" in i or "," in i for i in items):
+    plain = all(i.strip() == i and i and ";" not in i and "," not in i for i in items)
+    if not plain or (items and items[0].startswith("[")):
         return json.dumps(items, ensure_ascii=False)
     return "; ".join(items)
 
@@ -60,12 +61,26 @@ def _log_text(log: tuple[LogEntry, ...]) -> str:
     return json.dumps(dump_records(LogEntry, log), ensure_ascii=False) if log else ""
 
 
+# Names a custom attribute cannot take as they are, compared as headers are matched:
+# every column and its synonyms, and the extra node attributes of the graph formats.
+_RESERVED = {
+    normalise_header(name)
+    for name in (
+        *STAKEHOLDER_COLUMNS,
+        *(n for names in SYNONYMS["stakeholders"].values() for n in names),
+        "category_name",
+        "category_colour",
+        "category_shape",
+    )
+}
+
+
 def _attribute_columns(smap: StakeholderMap) -> dict[str, str]:
     names: dict[str, str] = {}
     for s in smap.stakeholders.values():
         for key in s.attributes:
             if key not in names:
-                clash = key in STAKEHOLDER_COLUMNS or key.startswith(ATTRIBUTE_PREFIX)
+                clash = normalise_header(key) in _RESERVED or key.startswith(ATTRIBUTE_PREFIX)
                 names[key] = ATTRIBUTE_PREFIX + key if clash else key
     return names
 
@@ -229,7 +244,8 @@ def _sheet(book: Any, title: str, header: list[str], rows: Iterable[Iterable[Any
     bold = Font(bold=True)
     head = []
     for name in header:
-        cell = WriteOnlyCell(sheet, value=name)
+        cell = WriteOnlyCell(sheet, value=_xlsx_value(name))
+        cell.data_type = "s"
         cell.font = bold
         head.append(cell)
     sheet.append(head)

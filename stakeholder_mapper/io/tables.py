@@ -276,7 +276,7 @@ def read_workbook(path: str | Path) -> dict[str, Table]:
         ) from None
     tables: dict[str, Table] = {}
     for title, cells in sheets.items():
-        rows = [[_cell_text(v) for v in row] for row in cells]
+        rows = [[v if type(v) is str else _cell_text(v) for v in row] for row in cells]
         while rows and not any(c.strip() for c in rows[-1]):
             rows.pop()
         if not rows:
