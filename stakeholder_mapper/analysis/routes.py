@@ -108,9 +108,15 @@ def routes_from(
 def our_branch(smap: StakeholderMap) -> str | None:
     """The stakeholder standing for our own branch, used as the default route start.
 
-    The most powerful stakeholder of the Red Cross / Red Crescent category (unknown
-    power counts as lowest; on a tie, the first on the map), or ``None`` if there is none.
+    The stakeholder named in the map's "branch" field (by id or name) when there is one:
+    a city map often holds the National Society's headquarters too, which outranks the
+    branch in power. Otherwise the most powerful stakeholder of the Red Cross / Red
+    Crescent category (unknown power counts as lowest; on a tie, the first on the map),
+    or ``None`` if there is none.
     """
+    named = smap.find_stakeholder(smap.info.branch) if smap.info.branch.strip() else None
+    if named is not None:
+        return named.id
     own = [s for s in smap.stakeholders.values() if s.category == OWN_CATEGORY]
     if not own:
         return None

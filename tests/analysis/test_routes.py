@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from stakeholder_mapper.analysis.routes import Route, our_branch, routes_from, trusted_routes
@@ -82,3 +84,11 @@ def test_routes_from_one_stakeholder_to_many(city):
     }
     with pytest.raises(AnalysisInputError, match="'governor'"):
         routes_from(city, "branch", ["mayor", "governor"])
+
+
+def test_our_branch_is_the_one_the_map_names(build_map):
+    city = build_map([("hq", "redcross"), ("branch", "redcross")])
+    city.stakeholders["hq"] = dataclasses.replace(city.stakeholders["hq"], power=5)
+    assert our_branch(city) == "hq", "without a named branch the most powerful unit stands for us"
+    city.info = dataclasses.replace(city.info, branch=city.stakeholders["branch"].label)
+    assert our_branch(city) == "branch"

@@ -13,9 +13,9 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from stakeholder_mapper.analysis.routes import trusted_routes
+from stakeholder_mapper.analysis.routes import our_branch, trusted_routes
 from stakeholder_mapper.core.model import Engagement, Snapshot, Stakeholder, StakeholderMap
-from stakeholder_mapper.io.plan import SECTIONS, PlanError, PlanOptions, plan_branch, write_plan
+from stakeholder_mapper.io.plan import SECTIONS, PlanError, PlanOptions, write_plan
 from stakeholder_mapper.io.project import load_map, snapshot_content
 from stakeholder_mapper.paths import SAMPLE_MAP
 
@@ -122,7 +122,7 @@ def test_suggested_messenger_is_the_first_hop_of_the_most_trusted_route(
     sample: StakeholderMap, plans: dict[str, Path]
 ) -> None:
     sheets = _sheets(Document(str(plans["full"])))
-    branch = plan_branch(sample)
+    branch = our_branch(sample)
     assert branch == "branch"  # named in the map's "branch" field, not the stronger HQ
     checked = 0
     for sid, s in sample.stakeholders.items():

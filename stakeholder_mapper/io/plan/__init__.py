@@ -7,7 +7,7 @@ Example::
 """
 
 from .document import PRINCIPLES, PlanError, build_plan, write_plan
-from .facts import Messenger, plan_branch, suggested_messengers
+from .facts import Messenger, suggested_messengers
 from .options import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanLevel, PlanOptions
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "PlanLevel",
     "PlanOptions",
     "build_plan",
-    "plan_branch",
     "suggested_messengers",
     "write_plan",
 ]

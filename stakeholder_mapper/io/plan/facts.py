@@ -20,7 +20,7 @@ from ...core.model import Snapshot, StakeholderMap
 from ..project import snapshot_map
 from .priorities import QUADRANTS, aiim, quadrant
 
-__all__ = ["Facts", "Messenger", "gather", "plan_branch", "suggested_messengers"]
+__all__ = ["Facts", "Messenger", "gather", "suggested_messengers"]
 
 Progress = Callable[[float], None]
 
@@ -137,17 +137,6 @@ def _messenger(
     )
 
 
-def plan_branch(smap: StakeholderMap) -> str | None:
-    """The stakeholder the plan speaks for: the one named as the map's branch, otherwise
-    the analysis default (the most powerful Red Cross / Red Crescent stakeholder).
-
-    A city map often holds the National Society's headquarters too, which outranks the
-    branch in power; the map's own "branch" field says which of them is "us".
-    """
-    named = smap.find_stakeholder(smap.info.branch) if smap.info.branch.strip() else None
-    return named.id if named is not None else our_branch(smap)
-
-
 def _latest_snapshot(smap: StakeholderMap) -> Snapshot | None:
     return max(smap.snapshots, key=lambda s: s.created, default=None)
 
@@ -202,7 +191,7 @@ def gather(
             shown.stakeholders[sid].label.casefold(),
         ),
     )
-    branch = plan_branch(shown)
+    branch = our_branch(shown)
     targets = ranked if messengers_for is None else [s for s in ranked if s in messengers_for]
     messengers = suggested_messengers(
         shown, branch, targets, progress=lambda f: report(0.55 + 0.4 * f)
