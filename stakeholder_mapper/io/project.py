@@ -20,14 +20,17 @@ the size of the file, of each text and of each number is bounded.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
+import glob
 import json
 import math
 import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -478,6 +481,23 @@ def write_atomically(
     finally:
         if tmp_name is not None:
             Path(tmp_name).unlink(missing_ok=True)
+    _remove_stale_temporaries(path)
+
+
+#: A temporary file of a save older than this was left by a crash or a killed process.
+_STALE_TEMPORARY_SECONDS = 600
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete temporary files that interrupted saves of ``path`` left behind.
+
+    They may hold personal data since erased, or a plain copy of a map now protected.
+    """
+    now = time.time()
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > _STALE_TEMPORARY_SECONDS:
+                leftover.unlink()
 
 
 def _fsync_folder(folder: Path) -> None:

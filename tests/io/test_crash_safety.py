@@ -10,7 +10,8 @@ import textwrap
 import time
 from pathlib import Path
 
-from stakeholder_mapper.io.project import backup_path, load_map
+from stakeholder_mapper.core.model import StakeholderMap
+from stakeholder_mapper.io.project import backup_path, load_map, save_map
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,3 +58,22 @@ def test_killing_the_process_mid_save_leaves_a_loadable_map(tmp_path: Path) -> N
             smap = load_map(file)
             assert len(smap.stakeholders) == 4000
             assert smap.info.title.startswith("version ")
+
+
+def test_a_save_removes_temporary_files_left_by_an_old_crash(tmp_path: Path) -> None:
+    path = tmp_path / "city.smap"
+    old = tmp_path / ".city.smap.k3j4h5.tmp"
+    old.write_bytes(b'{"personal_data": [{"person": "Amina Yusuf"}]}')
+    stale = time.time() - 3600
+    os.utime(old, (stale, stale))
+    recent = tmp_path / ".city.smap.a1b2c3.tmp"  # perhaps a save in progress elsewhere
+    recent.write_bytes(b"...")
+    other = tmp_path / ".other.smap.x.tmp"
+    other.write_bytes(b"...")
+    os.utime(other, (stale, stale))
+    save_map(StakeholderMap(), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".city.smap.a1b2c3.tmp",
+        ".other.smap.x.tmp",
+        "city.smap",
+    ]
