@@ -157,7 +157,8 @@ class _RowError(Exception):
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "-", text.casefold()).strip("-") or "item"
+    """An id made from a name: lower case letters (any script) and digits joined by dashes."""
+    return re.sub(r"[\W_]+", "-", text.casefold()).strip("-") or "item"
 
 
 @dataclass
@@ -287,6 +288,9 @@ class _Importer:
         self.line_of: dict[str, int] = {}
         self.custom: dict[str, int] = {}
         self.unit = "line"
+        # Category and kind ids by their id or name in lower case, filled as needed.
+        self.category_ids: dict[str, str] = {}
+        self.kind_ids: dict[str, str] = {}
 
     def reject(self, table: str, line: int, error: _RowError) -> None:
         problem = RowProblem(table, line, error.column, error.message, self.unit)
@@ -296,25 +300,36 @@ class _Importer:
 
     def category_for(self, value: str) -> str:
         wanted = value.casefold()
-        for c in self.smap.categories.values():
-            if wanted in (c.id.casefold(), c.name.casefold()):
-                return c.id
+        if wanted not in self.category_ids:
+            for c in self.smap.categories.values():
+                self.category_ids.setdefault(c.id.casefold(), c.id)
+                self.category_ids.setdefault(c.name.casefold(), c.id)
+        if wanted in self.category_ids:
+            return self.category_ids[wanted]
         cid, n = _slug(value), 2
         while cid in self.smap.categories:
             cid, n = f"{_slug(value)}-{n}", n + 1
         colour = _EXTRA_COLOURS[len(self.report.created_categories) % len(_EXTRA_COLOURS)]
         self.smap.categories[cid] = Category(cid, value, colour, "circle")
         self.report.created_categories.append(value)
+        self.category_ids[wanted] = cid
         return cid
 
     def kind_for(self, value: str) -> RelationshipKind:
         wanted = value.casefold()
-        for k in self.smap.kinds.values():
-            if wanted in (k.id.casefold(), k.name.casefold()):
-                return k
-        kind = RelationshipKind(_slug(value), value)
+        if wanted not in self.kind_ids:
+            for k in self.smap.kinds.values():
+                self.kind_ids.setdefault(k.id.casefold(), k.id)
+                self.kind_ids.setdefault(k.name.casefold(), k.id)
+        if wanted in self.kind_ids:
+            return self.smap.kinds[self.kind_ids[wanted]]
+        kid, n = _slug(value), 2
+        while kid in self.smap.kinds:
+            kid, n = f"{_slug(value)}-{n}", n + 1
+        kind = RelationshipKind(kid, value)
         self.smap.kinds[kind.id] = kind
         self.report.created_kinds.append(value)
+        self.kind_ids[wanted] = kid
         return kind
 
     def new_stakeholder_id(self, label: str) -> str:
@@ -425,13 +440,17 @@ class _Importer:
         source, target = self.end(row, "source"), self.end(row, "target")
         if source == target:
             raise _RowError("target", "a stakeholder cannot have a relationship with itself")
-        kind = self.kind_for(row.text("kind") or "influence")
-        directed = row.boolean("directed")
         rid = row.text("id")
         if rid in self.smap.relationships:
             raise _RowError("id", f"duplicate id {rid!r}")
         if len(rid) > 200:
             raise _RowError("id", "the id is longer than 200 characters")
+        strength = row.scale("strength", 3)
+        valence = row.choice("valence", ("positive", "negative"))
+        directed = row.boolean("directed")
+        confidence = row.choice("confidence", ("confirmed", "assumed")) or "confirmed"
+        # Only a row that is otherwise valid may create a relationship kind.
+        kind = self.kind_for(row.text("kind") or "influence")
         notes = []
         if rid in self.smap.stakeholders:
             new = self.smap.new_id("r")
@@ -443,11 +462,11 @@ class _Importer:
             source=source,
             target=target,
             kind=kind.id,
-            strength=row.scale("strength", 3),
-            valence=row.choice("valence", ("positive", "negative")) or kind.valence,
+            strength=strength,
+            valence=valence or kind.valence,
             directed=kind.directed if directed is None else directed,
             notes=row.raw("notes"),
-            confidence=row.choice("confidence", ("confirmed", "assumed")) or "confirmed",
+            confidence=confidence,
         )
         return _Built(record, notes=notes)
 

@@ -227,3 +227,24 @@ def test_header_only_stakeholder_table_is_refused(tmp_path):
     s = write(tmp_path, "s.csv", "id,name,category\n")
     with pytest.raises(TableImportError, match=r"^s.csv has a header line but no rows\.$"):
         import_tables(s)
+
+
+def test_rejected_rows_create_nothing_and_names_in_any_script_make_ids(tmp_path):
+    path = workbook(
+        tmp_path,
+        "ru.xlsx",
+        {
+            "Elements": [["Label", "Type"], ["Мэрия", "Власть"], ["Совет молодёжи", "Молодёжь"]],
+            "Connections": [
+                ["From", "To", "Type", "Strength"],
+                ["Совет молодёжи", "Мэрия", "Давление", 9],
+                ["Совет молодёжи", "Мэрия", "Influence!", 2],
+            ],
+        },
+    )
+    smap, report = import_workbook(path, skip_bad_rows=True)
+    assert sorted(smap.stakeholders) == ["мэрия", "совет-молодёжи"]
+    assert report.created_kinds == ["Influence!"], "the rejected row created no kind"
+    assert smap.kinds["influence"].name == "Influence", "the default kind is left alone"
+    (tie,) = smap.relationships.values()
+    assert tie.kind == "influence-2"
