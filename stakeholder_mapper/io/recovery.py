@@ -122,6 +122,13 @@ class Recovery:
         with contextlib.suppress(OSError):
             self.path.unlink()
 
+    def discard_all_versions(self) -> None:
+        """Delete this autosave and the other kept versions of the same map and session."""
+        newest = self.path.with_name(re.sub(r"\.\d+$", "", self.path.name))
+        for path in _versions(newest):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
 
 def _recovery(path: Path, map_path: Path | None) -> Recovery | None:
     try:

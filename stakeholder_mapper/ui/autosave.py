@@ -9,7 +9,9 @@ and :mod:`~stakeholder_mapper.io.project`; this module adds what needs Qt:
   time of each version, and loads the one the user picks;
 - :func:`open_map_for_editing` locks the map (offering read-only when another instance
   has it open) and asks for the password of an encrypted map;
-- :func:`ask_password` and :func:`ask_new_password` are the password dialogs.
+- :func:`ask_password` and :func:`ask_new_password` are the password dialogs;
+- :class:`ProtectedFile` ties them together for the open map: Save, Save As, change
+  password, close.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +47,7 @@ from ..io.project import (
     WrongPassword,
     file_bytes,
     load_map,
+    save_map,
 )
 from ..io.recovery import (
     Recovery,
@@ -52,6 +56,7 @@ from ..io.recovery import (
     remove_recoveries,
     write_recovery_data,
 )
+from .privacy import erased_since_save
 
 __all__ = [
     "AUTOSAVE_INTERVAL_MS",
@@ -61,6 +66,7 @@ __all__ = [
     "NewPasswordDialog",
     "OpenedMap",
     "PasswordDialog",
+    "ProtectedFile",
     "RecoveredMap",
     "RecoveryDialog",
     "ask_new_password",
@@ -507,3 +513,137 @@ def offer_recovery(
         return None
     smap, password = loaded
     return RecoveredMap(smap, chosen.map_path, password, chosen)
+
+
+# -- the open map's file, all together ---------------------------------------------------------
+class ProtectedFile(QObject):
+    """Everything that guards the open map's file: lock, password, autosave and backups.
+
+    The main window keeps one per open map and calls :meth:`save` for Save and Save As,
+    :meth:`change_password` for the password action and :meth:`close` when the map is
+    closed. ``undo_stack`` is the document's stack: it is marked clean on save, and an
+    erasure since the last save makes the save keep no backup.
+    """
+
+    #: Emitted with a one-sentence message when an autosave failed (for the status bar).
+    autosave_failed = Signal(str)
+
+    def __init__(
+        self,
+        smap: StakeholderMap,
+        undo_stack: QUndoStack,
+        path: Path | None = None,
+        password: str | None = None,
+        lock: MapLock | None = None,
+        *,
+        read_only: bool = False,
+        folder: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.smap, self.undo_stack = smap, undo_stack
+        self.path, self.password, self.lock = path, password, lock
+        self.read_only = read_only
+        self.autosaver: Autosaver | None = None
+        self._after_first_save: Callable[[], None] | None = None
+        if not read_only:
+            self.autosaver = Autosaver(smap, path, password, folder=folder, parent=self)
+            self.autosaver.failed.connect(self.autosave_failed)
+
+    @classmethod
+    def opened(
+        cls, opened: OpenedMap, undo_stack: QUndoStack, parent: QObject | None = None
+    ) -> ProtectedFile:
+        """For a map from :func:`open_map_for_editing`."""
+        return cls(
+            opened.smap,
+            undo_stack,
+            opened.path,
+            opened.password,
+            opened.lock,
+            read_only=opened.read_only,
+            parent=parent,
+        )
+
+    @classmethod
+    def recovered(
+        cls, recovered: RecoveredMap, undo_stack: QUndoStack, parent: QObject | None = None
+    ) -> ProtectedFile:
+        """For a map from :func:`offer_recovery`: it has unsaved edits until it is saved.
+
+        Its map file is locked again (the crashed instance's lock is stale); if another
+        instance has opened the map since, raises :class:`MapLocked`.
+        """
+        lock = acquire_lock(recovered.path) if recovered.path is not None else None
+        undo_stack.resetClean()
+        guard = cls(
+            recovered.smap, undo_stack, recovered.path, recovered.password, lock, parent=parent
+        )
+        guard._after_first_save = recovered.recovery.discard_all_versions
+        if guard.autosaver is not None:
+            guard.autosaver.dirty = True
+        return guard
+
+    def save(self, path: Path | None = None) -> None:
+        """Save (to ``path`` for Save As); raises :class:`MapFileError` with one sentence.
+
+        Save As locks the new file and releases the old one. A read-only map can only
+        be saved under another name.
+        """
+        target = path or self.path
+        if target is None:
+            raise MapFileError("The map has no file yet; choose where to save it.")
+        new_lock = None
+        if target != self.path:
+            new_lock = acquire_lock(target)
+        elif self.read_only:
+            raise MapFileError(f"{target.name} is open read-only; save it under another name.")
+        try:
+            save_map(
+                self.smap, target, self.password, backup=not erased_since_save(self.undo_stack)
+            )
+        except MapFileError:
+            if new_lock is not None:
+                new_lock.release()
+            raise
+        if new_lock is not None:
+            if self.lock is not None:
+                self.lock.release()
+            self.lock = new_lock
+        self.path = target
+        self.undo_stack.setClean()
+        if self.read_only:  # saved under a new name: now an ordinary, editable map
+            self.read_only = False
+            self.autosaver = Autosaver(self.smap, target, self.password, parent=self)
+            self.autosaver.failed.connect(self.autosave_failed)
+        if self.autosaver is not None:
+            self.autosaver.saved(target, self.password)
+        if self._after_first_save is not None:
+            self._after_first_save()
+            self._after_first_save = None
+
+    def change_password(self, parent: QWidget | None) -> bool:
+        """Ask for a new password (or its removal) and save with it; ``False`` if cancelled."""
+        name = self.path.name if self.path else "this map"
+        accepted, password = ask_new_password(parent, name, self.password is not None)
+        if not accepted:
+            return False
+        old = self.password
+        self.password = password
+        if self.path is not None and not self.read_only:
+            try:
+                self.save()
+            except MapFileError:
+                self.password = old
+                raise
+        if self.autosaver is not None:
+            self.autosaver.password = password
+        return True
+
+    def close(self) -> None:
+        """The map is closed cleanly: drop its autosaves and release its lock."""
+        if self.autosaver is not None:
+            self.autosaver.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

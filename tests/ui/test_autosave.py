@@ -10,8 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
 from stakeholder_mapper.core.commands import UpdateStakeholder
 from stakeholder_mapper.core.model import MapInfo, StakeholderMap
@@ -28,28 +27,7 @@ from stakeholder_mapper.ui.autosave import (
     recovery_folder,
 )
 
-
-class Modals:
-    """Answers the modal dialogs that will open, in order: ``(type, action)`` pairs."""
-
-    def __init__(self, steps: list[tuple[type, Callable[[QWidget], None]]]) -> None:
-        self.steps = list(steps)
-        self.seen: list[QWidget] = []
-        QTimer.singleShot(0, self._poll)
-
-    def _poll(self) -> None:
-        if not self.steps:
-            return
-        kind, action = self.steps[0]
-        widget = QApplication.activeModalWidget()
-        if not isinstance(widget, kind) or widget in self.seen:
-            QTimer.singleShot(10, self._poll)
-            return
-        self.steps.pop(0)
-        self.seen.append(widget)
-        # Poll on before acting: the action may open the next dialog and wait in it.
-        QTimer.singleShot(0, self._poll)
-        action(widget)
+from .modals import Modals
 
 
 def _type_password(text: str) -> Callable[[QWidget], None]:
