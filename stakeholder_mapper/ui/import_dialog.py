@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -580,11 +581,14 @@ class ImportDialog(QDialog):
         smap, report = self.checked
         if self.merge_button.isChecked() and self.target is not None:
             name = self.path.name if self.path else "file"
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 command, plan = merge_command(self.target, smap, f"Import {name}")
             except ValidationError as exc:
                 self._show_failure(f"The merge is not possible: {exc}")
                 return
+            finally:
+                QApplication.restoreOverrideCursor()
             if not self.confirm("\n".join(["Merge into the open map?", "", *plan.lines()])):
                 return
             self.outcome = ImportOutcome(None, command, report)

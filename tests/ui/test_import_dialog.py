@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from PySide6.QtCore import Qt
 
 from stakeholder_mapper.core.model import StakeholderMap
 from stakeholder_mapper.ui.document import MapDocument
@@ -18,6 +19,7 @@ FRENCH = (
     "mairie;Mairie;municipal;9;1;Centre\n"
     "croix;Croix-Rouge locale;redcross;3;2;Nord\n"
 )
+LEFT = Qt.MouseButton.LeftButton
 TIES = "De;À;Type;Force\ncroix;pref;influence;3\ncroix;fantome;trust;2\nmairie;pref;trust;4\n"
 
 
@@ -77,7 +79,7 @@ def test_columns_are_matched_from_french_headers(qtbot, files):
 def test_check_shows_every_rejected_row_then_imports_the_valid_ones(qtbot, files):
     dialog = open_dialog(qtbot)
     load(qtbot, dialog, files)
-    qtbot.mouseClick(dialog.check_button, qtbot_left())
+    qtbot.mouseClick(dialog.check_button, LEFT)
     wait(qtbot, dialog)
     report = dialog.report_view.toPlainText()
     assert "acteurs.csv, line 3, column 'power': '9' is not a whole number from 1 to 5" in report
@@ -94,7 +96,7 @@ def test_check_shows_every_rejected_row_then_imports_the_valid_ones(qtbot, files
     assert preview.item(1, 0).toolTip() == "'9' is not a whole number from 1 to 5"
     assert preview.item(0, 0).toolTip() == "", "valid rows are not marked"
     assert dialog.import_button.isEnabled()
-    qtbot.mouseClick(dialog.import_button, qtbot_left())
+    qtbot.mouseClick(dialog.import_button, LEFT)
     assert dialog.result() == ImportDialog.DialogCode.Accepted
     outcome = dialog.outcome
     assert outcome.command is None
@@ -197,9 +199,3 @@ def test_dialog_renders(qtbot, files, tmp_path):
     image = dialog.grab()
     assert image.width() >= 900
     image.save(str(tmp_path / "import_dialog.png"))
-
-
-def qtbot_left():
-    from PySide6.QtCore import Qt
-
-    return Qt.MouseButton.LeftButton
