@@ -1,47 +1,96 @@
-"""The main window: the network canvas in the centre, menus, toolbars and the edit actions.
+"""The main window: the network canvas in the centre, docks around it, menus and toolbars.
 
 Every edit goes through :class:`~stakeholder_mapper.ui.document.MapDocument` as a core
 command on the undo stack; the canvas and docks refresh from the map's notifications.
+The window also owns the file workflow (New, Open, Save, Revert, recent files, unsaved
+changes prompts) and remembers its layout in the settings.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+from PySide6.QtCore import QPointF, QStandardPaths, Qt, QThreadPool
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSpinBox,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
-from ..core.commands import Batch, RemoveRelationships, RemoveStakeholders
-from ..core.model import StakeholderMap
-from .canvas import MapScene, MapView
+from ..core.commands import Batch, MoveStakeholders, RemoveRelationships, RemoveStakeholders
+from ..core.model import ChangeKind, ModelChange, StakeholderMap
+from ..io.errors import MapFileError, PasswordRequired, WrongPassword
+from ..io.project import load_map, save_map
+from .canvas import CanvasFilter, MapScene, MapView
+from .canvas.layout import LayoutJob, LayoutRequest
+from .dialogs import show_about, show_shortcuts
 from .document import MapDocument
+from .inspector import Inspector
+from .settings import DOCK_STATE, LAST_FOLDER, WINDOW_GEOMETRY, Settings
+from .tables import TablePanel
 from .workshop import WorkshopTools
 
 __all__ = ["MainWindow"]
 
 STATUS_TIMEOUT_MS = 6000
+_FILE_FILTER = "Stakeholder maps (*.smap);;All files (*)"
+_SIZE_CHOICES = (
+    ("power", "Power"),
+    ("interest", "Interest"),
+    ("influence", "Influence tower"),
+)
 
 
 class MainWindow(QMainWindow):
     """Shows one map and offers every action on it; the title names the map and its file."""
 
-    def __init__(self, smap: StakeholderMap, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        smap: StakeholderMap,
+        path: Path | None = None,
+        settings: Settings | None = None,
+        password: str | None = None,
+    ) -> None:
         super().__init__()
+        self.settings = settings or Settings()
         self.document = MapDocument(smap, path, self)
+        self.password = password
         self.scene = MapScene(self.document)
         self.view = MapView(self.scene, self.document, self)
         self.setCentralWidget(self.view)
+        self.setAcceptDrops(True)
         #: Actions by short name, for menus, toolbars, tests and the shortcut list.
         self.actions_by_name: dict[str, QAction] = {}
         self.canvas_actions = self.actions_by_name
+        self.docks: dict[str, QDockWidget] = {}
+        self._layout_generation = 0
+        self._layout_jobs: dict[int, LayoutJob] = {}
+        self._build_docks()
         self._build_actions()
         self._build_menus()
         self._build_toolbars()
         self.workshop = WorkshopTools(self)
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
-        self.document.edit_refused.connect(self._on_edit_refused)
+        self.document.edit_refused.connect(self._show_message)
         self.document.changed.connect(self._on_model_change)
         self.document.selection.changed.connect(self._on_selection_changed)
         self.document.undo_stack.cleanChanged.connect(self._update_title)
@@ -49,27 +98,47 @@ class MainWindow(QMainWindow):
         self.view.message.connect(self._show_message)
         self.view.request.connect(self._on_view_request)
         self.resize(1600, 1000)
+        self._restore_layout()
         self._update_title()
         self._on_selection_changed(None)
-        self._update_counts()
-        self.view.fit_all()
+        self._refresh_after_reset()
 
-    # -- actions ----------------------------------------------------------------------------
+    # -- building ----------------------------------------------------------------------------
+    def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{name}_dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[name] = dock
+
+    def _build_docks(self) -> None:
+        self.inspector = Inspector(self.document, self)
+        self.stakeholder_table = TablePanel(self.document, "stakeholders", self)
+        self.relationship_table = TablePanel(self.document, "relationships", self)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self._add_dock("inspector", "Inspector", self.inspector, right)
+        self._add_dock("stakeholders", "Stakeholders", self.stakeholder_table, bottom)
+        self._add_dock("relationships", "Relationships", self.relationship_table, bottom)
+        self.tabifyDockWidget(self.docks["stakeholders"], self.docks["relationships"])
+        self.docks["stakeholders"].raise_()
+        self.resizeDocks([self.docks["inspector"]], [360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["stakeholders"]], [230], Qt.Orientation.Vertical)
+
     def _action(
         self,
         name: str,
         text: str,
         slot: object = None,
-        shortcut: str | QKeySequence.StandardKey | list | None = None,
+        shortcut: str | list[str] | QKeySequence.StandardKey | None = None,
         tip: str = "",
         checkable: bool = False,
     ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts([QKeySequence(s) for s in shortcut])
-            else:
-                action.setShortcut(QKeySequence(shortcut))
+        if isinstance(shortcut, list):
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
@@ -81,6 +150,14 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        a = self._action
+        a("new", "&New map", self.new_map, key.New, "Start an empty map")
+        a("open", "&Open…", self._on_open, key.Open, "Open a map file")
+        a("save", "&Save", self.save, key.Save, "Save the map")
+        a("save_as", "Save &as…", self.save_as, "Ctrl+Shift+S", "Save the map under a new name")
+        a("revert", "&Revert to saved", self.revert, None, "Discard changes since the last save")
+        a("quit", "&Quit", self.close, key.Quit)
         stack = self.document.undo_stack
         undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence("Ctrl+Z"))
@@ -89,26 +166,52 @@ class MainWindow(QMainWindow):
         for name, action in (("undo", undo), ("redo", redo)):
             self.addAction(action)
             self.actions_by_name[name] = action
-        self._action(
+        a(
             "add",
             "&Add stakeholder",
             self._on_add_stakeholder,
             "Ctrl+Shift+N",
             "Add a stakeholder in the middle of the canvas and type its name",
         )
-        self._action(
+        a(
             "delete",
             "&Delete",
             self.delete_selection,
             ["Del", "Backspace"],
             "Delete the selected stakeholders and relationships",
         )
-        self._action("rename", "Re&name", self._on_rename, "F2", "Rename the selected stakeholder")
-        self._action("select_all", "Select &all", self._on_select_all, "Ctrl+A")
-        self._action("fit", "&Fit map in window", self.view.fit_all, "Ctrl+0")
-        self._action("zoom_in", "Zoom &in", lambda: self.view.zoom_by(1.25), "Ctrl++")
-        self._action("zoom_out", "Zoom &out", lambda: self.view.zoom_by(0.8), "Ctrl+-")
-        connect = self._action(
+        a("rename", "Re&name", self._on_rename, "F2", "Rename the selected stakeholder")
+        a("select_all", "Select &all", self._on_select_all, "Ctrl+A")
+        a("find", "&Find stakeholder…", self._on_find, "Ctrl+F", "Find a stakeholder by name")
+        a(
+            "pin",
+            "&Pin / unpin position",
+            self._on_pin,
+            "Ctrl+P",
+            "Pinned stakeholders keep their place when the map is laid out",
+        )
+        a("fit", "&Fit map in window", self.view.fit_all, "Ctrl+0")
+        a("zoom_in", "Zoom &in", lambda: self.view.zoom_by(1.25), ["Ctrl++", "Ctrl+="])
+        a("zoom_out", "Zoom &out", lambda: self.view.zoom_by(0.8), "Ctrl+-")
+        a(
+            "layout",
+            "&Lay out the map",
+            self.run_layout,
+            "Ctrl+L",
+            "Arrange stakeholders by their ties (pinned ones stay put); runs in the background",
+        )
+        a("focus1", "Focus on selection (&1 step)", lambda: self._focus(1), "Ctrl+1")
+        a("focus2", "Focus on selection (&2 steps)", lambda: self._focus(2), "Ctrl+2")
+        a(
+            "clear_focus",
+            "&Show everything",
+            self.clear_focus,
+            "Esc",
+            "Leave the focus, clear the highlighted route and the filters",
+        )
+        legend = a("legend", "Show &legend", self._on_legend, None, checkable=True)
+        legend.setChecked(True)
+        connect = a(
             "connect_tool",
             "&Connect tool",
             self._on_connect_tool,
@@ -118,48 +221,126 @@ class MainWindow(QMainWindow):
         )
         connect.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.view.addAction(connect)
+        a("shortcuts", "&Keyboard shortcuts", self._on_shortcuts, key.HelpContents)
+        a("about", "&About Stakeholder Mapper", lambda: show_about(self))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+
+        def fill(menu: QMenu, names: list[str | None]) -> None:
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions_by_name[name])
+
+        self.file_menu = bar.addMenu("&File")
+        fill(self.file_menu, ["new", "open"])
+        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        fill(self.file_menu, ["save", "save_as", "revert", None, "quit"])
         self.edit_menu = bar.addMenu("&Edit")
-        for name in ("undo", "redo", None, "add", "rename", "delete", None, "select_all"):
-            if name is None:
-                self.edit_menu.addSeparator()
-            else:
-                self.edit_menu.addAction(self.actions_by_name[name])
+        fill(
+            self.edit_menu,
+            ["undo", "redo", None, "add", "rename", "delete", "pin", None, "select_all", "find"],
+        )
         self.view_menu = bar.addMenu("&View")
-        for name in ("fit", "zoom_in", "zoom_out"):
-            self.view_menu.addAction(self.actions_by_name[name])
+        fill(self.view_menu, ["fit", "zoom_in", "zoom_out", None, "focus1", "focus2"])
+        fill(self.view_menu, ["clear_focus", None, "layout", None, "legend"])
+        self.size_menu = self.view_menu.addMenu("&Size stakeholders by")
+        self.size_group = QActionGroup(self)
+        self._fill_size_menu([])
+        self.view_menu.addSeparator()
+        for dock in self.docks.values():
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.help_menu = bar.addMenu("&Help")
+        fill(self.help_menu, ["shortcuts", "about"])
+
+    def _fill_size_menu(self, metric_columns: list[str]) -> None:
+        for action in self.size_group.actions():
+            self.size_group.removeAction(action)
+            self.size_menu.removeAction(action)
+        choices = list(_SIZE_CHOICES) + [(c, c.replace("_", " ")) for c in metric_columns]
+        for key, text in choices:
+            action = QAction(text, self.size_group)
+            action.setCheckable(True)
+            action.setData(key)
+            action.setChecked(key == self.scene.size_by)
+            action.triggered.connect(lambda _c=False, k=key: self.size_by(k))
+            self.size_menu.addAction(action)
 
     def _build_toolbars(self) -> None:
         edit = QToolBar("Edit", self)
         edit.setObjectName("edit_toolbar")
-        for name in ("undo", "redo", None, "add", "connect_tool", "delete", None, "fit"):
+        for name in ("undo", "redo", None, "add", "connect_tool", "delete", None, "fit", "layout"):
             if name is None:
                 edit.addSeparator()
             else:
                 edit.addAction(self.actions_by_name[name])
+        edit.addSeparator()
+        self.search_box = QLineEdit(edit)
+        self.search_box.setPlaceholderText("Find stakeholder (Ctrl+F)")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMaximumWidth(240)
+        self._completer = QCompleter([], self.search_box)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._completer.activated.connect(self._on_search)
+        self.search_box.setCompleter(self._completer)
+        self.search_box.returnPressed.connect(lambda: self._on_search(self.search_box.text()))
+        edit.addWidget(self.search_box)
         self.addToolBar(edit)
+
         palette = QToolBar("Relationship kind", self)
         palette.setObjectName("kind_palette")
         palette.addWidget(QLabel(" New tie: "))
         self.kind_group = QActionGroup(self)
         self.kind_group.setExclusive(True)
         self._kind_palette = palette
-        self._fill_kind_palette()
         self.addToolBar(palette)
+        self.addToolBarBreak()
+
+        filters = QToolBar("Filters", self)
+        filters.setObjectName("filter_toolbar")
+        filters.addWidget(QLabel(" Show: "))
+        self.category_filter_menu = QMenu("Categories", self)
+        self.kind_filter_menu = QMenu("Kinds", self)
+        for menu in (self.category_filter_menu, self.kind_filter_menu):
+            button = QToolButton(filters)
+            button.setText(menu.title())
+            button.setMenu(menu)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            filters.addWidget(button)
+        filters.addWidget(QLabel(" tag "))
+        self.tag_filter = QLineEdit(filters)
+        self.tag_filter.setPlaceholderText("any")
+        self.tag_filter.setMaximumWidth(120)
+        self.tag_filter.editingFinished.connect(self._apply_filters)
+        filters.addWidget(self.tag_filter)
+        filters.addWidget(QLabel(" min. strength "))
+        self.strength_filter = QSpinBox(filters)
+        self.strength_filter.setRange(1, 5)
+        self.strength_filter.valueChanged.connect(self._apply_filters)
+        filters.addWidget(self.strength_filter)
+        filters.addSeparator()
+        self.focus_label = QLabel("")
+        filters.addWidget(self.focus_label)
+        self.addToolBar(filters)
 
     def _fill_kind_palette(self) -> None:
         for action in self.kind_group.actions():
             self._kind_palette.removeAction(action)
             self.kind_group.removeAction(action)
-        for kind in self.document.smap.kinds.values():
+        kinds = self.document.smap.kinds
+        if self.view.connect_kind not in kinds and kinds:
+            self.view.connect_kind = next(iter(kinds))
+        for kind in kinds.values():
             action = QAction(kind.name, self.kind_group)
             action.setCheckable(True)
             action.setData(kind.id)
             action.setToolTip(
-                f"New ties are {kind.name.lower()} ({'directed' if kind.directed else 'undirected'}"
-                f", {kind.valence})"
+                f"New ties are {kind.name.lower()} "
+                f"({'directed' if kind.directed else 'undirected'}, {kind.valence})"
             )
             action.setChecked(kind.id == self.view.connect_kind)
             action.toggled.connect(
@@ -167,7 +348,174 @@ class MainWindow(QMainWindow):
             )
             self._kind_palette.addAction(action)
 
-    # -- edit handlers ------------------------------------------------------------------------
+    def _fill_filter_menus(self) -> None:
+        smap = self.document.smap
+        for menu, records in (
+            (self.category_filter_menu, smap.categories.values()),
+            (self.kind_filter_menu, smap.kinds.values()),
+        ):
+            menu.clear()
+            for record in records:
+                action = menu.addAction(record.name)
+                action.setCheckable(True)
+                action.setChecked(True)
+                action.setData(record.id)
+                action.toggled.connect(self._apply_filters)
+
+    # -- file workflow -------------------------------------------------------------------------
+    def _dialog_folder(self) -> str:
+        folder = self.settings.get(LAST_FOLDER)
+        if folder and Path(folder).is_dir():
+            return folder
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved changes; False means the user cancelled."""
+        if self.document.undo_stack.isClean():
+            return True
+        name = self.document.path.name if self.document.path else "This map"
+        answer = QMessageBox.warning(
+            self,
+            "Unsaved changes",
+            f"{name} has changes that are not saved. Save them?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_map(self) -> None:
+        """Replace the map with an empty one (after asking about unsaved changes)."""
+        if self.maybe_save():
+            self.password = None
+            self.document.replace(StakeholderMap(), None)
+
+    def _on_open(self) -> None:
+        if not self.maybe_save():
+            return
+        name, _ = QFileDialog.getOpenFileName(self, "Open map", self._dialog_folder(), _FILE_FILTER)
+        if name:
+            self.open_path(Path(name), ask_to_save=False)
+
+    def open_path(self, path: Path, ask_to_save: bool = True) -> bool:
+        """Open the map at ``path``; asks for a password when the file is protected."""
+        if ask_to_save and not self.maybe_save():
+            return False
+        password: str | None = None
+        while True:
+            try:
+                smap = load_map(path, password)
+                break
+            except (PasswordRequired, WrongPassword) as exc:
+                prompt = (
+                    f"{path.name} is protected. Password:"
+                    if isinstance(exc, PasswordRequired)
+                    else f"{exc} Try again:"
+                )
+                password, ok = QInputDialog.getText(
+                    self, "Password", prompt, QLineEdit.EchoMode.Password
+                )
+                if not ok:
+                    return False
+            except MapFileError as exc:
+                QMessageBox.warning(self, "Cannot open map", str(exc))
+                return False
+        self.password = password
+        self.document.replace(smap, path)
+        self.settings.add_recent_file(path)
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file (or ask for one); returns whether it was saved."""
+        if self.document.path is None:
+            return self.save_as()
+        return self._write(self.document.path)
+
+    def save_as(self) -> bool:
+        """Ask for a file name and save there."""
+        start = self.document.path or Path(self._dialog_folder()) / "map.smap"
+        name, _ = QFileDialog.getSaveFileName(self, "Save map as", str(start), _FILE_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(".smap")
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save_map(self.document.smap, path, self.password)
+        except MapFileError as exc:
+            QMessageBox.warning(self, "Cannot save map", str(exc))
+            return False
+        self.document.undo_stack.setClean()
+        if path != self.document.path:
+            self.document.path = path
+            self.document.path_changed.emit()
+        self.settings.add_recent_file(path)
+        self._show_message(f"Saved {path.name}.")
+        return True
+
+    def revert(self) -> None:
+        """Reload the file from disk, discarding unsaved changes (after confirmation)."""
+        path = self.document.path
+        if path is None or self.document.undo_stack.isClean():
+            return
+        answer = QMessageBox.question(
+            self,
+            "Revert to saved",
+            f"Discard every change since {path.name} was last saved?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard:
+            return
+        try:
+            smap = load_map(path, self.password)
+        except MapFileError as exc:
+            QMessageBox.warning(self, "Cannot revert", str(exc))
+            return
+        self.document.replace(smap, path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for path in recent:
+            self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p)).setToolTip(
+                str(path)
+            )
+        if not recent:
+            self.recent_menu.addAction("No recent maps").setEnabled(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_map(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_map(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(DOCK_STATE, self.saveState())
+        event.accept()
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.get(DOCK_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    # -- edit handlers ---------------------------------------------------------------------------
     def _on_add_stakeholder(self) -> None:
         centre = self.view.mapToScene(self.view.viewport().rect().center())
         taken = {(round(n.pos().x()), round(n.pos().y())) for n in self.scene.nodes.values()}
@@ -188,8 +536,6 @@ class MainWindow(QMainWindow):
             and smap.relationships[i].source not in gone
             and smap.relationships[i].target not in gone
         ]
-        if not stakeholders and not relationships:
-            return
         if stakeholders and relationships:
             self.document.try_edit(
                 lambda: Batch.build(
@@ -203,13 +549,21 @@ class MainWindow(QMainWindow):
             )
         elif stakeholders:
             self.document.try_edit(lambda: RemoveStakeholders(smap, stakeholders))
-        else:
+        elif relationships:
             self.document.try_edit(lambda: RemoveRelationships(smap, relationships))
 
     def _on_rename(self) -> None:
         selected = self.document.selection.stakeholders
         if selected:
             self.view.start_rename(selected[0])
+
+    def _on_pin(self) -> None:
+        selected = self.document.selection.stakeholders
+        if not selected:
+            return
+        smap = self.document.smap
+        pin = not all(sid in smap.pinned for sid in selected)
+        self.document.try_edit(lambda: MoveStakeholders(smap, {}, dict.fromkeys(selected, pin)))
 
     def _on_select_all(self) -> None:
         self.document.selection.set(sorted(self.scene.visible_stakeholders()))
@@ -220,27 +574,176 @@ class MainWindow(QMainWindow):
             "Connect tool: drag from one stakeholder to another." if checked else "Select tool."
         )
 
-    def _on_view_request(self, name: str, stakeholder_id: str) -> None:
-        if name in ("focus1", "focus2"):
-            self.scene.set_focus(stakeholder_id, 1 if name == "focus1" else 2)
-            self.view.fit_all()
+    def _on_find(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
 
-    # -- reactions ------------------------------------------------------------------------------
-    def _on_edit_refused(self, message: str) -> None:
+    def _on_search(self, text: str) -> None:
+        smap = self.document.smap
+        found = smap.find_stakeholder(text)
+        if found is None:
+            wanted = text.strip().casefold()
+            found = next(
+                (s for s in smap.stakeholders.values() if wanted and wanted in s.label.casefold()),
+                None,
+            )
+        if found is None:
+            self._show_message(f"No stakeholder called {text!r}.")
+            return
+        if not self.scene.nodes[found.id].isVisible():
+            self.clear_focus()
+        self.view.centre_on(found.id)
+
+    def _on_legend(self, checked: bool) -> None:
+        self.view.legend.setVisible(checked)
+
+    def _on_shortcuts(self) -> None:
+        names = [n for n in self.actions_by_name if n not in ("connect_tool",)] + ["connect_tool"]
+        show_shortcuts(self, [self.actions_by_name[n] for n in names])
+
+    def size_by(self, name: str) -> None:
+        """Size the canvas nodes by power, interest, influence tower or a metric column."""
+        self.scene.set_size_by(name)
+        self.view.legend.refresh()
+
+    # -- focus, filters, layout ----------------------------------------------------------------
+    def _focus(self, steps: int, stakeholder_id: str | None = None) -> None:
+        if stakeholder_id is None:
+            selected = self.document.selection.stakeholders
+            if not selected:
+                self._show_message("Select a stakeholder to focus on.")
+                return
+            stakeholder_id = selected[0]
+        self.scene.set_focus(stakeholder_id, steps)
+        label = self.document.smap.stakeholders[stakeholder_id].label
+        self.focus_label.setText(
+            f"  Focus: {label}, {steps} step{'s' if steps > 1 else ''} (Esc shows everything)"
+        )
+        self.view.fit_all()
+
+    def clear_focus(self) -> None:
+        """Show everything again: no focus, no highlighted route, no filters."""
+        self.scene.set_focus(None)
+        self.scene.set_route([])
+        self.focus_label.setText("")
+        for menu in (self.category_filter_menu, self.kind_filter_menu):
+            for action in menu.actions():
+                action.blockSignals(True)
+                action.setChecked(True)
+                action.blockSignals(False)
+        self.tag_filter.clear()
+        self.strength_filter.blockSignals(True)
+        self.strength_filter.setValue(1)
+        self.strength_filter.blockSignals(False)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        def checked(menu: QMenu) -> set[str] | None:
+            actions = menu.actions()
+            chosen = {a.data() for a in actions if a.isChecked()}
+            return None if len(chosen) == len(actions) else chosen
+
+        tag = self.tag_filter.text().strip() or None
+        self.scene.set_filter(
+            CanvasFilter(
+                categories=checked(self.category_filter_menu),
+                kinds=checked(self.kind_filter_menu),
+                tag=tag,
+                min_strength=self.strength_filter.value(),
+            )
+        )
+
+    def run_layout(self) -> None:
+        """Lay the map out in the background; the result is one undoable move."""
+        smap = self.document.smap
+        if not smap.stakeholders:
+            return
+        request = LayoutRequest(
+            ids=tuple(smap.stakeholders),
+            ties=tuple((r.source, r.target, r.strength) for r in smap.relationships.values()),
+            positions={sid: node.pos().toTuple() for sid, node in self.scene.nodes.items()},
+            pinned=frozenset(smap.pinned),
+        )
+        self._layout_generation += 1
+        job = LayoutJob(request, self._layout_generation)
+        job.signals.finished.connect(self._on_layout_finished)
+        job.signals.failed.connect(self._on_layout_failed)
+        self._layout_jobs[job.generation] = job
+        self.actions_by_name["layout"].setEnabled(False)
+        self._show_message("Laying out the map…")
+        QThreadPool.globalInstance().start(job)
+
+    def _on_layout_finished(self, generation: int, positions: dict) -> None:
+        self._layout_jobs.pop(generation, None)
+        self.actions_by_name["layout"].setEnabled(True)
+        if generation != self._layout_generation:
+            return
+        smap = self.document.smap
+        wanted = {sid: xy for sid, xy in positions.items() if sid in smap.stakeholders}
+        if not wanted:
+            return
+        command = MoveStakeholders(smap, wanted)
+        command.text = "Lay out the map"
+        self.document.push(command)
+        self._show_message("Map laid out. Undo puts everyone back.")
+        self.view.fit_all()
+
+    def _on_layout_failed(self, generation: int, message: str) -> None:
+        self._layout_jobs.pop(generation, None)
+        self.actions_by_name["layout"].setEnabled(True)
         self._show_message(message)
 
+    def _on_view_request(self, name: str, stakeholder_id: str) -> None:
+        if name in ("focus1", "focus2"):
+            self._focus(1 if name == "focus1" else 2, stakeholder_id)
+
+    # -- reactions ------------------------------------------------------------------------------
     def _show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
-    def _on_model_change(self, change: object) -> None:
+    def _on_model_change(self, change: ModelChange) -> None:
         self._update_counts()
+        if change.kind is ChangeKind.RESET:
+            self._refresh_after_reset()
+        elif change.kind in (
+            ChangeKind.KIND_ADDED,
+            ChangeKind.KIND_REMOVED,
+            ChangeKind.KIND_CHANGED,
+            ChangeKind.CATEGORY_ADDED,
+            ChangeKind.CATEGORY_REMOVED,
+            ChangeKind.CATEGORY_CHANGED,
+        ):
+            self._fill_kind_palette()
+            self._fill_filter_menus()
+        elif change.kind is ChangeKind.INFO_CHANGED:
+            self._update_title()
+        if change.kind in (
+            ChangeKind.STAKEHOLDER_ADDED,
+            ChangeKind.STAKEHOLDER_REMOVED,
+            ChangeKind.STAKEHOLDER_CHANGED,
+        ):
+            self._update_completer()
+
+    def _refresh_after_reset(self) -> None:
+        self.focus_label.setText("")
+        self._fill_kind_palette()
+        self._fill_filter_menus()
+        self._update_completer()
+        self._update_counts()
+        self._update_title()
+        self.view.fit_all()
+
+    def _update_completer(self) -> None:
+        labels = sorted(s.label for s in self.document.smap.stakeholders.values())
+        self._completer.model().setStringList(labels)
 
     def _on_selection_changed(self, origin: object) -> None:
         selection = self.document.selection
         self.actions_by_name["delete"].setEnabled(
             bool(selection.stakeholders or selection.relationships)
         )
-        self.actions_by_name["rename"].setEnabled(bool(selection.stakeholders))
+        for name in ("rename", "pin", "focus1", "focus2"):
+            self.actions_by_name[name].setEnabled(bool(selection.stakeholders))
 
     def _update_counts(self) -> None:
         smap = self.document.smap
@@ -253,3 +756,12 @@ class MainWindow(QMainWindow):
         name = path.name if path else "unsaved map"
         self.setWindowTitle(f"{self.document.smap.info.title} — {name}[*] — Stakeholder Mapper")
         self.setWindowModified(not self.document.undo_stack.isClean())
+        self.actions_by_name["revert"].setEnabled(path is not None)
+
+
+def _dropped_map(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    for url in urls:
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".smap"):
+            return Path(url.toLocalFile())
+    return None

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QSettings
 
 from stakeholder_mapper.core.model import StakeholderMap
 from stakeholder_mapper.ui.main_window import MainWindow
+from stakeholder_mapper.ui.settings import Settings
 
 #: Where the small map's stakeholders sit on the canvas.
 POSITIONS = {
@@ -18,11 +19,20 @@ POSITIONS = {
 
 
 @pytest.fixture
-def window(qtbot, small_map: StakeholderMap) -> MainWindow:
-    """The main window on the small map at 100 % zoom, centred on the imam."""
+def settings(tmp_path) -> Settings:
+    """Settings kept in a file of the test's own folder."""
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, small_map: StakeholderMap, settings: Settings) -> MainWindow:
+    """The main window on the small map at 100 % zoom, centred on the imam.
+
+    Changes are marked saved before the test's end closes the window, so it does not ask.
+    """
     small_map.positions.update(POSITIONS)
-    win = MainWindow(small_map)
-    qtbot.addWidget(win)
+    win = MainWindow(small_map, settings=settings)
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.undo_stack.setClean())
     win.resize(1200, 800)
     win.show()
     qtbot.waitExposed(win)

@@ -1,0 +1,105 @@
+"""Small dialogs: About (with library versions) and the keyboard shortcut list."""
+
+from __future__ import annotations
+
+import platform
+from collections.abc import Iterable
+from importlib import metadata
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import qVersion
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+
+__all__ = ["about_text", "shortcut_rows", "show_about", "show_shortcuts"]
+
+_LIBRARIES = ("networkx", "igraph", "pyqtgraph", "pandas", "python-docx", "pydantic")
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def about_text() -> str:
+    """What the About box says: the app, its purpose, and the versions it runs on."""
+    libraries = "".join(f"<br>{name} {_version(name)}" for name in _LIBRARIES)
+    return (
+        f"<h3>Stakeholder Mapper {__version__}</h3>"
+        "<p>Map the people and organisations that shape your city's resilience as an "
+        "influence and trust network, find the brokers, and prepare an engagement plan. "
+        "Maps stay on your computer.</p>"
+        f"<p>Python {platform.python_version()}<br>PySide6 {pyside_version} "
+        f"(Qt {qVersion()}){libraries}</p>"
+        "<p>Licence: GPL-3.0-or-later.</p>"
+    )
+
+
+def show_about(parent: QWidget) -> QDialog:
+    """Open the About dialog (non-modal; returned for tests)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("About Stakeholder Mapper")
+    label = QLabel(about_text())
+    label.setWordWrap(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(label)
+    layout.addWidget(buttons)
+    dialog.resize(420, 320)
+    dialog.show()
+    return dialog
+
+
+def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """(action, shortcuts) for every action that has a keyboard shortcut, menu order."""
+    rows = []
+    for action in actions:
+        keys = ", ".join(s.toString() for s in action.shortcuts())
+        if keys:
+            rows.append((action.text().replace("&", "").rstrip("…"), keys))
+    return rows
+
+
+def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> QDialog:
+    """Open the list of keyboard shortcuts and mouse gestures (non-modal; returned for tests)."""
+    rows = [
+        *shortcut_rows(actions),
+        ("Add a stakeholder", "double-click empty canvas"),
+        ("Connect two stakeholders", "Shift + drag from one to the other"),
+        ("Select several", "drag on empty canvas, or Ctrl + click"),
+        ("Pan", "middle mouse button drag"),
+        ("Zoom", "mouse wheel"),
+    ]
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Keyboard shortcuts")
+    table = QTableWidget(len(rows), 2, dialog)
+    table.setHorizontalHeaderLabels(["Action", "Keys"])
+    for row, (name, keys) in enumerate(rows):
+        table.setItem(row, 0, QTableWidgetItem(name))
+        table.setItem(row, 1, QTableWidgetItem(keys))
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(buttons)
+    dialog.resize(520, 560)
+    dialog.show()
+    return dialog
