@@ -83,6 +83,7 @@ def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> QDialog:
         ("Select several", "drag on empty canvas, or Ctrl + click"),
         ("Pan", "middle mouse button drag"),
         ("Zoom", "mouse wheel"),
+        ("Show everything (leave focus, route, filters)", "Esc on the canvas"),
     ]
     dialog = QDialog(parent)
     dialog.setWindowTitle("Keyboard shortcuts")

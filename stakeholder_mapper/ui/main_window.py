@@ -29,9 +29,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSpinBox,
     QToolBar,
-    QToolButton,
     QWidget,
 )
 
@@ -83,12 +81,17 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self._layout_generation = 0
         self._layout_jobs: dict[int, LayoutJob] = {}
+        self._tag: str | None = None
         self._build_docks()
         self._build_actions()
         self._build_menus()
         self._build_toolbars()
         self.workshop = WorkshopTools(self)
         self._status = QLabel()
+        self.focus_label = QLabel()
+        self._filter_label = QLabel()
+        self.statusBar().addPermanentWidget(self.focus_label)
+        self.statusBar().addPermanentWidget(self._filter_label)
         self.statusBar().addPermanentWidget(self._status)
         self.document.edit_refused.connect(self._show_message)
         self.document.changed.connect(self._on_model_change)
@@ -97,6 +100,9 @@ class MainWindow(QMainWindow):
         self.document.path_changed.connect(self._update_title)
         self.view.message.connect(self._show_message)
         self.view.request.connect(self._on_view_request)
+        self.view.escape_pressed.connect(self.clear_focus)
+        # Docks hidden while building still count until the layout runs again.
+        self.layout().activate()
         self.resize(1600, 1000)
         self._restore_layout()
         self._update_title()
@@ -115,9 +121,9 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(self.document, self)
         self.stakeholder_table = TablePanel(self.document, "stakeholders", self)
         self.relationship_table = TablePanel(self.document, "relationships", self)
-        right = Qt.DockWidgetArea.RightDockWidgetArea
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self._add_dock("inspector", "Inspector", self.inspector, right)
+        self._add_dock("inspector", "Inspector", self.inspector, left)
         self._add_dock("stakeholders", "Stakeholders", self.stakeholder_table, bottom)
         self._add_dock("relationships", "Relationships", self.relationship_table, bottom)
         self.tabifyDockWidget(self.docks["stakeholders"], self.docks["relationships"])
@@ -206,9 +212,10 @@ class MainWindow(QMainWindow):
             "clear_focus",
             "&Show everything",
             self.clear_focus,
-            "Esc",
-            "Leave the focus, clear the highlighted route and the filters",
+            None,
+            "Leave the focus, clear the highlighted route and the filters (Esc on the canvas)",
         )
+        a("tag_filter", "Only stakeholders with &tag…", self._on_tag_filter)
         legend = a("legend", "Show &legend", self._on_legend, None, checkable=True)
         legend.setChecked(True)
         connect = a(
@@ -247,6 +254,7 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("&View")
         fill(self.view_menu, ["fit", "zoom_in", "zoom_out", None, "focus1", "focus2"])
         fill(self.view_menu, ["clear_focus", None, "layout", None, "legend"])
+        self._build_filter_menu()
         self.size_menu = self.view_menu.addMenu("&Size stakeholders by")
         self.size_group = QActionGroup(self)
         self._fill_size_menu([])
@@ -298,34 +306,21 @@ class MainWindow(QMainWindow):
         self.kind_group.setExclusive(True)
         self._kind_palette = palette
         self.addToolBar(palette)
-        self.addToolBarBreak()
 
-        filters = QToolBar("Filters", self)
-        filters.setObjectName("filter_toolbar")
-        filters.addWidget(QLabel(" Show: "))
-        self.category_filter_menu = QMenu("Categories", self)
-        self.kind_filter_menu = QMenu("Kinds", self)
-        for menu in (self.category_filter_menu, self.kind_filter_menu):
-            button = QToolButton(filters)
-            button.setText(menu.title())
-            button.setMenu(menu)
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            filters.addWidget(button)
-        filters.addWidget(QLabel(" tag "))
-        self.tag_filter = QLineEdit(filters)
-        self.tag_filter.setPlaceholderText("any")
-        self.tag_filter.setMaximumWidth(120)
-        self.tag_filter.editingFinished.connect(self._apply_filters)
-        filters.addWidget(self.tag_filter)
-        filters.addWidget(QLabel(" min. strength "))
-        self.strength_filter = QSpinBox(filters)
-        self.strength_filter.setRange(1, 5)
-        self.strength_filter.valueChanged.connect(self._apply_filters)
-        filters.addWidget(self.strength_filter)
-        filters.addSeparator()
-        self.focus_label = QLabel("")
-        filters.addWidget(self.focus_label)
-        self.addToolBar(filters)
+    def _build_filter_menu(self) -> None:
+        menu = self.view_menu.addMenu("F&ilter")
+        self.category_filter_menu = menu.addMenu("&Categories")
+        self.kind_filter_menu = menu.addMenu("Relationship &kinds")
+        strength = menu.addMenu("Minimum &strength")
+        self.strength_group = QActionGroup(self)
+        for value in range(1, 6):
+            action = QAction(f"{value} or more" if value > 1 else "any", self.strength_group)
+            action.setCheckable(True)
+            action.setChecked(value == 1)
+            action.setData(value)
+            action.triggered.connect(self._apply_filters)
+            strength.addAction(action)
+        menu.addAction(self.actions_by_name["tag_filter"])
 
     def _fill_kind_palette(self) -> None:
         for action in self.kind_group.actions():
@@ -617,7 +612,7 @@ class MainWindow(QMainWindow):
         self.scene.set_focus(stakeholder_id, steps)
         label = self.document.smap.stakeholders[stakeholder_id].label
         self.focus_label.setText(
-            f"  Focus: {label}, {steps} step{'s' if steps > 1 else ''} (Esc shows everything)"
+            f"Focus: {label}, {steps} step{'s' if steps > 1 else ''} (Esc shows everything)"
         )
         self.view.fit_all()
 
@@ -631,10 +626,8 @@ class MainWindow(QMainWindow):
                 action.blockSignals(True)
                 action.setChecked(True)
                 action.blockSignals(False)
-        self.tag_filter.clear()
-        self.strength_filter.blockSignals(True)
-        self.strength_filter.setValue(1)
-        self.strength_filter.blockSignals(False)
+        self._tag = None
+        self.strength_group.actions()[0].setChecked(True)
         self._apply_filters()
 
     def _apply_filters(self) -> None:
@@ -643,15 +636,24 @@ class MainWindow(QMainWindow):
             chosen = {a.data() for a in actions if a.isChecked()}
             return None if len(chosen) == len(actions) else chosen
 
-        tag = self.tag_filter.text().strip() or None
-        self.scene.set_filter(
-            CanvasFilter(
-                categories=checked(self.category_filter_menu),
-                kinds=checked(self.kind_filter_menu),
-                tag=tag,
-                min_strength=self.strength_filter.value(),
-            )
+        strength = self.strength_group.checkedAction()
+        canvas_filter = CanvasFilter(
+            categories=checked(self.category_filter_menu),
+            kinds=checked(self.kind_filter_menu),
+            tag=self._tag,
+            min_strength=strength.data() if strength else 1,
         )
+        self.scene.set_filter(canvas_filter)
+        self._filter_label.setText(_describe_filter(canvas_filter))
+
+    def _on_tag_filter(self) -> None:
+        tags = sorted({t for s in self.document.smap.stakeholders.values() for t in s.tags})
+        tag, ok = QInputDialog.getItem(
+            self, "Filter by tag", "Show only stakeholders tagged:", ["(any)", *tags], 0, True
+        )
+        if ok:
+            self._tag = None if tag in ("", "(any)") else tag.strip()
+            self._apply_filters()
 
     def run_layout(self) -> None:
         """Lay the map out in the background; the result is one undoable move."""
@@ -757,6 +759,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.document.smap.info.title} — {name}[*] — Stakeholder Mapper")
         self.setWindowModified(not self.document.undo_stack.isClean())
         self.actions_by_name["revert"].setEnabled(path is not None)
+
+
+def _describe_filter(canvas_filter: CanvasFilter) -> str:
+    parts = []
+    if canvas_filter.categories is not None:
+        parts.append(f"{len(canvas_filter.categories)} categories")
+    if canvas_filter.kinds is not None:
+        parts.append(f"{len(canvas_filter.kinds)} kinds")
+    if canvas_filter.tag:
+        parts.append(f"tag {canvas_filter.tag}")
+    if canvas_filter.min_strength > 1:
+        parts.append(f"strength ≥ {canvas_filter.min_strength}")
+    return "Filtered: " + ", ".join(parts) if parts else ""
 
 
 def _dropped_map(event: QDragEnterEvent | QDropEvent) -> Path | None:

@@ -276,6 +276,7 @@ class TablePanel(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(48)
         self.table.horizontalHeader().setDefaultSectionSize(90)
         self.table.horizontalHeader().resizeSection(0, 200)
         self.message = QLabel(self)

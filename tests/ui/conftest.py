@@ -18,6 +18,14 @@ POSITIONS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _fresh_settings(tmp_path) -> None:
+    """Each test starts with no stored settings (window layout, recent files)."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    folder = str(tmp_path / "settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+
+
 @pytest.fixture
 def settings(tmp_path) -> Settings:
     """Settings kept in a file of the test's own folder."""

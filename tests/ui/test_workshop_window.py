@@ -13,7 +13,8 @@ from stakeholder_mapper.ui.main_window import MainWindow
 
 def _window(qtbot, smap) -> MainWindow:
     window = MainWindow(smap)
-    qtbot.addWidget(window)
+    # Edits are left unsaved on purpose: mark them saved so closing does not ask.
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
     # Within the offscreen screen (800 x 600): restoring never has to clamp.
     window.resize(720, 500)
     window.move(40, 30)

@@ -84,6 +84,8 @@ class MapView(QGraphicsView):
     #: Emitted when the user asks for a context-menu action the window handles:
     #: (action name, stakeholder id). Names: ``focus1``, ``focus2``, ``route_from``, ``route_to``.
     request = Signal(str, str)
+    #: Emitted when Escape is pressed on the canvas (the window shows everything again).
+    escape_pressed = Signal()
 
     def __init__(self, scene: MapScene, document: MapDocument, parent: QWidget | None = None):
         super().__init__(scene, parent)
@@ -261,6 +263,13 @@ class MapView(QGraphicsView):
         elif self.itemAt(event.position().toPoint()) is None:
             self.add_stakeholder(self.mapToScene(event.position().toPoint()))
         event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._connect_line is None:
+            self.escape_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- edits ----------------------------------------------------------------------------
     def add_stakeholder(self, at: QPointF, rename: bool = True) -> str | None:
