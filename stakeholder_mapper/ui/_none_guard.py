@@ -1,12 +1,14 @@
-"""Guard against a reference-count bug of PySide6 6.12 on Python 3.11.
+"""Guard against reference-count bugs of PySide6 6.12 on Python 3.11.
 
 PySide6 6.12.0 returns ``None`` from C++ methods without a return value (``setPos``,
-``drawPath``, ``moveTo``...) without taking a new reference to it. On Python 3.12 and
-later ``None`` is immortal and nothing happens; on Python 3.11 each such call lowers
-``None``'s reference count by one, and after a few hundred thousand calls (a few
-repaints of a large map) the interpreter aborts with "Fatal Python error: none_dealloc:
-deallocating None". We give ``None`` a reference count so large that it can never
-reach zero, which is what Python 3.12 does by design (PEP 683).
+``drawPath``, ``moveTo``...) without taking a new reference to it, and some calls made
+by pyqtgraph through it drop references to ``True`` or ``False`` the same way. On
+Python 3.12 and later these objects are immortal and nothing happens; on Python 3.11
+each such call lowers their reference count by one, and after a few hundred thousand
+calls (a few repaints of a large map) the interpreter aborts with "Fatal Python error:
+none_dealloc: deallocating None" (or bool_dealloc). We give these singletons a
+reference count so large that it can never reach zero, which is what Python 3.12 does
+by design (PEP 683).
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ import sys
 
 __all__ = ["keep_none_alive"]
 
-#: Added to None's reference count once: 2**48 calls would take years.
+#: Added to each singleton's reference count once: 2**48 calls would take years.
 _RESERVE = 1 << 48
 
 
 def keep_none_alive() -> None:
-    """Make ``None`` effectively immortal on Python < 3.12 (idempotent, cheap)."""
-    if sys.version_info >= (3, 12) or sys.getrefcount(None) > _RESERVE // 2:
+    """Make ``None``, ``True`` and ``False`` effectively immortal on Python < 3.12."""
+    if sys.version_info >= (3, 12):
         return
-    ctypes.c_ssize_t.from_address(id(None)).value += _RESERVE
+    for singleton in (None, True, False):
+        if sys.getrefcount(singleton) < _RESERVE // 2:
+            ctypes.c_ssize_t.from_address(id(singleton)).value += _RESERVE

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QCompleter,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..analysis.metrics import METRIC_COLUMNS
 from ..core.commands import Batch, MoveStakeholders, RemoveRelationships, RemoveStakeholders
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
 from ..io.errors import MapFileError, PasswordRequired, WrongPassword
@@ -41,7 +43,11 @@ from .canvas import CanvasFilter, MapScene, MapView
 from .canvas.layout import LayoutJob, LayoutRequest
 from .dialogs import show_about, show_shortcuts
 from .document import MapDocument
+from .grids import INFLUENCE_POSITION, POWER_INTEREST, ScaleGrid
 from .inspector import Inspector
+from .metrics_panel import MetricsPanel
+from .metrics_runner import MetricsResult, MetricsRunner
+from .route_panel import RoutePanel
 from .settings import DOCK_STATE, LAST_FOLDER, WINDOW_GEOMETRY, Settings
 from .tables import TablePanel
 from .workshop import WorkshopTools
@@ -108,6 +114,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._on_selection_changed(None)
         self._refresh_after_reset()
+        self.metrics.run_now()
 
     # -- building ----------------------------------------------------------------------------
     def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
@@ -126,10 +133,29 @@ class MainWindow(QMainWindow):
         self._add_dock("inspector", "Inspector", self.inspector, left)
         self._add_dock("stakeholders", "Stakeholders", self.stakeholder_table, bottom)
         self._add_dock("relationships", "Relationships", self.relationship_table, bottom)
+        self.metrics = MetricsRunner(self.document, self)
+        self.metrics_panel = MetricsPanel(self.document, self.metrics, self)
+        self._add_dock("metrics", "Metrics", self.metrics_panel, bottom)
         self.tabifyDockWidget(self.docks["stakeholders"], self.docks["relationships"])
+        self.tabifyDockWidget(self.docks["relationships"], self.docks["metrics"])
         self.docks["stakeholders"].raise_()
-        self.resizeDocks([self.docks["inspector"]], [360], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["stakeholders"]], [230], Qt.Orientation.Vertical)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        # The right-hand column runs down to the bottom so the tables below stay low.
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
+        self.power_interest = ScaleGrid(self.document, POWER_INTEREST, self)
+        self.influence_position = ScaleGrid(self.document, INFLUENCE_POSITION, self)
+        self.route_panel = RoutePanel(self.document, self)
+        self._add_dock("power_interest", "Power–interest grid", self.power_interest, right)
+        self._add_dock(
+            "influence_position", "Influence–position matrix", self.influence_position, right
+        )
+        self._add_dock("route", "Most trusted route", self.route_panel, right)
+        self.tabifyDockWidget(self.docks["power_interest"], self.docks["influence_position"])
+        self.tabifyDockWidget(self.docks["influence_position"], self.docks["route"])
+        self.docks["power_interest"].raise_()
+        self.docks["route"].hide()
+        self.route_panel.highlight.connect(self.scene.set_route)
+        self.metrics.finished.connect(self._on_metrics)
 
     def _action(
         self,
@@ -206,8 +232,8 @@ class MainWindow(QMainWindow):
             "Ctrl+L",
             "Arrange stakeholders by their ties (pinned ones stay put); runs in the background",
         )
-        a("focus1", "Focus on selection (&1 step)", lambda: self._focus(1), "Ctrl+1")
-        a("focus2", "Focus on selection (&2 steps)", lambda: self._focus(2), "Ctrl+2")
+        a("focus1", "Focus on selection (&1 step)", lambda: self.focus_on(1), "Ctrl+1")
+        a("focus2", "Focus on selection (&2 steps)", lambda: self.focus_on(2), "Ctrl+2")
         a(
             "clear_focus",
             "&Show everything",
@@ -228,6 +254,20 @@ class MainWindow(QMainWindow):
         )
         connect.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.view.addAction(connect)
+        a(
+            "route",
+            "Most &trusted route…",
+            self._on_route,
+            "Ctrl+R",
+            "Find the chain of strongest trust from one stakeholder to another",
+        )
+        a(
+            "recompute",
+            "&Recompute metrics now",
+            self.metrics.run_now,
+            "F9",
+            "Metrics recompute by themselves after each edit; this starts at once",
+        )
         a("shortcuts", "&Keyboard shortcuts", self._on_shortcuts, key.HelpContents)
         a("about", "&About Stakeholder Mapper", lambda: show_about(self))
 
@@ -261,6 +301,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
+        self.analysis_menu = bar.addMenu("&Analysis")
+        fill(self.analysis_menu, ["route", "recompute"])
         self.help_menu = bar.addMenu("&Help")
         fill(self.help_menu, ["shortcuts", "about"])
 
@@ -498,6 +540,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self.metrics.cancel()
+        self.metrics.wait()
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(DOCK_STATE, self.saveState())
         event.accept()
@@ -507,8 +551,17 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         state = self.settings.get(DOCK_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
+        self._default_dock_sizes = state.isEmpty() or not self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._default_dock_sizes:
+            # The canvas gets most of the room the first time; later the saved layout wins.
+            self._default_dock_sizes = False
+            width, height = self.width(), self.height()
+            side = [self.docks["inspector"], self.docks["power_interest"]]
+            self.resizeDocks(side, [width // 6, width // 5], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["stakeholders"]], [height // 5], Qt.Orientation.Vertical)
 
     # -- edit handlers ---------------------------------------------------------------------------
     def _on_add_stakeholder(self) -> None:
@@ -598,11 +651,16 @@ class MainWindow(QMainWindow):
 
     def size_by(self, name: str) -> None:
         """Size the canvas nodes by power, interest, influence tower or a metric column."""
-        self.scene.set_size_by(name)
+        result = self.metrics.result
+        values = None
+        if result is not None and name in result.metrics.columns:
+            values = {str(k): float(v) for k, v in result.metrics[name].items()}
+        self.scene.set_size_by(name, values)
         self.view.legend.refresh()
 
     # -- focus, filters, layout ----------------------------------------------------------------
-    def _focus(self, steps: int, stakeholder_id: str | None = None) -> None:
+    def focus_on(self, steps: int, stakeholder_id: str | None = None) -> None:
+        """Show only the ego network of the stakeholder (default: the selected one)."""
         if stakeholder_id is None:
             selected = self.document.selection.stakeholders
             if not selected:
@@ -697,7 +755,26 @@ class MainWindow(QMainWindow):
 
     def _on_view_request(self, name: str, stakeholder_id: str) -> None:
         if name in ("focus1", "focus2"):
-            self._focus(1 if name == "focus1" else 2, stakeholder_id)
+            self.focus_on(1 if name == "focus1" else 2, stakeholder_id)
+        elif name in ("route_from", "route_to"):
+            if name == "route_from":
+                self.route_panel.set_ends(source=stakeholder_id)
+            else:
+                self.route_panel.set_ends(target=stakeholder_id)
+            self._on_route()
+            self.route_panel.find()
+
+    def _on_route(self) -> None:
+        dock = self.docks["route"]
+        dock.show()
+        dock.raise_()
+
+    def _on_metrics(self, result: MetricsResult) -> None:
+        self.view.readings = {sid: r.sentence for sid, r in result.readings.items()}
+        columns = [c for c in result.metrics.columns if c in METRIC_COLUMNS and c != "community"]
+        self._fill_size_menu(columns)
+        if self.scene.size_by in columns:
+            self.size_by(self.scene.size_by)
 
     # -- reactions ------------------------------------------------------------------------------
     def _show_message(self, message: str) -> None:

@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Legend"]
 
-_ROW = 18
-_PAD = 8
-_SWATCH = 28
+_ROW = 14
+_PAD = 6
+_SWATCH = 24
 
 _SIZE_NAMES = {"power": "power", "interest": "interest", "influence": "influence tower"}
 
@@ -35,7 +35,7 @@ class Legend(QWidget):
         super().__init__(parent)
         self.document = document
         self.scene = scene
-        self._rows: list[tuple[str, object, str]] = []
+        self._columns: list[list[tuple[str, object, str]]] = [[], []]
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.refresh()
 
@@ -44,22 +44,28 @@ class Legend(QWidget):
         smap = self.document.smap
         categories = {s.category for s in smap.stakeholders.values()}
         kinds = {r.kind for r in smap.relationships.values()}
-        rows: list[tuple[str, object, str]] = [("title", None, "Stakeholders")]
-        rows += [("category", c, c.name) for c in smap.categories.values() if c.id in categories]
-        rows.append(("title", None, "Relationships"))
-        rows += [("kind", k, k.name) for k in smap.kinds.values() if k.id in kinds]
+        left: list[tuple[str, object, str]] = [("title", None, "Stakeholders")]
+        left += [("category", c, c.name) for c in smap.categories.values() if c.id in categories]
+        right: list[tuple[str, object, str]] = [("title", None, "Relationships")]
+        right += [("kind", k, k.name) for k in smap.kinds.values() if k.id in kinds]
         if any(r.valence == "negative" for r in smap.relationships.values()):
-            rows.append(("negative", None, "negative tie"))
+            right.append(("negative", None, "negative tie"))
         size = _SIZE_NAMES.get(self.scene.size_by, self.scene.size_by.replace("_", " "))
-        rows.append(("note", None, f"size: {size} · width: strength"))
-        self._rows = rows
+        right.append(("note", None, f"size: {size}"))
+        right.append(("note", None, "width: strength"))
+        self._columns = [left, right]
         self.updateGeometry()
         self.update()
 
-    def sizeHint(self) -> QSize:
+    def _column_width(self, rows: list[tuple[str, object, str]]) -> int:
         metrics = QFontMetrics(self.font())
-        width = max((metrics.horizontalAdvance(text) for _, _, text in self._rows), default=0)
-        return QSize(width + _SWATCH + 3 * _PAD, len(self._rows) * _ROW + 2 * _PAD)
+        width = max((metrics.horizontalAdvance(text) for _, _, text in rows), default=0)
+        return width + _SWATCH + 3 * _PAD
+
+    def sizeHint(self) -> QSize:
+        width = sum(self._column_width(rows) for rows in self._columns)
+        height = max(len(rows) for rows in self._columns) * _ROW + 2 * _PAD
+        return QSize(width, height)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -67,9 +73,18 @@ class Legend(QWidget):
         painter.setPen(QPen(QColor("#bbbbbb")))
         painter.setBrush(QColor(255, 255, 255, 230))
         painter.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 5, 5)
+        left = 0
+        for rows in self._columns:
+            self._paint_column(painter, rows, left, self._column_width(rows))
+            left += self._column_width(rows)
+        painter.end()
+
+    def _paint_column(
+        self, painter: QPainter, rows: list[tuple[str, object, str]], left: int, width: int
+    ) -> None:
         y = _PAD
-        for kind, record, text in self._rows:
-            mid = QPointF(_PAD + _SWATCH / 2, y + _ROW / 2)
+        for kind, record, text in rows:
+            mid = QPointF(left + _PAD + _SWATCH / 2, y + _ROW / 2)
             font = painter.font()
             font.setBold(kind == "title")
             painter.setFont(font)
@@ -89,19 +104,18 @@ class Legend(QWidget):
                     }.get(style, Qt.PenStyle.SolidLine)
                 )
                 painter.setPen(pen)
-                left, right = QPointF(_PAD, mid.y()), QPointF(_PAD + _SWATCH - 6, mid.y())
-                painter.drawLine(left, right)
+                start = QPointF(left + _PAD, mid.y())
+                painter.drawLine(start, QPointF(left + _PAD + _SWATCH - 6, mid.y()))
                 if kind == "kind" and record.directed:
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.setBrush(QColor(colour))
-                    tip = QPointF(_PAD + _SWATCH, mid.y())
+                    tip = QPointF(left + _PAD + _SWATCH, mid.y())
                     painter.drawPolygon(
                         [tip, QPointF(tip.x() - 7, mid.y() - 4), QPointF(tip.x() - 7, mid.y() + 4)]
                     )
             painter.setPen(QColor("#222222") if kind != "note" else QColor("#555555"))
-            x = _PAD if kind in ("title", "note") else 2 * _PAD + _SWATCH
+            x = left + (_PAD if kind in ("title", "note") else 2 * _PAD + _SWATCH)
             painter.drawText(
-                int(x), int(y), self.width() - int(x), _ROW, Qt.AlignmentFlag.AlignVCenter, text
+                int(x), int(y), left + width - int(x), _ROW, Qt.AlignmentFlag.AlignVCenter, text
             )
             y += _ROW
-        painter.end()

@@ -112,6 +112,9 @@ class MapView(QGraphicsView):
         self.setAcceptDrops(False)
         self.setSceneRect(QRectF(-100000, -100000, 200000, 200000))
         self.legend = Legend(document, scene, self)
+        legend_font = self.legend.font()
+        legend_font.setPixelSize(10)
+        self.legend.setFont(legend_font)
         scene.legend_changed.connect(self._place_legend)
 
     # -- zoom, pan, fit ----------------------------------------------------------------
@@ -158,7 +161,21 @@ class MapView(QGraphicsView):
         rect = self.map_scene.visible_rect()
         if rect.isNull():
             return
-        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        rect = rect.adjusted(-40, -40, 40, 40)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.legend.isVisible():
+            # Keep the legend (bottom left) clear of the map: reserve a strip on its left
+            # or below it, whichever leaves the map larger.
+            best = None
+            for _ in range(2):
+                scale = self.zoom_level()
+                width = (self.legend.width() + 8) / scale
+                height = (self.legend.height() + 8) / scale
+                for candidate in (rect.adjusted(-width, 0, 0, 0), rect.adjusted(0, 0, 0, height)):
+                    self.fitInView(candidate, Qt.AspectRatioMode.KeepAspectRatio)
+                    if best is None or self.zoom_level() > best[0]:
+                        best = (self.zoom_level(), candidate)
+                self.fitInView(best[1], Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom_level() > 1.5:
             self.zoom_by(1.5 / self.zoom_level())
 

@@ -1,0 +1,287 @@
+"""Two-scale grids: the power–interest grid and the influence–position matrix (pyqtgraph).
+
+Each stakeholder rated on both scales is a point with its category's colour and shape;
+several on the same cell are spread around it. Dragging a point and letting go sets both
+values (rounded to the scale) through one ``UpdateStakeholder`` command. Stakeholders
+with an unknown value are not plotted but listed as "not rated". "High" means 3 or more,
+as in the engagement plan, so the quadrant lines sit half-way between 2 and 3.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
+
+from ..core.commands import UpdateStakeholder
+from ..core.model import SCALES, ChangeKind, ModelChange
+from .document import MapDocument
+
+__all__ = ["INFLUENCE_POSITION", "POWER_INTEREST", "GridSpec", "ScaleGrid"]
+
+_SYMBOLS = {
+    "circle": "o",
+    "square": "s",
+    "diamond": "d",
+    "triangle": "t1",
+    "hexagon": "h",
+    "star": "star",
+    "pentagon": "p",
+}
+
+
+@dataclass(frozen=True)
+class GridSpec:
+    """Which fields go on which axis, where the quadrant lines are, and the quadrant names.
+
+    ``quadrants`` are (top-left, top-right, bottom-left, bottom-right).
+    """
+
+    x_field: str
+    y_field: str
+    x_title: str
+    y_title: str
+    x_split: float
+    y_split: float
+    quadrants: tuple[str, str, str, str]
+
+
+POWER_INTEREST = GridSpec(
+    "interest",
+    "power",
+    "Interest",
+    "Power",
+    2.5,
+    2.5,
+    ("Keep satisfied", "Manage closely", "Monitor", "Keep informed"),
+)
+
+INFLUENCE_POSITION = GridSpec(
+    "position",
+    "power",
+    "Position toward our objective (−2 opposed … +2 supportive)",
+    "Power / influence",
+    0.5,
+    2.5,
+    (
+        "Powerful, not yet on side: engage",
+        "Powerful supporters: involve",
+        "Watch",
+        "Supporters: mobilise",
+    ),
+)
+
+
+class _Points(pg.ScatterPlotItem):
+    """Scatter points that can be dragged; the grid commits the drop."""
+
+    def __init__(self, grid: ScaleGrid) -> None:
+        super().__init__(pxMode=True, hoverable=True, tip=self._tip)
+        self.grid = grid
+        self._dragged: str | None = None
+
+    def _tip(self, x: float, y: float, data: object) -> str:
+        stakeholder = self.grid.document.smap.stakeholders.get(str(data))
+        if stakeholder is None:
+            return ""
+        spec = self.grid.spec
+        return (
+            f"{stakeholder.label}\n{spec.y_title.split(' (')[0]}: "
+            f"{getattr(stakeholder, spec.y_field)}, {spec.x_title.split(' (')[0]}: "
+            f"{getattr(stakeholder, spec.x_field)}"
+        )
+
+    def mouseDragEvent(self, ev: object) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        if ev.isStart():
+            found = self.pointsAt(ev.buttonDownPos())
+            if len(found) == 0:
+                ev.ignore()
+                return
+            self._dragged = found[0].data()
+            self.grid.document.selection.set([self._dragged], origin=self.grid)
+        if self._dragged is None:
+            ev.ignore()
+            return
+        ev.accept()
+        self.grid.drag_to(self._dragged, ev.pos())
+        if ev.isFinish():
+            dragged, self._dragged = self._dragged, None
+            self.grid.drop(dragged, ev.pos())
+
+    def mouseClickEvent(self, ev: object) -> None:
+        found = self.pointsAt(ev.pos())
+        if len(found) and ev.button() == Qt.MouseButton.LeftButton:
+            self.grid.document.selection.set([found[0].data()], origin=self.grid)
+            ev.accept()
+        else:
+            ev.ignore()
+
+
+class ScaleGrid(QWidget):
+    """A grid of two 1–5 (or −2…+2) scales with draggable stakeholders."""
+
+    def __init__(self, document: MapDocument, spec: GridSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.spec = spec
+        self.x_range = SCALES[spec.x_field]
+        self.y_range = SCALES[spec.y_field]
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.setLabel("bottom", spec.x_title)
+        self.plot.setLabel("left", spec.y_title)
+        (x0, x1), (y0, y1) = self.x_range, self.y_range
+        self.plot.setXRange(x0 - 0.7, x1 + 0.9, padding=0)
+        self.plot.setYRange(y0 - 0.8, y1 + 0.8, padding=0)
+        for axis, (low, high) in (("bottom", self.x_range), ("left", self.y_range)):
+            self.plot.getAxis(axis).setTicks(
+                [[(v, f"{v:+d}" if low < 0 and v else str(v)) for v in range(low, high + 1)]]
+            )
+        pen = pg.mkPen("#888888", width=1.5, style=Qt.PenStyle.DashLine)
+        self.plot.addItem(pg.InfiniteLine(spec.x_split, angle=90, pen=pen))
+        self.plot.addItem(pg.InfiniteLine(spec.y_split, angle=0, pen=pen))
+        corners = (
+            (x0 - 0.65, y1 + 0.75, (0, 0)),
+            (x1 + 0.85, y1 + 0.75, (1, 0)),
+            (x0 - 0.65, y0 - 0.75, (0, 1)),
+            (x1 + 0.85, y0 - 0.75, (1, 1)),
+        )
+        for text, (x, y, anchor) in zip(spec.quadrants, corners, strict=True):
+            label = pg.TextItem(text, color="#666666", anchor=anchor)
+            label.setPos(x, y)
+            self.plot.addItem(label)
+        self.points = _Points(self)
+        self.plot.addItem(self.points)
+        #: Where the dragged point would land, drawn as a ring while dragging.
+        self.ghost = pg.ScatterPlotItem(
+            size=18, brush=pg.mkBrush(None), pen=pg.mkPen("#000000", width=2)
+        )
+        self.plot.addItem(self.ghost)
+        self._labels: list[pg.TextItem] = []
+        self._spots: dict[str, tuple[float, float]] = {}
+        self.unrated = QListWidget()
+        self.unrated.itemClicked.connect(
+            lambda item: self.document.selection.set([item.data(Qt.ItemDataRole.UserRole)])
+        )
+        self.unrated_title = QLabel()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.unrated_title)
+        side_layout.addWidget(self.unrated)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.plot)
+        split.addWidget(side)
+        split.setSizes([700, 140])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(split)
+        document.changed.connect(self._on_model_change)
+        document.selection.changed.connect(lambda _o: self.refresh())
+        self.refresh()
+
+    def _on_model_change(self, change: ModelChange) -> None:
+        if change.kind in (
+            ChangeKind.STAKEHOLDER_ADDED,
+            ChangeKind.STAKEHOLDER_REMOVED,
+            ChangeKind.STAKEHOLDER_CHANGED,
+            ChangeKind.CATEGORY_CHANGED,
+            ChangeKind.RESET,
+        ):
+            self.refresh()
+
+    def spot(self, stakeholder_id: str) -> tuple[float, float] | None:
+        """Where a stakeholder's point is drawn (in scale units), if it is plotted."""
+        return self._spots.get(stakeholder_id)
+
+    def refresh(self) -> None:
+        """Redraw every point from the map."""
+        smap = self.document.smap
+        spec = self.spec
+        cells: dict[tuple[int, int], list[str]] = {}
+        unrated = []
+        for s in smap.stakeholders.values():
+            x, y = getattr(s, spec.x_field), getattr(s, spec.y_field)
+            if x is None or y is None:
+                unrated.append(s)
+            else:
+                cells.setdefault((x, y), []).append(s.id)
+        self._spots = {}
+        for (x, y), ids in cells.items():
+            count = len(ids)
+            radius = 0.0 if count == 1 else min(0.32, 0.12 + 0.03 * count)
+            for i, sid in enumerate(ids):
+                angle = 2 * math.pi * i / count + math.pi / 2
+                self._spots[sid] = (x + radius * math.cos(angle), y + radius * math.sin(angle))
+        selected = set(self.document.selection.stakeholders)
+        spots = []
+        for sid, (x, y) in self._spots.items():
+            s = smap.stakeholders[sid]
+            category = smap.categories.get(s.category)
+            spots.append(
+                {
+                    "pos": (x, y),
+                    "data": sid,
+                    "size": 16 if sid in selected else 12,
+                    "symbol": _SYMBOLS.get(category.shape if category else "circle", "o"),
+                    "brush": pg.mkBrush(category.colour if category else "#999999"),
+                    "pen": pg.mkPen("#000000", width=2.5 if sid in selected else 1),
+                }
+            )
+        self.points.setData(spots)
+        for label in self._labels:
+            self.plot.removeItem(label)
+        self._labels = []
+        # Name a point when it is alone in its cell and the cell to its right is free.
+        alone = {
+            ids[0] for (x, y), ids in cells.items() if len(ids) == 1 and (x + 1, y) not in cells
+        }
+        for sid, (x, y) in self._spots.items():
+            if sid in alone or sid in selected:
+                label = pg.TextItem(
+                    _short(smap.stakeholders[sid].label), color="#222222", anchor=(0, 0.5)
+                )
+                label.setPos(x + 0.07, y)
+                self.plot.addItem(label)
+                self._labels.append(label)
+        self.unrated.clear()
+        for s in unrated:
+            self.unrated.addItem(s.label)
+            self.unrated.item(self.unrated.count() - 1).setData(Qt.ItemDataRole.UserRole, s.id)
+        self.unrated_title.setText(f"Not rated ({len(unrated)})")
+
+    def drag_to(self, stakeholder_id: str, pos: QPointF) -> None:
+        """Show the point where the mouse is while dragging (the map is unchanged)."""
+        self.ghost.setData([{"pos": (pos.x(), pos.y()), "data": stakeholder_id}])
+
+    def drop(self, stakeholder_id: str, pos: QPointF) -> None:
+        """Set both values from where the point was let go (one undoable command)."""
+        self.ghost.clear()
+        smap = self.document.smap
+        if stakeholder_id not in smap.stakeholders:
+            return
+        (x0, x1), (y0, y1) = self.x_range, self.y_range
+        x = min(x1, max(x0, round(pos.x())))
+        y = min(y1, max(y0, round(pos.y())))
+        s = smap.stakeholders[stakeholder_id]
+        changes = {
+            field: value
+            for field, value in ((self.spec.x_field, x), (self.spec.y_field, y))
+            if getattr(s, field) != value
+        }
+        if not changes:
+            self.refresh()
+            return
+        self.document.try_edit(lambda: UpdateStakeholder(smap, stakeholder_id, **changes))
+
+
+def _short(label: str, limit: int = 26) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"

@@ -1,0 +1,225 @@
+"""The metrics dock: freshness, progress and cancel, the metrics table and a bar chart.
+
+The table shows the last finished analysis; while the map has changed since, the panel
+says the figures are stale. Clicking a row selects the stakeholder everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..analysis.metrics import METRIC_COLUMNS
+from .document import MapDocument
+from .metrics_runner import MetricsResult, MetricsRunner
+
+__all__ = ["MetricsPanel", "MetricsTableModel"]
+
+_Index = QModelIndex | QPersistentModelIndex
+_SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Columns shown, in order: who, then the metrics named in DESIGN §8.
+SHOWN = ("name", "category", *METRIC_COLUMNS)
+#: How many stakeholders the bar chart shows.
+TOP = 10
+
+
+class MetricsTableModel(QAbstractTableModel):
+    """A read-only view of the metrics table (one row per stakeholder)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.table = pd.DataFrame(columns=list(SHOWN))
+
+    def set_table(self, table: pd.DataFrame) -> None:
+        """Show a new metrics table."""
+        self.beginResetModel()
+        self.table = table[[c for c in SHOWN if c in table.columns]]
+        self.endResetModel()
+
+    def stakeholder_id(self, row: int) -> str:
+        """The id of the stakeholder in ``row``."""
+        return str(self.table.index[row])
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.table)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.table.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return str(self.table.columns[section]).replace("_", " ")
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        value = self.table.iat[index.row(), index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if isinstance(value, float):
+                return "–" if math.isnan(value) else f"{value:.3g}"
+            return str(value)
+        if role == _SORT_ROLE:
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return float("-inf") if math.isnan(value) else float(value)
+            return str(value).casefold()
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class MetricsPanel(QWidget):
+    """Shows the runner's latest results and whether they are fresh."""
+
+    def __init__(
+        self, document: MapDocument, runner: MetricsRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.runner = runner
+        self.status = QLabel()
+        # Long messages must not resize the dock (and so the window layout) as they change.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumHeight(14)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(runner.cancel)
+        self.metric_box = QComboBox()
+        for column in METRIC_COLUMNS:
+            if column != "community":
+                self.metric_box.addItem(column.replace("_", " "), column)
+        self.metric_box.currentIndexChanged.connect(self._draw_chart)
+        self.model = MetricsTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(_SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(48)
+        self.table.clicked.connect(self._on_row_clicked)
+        self.chart = pg.PlotWidget(background="w")
+        self.chart.setMinimumHeight(60)
+        self.chart.hideButtons()
+        self.chart.setMouseEnabled(x=False, y=False)
+        self.chart.getAxis("left").setStyle(tickTextWidth=170, autoExpandTextSpace=False)
+        self.chart.getAxis("left").setWidth(175)
+        self.chart.getAxis("bottom").enableAutoSIPrefix(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.cancel_button)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_head = QHBoxLayout()
+        chart_head.addWidget(QLabel(f"Top {TOP} by"))
+        chart_head.addWidget(self.metric_box, 1)
+        chart_layout.addLayout(chart_head)
+        chart_layout.addWidget(self.chart)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(chart_box)
+        split.setSizes([600, 400])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+        runner.stale_changed.connect(self._on_state)
+        runner.running_changed.connect(self._on_state)
+        runner.progress.connect(lambda f: self.progress.setValue(round(100 * f)))
+        runner.finished.connect(self._on_finished)
+        runner.failed.connect(self._on_failed)
+        self._message = ""
+        self._on_state()
+        if runner.result is not None:
+            self._on_finished(runner.result)
+
+    def is_stale(self) -> bool:
+        """Whether the panel says its figures are out of date."""
+        return self.runner.stale
+
+    def _on_state(self, *_args: object) -> None:
+        running = self.runner.running
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.progress.setValue(0)
+            text = "Stale: the map changed, recomputing…"
+        elif self.runner.stale:
+            text = self._message or "Stale: the map changed since these figures."
+        else:
+            text = "Up to date. Distances are 60 / strength, so equal routes tie exactly."
+        self.status.setText(text)
+        self.status.setToolTip(text)
+        self.status.setStyleSheet("color: #a15c00;" if self.runner.stale else "color: #1b5e20;")
+
+    def _on_finished(self, result: MetricsResult) -> None:
+        self._message = ""
+        self.model.set_table(result.metrics)
+        self.table.resizeColumnsToContents()
+        self._draw_chart()
+        self._on_state()
+
+    def _on_failed(self, message: str) -> None:
+        self._message = message
+        self._on_state()
+
+    def _draw_chart(self) -> None:
+        self.chart.clear()
+        result = self.runner.result
+        column = self.metric_box.currentData()
+        if result is None or column not in result.metrics.columns:
+            return
+        values = result.metrics[column].astype(float).dropna().sort_values(ascending=False)
+        values = values.head(TOP)[::-1]
+        if values.empty:
+            return
+        names = result.metrics.loc[values.index, "name"]
+        ys = list(range(len(values)))
+        self.chart.addItem(
+            pg.BarGraphItem(x0=0, y=ys, height=0.7, width=list(values), brush="#0072B2")
+        )
+        ticks = [(y, _short(str(name))) for y, name in zip(ys, names, strict=True)]
+        self.chart.getAxis("left").setTicks([ticks])
+        self.chart.setLabel("bottom", column.replace("_", " "))
+
+    def _on_row_clicked(self, index: QModelIndex) -> None:
+        row = self.proxy.mapToSource(index).row()
+        self.document.selection.set([self.model.stakeholder_id(row)], origin=self)
+
+
+def _short(name: str, limit: int = 28) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"

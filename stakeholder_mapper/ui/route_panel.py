@@ -1,0 +1,139 @@
+"""The most trusted route between two stakeholders, listed and highlighted on the canvas.
+
+Routes follow positive ties only, in their direction, and are ranked by total distance
+(60 / strength per tie), so the first route is the chain of strongest trust.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..analysis.routes import Route, our_branch, trusted_routes
+from ..core.model import ChangeKind, ModelChange
+from .document import MapDocument
+
+__all__ = ["RoutePanel"]
+
+
+class RoutePanel(QWidget):
+    """Pick two stakeholders; see up to three most trusted routes; the chosen one is drawn."""
+
+    #: Emitted with the stakeholder ids of the route to highlight ([] to clear).
+    highlight = Signal(list)
+
+    def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.routes: list[Route] = []
+        self.source = QComboBox()
+        self.target = QComboBox()
+        for box in (self.source, self.target):
+            box.setEditable(True)
+            box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        find = QPushButton("Find routes")
+        find.clicked.connect(self.find)
+        clear = QPushButton("Clear")
+        clear.clicked.connect(self.clear)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setMinimumHeight(40)
+        self.list.currentRowChanged.connect(self._on_route_chosen)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("From", self.source)
+        form.addRow("To", self.target)
+        buttons = QHBoxLayout()
+        buttons.addWidget(find)
+        buttons.addWidget(clear)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.note)
+        document.changed.connect(self._on_model_change)
+        self._fill()
+
+    def _fill(self) -> None:
+        smap = self.document.smap
+        for box in (self.source, self.target):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            for s in sorted(smap.stakeholders.values(), key=lambda s: s.label.casefold()):
+                box.addItem(s.label, s.id)
+            index = box.findData(current)
+            box.setCurrentIndex(index)
+            box.blockSignals(False)
+        if self.source.currentIndex() < 0:
+            self.source.setCurrentIndex(self.source.findData(our_branch(smap)))
+
+    def _on_model_change(self, change: ModelChange) -> None:
+        if change.kind in (
+            ChangeKind.STAKEHOLDER_ADDED,
+            ChangeKind.STAKEHOLDER_REMOVED,
+            ChangeKind.STAKEHOLDER_CHANGED,
+            ChangeKind.RESET,
+        ):
+            self._fill()
+        if self.routes and change.kind is not ChangeKind.POSITIONS_CHANGED:
+            self.note.setText("The map changed: find the routes again to update them.")
+
+    def set_ends(self, source: str | None = None, target: str | None = None) -> None:
+        """Choose the start and/or end stakeholder (by id)."""
+        if source is not None:
+            self.source.setCurrentIndex(self.source.findData(source))
+        if target is not None:
+            self.target.setCurrentIndex(self.target.findData(target))
+
+    def find(self) -> list[Route]:
+        """Compute and list the most trusted routes; highlight the best one."""
+        smap = self.document.smap
+        source, target = self.source.currentData(), self.target.currentData()
+        self.list.clear()
+        self.routes = []
+        if source is None or target is None or source == target:
+            self.note.setText("Choose two different stakeholders.")
+            self.highlight.emit([])
+            return []
+        self.routes = trusted_routes(smap, source, target, k=3)
+        if not self.routes:
+            self.note.setText(
+                f"No route of positive ties leads from {smap.stakeholders[source].label} "
+                f"to {smap.stakeholders[target].label}."
+            )
+            self.highlight.emit([])
+            return []
+        for route in self.routes:
+            names = " → ".join(smap.stakeholders[i].label for i in route.stakeholders)
+            self.list.addItem(f"{names}  (distance {route.distance})")
+            item = self.list.item(self.list.count() - 1)
+            item.setToolTip(names)
+            item.setData(Qt.ItemDataRole.UserRole, list(route.stakeholders))
+        self.note.setText(
+            "Distance adds 60 / strength per tie: 12 for the strongest, 60 for the weakest."
+        )
+        self.list.setCurrentRow(0)
+        return self.routes
+
+    def clear(self) -> None:
+        """Forget the routes and remove the highlight."""
+        self.list.clear()
+        self.routes = []
+        self.note.setText("")
+        self.highlight.emit([])
+
+    def _on_route_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.routes):
+            self.highlight.emit(list(self.routes[row].stakeholders))
