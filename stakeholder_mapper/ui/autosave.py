@@ -149,7 +149,7 @@ class Autosaver(QObject):
         self._idle = QTimer(self, interval=idle_ms, singleShot=True)
         self._idle.timeout.connect(self.autosave_now)
         self._job_done.connect(self._on_job_done)
-        self._unsubscribe = smap.subscribe(self._on_map_changed)
+        self._unsubscribe: Callable[[], None] | None = smap.subscribe(self._on_map_changed)
 
     @property
     def target(self) -> Path:
@@ -193,12 +193,18 @@ class Autosaver(QObject):
         self.dirty = False
         self._idle.stop()
 
-    def close(self) -> None:
-        """The map was closed cleanly (saved, or changes discarded): stop and clean up."""
+    def stop(self) -> None:
+        """Stop autosaving, keeping the autosaves written so far."""
         self._interval.stop()
         self._idle.stop()
         self.wait()
-        self._unsubscribe()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def close(self) -> None:
+        """The map was closed cleanly (saved, or changes discarded): stop and clean up."""
+        self.stop()
         remove_recoveries(self.path, self.folder)
         self.dirty = False
 
@@ -484,15 +490,18 @@ def offer_recovery(
     parent: QWidget | None,
     map_path: Path | None = None,
     folder: Path | None = None,
+    *,
+    unsaved: bool = True,
 ) -> RecoveredMap | None:
-    """At start-up (or before opening ``map_path``): offer the autosaves left by a crash.
+    """At start-up (or on opening ``map_path``): offer the autosaves left by a crash.
 
-    Returns the recovered map, or ``None`` when there is nothing to recover or the
-    user chose not to (with "Discard all" the autosaves are deleted; with "Not now"
-    they are kept and offered again next time).
+    With ``unsaved`` the autosaves of never-saved maps (in ``folder``, by default the
+    user data folder) are offered too. Returns the recovered map, or ``None`` when there
+    is nothing to recover or the user chose not to (with "Discard all" the autosaves are
+    deleted; with "Not now" they are kept and offered again next time).
     """
     folder = folder if folder is not None else recovery_folder()
-    recoveries = find_recoveries(map_path, folder)
+    recoveries = find_recoveries(map_path, folder if unsaved else None)
     if not recoveries:
         return None
     dialog = RecoveryDialog(recoveries, parent)
@@ -644,6 +653,15 @@ class ProtectedFile(QObject):
         """The map is closed cleanly: drop its autosaves and release its lock."""
         if self.autosaver is not None:
             self.autosaver.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def detach(self) -> None:
+        """Let go of the file without cleaning up (another version of it is being opened):
+        stop autosaving but keep the autosaves, and release the lock."""
+        if self.autosaver is not None:
+            self.autosaver.stop()
         if self.lock is not None:
             self.lock.release()
             self.lock = None

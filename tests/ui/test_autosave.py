@@ -295,3 +295,12 @@ def test_password_dialog_hides_what_is_typed(qtbot) -> None:
     dialog.field.setText("secret")
     assert dialog.field.displayText() != "secret"
     assert dialog.problem.text() == "The password for city.smap is wrong."
+
+
+def test_offer_recovery_can_leave_out_unsaved_maps(
+    qtbot, small_map: StakeholderMap, tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    write_recovery(small_map, None, folder=folder)
+    assert offer_recovery(None, tmp_path / "city.smap", folder, unsaved=False) is None
+    assert len(find_recoveries(folder=folder)) == 1

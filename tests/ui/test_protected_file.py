@@ -148,3 +148,17 @@ def test_a_recovered_map_is_unsaved_until_saved_then_its_autosaves_go(
     assert stack.isClean()
     assert find_recoveries(tmp_path / "recovered.smap", folder) == []
     guard.close()
+
+
+def test_detach_keeps_the_autosaves_and_releases_the_lock(
+    qtbot, opened: OpenedMap, tmp_path: Path
+) -> None:
+    guard, stack = _guard(qtbot, opened, tmp_path)
+    stack.push(UndoCommand(UpdateStakeholder(opened.smap, "mayor", power=2)))
+    with qtbot.waitSignal(guard.autosaver.autosaved, timeout=5000):
+        guard.autosaver.autosave_now()
+    guard.detach()
+    assert recovery_path(opened.path).exists()
+    assert not lock_path(opened.path).exists()
+    stack.push(UndoCommand(UpdateStakeholder(opened.smap, "mayor", power=3)))
+    assert not guard.autosaver.dirty  # no longer listening
