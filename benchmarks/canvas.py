@@ -10,6 +10,7 @@ Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/canvas.py [STAKEHOLDERS RELAT
 
 from __future__ import annotations
 
+import math
 import os
 import random
 import statistics
@@ -30,23 +31,36 @@ WIDTH, HEIGHT = 1600, 1000
 
 
 def random_map(n: int, m: int, seed: int = 1) -> StakeholderMap:
-    """A map with ``n`` stakeholders and ``m`` relationships at random positions."""
+    """A laid-out map: ``n`` stakeholders on a jittered grid, ``m`` relationships.
+
+    As after a force-directed layout, most ties (85 %) join stakeholders near each other;
+    the rest cross the map.
+    """
     rng = random.Random(seed)
     smap = StakeholderMap()
     categories, kinds = list(smap.categories), list(smap.kinds)
-    side = 150 * n**0.5
+    side = math.ceil(math.sqrt(n))
     for i in range(n):
         sid = f"s{i}"
         smap.stakeholders[sid] = Stakeholder(
             sid, f"Stakeholder {i}", rng.choice(categories), power=rng.randint(1, 5)
         )
-        smap.positions[sid] = (rng.uniform(0, side), rng.uniform(0, side))
-    ids = list(smap.stakeholders)
+        row, col = divmod(i, side)
+        smap.positions[sid] = (col * 150 + rng.uniform(-40, 40), row * 150 + rng.uniform(-40, 40))
     for j in range(m):
-        a, b = rng.sample(ids, 2)
+        a = rng.randrange(n)
+        if rng.random() < 0.85:
+            row, col = divmod(a, side)
+            b = (row + rng.randint(-2, 2)) * side + col + rng.randint(-2, 2)
+            if not 0 <= b < n or b == a:
+                b = (a + 1) % n
+        else:
+            b = rng.randrange(n)
+            if b == a:
+                b = (a + 1) % n
         kind = smap.kinds[rng.choice(kinds)]
         smap.relationships[f"r{j}"] = Relationship(
-            f"r{j}", a, b, kind.id, rng.randint(1, 5), kind.valence, kind.directed
+            f"r{j}", f"s{a}", f"s{b}", kind.id, rng.randint(1, 5), kind.valence, kind.directed
         )
     return smap
 
@@ -89,25 +103,35 @@ def main() -> None:
         _repaint(view, image)
         zooms.append(time.perf_counter() - start)
         view.zoom_by(1 / 1.25)
-    close_view = MapView(scene, document)
-    close_view.resize(WIDTH, HEIGHT)
-    close_view.show()
     node = scene.nodes["s0"]
-    close_view.centerOn(node)
-    app.processEvents()
-    close = statistics.median(_repaint(close_view, image) for _ in range(5))
     drags = []
     for step in range(10):
         start = time.perf_counter()
         node.setPos(node.pos() + QPointF(3, 2 if step % 2 else -2))
-        _repaint(view, image)
+        app.processEvents()  # the view repaints what changed
         drags.append(time.perf_counter() - start)
+    close_view = MapView(scene, document)
+    close_view.resize(WIDTH, HEIGHT)
+    close_view.show()
+    close_view.centerOn(scene.nodes["s1"])
+    app.processEvents()
+    close = statistics.median(_repaint(close_view, image) for _ in range(5))
+    close_drags = []
+    for step in range(10):
+        close_node = scene.nodes["s1"]
+        start = time.perf_counter()
+        close_node.setPos(close_node.pos() + QPointF(3, 2 if step % 2 else -2))
+        close_view.viewport().repaint()
+        close_drags.append(time.perf_counter() - start)
     print(f"Canvas benchmark: {n} stakeholders, {m} relationships, {WIDTH}x{HEIGHT}")
     print(f"  scene build                     {_ms(build)}")
     print(f"  full repaint (fitted, median)   {_ms(full)}   target < 50 ms")
     print(f"  zoom step + repaint (median)    {_ms(statistics.median(zooms))}")
     print(f"  repaint at 100% zoom (median)   {_ms(close)}")
-    print(f"  drag one node + repaint (med.)  {_ms(statistics.median(drags))}   target < 50 ms")
+    print(f"  drag one node, fitted (median)  {_ms(statistics.median(drags))}   target < 50 ms")
+    print(
+        f"  drag one node at 100% (median)  {_ms(statistics.median(close_drags))}   target < 50 ms"
+    )
 
 
 if __name__ == "__main__":

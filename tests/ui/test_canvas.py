@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from stakeholder_mapper.core.model import Relationship, Stakeholder, StakeholderMap
 from stakeholder_mapper.ui.main_window import MainWindow
 
 from .conftest import node_point
@@ -170,3 +171,29 @@ def test_parallel_ties_are_drawn_apart(qtbot, window: MainWindow) -> None:
     }
     xs = sorted(round(x) for x, _ in middles)
     assert len(middles) == 3 and xs[0] < xs[1] < xs[2]
+
+
+def test_large_map_zoomed_out_is_drawn_in_batches_and_stays_editable(qtbot, settings) -> None:
+    smap = StakeholderMap()
+    for i in range(600):
+        smap.stakeholders[f"s{i}"] = Stakeholder(f"s{i}", f"Actor {i}", "media")
+        smap.positions[f"s{i}"] = (float(i % 25) * 150, float(i // 25) * 150)
+    for i in range(599):
+        smap.relationships[f"r{i}"] = Relationship(f"r{i}", f"s{i}", f"s{i + 1}")
+    win = MainWindow(smap, settings=settings)
+    qtbot.addWidget(win, before_close_func=lambda w: w.document.undo_stack.setClean())
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.fit_all()
+    scene = win.scene
+    assert scene.overview and scene.overview_layer.isVisible()
+    assert not scene.edges["r0"].isVisible() and "r0" in scene.overview_layer.shown_edges
+    image = win.view.viewport().grab().toImage()
+    point = node_point(win, "s300")
+    assert image.pixelColor(point).name() != "#fbfbf8", "the node is drawn by the overview"
+    QTest.mouseClick(
+        win.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+    )
+    assert win.document.selection.stakeholders == ("s300",)
+    win.view.centre_on("s300")
+    assert not scene.overview and scene.edges["r0"].isVisible()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -36,6 +36,7 @@ __all__ = [
     "NEGATIVE_COLOUR",
     "EdgeItem",
     "NodeItem",
+    "OverviewLayer",
     "shape_path",
 ]
 
@@ -133,6 +134,9 @@ class NodeItem(QGraphicsItem):
         self.pinned = False
         self.dimmed = False
         self.emphasised = False
+        #: The overview layer to tell when the node moves (None when not in overview).
+        self.layer: OverviewLayer | None = None
+        self._scene_outline: QPainterPath | None = None
         self._path = QPainterPath()
         self._brush = QBrush(QColor("#999999"))
         self._label_rect = QRectF()
@@ -153,6 +157,7 @@ class NodeItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.label, self.radius, self.pinned = label, radius, pinned
         self._path = shape_path(shape, radius)
+        self._scene_outline = None
         self._brush = QBrush(QColor(colour))
         metrics = QFontMetricsF(_label_font(self.label_px))
         label_width = self.label_ems * self.label_px
@@ -166,6 +171,20 @@ class NodeItem(QGraphicsItem):
         self.update()
         for edge in self.edges:
             edge.update_geometry()
+
+    def colour(self) -> QColor:
+        """The fill colour (the category's)."""
+        return self._brush.color()
+
+    def outline(self) -> QPainterPath:
+        """The category shape at this node's size, centred on 0."""
+        return self._path
+
+    def scene_outline(self) -> QPainterPath:
+        """The category shape where the node is on the canvas (cached until it moves)."""
+        if self._scene_outline is None:
+            self._scene_outline = self._path.translated(self.pos())
+        return self._scene_outline
 
     def set_state(self, dimmed: bool, emphasised: bool) -> None:
         """Fade the node (outside a route or focus) or ring it (on the trusted route)."""
@@ -226,8 +245,11 @@ class NodeItem(QGraphicsItem):
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            self._scene_outline = None
             for edge in self.edges:
                 edge.update_geometry()
+            if self.layer is not None:
+                self.layer.node_moved(self)
         return super().itemChange(change, value)
 
 
@@ -252,6 +274,7 @@ class EdgeItem(QGraphicsItem):
         self._path = QPainterPath()
         self._arrow = QPolygonF()
         self._bounds = QRectF()
+        self._line = QLineF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         source.edges.append(self)
@@ -287,6 +310,14 @@ class EdgeItem(QGraphicsItem):
         self.directed = directed
         self.update_geometry()
 
+    def colour(self) -> QColor:
+        """The line colour (the kind's, or red for a negative tie)."""
+        return self._pen.color()
+
+    def line(self) -> QLineF:
+        """The straight line between the end nodes' centres (the overview draws these)."""
+        return self._line
+
     def set_offset(self, offset: float) -> None:
         """Bend the edge sideways (for parallel ties)."""
         if offset != self.offset:
@@ -303,6 +334,7 @@ class EdgeItem(QGraphicsItem):
         """Recompute the curve and arrowhead from the end nodes' positions and sizes."""
         self.prepareGeometryChange()
         p1, p2 = self.source.pos(), self.target.pos()
+        self._line = QLineF(p1, p2)
         dx, dy = p2.x() - p1.x(), p2.y() - p1.y()
         length = math.hypot(dx, dy)
         path = QPainterPath()
@@ -388,6 +420,12 @@ class EdgeItem(QGraphicsItem):
             painter.drawPolygon(self._arrow)
 
 
+def _cosmetic(colour: QColor, width: float) -> QPen:
+    pen = QPen(colour, width)
+    pen.setCosmetic(True)
+    return pen
+
+
 def _unit(a: QPointF, b: QPointF) -> tuple[float, float]:
     dx, dy = b.x() - a.x(), b.y() - a.y()
     length = math.hypot(dx, dy) or 1.0
@@ -397,3 +435,132 @@ def _unit(a: QPointF, b: QPointF) -> tuple[float, float]:
 def _towards(point: QPointF, other: QPointF, distance: float) -> QPointF:
     ux, uy = _unit(point, other)
     return QPointF(point.x() + ux * distance, point.y() + uy * distance)
+
+
+class OverviewLayer(QGraphicsItem):
+    """Draws every node and edge in a few batched calls when a large map is zoomed out.
+
+    Above a few hundred stakeholders, painting thousands of items one by one is too slow
+    once the whole map is in view, and at that zoom labels, arrowheads and dashes are too
+    small to see anyway. In overview the scene hides the edge items and empties the node
+    items (they still take clicks, drags and the selection), and this one item draws
+    edges as thin lines grouped by colour and nodes as one shape path per colour and
+    shape. When a node is dragged only the batches it belongs to are rebuilt.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[str, EdgeItem] = {}
+        #: Ids of the edges that would be drawn outside overview (filters, focus).
+        self.shown_edges: set[str] = set()
+        self._built = False
+        #: Edge id -> (batch key, index in the batch), to move one line in place.
+        self._edge_place: dict[str, tuple[int, int]] = {}
+        #: Ids on the highlighted route, drawn over the batches.
+        self.emphasised_nodes: set[str] = set()
+        self.emphasised_edges: set[str] = set()
+        self._edge_groups: dict[int, tuple[QColor, list[str], list[QLineF] | None]] = {}
+        self._node_key: dict[str, tuple[int, int]] = {}
+        self._node_groups: dict[tuple[int, int], tuple[QColor, list[str], QPainterPath | None]]
+        self._node_groups = {}
+        self._bounds = QRectF()
+        self.setZValue(1)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setVisible(False)
+
+    def set_bounds(self, rect: QRectF) -> None:
+        """The area the layer may draw in (all nodes, with room for their shapes)."""
+        self.prepareGeometryChange()
+        self._bounds = rect.adjusted(-60, -60, 60, 60)
+
+    def invalidate(self) -> None:
+        """Forget every batch (after filters, styles or many positions changed)."""
+        self._built = False
+        if self.isVisible():
+            self.update(self._bounds)
+
+    def node_moved(self, node: NodeItem) -> None:
+        """Rebuild only the batches holding ``node`` and its edges."""
+        if not self._built:
+            return
+        key = self._node_key.get(node.sid)
+        if key is not None:
+            colour, members, _ = self._node_groups[key]
+            self._node_groups[key] = (colour, members, None)
+        for edge in node.edges:
+            place = self._edge_place.get(edge.rid)
+            if place is not None:
+                lines = self._edge_groups[place[0]][2]
+                if lines is not None:
+                    lines[place[1]] = edge.line()
+        self._bounds |= node.sceneBoundingRect()
+        self.update(self._bounds)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def _build(self) -> None:
+        self._edge_place, self._edge_groups = {}, {}
+        for rid in self.shown_edges:
+            edge = self.edges.get(rid)
+            if edge is None:
+                continue
+            colour = QColor(edge.colour())
+            if edge.dimmed:
+                colour.setAlpha(40)
+            key = colour.rgba()
+            members = self._edge_groups.setdefault(key, (colour, [], None))[1]
+            self._edge_place[rid] = (key, len(members))
+            members.append(rid)
+        self._node_key, self._node_groups = {}, {}
+        for sid, node in self.nodes.items():
+            if not node.isVisible():
+                continue
+            colour = QColor(node.colour())
+            if node.dimmed:
+                colour.setAlpha(60)
+            key = (colour.rgba(), id(node.outline()))
+            self._node_key[sid] = key
+            self._node_groups.setdefault(key, (colour, [], None))[1].append(sid)
+        self._built = True
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        if not self._built:
+            self._build()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for key, (colour, members, lines) in self._edge_groups.items():
+            if lines is None:
+                lines = [self.edges[rid].line() for rid in members]
+                self._edge_groups[key] = (colour, members, lines)
+            painter.setPen(QPen(colour, 0))
+            painter.drawLines(lines)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(_OUTLINE, 0))
+        for key, (colour, members, path) in self._node_groups.items():
+            if path is None:
+                path = QPainterPath()
+                for sid in members:
+                    path.addPath(self.nodes[sid].scene_outline())
+                self._node_groups[key] = (colour, members, path)
+            painter.setBrush(colour)
+            painter.drawPath(path)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(_cosmetic(HIGHLIGHT, 3))
+        for rid in self.emphasised_edges & self.shown_edges:
+            painter.drawLine(self.edges[rid].line())
+        for sid in self.emphasised_nodes:
+            node = self.nodes.get(sid)
+            if node is not None and node.isVisible():
+                painter.drawPath(node.scene_outline())
+        painter.setPen(_cosmetic(_SELECTED, 3))
+        for item in self.scene().selectedItems() if self.scene() else ():
+            if isinstance(item, NodeItem) and item.isVisible():
+                painter.drawPath(item.scene_outline())
+            elif isinstance(item, EdgeItem) and item.rid in self.shown_edges:
+                painter.drawLine(item.line())

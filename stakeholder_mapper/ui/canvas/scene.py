@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ...core.model import ChangeKind, ModelChange, Relationship, Stakeholder, StakeholderMap
 from ..document import MapDocument
-from .items import EdgeItem, NodeItem
+from .items import EdgeItem, NodeItem, OverviewLayer
 
 __all__ = ["CanvasFilter", "MapScene", "fallback_position"]
 
@@ -89,6 +89,9 @@ class MapScene(QGraphicsScene):
         self._size_values: dict[str, float] = {}
         self._pairs: dict[frozenset[str], list[str]] = defaultdict(list)
         self._syncing_selection = False
+        #: Whether the batched overview drawing is on (large map, zoomed out).
+        self.overview = False
+        self.overview_layer = OverviewLayer()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.changed.connect(self._on_model_change)
         document.selection.changed.connect(self._on_shared_selection_changed)
@@ -109,6 +112,9 @@ class MapScene(QGraphicsScene):
             self.nodes.clear()
             self.edges.clear()
             self._pairs.clear()
+            self.overview_layer = OverviewLayer()
+            self.overview_layer.nodes, self.overview_layer.edges = self.nodes, self.edges
+            self.addItem(self.overview_layer)
             for index, sid in enumerate(self.smap.stakeholders):
                 self._add_node(sid, index)
             for rid in self.smap.relationships:
@@ -135,8 +141,23 @@ class MapScene(QGraphicsScene):
         self._configure_node(node)
         node.model_pos = self._position_of(sid, index)
         node.setPos(node.model_pos)
+        self._set_node_overview(node)
         self.addItem(node)
         return node
+
+    def _set_node_overview(self, node: NodeItem) -> None:
+        node.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview)
+        node.layer = self.overview_layer if self.overview else None
+
+    def set_overview(self, on: bool) -> None:
+        """Switch the batched overview drawing on (large map zoomed out) or off."""
+        if on == self.overview:
+            return
+        self.overview = on
+        for node in self.nodes.values():
+            self._set_node_overview(node)
+        self.overview_layer.setVisible(on)
+        self._apply_visibility()
 
     def _configure_node(self, node: NodeItem) -> None:
         stakeholder = self.smap.stakeholders[node.sid]
@@ -264,6 +285,7 @@ class MapScene(QGraphicsScene):
                     node.model_pos = self._position_of(sid)
                     node.setPos(node.model_pos)
                     self._configure_node(node)
+                self._refresh_overview()
                 return
             elif kind in (ChangeKind.CATEGORY_CHANGED, ChangeKind.CATEGORY_REMOVED):
                 for node in self.nodes.values():
@@ -307,6 +329,7 @@ class MapScene(QGraphicsScene):
                 route.relationships.add(best.id)
         self._route = route
         self._apply_states()
+        self._refresh_overview()
 
     @property
     def route(self) -> list[str]:
@@ -328,6 +351,7 @@ class MapScene(QGraphicsScene):
                 self._size_values = {k: (v - low) / span for k, v in finite.items()}
         for node in self.nodes.values():
             self._configure_node(node)
+        self._refresh_overview()
 
     def ego_network(self, stakeholder_id: str, steps: int) -> set[str]:
         """Stakeholders within ``steps`` ties (either direction) of the given one."""
@@ -354,15 +378,30 @@ class MapScene(QGraphicsScene):
             shown &= self.ego_network(*self.focus) | {self.focus[0]}
         for sid, node in self.nodes.items():
             node.setVisible(sid in shown)
+        shown_edges = set()
         for rid, edge in self.edges.items():
             r = self.smap.relationships[rid]
-            edge.setVisible(
-                r.source in shown and r.target in shown and self.filter.shows_relationship(r)
-            )
+            if r.source in shown and r.target in shown and self.filter.shows_relationship(r):
+                shown_edges.add(rid)
+            edge.setVisible(rid in shown_edges and not self.overview)
+        self.overview_layer.shown_edges = shown_edges
         self._apply_states()
+        self._refresh_overview()
+
+    def _refresh_overview(self) -> None:
+        if not self.overview:
+            return
+        rect = QRectF()
+        for node in self.nodes.values():
+            if node.isVisible():
+                rect |= node.sceneBoundingRect()
+        self.overview_layer.set_bounds(rect)
+        self.overview_layer.invalidate()
 
     def _apply_states(self) -> None:
         route = self._route
+        self.overview_layer.emphasised_nodes = set(route.stakeholders)
+        self.overview_layer.emphasised_edges = set(route.relationships)
         active = bool(route.stakeholders)
         for sid, node in self.nodes.items():
             on_route = sid in route.stakeholders

@@ -40,6 +40,8 @@ from .scene import MapScene
 __all__ = ["MapView"]
 
 MIN_SCALE, MAX_SCALE = 0.02, 8.0
+#: Maps with more stakeholders than this are drawn in batches when zoomed out.
+OVERVIEW_MIN_STAKEHOLDERS = 400
 ZOOM_STEP = 1.25
 
 
@@ -127,6 +129,12 @@ class MapView(QGraphicsView):
         target = min(MAX_SCALE, max(MIN_SCALE, self.zoom_level() * factor))
         factor = target / self.zoom_level()
         self.scale(factor, factor)
+        self.sync_detail()
+
+    def sync_detail(self) -> None:
+        """Draw a large map in batches when zoomed out too far to read labels, else item by item."""
+        large = len(self.map_scene.nodes) > OVERVIEW_MIN_STAKEHOLDERS
+        self.map_scene.set_overview(large and self.zoom_level() < NodeItem.label_min_lod)
 
     def set_presentation_style(self, active: bool, show_names: bool, label_pt: int) -> None:
         """Projector style: white background and labels of ``label_pt`` points on screen
@@ -178,6 +186,7 @@ class MapView(QGraphicsView):
                 self.fitInView(best[1], Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom_level() > 1.5:
             self.zoom_by(1.5 / self.zoom_level())
+        self.sync_detail()
 
     def centre_on(self, stakeholder_id: str) -> None:
         """Select a stakeholder and bring it to the middle at a readable zoom."""
@@ -453,6 +462,7 @@ class MapView(QGraphicsView):
         self._place_legend()
 
     def _place_legend(self) -> None:
+        self.sync_detail()
         self.legend.refresh()
         size = self.legend.sizeHint()
         self.legend.setGeometry(8, self.viewport().height() - size.height() - 8, *size.toTuple())
