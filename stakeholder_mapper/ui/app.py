@@ -5,10 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..io.project import MapFileError, load_map
 from ..paths import SAMPLE_MAP
+from .autosave import open_map_for_editing
 from .main_window import MainWindow
 
 __all__ = ["build_window", "run_app"]
@@ -35,12 +37,30 @@ def build_window(map_path: str | None) -> MainWindow:
 
 
 def run_app(map_path: str | None) -> int:
-    """Open the window on ``map_path`` (the sample map when omitted); returns the exit code."""
+    """Open the window on ``map_path`` (the sample map when omitted); returns the exit code.
+
+    A map given by name is locked for editing (or opened read-only) and its password
+    asked for; once the window shows, autosaves left by a crash are offered.
+    """
     app = _application()
-    try:
-        window = build_window(map_path)
-    except MapFileError as exc:
-        QMessageBox.critical(None, "Cannot open map", str(exc))
-        return 2
+    if map_path:
+        opened = open_map_for_editing(None, Path(map_path))
+        if opened is None:
+            return 2
+        window = MainWindow(
+            opened.smap,
+            opened.path,
+            password=opened.password,
+            lock=opened.lock,
+            read_only=opened.read_only,
+        )
+        window.settings.add_recent_file(opened.path)
+    else:
+        try:
+            window = build_window(None)
+        except MapFileError as exc:
+            QMessageBox.critical(None, "Cannot open map", str(exc))
+            return 2
     window.show()
+    QTimer.singleShot(0, window.check_recovery)
     return app.exec()

@@ -8,6 +8,8 @@ changes prompts) and remembers its layout in the settings.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QStandardPaths, Qt, QThreadPool
@@ -22,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QCompleter,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -37,8 +40,10 @@ from PySide6.QtWidgets import (
 from ..analysis.metrics import METRIC_COLUMNS
 from ..core.commands import Batch, MoveStakeholders, RemoveRelationships, RemoveStakeholders
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
-from ..io.errors import MapFileError, PasswordRequired, WrongPassword
-from ..io.project import load_map, save_map
+from ..io.errors import MapFileError
+from ..io.lock import MapLock
+from ..io.project import load_map
+from .autosave import ProtectedFile, offer_recovery, open_map_for_editing
 from .canvas import CanvasFilter, MapScene, MapView
 from .canvas.layout import LayoutJob, LayoutRequest
 from .dialogs import show_about, show_shortcuts
@@ -47,6 +52,7 @@ from .grids import INFLUENCE_POSITION, POWER_INTEREST, ScaleGrid
 from .inspector import Inspector
 from .metrics_panel import MetricsPanel
 from .metrics_runner import MetricsResult, MetricsRunner
+from .privacy import ErasePersonDialog, ReviewDueDialog
 from .route_panel import RoutePanel
 from .settings import DOCK_STATE, LAST_FOLDER, WINDOW_GEOMETRY, Settings
 from .tables import TablePanel
@@ -72,11 +78,14 @@ class MainWindow(QMainWindow):
         path: Path | None = None,
         settings: Settings | None = None,
         password: str | None = None,
+        lock: MapLock | None = None,
+        read_only: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.document = MapDocument(smap, path, self)
-        self.password = password
+        #: The open file's lock, password, autosave and backups (see ui/autosave.py).
+        self.guard = self._new_guard(path, password, lock, read_only)
         self.scene = MapScene(self.document)
         self.view = MapView(self.scene, self.document, self)
         self.setCentralWidget(self.view)
@@ -189,6 +198,13 @@ class MainWindow(QMainWindow):
         a("save", "&Save", self.save, key.Save, "Save the map")
         a("save_as", "Save &as…", self.save_as, "Ctrl+Shift+S", "Save the map under a new name")
         a("revert", "&Revert to saved", self.revert, None, "Discard changes since the last save")
+        a(
+            "password",
+            "Pass&word…",
+            self._on_password,
+            None,
+            "Protect the map with a password, change it or remove it",
+        )
         a("quit", "&Quit", self.close, key.Quit)
         stack = self.document.undo_stack
         undo = stack.createUndoAction(self, "&Undo")
@@ -215,6 +231,20 @@ class MainWindow(QMainWindow):
         a("rename", "Re&name", self._on_rename, "F2", "Rename the selected stakeholder")
         a("select_all", "Select &all", self._on_select_all, "Ctrl+A")
         a("find", "&Find stakeholder…", self._on_find, "Ctrl+F", "Find a stakeholder by name")
+        a(
+            "erase_person",
+            "&Erase personal data…",
+            lambda: self._on_erase_person(),
+            None,
+            "Erase the selected stakeholder's personal name and contact details everywhere",
+        )
+        a(
+            "reviews",
+            "Re&views due…",
+            self._on_reviews,
+            None,
+            "Stakeholders whose review date has come",
+        )
         a(
             "pin",
             "&Pin / unpin position",
@@ -285,12 +315,13 @@ class MainWindow(QMainWindow):
         fill(self.file_menu, ["new", "open"])
         self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        fill(self.file_menu, ["save", "save_as", "revert", None, "quit"])
+        fill(self.file_menu, ["save", "save_as", "revert", "password", None, "quit"])
         self.edit_menu = bar.addMenu("&Edit")
         fill(
             self.edit_menu,
             ["undo", "redo", None, "add", "rename", "delete", "pin", None, "select_all", "find"],
         )
+        fill(self.edit_menu, [None, "erase_person", "reviews"])
         self.view_menu = bar.addMenu("&View")
         fill(self.view_menu, ["fit", "zoom_in", "zoom_out", None, "focus1", "focus2"])
         fill(self.view_menu, ["clear_focus", None, "layout", None, "legend"])
@@ -424,10 +455,97 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
+    # -- the file's protection: lock, password, autosave, recovery -------------------------------
+    def _new_guard(
+        self,
+        path: Path | None,
+        password: str | None = None,
+        lock: MapLock | None = None,
+        read_only: bool = False,
+    ) -> ProtectedFile:
+        guard = ProtectedFile(
+            self.document.smap,
+            self.document.undo_stack,
+            path,
+            password,
+            lock,
+            read_only=read_only,
+            parent=self,
+        )
+        guard.autosave_failed.connect(self._show_message)
+        return guard
+
+    def _replace_guard(self, guard: ProtectedFile) -> None:
+        self.guard.close()
+        self.guard.deleteLater()
+        self.guard = guard
+        self._update_title()
+
+    @property
+    def password(self) -> str | None:
+        """The open map's password (kept in memory only), or ``None``."""
+        return self.guard.password
+
+    def check_recovery(self, unsaved: bool = True) -> bool:
+        """Offer the autosaves a crash left of the open map's file (and, with ``unsaved``,
+        of never-saved maps); returns whether one was recovered.
+
+        Called when the window is first shown and after a map is opened.
+        """
+        recovered = offer_recovery(self, self.document.path, unsaved=unsaved)
+        if recovered is None or not self.maybe_save():
+            return False
+        self.guard.detach()
+        self.document.replace(recovered.smap, recovered.path)
+        recovered = dataclasses.replace(recovered, smap=self.document.smap)
+        try:
+            guard = ProtectedFile.recovered(recovered, self.document.undo_stack, self)
+        except MapFileError as exc:  # another instance opened the map in the meantime
+            QMessageBox.warning(
+                self, "Map already open", f"{exc} The recovered version is open read-only."
+            )
+            guard = ProtectedFile(
+                self.document.smap,
+                self.document.undo_stack,
+                recovered.path,
+                recovered.password,
+                read_only=True,
+                parent=self,
+            )
+            self.document.undo_stack.resetClean()
+        guard.autosave_failed.connect(self._show_message)
+        self.guard.deleteLater()
+        self.guard = guard
+        self._update_title()
+        self._show_message("Recovered the autosaved version; save it to keep it.")
+        return True
+
+    def _on_password(self) -> None:
+        try:
+            if self.guard.change_password(self):
+                state = "protected by a password" if self.guard.password else "not protected"
+                self._show_message(f"The map is now {state}.")
+        except MapFileError as exc:
+            QMessageBox.warning(self, "Cannot save map", str(exc))
+
+    def _on_erase_person(self, stakeholder_id: str | None = None) -> None:
+        sid = stakeholder_id or next(iter(self.document.selection.stakeholders), None)
+        if sid is None:
+            return
+        dialog = ErasePersonDialog(self.document.smap, sid, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.command() is not None:
+            self.document.push(dialog.command())
+            self._show_message("Personal data erased; save the map to remove it from the file.")
+
+    def _on_reviews(self) -> None:
+        dialog = ReviewDueDialog(self.document.smap, dt.date.today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
+            self._on_erase_person(dialog.chosen())
+
     def new_map(self) -> None:
         """Replace the map with an empty one (after asking about unsaved changes)."""
         if self.maybe_save():
-            self.password = None
+            self._replace_guard(self._new_guard(None))
             self.document.replace(StakeholderMap(), None)
 
     def _on_open(self) -> None:
@@ -438,36 +556,25 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name), ask_to_save=False)
 
     def open_path(self, path: Path, ask_to_save: bool = True) -> bool:
-        """Open the map at ``path``; asks for a password when the file is protected."""
+        """Open the map at ``path``: offers its autosaves if it crashed, locks it (or offers
+        read-only) and asks for its password when it is protected."""
         if ask_to_save and not self.maybe_save():
             return False
-        password: str | None = None
-        while True:
-            try:
-                smap = load_map(path, password)
-                break
-            except (PasswordRequired, WrongPassword) as exc:
-                prompt = (
-                    f"{path.name} is protected. Password:"
-                    if isinstance(exc, PasswordRequired)
-                    else f"{exc} Try again:"
-                )
-                password, ok = QInputDialog.getText(
-                    self, "Password", prompt, QLineEdit.EchoMode.Password
-                )
-                if not ok:
-                    return False
-            except MapFileError as exc:
-                QMessageBox.warning(self, "Cannot open map", str(exc))
-                return False
-        self.password = password
-        self.document.replace(smap, path)
+        opened = open_map_for_editing(self, path)
+        if opened is None:
+            return False
+        self._replace_guard(self._new_guard(path, opened.password, opened.lock, opened.read_only))
+        self.document.replace(opened.smap, path)
         self.settings.add_recent_file(path)
+        if opened.read_only:
+            self._show_message(f"{path.name} is open read-only; use Save as to keep changes.")
+        else:
+            self.check_recovery(unsaved=False)
         return True
 
     def save(self) -> bool:
         """Save to the current file (or ask for one); returns whether it was saved."""
-        if self.document.path is None:
+        if self.document.path is None or self.guard.read_only:
             return self.save_as()
         return self._write(self.document.path)
 
@@ -484,7 +591,7 @@ class MainWindow(QMainWindow):
 
     def _write(self, path: Path) -> bool:
         try:
-            save_map(self.document.smap, path, self.password)
+            self.guard.save(path)
         except MapFileError as exc:
             QMessageBox.warning(self, "Cannot save map", str(exc))
             return False
@@ -544,6 +651,7 @@ class MainWindow(QMainWindow):
         self.metrics.wait()
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(DOCK_STATE, self.saveState())
+        self.guard.close()
         event.accept()
 
     def _restore_layout(self) -> None:
@@ -821,7 +929,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name["delete"].setEnabled(
             bool(selection.stakeholders or selection.relationships)
         )
-        for name in ("rename", "pin", "focus1", "focus2"):
+        for name in ("rename", "pin", "focus1", "focus2", "erase_person"):
             self.actions_by_name[name].setEnabled(bool(selection.stakeholders))
 
     def _update_counts(self) -> None:
@@ -833,6 +941,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         path = self.document.path
         name = path.name if path else "unsaved map"
+        if self.guard.read_only:
+            name += " (read-only)"
         self.setWindowTitle(f"{self.document.smap.info.title} — {name}[*] — Stakeholder Mapper")
         self.setWindowModified(not self.document.undo_stack.isClean())
         self.actions_by_name["revert"].setEnabled(path is not None)
