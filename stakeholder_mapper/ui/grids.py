@@ -172,7 +172,7 @@ class ScaleGrid(QWidget):
             lambda item: self.document.selection.set([item.data(Qt.ItemDataRole.UserRole)])
         )
         self.unrated_title = QLabel()
-        side = QWidget()
+        side = self._side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.unrated_title)
@@ -240,23 +240,34 @@ class ScaleGrid(QWidget):
         for label in self._labels:
             self.plot.removeItem(label)
         self._labels = []
-        # Name a point when it is alone in its cell and the cell to its right is free.
-        alone = {
-            ids[0] for (x, y), ids in cells.items() if len(ids) == 1 and (x + 1, y) not in cells
-        }
+        # Name a point alone in its cell (or selected) on a side where the next cell is free.
+        last = self.x_range[1]
         for sid, (x, y) in self._spots.items():
-            if sid in alone or sid in selected:
-                label = pg.TextItem(
-                    _short(smap.stakeholders[sid].label), color="#222222", anchor=(0, 0.5)
-                )
-                label.setPos(x + 0.07, y)
-                self.plot.addItem(label)
-                self._labels.append(label)
+            cx, cy = round(x), round(y)
+            if len(cells[(cx, cy)]) > 1 and sid not in selected:
+                continue
+            if cx < last and (cx + 1, cy) not in cells:
+                left = False
+            elif cx > self.x_range[0] and (cx - 1, cy) not in cells:
+                left = True
+            elif sid in selected:
+                left = cx == last
+            else:
+                continue
+            label = pg.TextItem(
+                _short(smap.stakeholders[sid].label),
+                color="#222222",
+                anchor=(1, 0.5) if left else (0, 0.5),
+            )
+            label.setPos(x - 0.07 if left else x + 0.07, y)
+            self.plot.addItem(label)
+            self._labels.append(label)
         self.unrated.clear()
         for s in unrated:
             self.unrated.addItem(s.label)
             self.unrated.item(self.unrated.count() - 1).setData(Qt.ItemDataRole.UserRole, s.id)
         self.unrated_title.setText(f"Not rated ({len(unrated)})")
+        self._side.setVisible(bool(unrated))
 
     def drag_to(self, stakeholder_id: str, pos: QPointF) -> None:
         """Show the point where the mouse is while dragging (the map is unchanged)."""

@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self._add_dock("inspector", "Inspector", self.inspector, left)
+        # The legend sits under the inspector rather than over the map.
+        self._add_dock("legend", "Legend", self.view.legend, left)
         self._add_dock("stakeholders", "Stakeholders", self.stakeholder_table, bottom)
         self._add_dock("relationships", "Relationships", self.relationship_table, bottom)
         self.metrics = MetricsRunner(self.document, self)
@@ -272,8 +274,6 @@ class MainWindow(QMainWindow):
             "Leave the focus, clear the highlighted route and the filters (Esc on the canvas)",
         )
         a("tag_filter", "Only stakeholders with &tag…", self._on_tag_filter)
-        legend = a("legend", "Show &legend", self._on_legend, None, checkable=True)
-        legend.setChecked(True)
         connect = a(
             "connect_tool",
             "&Connect tool",
@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
         fill(self.edit_menu, [None, "erase_person", "reviews"])
         self.view_menu = bar.addMenu("&View")
         fill(self.view_menu, ["fit", "zoom_in", "zoom_out", None, "focus1", "focus2"])
-        fill(self.view_menu, ["clear_focus", None, "layout", None, "legend"])
+        fill(self.view_menu, ["clear_focus", None, "layout"])
         self._build_filter_menu()
         self.size_menu = self.view_menu.addMenu("&Size stakeholders by")
         self.size_group = QActionGroup(self)
@@ -668,7 +668,10 @@ class MainWindow(QMainWindow):
             self._default_dock_sizes = False
             width, height = self.width(), self.height()
             side = [self.docks["inspector"], self.docks["power_interest"]]
-            self.resizeDocks(side, [width // 6, width // 5], Qt.Orientation.Horizontal)
+            self.resizeDocks(side, [width // 5, width // 5], Qt.Orientation.Horizontal)
+            legend = self.view.legend.sizeHint().height() + 30
+            left = [self.docks["inspector"], self.docks["legend"]]
+            self.resizeDocks(left, [height - legend, legend], Qt.Orientation.Vertical)
             self.resizeDocks([self.docks["stakeholders"]], [height // 5], Qt.Orientation.Vertical)
 
     # -- edit handlers ---------------------------------------------------------------------------
@@ -749,9 +752,6 @@ class MainWindow(QMainWindow):
         if not self.scene.nodes[found.id].isVisible():
             self.clear_focus()
         self.view.centre_on(found.id)
-
-    def _on_legend(self, checked: bool) -> None:
-        self.view.legend.setVisible(checked)
 
     def _on_shortcuts(self) -> None:
         names = [n for n in self.actions_by_name if n not in ("connect_tool",)] + ["connect_tool"]

@@ -147,7 +147,8 @@ class MapView(QGraphicsView):
         )
         self.setHorizontalScrollBarPolicy(bars)
         self.setVerticalScrollBarPolicy(bars)
-        self.legend.setVisible(not active)
+        if self.legend.parent() is self:  # a docked legend goes with the docks
+            self.legend.setVisible(not active)
         if active:
             NodeItem.label_min_lod = 0.0
             NodeItem.label_ems, NodeItem.label_lines = 9.0, 3
@@ -171,7 +172,7 @@ class MapView(QGraphicsView):
             return
         rect = rect.adjusted(-40, -40, 40, 40)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.legend.isVisible():
+        if self.legend.isVisible() and self.legend.parent() is self:
             # Keep the legend (bottom left) clear of the map: reserve a strip on its left
             # or below it, whichever leaves the map larger.
             best = None
@@ -464,6 +465,8 @@ class MapView(QGraphicsView):
     def _place_legend(self) -> None:
         self.sync_detail()
         self.legend.refresh()
+        if self.legend.parent() is not self:
+            return  # the window shows the legend in a dock
         size = self.legend.sizeHint()
         self.legend.setGeometry(8, self.viewport().height() - size.height() - 8, *size.toTuple())
 
