@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QStandardPaths, Qt, QThreadPool
+from PySide6.QtCore import QPointF, QStandardPaths, Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QToolBar,
     QWidget,
 )
@@ -141,7 +142,11 @@ class MainWindow(QMainWindow):
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self._add_dock("inspector", "Inspector", self.inspector, left)
         # The legend sits under the inspector rather than over the map.
-        self._add_dock("legend", "Legend", self.view.legend, left)
+        legend_scroll = QScrollArea()
+        legend_scroll.setWidget(self.view.legend)
+        legend_scroll.setWidgetResizable(True)
+        legend_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._add_dock("legend", "Legend", legend_scroll, left)
         self._add_dock("stakeholders", "Stakeholders", self.stakeholder_table, bottom)
         self._add_dock("relationships", "Relationships", self.relationship_table, bottom)
         self.metrics = MetricsRunner(self.document, self)
@@ -668,11 +673,18 @@ class MainWindow(QMainWindow):
             self._default_dock_sizes = False
             width, height = self.width(), self.height()
             side = [self.docks["inspector"], self.docks["power_interest"]]
-            self.resizeDocks(side, [width // 5, width // 5], Qt.Orientation.Horizontal)
-            legend = self.view.legend.sizeHint().height() + 30
-            left = [self.docks["inspector"], self.docks["legend"]]
-            self.resizeDocks(left, [height - legend, legend], Qt.Orientation.Vertical)
+            hint = self.view.legend.sizeHint()
+            left_width = max(width // 5, hint.width() + 24)
+            self.resizeDocks(side, [left_width, width // 5], Qt.Orientation.Horizontal)
             self.resizeDocks([self.docks["stakeholders"]], [height // 5], Qt.Orientation.Vertical)
+            QTimer.singleShot(0, self._fit_legend_dock)
+
+    def _fit_legend_dock(self) -> None:
+        """Give the legend dock the height of the legend; the inspector takes the rest."""
+        left = [self.docks["inspector"], self.docks["legend"]]
+        column = sum(dock.height() for dock in left)
+        legend = min(self.view.legend.sizeHint().height() + 36, column // 2)
+        self.resizeDocks(left, [column - legend, legend], Qt.Orientation.Vertical)
 
     # -- edit handlers ---------------------------------------------------------------------------
     def _on_add_stakeholder(self) -> None:
