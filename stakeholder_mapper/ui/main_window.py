@@ -46,7 +46,7 @@ from ..io.lock import MapLock
 from ..io.project import load_map
 from .autosave import ProtectedFile, offer_recovery, open_map_for_editing
 from .canvas import CanvasFilter, MapScene, MapView
-from .canvas.layout import LayoutJob, LayoutRequest
+from .canvas.layout import LayoutJob, LayoutOutcome, LayoutRequest
 from .dialogs import show_about, show_shortcuts
 from .document import MapDocument
 from .grids import INFLUENCE_POSITION, POWER_INTEREST, ScaleGrid
@@ -96,7 +96,10 @@ class MainWindow(QMainWindow):
         self.canvas_actions = self.actions_by_name
         self.docks: dict[str, QDockWidget] = {}
         self._layout_generation = 0
-        self._layout_jobs: dict[int, LayoutJob] = {}
+        self._layout_outcome: LayoutOutcome | None = None
+        self._layout_poll = QTimer(self)
+        self._layout_poll.setInterval(50)
+        self._layout_poll.timeout.connect(self._collect_layout)
         self._tag: str | None = None
         self._build_docks()
         self._build_actions()
@@ -845,16 +848,24 @@ class MainWindow(QMainWindow):
             pinned=frozenset(smap.pinned),
         )
         self._layout_generation += 1
-        job = LayoutJob(request, self._layout_generation)
-        job.signals.finished.connect(self._on_layout_finished)
-        job.signals.failed.connect(self._on_layout_failed)
-        self._layout_jobs[job.generation] = job
         self.actions_by_name["layout"].setEnabled(False)
         self._show_message("Laying out the map…")
-        QThreadPool.globalInstance().start(job)
+        self._layout_outcome = LayoutOutcome(self._layout_generation)
+        QThreadPool.globalInstance().start(LayoutJob(request, self._layout_outcome))
+        self._layout_poll.start()
+
+    def _collect_layout(self) -> None:
+        outcome = self._layout_outcome
+        if outcome is None or not outcome.done:
+            return
+        self._layout_poll.stop()
+        self._layout_outcome = None
+        if outcome.error is not None:
+            self._on_layout_failed(outcome.generation, outcome.error)
+        else:
+            self._on_layout_finished(outcome.generation, outcome.positions or {})
 
     def _on_layout_finished(self, generation: int, positions: dict) -> None:
-        self._layout_jobs.pop(generation, None)
         self.actions_by_name["layout"].setEnabled(True)
         if generation != self._layout_generation:
             return
@@ -869,7 +880,6 @@ class MainWindow(QMainWindow):
         self.view.fit_all()
 
     def _on_layout_failed(self, generation: int, message: str) -> None:
-        self._layout_jobs.pop(generation, None)
         self.actions_by_name["layout"].setEnabled(True)
         self._show_message(message)
 

@@ -24,6 +24,8 @@ __all__ = ["DEBOUNCE_MS", "MetricsResult", "MetricsRunner", "copy_for_analysis"]
 
 #: Quiet time after the last edit before metrics are recomputed.
 DEBOUNCE_MS = 400
+#: How often the GUI thread looks for finished analyses while one runs.
+POLL_MS = 30
 
 #: Changes that can alter a metric (moving a node on the canvas cannot).
 _RELEVANT = {
@@ -61,45 +63,51 @@ def copy_for_analysis(smap: StakeholderMap) -> StakeholderMap:
     return copy
 
 
-class _Signals(QObject):
-    progress = Signal(int, float)
-    finished = Signal(int, object)
-    failed = Signal(int, str)
-    cancelled = Signal(int)
+@dataclass
+class _Outcome:
+    """What a job reports, read by the GUI thread (the worker touches no Qt object)."""
+
+    generation: int
+    progress: float = 0.0
+    done: bool = False
+    result: MetricsResult | None = None
+    error: str | None = None
+    cancelled: bool = False
 
 
 class _Job(QRunnable):
-    def __init__(self, smap: StakeholderMap, generation: int, runner: MetricsRunner) -> None:
+    """One analysis; the pool owns and deletes it. It only writes to its :class:`_Outcome`."""
+
+    def __init__(self, smap: StakeholderMap, outcome: _Outcome, runner: MetricsRunner) -> None:
         super().__init__()
+        self.setAutoDelete(True)
         self.smap = smap
-        self.generation = generation
-        self.signals = _Signals()
+        self.outcome = outcome
         self._runner = runner
 
     def _stop(self) -> bool:
-        return self._runner.wanted != self.generation
+        return self._runner.wanted != self.outcome.generation
+
+    def _progress(self, fraction: float) -> None:
+        self.outcome.progress = fraction
 
     def run(self) -> None:
+        outcome = self.outcome
         try:
-            metrics = compute_metrics(
-                self.smap,
-                progress=lambda f: self.signals.progress.emit(self.generation, f),
-                cancelled=self._stop,
-            )
+            metrics = compute_metrics(self.smap, progress=self._progress, cancelled=self._stop)
             if self._stop():
                 raise Cancelled
-            result = MetricsResult(
+            outcome.result = MetricsResult(
                 metrics,
                 stakeholder_readings(self.smap, metrics),
                 map_findings(self.smap, metrics),
             )
         except Cancelled:
-            self.signals.cancelled.emit(self.generation)
-            return
+            outcome.cancelled = True
         except Exception as exc:  # the window must survive any analysis failure
-            self.signals.failed.emit(self.generation, f"The analysis failed: {exc}")
-            return
-        self.signals.finished.emit(self.generation, result)
+            outcome.error = f"The analysis failed: {exc}"
+        finally:
+            outcome.done = True
 
 
 class MetricsRunner(QObject):
@@ -123,19 +131,24 @@ class MetricsRunner(QObject):
         self.stale = True
         #: Generation of the run whose result is wanted; a job stops when it differs.
         self.wanted = 0
-        self._running: dict[int, _Job] = {}
+        #: Outcomes of the jobs started and not yet collected.
+        self._outcomes: list[_Outcome] = []
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_now)
+        #: Collects finished jobs on the GUI thread (no signal crosses threads).
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._collect)
         document.changed.connect(self._on_model_change)
 
     @property
     def running(self) -> bool:
         """Whether an analysis is under way."""
-        return bool(self._running)
+        return bool(self._outcomes)
 
     def _on_model_change(self, change: ModelChange) -> None:
         if change.kind not in _RELEVANT:
@@ -151,14 +164,11 @@ class MetricsRunner(QObject):
         """Start an analysis of the map as it is now; older runs are abandoned."""
         self._timer.stop()
         self.wanted += 1
-        job = _Job(copy_for_analysis(self.document.smap), self.wanted, self)
-        job.signals.progress.connect(self._on_progress)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        job.signals.cancelled.connect(self._on_cancelled)
-        self._running[job.generation] = job
+        outcome = _Outcome(self.wanted)
+        self._outcomes.append(outcome)
         self.running_changed.emit(True)
-        self.pool.start(job)
+        self.pool.start(_Job(copy_for_analysis(self.document.smap), outcome, self))
+        self._poll.start()
 
     def cancel(self) -> None:
         """Stop the running analysis; the shown results stay marked stale."""
@@ -166,33 +176,29 @@ class MetricsRunner(QObject):
         self.wanted += 1
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until the worker is idle (for scripts and shutting down)."""
-        return self.pool.waitForDone(msecs)
+        """Block until the worker is idle and its results are delivered (scripts, closing)."""
+        idle = self.pool.waitForDone(msecs)
+        self._collect()
+        return idle
 
-    def _done(self, generation: int) -> bool:
-        self._running.pop(generation, None)
-        if not self._running:
+    def _collect(self) -> None:
+        for outcome in [o for o in self._outcomes if o.done]:
+            self._outcomes.remove(outcome)
+            current = outcome.generation == self.wanted
+            if outcome.result is not None and current:
+                self.result = outcome.result
+                self._set_stale(False)
+                self.finished.emit(outcome.result)
+            elif outcome.error is not None and current:
+                self.failed.emit(outcome.error)
+            elif not self._outcomes and (outcome.cancelled or not current):
+                self.failed.emit("The analysis was cancelled; the figures shown are out of date.")
+        latest = next((o for o in self._outcomes if o.generation == self.wanted), None)
+        if latest is not None:
+            self.progress.emit(latest.progress)
+        if not self._outcomes and self._poll.isActive():
+            self._poll.stop()
             self.running_changed.emit(False)
-        return generation == self.wanted
-
-    def _on_progress(self, generation: int, fraction: float) -> None:
-        if generation == self.wanted:
-            self.progress.emit(fraction)
-
-    def _on_finished(self, generation: int, result: MetricsResult) -> None:
-        if not self._done(generation):
-            return
-        self.result = result
-        self._set_stale(False)
-        self.finished.emit(result)
-
-    def _on_failed(self, generation: int, message: str) -> None:
-        if self._done(generation):
-            self.failed.emit(message)
-
-    def _on_cancelled(self, generation: int) -> None:
-        if self._done(generation) or not self._running:
-            self.failed.emit("The analysis was cancelled; the figures shown are out of date.")
 
     def _set_stale(self, stale: bool) -> None:
         if stale != self.stale:

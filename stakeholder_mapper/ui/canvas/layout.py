@@ -1,8 +1,9 @@
 """Force-directed layout computed off the GUI thread on a copy of the positions.
 
 The job gets plain data (ids, ties, current positions, pinned ids), runs networkx's
-Fruchterman–Reingold spring layout with pinned stakeholders held in place, and returns
-new positions through a signal; the window pushes them as one ``MoveStakeholders``.
+Fruchterman–Reingold spring layout with pinned stakeholders held in place, and leaves
+the new positions in its outcome, which the window collects on the GUI thread and
+pushes as one ``MoveStakeholders``.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import math
 from dataclasses import dataclass
 
 import networkx as nx
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QRunnable
 
-__all__ = ["LayoutJob", "LayoutRequest", "spring_positions"]
+__all__ = ["LayoutJob", "LayoutOutcome", "LayoutRequest", "spring_positions"]
 
 #: Typical distance between neighbouring stakeholders, in scene units.
 SPACING = 130.0
@@ -69,26 +70,29 @@ def spring_positions(request: LayoutRequest) -> dict[str, tuple[float, float]]:
     return {i: (float(x) * half, float(y) * half) for i, (x, y) in result.items()}
 
 
-class _Signals(QObject):
-    #: (generation, positions) when the layout is done.
-    finished = Signal(int, object)
-    #: (generation, message) if the layout failed.
-    failed = Signal(int, str)
+@dataclass
+class LayoutOutcome:
+    """What a layout job reports; the GUI thread reads it (the worker touches no Qt object)."""
+
+    generation: int
+    done: bool = False
+    positions: dict[str, tuple[float, float]] | None = None
+    error: str | None = None
 
 
 class LayoutJob(QRunnable):
-    """Runs :func:`spring_positions` in a thread pool; results arrive on ``signals``."""
+    """Runs :func:`spring_positions` in a thread pool and fills in its outcome."""
 
-    def __init__(self, request: LayoutRequest, generation: int) -> None:
+    def __init__(self, request: LayoutRequest, outcome: LayoutOutcome) -> None:
         super().__init__()
+        self.setAutoDelete(True)
         self.request = request
-        self.generation = generation
-        self.signals = _Signals()
+        self.outcome = outcome
 
     def run(self) -> None:
         try:
-            positions = spring_positions(self.request)
+            self.outcome.positions = spring_positions(self.request)
         except Exception as exc:  # a failed layout must not bring the window down
-            self.signals.failed.emit(self.generation, f"The layout failed: {exc}.")
-            return
-        self.signals.finished.emit(self.generation, positions)
+            self.outcome.error = f"The layout failed: {exc}."
+        finally:
+            self.outcome.done = True
