@@ -24,20 +24,23 @@ def _application() -> QApplication:
 
 
 def build_window(map_path: str | None) -> MainWindow:
-    """The main window on ``map_path`` (the sample map when omitted), not yet shown.
+    """The main window on ``map_path``, not yet shown.
 
+    Without a path the bundled sample map opens as an unsaved copy, so that Save asks
+    for a file of the user's own and the bundled sample is never overwritten.
     Raises :class:`MapFileError` if the map cannot be opened.
     """
     _application()
-    path = Path(map_path) if map_path else SAMPLE_MAP
+    if not map_path:
+        return MainWindow(load_map(SAMPLE_MAP), None)
+    path = Path(map_path)
     window = MainWindow(load_map(path), path)
-    if map_path:
-        window.settings.add_recent_file(path)
+    window.settings.add_recent_file(path)
     return window
 
 
 def run_app(map_path: str | None) -> int:
-    """Open the window on ``map_path`` (the sample map when omitted); returns the exit code.
+    """Open the window on ``map_path`` (else a copy of the sample map); returns the exit code.
 
     A map given by name is locked for editing (or opened read-only) and its password
     asked for; once the window shows, autosaves left by a crash are offered.

@@ -44,15 +44,19 @@ from ..core.model import ChangeKind, ModelChange, StakeholderMap
 from ..io.errors import MapFileError
 from ..io.lock import MapLock
 from ..io.project import load_map
+from ..paths import EXPORTS_DIR
 from .autosave import ProtectedFile, offer_recovery, open_map_for_editing
 from .canvas import CanvasFilter, MapScene, MapView
 from .canvas.layout import LayoutJob, LayoutOutcome, LayoutRequest
 from .dialogs import show_about, show_shortcuts
 from .document import MapDocument
+from .export_dialog import run_export_dialog
 from .grids import INFLUENCE_POSITION, POWER_INTEREST, ScaleGrid
+from .import_dialog import run_import_dialog
 from .inspector import Inspector
 from .metrics_panel import MetricsPanel
 from .metrics_runner import MetricsResult, MetricsRunner
+from .plan_dialog import run_plan_dialog
 from .privacy import ErasePersonDialog, ReviewDueDialog
 from .route_panel import RoutePanel
 from .settings import DOCK_STATE, LAST_FOLDER, WINDOW_GEOMETRY, Settings
@@ -215,6 +219,27 @@ class MainWindow(QMainWindow):
             None,
             "Protect the map with a password, change it or remove it",
         )
+        a(
+            "import",
+            "&Import…",
+            self._on_import,
+            "Ctrl+I",
+            "Import stakeholders and relationships from CSV, Excel, Kumu, GraphML or GEXF",
+        )
+        a(
+            "export",
+            "&Export data or picture…",
+            self._on_export,
+            "Ctrl+E",
+            "Export the map as CSV, Excel, GraphML or GEXF, or the canvas as PNG, SVG or PDF",
+        )
+        a(
+            "plan",
+            "Export engagement &plan…",
+            self._on_plan,
+            "Ctrl+Shift+E",
+            "Write the humanitarian diplomacy engagement plan as a Word document",
+        )
         a("quit", "&Quit", self.close, key.Quit)
         stack = self.document.undo_stack
         undo = stack.createUndoAction(self, "&Undo")
@@ -323,7 +348,8 @@ class MainWindow(QMainWindow):
         fill(self.file_menu, ["new", "open"])
         self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        fill(self.file_menu, ["save", "save_as", "revert", "password", None, "quit"])
+        fill(self.file_menu, ["save", "save_as", "revert", "password", None])
+        fill(self.file_menu, ["import", "export", "plan", None, "quit"])
         self.edit_menu = bar.addMenu("&Edit")
         fill(
             self.edit_menu,
@@ -552,9 +578,20 @@ class MainWindow(QMainWindow):
 
     def new_map(self) -> None:
         """Replace the map with an empty one (after asking about unsaved changes)."""
-        if self.maybe_save():
-            self._replace_guard(self._new_guard(None))
-            self.document.replace(StakeholderMap(), None)
+        self.show_unsaved(StakeholderMap(), modified=False)
+
+    def show_unsaved(self, smap: StakeholderMap, modified: bool = True) -> bool:
+        """Show ``smap`` as a map with no file yet (after asking about unsaved changes).
+
+        A ``modified`` map (an import) counts as unsaved work: closing asks to save it.
+        """
+        if not self.maybe_save():
+            return False
+        self._replace_guard(self._new_guard(None))
+        self.document.replace(smap, None)
+        if modified:
+            self.document.undo_stack.resetClean()
+        return True
 
     def _on_open(self) -> None:
         if not self.maybe_save():
@@ -630,6 +667,21 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot revert", str(exc))
             return
         self.document.replace(smap, path)
+
+    def _on_import(self) -> None:
+        outcome = run_import_dialog(self, self.document.smap)
+        if outcome is None:
+            return
+        if outcome.command is not None:
+            self.document.push(outcome.command)
+        elif outcome.new_map is not None:
+            self.show_unsaved(outcome.new_map)
+
+    def _on_export(self) -> None:
+        run_export_dialog(self, self.document.smap, scene=self.scene, folder=EXPORTS_DIR)
+
+    def _on_plan(self) -> None:
+        run_plan_dialog(self, self.document.smap, self.document.path)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
