@@ -15,9 +15,10 @@ taken from the first rule that applies:
 7. **Peripheral** — a single contact.
 8. **Embedded** — everyone else: its contacts can reach each other without it.
 
-:func:`map_findings` lists what matters for the whole map: top brokers, single points
-of failure, isolated stakeholders and categories, powerful actors with low trust or an
-opposed position, and coalitions with no trusted tie to a decision-maker.
+:func:`map_findings` lists what matters for the whole map, in this order: top brokers,
+single points of failure, powerful actors with low trust or an opposed position,
+coalitions with no trusted tie to a decision-maker, and isolated stakeholders and
+categories.
 """
 
 from __future__ import annotations
@@ -343,10 +344,10 @@ def _unlinked_coalitions(context: _Context) -> list[str]:
 def map_findings(smap: StakeholderMap, metrics: pd.DataFrame) -> list[str]:
     """Findings about the whole map in plain sentences, most important first.
 
-    Top brokers, single points of failure, isolated stakeholders and categories,
-    powerful actors who distrust us or oppose our objective, and coalitions with no
-    trusted tie to a decision-maker (a municipal or national authority, or anyone of
-    power 4 or 5).
+    Top brokers, single points of failure, powerful actors who distrust us or oppose
+    our objective, coalitions with no trusted tie to a decision-maker (a municipal or
+    national authority, or anyone of power 4 or 5), and isolated stakeholders and
+    categories.
     """
     context = _Context(smap, metrics)
     return [

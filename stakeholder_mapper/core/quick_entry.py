@@ -181,11 +181,26 @@ def _strength(text: str) -> int:
     return int(text)
 
 
+def default_kind(smap: StakeholderMap) -> str:
+    """The kind a relationship gets when the line names none: "influence" where the map
+    has it, else the map's first directed positive kind, else its first kind."""
+    if DEFAULT_KIND in smap.kinds:
+        return DEFAULT_KIND
+    for kind in smap.kinds.values():
+        if kind.directed and kind.valence == "positive":
+            return kind.id
+    for kind in smap.kinds.values():
+        return kind.id
+    raise QuickEntryError(
+        "This map has no relationship kinds yet; add one before entering 'A > B'."
+    )
+
+
 def _kind_and_strength(smap: StakeholderMap, words: list[str]) -> tuple[str, int]:
     strength = DEFAULT_STRENGTH
     if words and words[-1].isdigit():
         strength = _strength(words.pop())
-    kind = match_kind(smap, " ".join(words)) if words else DEFAULT_KIND
+    kind = match_kind(smap, " ".join(words)) if words else default_kind(smap)
     return kind, strength
 
 
@@ -196,7 +211,7 @@ def _split_target(smap: StakeholderMap, plan: _Plan, rest: str) -> tuple[str, st
         kind, strength = _kind_and_strength(smap, tail.split())
         return target.strip(), kind, strength
     if plan.resolve(rest) is not None:
-        return rest, DEFAULT_KIND, DEFAULT_STRENGTH
+        return rest, default_kind(smap), DEFAULT_STRENGTH
     words = rest.split()
     strength = DEFAULT_STRENGTH
     if len(words) > 1 and words[-1].isdigit():
@@ -209,7 +224,7 @@ def _split_target(smap: StakeholderMap, plan: _Plan, rest: str) -> tuple[str, st
                 except QuickEntryError:
                     continue
                 return " ".join(words[:-size]), kind, strength
-    return " ".join(words), DEFAULT_KIND, strength
+    return " ".join(words), default_kind(smap), strength
 
 
 def _parse_line(

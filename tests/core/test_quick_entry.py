@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from stakeholder_mapper.core.model import StakeholderMap
+from stakeholder_mapper.core.model import RelationshipKind, StakeholderMap
 from stakeholder_mapper.core.placement import SPACING
 from stakeholder_mapper.core.quick_entry import (
     QuickEntryError,
@@ -197,3 +197,33 @@ def test_completions_offer_names_categories_and_kinds(small_map):
     assert completions(small_map, "Mayor > Youth council; coll") == [
         "Mayor > Youth council; Collaboration"
     ]
+
+
+def test_map_without_influence_uses_its_first_directed_positive_kind(small_map):
+    small_map.kinds = {
+        "conflict": RelationshipKind("conflict", "Conflict", False, "negative"),
+        "collaboration": RelationshipKind("collaboration", "Collaboration", False),
+        "support": RelationshipKind("support", "Support", True),
+    }
+    (rid,) = _apply(small_map, "Youth council > Mayor").relationships
+    assert small_map.relationships[rid].kind == "support"
+    (rid,) = _apply(small_map, "Mayor > Imam of the central mosque 4").relationships
+    assert (small_map.relationships[rid].kind, small_map.relationships[rid].strength) == (
+        "support",
+        4,
+    )
+
+
+def test_map_with_only_undirected_kinds_uses_its_first_kind(small_map):
+    small_map.kinds = {
+        "conflict": RelationshipKind("conflict", "Conflict", False, "negative"),
+        "collaboration": RelationshipKind("collaboration", "Collaboration", False),
+    }
+    (rid,) = _apply(small_map, "Youth council > Mayor").relationships
+    assert small_map.relationships[rid].kind == "conflict"
+
+
+def test_map_without_kinds_is_a_message(small_map):
+    small_map.kinds = {}
+    with pytest.raises(QuickEntryError, match="no relationship kinds"):
+        quick_entry(small_map, "Youth council > Mayor")
