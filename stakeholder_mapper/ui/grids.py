@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
 
+from ..analysis.compare import HIGH
 from ..core.commands import UpdateStakeholder
 from ..core.model import SCALES, ChangeKind, ModelChange
 from .document import MapDocument
@@ -49,13 +50,17 @@ class GridSpec:
     quadrants: tuple[str, str, str, str]
 
 
+#: Where the grid's quadrant lines fall: a rating of :data:`HIGH` or more counts as high,
+#: the same rule the comparison and the plan use to name a stakeholder's quadrant.
+SPLIT = HIGH - 0.5
+
 POWER_INTEREST = GridSpec(
     "interest",
     "power",
     "Interest",
     "Power",
-    2.5,
-    2.5,
+    SPLIT,
+    SPLIT,
     ("Keep satisfied", "Manage closely", "Monitor", "Keep informed"),
 )
 
@@ -65,7 +70,7 @@ INFLUENCE_POSITION = GridSpec(
     "Position toward our objective (−2 opposed … +2 supportive)",
     "Power / influence",
     0.5,
-    2.5,
+    SPLIT,
     (
         "Powerful, not yet on side: engage",
         "Powerful supporters: involve",

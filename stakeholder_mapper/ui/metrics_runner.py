@@ -3,7 +3,8 @@
 After each edit that can change a metric the runner waits ~400 ms for more edits, copies
 the map (records are immutable, so copying the dictionaries is enough), and computes the
 metrics, readings and findings in a :class:`QThreadPool` worker. The worker touches no
-widget; results come back through a signal and are used only if no newer run started.
+widget: it fills a plain outcome object that a timer on the GUI thread polls, and a
+result is used only if the map has not changed since its run started.
 Long runs report progress and can be cancelled.
 """
 
@@ -153,6 +154,8 @@ class MetricsRunner(QObject):
     def _on_model_change(self, change: ModelChange) -> None:
         if change.kind not in _RELEVANT:
             return
+        # A job started before this edit analyses the old map: it must not count as fresh.
+        self.wanted += 1
         self._set_stale(True)
         self.schedule()
 
@@ -191,7 +194,7 @@ class MetricsRunner(QObject):
                 self.finished.emit(outcome.result)
             elif outcome.error is not None and current:
                 self.failed.emit(outcome.error)
-            elif not self._outcomes and (outcome.cancelled or not current):
+            elif not self._outcomes and not self._timer.isActive() and not current:
                 self.failed.emit("The analysis was cancelled; the figures shown are out of date.")
         latest = next((o for o in self._outcomes if o.generation == self.wanted), None)
         if latest is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
 
 from stakeholder_mapper.core.model import Relationship, Stakeholder, StakeholderMap
@@ -134,6 +134,17 @@ def test_f2_renames_in_place_and_escape_cancels(qtbot, window: MainWindow) -> No
     QTest.keyClick(editor, Qt.Key.Key_Return)
     assert smap.stakeholders["imam"].label == "Grand imam"
     assert window.scene.nodes["imam"].label == "Grand imam"
+
+
+def test_rename_works_again_after_escape_and_the_editor_is_gone(qtbot, window: MainWindow) -> None:
+    editor = window.view.start_rename("imam")
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    editor = window.view.start_rename("mayor")
+    editor.selectAll()
+    QTest.keyClicks(editor, "Lord mayor")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert window.document.smap.stakeholders["mayor"].label == "Lord mayor"
 
 
 def test_empty_name_is_refused_with_a_message(qtbot, window: MainWindow) -> None:

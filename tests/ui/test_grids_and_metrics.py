@@ -7,10 +7,11 @@ import random
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
 
+from stakeholder_mapper.analysis.compare import quadrant
 from stakeholder_mapper.core.commands import UpdateStakeholder
 from stakeholder_mapper.core.model import Relationship, Stakeholder, StakeholderMap
 from stakeholder_mapper.ui.document import MapDocument
-from stakeholder_mapper.ui.grids import ScaleGrid
+from stakeholder_mapper.ui.grids import POWER_INTEREST, ScaleGrid
 from stakeholder_mapper.ui.main_window import MainWindow
 from stakeholder_mapper.ui.metrics_runner import MetricsRunner
 
@@ -77,20 +78,28 @@ def _large_map(n: int, m: int) -> StakeholderMap:
     return smap
 
 
-def test_gui_thread_keeps_running_while_a_large_map_is_analysed(qtbot) -> None:
+def test_gui_thread_handles_events_before_a_large_analysis_arrives(qtbot) -> None:
     document = MapDocument(_large_map(2000, 8000))
     runner = MetricsRunner(document)
-    ticks = []
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(lambda: ticks.append(runner.running))
-    timer.start()
+    seen = []
     runner.run_now()
+    QTimer.singleShot(0, lambda: seen.append((runner.running, runner.result)))
     with qtbot.waitSignal(runner.finished, timeout=60000):
         pass
-    timer.stop()
-    assert sum(ticks) >= 3, "the timer must fire while the analysis runs"
+    assert seen == [(True, None)], "the GUI thread must run events while the analysis works"
     assert len(runner.result.metrics) == 2000 and not runner.stale
+
+
+def test_a_run_started_before_an_edit_is_not_shown_as_fresh(qtbot, window: MainWindow) -> None:
+    runner = window.metrics
+    runner.wait()
+    runner.run_now()
+    window.document.push(UpdateStakeholder(window.document.smap, "imam", power=5))
+    runner.wait()
+    assert runner.stale, "results of the map before the edit must stay marked stale"
+    assert not window.metrics_panel.status.text().startswith("Up to date")
+    qtbot.waitUntil(lambda: not runner.stale and not runner.running, timeout=10000)
+    assert window.metrics_panel.status.text().startswith("Up to date")
 
 
 def test_cancel_stops_the_analysis_and_keeps_results_stale(qtbot) -> None:
@@ -116,3 +125,12 @@ def test_trusted_route_is_listed_and_highlighted(qtbot, window: MainWindow) -> N
     window.view.setFocus()
     QTest.keyClick(window.view, Qt.Key.Key_Escape)
     assert not window.scene.nodes["imam"].emphasised
+
+
+def test_grid_quadrant_lines_agree_with_the_quadrant_the_plan_names() -> None:
+    spec = POWER_INTEREST
+    corner = {(True, True): 1, (True, False): 0, (False, True): 3, (False, False): 2}
+    for power in range(1, 6):
+        for interest in range(1, 6):
+            shown = spec.quadrants[corner[(power > spec.y_split, interest > spec.x_split)]]
+            assert shown.lower() == quadrant(power, interest)

@@ -48,9 +48,12 @@ ZOOM_STEP = 1.25
 class _RenameEditor(QLineEdit):
     """A line editor over a node's label: Enter commits, Escape cancels."""
 
-    def __init__(self, parent: QWidget, commit: Callable[[str], None]) -> None:
+    def __init__(
+        self, parent: QWidget, commit: Callable[[str], None], cancel: Callable[[], None]
+    ) -> None:
         super().__init__(parent)
         self._commit = commit
+        self._cancel = cancel
         self._done = False
         self.returnPressed.connect(self._finish)
 
@@ -69,6 +72,7 @@ class _RenameEditor(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self._done = True
+            self._cancel()
             self.deleteLater()
             return
         super().keyPressEvent(event)
@@ -349,7 +353,10 @@ class MapView(QGraphicsView):
                 lambda: UpdateStakeholder(smap, stakeholder_id, label=text.strip())
             )
 
-        editor = _RenameEditor(self.viewport(), commit)
+        def cancel() -> None:
+            self._rename = None
+
+        editor = _RenameEditor(self.viewport(), commit, cancel)
         editor.setText(self.document.smap.stakeholders[stakeholder_id].label)
         editor.selectAll()
         width = 220
