@@ -16,12 +16,13 @@ imported from spreadsheets are sometimes made from names.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ..core.model import Engagement, MapInfo, Relationship, Stakeholder, StakeholderMap
 from ..core.privacy import ERASED, erase_pattern, personal_terms
 
-__all__ = ["EXPORT_LEVELS", "LEVEL_DESCRIPTIONS", "ExportLevel", "redact"]
+__all__ = ["EXPORT_LEVELS", "LEVEL_DESCRIPTIONS", "ExportLevel", "RedactedIds", "redact"]
 
 ExportLevel = Literal["full", "partner", "public"]
 EXPORT_LEVELS: tuple[str, ...] = ExportLevel.__args__
@@ -35,6 +36,27 @@ LEVEL_DESCRIPTIONS: dict[str, str] = {
     "public": "Public: aggregates only; stakeholders are named only when marked public and "
     "carry only their category, level, power and interest.",
 }
+
+
+@dataclass
+class RedactedIds:
+    """Which neutral id each original stakeholder and relationship id became.
+
+    Pass the same instance to several :func:`redact` calls (a map and its snapshot) so
+    that a record keeps one neutral id in all of them and the copies can be compared.
+    """
+
+    stakeholders: dict[str, str] = field(default_factory=dict)
+    relationships: dict[str, str] = field(default_factory=dict)
+
+    def stakeholder(self, old: str) -> str:
+        """The neutral id for stakeholder ``old``, handing out the next ``sN`` if new."""
+        return self.stakeholders.setdefault(old, f"s{len(self.stakeholders) + 1}")
+
+    def relationship(self, old: str) -> str:
+        """The neutral id for relationship ``old``, handing out the next ``rN`` if new."""
+        return self.relationships.setdefault(old, f"r{len(self.relationships) + 1}")
+
 
 # Engagement fields that are plans, not people or attitudes: kept at Partner level.
 _PARTNER_ENGAGEMENT = (
@@ -103,11 +125,12 @@ def _public_stakeholder(s: Stakeholder, new_id: str, label: str) -> Stakeholder:
     )
 
 
-def redact(smap: StakeholderMap, level: str) -> StakeholderMap:
+def redact(smap: StakeholderMap, level: str, ids: RedactedIds | None = None) -> StakeholderMap:
     """A copy of the map holding only what the export ``level`` may show.
 
     ``level`` is ``"full"``, ``"partner"`` or ``"public"`` (see the module text). The map
-    passed in is not changed; ``full`` returns an equal copy.
+    passed in is not changed; ``full`` returns an equal copy. Below Full, ``ids`` (if
+    given) receives and reuses the neutral id of each record kept.
     """
     if level not in EXPORT_LEVELS:
         raise ValueError(f"Unknown export level {level!r}; use one of {', '.join(EXPORT_LEVELS)}.")
@@ -133,31 +156,34 @@ def redact(smap: StakeholderMap, level: str) -> StakeholderMap:
         purpose=_clean(info.purpose, pattern),
         date=info.date,
     )
+    ids = ids if ids is not None else RedactedIds()
     kept = [s for s in smap.stakeholders.values() if s.sensitivity != "confidential"]
-    ids = {s.id: f"s{n}" for n, s in enumerate(kept, start=1)}
+    new_ids = {s.id: ids.stakeholder(s.id) for s in kept}
     per_category: dict[str, int] = {}
     for s in kept:
         if level == "partner":
-            record = _partner_stakeholder(s, ids[s.id], pattern)
+            record = _partner_stakeholder(s, new_ids[s.id], pattern)
         else:
             per_category[s.category] = per_category.get(s.category, 0) + 1
             category = smap.categories.get(s.category)
             generic = f"{category.name if category else s.category} {per_category[s.category]}"
             label = _clean(s.label, pattern) if s.sensitivity == "public" else generic
-            record = _public_stakeholder(s, ids[s.id], label)
+            record = _public_stakeholder(s, new_ids[s.id], label)
         out.stakeholders[record.id] = record
-    relationships = [r for r in smap.relationships.values() if r.source in ids and r.target in ids]
-    for n, r in enumerate(relationships, start=1):
-        out.relationships[f"r{n}"] = Relationship(
-            id=f"r{n}",
-            source=ids[r.source],
-            target=ids[r.target],
+    for r in smap.relationships.values():
+        if r.source not in new_ids or r.target not in new_ids:
+            continue
+        rid = ids.relationship(r.id)
+        out.relationships[rid] = Relationship(
+            id=rid,
+            source=new_ids[r.source],
+            target=new_ids[r.target],
             kind=r.kind,
             strength=r.strength,
             valence=r.valence,
             directed=r.directed,
             confidence=r.confidence,
         )
-    out.positions = {ids[sid]: xy for sid, xy in smap.positions.items() if sid in ids}
-    out.pinned = {ids[sid] for sid in smap.pinned if sid in ids}
+    out.positions = {new_ids[sid]: xy for sid, xy in smap.positions.items() if sid in new_ids}
+    out.pinned = {new_ids[sid] for sid in smap.pinned if sid in new_ids}
     return out

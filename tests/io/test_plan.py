@@ -313,3 +313,28 @@ def test_an_empty_map_still_gives_a_readable_plan(tmp_path: Path, level: str) ->
     assert _headings(doc, 1) == expected
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "No coalitions yet" in text
+
+
+def test_partner_change_table_takes_names_from_the_redacted_map(tmp_path: Path) -> None:
+    smap = StakeholderMap()
+    smap.stakeholders["office"] = Stakeholder(
+        "office", "Office of Amina Diallo", "municipal", person="Amina Diallo", power=2, interest=4
+    )
+    smap.stakeholders["gone"] = Stakeholder(
+        "gone", "Clinic of Dr Kofi Mensah", "ngo", person="Kofi Mensah"
+    )
+    smap.snapshots = [
+        Snapshot("s1", "Workshop 1", dt.datetime(2026, 9, 1, 10, 0), snapshot_content(smap))
+    ]
+    smap.stakeholders["office"] = dataclasses.replace(smap.stakeholders["office"], power=5)
+    del smap.stakeholders["gone"]
+    smap.stakeholders["new"] = Stakeholder(
+        "new", "Chief Yusuf Bello's council", "community", person="Yusuf Bello"
+    )
+    path = _plan(smap, tmp_path, level="partner", sections=("monitoring",))
+    xml = _all_xml(path)
+    for name in ("Amina Diallo", "Kofi Mensah", "Yusuf Bello"):
+        assert name not in xml
+    table, _ = _table_with(Document(str(path)), "Stakeholder", "Change", "Before", "Now")
+    changes = sorted(row.cells[1].text for row in table.rows[1:])
+    assert changes == ["added to the map", "moved quadrant", "removed from the map"]

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 
-import networkx as nx
 import pandas as pd
 
 from ...analysis.compare import MapComparison, compare_maps
 from ...analysis.metrics import compute_metrics
 from ...analysis.readings import Reading, map_findings, stakeholder_readings
-from ...analysis.routes import Route, our_branch
-from ...analysis.views import GraphView, build_graph
+from ...analysis.routes import Route, our_branch, routes_from
 from ...core.model import Snapshot, StakeholderMap
 from ..project import snapshot_map
+from ..redact import RedactedIds, redact
 from .priorities import QUADRANTS, aiim, quadrant
 
 __all__ = ["Facts", "Messenger", "gather", "suggested_messengers"]
@@ -76,16 +73,6 @@ class Facts:
         return float(value)
 
 
-def _most_trusted_route(graph: nx.DiGraph, source: str, target: str) -> Route | None:
-    """The first route :func:`~stakeholder_mapper.analysis.routes.trusted_routes` gives,
-    computed the same way (Yen's first path) on a graph built once for all targets."""
-    try:
-        path = next(nx.shortest_simple_paths(graph, source, target, "distance"))
-    except nx.NetworkXNoPath:
-        return None
-    return Route(tuple(path), sum(graph[u][v]["distance"] for u, v in pairwise(path)))
-
-
 def suggested_messengers(
     smap: StakeholderMap,
     branch: str | None,
@@ -98,19 +85,19 @@ def suggested_messengers(
     sentence says to go direct.
     """
     targets = list(targets)
-    graph = build_graph(smap, GraphView(positive_only=True)) if branch is not None else None
+    routes = routes_from(smap, branch, targets, k=1) if branch is not None else {}
     found: dict[str, Messenger] = {}
     for n, target in enumerate(targets):
-        found[target] = _messenger(smap, graph, branch, target)
+        found[target] = _messenger(smap, routes, branch, target)
         if progress:
             progress((n + 1) / len(targets))
     return found
 
 
 def _messenger(
-    smap: StakeholderMap, graph: nx.DiGraph | None, branch: str | None, target: str
+    smap: StakeholderMap, routes: dict[str, list[Route]], branch: str | None, target: str
 ) -> Messenger:
-    if graph is None or branch is None:
+    if branch is None:
         return Messenger(
             None,
             None,
@@ -119,7 +106,7 @@ def _messenger(
         )
     if target == branch:
         return Messenger(None, None, "This is our own branch.")
-    route = _most_trusted_route(graph, branch, target)
+    route = next(iter(routes[target]), None)
     if route is None:
         return Messenger(
             None,
@@ -141,22 +128,6 @@ def _latest_snapshot(smap: StakeholderMap) -> Snapshot | None:
     return max(smap.snapshots, key=lambda s: s.created, default=None)
 
 
-def _without_confidential(smap: StakeholderMap) -> StakeholderMap:
-    copy = StakeholderMap(smap.info)
-    copy.categories, copy.kinds = smap.categories, smap.kinds
-    copy.stakeholders = {
-        sid: dataclasses.replace(s, person="", contact="", position=None, trust=None)
-        for sid, s in smap.stakeholders.items()
-        if s.sensitivity != "confidential"
-    }
-    copy.relationships = {
-        rid: r
-        for rid, r in smap.relationships.items()
-        if r.source in copy.stakeholders and r.target in copy.stakeholders
-    }
-    return copy
-
-
 def gather(
     original: StakeholderMap,
     shown: StakeholderMap,
@@ -168,8 +139,9 @@ def gather(
 
     ``shown`` is the map redacted for ``level``; every reading is computed on it so that
     nothing held back leaks through a sentence. Snapshot changes compare ``original``
-    with its latest snapshot (below Full, confidential stakeholders and attitudes left
-    out). ``messengers_for`` limits route searches to the stakeholders that get a sheet.
+    with its latest snapshot, both redacted for ``level`` the same way as ``shown``
+    (with one neutral id per record), so names and fields come from redacted maps.
+    ``messengers_for`` limits route searches to the stakeholders that get a sheet.
     """
 
     def report(fraction: float) -> None:
@@ -201,7 +173,8 @@ def gather(
     if snapshot is not None:
         before, after = snapshot_map(snapshot), original
         if level != "full":
-            before, after = _without_confidential(before), _without_confidential(after)
+            ids = RedactedIds()
+            before, after = redact(before, level, ids), redact(after, level, ids)
         changes = compare_maps(before, after)
     report(1.0)
     return Facts(
