@@ -1,4 +1,8 @@
-"""Where to put new stakeholders on the canvas so that they do not cover anyone.
+"""Where stakeholders are drawn: unplaced ones in every view, new ones where they cover no one.
+
+Every view (canvas, exported picture, the plan's figure, a background layout's start)
+puts a stakeholder without a stored position at :func:`fallback_position` of its index
+in the map, so the same map looks the same everywhere.
 
 Candidates lie on hexagonal rings around the wanted spot, nearest ring first; the first
 one at least ``spacing`` away from every placed stakeholder wins. Placed points are
@@ -8,14 +12,29 @@ bucketed in a grid of ``spacing``-sized cells, so a check looks at nine cells on
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-__all__ = ["SPACING", "FreeSpots", "map_centre"]
+__all__ = ["SPACING", "FreeSpots", "drawn_positions", "fallback_position", "map_centre"]
 
 #: Smallest distance between two stakeholders placed by the app, in canvas units.
 SPACING = 120.0
 
 Point = tuple[float, float]
+
+
+def fallback_position(index: int) -> Point:
+    """Where the ``index``-th stakeholder is drawn when it has no stored position.
+
+    Points of a sunflower spiral: evenly spread around the origin, none on top of another.
+    """
+    radius = 70.0 * math.sqrt(index + 0.5)
+    angle = index * 2.399963229728653
+    return radius * math.cos(angle), radius * math.sin(angle)
+
+
+def drawn_positions(ids: Iterable[str], stored: Mapping[str, Point]) -> dict[str, Point]:
+    """Where each stakeholder is drawn: its stored position, else its fallback by index."""
+    return {sid: stored.get(sid) or fallback_position(i) for i, sid in enumerate(ids)}
 
 
 def map_centre(points: Iterable[Point]) -> Point:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from ..analysis.metrics import METRIC_COLUMNS
 from ..core.commands import Batch, MoveStakeholders, RemoveRelationships, RemoveStakeholders
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
+from ..core.placement import drawn_positions
 from ..io.errors import MapFileError
 from ..io.lock import MapLock
 from ..io.project import load_map
@@ -896,7 +897,7 @@ class MainWindow(QMainWindow):
         request = LayoutRequest(
             ids=tuple(smap.stakeholders),
             ties=tuple((r.source, r.target, r.strength) for r in smap.relationships.values()),
-            positions={sid: node.pos().toTuple() for sid, node in self.scene.nodes.items()},
+            positions=drawn_positions(smap.stakeholders, smap.positions),
             pinned=frozenset(smap.pinned),
         )
         self._layout_generation += 1
@@ -922,7 +923,11 @@ class MainWindow(QMainWindow):
         if generation != self._layout_generation:
             return
         smap = self.document.smap
-        wanted = {sid: xy for sid, xy in positions.items() if sid in smap.stakeholders}
+        wanted = {
+            sid: xy
+            for sid, xy in positions.items()
+            if sid in smap.stakeholders and sid not in smap.pinned
+        }
         if not wanted:
             return
         command = MoveStakeholders(smap, wanted)
@@ -965,6 +970,8 @@ class MainWindow(QMainWindow):
     def _on_model_change(self, change: ModelChange) -> None:
         self._update_counts()
         if change.kind is ChangeKind.RESET:
+            # Another map (or the saved one) is shown: a layout still running is for the old one.
+            self._layout_generation += 1
             self._refresh_after_reset()
         elif change.kind in (
             ChangeKind.KIND_ADDED,

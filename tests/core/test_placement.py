@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import math
 
-from stakeholder_mapper.core.placement import FreeSpots, map_centre
+from stakeholder_mapper.core.placement import (
+    FreeSpots,
+    drawn_positions,
+    fallback_position,
+    map_centre,
+)
 
 
 def test_first_spot_is_the_wanted_one_when_free():
@@ -25,3 +30,11 @@ def test_spots_keep_their_distance_from_each_other_and_the_placed():
 def test_centre_of_nothing_is_the_origin():
     assert map_centre([]) == (0.0, 0.0)
     assert map_centre([(0.0, 0.0), (4.0, 2.0)]) == (2.0, 1.0)
+
+
+def test_drawn_positions_keep_stored_ones_and_spread_the_rest() -> None:
+    drawn = drawn_positions(["a", "b", "c", "d"], {"b": (5.0, 6.0)})
+    assert drawn["b"] == (5.0, 6.0)
+    assert drawn["a"] == fallback_position(0) and drawn["d"] == fallback_position(3)
+    spots = [drawn[s] for s in ("a", "c", "d")]
+    assert min(math.dist(p, q) for p in spots for q in spots if p != q) > 50

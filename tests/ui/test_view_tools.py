@@ -6,6 +6,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 
+from stakeholder_mapper.core.model import StakeholderMap
+from stakeholder_mapper.core.placement import drawn_positions
 from stakeholder_mapper.io.project import save_map
 from stakeholder_mapper.ui.canvas import CanvasFilter
 from stakeholder_mapper.ui.dialogs import about_text, show_shortcuts
@@ -27,6 +29,42 @@ def test_layout_runs_in_background_keeps_pins_and_is_one_undo_step(qtbot, window
     assert any(smap.positions[i] != before[i] for i in ("imam", "youth", "branch"))
     window.actions_by_name["undo"].trigger()
     assert smap.positions == before
+
+
+def _copy(smap: StakeholderMap) -> StakeholderMap:
+    other = StakeholderMap()
+    other.replace_content(smap)
+    return other
+
+
+def test_a_layout_running_when_another_map_opens_leaves_that_map_alone(qtbot, window) -> None:
+    smap = window.document.smap
+    reopened = _copy(smap)
+    before = dict(reopened.positions)
+    window.actions_by_name["layout"].trigger()
+    window.document.replace(reopened, None)
+    qtbot.waitUntil(lambda: window.actions_by_name["layout"].isEnabled(), timeout=10000)
+    assert window.document.smap.positions == before
+    assert window.document.undo_stack.count() == 0
+
+
+def test_a_stakeholder_pinned_while_the_layout_runs_stays_put(qtbot, window) -> None:
+    smap = window.document.smap
+    before = dict(smap.positions)
+    window.actions_by_name["layout"].trigger()
+    window.document.selection.set(["imam"])
+    window.actions_by_name["pin"].trigger()
+    qtbot.waitUntil(lambda: window.actions_by_name["layout"].isEnabled(), timeout=10000)
+    assert window.document.undo_stack.undoText() == "Lay out the map"
+    assert smap.positions["imam"] == before["imam"]
+
+
+def test_canvas_draws_unplaced_stakeholders_where_every_view_does(qtbot, window) -> None:
+    smap = window.document.smap
+    del smap.positions["youth"]
+    window.document.replace(_copy(smap), None)
+    drawn = drawn_positions(smap.stakeholders, smap.positions)
+    assert window.scene.nodes["youth"].pos().toTuple() == drawn["youth"]
 
 
 def test_focus_shows_the_ego_network_and_escape_shows_all(qtbot, window) -> None:

@@ -1,7 +1,8 @@
 """Print-resolution figures for the plan, drawn with matplotlib's Agg backend (no display, no Qt).
 
 * :func:`network_png` — the map as drawn on the canvas: stakeholders at their stored
-  positions, coloured by category with the category's shape as a second cue, ties as lines
+  positions (unplaced ones where every view puts them), coloured by category with the
+  category's shape as a second cue, ties as lines
   with arrowheads for directed kinds (negative ties dashed), labels.
 * :func:`power_interest_png` — the power–interest (Mendelow) grid with its four quadrants.
 * :func:`quadrant_counts_png` — the same grid showing counts only, for the public version.
@@ -14,7 +15,6 @@ import math
 import textwrap
 from collections.abc import Sequence
 
-import networkx as nx
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
@@ -23,6 +23,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patheffects import withStroke
 
 from ...core.model import StakeholderMap
+from ...core.placement import drawn_positions
 from .priorities import HIGH_FROM
 
 __all__ = ["network_png", "power_interest_png", "quadrant_counts_png"]
@@ -55,35 +56,6 @@ def _new_figure(width_in: float, height_in: float) -> Figure:
     fig = Figure(figsize=(width_in, height_in), layout="constrained")
     fig.set_facecolor("white")
     return fig
-
-
-def _positions(smap: StakeholderMap) -> dict[str, tuple[float, float]]:
-    """Stored positions, with a seeded spring layout for stakeholders never placed."""
-    placed = {sid: xy for sid, xy in smap.positions.items() if sid in smap.stakeholders}
-    missing = [sid for sid in smap.stakeholders if sid not in placed]
-    if not missing:
-        return placed
-    graph = nx.Graph()
-    graph.add_nodes_from(smap.stakeholders)
-    graph.add_edges_from(
-        (r.source, r.target)
-        for r in smap.relationships.values()
-        if r.source in smap.stakeholders and r.target in smap.stakeholders
-    )
-    if placed:
-        xs = [xy[0] for xy in placed.values()]
-        ys = [xy[1] for xy in placed.values()]
-        span = max(max(xs) - min(xs), max(ys) - min(ys), 200.0)
-        layout = nx.spring_layout(
-            graph,
-            pos={s: np.array(xy) for s, xy in placed.items()},
-            fixed=list(placed),
-            k=span / math.sqrt(len(graph) + 1),
-            seed=7,
-        )
-    else:
-        layout = nx.spring_layout(graph, seed=7, scale=400.0)
-    return {sid: (float(layout[sid][0]), float(layout[sid][1])) for sid in smap.stakeholders}
 
 
 def _legend(fig: Figure, smap: StakeholderMap, used: Sequence[str], size: float) -> None:
@@ -209,7 +181,7 @@ def network_png(
     if not ids:
         ax.text(0.5, 0.5, "No stakeholders yet", ha="center", va="center", color=INK)
         return _png(fig, dpi)
-    pos = _positions(smap)
+    pos = drawn_positions(smap.stakeholders, smap.positions)
     xy = np.array([(pos[s][0], -pos[s][1]) for s in ids])  # canvas y grows downwards
     index = {s: i for i, s in enumerate(ids)}
     low, high = xy.min(axis=0), xy.max(axis=0)

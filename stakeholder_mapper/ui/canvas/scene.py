@@ -23,21 +23,15 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ...core.model import ChangeKind, ModelChange, Relationship, Stakeholder, StakeholderMap
+from ...core.placement import fallback_position
 from ..document import MapDocument
 from .items import EdgeItem, NodeItem, OverviewLayer
 
-__all__ = ["CanvasFilter", "MapScene", "fallback_position"]
+__all__ = ["CanvasFilter", "MapScene"]
 
 #: Distance between parallel ties of the same pair, in scene units.
 PARALLEL_GAP = 26.0
 MIN_RADIUS, MAX_RADIUS = 10.0, 34.0
-
-
-def fallback_position(index: int) -> tuple[float, float]:
-    """Where a stakeholder without a stored position is drawn: a sunflower spiral by index."""
-    radius = 70.0 * math.sqrt(index + 0.5)
-    angle = index * 2.399963229728653
-    return radius * math.cos(angle), radius * math.sin(angle)
 
 
 @dataclass
