@@ -451,19 +451,28 @@ class MainWindow(QMainWindow):
             )
             self._kind_palette.addAction(action)
 
-    def _fill_filter_menus(self) -> None:
+    def _fill_filter_menus(self, keep_ticks: bool = True) -> None:
+        """List the map's categories and kinds in the filter menus and apply the filter.
+
+        With ``keep_ticks`` an entry keeps the tick it had (a new one starts ticked), so
+        adding or renaming a category does not silently drop an active filter.
+        """
         smap = self.document.smap
         for menu, records in (
             (self.category_filter_menu, smap.categories.values()),
             (self.kind_filter_menu, smap.kinds.values()),
         ):
+            unticked = (
+                {a.data() for a in menu.actions() if not a.isChecked()} if keep_ticks else set()
+            )
             menu.clear()
             for record in records:
                 action = menu.addAction(record.name)
                 action.setCheckable(True)
-                action.setChecked(True)
+                action.setChecked(record.id not in unticked)
                 action.setData(record.id)
                 action.toggled.connect(self._apply_filters)
+        self._apply_filters()
 
     # -- file workflow -------------------------------------------------------------------------
     def _dialog_folder(self) -> str:
@@ -995,7 +1004,7 @@ class MainWindow(QMainWindow):
     def _refresh_after_reset(self) -> None:
         self.focus_label.setText("")
         self._fill_kind_palette()
-        self._fill_filter_menus()
+        self._fill_filter_menus(keep_ticks=False)
         self._update_completer()
         self._update_counts()
         self._update_title()

@@ -6,7 +6,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 
-from stakeholder_mapper.core.model import StakeholderMap
+from stakeholder_mapper.core.commands import AddCategory
+from stakeholder_mapper.core.model import Category, StakeholderMap
 from stakeholder_mapper.core.placement import drawn_positions
 from stakeholder_mapper.io.project import save_map
 from stakeholder_mapper.ui.canvas import CanvasFilter
@@ -90,6 +91,17 @@ def test_filters_hide_categories_and_weak_ties(qtbot, window) -> None:
     assert window._filter_label.text() == "Filtered: strength ≥ 4"
     window.scene.set_filter(CanvasFilter(tag="none"))
     assert window.scene.visible_stakeholders() == set()
+
+
+def test_a_new_category_keeps_the_active_filter(qtbot, window) -> None:
+    faith = next(a for a in window.category_filter_menu.actions() if a.data() == "faith")
+    faith.setChecked(False)
+    smap = window.document.smap
+    window.document.push(AddCategory(smap, Category("port", "Port", "#336699")))
+    ticks = {a.data(): a.isChecked() for a in window.category_filter_menu.actions()}
+    assert ticks["faith"] is False and ticks["port"] is True
+    assert "imam" not in window.scene.visible_stakeholders()
+    assert window._filter_label.text().startswith("Filtered")
 
 
 def test_search_selects_and_centres(qtbot, window) -> None:
