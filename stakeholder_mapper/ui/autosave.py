@@ -111,7 +111,8 @@ class Autosaver(QObject):
     """Keeps a recovery file of the open map while it has unsaved edits.
 
     Create it with the map, its file (``None`` if never saved) and its password; it
-    listens to the map's changes itself. Call :meth:`saved` after each successful
+    listens to the map's changes itself and, given ``unsaved``, writes only while it
+    returns True. Call :meth:`saved` after each successful
     Save/Save As and :meth:`close` when the map is closed cleanly: both remove the
     recovery files. The map is serialised on the GUI thread (a consistent copy);
     encryption and writing happen in a worker thread.
@@ -133,10 +134,14 @@ class Autosaver(QObject):
         folder: Path | None = None,
         interval_ms: int = AUTOSAVE_INTERVAL_MS,
         idle_ms: int = IDLE_AUTOSAVE_MS,
+        unsaved: Callable[[], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.smap = smap
+        #: Whether the map differs from its file (e.g. the undo stack is not clean); a map
+        #: that was only opened, reverted or created is never autosaved.
+        self._unsaved = unsaved
         self.path = path
         self.password = password
         self.folder = folder if folder is not None else recovery_folder()
@@ -162,7 +167,7 @@ class Autosaver(QObject):
 
     def autosave_now(self) -> bool:
         """Autosave now if there are unsaved edits; returns whether a write was started."""
-        if not self.dirty:
+        if not self.dirty or (self._unsaved is not None and not self._unsaved()):
             return False
         try:
             data = file_bytes(self.smap, None, self.target.name)
@@ -556,8 +561,13 @@ class ProtectedFile(QObject):
         self.autosaver: Autosaver | None = None
         self._after_first_save: Callable[[], None] | None = None
         if not read_only:
-            self.autosaver = Autosaver(smap, path, password, folder=folder, parent=self)
+            self.autosaver = Autosaver(
+                smap, path, password, folder=folder, unsaved=self._unsaved, parent=self
+            )
             self.autosaver.failed.connect(self.autosave_failed)
+
+    def _unsaved(self) -> bool:
+        return not self.undo_stack.isClean()
 
     @classmethod
     def opened(
@@ -623,7 +633,9 @@ class ProtectedFile(QObject):
         self.undo_stack.setClean()
         if self.read_only:  # saved under a new name: now an ordinary, editable map
             self.read_only = False
-            self.autosaver = Autosaver(self.smap, target, self.password, parent=self)
+            self.autosaver = Autosaver(
+                self.smap, target, self.password, unsaved=self._unsaved, parent=self
+            )
             self.autosaver.failed.connect(self.autosave_failed)
         if self.autosaver is not None:
             self.autosaver.saved(target, self.password)

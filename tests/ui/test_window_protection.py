@@ -118,3 +118,14 @@ def test_start_up_offers_the_autosave_of_a_crashed_unsaved_map(
     assert window.document.smap.info.title == "Workshop, not yet saved"
     assert window.isWindowModified() and window.document.path is None
     assert "unsaved map" in window.windowTitle()
+
+
+def test_a_map_only_opened_or_created_is_not_autosaved(qtbot, window, small_map, tmp_path) -> None:
+    path = _map_file(small_map, tmp_path)
+    assert window.open_path(path)
+    assert not window.guard.autosaver.autosave_now()
+    window.actions_by_name["new"].trigger()
+    assert not window.guard.autosaver.autosave_now()
+    assert window.show_unsaved(small_map, modified=True)
+    assert window.guard.autosaver.autosave_now(), "an imported map is unsaved work"
+    window.guard.autosaver.wait()
