@@ -51,6 +51,15 @@ EXPORT_CHOICES: dict[str, tuple[str, str]] = {
 _FIGURES = ("png", "svg", "pdf")
 
 
+def overwrites_map(path: Path, map_path: str | Path | None) -> str:
+    """Why writing an export to ``path`` would destroy a map file, or "" when it would not."""
+    if path.suffix.lower() == ".smap":
+        return f"{path.name} is a map file name; choose another name so no map is overwritten."
+    if map_path is not None and path.resolve() == Path(map_path).resolve():
+        return f"{path.name} is the open map; choose another file."
+    return ""
+
+
 class ExportDialog(QDialog):
     """Export the open map; :attr:`written` lists the files written once accepted."""
 
@@ -60,10 +69,12 @@ class ExportDialog(QDialog):
         scene: MapScene | None = None,
         folder: Path | None = None,
         parent: QWidget | None = None,
+        map_path: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.smap = smap
+        self.map_path = map_path
         self.scene = scene
         self.folder = folder or Path.home()
         self.written: list[Path] = []
@@ -131,7 +142,10 @@ class ExportDialog(QDialog):
         }
         note = notes.get(fmt, "")
         if fmt in _FIGURES:
-            note = "The figure shows what the canvas shows now, with its legend."
+            note = (
+                "At Full the figure shows what the canvas shows now, with its legend; at "
+                "Partner and Public it shows the whole map, unfiltered, without personal details."
+            )
         self.note.setText(note)
         self.message.clear()
 
@@ -151,6 +165,10 @@ class ExportDialog(QDialog):
             self.message.setText("Choose a file to write.")
             return
         path, fmt, level = Path(text), self.chosen_format, self.level.currentData()
+        refusal = overwrites_map(path, self.map_path)
+        if refusal:
+            self.message.setText(refusal)
+            return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.written = self._write(path, fmt, level)
@@ -180,12 +198,15 @@ def run_export_dialog(
     smap: StakeholderMap,
     scene: MapScene | None = None,
     folder: Path | None = None,
+    map_path: Path | None = None,
 ) -> list[Path]:
     """Ask how to export ``smap`` and write it; returns the files written (empty if cancelled).
 
-    Pass the canvas ``scene`` so that a figure shows exactly what the canvas shows.
+    Pass the canvas ``scene`` so that a Full figure shows exactly what the canvas shows
+    (a Partner or Public figure is drawn from the redacted map, unfiltered). Pass the open
+    map's ``map_path`` so that no export can overwrite it.
     """
-    dialog = ExportDialog(smap, scene, folder, parent)
+    dialog = ExportDialog(smap, scene, folder, parent, map_path)
     try:
         dialog.exec()
         return dialog.written

@@ -688,7 +688,13 @@ class MainWindow(QMainWindow):
             self.show_unsaved(outcome.new_map)
 
     def _on_export(self) -> None:
-        run_export_dialog(self, self.document.smap, scene=self.scene, folder=EXPORTS_DIR)
+        run_export_dialog(
+            self,
+            self.document.smap,
+            scene=self.scene,
+            folder=EXPORTS_DIR,
+            map_path=self.document.path,
+        )
 
     def _on_plan(self) -> None:
         run_plan_dialog(self, self.document.smap, self.document.path)

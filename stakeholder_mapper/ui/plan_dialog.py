@@ -36,6 +36,7 @@ from ..core.model import StakeholderMap
 from ..io.plan import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanOptions, write_plan
 from ..io.redact import LEVEL_DESCRIPTIONS
 from ..paths import EXPORTS_DIR
+from .export_dialog import overwrites_map
 
 __all__ = ["PlanDialog", "run_plan_dialog"]
 
@@ -99,6 +100,7 @@ class PlanDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export engagement plan")
         self.smap = smap
+        self.map_path = map_path
         self.stem = _slug(Path(map_path).stem if map_path else smap.info.title)
         self.written: Path | None = None
         self._job: PlanJob | None = None
@@ -227,6 +229,10 @@ class PlanDialog(QDialog):
             self.status.setText(str(exc))
             return
         path = Path(self.output.text().strip())
+        refusal = overwrites_map(path, self.map_path)
+        if refusal:
+            self.status.setText(refusal)
+            return
         if path.parent == EXPORTS_DIR:
             EXPORTS_DIR.mkdir(parents=True, exist_ok=True)
         self._job = PlanJob(_copy(self.smap), path, options)

@@ -67,3 +67,16 @@ def test_failure_is_shown_and_the_dialog_stays_open(qtbot, small_map, tmp_path):
     dialog.export()
     assert dialog.written == []
     assert dialog.message.text().startswith("map.graphml could not be saved")
+
+
+def test_export_refuses_to_overwrite_the_open_map(qtbot, small_map, tmp_path):
+    map_file = tmp_path / "city.smap"
+    map_file.write_bytes(b"the map")
+    dialog = ExportDialog(small_map, folder=tmp_path, map_path=map_file)
+    qtbot.addWidget(dialog)
+    choose(dialog, "png")
+    for name in ("city.smap", "other.SMAP"):
+        dialog.file_edit.setText(str(tmp_path / name))
+        dialog.export()
+        assert dialog.written == [] and "choose another" in dialog.message.text()
+    assert map_file.read_bytes() == b"the map"

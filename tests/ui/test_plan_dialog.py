@@ -74,3 +74,16 @@ def test_offer_to_open_respects_the_answer(
     dialog.written = tmp_path / "plan.docx"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     assert dialog.offer_to_open() is False
+
+
+def test_plan_refuses_to_overwrite_the_open_map(qtbot, small_map, tmp_path: Path) -> None:
+    map_file = tmp_path / "city.smap"
+    map_file.write_bytes(b"the map")
+    dialog = PlanDialog(small_map, map_file)
+    qtbot.addWidget(dialog)
+    for target in (map_file, tmp_path / "plan.smap"):
+        dialog.output.setText(str(target))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        assert dialog.buttons.isEnabled() and dialog.written is None
+        assert "choose another" in dialog.status.text()
+    assert map_file.read_bytes() == b"the map" and not (tmp_path / "plan.smap").exists()
