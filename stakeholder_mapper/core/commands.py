@@ -96,8 +96,14 @@ class RemoveStakeholders(Command):
         wanted = set(ids)
         self.smap = smap
         self.stakeholders = [smap.stakeholders[i] for i in ids]
+        #: (index in map order, record), so that undo puts each back where it stood.
+        self.stakeholder_places = [
+            (n, s) for n, s in enumerate(smap.stakeholders.values()) if s.id in wanted
+        ]
         self.relationships = [
-            r for r in smap.relationships.values() if r.source in wanted or r.target in wanted
+            (n, r)
+            for n, r in enumerate(smap.relationships.values())
+            if r.source in wanted or r.target in wanted
         ]
         self.positions = {i: smap.positions[i] for i in ids if i in smap.positions}
         self.pinned = {i: True for i in ids if i in smap.pinned}
@@ -106,18 +112,18 @@ class RemoveStakeholders(Command):
         self.text = f"Delete {names}{more}"
 
     def redo(self) -> None:
-        for r in self.relationships:
+        for _, r in self.relationships:
             self.smap.delete_relationship(r.id)
         for s in self.stakeholders:
             self.smap.delete_stakeholder(s.id)
 
     def undo(self) -> None:
-        for s in self.stakeholders:
-            self.smap.put_stakeholder(s)
+        for index, s in self.stakeholder_places:
+            self.smap.put_stakeholder(s, index)
         if self.positions or self.pinned:
             self.smap.set_positions(dict(self.positions), self.pinned)
-        for r in self.relationships:
-            self.smap.put_relationship(r)
+        for index, r in self.relationships:
+            self.smap.put_relationship(r, index)
 
 
 class UpdateStakeholder(Command):
@@ -170,16 +176,20 @@ class RemoveRelationships(Command):
         if missing:
             raise ValidationError(f"Relationship {missing[0]!r} is not on the map.")
         self.smap = smap
-        self.relationships = [smap.relationships[i] for i in ids]
+        wanted = set(ids)
+        #: (index in map order, record), so that undo puts each back where it stood.
+        self.relationships = [
+            (n, r) for n, r in enumerate(smap.relationships.values()) if r.id in wanted
+        ]
         self.text = "Delete relationship" if len(ids) == 1 else f"Delete {len(ids)} relationships"
 
     def redo(self) -> None:
-        for r in self.relationships:
+        for _, r in self.relationships:
             self.smap.delete_relationship(r.id)
 
     def undo(self) -> None:
-        for r in self.relationships:
-            self.smap.put_relationship(r)
+        for index, r in self.relationships:
+            self.smap.put_relationship(r, index)
 
 
 class UpdateRelationship(Command):
@@ -231,13 +241,14 @@ class RemoveCategory(Command):
                 + (f" and {len(users) - 1} more." if len(users) > 1 else ".")
             )
         self.smap, self.category = smap, smap.categories[category_id]
+        self.index = list(smap.categories).index(category_id)
         self.text = f"Delete category {self.category.name}"
 
     def redo(self) -> None:
         self.smap.delete_category(self.category.id)
 
     def undo(self) -> None:
-        self.smap.put_category(self.category)
+        self.smap.put_category(self.category, self.index)
 
 
 class UpdateCategory(Command):

@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from copy import deepcopy
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
@@ -299,10 +300,38 @@ class ModelChange:
 Listener = Callable[[ModelChange], None]
 
 
+_R = TypeVar("_R")
+
+
+def _put(records: dict[str, _R], key: str, record: _R, index: int | None) -> None:
+    """Set ``records[key]``; a new key goes at position ``index`` (None: last), in place."""
+    if key in records or index is None or index >= len(records):
+        records[key] = record
+        return
+    items = list(records.items())
+    items.insert(index, (key, record))
+    records.clear()
+    records.update(items)
+
+
 def _changed_fields(old: object, new: object) -> frozenset[str]:
     return frozenset(
         name for name in old.__dataclass_fields__ if getattr(old, name) != getattr(new, name)
     )
+
+
+#: Everything a map holds besides its listeners: what a copy, a revert and equality cover.
+_STATE_FIELDS = (
+    "info",
+    "categories",
+    "kinds",
+    "stakeholders",
+    "relationships",
+    "positions",
+    "pinned",
+    "snapshots",
+    "plan_settings",
+)
 
 
 class StakeholderMap:
@@ -371,10 +400,11 @@ class StakeholderMap:
         return f"{prefix}{n}"
 
     # -- primitive changes --------------------------------------------------------
-    def put_stakeholder(self, stakeholder: Stakeholder) -> None:
-        """Add the stakeholder, or replace the one with the same id."""
+    def put_stakeholder(self, stakeholder: Stakeholder, index: int | None = None) -> None:
+        """Add the stakeholder (at position ``index`` in map order, else last), or replace
+        the one with the same id where it stands."""
         old = self.stakeholders.get(stakeholder.id)
-        self.stakeholders[stakeholder.id] = stakeholder
+        _put(self.stakeholders, stakeholder.id, stakeholder, index)
         if old is None:
             self.notify(ModelChange(ChangeKind.STAKEHOLDER_ADDED, (stakeholder.id,)))
         else:
@@ -388,10 +418,11 @@ class StakeholderMap:
         self.pinned.discard(stakeholder_id)
         self.notify(ModelChange(ChangeKind.STAKEHOLDER_REMOVED, (stakeholder_id,)))
 
-    def put_relationship(self, relationship: Relationship) -> None:
-        """Add the relationship, or replace the one with the same id."""
+    def put_relationship(self, relationship: Relationship, index: int | None = None) -> None:
+        """Add the relationship (at position ``index`` in map order, else last), or replace
+        the one with the same id where it stands."""
         old = self.relationships.get(relationship.id)
-        self.relationships[relationship.id] = relationship
+        _put(self.relationships, relationship.id, relationship, index)
         if old is None:
             self.notify(ModelChange(ChangeKind.RELATIONSHIP_ADDED, (relationship.id,)))
         else:
@@ -403,10 +434,11 @@ class StakeholderMap:
         del self.relationships[relationship_id]
         self.notify(ModelChange(ChangeKind.RELATIONSHIP_REMOVED, (relationship_id,)))
 
-    def put_category(self, category: Category) -> None:
-        """Add the category, or replace the one with the same id."""
+    def put_category(self, category: Category, index: int | None = None) -> None:
+        """Add the category (at position ``index``, else last), or replace the one with the
+        same id where it stands."""
         added = category.id not in self.categories
-        self.categories[category.id] = category
+        _put(self.categories, category.id, category, index)
         kind = ChangeKind.CATEGORY_ADDED if added else ChangeKind.CATEGORY_CHANGED
         self.notify(ModelChange(kind, (category.id,)))
 
@@ -415,10 +447,11 @@ class StakeholderMap:
         del self.categories[category_id]
         self.notify(ModelChange(ChangeKind.CATEGORY_REMOVED, (category_id,)))
 
-    def put_kind(self, kind: RelationshipKind) -> None:
-        """Add the relationship kind, or replace the one with the same id."""
+    def put_kind(self, kind: RelationshipKind, index: int | None = None) -> None:
+        """Add the relationship kind (at position ``index``, else last), or replace the one
+        with the same id where it stands."""
         added = kind.id not in self.kinds
-        self.kinds[kind.id] = kind
+        _put(self.kinds, kind.id, kind, index)
         change = ChangeKind.KIND_ADDED if added else ChangeKind.KIND_CHANGED
         self.notify(ModelChange(change, (kind.id,)))
 
@@ -456,34 +489,28 @@ class StakeholderMap:
 
     def replace_content(self, other: StakeholderMap) -> None:
         """Take over everything ``other`` holds except listeners (revert, restore)."""
-        for name in (
-            "info",
-            "categories",
-            "kinds",
-            "stakeholders",
-            "relationships",
-            "positions",
-            "pinned",
-            "snapshots",
-            "plan_settings",
-        ):
+        for name in _STATE_FIELDS:
             setattr(self, name, getattr(other, name))
         self.notify(ModelChange(ChangeKind.RESET))
+
+    def copy(self) -> StakeholderMap:
+        """A copy that later edits of this map do not reach, without listeners.
+
+        Records, snapshots and the map details are immutable, so fresh containers
+        suffice; the plan settings (plain data) are copied in depth. Cheap enough to hand
+        a background job its own map while the user goes on editing.
+        """
+        clone = StakeholderMap(self.info)
+        for name in _STATE_FIELDS[1:]:
+            value = getattr(self, name)
+            setattr(clone, name, type(value)(value))
+        clone.plan_settings = deepcopy(self.plan_settings)
+        return clone
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, StakeholderMap):
             return NotImplemented
-        return (
-            self.info == other.info
-            and self.categories == other.categories
-            and self.kinds == other.kinds
-            and self.stakeholders == other.stakeholders
-            and self.relationships == other.relationships
-            and self.positions == other.positions
-            and self.pinned == other.pinned
-            and self.snapshots == other.snapshots
-            and self.plan_settings == other.plan_settings
-        )
+        return all(getattr(self, name) == getattr(other, name) for name in _STATE_FIELDS)
 
     __hash__ = None  # type: ignore[assignment]
 

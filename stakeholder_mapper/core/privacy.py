@@ -123,27 +123,6 @@ def _erase_in_snapshot(snapshot: Snapshot, stakeholder_id: str, eraser: _Eraser)
     )
 
 
-_STATE = (
-    "info",
-    "categories",
-    "kinds",
-    "stakeholders",
-    "relationships",
-    "positions",
-    "pinned",
-    "snapshots",
-    "plan_settings",
-)
-
-
-def _state_copy(smap: StakeholderMap) -> StakeholderMap:
-    copy = StakeholderMap(smap.info)
-    for name in _STATE[1:]:
-        value = getattr(smap, name)
-        setattr(copy, name, type(value)(value))
-    return copy
-
-
 class ErasePerson(Command):
     """Erase one person's name and contact details everywhere in the map, snapshots included.
 
@@ -173,7 +152,7 @@ class ErasePerson(Command):
                 "to erase."
             )
         self.smap = smap
-        self.old = _state_copy(smap)
+        self.old = smap.copy()
         self.new = self._erased(smap, stakeholder_id, _Eraser(terms))
         self.terms = terms
         self.text = f"Erase personal data of {stakeholder.label}"
@@ -229,10 +208,10 @@ class ErasePerson(Command):
         return new
 
     def redo(self) -> None:
-        self.smap.replace_content(_state_copy(self.new))
+        self.smap.replace_content(self.new.copy())
 
     def undo(self) -> None:
-        self.smap.replace_content(_state_copy(self.old))
+        self.smap.replace_content(self.old.copy())
 
 
 def overdue_reviews(smap: StakeholderMap, today: dt.date) -> list[Stakeholder]:

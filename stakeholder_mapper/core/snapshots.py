@@ -9,7 +9,6 @@ or the restored map in and these commands stay free of file formats.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 from typing import Any
@@ -113,18 +112,9 @@ class DeleteSnapshot(Command):
 
 
 def content_copy(smap: StakeholderMap) -> StakeholderMap:
-    """A copy of the map that later edits of ``smap`` do not reach (records are immutable,
-    so fresh containers suffice); listeners are not copied."""
-    clone = StakeholderMap(smap.info)
-    clone.categories = dict(smap.categories)
-    clone.kinds = dict(smap.kinds)
-    clone.stakeholders = dict(smap.stakeholders)
-    clone.relationships = dict(smap.relationships)
-    clone.positions = dict(smap.positions)
-    clone.pinned = set(smap.pinned)
-    clone.snapshots = list(smap.snapshots)
-    clone.plan_settings = copy.deepcopy(smap.plan_settings)
-    return clone
+    """A copy of the map that later edits of ``smap`` do not reach (see
+    :meth:`StakeholderMap.copy`)."""
+    return smap.copy()
 
 
 class RestoreSnapshot(Command):
@@ -137,12 +127,12 @@ class RestoreSnapshot(Command):
     def __init__(self, smap: StakeholderMap, snapshot_id: str, restored: StakeholderMap) -> None:
         self.smap = smap
         self.snapshot = smap.snapshots[_find(smap, snapshot_id)]
-        self.before = content_copy(smap)
-        self.after = content_copy(restored)
+        self.before = smap.copy()
+        self.after = restored.copy()
         self.text = f"Restore snapshot {self.snapshot.name}"
 
     def _replace(self, content: StakeholderMap) -> None:
-        fresh = content_copy(content)
+        fresh = content.copy()
         fresh.snapshots = list(self.smap.snapshots)
         self.smap.replace_content(fresh)
 

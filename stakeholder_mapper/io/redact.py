@@ -134,17 +134,11 @@ def redact(smap: StakeholderMap, level: str, ids: RedactedIds | None = None) -> 
     """
     if level not in EXPORT_LEVELS:
         raise ValueError(f"Unknown export level {level!r}; use one of {', '.join(EXPORT_LEVELS)}.")
-    out = StakeholderMap(smap.info)
-    out.categories = dict(smap.categories)
-    out.kinds = dict(smap.kinds)
-    out.plan_settings = dict(smap.plan_settings)
+    out = smap.copy()
     if level == "full":
-        out.stakeholders = dict(smap.stakeholders)
-        out.relationships = dict(smap.relationships)
-        out.positions = dict(smap.positions)
-        out.pinned = set(smap.pinned)
-        out.snapshots = list(smap.snapshots)
         return out
+    # Rebuilt below from what the level keeps; snapshots are never shown below Full.
+    out.stakeholders, out.relationships, out.snapshots = {}, {}, []
 
     pattern = _name_pattern(smap)
     # The author is a personal name; title, purpose and city may quote one.

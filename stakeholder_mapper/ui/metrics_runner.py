@@ -21,7 +21,7 @@ from ..analysis.readings import Reading, map_findings, stakeholder_readings
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
 from .document import MapDocument
 
-__all__ = ["DEBOUNCE_MS", "MetricsResult", "MetricsRunner", "copy_for_analysis"]
+__all__ = ["DEBOUNCE_MS", "MetricsResult", "MetricsRunner"]
 
 #: Quiet time after the last edit before metrics are recomputed.
 DEBOUNCE_MS = 400
@@ -52,16 +52,6 @@ class MetricsResult:
     metrics: pd.DataFrame
     readings: dict[str, Reading]
     findings: list[str]
-
-
-def copy_for_analysis(smap: StakeholderMap) -> StakeholderMap:
-    """A copy of the map's content safe to read in another thread while the map is edited."""
-    copy = StakeholderMap(smap.info)
-    copy.categories = dict(smap.categories)
-    copy.kinds = dict(smap.kinds)
-    copy.stakeholders = dict(smap.stakeholders)
-    copy.relationships = dict(smap.relationships)
-    return copy
 
 
 @dataclass
@@ -170,7 +160,7 @@ class MetricsRunner(QObject):
         outcome = _Outcome(self.wanted)
         self._outcomes.append(outcome)
         self.running_changed.emit(True)
-        self.pool.start(_Job(copy_for_analysis(self.document.smap), outcome, self))
+        self.pool.start(_Job(self.document.smap.copy(), outcome, self))
         self._poll.start()
 
     def cancel(self) -> None:

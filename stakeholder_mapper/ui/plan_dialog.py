@@ -41,21 +41,6 @@ from .export_dialog import overwrites_map
 __all__ = ["PlanDialog", "run_plan_dialog"]
 
 
-def _copy(smap: StakeholderMap) -> StakeholderMap:
-    """A copy the background job can read while the user goes on editing (records are
-    immutable, so copying the containers is enough)."""
-    copy = StakeholderMap(smap.info)
-    copy.categories = dict(smap.categories)
-    copy.kinds = dict(smap.kinds)
-    copy.stakeholders = dict(smap.stakeholders)
-    copy.relationships = dict(smap.relationships)
-    copy.positions = dict(smap.positions)
-    copy.pinned = set(smap.pinned)
-    copy.snapshots = list(smap.snapshots)
-    copy.plan_settings = dict(smap.plan_settings)
-    return copy
-
-
 class _Signals(QObject):
     #: (fraction 0-1, what is being done) while the plan is written.
     progress = Signal(float, str)
@@ -235,7 +220,7 @@ class PlanDialog(QDialog):
             return
         if path.parent == EXPORTS_DIR:
             EXPORTS_DIR.mkdir(parents=True, exist_ok=True)
-        self._job = PlanJob(_copy(self.smap), path, options)
+        self._job = PlanJob(self.smap.copy(), path, options)
         self._job.signals.progress.connect(self._on_progress)
         self._job.signals.finished.connect(self._on_finished)
         self._job.signals.failed.connect(self._on_failed)

@@ -38,16 +38,29 @@ def _snapshot(smap: StakeholderMap) -> StakeholderMap:
     return clone
 
 
+def _order(smap: StakeholderMap) -> tuple[list[str], ...]:
+    """The order of every record table (dict equality alone ignores it)."""
+    return (
+        list(smap.stakeholders),
+        list(smap.relationships),
+        list(smap.categories),
+        list(smap.kinds),
+    )
+
+
 def _roundtrip(smap: StakeholderMap, command) -> StakeholderMap:
-    """Apply, undo and redo ``command``; check undo restores the map; return the edited map."""
+    """Apply, undo and redo ``command``; check undo restores the map, order included;
+    return the edited map."""
     before = _snapshot(smap)
     command.redo()
     after = _snapshot(smap)
     assert after != before, "the command changed nothing"
     command.undo()
     assert smap == before
+    assert _order(smap) == _order(before)
     command.redo()
     assert smap == after
+    assert _order(smap) == _order(after)
     return after
 
 
@@ -68,6 +81,21 @@ COMMANDS = {
     "add kind": lambda m: AddKind(m, RelationshipKind("kinship", "Kinship", directed=False)),
     "move and pin": lambda m: MoveStakeholders(m, {"mayor": (1.5, -2.0)}, {"mayor": True}),
     "update map details": lambda m: UpdateMapInfo(m, title="Marenza", city="Marenza"),
+    "remove the first stakeholder and a tie in the middle": lambda m: RemoveStakeholders(
+        m, ["mayor"]
+    ),
+    "remove ties out of order": lambda m: RemoveRelationships(m, ["r3", "r1"]),
+    "remove a category in the middle": lambda m: RemoveCategory(m, "national"),
+    "batch of removals and additions": lambda m: Batch.build(
+        m,
+        "Tidy up",
+        [
+            lambda b: RemoveRelationships(b, ["r2"]),
+            lambda b: RemoveStakeholders(b, ["branch", "mayor"]),
+            lambda b: AddStakeholder(b, Stakeholder("radio", "Radio Marenza", "media")),
+            lambda b: RemoveCategory(b, "academia"),
+        ],
+    ),
 }
 
 
@@ -87,6 +115,19 @@ def test_remove_stakeholder_restores_relationships_and_position(small_map):
     assert small_map.positions["imam"] == (3.0, 4.0)
     assert "imam" in small_map.pinned
     assert set(small_map.relationships) == {"r1", "r2", "r3", "r4"}
+
+
+def test_building_a_batch_keeps_the_map_order(small_map):
+    order = _order(small_map)
+    Batch.build(
+        small_map,
+        "Delete",
+        [
+            lambda m: RemoveStakeholders(m, ["imam"]),
+            lambda m: RemoveRelationships(m, ["r4"]),
+        ],
+    )
+    assert _order(small_map) == order
 
 
 def test_batch_is_one_step_and_steps_see_earlier_steps(small_map):
@@ -136,3 +177,23 @@ def test_command_texts_name_the_edit(small_map):
         "Rename Mayor to Lord Mayor"
     )
     assert RemoveStakeholders(small_map, ["mayor"]).text == "Delete Mayor"
+
+
+def test_copy_is_equal_and_later_edits_do_not_reach_it(small_map):
+    small_map.positions["mayor"] = (1.0, 2.0)
+    small_map.pinned.add("mayor")
+    small_map.plan_settings = {"sections": ["cover", "priorities"], "level": "partner"}
+    listener_calls = []
+    small_map.subscribe(listener_calls.append)
+    clone = small_map.copy()
+    assert clone == small_map and _order(clone) == _order(small_map)
+    RemoveStakeholders(small_map, ["mayor"]).redo()
+    AddCategory(small_map, Category("diaspora", "Diaspora group", "#777777")).redo()
+    small_map.plan_settings["sections"].append("risks")
+    assert "mayor" in clone.stakeholders and clone.positions["mayor"] == (1.0, 2.0)
+    assert "mayor" in clone.pinned and "r2" in clone.relationships
+    assert "diaspora" not in clone.categories
+    assert clone.plan_settings == {"sections": ["cover", "priorities"], "level": "partner"}
+    calls = len(listener_calls)
+    clone.put_stakeholder(Stakeholder("x", "X", "ngo"))
+    assert len(listener_calls) == calls, "listeners are not copied"
