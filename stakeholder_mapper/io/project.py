@@ -564,24 +564,41 @@ def save_map(
 
 
 def change_password(
-    path: str | os.PathLike[str], old_password: str | None, new_password: str | None
+    path: str | os.PathLike[str],
+    old_password: str | None,
+    new_password: str | None,
+    smap: StakeholderMap | None = None,
+    *,
+    backup: bool = True,
 ) -> None:
     """Set, change (``new_password``) or remove (``None``) the password of a saved map.
 
-    The map and its backup are rewritten with the new password; with a wrong
-    ``old_password`` :class:`WrongPassword` is raised and nothing is written.
+    Without ``smap`` the saved map is rewritten and its backup kept; with ``smap`` (the
+    map open in the app) that content is saved and the file it replaces becomes the
+    backup, as a save does. Either way every copy left beside the map is under the new
+    password, or in the clear when it is removed: a backup that cannot be read with
+    ``old_password`` is dropped, and so is any backup with ``backup=False`` (personal
+    data erased since the last save). With a wrong ``old_password`` and no ``smap``,
+    :class:`WrongPassword` is raised and nothing is written.
     """
     path = Path(path)
-    smap = load_map(path, old_password)
     bak = backup_path(path)
+    if smap is None:
+        smap = load_map(path, old_password)
+        source = bak
+    else:
+        source = path if path.exists() else bak
     previous = None
-    if bak.exists():
+    if backup and source.exists():
         try:
-            previous = file_bytes(load_map(bak, old_password), new_password, bak.name)
+            previous = file_bytes(load_map(source, old_password), new_password, bak.name)
         except MapFileError:
             previous = None  # an unreadable or foreign backup is dropped, not kept in the clear
     write_atomically(path, file_bytes(smap, new_password, path.name), backup=False)
     if previous is not None:
         write_atomically(bak, previous, backup=False)
     else:
-        bak.unlink(missing_ok=True)
+        try:
+            bak.unlink(missing_ok=True)
+        except OSError as exc:
+            raise MapFileError(f"{bak.name} could not be removed: {exc.strerror or exc}.") from None

@@ -45,6 +45,7 @@ from ..io.project import (
     MapFileError,
     PasswordRequired,
     WrongPassword,
+    change_password,
     file_bytes,
     load_map,
     save_map,
@@ -649,16 +650,21 @@ class ProtectedFile(QObject):
         accepted, password = ask_new_password(parent, name, self.password is not None)
         if not accepted:
             return False
-        old = self.password
+        if self.path is None or self.read_only:
+            self.password = password
+            if self.autosaver is not None:
+                self.autosaver.password = password
+            return True
+        # One path with the command line: the backup is re-encrypted (or dropped) too.
+        keep_backup = not erased_since_save(self.undo_stack)
+        change_password(self.path, self.password, password, self.smap, backup=keep_backup)
         self.password = password
-        if self.path is not None and not self.read_only:
-            try:
-                self.save()
-            except MapFileError:
-                self.password = old
-                raise
+        self.undo_stack.setClean()
         if self.autosaver is not None:
-            self.autosaver.password = password
+            self.autosaver.saved(self.path, password)
+        if self._after_first_save is not None:
+            self._after_first_save()
+            self._after_first_save = None
         return True
 
     def close(self) -> None:

@@ -159,6 +159,31 @@ def test_change_and_remove_password(small_map: StakeholderMap, tmp_path: Path) -
     assert load_map(backup_path(path)) == small_map
 
 
+@pytest.mark.usefixtures("fast_kdf")
+def test_change_password_of_the_open_map_makes_the_old_file_its_backup(
+    small_map: StakeholderMap, tmp_path: Path
+) -> None:
+    path = tmp_path / "city.smap"
+    save_map(small_map, path, "old secret")
+    save_map(small_map, path, "old secret")
+    edited = small_map.copy()
+    edited.stakeholders.pop("youth")
+    edited.relationships = {
+        rid: r for rid, r in edited.relationships.items() if "youth" not in (r.source, r.target)
+    }
+    change_password(path, "old secret", "new secret", edited)
+    for file in (path, backup_path(path)):
+        with pytest.raises(WrongPassword):
+            load_map(file, "old secret")
+    assert load_map(path, "new secret") == edited
+    assert load_map(backup_path(path), "new secret") == small_map
+    change_password(path, "new secret", None, edited)
+    assert not is_encrypted_file(path) and not is_encrypted_file(backup_path(path))
+    assert load_map(backup_path(path)) == edited
+    change_password(path, None, "third secret", edited, backup=False)
+    assert is_encrypted_file(path) and not backup_path(path).exists()
+
+
 def test_erased_person_leaves_no_trace_in_the_saved_file_or_backup(
     small_map: StakeholderMap, tmp_path: Path
 ) -> None:

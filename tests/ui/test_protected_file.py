@@ -15,6 +15,7 @@ from stakeholder_mapper.core.privacy import ErasePerson
 from stakeholder_mapper.io.lock import acquire_lock, lock_path, read_lock
 from stakeholder_mapper.io.project import (
     MapFileError,
+    WrongPassword,
     backup_path,
     is_encrypted_file,
     load_map,
@@ -132,6 +133,45 @@ def test_change_and_remove_the_password(qtbot, opened: OpenedMap, tmp_path: Path
     assert not is_encrypted_file(opened.path) and guard.password is None
     Modals([(NewPasswordDialog, lambda d: d.reject())])
     assert not guard.change_password(None)
+    guard.close()
+
+
+def _set_password(password: str):
+    def type_new(dialog: QWidget) -> None:
+        dialog.first.setText(password)
+        dialog.second.setText(password)
+        dialog.accept()
+
+    Modals([(NewPasswordDialog, type_new)])
+
+
+@pytest.mark.usefixtures("fast_kdf")
+def test_changing_the_password_leaves_no_backup_under_the_old_one(
+    qtbot, opened: OpenedMap, tmp_path: Path
+) -> None:
+    guard, stack = _guard(qtbot, opened, tmp_path)
+    _set_password("first secret phrase")
+    assert guard.change_password(None)
+    guard.save()  # the backup now holds the map under the first password
+    stack.push(UndoCommand(UpdateStakeholder(opened.smap, "mayor", power=5)))
+    _set_password("second secret phrase")
+    assert guard.change_password(None)
+    assert stack.isClean()
+    bak = backup_path(opened.path)
+    for file in (opened.path, bak):
+        with pytest.raises(WrongPassword):
+            load_map(file, "first secret phrase")
+    assert load_map(opened.path, "second secret phrase") == opened.smap
+    assert load_map(bak, "second secret phrase").stakeholders["mayor"].power is None
+
+    def remove(dialog: QWidget) -> None:
+        dialog.remove.setChecked(True)
+        dialog.accept()
+
+    Modals([(NewPasswordDialog, remove)])
+    assert guard.change_password(None)
+    assert not is_encrypted_file(opened.path) and not is_encrypted_file(bak)
+    assert load_map(bak).stakeholders["mayor"].power == 5
     guard.close()
 
 
