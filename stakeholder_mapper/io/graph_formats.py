@@ -42,7 +42,7 @@ from .columns import match_columns
 from .project import write_atomically
 from .redact import ExportLevel, redact
 from .table_export import relationship_rows, stakeholder_rows
-from .table_import import ImportReport, Progress, import_from_tables
+from .table_import import ImportReport, Progress, apply_map_values, import_from_tables
 from .tables import MAX_TABLE_BYTES, Table, TableImportError
 
 __all__ = [
@@ -505,35 +505,11 @@ def import_graphml(
 
 def _apply_graph_values(smap: StakeholderMap, values: dict[str, str], name: str) -> bool:
     """Map details, categories and kinds from GraphML graph data; False if categories given."""
-    info = {k: values[k] for k in MapInfo.__dataclass_fields__ if k in values}
-    if info:
-        info.setdefault("title", MapInfo().title)
-        try:
-            smap.info = parse_record(MapInfo, info, f"{name}, graph")
-        except ValidationError as exc:
-            raise TableImportError(str(exc)) from None
-    complete = True
-    for key, record_type, target in (
-        ("categories", Category, smap.categories),
-        ("kinds", RelationshipKind, smap.kinds),
-    ):
-        if key not in values:
-            complete = False
-            continue
-        try:
-            records = parse_record(list[record_type], json.loads(values[key]), f"{name}, {key}")
-        except (json.JSONDecodeError, ValidationError):
-            complete = False
-            continue
-        target.clear()
-        target.update({r.id: r for r in records})
     try:
-        settings = json.loads(values.get("plan_settings", "{}"))
-    except json.JSONDecodeError:
-        settings = {}
-    if isinstance(settings, dict):
-        smap.plan_settings = settings
-    return not complete
+        given = apply_map_values(smap, values, f"{name}, graph")
+    except ValidationError as exc:
+        raise TableImportError(str(exc)) from None
+    return given != {"categories", "kinds"}
 
 
 def _gexf_attributes(graph: ET.Element) -> dict[str, tuple[dict[str, str], dict[str, str]]]:

@@ -48,6 +48,7 @@ __all__ = [
     "TableImportError",
     "Workbook",
     "apply_map_sheet",
+    "apply_map_values",
     "find_workbook_sheets",
     "import_from_tables",
     "import_tables",
@@ -658,31 +659,48 @@ def apply_map_sheet(smap: StakeholderMap, table: Table) -> None:
     Raises :class:`ValidationError` naming the setting that is wrong.
     """
     values = dict(zip(table.frame.iloc[:, 0], table.frame.iloc[:, 1], strict=True))
-    where = table.name
+    apply_map_values(smap, values, table.name)
+
+
+def apply_map_values(smap: StakeholderMap, values: dict[str, str], where: str) -> set[str]:
+    """Take map details, categories, kinds and plan settings from text values by name.
+
+    The one reading of these settings for every format that carries them (the "Map"
+    sheet of a workbook, GraphML graph data). Blank values are left as they are; a bad
+    one raises :class:`ValidationError` with one sentence naming ``where`` and the
+    setting. Returns which of "categories" and "kinds" were given.
+    """
     info: dict[str, Any] = {k: values[k] for k in MapInfo.__dataclass_fields__ if k in values}
-    if not info.get("date", "").strip():
-        info["date"] = None
-    smap.info = parse_record(MapInfo, info, where)
+    if info:
+        info.setdefault("title", MapInfo().title)
+        if not str(info.get("date") or "").strip():
+            info["date"] = None
+        smap.info = parse_record(MapInfo, info, where)
+    given = set()
     for key, record_type, target in (
         ("categories", Category, smap.categories),
         ("kinds", RelationshipKind, smap.kinds),
     ):
-        if values.get(key, "").strip():
-            try:
-                items = json.loads(values[key])
-            except json.JSONDecodeError:
-                raise ValidationError(f"{where}, {key}: is not valid JSON.") from None
-            records = parse_record(list[record_type], items, f"{where}, {key}")
+        if str(values.get(key) or "").strip():
+            records = parse_record(
+                list[record_type], _json(values[key], where, key), f"{where}, {key}"
+            )
             target.clear()
             target.update({r.id: r for r in records})
-    if values.get("plan_settings", "").strip():
-        try:
-            settings = json.loads(values["plan_settings"])
-        except json.JSONDecodeError:
-            raise ValidationError(f"{where}, plan_settings: is not valid JSON.") from None
+            given.add(key)
+    if str(values.get("plan_settings") or "").strip():
+        settings = _json(values["plan_settings"], where, "plan_settings")
         if not isinstance(settings, dict):
             raise ValidationError(f"{where}, plan_settings: should be an object.")
         smap.plan_settings = settings
+    return given
+
+
+def _json(text: str, where: str, key: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise ValidationError(f"{where}, {key}: is not valid JSON.") from None
 
 
 def import_workbook(

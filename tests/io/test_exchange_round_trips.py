@@ -19,6 +19,7 @@ from stakeholder_mapper.io.graph_formats import (
 )
 from stakeholder_mapper.io.table_export import csv_paths, export_csv, export_xlsx
 from stakeholder_mapper.io.table_import import import_tables, import_workbook
+from stakeholder_mapper.io.tables import TableImportError
 
 
 def test_xlsx_round_trip_is_lossless(rich_map, tmp_path):
@@ -163,3 +164,49 @@ def test_metrics_sheet_and_table_carry_the_analysis(small_map, tmp_path):
     assert lines[0].startswith("id,name,category,betweenness,")
     imam = next(line for line in lines if line.startswith("imam,"))
     assert imam.split(",")[3] == "0.3333333333333333"
+
+
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+
+
+def _graphml_with(path, name: str, text: str) -> None:
+    ET.register_namespace("", GRAPHML[1:-1])
+    tree = ET.parse(path)
+    (key,) = [k.get("id") for k in tree.iter(f"{GRAPHML}key") if k.get("attr.name") == name]
+    graph = tree.getroot().find(f"{GRAPHML}graph")
+    (data,) = [d for d in graph.findall(f"{GRAPHML}data") if d.get("key") == key]
+    data.text = text
+    tree.write(path, xml_declaration=True, encoding="utf-8")
+
+
+def _xlsx_with(path, name: str, text: str) -> None:
+    book = load_workbook(path)
+    sheet = book["Map"]
+    (row,) = [r for r in sheet.iter_rows() if r[0].value == name]
+    row[1].value = text
+    book.save(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("categories", "[{not json", "categories: is not valid JSON"),
+        ("kinds", '[{"id": "trust"}]', "kinds"),
+        ("plan_settings", "[1, 2]", "plan_settings: should be an object"),
+    ],
+)
+@pytest.mark.parametrize("form", ["graphml", "xlsx"])
+def test_bad_map_setting_is_named_in_either_format(rich_map, tmp_path, form, name, text, message):
+    path = tmp_path / f"map.{form}"
+    if form == "graphml":
+        export_graphml(rich_map, path)
+        _graphml_with(path, name, text)
+        read = import_graphml
+    else:
+        export_xlsx(rich_map, path)
+        _xlsx_with(path, name, text)
+        read = import_workbook
+    with pytest.raises(TableImportError, match=message) as caught:
+        read(path)
+    assert str(caught.value).startswith(f"map.{form}") or str(caught.value).startswith("Map")
+    assert "\n" not in str(caught.value)
