@@ -23,6 +23,7 @@ from .model import (
 from .validation import ValidationError, check_record, check_relationship, check_stakeholder
 
 __all__ = [
+    "PLAN_SETTING_TYPES",
     "AddCategory",
     "AddKind",
     "AddRelationship",
@@ -35,6 +36,7 @@ __all__ = [
     "RemoveStakeholders",
     "UpdateCategory",
     "UpdateMapInfo",
+    "UpdatePlanSettings",
     "UpdateRelationship",
     "UpdateStakeholder",
 ]
@@ -331,6 +333,40 @@ class UpdateMapInfo(Command):
 
     def undo(self) -> None:
         self.smap.set_info(self.old)
+
+
+#: What the plan dialog remembers, and the type each choice must have.
+PLAN_SETTING_TYPES: dict[str, type] = {
+    "sections": list,
+    "level": str,
+    "show_author": bool,
+    "sheets_for": str,
+}
+
+
+class UpdatePlanSettings(Command):
+    """Remember the choices made for the engagement plan (sections, level, author shown,
+    which stakeholders get a sheet) so that the next plan starts from them."""
+
+    def __init__(self, smap: StakeholderMap, **settings: Any) -> None:
+        for key, value in settings.items():
+            wanted = PLAN_SETTING_TYPES.get(key)
+            if wanted is None:
+                raise ValidationError(f"Unknown plan setting {key!r}.")
+            if not isinstance(value, wanted) or (
+                wanted is list and not all(isinstance(v, str) for v in value)
+            ):
+                raise ValidationError(f"Plan setting {key!r} should be a {wanted.__name__}.")
+        self.smap = smap
+        self.old = dict(smap.plan_settings)
+        self.new = {**self.old, **settings}
+        self.text = "Remember plan choices"
+
+    def redo(self) -> None:
+        self.smap.set_plan_settings(self.new)
+
+    def undo(self) -> None:
+        self.smap.set_plan_settings(self.old)
 
 
 class Batch(Command):

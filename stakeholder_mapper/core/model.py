@@ -285,6 +285,7 @@ class ChangeKind(Enum):
     POSITIONS_CHANGED = "positions_changed"
     INFO_CHANGED = "info_changed"
     SNAPSHOTS_CHANGED = "snapshots_changed"
+    PLAN_SETTINGS_CHANGED = "plan_settings_changed"
     RESET = "reset"
 
 
@@ -481,6 +482,11 @@ class StakeholderMap:
         fields = _changed_fields(self.info, info)
         self.info = info
         self.notify(ModelChange(ChangeKind.INFO_CHANGED, (), fields))
+
+    def set_plan_settings(self, settings: dict[str, Any]) -> None:
+        """Replace the choices remembered for the next engagement plan."""
+        self.plan_settings = deepcopy(settings)
+        self.notify(ModelChange(ChangeKind.PLAN_SETTINGS_CHANGED))
 
     def set_snapshots(self, snapshots: list[Snapshot]) -> None:
         """Replace the list of snapshots."""

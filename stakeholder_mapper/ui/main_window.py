@@ -697,7 +697,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_plan(self) -> None:
-        run_plan_dialog(self, self.document.smap, self.document.path)
+        run_plan_dialog(self, self.document.smap, self.document.path, self.document.push)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -3,12 +3,19 @@ Word plan in the background with progress and offer to open it.
 
 Hook it into a menu with::
 
-    action.triggered.connect(lambda: run_plan_dialog(self, self.smap, self.map_path))
+    action.triggered.connect(
+        lambda: run_plan_dialog(self, document.smap, document.path, document.push)
+    )
+
+The choices (sections, version, author on the cover, who gets a sheet) are remembered in
+the map's plan settings through an undoable command once a plan is written, and the
+next dialog starts from them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
@@ -32,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.commands import Command, UpdatePlanSettings
 from ..core.model import StakeholderMap
 from ..io.plan import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanOptions, write_plan
 from ..io.redact import LEVEL_DESCRIPTIONS
@@ -80,12 +88,19 @@ class PlanDialog(QDialog):
     plan_written = Signal(str)
 
     def __init__(
-        self, smap: StakeholderMap, map_path: str | Path | None, parent: QWidget | None = None
+        self,
+        smap: StakeholderMap,
+        map_path: str | Path | None,
+        parent: QWidget | None = None,
+        push: Callable[[Command], None] | None = None,
     ) -> None:
+        """``push`` puts a command on the map's undo stack; without it (a read-only
+        view) the choices are not remembered."""
         super().__init__(parent)
         self.setWindowTitle("Export engagement plan")
         self.smap = smap
         self.map_path = map_path
+        self.push = push
         self.stem = _slug(Path(map_path).stem if map_path else smap.info.title)
         self.written: Path | None = None
         self._job: PlanJob | None = None
@@ -150,6 +165,7 @@ class PlanDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
+        self._prefill(smap.plan_settings)
         self.level.currentIndexChanged.connect(self._on_level_changed)
         self._on_level_changed()
         self.resize(560, 640)
@@ -177,6 +193,33 @@ class PlanDialog(QDialog):
             show_author=self.author.isChecked() and self.chosen_level() == "full",
             sheets_for=self.sheets.currentData(),
         )
+
+    def remembered(self) -> dict[str, object]:
+        """The choices to keep in the map's plan settings for the next plan."""
+        return {
+            "sections": list(self.chosen_sections()),
+            "level": self.chosen_level(),
+            "show_author": self.author.isChecked(),
+            "sheets_for": self.sheets.currentData(),
+        }
+
+    def _prefill(self, settings: dict[str, object]) -> None:
+        """Start from the choices made for the last plan; values this version does not
+        know are ignored, so an older or hand-edited map still opens the dialog."""
+        level = self.level.findData(settings.get("level"))
+        if level >= 0:
+            self.level.setCurrentIndex(level)
+        sheets = self.sheets.findData(settings.get("sheets_for"))
+        if sheets >= 0:
+            self.sheets.setCurrentIndex(sheets)
+        if isinstance(settings.get("show_author"), bool):
+            self.author.setChecked(settings["show_author"])
+        sections = settings.get("sections")
+        if isinstance(sections, list) and any(key in SECTIONS for key in sections):
+            for i in range(self.sections.count()):
+                item = self.sections.item(i)
+                ticked = item.data(Qt.ItemDataRole.UserRole) in sections
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
 
     def _on_level_changed(self) -> None:
         level = self.chosen_level()
@@ -248,6 +291,9 @@ class PlanDialog(QDialog):
     def _on_finished(self, path: str) -> None:
         self._job = None
         self.written = Path(path)
+        choices = self.remembered()
+        if self.push is not None and choices != self.smap.plan_settings:
+            self.push(UpdatePlanSettings(self.smap, **choices))
         self.progress.setValue(100)
         self.status.setText(f"Saved {path}")
         self.plan_written.emit(path)
@@ -268,10 +314,15 @@ class PlanDialog(QDialog):
 
 
 def run_plan_dialog(
-    parent: QWidget | None, smap: StakeholderMap, map_path: str | Path | None
+    parent: QWidget | None,
+    smap: StakeholderMap,
+    map_path: str | Path | None,
+    push: Callable[[Command], None] | None = None,
 ) -> Path | None:
-    """Show the export dialog for ``smap``; returns the written plan's path, or None."""
-    dialog = PlanDialog(smap, map_path, parent)
+    """Show the export dialog for ``smap``; returns the written plan's path, or None.
+
+    With ``push`` the choices made are remembered in the map (one undo step)."""
+    dialog = PlanDialog(smap, map_path, parent, push)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     dialog.offer_to_open()

@@ -18,6 +18,7 @@ from stakeholder_mapper.core.commands import (
     RemoveStakeholders,
     UpdateCategory,
     UpdateMapInfo,
+    UpdatePlanSettings,
     UpdateRelationship,
     UpdateStakeholder,
 )
@@ -81,6 +82,9 @@ COMMANDS = {
     "add kind": lambda m: AddKind(m, RelationshipKind("kinship", "Kinship", directed=False)),
     "move and pin": lambda m: MoveStakeholders(m, {"mayor": (1.5, -2.0)}, {"mayor": True}),
     "update map details": lambda m: UpdateMapInfo(m, title="Marenza", city="Marenza"),
+    "remember plan choices": lambda m: UpdatePlanSettings(
+        m, level="partner", sections=["cover", "priority"], show_author=False
+    ),
     "remove the first stakeholder and a tie in the middle": lambda m: RemoveStakeholders(
         m, ["mayor"]
     ),
@@ -197,3 +201,16 @@ def test_copy_is_equal_and_later_edits_do_not_reach_it(small_map):
     calls = len(listener_calls)
     clone.put_stakeholder(Stakeholder("x", "X", "ngo"))
     assert len(listener_calls) == calls, "listeners are not copied"
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"colour": "red"}, "Unknown plan setting 'colour'"),
+        ({"level": 3}, "'level' should be a str"),
+        ({"sections": ["cover", 2]}, "'sections' should be a list"),
+    ],
+)
+def test_bad_plan_settings_are_refused(small_map, settings, message):
+    with pytest.raises(ValidationError, match=message):
+        UpdatePlanSettings(small_map, **settings)

@@ -7,11 +7,14 @@ from pathlib import Path
 import pytest
 from docx import Document
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from stakeholder_mapper.core.model import Stakeholder, StakeholderMap
 from stakeholder_mapper.io.plan import SECTIONS
+from stakeholder_mapper.io.project import load_map, save_map
 from stakeholder_mapper.paths import EXPORTS_DIR
+from stakeholder_mapper.ui.document import UndoCommand
 from stakeholder_mapper.ui.plan_dialog import PlanDialog
 
 
@@ -87,3 +90,61 @@ def test_plan_refuses_to_overwrite_the_open_map(qtbot, small_map, tmp_path: Path
         assert dialog.buttons.isEnabled() and dialog.written is None
         assert "choose another" in dialog.status.text()
     assert map_file.read_bytes() == b"the map" and not (tmp_path / "plan.smap").exists()
+
+
+@pytest.mark.usefixtures("fast_kdf")
+def test_choices_are_remembered_undoably_and_come_back_after_reopening_the_file(
+    qtbot, dialog: PlanDialog, tmp_path: Path
+) -> None:
+    smap = dialog.smap
+    stack = QUndoStack()
+    dialog.push = lambda command: stack.push(UndoCommand(command))
+    dialog.level.setCurrentIndex(dialog.level.findData("partner"))
+    dialog.sheets.setCurrentIndex(dialog.sheets.findData("all"))
+    for i in range(dialog.sections.count()):
+        item = dialog.sections.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) in ("figures", "risks"):
+            item.setCheckState(Qt.CheckState.Unchecked)
+    dialog.output.setText(str(tmp_path / "plan.docx"))
+    with qtbot.waitSignal(dialog.plan_written, timeout=30000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    chosen = [key for key in SECTIONS if key not in ("figures", "risks")]
+    assert smap.plan_settings == {
+        "sections": chosen,
+        "level": "partner",
+        "show_author": False,
+        "sheets_for": "all",
+    }
+    assert stack.count() == 1 and stack.undoText() == "Remember plan choices"
+
+    path = tmp_path / "city.smap"
+    save_map(smap, path, "long secret phrase")
+    reopened = load_map(path, "long secret phrase")
+    assert reopened.plan_settings == smap.plan_settings
+    second = PlanDialog(reopened, path)
+    qtbot.addWidget(second)
+    assert second.chosen_level() == "partner"
+    assert second.sheets.currentData() == "all"
+    assert list(second.chosen_sections()) == chosen
+    assert Path(second.output.text()) == EXPORTS_DIR / "city-plan-partner.docx"
+
+    stack.undo()
+    assert smap.plan_settings == {}
+    third = PlanDialog(smap, path)
+    qtbot.addWidget(third)
+    assert third.chosen_level() == "full" and len(third.chosen_sections()) == len(SECTIONS)
+
+
+def test_author_choice_is_remembered_for_the_full_version(
+    qtbot, dialog: PlanDialog, tmp_path: Path
+) -> None:
+    pushed = []
+    dialog.push = lambda command: (command.redo(), pushed.append(command))
+    dialog.author.setChecked(True)
+    dialog.output.setText(str(tmp_path / "plan.docx"))
+    with qtbot.waitSignal(dialog.plan_written, timeout=30000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.smap.plan_settings["show_author"] is True
+    again = PlanDialog(dialog.smap, "/maps/old-town.smap")
+    qtbot.addWidget(again)
+    assert again.author.isChecked() and again.options().show_author
