@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -49,32 +50,43 @@ from .export_dialog import overwrites_map
 __all__ = ["PlanDialog", "run_plan_dialog"]
 
 
-class _Signals(QObject):
-    #: (fraction 0-1, what is being done) while the plan is written.
-    progress = Signal(float, str)
-    #: The path of the finished plan.
-    finished = Signal(str)
+#: How often the dialog looks at the job's progress (milliseconds).
+POLL_MS = 30
+
+
+@dataclass
+class PlanOutcome:
+    """What the job reports, read by the GUI thread (the worker touches no Qt object and
+    emits no signal: signals sent from a worker thread crashed PySide6 under load)."""
+
+    path: Path
+    progress: float = 0.0
+    message: str = ""
+    done: bool = False
     #: One sentence saying why the plan could not be written.
-    failed = Signal(str)
+    error: str | None = None
 
 
 class PlanJob(QRunnable):
-    """Writes the plan in a thread pool; touches no widget, reports through ``signals``."""
+    """Writes the plan in a thread pool; it only writes to its :class:`PlanOutcome`."""
 
-    def __init__(self, smap: StakeholderMap, path: Path, options: PlanOptions) -> None:
+    def __init__(self, smap: StakeholderMap, options: PlanOptions, outcome: PlanOutcome) -> None:
         super().__init__()
+        self.setAutoDelete(True)
         self.smap = smap
-        self.path = path
         self.options = options
-        self.signals = _Signals()
+        self.outcome = outcome
+
+    def _progress(self, fraction: float, message: str) -> None:
+        self.outcome.progress, self.outcome.message = fraction, message
 
     def run(self) -> None:
         try:
-            write_plan(self.smap, self.path, self.options, self.signals.progress.emit)
+            write_plan(self.smap, self.outcome.path, self.options, self._progress)
         except Exception as exc:  # reported in the dialog; the window must stay up
-            self.signals.failed.emit(str(exc) or type(exc).__name__)
-            return
-        self.signals.finished.emit(str(self.path))
+            self.outcome.error = str(exc) or type(exc).__name__
+        finally:
+            self.outcome.done = True
 
 
 def _slug(text: str) -> str:
@@ -103,7 +115,11 @@ class PlanDialog(QDialog):
         self.push = push
         self.stem = _slug(Path(map_path).stem if map_path else smap.info.title)
         self.written: Path | None = None
-        self._job: PlanJob | None = None
+        #: The plan being written, if any; the timer below collects it.
+        self._outcome: PlanOutcome | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._collect)
         self._path_edited = False
 
         self.level = QComboBox()
@@ -263,33 +279,42 @@ class PlanDialog(QDialog):
             return
         if path.parent == EXPORTS_DIR:
             EXPORTS_DIR.mkdir(parents=True, exist_ok=True)
-        self._job = PlanJob(self.smap.copy(), path, options)
-        self._job.signals.progress.connect(self._on_progress)
-        self._job.signals.finished.connect(self._on_finished)
-        self._job.signals.failed.connect(self._on_failed)
+        self._outcome = PlanOutcome(path)
         self.buttons.setEnabled(False)
         self.status.setText("Writing the plan…")
-        QThreadPool.globalInstance().start(self._job)
+        QThreadPool.globalInstance().start(PlanJob(self.smap.copy(), options, self._outcome))
+        self._poll.start()
 
     def reject(self) -> None:
         """Close the dialog, unless a plan is being written (it cannot be interrupted)."""
-        if self._job is not None:
+        if self._outcome is not None:
             self.status.setText("Please wait: the plan is being written.")
             return
         super().reject()
 
-    def _on_progress(self, fraction: float, message: str) -> None:
-        self.progress.setValue(round(fraction * 100))
-        self.status.setText(message)
+    def _collect(self) -> None:
+        outcome = self._outcome
+        if outcome is None:
+            self._poll.stop()
+            return
+        if not outcome.done:
+            self.progress.setValue(round(outcome.progress * 100))
+            if outcome.message:
+                self.status.setText(outcome.message)
+            return
+        self._poll.stop()
+        self._outcome = None
+        if outcome.error is not None:
+            self._on_failed(outcome.error)
+        else:
+            self._on_finished(str(outcome.path))
 
     def _on_failed(self, message: str) -> None:
-        self._job = None
         self.buttons.setEnabled(True)
         self.progress.setValue(0)
         self.status.setText(f"The plan was not written: {message}")
 
     def _on_finished(self, path: str) -> None:
-        self._job = None
         self.written = Path(path)
         choices = self.remembered()
         if self.push is not None and choices != self.smap.plan_settings:
