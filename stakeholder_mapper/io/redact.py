@@ -16,6 +16,7 @@ imported from spreadsheets are sometimes made from names.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -77,9 +78,9 @@ _PARTNER_ENGAGEMENT = (
 )
 
 
-def _name_pattern(smap: StakeholderMap) -> re.Pattern[str] | None:
+def _name_pattern(maps: Iterable[StakeholderMap]) -> re.Pattern[str] | None:
     terms: list[str] = []
-    for s in smap.stakeholders.values():
+    for s in (s for smap in maps for s in smap.stakeholders.values()):
         terms += personal_terms(s.person, s.contact)
     terms = personal_terms("", "", terms)
     return erase_pattern(terms) if terms else None
@@ -125,12 +126,19 @@ def _public_stakeholder(s: Stakeholder, new_id: str, label: str) -> Stakeholder:
     )
 
 
-def redact(smap: StakeholderMap, level: str, ids: RedactedIds | None = None) -> StakeholderMap:
+def redact(
+    smap: StakeholderMap,
+    level: str,
+    ids: RedactedIds | None = None,
+    names_also_from: Iterable[StakeholderMap] = (),
+) -> StakeholderMap:
     """A copy of the map holding only what the export ``level`` may show.
 
     ``level`` is ``"full"``, ``"partner"`` or ``"public"`` (see the module text). The map
     passed in is not changed; ``full`` returns an equal copy. Below Full, ``ids`` (if
-    given) receives and reuses the neutral id of each record kept.
+    given) receives and reuses the neutral id of each record kept, and the personal
+    names recorded in ``names_also_from`` (another version of the map, such as the
+    current map for one of its snapshots) are erased from the text as well.
     """
     if level not in EXPORT_LEVELS:
         raise ValueError(f"Unknown export level {level!r}; use one of {', '.join(EXPORT_LEVELS)}.")
@@ -140,7 +148,7 @@ def redact(smap: StakeholderMap, level: str, ids: RedactedIds | None = None) -> 
     # Rebuilt below from what the level keeps; snapshots are never shown below Full.
     out.stakeholders, out.relationships, out.snapshots = {}, {}, []
 
-    pattern = _name_pattern(smap)
+    pattern = _name_pattern([smap, *names_also_from])
     # The author is a personal name; title, purpose and city may quote one.
     info = smap.info
     out.info = MapInfo(

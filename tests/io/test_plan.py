@@ -323,18 +323,27 @@ def test_partner_change_table_takes_names_from_the_redacted_map(tmp_path: Path) 
     smap.stakeholders["gone"] = Stakeholder(
         "gone", "Clinic of Dr Kofi Mensah", "ngo", person="Kofi Mensah"
     )
+    # A name recorded only in the current map must not show through the snapshot's labels.
+    then = smap.copy()
+    then.stakeholders["gone"] = dataclasses.replace(then.stakeholders["gone"], person="")
     smap.snapshots = [
-        Snapshot("s1", "Workshop 1", dt.datetime(2026, 9, 1, 10, 0), snapshot_content(smap))
+        Snapshot("s1", "Workshop 1", dt.datetime(2026, 9, 1, 10, 0), snapshot_content(then))
     ]
     smap.stakeholders["office"] = dataclasses.replace(smap.stakeholders["office"], power=5)
     del smap.stakeholders["gone"]
     smap.stakeholders["new"] = Stakeholder(
         "new", "Chief Yusuf Bello's council", "community", person="Yusuf Bello"
     )
+    smap.stakeholders["kofi"] = Stakeholder("kofi", "Pharmacy", "private", person="Kofi Mensah")
     path = _plan(smap, tmp_path, level="partner", sections=("monitoring",))
     xml = _all_xml(path)
     for name in ("Amina Diallo", "Kofi Mensah", "Yusuf Bello"):
         assert name not in xml
     table, _ = _table_with(Document(str(path)), "Stakeholder", "Change", "Before", "Now")
     changes = sorted(row.cells[1].text for row in table.rows[1:])
-    assert changes == ["added to the map", "moved quadrant", "removed from the map"]
+    assert changes == [
+        "added to the map",
+        "added to the map",
+        "moved quadrant",
+        "removed from the map",
+    ]

@@ -174,7 +174,8 @@ def gather(
         before, after = snapshot_map(snapshot), original
         if level != "full":
             ids = RedactedIds()
-            before, after = redact(before, level, ids), redact(after, level, ids)
+            pair = [before, after]
+            before, after = (redact(m, level, ids, names_also_from=pair) for m in pair)
         changes = compare_maps(before, after)
     report(1.0)
     return Facts(
