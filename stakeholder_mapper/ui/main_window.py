@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
             "layout",
             "&Lay out the map",
             self.run_layout,
-            "Ctrl+L",
+            "Ctrl+Shift+L",
             "Arrange stakeholders by their ties (pinned ones stay put); runs in the background",
         )
         a("focus1", "Focus on selection (&1 step)", lambda: self.focus_on(1), "Ctrl+1")
