@@ -33,7 +33,7 @@ _SAVER = textwrap.dedent(
         version += 1
         smap.info = MapInfo(title=f"version {version}")
         save_map(smap, path)
-        if version == 1:
+        if version == 2:  # from now on there is a map file and its backup
             print("saved", flush=True)
     """
 )
