@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self._layout_poll.setInterval(50)
         self._layout_poll.timeout.connect(self._collect_layout)
         self._tag: str | None = None
+        self._shown_once = False
         self._build_docks()
         self._build_actions()
         self._build_menus()
@@ -739,6 +740,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._shown_once:
+            # Fit once the window and its docks have their real size, not the size at build.
+            self._shown_once = True
+            QTimer.singleShot(0, self.view.fit_all)
         if self._default_dock_sizes:
             # The canvas gets most of the room the first time; later the saved layout wins.
             self._default_dock_sizes = False

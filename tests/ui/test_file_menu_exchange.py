@@ -111,3 +111,21 @@ def test_no_map_named_opens_a_copy_of_the_sample(qtbot, tmp_path: Path, monkeypa
     assert load_map(target) == load_map(SAMPLE_MAP)
     assert SAMPLE_MAP.read_bytes() == bundled
     window.guard.close()
+
+
+def test_the_map_fills_the_canvas_when_the_window_first_shows(qtbot) -> None:
+    window = build_window(None)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.view
+
+    def fitted() -> bool:
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        return shown.contains(window.scene.itemsBoundingRect()) and shown.width() < 4 * (
+            window.scene.itemsBoundingRect().width()
+        )
+
+    qtbot.waitUntil(fitted, timeout=5000)
+    window.guard.close()
