@@ -740,10 +740,6 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._shown_once:
-            # Fit once the window and its docks have their real size, not the size at build.
-            self._shown_once = True
-            QTimer.singleShot(0, self.view.fit_all)
         if self._default_dock_sizes:
             # The canvas gets most of the room the first time; later the saved layout wins.
             self._default_dock_sizes = False
@@ -754,6 +750,11 @@ class MainWindow(QMainWindow):
             self.resizeDocks(side, [left_width, width // 5], Qt.Orientation.Horizontal)
             self.resizeDocks([self.docks["stakeholders"]], [height // 5], Qt.Orientation.Vertical)
             QTimer.singleShot(0, self._fit_legend_dock)
+        if not self._shown_once:
+            # Fit once the window and its docks have their real size, not the size at build.
+            self._shown_once = True
+            self.layout().activate()
+            self.view.fit_all()
 
     def _fit_legend_dock(self) -> None:
         """Give the legend dock the height of the legend; the inspector takes the rest."""
