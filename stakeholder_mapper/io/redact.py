@@ -2,7 +2,8 @@
 
 - ``full``: everything, for internal use by the branch.
 - ``partner``: for partner organisations. No personal names, contact details, attitude
-  (position, engagement stage) or trust scores, no notes or engagement log, no
+  (position, engagement stage, desired change, approach, risks) or trust scores, no notes
+  or engagement log, no
   snapshots; stakeholders marked *confidential* are left out with their relationships.
 - ``public``: aggregates only. Stakeholders marked *public* keep their name; the others
   become "Media 2", "Faith leader 1" ...; only category, level, power and interest
@@ -59,13 +60,13 @@ class RedactedIds:
         return self.relationships.setdefault(old, f"r{len(self.relationships) + 1}")
 
 
-# Engagement fields that are plans, not people or attitudes: kept at Partner level.
+# Engagement fields that are plans, not people or attitudes: kept at Partner level. The
+# desired change, approach and risks are left out: they describe the stakeholder's
+# attitude and our judgement of it, and often name people.
 _PARTNER_ENGAGEMENT = (
     "objective",
-    "desired_change",
     "ask",
     "key_messages",
-    "approach",
     "channel",
     "next_action",
     "due_date",
@@ -74,7 +75,6 @@ _PARTNER_ENGAGEMENT = (
     "expect_to_see",
     "like_to_see",
     "love_to_see",
-    "risks",
 )
 
 

@@ -13,6 +13,7 @@ from stakeholder_mapper.core.model import (
     LogEntry,
     MapInfo,
     Snapshot,
+    Stakeholder,
     StakeholderMap,
 )
 from stakeholder_mapper.core.validation import map_problems
@@ -115,3 +116,21 @@ def test_levels_are_described_and_checked(sensitive_map: StakeholderMap) -> None
     assert set(LEVEL_DESCRIPTIONS) == set(EXPORT_LEVELS) == {"full", "partner", "public"}
     with pytest.raises(ValueError, match="Unknown export level 'secret'"):
         redact(sensitive_map, "secret")
+
+
+def test_partner_leaves_out_attitudes_and_judgements_in_engagement_text() -> None:
+    smap = StakeholderMap()
+    smap.stakeholders["dev"] = Stakeholder(
+        "dev",
+        "Property developer",
+        "private",
+        engagement=Engagement(
+            objective="Agree a flood-safe building code",
+            desired_change="From open hostility to grudging acceptance",
+            approach="Go around the director, who distrusts us",
+            risks="Lobbies the council against us",
+        ),
+    )
+    shown = next(iter(redact(smap, "partner").stakeholders.values())).engagement
+    assert shown.objective == "Agree a flood-safe building code"
+    assert (shown.desired_change, shown.approach, shown.risks) == ("", "", "")
