@@ -95,3 +95,15 @@ def test_hostile_file_gives_no_traceback_from_the_installed_command(tmp_path):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_public_data_exports_are_refused(small_map, tmp_path, capsys):
+    source = tmp_path / "city.smap"
+    save_map(small_map, source)
+    for fmt in ("csv", "xlsx", "graphml", "gexf", "png", "svg"):
+        out = tmp_path / f"public.{fmt}"
+        code = main(["export", str(source), "--to", fmt, "-o", str(out), "--level", "public"])
+        err = capsys.readouterr().err
+        assert code == 2, fmt
+        assert err.startswith("error: A Public export would show who is tied to whom"), fmt
+        assert not out.exists(), fmt

@@ -40,7 +40,7 @@ from ..core.model import (
 from ..core.validation import ValidationError, dump_record, dump_records, parse_record
 from .columns import match_columns
 from .project import write_atomically
-from .redact import ExportLevel, redact
+from .redact import ExportLevel, redact_for_export
 from .table_export import relationship_rows, stakeholder_rows
 from .table_import import ImportReport, Progress, apply_map_values, import_from_tables
 from .tables import MAX_TABLE_BYTES, Table, TableImportError
@@ -265,12 +265,12 @@ def gexf_bytes(smap: StakeholderMap) -> bytes:
 
 def export_graphml(smap: StakeholderMap, path: str | Path, *, level: ExportLevel = "full") -> None:
     """Write the map as GraphML, keeping only what the export ``level`` allows."""
-    write_atomically(path, graphml_bytes(redact(smap, level)), backup=False)
+    write_atomically(path, graphml_bytes(redact_for_export(smap, level)), backup=False)
 
 
 def export_gexf(smap: StakeholderMap, path: str | Path, *, level: ExportLevel = "full") -> None:
     """Write the map as GEXF 1.3, keeping only what the export ``level`` allows."""
-    write_atomically(path, gexf_bytes(redact(smap, level)), backup=False)
+    write_atomically(path, gexf_bytes(redact_for_export(smap, level)), backup=False)
 
 
 # -- reading -------------------------------------------------------------------------------

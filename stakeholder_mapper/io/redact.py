@@ -23,8 +23,16 @@ from typing import Literal
 
 from ..core.model import Engagement, MapInfo, Relationship, Stakeholder, StakeholderMap
 from ..core.privacy import ERASED, erase_pattern, personal_terms
+from ..core.validation import ValidationError
 
-__all__ = ["EXPORT_LEVELS", "LEVEL_DESCRIPTIONS", "ExportLevel", "RedactedIds", "redact"]
+__all__ = [
+    "EXPORT_LEVELS",
+    "LEVEL_DESCRIPTIONS",
+    "ExportLevel",
+    "RedactedIds",
+    "redact",
+    "redact_for_export",
+]
 
 ExportLevel = Literal["full", "partner", "public"]
 EXPORT_LEVELS: tuple[str, ...] = ExportLevel.__args__
@@ -189,3 +197,20 @@ def redact(
     out.positions = {new_ids[sid]: xy for sid, xy in smap.positions.items() if sid in new_ids}
     out.pinned = {new_ids[sid] for sid in smap.pinned if sid in new_ids}
     return out
+
+
+def redact_for_export(smap: StakeholderMap, level: str) -> StakeholderMap:
+    """What a data or picture export (tables, GraphML, GEXF, figures) may show at ``level``.
+
+    These exports show who is tied to whom and where each actor sits, which lets a reader
+    recognise single stakeholders even under generic names, so they stop at Partner level:
+    a Public export raises :class:`ValidationError`. The plan's Public version gives the
+    aggregates instead.
+    """
+    if level == "public":
+        raise ValidationError(
+            "A Public export would show who is tied to whom and let readers recognise single "
+            "stakeholders; export at Partner level, or write the engagement plan's Public "
+            "version for aggregates."
+        )
+    return redact(smap, level)

@@ -26,7 +26,7 @@ from ..core.model import Category, Engagement, LogEntry, RelationshipKind, Stake
 from ..core.validation import dump_record, dump_records
 from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, SYNONYMS, normalise_header
 from .project import write_atomically
-from .redact import ExportLevel, redact
+from .redact import ExportLevel, redact_for_export
 from .table_import import ATTRIBUTE_PREFIX
 
 __all__ = [
@@ -211,7 +211,7 @@ def export_csv(
     UTF-8 with a byte-order mark so that Excel opens them correctly. All tables are
     prepared before the first file is written. Returns the files written.
     """
-    smap = redact(smap, level)
+    smap = redact_for_export(smap, level)
     paths = csv_paths(path)
     s_rows = stakeholder_rows(smap)
     s_header = list(s_rows[0]) if s_rows else list(STAKEHOLDER_COLUMNS)
@@ -277,7 +277,7 @@ def export_xlsx(
     """
     from openpyxl import Workbook
 
-    smap = redact(smap, level)
+    smap = redact_for_export(smap, level)
     book = Workbook(write_only=True)
     s_rows = stakeholder_rows(smap)
     s_header = list(s_rows[0]) if s_rows else list(STAKEHOLDER_COLUMNS)

@@ -30,7 +30,7 @@ from ..core.model import StakeholderMap
 from ..core.validation import ValidationError
 from ..io.errors import MapFileError
 from ..io.graph_formats import export_gexf, export_graphml
-from ..io.redact import EXPORT_LEVELS, LEVEL_DESCRIPTIONS, redact
+from ..io.redact import EXPORT_LEVELS, LEVEL_DESCRIPTIONS, redact_for_export
 from ..io.table_export import export_csv, export_xlsx
 from .canvas import MapScene
 from .document import MapDocument
@@ -183,7 +183,7 @@ class ExportDialog(QDialog):
         if fmt in _FIGURES:
             scene = self.scene
             if scene is None or level != "full":
-                scene = MapScene(MapDocument(redact(self.smap, level), parent=self))
+                scene = MapScene(MapDocument(redact_for_export(self.smap, level), parent=self))
             render_scene(scene, path, fmt, self.width_box.value())
             return [path]
         if fmt == "csv":

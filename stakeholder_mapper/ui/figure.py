@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 from ..core.model import StakeholderMap
 from ..core.validation import ValidationError
 from ..io.project import write_atomically
-from ..io.redact import ExportLevel, redact
+from ..io.redact import ExportLevel, redact_for_export
 from .canvas import MapScene
 from .canvas.legend import Legend
 from .document import MapDocument
@@ -205,7 +205,7 @@ def export_figure(
     Only what the export ``level`` allows is drawn. Needs no display.
     """
     _application()
-    document = MapDocument(redact(smap, level))
+    document = MapDocument(redact_for_export(smap, level))
     scene = MapScene(document)
     try:
         render_scene(scene, path, fmt, width)
