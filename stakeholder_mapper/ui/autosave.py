@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QStandardPaths, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,6 +57,7 @@ from ..io.recovery import (
     remove_recoveries,
     write_recovery_data,
 )
+from .background import BackgroundTask, Report
 from .privacy import erased_since_save
 
 __all__ = [
@@ -91,23 +92,6 @@ def recovery_folder() -> Path:
     return Path(base) / "recovery"
 
 
-class _WriteJob(QRunnable):
-    """Encrypts (if needed) and writes one autosave in the thread pool."""
-
-    def __init__(self, owner: Autosaver, data: bytes, password: str | None, target: Path) -> None:
-        super().__init__()
-        self.owner, self.data, self.password, self.target = owner, data, password, target
-
-    def run(self) -> None:
-        try:
-            data = encrypt(self.data, self.password) if self.password else self.data
-            write_recovery_data(data, self.target)
-        except MapFileError as exc:
-            self.owner._job_done.emit(self.target, str(exc))
-        else:
-            self.owner._job_done.emit(self.target, "")
-
-
 class Autosaver(QObject):
     """Keeps a recovery file of the open map while it has unsaved edits.
 
@@ -123,8 +107,6 @@ class Autosaver(QObject):
     autosaved = Signal(Path)
     #: Emitted with a one-sentence message when an autosave could not be written.
     failed = Signal(str)
-    # From the worker thread: (target, error message or "").
-    _job_done = Signal(Path, str)
 
     def __init__(
         self,
@@ -149,12 +131,14 @@ class Autosaver(QObject):
         self.dirty = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # autosaves are written in order
+        self._writer = BackgroundTask(self, self._pool)
+        self._writer.finished.connect(self.autosaved)
+        self._writer.failed.connect(self._on_write_failed)
         self._interval = QTimer(self, interval=interval_ms)
         self._interval.timeout.connect(self.autosave_now)
         self._interval.start()
         self._idle = QTimer(self, interval=idle_ms, singleShot=True)
         self._idle.timeout.connect(self.autosave_now)
-        self._job_done.connect(self._on_job_done)
         self._unsubscribe: Callable[[], None] | None = smap.subscribe(self._on_map_changed)
 
     @property
@@ -176,19 +160,22 @@ class Autosaver(QObject):
             self.failed.emit(str(exc))
             return False
         self.dirty = False
-        self._pool.start(_WriteJob(self, data, self.password, self.target))
+        password, target = self.password, self.target
+
+        def write(_report: Report) -> Path:
+            write_recovery_data(encrypt(data, password) if password else data, target)
+            return target
+
+        self._writer.start(write)
         return True
 
     def wait(self) -> None:
         """Block until the autosaves started so far are written (for closing and tests)."""
-        self._pool.waitForDone()
+        self._writer.wait()
 
-    def _on_job_done(self, target: Path, error: str) -> None:
-        if error:
-            self.dirty = True  # try again at the next tick
-            self.failed.emit(error)
-        else:
-            self.autosaved.emit(target)
+    def _on_write_failed(self, error: str) -> None:
+        self.dirty = True  # try again at the next tick
+        self.failed.emit(error)
 
     def saved(self, path: Path, password: str | None = None) -> None:
         """The map was saved cleanly to ``path`` (with ``password``): drop the autosaves."""

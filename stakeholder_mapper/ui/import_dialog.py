@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
@@ -61,6 +61,7 @@ from ..io.table_import import (
     import_from_tables,
 )
 from ..io.tables import DELIMITERS, ENCODINGS, Table, TableImportError, read_table, read_workbook
+from .background import BackgroundTask
 
 __all__ = ["ImportDialog", "ImportOutcome", "run_import_dialog"]
 
@@ -97,35 +98,13 @@ def _format(path: Path) -> str:
     return "csv"
 
 
-class _Signals(QObject):
-    #: (job number, fraction done) while the job runs.
-    progress = Signal(int, float)
-    #: (job number, result) when the job is done.
-    finished = Signal(int, object)
-    #: (job number, message) when the job failed on bad input.
-    failed = Signal(int, str)
-
-
-class _Job(QRunnable):
-    """Runs ``work(progress)`` in the thread pool; touches no widget, only emits signals."""
-
-    def __init__(self, work: Callable[[Callable[[float], None]], Any], number: int) -> None:
-        super().__init__()
-        self.work = work
-        self.number = number
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            result = self.work(lambda fraction: self.signals.progress.emit(self.number, fraction))
-        except (TableImportError, ValidationError) as exc:
-            self.signals.failed.emit(self.number, str(exc))
-            return
-        except OSError as exc:
-            message = f"The file cannot be read: {exc.strerror or exc}."
-            self.signals.failed.emit(self.number, message)
-            return
-        self.signals.finished.emit(self.number, result)
+def _describe_failure(exc: Exception) -> str:
+    """The sentence shown when reading or checking an import file failed."""
+    if isinstance(exc, (TableImportError, ValidationError)):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"The file cannot be read: {exc.strerror or exc}."
+    return f"The file could not be imported: {exc or type(exc).__name__}."
 
 
 class _MappingTable(QTableWidget):
@@ -218,8 +197,11 @@ class ImportDialog(QDialog):
         self.tables: dict[str, Table | None] = {"stakeholders": None, "relationships": None}
         self.workbook: dict[str, Table] = {}
         self.checked: tuple[StakeholderMap, ImportReport] | None = None
-        self._job: _Job | None = None
-        self._jobs = 0
+        #: Reads and checks files off the GUI thread; a newer read drops an older one.
+        self._job = BackgroundTask(self)
+        self._job.progress.connect(self._on_job_progress)
+        self._job.finished.connect(self._on_job_finished)
+        self._job.failed.connect(self._on_job_failed)
         self._done: Callable[[Any], None] = lambda result: None
         #: Asks the user to confirm a merge; replaced in tests.
         self.confirm: Callable[[str], bool] = self._ask
@@ -565,7 +547,7 @@ class ImportDialog(QDialog):
         self._forget_result()
 
     def _update_buttons(self) -> None:
-        busy = self._job is not None
+        busy = self._job.running
         has_input = self.tables["stakeholders"] is not None or self.file_format in (
             "graphml",
             "gexf",
@@ -606,42 +588,31 @@ class ImportDialog(QDialog):
     def _run(
         self, work: Callable[[Callable[[float], None]], Any], done: Callable[[Any], None]
     ) -> None:
-        self._jobs += 1
-        job = _Job(work, self._jobs)
-        # Bound methods of the dialog: Qt delivers the signals on the GUI thread.
-        job.signals.progress.connect(self._on_job_progress)
-        job.signals.finished.connect(self._on_job_finished)
-        job.signals.failed.connect(self._on_job_failed)
-        self._job, self._done = job, done
+        self._done = done
         self.progress.setValue(0)
         self.progress.setVisible(True)
+        self._job.start(
+            lambda report: work(lambda fraction: report(fraction, "")), _describe_failure
+        )
         self._update_buttons()
-        QThreadPool.globalInstance().start(job)
 
-    def _current(self, number: int) -> bool:
-        return self._job is not None and number == self._job.number
+    def _on_job_progress(self, fraction: float, _message: str) -> None:
+        self.progress.setValue(int(fraction * 100))
 
-    def _on_job_progress(self, number: int, fraction: float) -> None:
-        if self._current(number):
-            self.progress.setValue(int(fraction * 100))
+    def _on_job_finished(self, result: object) -> None:
+        self.progress.setVisible(False)
+        self._done(result)
+        self._update_buttons()
 
-    def _on_job_finished(self, number: int, result: object) -> None:
-        if self._current(number):
-            self._job = None
-            self.progress.setVisible(False)
-            self._done(result)
-            self._update_buttons()
-
-    def _on_job_failed(self, number: int, message: str) -> None:
-        if self._current(number):
-            self._job = None
-            self.progress.setVisible(False)
-            self._show_failure(message)
+    def _on_job_failed(self, message: str) -> None:
+        self.progress.setVisible(False)
+        self._show_failure(message)
+        self._update_buttons()
 
     @property
     def busy(self) -> bool:
         """Whether a file is being read or checked."""
-        return self._job is not None
+        return self._job.running
 
 
 def run_import_dialog(parent: QWidget | None, smap: StakeholderMap | None) -> ImportOutcome | None:

@@ -9,17 +9,15 @@ that it can mark added stakeholders green and show removed ones as ghosts.
 from __future__ import annotations
 
 import dataclasses
+from html import escape
 from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -50,6 +48,7 @@ from ..core.snapshots import (
 )
 from ..core.validation import ValidationError
 from ..io.project import snapshot_content, snapshot_map
+from .background import BackgroundTask
 from .document import MapDocument
 
 __all__ = ["ComparisonTableModel", "ComparisonView", "SnapshotPanel"]
@@ -75,25 +74,12 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-class _BrokerageSignals(QObject):
-    #: (generation, brokerage movers) when the metrics of both maps are computed.
-    finished = Signal(int, object)
-
-
-class _BrokerageJob(QRunnable):
-    """Computes the brokerage movers of two map copies in a thread pool."""
-
-    def __init__(self, before: StakeholderMap, after: StakeholderMap, generation: int) -> None:
-        super().__init__()
-        self.before, self.after, self.generation = before, after, generation
-        self.signals = _BrokerageSignals()
-
-    def run(self) -> None:
-        try:
-            moves = brokerage_moves(self.before, self.after)
-        except AnalysisInputError:
-            moves = ()
-        self.signals.finished.emit(self.generation, moves)
+def _brokerage_moves(before: StakeholderMap, after: StakeholderMap) -> tuple:
+    """The brokerage movers between two map copies; none when a map cannot be analysed."""
+    try:
+        return brokerage_moves(before, after)
+    except AnalysisInputError:
+        return ()
 
 
 class ComparisonTableModel(QAbstractTableModel):
@@ -234,8 +220,10 @@ class SnapshotPanel(QWidget):
         self.title = ""
         #: Whether the brokerage movers of the shown comparison are still being computed.
         self.brokerage_pending = False
-        self._generation = 0
-        self._jobs: set[_BrokerageJob] = set()
+        #: Computes brokerage movers off the GUI thread; a newer comparison drops an older one.
+        self._brokerage = BackgroundTask(self)
+        self._brokerage.finished.connect(self._on_brokerage_finished)
+        self._brokerage.failed.connect(self._on_brokerage_failed)
         self._before: StakeholderMap | None = None
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
@@ -365,7 +353,7 @@ class SnapshotPanel(QWidget):
         """Stop showing a comparison (table and canvas)."""
         self._compared = None
         self._refresh.stop()
-        self._generation += 1
+        self._brokerage.drop()
         self.brokerage_pending = False
         self.title = ""
         self.comparison.set_comparison(None, "")
@@ -390,20 +378,23 @@ class SnapshotPanel(QWidget):
         self._before = before
         self.comparison.set_comparison(result, title)
         self.comparison_changed.emit(result, before)
-        self._generation += 1
-        job = _BrokerageJob(before, after if second else content_copy(after), self._generation)
-        job.signals.finished.connect(self._on_brokerage_finished)
-        self._jobs.add(job)
+        later = after if second else content_copy(after)
         self.brokerage_pending = True
-        QThreadPool.globalInstance().start(job)
+        self._brokerage.start(lambda _report: _brokerage_moves(before, later))
         return result
 
-    def _on_brokerage_finished(self, generation: int, moves: tuple) -> None:
-        self._jobs = {job for job in self._jobs if job.generation != generation}
-        current = self.comparison.comparison
-        if generation != self._generation or current is None or self._compared is None:
-            return
+    def _on_brokerage_failed(self, message: str) -> None:
         self.brokerage_pending = False
+        self.comparison.headline.setText(
+            self.comparison.headline.text()
+            + f"<br>Brokerage changes could not be computed: {escape(message)}"
+        )
+
+    def _on_brokerage_finished(self, moves: tuple) -> None:
+        current = self.comparison.comparison
+        self.brokerage_pending = False
+        if current is None or self._compared is None:
+            return
         result = dataclasses.replace(current, brokerage_moves=moves)
         self.comparison.set_comparison(result, self.title)
         self.comparison_changed.emit(result, self._before)

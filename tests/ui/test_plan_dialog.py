@@ -14,6 +14,7 @@ from stakeholder_mapper.core.model import Stakeholder, StakeholderMap
 from stakeholder_mapper.io.plan import SECTIONS
 from stakeholder_mapper.io.project import load_map, save_map
 from stakeholder_mapper.paths import EXPORTS_DIR
+from stakeholder_mapper.ui import plan_dialog
 from stakeholder_mapper.ui.document import UndoCommand
 from stakeholder_mapper.ui.plan_dialog import PlanDialog
 
@@ -90,6 +91,20 @@ def test_plan_refuses_to_overwrite_the_open_map(qtbot, small_map, tmp_path: Path
         assert dialog.buttons.isEnabled() and dialog.written is None
         assert "choose another" in dialog.status.text()
     assert map_file.read_bytes() == b"the map" and not (tmp_path / "plan.smap").exists()
+
+
+def test_an_unexpected_failure_is_shown_and_leaves_the_dialog_usable(
+    qtbot, dialog: PlanDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args) -> None:
+        raise KeyError("figures")
+
+    monkeypatch.setattr(plan_dialog, "write_plan", broken)
+    dialog.output.setText(str(tmp_path / "plan.docx"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10000)
+    assert dialog.status.text() == "The plan was not written: 'figures'"
+    assert dialog.written is None
 
 
 @pytest.mark.usefixtures("fast_kdf")

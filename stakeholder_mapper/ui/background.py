@@ -1,0 +1,123 @@
+"""Run one function at a time in a thread pool and hand its outcome to the GUI thread.
+
+The worker touches no Qt object: it fills a plain :class:`Outcome` that a timer on the
+GUI thread polls (a Qt signal emitted from a worker thread crashed PySide6 6.12 under
+load). Starting a new run makes the result of any earlier one stale: it is dropped. Any
+exception in the function becomes a failure message, so no dialog is left busy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+__all__ = ["POLL_MS", "BackgroundTask", "Outcome", "Report"]
+
+#: How often the GUI thread looks at a running job.
+POLL_MS = 30
+
+#: What a job calls to report progress: (fraction done 0–1, what it is doing).
+Report = Callable[[float, str], None]
+
+
+@dataclass
+class Outcome:
+    """What one run reports; written by the worker, read by the GUI thread."""
+
+    generation: int
+    progress: tuple[float, str] | None = None
+    done: bool = False
+    result: object = None
+    error: str | None = None
+    _reported: tuple[float, str] | None = field(default=None, repr=False)
+
+
+class _Runnable(QRunnable):
+    def __init__(
+        self,
+        work: Callable[[Report], object],
+        outcome: Outcome,
+        describe: Callable[[Exception], str] | None,
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.work, self.outcome, self.describe = work, outcome, describe
+
+    def _report(self, fraction: float, message: str = "") -> None:
+        self.outcome.progress = (fraction, message)
+
+    def run(self) -> None:
+        try:
+            self.outcome.result = self.work(self._report)
+        except Exception as exc:  # shown as a sentence; the window must survive
+            message = self.describe(exc) if self.describe is not None else ""
+            self.outcome.error = message or str(exc) or type(exc).__name__
+        finally:
+            self.outcome.done = True
+
+
+class BackgroundTask(QObject):
+    """Runs ``work(report)`` off the GUI thread; only the latest run's outcome is delivered."""
+
+    #: (fraction 0–1, what is being done) of the latest run.
+    progress = Signal(float, str)
+    #: The latest run's return value.
+    finished = Signal(object)
+    #: Why the latest run failed, as the exception's message.
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool if pool is not None else QThreadPool.globalInstance()
+        self._generation = 0
+        self._pending: list[Outcome] = []
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self._collect)
+
+    @property
+    def running(self) -> bool:
+        """Whether the latest run has not been delivered yet."""
+        return any(o.generation == self._generation for o in self._pending)
+
+    def start(
+        self, work: Callable[[Report], object], describe: Callable[[Exception], str] | None = None
+    ) -> None:
+        """Run ``work`` in the pool; an earlier run still going will be ignored.
+
+        ``describe`` turns an exception into the failure sentence (default: its message).
+        """
+        self._generation += 1
+        outcome = Outcome(self._generation)
+        self._pending.append(outcome)
+        self.pool.start(_Runnable(work, outcome, describe))
+        self._poll.start()
+
+    def drop(self) -> None:
+        """Ignore whatever the running job reports (the dialog closed, the input changed)."""
+        self._generation += 1
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the pool is idle and deliver the outcome (closing, scripts, tests)."""
+        idle = self.pool.waitForDone(msecs)
+        self._collect()
+        return idle
+
+    def _collect(self) -> None:
+        for outcome in list(self._pending):
+            current = outcome.generation == self._generation
+            if current and outcome.progress is not None and outcome.progress != outcome._reported:
+                outcome._reported = outcome.progress
+                self.progress.emit(*outcome.progress)
+            if not outcome.done:
+                continue
+            self._pending.remove(outcome)
+            if not current:
+                continue
+            if outcome.error is not None:
+                self.failed.emit(outcome.error)
+            else:
+                self.finished.emit(outcome.result)
+        if not self._pending:
+            self._poll.stop()

@@ -1,0 +1,55 @@
+"""Background jobs: outcomes reach the GUI thread, stale runs are dropped, failures are told."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QCoreApplication, QThread
+
+from stakeholder_mapper.ui.background import BackgroundTask
+
+
+def test_result_and_progress_arrive_on_the_gui_thread(qtbot) -> None:
+    task = BackgroundTask()
+    seen = []
+    task.progress.connect(lambda f, m: seen.append(("progress", f, m)))
+    task.finished.connect(
+        lambda r: seen.append(
+            ("done", r, QThread.currentThread() is QCoreApplication.instance().thread())
+        )
+    )
+    gate = threading.Event()
+
+    def work(report):
+        report(0.5, "half way")
+        gate.wait(10)
+        return 42
+
+    task.start(work)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert seen == [("progress", 0.5, "half way")] and task.running
+    gate.set()
+    qtbot.waitUntil(lambda: not task.running, timeout=10000)
+    assert seen[-1] == ("done", 42, True)
+
+
+def test_a_newer_run_drops_the_older_result(qtbot) -> None:
+    task = BackgroundTask()
+    results = []
+    task.finished.connect(results.append)
+    gate = threading.Event()
+    task.start(lambda _r: gate.wait(10) and "old")
+    task.start(lambda _r: "new")
+    gate.set()
+    task.wait()
+    assert results == ["new"]
+
+
+def test_any_exception_becomes_a_failure_sentence(qtbot) -> None:
+    task = BackgroundTask()
+    failures = []
+    task.failed.connect(failures.append)
+    task.start(lambda _r: 1 / 0, lambda exc: f"The sum could not be done: {exc}.")
+    task.wait()
+    assert failures == ["The sum could not be done: division by zero."]
+    assert not task.running
