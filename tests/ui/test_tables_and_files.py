@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
+from stakeholder_mapper.io.lock import lock_path
 from stakeholder_mapper.io.project import load_map, save_map
 from stakeholder_mapper.ui.fields import STAKEHOLDER_FIELDS
 from stakeholder_mapper.ui.main_window import MainWindow
@@ -163,7 +164,9 @@ def test_revert_reloads_the_saved_file(qtbot, window, monkeypatch, tmp_path) -> 
     assert set(window.scene.edges) == {"r1", "r2", "r3", "r4"}
 
 
-def test_main_py_starts_the_app_on_the_sample_map(tmp_path) -> None:
+def test_main_py_opens_a_map_and_keeps_running(tmp_path, small_map) -> None:
+    path = tmp_path / "city.smap"
+    save_map(small_map, path)
     env = {
         "QT_QPA_PLATFORM": "offscreen",
         "HOME": str(tmp_path),
@@ -171,7 +174,7 @@ def test_main_py_starts_the_app_on_the_sample_map(tmp_path) -> None:
         "PYTHONPATH": str(ROOT),
     }
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py")],
+        [sys.executable, str(ROOT / "main.py"), str(path)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -179,8 +182,11 @@ def test_main_py_starts_the_app_on_the_sample_map(tmp_path) -> None:
         text=True,
     )
     try:
-        # A map that cannot be opened or a crash ends the process; a running app waits.
-        time.sleep(4)
+        # The app locks the map once it has opened it; a crash ends the process instead.
+        deadline = time.monotonic() + 20
+        while not lock_path(path).exists() and process.poll() is None:
+            assert time.monotonic() < deadline, "main.py neither opened the map nor exited"
+            time.sleep(0.05)
         assert process.poll() is None, process.stderr.read()
     finally:
         process.terminate()
