@@ -4,19 +4,62 @@ The worker touches no Qt object: it fills a plain :class:`Outcome` that a timer 
 GUI thread polls (a Qt signal emitted from a worker thread crashed PySide6 6.12 under
 load). Starting a new run makes the result of any earlier one stale: it is dropped. Any
 exception in the function becomes a failure message, so no dialog is left busy.
+
+Every job is started through :func:`start_in_pool`, which first confines Python's garbage
+collector to the GUI thread. Python collects reference cycles in whichever thread happens
+to allocate when a generation fills up; when that is a worker and a cycle holds a Qt
+object, Qt destroys a GUI object from the wrong thread and the process aborts. So, as
+Anki does, automatic collection is switched off and a timer on the GUI thread collects
+with the thresholds Python itself would use.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
-__all__ = ["POLL_MS", "BackgroundTask", "Outcome", "Report"]
+__all__ = ["POLL_MS", "BackgroundTask", "Outcome", "Report", "start_in_pool"]
 
 #: How often the GUI thread looks at a running job.
 POLL_MS = 30
+
+#: How often the GUI thread checks whether a garbage collection is due.
+GC_CHECK_MS = 250
+
+
+class _GuiThreadCollector(QObject):
+    """Collects garbage on the GUI thread, as often as automatic collection would."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.setObjectName(_GuiThreadCollector.__name__)
+        self._thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self, interval=GC_CHECK_MS)
+        self._timer.timeout.connect(self.collect_if_due)
+        self._timer.start()
+
+    def collect_if_due(self) -> None:
+        counts = gc.get_count()
+        generation = -1
+        for level, (count, threshold) in enumerate(zip(counts, self._thresholds, strict=True)):
+            if count <= threshold:
+                break
+            generation = level
+        if generation >= 0:
+            gc.collect(generation)
+
+
+def start_in_pool(pool: QThreadPool, job: QRunnable) -> None:
+    """Start ``job`` in ``pool`` with garbage collection confined to the GUI thread."""
+    app = QCoreApplication.instance()
+    if app is not None and app.findChild(QObject, _GuiThreadCollector.__name__) is None:
+        _GuiThreadCollector(app)
+    pool.start(job)
+
 
 #: What a job calls to report progress: (fraction done 0–1, what it is doing).
 Report = Callable[[float, str], None]
@@ -91,7 +134,7 @@ class BackgroundTask(QObject):
         self._generation += 1
         outcome = Outcome(self._generation)
         self._pending.append(outcome)
-        self.pool.start(_Runnable(work, outcome, describe))
+        start_in_pool(self.pool, _Runnable(work, outcome, describe))
         self._poll.start()
 
     def drop(self) -> None:

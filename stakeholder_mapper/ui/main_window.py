@@ -47,6 +47,7 @@ from ..io.lock import MapLock
 from ..io.project import load_map
 from ..paths import EXPORTS_DIR
 from .autosave import ProtectedFile, offer_recovery, open_map_for_editing
+from .background import start_in_pool
 from .canvas import CanvasFilter, MapScene, MapView
 from .canvas.layout import LayoutJob, LayoutOutcome, LayoutRequest
 from .dialogs import show_about, show_shortcuts
@@ -925,7 +926,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name["layout"].setEnabled(False)
         self._show_message("Laying out the map…")
         self._layout_outcome = LayoutOutcome(self._layout_generation)
-        QThreadPool.globalInstance().start(LayoutJob(request, self._layout_outcome))
+        start_in_pool(QThreadPool.globalInstance(), LayoutJob(request, self._layout_outcome))
         self._layout_poll.start()
 
     def _collect_layout(self) -> None:

@@ -19,6 +19,7 @@ from ..analysis.metrics import compute_metrics
 from ..analysis.progress import Cancelled
 from ..analysis.readings import Reading, map_findings, stakeholder_readings
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
+from .background import start_in_pool
 from .document import MapDocument
 
 __all__ = ["DEBOUNCE_MS", "MetricsResult", "MetricsRunner"]
@@ -160,7 +161,7 @@ class MetricsRunner(QObject):
         outcome = _Outcome(self.wanted)
         self._outcomes.append(outcome)
         self.running_changed.emit(True)
-        self.pool.start(_Job(self.document.smap.copy(), outcome, self))
+        start_in_pool(self.pool, _Job(self.document.smap.copy(), outcome, self))
         self._poll.start()
 
     def cancel(self) -> None:

@@ -45,6 +45,7 @@ from ..core.model import StakeholderMap
 from ..io.plan import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanOptions, write_plan
 from ..io.redact import LEVEL_DESCRIPTIONS
 from ..paths import EXPORTS_DIR
+from .background import start_in_pool
 from .export_dialog import overwrites_map
 
 __all__ = ["PlanDialog", "run_plan_dialog"]
@@ -282,7 +283,9 @@ class PlanDialog(QDialog):
         self._outcome = PlanOutcome(path)
         self.buttons.setEnabled(False)
         self.status.setText("Writing the plan…")
-        QThreadPool.globalInstance().start(PlanJob(self.smap.copy(), options, self._outcome))
+        start_in_pool(
+            QThreadPool.globalInstance(), PlanJob(self.smap.copy(), options, self._outcome)
+        )
         self._poll.start()
 
     def reject(self) -> None:

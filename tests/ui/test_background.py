@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 from PySide6.QtCore import QCoreApplication, QThread
@@ -53,3 +54,34 @@ def test_any_exception_becomes_a_failure_sentence(qtbot) -> None:
     task.wait()
     assert failures == ["The sum could not be done: division by zero."]
     assert not task.running
+
+
+class _Cycle:
+    """An object that only the cyclic garbage collector can free."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_garbage_made_by_a_worker_is_collected_on_the_gui_thread(qtbot) -> None:
+    collecting_threads = []
+
+    def note_thread(phase, info) -> None:
+        if phase == "start":
+            collecting_threads.append(threading.current_thread())
+
+    def make_garbage(report) -> int:
+        for _ in range(20 * gc.get_threshold()[0]):
+            _Cycle()
+        return 0
+
+    task = BackgroundTask()
+    gc.callbacks.append(note_thread)
+    try:
+        task.start(make_garbage)
+        qtbot.waitUntil(lambda: not task.running, timeout=10000)
+        qtbot.waitUntil(lambda: bool(collecting_threads), timeout=5000)
+    finally:
+        gc.callbacks.remove(note_thread)
+    assert not gc.isenabled()
+    assert set(collecting_threads) == {threading.main_thread()}
