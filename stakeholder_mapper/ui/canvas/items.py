@@ -6,6 +6,11 @@ to 10,000 items (a scene built from ``addEllipse`` plus child text items crashed
 6.12 at that size and repainted too slowly) and lets each item choose its level of detail:
 labels and arrowheads are skipped when they would be too small to read, and node pictures
 are cached in device coordinates.
+
+Labels keep a readable size on screen when zoomed out (``NodeItem.label_scale``) and are
+decluttered by the scene: each node's label goes below or above it, or is hidden when both
+places collide with the label of a more important stakeholder. A hidden label still shows
+while its node is hovered or selected, drawn over its neighbours.
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 __all__ = [
+    "ABOVE",
+    "BELOW",
+    "HIDDEN",
     "HIGHLIGHT",
     "LABEL_FONT_PX",
     "LABEL_MIN_LOD",
@@ -50,6 +58,10 @@ HIGHLIGHT = QColor("#FFB000")
 NEGATIVE_COLOUR = "#CC3311"
 LABEL_WIDTH = 150.0
 LABEL_FONT_PX = 12
+#: Smallest label text height on screen, in pixels, outside presentation mode.
+LABEL_SCREEN_PX = 11.0
+#: Where a node's label is drawn (chosen by the scene's declutter pass).
+BELOW, ABOVE, HIDDEN = "below", "above", "hidden"
 
 _TEXT = QColor("#1a1a1a")
 _OUTLINE = QColor("#333333")
@@ -122,6 +134,8 @@ class NodeItem(QGraphicsItem):
     show_labels = True
     label_ems = LABEL_WIDTH / LABEL_FONT_PX
     label_lines = 2
+    #: Factor (>= 1) enlarging every label so that it stays readable when zoomed out.
+    label_scale = 1.0
 
     def __init__(self, stakeholder_id: str) -> None:
         super().__init__()
@@ -134,13 +148,18 @@ class NodeItem(QGraphicsItem):
         self.pinned = False
         self.dimmed = False
         self.emphasised = False
+        self.hovered = False
+        #: BELOW, ABOVE or HIDDEN (a hidden label shows on hover and selection).
+        self.label_place = BELOW
         #: The overview layer to tell when the node moves (None when not in overview).
         self.layer: OverviewLayer | None = None
         self._scene_outline: QPainterPath | None = None
         self._path = QPainterPath()
         self._brush = QBrush(QColor("#999999"))
+        self._label_text = QRectF()
         self._label_rect = QRectF()
         self._bounds = QRectF()
+        self.setAcceptHoverEvents(True)
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -164,13 +183,47 @@ class NodeItem(QGraphicsItem):
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
         text = metrics.boundingRect(QRectF(0, 0, label_width, 1000), flags, label)
         height = min(text.height(), self.label_lines * metrics.lineSpacing())
-        top = self._path.boundingRect().bottom() + 3
         width = min(text.width(), label_width) + 6
-        self._label_rect = QRectF(-width / 2, top, width, height + 2)
-        self._bounds = self._path.boundingRect().adjusted(-6, -6, 6, 6) | self._label_rect
+        self._label_text = QRectF(-width / 2, 0, width, height + 2)
+        self.update_label_geometry()
         self.update()
         for edge in self.edges:
             edge.update_geometry()
+
+    def label_rect(self, place: str = BELOW) -> QRectF:
+        """Where the label is drawn when put ``place`` (below or above), around the node centre."""
+        scale = self.label_scale
+        width, height = self._label_text.width() * scale, self._label_text.height() * scale
+        shape = self._path.boundingRect()
+        top = shape.top() - 3 - height if place == ABOVE else shape.bottom() + 3
+        return QRectF(-width / 2, top, width, height)
+
+    def footprint(self) -> QRectF:
+        """The node with its label below at normal size, on the canvas (what Fit shows).
+
+        Independent of the zoom, unlike the bounds of a label enlarged for a zoomed-out view.
+        """
+        shape = self._path.boundingRect()
+        label = self._label_text.translated(0, shape.bottom() + 3)
+        return (shape | label).translated(self.pos())
+
+    def set_label_place(self, place: str) -> None:
+        """Put the label below or above the node, or hide it (decided by the scene)."""
+        if place != self.label_place:
+            self.label_place = place
+            self.update_label_geometry()
+
+    def label_visible(self) -> bool:
+        """Whether the label is drawn at the current place (hover and selection show it)."""
+        return bool(self.label) and (
+            self.label_place != HIDDEN or self.hovered or self.isSelected()
+        )
+
+    def update_label_geometry(self) -> None:
+        """Recompute the label's rectangle and the bounds after a change of place or scale."""
+        self.prepareGeometryChange()
+        self._label_rect = self.label_rect(ABOVE if self.label_place == ABOVE else BELOW)
+        self._bounds = self._path.boundingRect().adjusted(-6, -6, 6, 6) | self._label_rect
 
     def colour(self) -> QColor:
         """The fill colour (the category's)."""
@@ -197,8 +250,24 @@ class NodeItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath(self._path)
-        path.addRect(self._label_rect)
+        if self.label_place != HIDDEN:
+            path.addRect(self._label_rect)
         return path
+
+    def hoverEnterEvent(self, event: object) -> None:
+        self.hovered = True
+        self._raise_label()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: object) -> None:
+        self.hovered = False
+        self._raise_label()
+        super().hoverLeaveEvent(event)
+
+    def _raise_label(self) -> None:
+        """Draw a hovered or selected node (and its label) over its neighbours."""
+        self.setZValue(3 if self.hovered or self.isSelected() else 2)
+        self.update()
 
     def paint(
         self,
@@ -228,7 +297,7 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(QBrush(QColor("#ffffff")))
             corner = self._path.boundingRect().topRight()
             painter.drawEllipse(corner, 3.5, 3.5)
-        if lod < self.label_min_lod or not self.label or not self.show_labels:
+        if lod < self.label_min_lod or not self.show_labels or not self.label_visible():
             return
         back = QColor(_LABEL_BACK)
         text = QColor(_TEXT)
@@ -238,12 +307,16 @@ class NodeItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(back)
         painter.drawRoundedRect(self._label_rect, 3, 3)
+        painter.translate(0, self._label_rect.top())
+        painter.scale(self.label_scale, self.label_scale)
         painter.setPen(text)
         painter.setFont(_label_font(self.label_px))
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
-        painter.drawText(self._label_rect.adjusted(3, 1, -3, 0), flags, self.label)
+        painter.drawText(self._label_text.adjusted(3, 1, -3, 0), flags, self.label)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._raise_label()
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
             self._scene_outline = None
             for edge in self.edges:

@@ -25,13 +25,15 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from ...core.model import ChangeKind, ModelChange, Relationship, Stakeholder, StakeholderMap
 from ...core.placement import fallback_position
 from ..document import MapDocument
-from .items import EdgeItem, NodeItem, OverviewLayer
+from .items import ABOVE, BELOW, HIDDEN, EdgeItem, NodeItem, OverviewLayer
 
 __all__ = ["CanvasFilter", "MapScene"]
 
 #: Distance between parallel ties of the same pair, in scene units.
 PARALLEL_GAP = 26.0
 MIN_RADIUS, MAX_RADIUS = 10.0, 34.0
+#: Side of the grid cells used to find colliding labels quickly, in scene units.
+_LABEL_CELL = 160.0
 
 
 @dataclass
@@ -85,6 +87,10 @@ class MapScene(QGraphicsScene):
         self._syncing_selection = False
         #: Whether the batched overview drawing is on (large map, zoomed out).
         self.overview = False
+        #: Whether labels are drawn at the view's zoom (the view says); when not, the
+        #: declutter pass waits until they are.
+        self.labels_drawn = True
+        self._labels_dirty = True
         self.overview_layer = OverviewLayer()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.changed.connect(self._on_model_change)
@@ -102,10 +108,12 @@ class MapScene(QGraphicsScene):
         """Recreate every item from the map (on load, reset or a change of categories)."""
         self._syncing_selection = True
         try:
-            self.clear()
+            # Forget the items before deleting them: clearing the scene may report a
+            # change of selection, and the labels must not be placed on deleted nodes.
             self.nodes.clear()
             self.edges.clear()
             self._pairs.clear()
+            self.clear()
             self.overview_layer = OverviewLayer()
             self.overview_layer.nodes, self.overview_layer.edges = self.nodes, self.edges
             self.addItem(self.overview_layer)
@@ -143,6 +151,66 @@ class MapScene(QGraphicsScene):
         node.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview)
         node.layer = self.overview_layer if self.overview else None
 
+    # -- labels ------------------------------------------------------------------------
+    def set_label_scale(self, scale: float) -> None:
+        """Enlarge every label by ``scale`` (the view keeps labels readable when zoomed out)."""
+        if scale == NodeItem.label_scale:
+            return
+        NodeItem.label_scale = scale
+        for node in self.nodes.values():
+            node.update_label_geometry()
+        self.place_labels()
+
+    def set_labels_drawn(self, drawn: bool) -> None:
+        """Tell whether labels are drawn at the view's zoom; placing them waits until they are."""
+        self.labels_drawn = drawn
+        if drawn and self._labels_dirty:
+            self.place_labels()
+
+    def place_labels(self) -> None:
+        """Declutter the labels: most important stakeholders first, each label goes below its
+        node, else above it, else is hidden, so that no two drawn labels overlap.
+
+        Importance: selected, then on the highlighted route, then larger node (power or the
+        chosen metric), then higher power, then name. Hidden labels come back on zoom-in
+        (labels shrink in scene units), on hover and on selection.
+        """
+        if not self.labels_drawn or self.overview:
+            self._labels_dirty = True
+            return
+        self._labels_dirty = False
+        route = self._route.stakeholders
+        stakeholders = self.smap.stakeholders
+
+        def importance(node: NodeItem) -> tuple[bool, bool, float, int, str]:
+            s = stakeholders.get(node.sid)
+            power = s.power if s is not None and s.power is not None else 0
+            return (
+                not node.isSelected(),
+                node.sid not in route,
+                -node.radius,
+                -power,
+                node.label,
+            )
+
+        grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
+        for node in sorted((n for n in self.nodes.values() if n.isVisible()), key=importance):
+            if not node.label:
+                node.set_label_place(HIDDEN)
+                continue
+            x, y = node.pos().x(), node.pos().y()
+            for place in (BELOW, ABOVE):
+                r = node.label_rect(place)
+                box = (x + r.left(), y + r.top(), x + r.right(), y + r.bottom())
+                cells = _cells(box)
+                if not any(_overlaps(box, other) for c in cells for other in grid.get(c, ())):
+                    for c in cells:
+                        grid[c].append(box)
+                    node.set_label_place(place)
+                    break
+            else:
+                node.set_label_place(HIDDEN)
+
     def set_overview(self, on: bool) -> None:
         """Switch the batched overview drawing on (large map zoomed out) or off."""
         if on == self.overview:
@@ -170,6 +238,7 @@ class MapScene(QGraphicsScene):
         """Lay out every node again after the shared label style changed."""
         for node in self.nodes.values():
             self._configure_node(node)
+        self.place_labels()
 
     def _radius(self, stakeholder: Stakeholder) -> float:
         if self.size_by in ("power", "interest"):
@@ -280,6 +349,7 @@ class MapScene(QGraphicsScene):
                     node.setPos(node.model_pos)
                     self._configure_node(node)
                 self._refresh_overview()
+                self.place_labels()
                 return
             elif kind in (ChangeKind.CATEGORY_CHANGED, ChangeKind.CATEGORY_REMOVED):
                 for node in self.nodes.values():
@@ -324,6 +394,7 @@ class MapScene(QGraphicsScene):
         self._route = route
         self._apply_states()
         self._refresh_overview()
+        self.place_labels()
 
     @property
     def route(self) -> list[str]:
@@ -346,6 +417,7 @@ class MapScene(QGraphicsScene):
         for node in self.nodes.values():
             self._configure_node(node)
         self._refresh_overview()
+        self.place_labels()
 
     def ego_network(self, stakeholder_id: str, steps: int) -> set[str]:
         """Stakeholders within ``steps`` ties (either direction) of the given one."""
@@ -381,6 +453,7 @@ class MapScene(QGraphicsScene):
         self.overview_layer.shown_edges = shown_edges
         self._apply_states()
         self._refresh_overview()
+        self.place_labels()
 
     def _refresh_overview(self) -> None:
         if not self.overview:
@@ -409,11 +482,12 @@ class MapScene(QGraphicsScene):
         rect = QRectF()
         for node in self.nodes.values():
             if node.isVisible():
-                rect |= node.sceneBoundingRect()
+                rect |= node.footprint()
         return rect
 
     # -- selection -------------------------------------------------------------------
     def _on_scene_selection_changed(self) -> None:
+        self.place_labels()
         if self._syncing_selection:
             return
         stakeholders, relationships = [], []
@@ -441,3 +515,14 @@ class MapScene(QGraphicsScene):
                 item.setSelected(True)
         finally:
             self._syncing_selection = False
+
+
+def _cells(box: tuple[float, float, float, float]) -> list[tuple[int, int]]:
+    """The label grid cells a box (left, top, right, bottom) touches."""
+    left, top = int(box[0] // _LABEL_CELL), int(box[1] // _LABEL_CELL)
+    right, bottom = int(box[2] // _LABEL_CELL), int(box[3] // _LABEL_CELL)
+    return [(i, j) for i in range(left, right + 1) for j in range(top, bottom + 1)]
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -9,6 +9,7 @@ rubber band; the middle button pans; the wheel zooms under the mouse.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
@@ -33,7 +34,14 @@ from PySide6.QtWidgets import (
 from ...core.commands import AddRelationship, AddStakeholder, MoveStakeholders, UpdateStakeholder
 from ...core.model import Relationship, Stakeholder
 from ..document import MapDocument
-from .items import LABEL_FONT_PX, LABEL_MIN_LOD, LABEL_WIDTH, EdgeItem, NodeItem
+from .items import (
+    LABEL_FONT_PX,
+    LABEL_MIN_LOD,
+    LABEL_SCREEN_PX,
+    LABEL_WIDTH,
+    EdgeItem,
+    NodeItem,
+)
 from .legend import Legend
 from .scene import MapScene
 
@@ -109,6 +117,8 @@ class MapView(QGraphicsView):
         self._connect_line: QGraphicsLineItem | None = None
         self._pan_from: QPoint | None = None
         self._rename: _RenameEditor | None = None
+        #: Whether labels keep a readable size on screen when zoomed out (off in presentation).
+        self.screen_sized_labels = True
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -136,9 +146,18 @@ class MapView(QGraphicsView):
         self.sync_detail()
 
     def sync_detail(self) -> None:
-        """Draw a large map in batches when zoomed out too far to read labels, else item by item."""
+        """Match the drawing to the zoom: a large map zoomed out too far to read labels is
+        drawn in batches, else item by item; labels are enlarged to stay readable on screen
+        (except in presentation mode, which sizes them itself) and decluttered again."""
+        zoom = self.zoom_level()
         large = len(self.map_scene.nodes) > OVERVIEW_MIN_STAKEHOLDERS
-        self.map_scene.set_overview(large and self.zoom_level() < NodeItem.label_min_lod)
+        self.map_scene.set_overview(large and zoom < NodeItem.label_min_lod)
+        self.map_scene.set_labels_drawn(zoom >= NodeItem.label_min_lod and NodeItem.show_labels)
+        scale = 1.0
+        if self.screen_sized_labels:
+            # In eighths, so that small zoom changes do not lay out every label again.
+            scale = max(1.0, math.ceil(8 * LABEL_SCREEN_PX / (NodeItem.label_px * zoom)) / 8)
+        self.map_scene.set_label_scale(scale)
 
     def set_presentation_style(self, active: bool, show_names: bool, label_pt: int) -> None:
         """Projector style: white background and labels of ``label_pt`` points on screen
@@ -153,6 +172,8 @@ class MapView(QGraphicsView):
         self.setVerticalScrollBarPolicy(bars)
         if self.legend.parent() is self:  # a docked legend goes with the docks
             self.legend.setVisible(not active)
+        self.screen_sized_labels = not active
+        self.map_scene.set_label_scale(1.0)
         if active:
             NodeItem.label_min_lod = 0.0
             NodeItem.label_ems, NodeItem.label_lines = 9.0, 3
@@ -167,6 +188,7 @@ class MapView(QGraphicsView):
             NodeItem.label_ems, NodeItem.label_lines = LABEL_WIDTH / LABEL_FONT_PX, 2
         NodeItem.show_labels = show_names
         self.map_scene.restyle_nodes()
+        self.sync_detail()
         self.viewport().update()
 
     def fit_all(self) -> None:
