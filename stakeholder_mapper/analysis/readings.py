@@ -37,6 +37,7 @@ from .views import AnalysisInputError, GraphView, build_arcs
 
 __all__ = [
     "DECISION_MAKER_CATEGORIES",
+    "POWERFUL",
     "Reading",
     "map_findings",
     "stakeholder_readings",
@@ -48,7 +49,10 @@ SIGNIFICANT_Z = 1.96
 MIN_ACTS = 2
 #: Share of the map counted as "top" for betweenness and PageRank.
 TOP_SHARE = 0.10
-#: Categories whose members take decisions for the city (besides anyone of power 4-5).
+#: A stakeholder of this power or more (on 1–5) is called "powerful" in findings and in the
+#: engagement plan; Mendelow's "high power" (3 or more) is a wider band.
+POWERFUL = 4
+#: Categories whose members take decisions for the city (besides anyone powerful).
 DECISION_MAKER_CATEGORIES = frozenset({"municipal", "national"})
 
 
@@ -243,7 +247,7 @@ def stakeholder_readings(smap: StakeholderMap, metrics: pd.DataFrame) -> dict[st
 
 def _is_decision_maker(smap: StakeholderMap, sid: str) -> bool:
     s = smap.stakeholders[sid]
-    return s.category in DECISION_MAKER_CATEGORIES or (s.power or 0) >= 4
+    return s.category in DECISION_MAKER_CATEGORIES or (s.power or 0) >= POWERFUL
 
 
 def _top_brokers(context: _Context) -> list[str]:
@@ -301,7 +305,7 @@ def _powerful_but_wary(smap: StakeholderMap, ids: Sequence[str]) -> list[str]:
     findings = []
     for sid in ids:
         s = smap.stakeholders[sid]
-        if (s.power or 0) < 4:
+        if (s.power or 0) < POWERFUL:
             continue
         trust = _attitude(s.trust, {-2: "distrusts us strongly", -1: "distrusts us"})
         position = _attitude(

@@ -8,13 +8,21 @@ import re
 import zipfile
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
+from stakeholder_mapper.analysis.readings import POWERFUL
 from stakeholder_mapper.analysis.routes import our_branch, trusted_routes
-from stakeholder_mapper.core.model import Engagement, Snapshot, Stakeholder, StakeholderMap
+from stakeholder_mapper.core.model import (
+    Engagement,
+    Relationship,
+    Snapshot,
+    Stakeholder,
+    StakeholderMap,
+)
 from stakeholder_mapper.io.plan import SECTIONS, PlanError, PlanOptions, write_plan
 from stakeholder_mapper.io.project import load_map, snapshot_content
 from stakeholder_mapper.paths import SAMPLE_MAP
@@ -97,10 +105,51 @@ def _all_xml(path: Path) -> str:
         )
 
 
+def _text(doc) -> str:
+    """Every paragraph of the body, tables included."""
+    return "\n".join(
+        "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in doc.element.body.iter(qn("w:p"))
+    )
+
+
+def _rows(doc, *columns: str) -> list[dict[str, str]]:
+    table, header = _table_with(doc, *columns)
+    return [dict(zip(header, (c.text for c in row.cells), strict=True)) for row in table.rows[1:]]
+
+
 def test_headings_follow_the_plan_order(plans: dict[str, Path]) -> None:
     doc = Document(str(plans["full"]))
     expected = [title for key, title in SECTIONS.items() if key not in ("cover", "contents")]
     assert _headings(doc, 1) == expected
+
+
+def test_contents_list_every_main_heading_with_a_page_number_field(
+    plans: dict[str, Path],
+) -> None:
+    """LibreOffice keeps the page numbers a TOC field was saved with (python-docx cannot
+    compute them), so each contents line carries a PAGEREF to a bookmark on its heading,
+    which Word and LibreOffice both compute on opening."""
+    for level in ("full", "public"):
+        doc = Document(str(plans[level]))
+        body = doc.element.body
+        bookmarks = {}
+        for p in body.iter(qn("w:p")):
+            start = p.find(qn("w:bookmarkStart"))
+            if start is not None:
+                bookmarks[start.get(qn("w:name"))] = "".join(t.text for t in p.iter(qn("w:t")))
+        entries = []
+        for p in body.iter(qn("w:p")):
+            link = p.find(qn("w:hyperlink"))
+            if link is None:
+                continue
+            instr = "".join(i.text for i in p.iter(qn("w:instrText")))
+            anchor = link.get(qn("w:anchor"))
+            assert instr.strip() == f"PAGEREF {anchor} \\h"
+            entries.append(bookmarks[anchor])
+        assert entries == _headings(doc, 1)
+        assert " TOC " not in _all_xml(plans[level])
+        settings = doc.settings.element.xml
+        assert '<w:updateFields w:val="true"/>' in settings
 
 
 def test_every_stakeholder_is_in_the_priority_table(
@@ -116,6 +165,99 @@ def test_every_stakeholder_is_in_the_priority_table(
     # Mayor: power 5, interest 3 (high = 3 or more on 1-5).
     assert quadrants["Mayor of Marenza"] == "Manage closely"
     assert quadrants["Office of the Governor of Marenza Province"] == "Keep satisfied"
+    # Our branch is listed, last, for reference: it carries out the plan.
+    last = [c.text for c in table.rows[-1].cells]
+    assert last[1] == "Marenza Red Crescent branch"
+    assert last[header.index("Quadrant")] == "Our branch"
+    assert last[header.index("AIIM strategy")] == "Not a target"
+
+
+def test_our_branch_is_never_a_target(sample: StakeholderMap, plans: dict[str, Path]) -> None:
+    branch = sample.stakeholders[our_branch(sample)].label
+    for level in ("full", "partner"):
+        doc = Document(str(plans[level]))
+        assert branch not in _sheets(doc)
+        assert branch not in _headings(doc, 2)
+        assert branch not in {row["Stakeholder"] for row in _rows(doc, "Action", "Stakeholder")}
+        text = _text(doc)
+        priorities = text.split("First priorities", 1)[1].split(SECTIONS["purpose"], 1)[0]
+        assert not any(line.startswith(branch) for line in priorities.splitlines())
+        assert f"{branch} is powerful" not in text
+    text = _text(Document(str(plans["full"])))
+    assert "will engage the 54 other stakeholders" in text
+    # The principles table names the stakeholders a principle concerns, not us.
+    doc = Document(str(plans["full"]))
+    concerned = " ".join(
+        r["Stakeholders it concerns"] for r in _rows(doc, "No.", "Stakeholders it concerns")
+    )
+    assert branch not in concerned
+
+
+def test_first_priorities_name_a_recorded_messenger_before_the_suggested_one(
+    sample: StakeholderMap, plans: dict[str, Path]
+) -> None:
+    text = _text(Document(str(plans["full"])))
+    priorities = text.split("First priorities", 1)[1].split(SECTIONS["purpose"], 1)[0]
+    mayor = next(line for line in priorities.splitlines() if line.startswith("Mayor of Marenza"))
+    recorded = sample.stakeholders["mayor"].engagement.messenger
+    assert recorded
+    route = trusted_routes(sample, our_branch(sample), "mayor", k=1)[0]
+    hop = sample.stakeholders[route.stakeholders[1]].label
+    assert mayor.startswith(f"Mayor of Marenza — recorded messenger {recorded}; ")
+    assert f"suggested messenger {hop} (most trusted route: " in mayor
+    # Without a recorded messenger the suggestion is named as one.
+    developer = next(line for line in priorities.splitlines() if line.startswith("Azure Bay"))
+    assert "recorded" not in developer and "suggested messenger" in developer
+    # A recorded messenger may name people: the partner version gives the suggestion only.
+    partner = _text(Document(str(plans["partner"])))
+    assert recorded not in partner
+
+
+def test_every_single_point_of_failure_is_in_the_bridges_table(
+    sample: StakeholderMap, plans: dict[str, Path]
+) -> None:
+    undirected = nx.Graph()
+    undirected.add_nodes_from(sample.stakeholders)
+    undirected.add_edges_from(
+        (r.source, r.target) for r in sample.relationships.values() if r.valence != "negative"
+    )
+    cut = {sample.stakeholders[sid].label for sid in nx.articulation_points(undirected)}
+    assert "Riverside Youth Centre" in cut  # the youth groups' only link to the rest
+    rows = _rows(Document(str(plans["full"])), "Stakeholder", "Single point of failure")
+    marked = {r["Stakeholder"] for r in rows if r["Single point of failure"] == "yes"}
+    assert marked == cut
+    # Single points of failure come first.
+    assert rows[0]["Stakeholder"] in cut
+
+
+def test_tables_headers_fit_their_columns(plans: dict[str, Path]) -> None:
+    """No header word is wider than its column (9 pt bold: about 0.16 cm a character,
+    plus the cell margins)."""
+    doc = Document(str(plans["full"]))
+    for table in doc.tables:
+        header = table.rows[0]
+        if header.cells[0]._tc.getparent().find(qn("w:trPr")).find(qn("w:tblHeader")) is None:
+            continue
+        for cell in header.cells:
+            width_cm = int(cell._tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) / 567
+            longest = max(cell.text.split(), key=len)
+            assert len(longest) * 0.16 + 0.3 <= width_cm, (cell.text, width_cm)
+
+
+def test_powerful_means_one_threshold_everywhere(tmp_path: Path) -> None:
+    smap = StakeholderMap()
+    smap.info = dataclasses.replace(smap.info, branch="Branch")
+    smap.stakeholders["b"] = Stakeholder("b", "Branch", "redcross", power=3, interest=5)
+    for sid, power in (("three", 3), ("four", POWERFUL)):
+        smap.stakeholders[sid] = Stakeholder(
+            sid, f"Opponent {sid}", "private", power=power, interest=4, position=-1, trust=-1
+        )
+        smap.relationships[f"r{sid}"] = Relationship(f"r{sid}", "b", sid, strength=3)
+    text = _text(Document(str(_plan(smap, tmp_path))))
+    assert "Opponent four is powerful (power 4 of 5)" in text  # key findings
+    assert "Opponent four is powerful, opposed and distrustful" in text  # risks
+    assert "Opponent three is powerful" not in text
+    assert f"Power {POWERFUL} or more of 5" in text  # stated in the annex
 
 
 def test_suggested_messenger_is_the_first_hop_of_the_most_trusted_route(
@@ -183,9 +325,26 @@ def test_public_level_prints_counts_not_rows(
     assert _headings(doc, 2).count("Key findings") == 1
     table, header = _table_with(doc, "Category", "Manage closely", "Total")
     totals = sum(int(row.cells[header.index("Total")].text) for row in table.rows[1:])
-    # Confidential stakeholders are left out below the full level.
-    assert totals == sum(1 for s in sample.stakeholders.values() if s.sensitivity != "confidential")
+    # Confidential stakeholders are left out below the full level, and our branch is no target.
+    shared = sum(1 for s in sample.stakeholders.values() if s.sensitivity != "confidential")
+    assert totals == shared - 1
+    assert "The counts leave out our own branch" in _text(doc)
     assert not _sheets(doc)
+
+
+def test_public_level_drops_sections_it_cannot_fill(plans: dict[str, Path]) -> None:
+    doc = Document(str(plans["public"]))
+    dropped = ("sheets", "mou", "actions")
+    expected = [
+        title for key, title in SECTIONS.items() if key not in ("cover", "contents", *dropped)
+    ]
+    assert _headings(doc, 1) == expected
+    text = _text(doc)
+    assert "Risks recorded with stakeholders" not in text
+    assert "Targets and indicators" not in text
+    # No section is there only to say it is empty; one sentence in the notice says what is not.
+    assert "concern single stakeholders and are left out" not in text
+    assert text.count("This public version leaves out the engagement sheets") == 1
 
 
 def test_word_quality(plans: dict[str, Path]) -> None:
@@ -193,7 +352,6 @@ def test_word_quality(plans: dict[str, Path]) -> None:
     doc = Document(str(path))
     xml = _all_xml(path)
     assert "<w:tblHeader/>" in xml and "<w:cantSplit/>" in xml
-    assert re.search(r"<w:instrText[^>]*> TOC \\o", xml)
     footer = doc.sections[0].footer._element.xml
     assert " PAGE " in footer and " NUMPAGES " in footer
     assert "CONFIDENTIAL" in doc.sections[0].header._element.xml
@@ -247,9 +405,14 @@ def test_author_only_when_chosen_and_only_internally(tmp_path: Path) -> None:
     smap = StakeholderMap()
     smap.info = dataclasses.replace(smap.info, author="Amina Haddad")
     smap.stakeholders["m"] = Stakeholder("m", "Mayor", "municipal")
-    assert "Amina Haddad" not in _all_xml(_plan(smap, tmp_path))
+    unnamed = _plan(smap, tmp_path)
+    assert "Amina Haddad" not in _all_xml(unnamed)
+    # No empty "Prepared by" row on the cover when the author is not named.
+    assert "Prepared by" not in _text(Document(str(unnamed)))
     named = _plan(smap, tmp_path, show_author=True)
     assert Document(str(named)).core_properties.author == "Amina Haddad"
+    cover = Document(str(named)).tables[0]
+    assert ["Prepared by", "Amina Haddad"] in [[c.text for c in r.cells] for r in cover.rows]
     partner = _plan(smap, tmp_path, show_author=True, level="partner")
     assert "Amina Haddad" not in _all_xml(partner)
 
@@ -309,7 +472,10 @@ def test_bad_template_and_bad_options_are_reported(tmp_path: Path) -> None:
 @pytest.mark.parametrize("level", ["full", "partner", "public"])
 def test_an_empty_map_still_gives_a_readable_plan(tmp_path: Path, level: str) -> None:
     doc = Document(str(_plan(StakeholderMap(), tmp_path, level=level)))
-    expected = [title for key, title in SECTIONS.items() if key not in ("cover", "contents")]
+    left_out = ("sheets", "mou", "actions") if level == "public" else ()
+    expected = [
+        title for key, title in SECTIONS.items() if key not in ("cover", "contents", *left_out)
+    ]
     assert _headings(doc, 1) == expected
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "No coalitions yet" in text

@@ -29,8 +29,18 @@ from ..redact import LEVEL_DESCRIPTIONS, redact
 from . import figures
 from .facts import Facts, gather
 from .options import LEVEL_NAMES, SECTIONS, PlanOptions
-from .priorities import AIIM_STRATEGIES, HIGH_FROM, QUADRANT_APPROACH, QUADRANTS, quadrant
+from .priorities import (
+    AIIM_STRATEGIES,
+    HIGH_FROM,
+    NOT_A_TARGET,
+    POWERFUL,
+    QUADRANT_APPROACH,
+    QUADRANTS,
+    quadrant,
+)
 from .word import (
+    add_bookmark,
+    add_contents_entry,
     add_field,
     add_table,
     clean_metadata,
@@ -62,6 +72,22 @@ PRINCIPLES: dict[int, str] = {
     10: "Use data, analytics and evidence for decisions",
     11: "Humanitarian diplomacy to influence urban policy and planning; MoUs with city authorities",
     12: "Engage youth",
+}
+
+#: How the data-protection notice names the version in a sentence.
+LEVEL_WORDS: dict[str, str] = {
+    "full": "internal full version",
+    "partner": "partner version",
+    "public": "public version",
+}
+
+#: How the MoU tracker counts agreements in each status.
+MOU_WORDS: dict[str, str] = {
+    "exploring": "being explored",
+    "drafting": "being drafted",
+    "signed": "signed",
+    "renewal due": "due for renewal",
+    "expired": "expired",
 }
 
 #: Brokers listed in the brokerage table at most.
@@ -119,6 +145,7 @@ class _Writer:
         self.landscape = False
         self.toc_paragraph: Paragraph | None = None
         self.toc_depth = 2
+        self.toc_tab = 0.0
         self.figure_number = 0
         self.headings: list[tuple[int, str]] = []
 
@@ -126,6 +153,8 @@ class _Writer:
     def heading(self, text: str, level: int = 1, new_page: bool = False) -> None:
         paragraph = self.doc.add_heading(text, level)
         paragraph.paragraph_format.page_break_before = new_page or None
+        number = len(self.headings) + 1
+        add_bookmark(paragraph, f"_Toc_plan_{number}", number)
         self.headings.append((level, text))
 
     def para(self, text: str = "", style: str | None = None, bold_lead: str = "") -> None:
@@ -244,7 +273,7 @@ class _Writer:
             ("Branch", _or(info.branch, "not recorded")),
             ("Date of the map", _date(info.date) or "not recorded"),
             ("Plan generated", _date(dt.date.today())),
-            ("Prepared by", author),
+            *([("Prepared by", author)] if author.strip() else []),
             ("Version", LEVEL_NAMES[self.level]),
             ("Classification", self.classification()),
         ]
@@ -260,46 +289,50 @@ class _Writer:
     def contents(self) -> None:
         p = self.doc.add_paragraph()
         p.add_run("Contents").bold = True
-        toc = self.doc.add_paragraph()
-        depth = 2 if len(self.sheet_ids()) <= MAX_SHEETS_IN_CONTENTS else 1
-        add_field(toc, f'TOC \\o "1-{depth}" \\h \\z \\u')
-        self.toc_depth = depth
-        self.toc_paragraph = toc
+        self.toc_paragraph = p
+        self.toc_depth = 2 if len(self.sheet_ids()) <= MAX_SHEETS_IN_CONTENTS else 1
+        self.toc_tab = text_width(self.doc)
         self.page_break()
 
     def fill_contents(self) -> None:
-        """Cache the TOC entries in the field so the contents read well before an update."""
-        toc = self.toc_paragraph
-        if toc is None:
+        """List the headings written, each with its page number as a field that Word and
+        LibreOffice fill in when they open the file."""
+        if self.toc_paragraph is None:
             return
-        # The field starts in the first paragraph; one paragraph per entry follows and the
-        # field's end moves into the last of them.
-        end = toc._p.findall(qn("w:r"))[-1]
-        toc._p.remove(end)
-        previous = toc
-        for level, text in self.headings:
+        previous = self.toc_paragraph
+        for number, (level, text) in enumerate(self.headings, start=1):
             if level > self.toc_depth:
                 continue
             new = OxmlElement("w:p")
             previous._p.addnext(new)
-            paragraph = Paragraph(new, toc._parent)
+            paragraph = Paragraph(new, previous._parent)
             paragraph.style = self.toc_styles[level]
-            paragraph.add_run(text)
+            add_contents_entry(paragraph, text, f"_Toc_plan_{number}", self.toc_tab)
             previous = paragraph
-        previous._p.append(end)
+
+    def our_side(self) -> str:
+        """Who carries out the plan, as the subject of a sentence ("the Marenza Red
+        Crescent branch")."""
+        name = self.smap.info.branch.strip()
+        if not name:
+            return "the branch"
+        return name if name.casefold().startswith("the ") else f"the {name}"
 
     def summary(self) -> None:
         self.heading(SECTIONS["summary"])
         smap, facts = self.smap, self.facts
-        counts = Counter(facts.quadrants.values())
+        counts = Counter(facts.quadrants[sid] for sid in facts.targets)
         place = f" in {smap.info.city}" if smap.info.city else ""
-        who = smap.info.branch or "the branch"
+        noun = "other stakeholder" if facts.branch is not None else "stakeholder"
+        close, satisfied = counts["Manage closely"], counts["Keep satisfied"]
         self.para(
-            f"This plan sets out how {who} will engage the {len(smap.stakeholders)} "
-            f"stakeholders mapped{place}, linked by {len(smap.relationships)} relationships. "
-            f"{counts['Manage closely']} of them are powerful and interested and need close "
-            f"management; {counts['Keep satisfied']} are powerful but less interested and "
-            f"must be kept satisfied."
+            f"This plan sets out how {self.our_side()} will engage the "
+            f"{_count(len(facts.targets), noun)} mapped"
+            f"{place}, linked by {_count(len(smap.relationships), 'relationship')}. "
+            f"{_sentence_count(close)} rated high on both power and interest: "
+            f"{'it needs' if close == 1 else 'they need'} close management. "
+            f"{_sentence_count(satisfied)} rated high on power but not on interest: "
+            f"{'it has' if satisfied == 1 else 'they have'} to be kept satisfied."
         )
         if self.omitted:
             self.para(
@@ -315,22 +348,32 @@ class _Writer:
             findings = self.public_findings()
         self.bullets(findings)
         if self.per_actor:
-            top = [sid for sid in facts.ranked if facts.quadrants[sid] == "Manage closely"][:5]
+            top = [sid for sid in facts.targets if facts.quadrants[sid] == "Manage closely"][:5]
             self.heading("First priorities", 2)
             if top:
-                self.bullets(
-                    [
-                        f"{facts.label(sid)} — {facts.messengers[sid].sentence}"
-                        if sid in facts.messengers
-                        else facts.label(sid)
-                        for sid in top
-                    ]
-                )
+                self.bullets([self.priority_line(sid) for sid in top])
             else:
                 self.para(
-                    "No stakeholder is rated both powerful and interested yet: rate power and "
-                    "interest on the map to set priorities."
+                    "No stakeholder is rated high on both power and interest yet: rate power "
+                    "and interest on the map to set priorities."
                 )
+
+    def priority_line(self, sid: str) -> str:
+        """One first priority: who, and through whom. A messenger recorded on the map comes
+        first; the map's suggestion follows, each named as what it is."""
+        facts = self.facts
+        recorded = self.recorded_messenger(sid)
+        messenger = facts.messengers.get(sid)
+        suggested = messenger.short if messenger else ""
+        parts = [f"recorded messenger {recorded}"] if recorded else []
+        parts += [suggested] if suggested else []
+        return f"{facts.label(sid)} — {'; '.join(parts) or 'no messenger recorded or found'}."
+
+    def recorded_messenger(self, sid: str) -> str:
+        """The messenger recorded on the map (internal version only: it may name people)."""
+        if self.level != "full":
+            return ""
+        return self.stakeholder(sid).engagement.messenger.strip()
 
     def public_findings(self) -> list[str]:
         smap, facts = self.smap, self.facts
@@ -348,19 +391,13 @@ class _Writer:
             "each other than to the rest).",
         ]
         if cut:
-            verb = "is a single point" if cut == 1 else "are single points"
+            points = "a single point" if cut == 1 else "single points"
             items.append(
-                f"{_count(cut, 'stakeholder')} {verb} of failure: without them, part of the "
-                "network would lose its link to the rest."
+                f"{_sentence_count(cut)} {points} of failure: without "
+                f"{'it' if cut == 1 else 'any one of them'}, part of the network would lose "
+                "its link to the rest."
             )
         return items
-
-    def public_note(self, what: str) -> None:
-        """Say that a section about single stakeholders is left out of the public version."""
-        self.para(
-            f"{what} concern single stakeholders and are left out of the public version, "
-            "which shows aggregates only."
-        )
 
     def purpose(self) -> None:
         self.heading(SECTIONS["purpose"])
@@ -375,7 +412,7 @@ class _Writer:
             return
         objectives = [
             f"{self.facts.label(sid)}: {s.engagement.objective.strip()}"
-            for sid in self.facts.ranked
+            for sid in self.facts.targets
             if (s := self.stakeholder(sid)).engagement.objective.strip()
         ]
         self.heading("Objectives with key stakeholders", 2)
@@ -392,11 +429,10 @@ class _Writer:
             f"The Movement's Principles of Action for strengthening urban community resilience "
             f"ask National Societies and their city branches to act as trusted connectors, to "
             f"map stakeholders, to use evidence and to practise humanitarian diplomacy with "
-            f"city authorities. This plan applies them in {city}. The table shows the "
-            f"principles the mapped stakeholders relate to."
+            f"city authorities. This plan applies them in {city}."
         )
         linked: dict[int, list[str]] = {}
-        for sid in self.facts.ranked:
+        for sid in self.facts.targets:
             for principle in self.stakeholder(sid).principles:
                 linked.setdefault(principle, []).append(self.facts.label(sid))
         rows = []
@@ -407,19 +443,22 @@ class _Writer:
                     f" and {len(names) - 6} more" if len(names) > 6 else ""
                 )
             else:
-                shown = _count(len(names), "stakeholder")
+                shown = str(len(names))
             rows.append((str(number), PRINCIPLES[number], shown))
-        if not self.per_actor:
-            self.para("The public version does not say which stakeholders each principle concerns.")
-        elif rows:
+        if not rows:
+            if self.per_actor:
+                self.para(
+                    "No stakeholder is linked to a principle yet: tick the principles each "
+                    "stakeholder relates to on the map."
+                )
+        elif self.per_actor:
+            self.para("The principles the mapped stakeholders relate to:")
             self.table(
                 ["No.", "The principle asks us to", "Stakeholders it concerns"], rows, [1, 6, 6]
             )
         else:
-            self.para(
-                "No stakeholder is linked to a principle yet: tick the principles each "
-                "stakeholder relates to on the map."
-            )
+            self.para("The principles the mapped stakeholders relate to, with their number:")
+            self.table(["No.", "The principle asks us to", "Stakeholders"], rows, [1, 9, 2.4])
 
     def figures(self) -> None:
         self.set_landscape(False)
@@ -457,20 +496,29 @@ class _Writer:
         self.set_landscape(True)
         self.heading(SECTIONS["priority"])
         facts = self.facts
+        aiim_note = (
+            "; the strategy follows the Alignment, Interest and Influence Matrix (AIIM), "
+            "explained in the annex"
+            if self.level == "full"
+            else ""
+        )
+        branch_note = ""
+        if facts.branch is not None:
+            branch_note = (
+                f" {facts.label(facts.branch)} is listed last, marked “{NOT_A_TARGET}”: it "
+                "carries out the plan and is not a stakeholder to engage."
+                if self.per_actor
+                else " The counts leave out our own branch, which carries out the plan."
+            )
         self.para(
             f"Stakeholders in priority order. The quadrant follows Mendelow's power–interest "
-            f"grid (high = {HIGH_FROM} or more on 1–5)"
-            + (
-                "; the strategy follows the Alignment, Interest and Influence Matrix (AIIM)."
-                if self.level == "full"
-                else "."
-            )
+            f"grid (high = {HIGH_FROM} or more on 1–5){aiim_note}.{branch_note}"
         )
         if not self.per_actor:
-            categories = sorted({facts.category(s) for s in self.smap.stakeholders})
+            categories = sorted({facts.category(s) for s in facts.targets})
             rows = []
             for name in categories:
-                members = [s for s in self.smap.stakeholders if facts.category(s) == name]
+                members = [s for s in facts.targets if facts.category(s) == name]
                 counts = Counter(facts.quadrants[s] for s in members)
                 rows.append([name, *(str(counts[q]) for q in QUADRANTS), str(len(members))])
             self.table(["Category", *QUADRANTS, "Total"], rows, [4, 2, 2, 2, 2, 2, 1.5])
@@ -573,17 +621,14 @@ class _Writer:
     def sheet_ids(self) -> list[str]:
         facts = self.facts
         candidates = _sheet_candidates(self.smap, self.options)
-        return [sid for sid in facts.ranked if candidates is None or sid in candidates]
+        return [sid for sid in facts.targets if candidates is None or sid in candidates]
 
     def sheets(self) -> None:
         self.set_landscape(False)
         self.heading(SECTIONS["sheets"])
-        if not self.per_actor:
-            self.public_note("Engagement sheets")
-            return
         ids = self.sheet_ids()
         scope = (
-            "every stakeholder"
+            "every stakeholder but our own branch"
             if self.options.sheets_for == "all"
             else "stakeholders to manage closely or keep satisfied, and every stakeholder "
             "with engagement details recorded"
@@ -601,12 +646,14 @@ class _Writer:
         self.heading(s.label, 2)
         line = f"{facts.category(sid)} · {facts.quadrants[sid]}"
         if self.level == "full":
-            line += f" · {facts.strategies[sid]}"
+            line += f" · AIIM: {facts.strategies[sid].lower()}"
         reading = facts.readings.get(sid)
-        self.para(line + (f" · {reading.role}" if reading else ""), self.caption)
+        if reading:
+            line += f" · network role: {reading.role.lower()}"
+        self.para(line, self.caption)
         messenger = facts.messengers.get(sid)
         suggested = messenger.sentence if messenger else ""
-        recorded_messenger = e.messenger.strip() if self.level == "full" else ""
+        recorded_messenger = self.recorded_messenger(sid)
         markers = "\n".join(
             f"{name}: {text.strip()}"
             for name, text in (
@@ -631,7 +678,7 @@ class _Writer:
             or f"{QUADRANT_APPROACH[facts.quadrants[sid]]} (suggested for its quadrant)"
         )
         messenger_text = (
-            f"{recorded_messenger}\nSuggested by the map: {suggested}"
+            f"{recorded_messenger} (recorded on the map)\nSuggested by the map: {suggested}"
             if recorded_messenger
             else f"Suggested by the map: {suggested}"
         )
@@ -669,7 +716,7 @@ class _Writer:
         missing = [name.lower() for name, value in optional.items() if not value]
         if missing:
             rows.append(("Not recorded yet", ", ".join(missing).capitalize() + "."))
-        self.table([], rows, [1.5, 5], header_row=False, first_column=True, keep_together=True)
+        self.table([], rows, [2, 5], header_row=False, first_column=True, keep_together=True)
 
     def coalitions(self) -> None:
         self.set_landscape(False)
@@ -704,77 +751,100 @@ class _Writer:
             self.table(["Coalition", "Size", "Main categories", "Members"], rows, [1.6, 1, 4, 8])
         else:
             self.table(["Coalition", "Size", "Main categories"], rows, [1.6, 1, 6])
-        bridges = [
-            sid for sid in facts.ranked if (facts.number(sid, "communities_bridged") or 0) > 0
-        ]
-        bridges.sort(key=lambda sid: -(facts.number(sid, "communities_bridged") or 0))
+        reached = self.coalitions_reached()
+        cut = {sid for sid in facts.ranked if facts.number(sid, "articulation_point")}
+        bridges = [sid for sid in facts.ranked if reached.get(sid) or sid in cut]
+        # Single points of failure first (they are the weakest links), then by reach.
+        bridges.sort(key=lambda sid: (sid not in cut, -len(reached.get(sid, ()))))
         self.heading("Bridges between coalitions", 2)
         if not bridges:
             self.para("No stakeholder links two coalitions yet.")
-        elif not self.per_actor:
+            return
+        if not self.per_actor:
             self.para(
                 f"{_count(len(bridges), 'stakeholder')} "
-                f"{'has' if len(bridges) == 1 else 'have'} ties into another coalition."
-            )
-        else:
-            rows = []
-            for sid in bridges[:MAX_BROKERS]:
-                reading = facts.readings.get(sid)
-                rows.append(
-                    [
-                        facts.label(sid),
-                        str(int(facts.number(sid, "community") or 0)),
-                        f"{facts.number(sid, 'communities_bridged') or 0:.0f}",
-                        "yes" if facts.number(sid, "articulation_point") else "no",
-                        reading.sentence if reading else "",
-                    ]
+                f"{'has' if len(bridges) == 1 else 'have'} ties into another coalition"
+                + (
+                    f"; {len(cut)} of them {_are(len(cut))} the only link for a group."
+                    if cut
+                    else "."
                 )
-            self.table(
-                [
-                    "Stakeholder",
-                    "Own coalition",
-                    "Coalitions reached",
-                    "Single point of failure",
-                    "Reading",
-                ],
-                rows,
-                [4, 1.6, 1.7, 1.8, 7],
             )
+            return
+        shown = [sid for sid in bridges if sid in cut]
+        shown += [sid for sid in bridges if sid not in cut][: max(MAX_BROKERS - len(shown), 0)]
+        intro = "Stakeholders with ties into other coalitions, single points of failure first" + (
+            f"; the {len(shown)} that reach most of {len(bridges)}:"
+            if len(shown) < len(bridges)
+            else ":"
+        )
+        self.para(intro)
+        rows = []
+        for sid in shown:
+            reading = facts.readings.get(sid)
+            rows.append(
+                [
+                    facts.label(sid),
+                    str(int(facts.number(sid, "community") or 0)),
+                    ", ".join(str(n) for n in reached.get(sid, ())) or "—",
+                    "yes" if sid in cut else "no",
+                    reading.sentence if reading else "",
+                ]
+            )
+        self.table(
+            [
+                "Stakeholder",
+                "Own coalition",
+                "Coalitions reached",
+                "Single point of failure",
+                "Reading",
+            ],
+            rows,
+            [3.8, 2.3, 2.5, 2.3, 5.7],
+        )
+
+    def coalitions_reached(self) -> dict[str, tuple[int, ...]]:
+        """For each stakeholder, the other coalitions it has a positive tie into (either
+        direction), as the metrics count them."""
+        facts = self.facts
+        found: dict[str, set[int]] = {}
+        for r in self.smap.relationships.values():
+            if r.valence == "negative":
+                continue
+            ends = (facts.number(r.source, "community"), facts.number(r.target, "community"))
+            if None in ends or ends[0] == ends[1]:
+                continue
+            found.setdefault(r.source, set()).add(int(ends[1]))
+            found.setdefault(r.target, set()).add(int(ends[0]))
+        return {sid: tuple(sorted(numbers)) for sid, numbers in found.items()}
 
     def mou(self) -> None:
         self.set_landscape(False)
         self.heading(SECTIONS["mou"])
-        if not self.per_actor:
-            self.public_note("Agreements")
-            return
-        statuses = Counter(s.engagement.mou_status for s in self.smap.stakeholders.values())
-        self.para(
-            "Agreements by status: "
-            + "; ".join(
-                f"{status} {statuses[status]}" for status in MOU_STATUSES if status != "none"
-            )
-            + "."
-        )
+        targets = self.facts.targets
+        statuses = Counter(self.stakeholder(sid).engagement.mou_status for sid in targets)
+        counted = [
+            f"{statuses[status] or 'none'} {MOU_WORDS[status]}"
+            for status in MOU_STATUSES
+            if status != "none"
+        ]
+        self.para(f"Agreements recorded: {', '.join(counted[:-1])} and {counted[-1]}.")
         city_authorities = [
             sid
-            for sid in self.facts.ranked
+            for sid in targets
             if self.stakeholder(sid).category == "municipal"
             and self.stakeholder(sid).engagement.mou_status in ("none", "expired")
         ]
         if city_authorities:
             self.para(
                 "City authorities without a current agreement (Principle 11 asks for MoUs "
-                "that define our roles under the auxiliary role): "
+                "that set out our auxiliary role): "
                 + ", ".join(self.facts.label(s) for s in city_authorities)
                 + "."
             )
         order = {status: i for i, status in enumerate(MOU_STATUSES)}
         tracked = sorted(
-            (
-                sid
-                for sid in self.facts.ranked
-                if self.stakeholder(sid).engagement.mou_status != "none"
-            ),
+            (sid for sid in targets if self.stakeholder(sid).engagement.mou_status != "none"),
             key=lambda sid: order[self.stakeholder(sid).engagement.mou_status],
         )
         if tracked:
@@ -789,7 +859,7 @@ class _Writer:
                         _date(e.due_date) or "no date",
                     ]
                 )
-            self.table(["Stakeholder", "Status", "Next step", "Due"], rows, [5, 2.2, 7, 2.4])
+            self.table(["Stakeholder", "Status", "Next step", "Due"], rows, [4.6, 2.2, 6.4, 3.4])
         else:
             self.para("No agreement recorded yet: the MoU status is 'none' for every stakeholder.")
 
@@ -799,7 +869,7 @@ class _Writer:
         facts = self.facts
         planned = [
             sid
-            for sid in facts.ranked
+            for sid in facts.targets
             if self.stakeholder(sid).engagement.next_action.strip()
             or facts.quadrants[sid] == "Manage closely"
         ]
@@ -809,9 +879,6 @@ class _Writer:
                 facts.ranked.index(sid),
             )
         )
-        if not self.per_actor:
-            self.public_note("Planned actions")
-            return
         if not planned:
             self.para("No actions recorded yet: add a next action on each stakeholder's sheet.")
             return
@@ -820,7 +887,7 @@ class _Writer:
             s = self.stakeholder(sid)
             e = s.engagement
             row = [
-                _or(e.next_action, "No next action recorded yet — agree one."),
+                _or(e.next_action, "None recorded yet: agree one."),
                 s.label,
             ]
             if self.level == "full":
@@ -833,10 +900,10 @@ class _Writer:
             rows.append(row)
         if self.level == "full":
             header = ["Action", "Stakeholder", "Owner", "Due", "Stage", "Principles"]
-            weights = [8, 4.5, 3.5, 2.4, 2, 1.8]
+            weights = [7.5, 4.5, 3.6, 3.1, 2.3, 1.9]
         else:
             header = ["Action", "Stakeholder", "Due", "MoU status", "Principles"]
-            weights = [9, 5, 2.4, 2.2, 1.8]
+            weights = [8.6, 5, 3.1, 2.4, 1.9]
         self.table(header, rows, weights)
 
     def risks(self) -> None:
@@ -850,24 +917,34 @@ class _Writer:
             for sid in cut_points[:5]:
                 loss = facts.number(sid, "reachability_loss") or 0
                 structural.append(
-                    f"If {facts.label(sid)} stepped away, {loss:.0%} of the links between "
-                    "other stakeholders would be lost: build a second route."
+                    f"If {facts.label(sid)} stepped back, {loss:.0%} of the connections "
+                    "between other stakeholders would be lost: build a second route to the "
+                    "groups it links."
                 )
         elif cut_points:
             n = len(cut_points)
-            points = "is a single point" if n == 1 else "are single points"
-            structural.append(f"{_count(n, 'stakeholder')} {points} of failure.")
+            points = "a single point" if n == 1 else "single points"
+            structural.append(f"{_sentence_count(n)} {points} of failure.")
         if self.level == "full":
-            for sid in facts.ranked:
+            for sid in facts.targets:
                 s = self.stakeholder(sid)
-                if (s.power or 0) >= HIGH_FROM and (
-                    (s.position is not None and s.position < 0)
-                    or (s.trust is not None and s.trust < 0)
-                ):
-                    attitude = "opposed" if (s.position or 0) < 0 else "distrustful"
+                if (s.power or 0) < POWERFUL:
+                    continue
+                opposed = s.position is not None and s.position < 0
+                wary = s.trust is not None and s.trust < 0
+                if opposed and wary:
                     structural.append(
-                        f"{s.label} is powerful and {attitude}: plan how to limit opposition "
-                        "and who can reassure them."
+                        f"{s.label} is powerful, opposed and distrustful: plan how to limit "
+                        "their opposition and who can rebuild their trust."
+                    )
+                elif opposed:
+                    structural.append(
+                        f"{s.label} is powerful and opposed: plan how to limit their "
+                        "opposition and who can reassure them."
+                    )
+                elif wary:
+                    structural.append(
+                        f"{s.label} is powerful and distrustful: plan who can rebuild their trust."
                     )
         hops = Counter(m.first_hop for m in facts.messengers.values() if m.first_hop)
         for hop, n in hops.most_common(2):
@@ -878,15 +955,18 @@ class _Writer:
                 )
         self.heading("Risks the map shows", 2)
         self.bullets(structural or ["The map shows no structural risk."])
+        if not self.per_actor:
+            return
         self.heading("Risks recorded with stakeholders", 2)
         recorded = [
-            (facts.label(sid), self.stakeholder(sid).engagement.risks.strip())
+            (
+                facts.label(sid) + (" (our branch)" if sid == facts.branch else ""),
+                self.stakeholder(sid).engagement.risks.strip(),
+            )
             for sid in facts.ranked
             if self.stakeholder(sid).engagement.risks.strip()
         ]
-        if not self.per_actor:
-            self.public_note("Engagement risks")
-        elif recorded:
+        if recorded:
             self.table(["Stakeholder", "Risk"], recorded, [4, 9])
         else:
             self.para("No risks recorded yet.")
@@ -895,42 +975,8 @@ class _Writer:
         self.set_landscape(False)
         self.heading(SECTIONS["monitoring"])
         facts = self.facts
-        stages = Counter(s.engagement.stage for s in self.smap.stakeholders.values())
-        self.heading("Targets and indicators", 2)
-        self.para(
-            "Progress markers describe what we expect, would like and would love to see each "
-            "stakeholder do; the engagement stage moves from unaware through resistant, "
-            "neutral and supportive to champion."
-        )
-        if self.level == "full":
-            self.table(
-                ["Stage", *ENGAGEMENT_STAGES, "Not assessed"],
-                [["Stakeholders", *(str(stages[s]) for s in ENGAGEMENT_STAGES), str(stages[None])]],
-                [2.4, 1.6, 1.6, 1.6, 1.8, 1.6, 1.8],
-            )
-        if not self.per_actor:
-            self.public_note("Progress markers")
-        else:
-            rows = []
-            for sid in facts.ranked:
-                e = self.stakeholder(sid).engagement
-                if e.expect_to_see or e.like_to_see or e.love_to_see:
-                    rows.append(
-                        [
-                            facts.label(sid),
-                            e.expect_to_see or "—",
-                            e.like_to_see or "—",
-                            e.love_to_see or "—",
-                        ]
-                    )
-            if rows:
-                self.table(
-                    ["Stakeholder", "Expect to see", "Like to see", "Love to see"],
-                    rows,
-                    [3.5, 4, 4, 4],
-                )
-            else:
-                self.para("No progress markers recorded yet.")
+        if self.per_actor:
+            self.targets_and_indicators()
         self.heading("Change since the last snapshot", 2)
         changes, snapshot = facts.changes, facts.snapshot
         if changes is None or snapshot is None:
@@ -972,6 +1018,42 @@ class _Writer:
         if rows:
             self.table(["Stakeholder", "Change", "Before", "Now"], rows, [5, 3, 2.5, 2.5])
 
+    def targets_and_indicators(self) -> None:
+        facts = self.facts
+        self.heading("Targets and indicators", 2)
+        self.para(
+            "Progress markers describe what we expect, would like and would love to see each "
+            "stakeholder do; the engagement stage moves from unaware through resistant, "
+            "neutral and supportive to champion."
+        )
+        if self.level == "full":
+            stages = Counter(self.stakeholder(sid).engagement.stage for sid in facts.targets)
+            self.table(
+                ["Stage", *ENGAGEMENT_STAGES, "Not assessed"],
+                [["Stakeholders", *(str(stages[s]) for s in ENGAGEMENT_STAGES), str(stages[None])]],
+                [2.4, 1.6, 1.6, 1.6, 1.8, 1.6, 1.8],
+            )
+        rows = []
+        for sid in facts.targets:
+            e = self.stakeholder(sid).engagement
+            if e.expect_to_see or e.like_to_see or e.love_to_see:
+                rows.append(
+                    [
+                        facts.label(sid),
+                        e.expect_to_see or "—",
+                        e.like_to_see or "—",
+                        e.love_to_see or "—",
+                    ]
+                )
+        if rows:
+            self.table(
+                ["Stakeholder", "Expect to see", "Like to see", "Love to see"],
+                rows,
+                [3.5, 4, 4, 4],
+            )
+        else:
+            self.para("No progress markers recorded yet.")
+
     def annex(self) -> None:
         self.set_landscape(False)
         self.heading(SECTIONS["annex"])
@@ -1000,9 +1082,25 @@ class _Writer:
                     "(interest only), monitor (neither).",
                 ),
                 (
+                    "Powerful",
+                    f"Power {POWERFUL} or more of 5. The findings and the risks call such "
+                    "stakeholders powerful; Mendelow's high power is the wider band of "
+                    f"{HIGH_FROM} or more.",
+                ),
+                (
                     "AIIM strategy",
-                    "Alignment (position +1 or +2) and interest (high or low), after "
-                    "Mendizabal, ODI RAPID (2010): " + "; ".join(AIIM_STRATEGIES.values()) + ".",
+                    "After the Alignment, Interest and Influence Matrix (Mendizabal, ODI "
+                    "RAPID, 2010): alignment is the position toward our objective (+1 or +2 "
+                    "aligned, 0 neutral, −1 or −2 opposed), interest is high or low as above, "
+                    "and influence is power. Neutral stakeholders are consulted, never "
+                    "challenged; only opposed ones are. The strategies are listed below.",
+                ),
+                (
+                    "Our branch",
+                    "The stakeholder named in the map's branch field (otherwise the most "
+                    "powerful Red Cross / Red Crescent stakeholder). It carries out the plan: "
+                    "it is listed in the priority table for reference but gets no sheet, "
+                    "strategy, action or risk as a target.",
                 ),
                 (
                     "Betweenness",
@@ -1033,22 +1131,28 @@ class _Writer:
                 (
                     "Most trusted route",
                     "The route from our branch with the smallest total distance; the first "
-                    "stakeholder after our branch is the suggested messenger. Our branch is the "
-                    "stakeholder named in the map's branch field (otherwise the most powerful "
-                    "Red Cross / Red Crescent stakeholder).",
+                    "stakeholder after our branch is the suggested messenger. A messenger "
+                    "recorded on the map is named first and marked as recorded.",
                 ),
             ],
             [3.2, 10],
         )
+        if self.level == "full":
+            self.para("The AIIM strategies of the priority table and the engagement sheets:")
+            self.table(
+                ["Strategy", "When and what"],
+                [(name, text[0].upper() + text[1:]) for name, text in AIIM_STRATEGIES.items()],
+                [3.2, 10],
+            )
         self.heading("Data protection", 2)
         self.para(
-            "This plan contains information about people and organisations of the city. Use it "
+            "This plan contains information about people and organisations in the city. Use it "
             "only for the engagement it describes, share it only as its classification allows, "
             "keep it on the branch's own systems and delete old versions when a new plan is "
             "agreed. The map never records political affiliation, religion, ethnicity, health "
             "or private life. People named in it may ask what is held about them."
         )
-        self.para(f"This is the {LEVEL_NAMES[self.level].lower()}. Export levels:")
+        self.para(f"This document is the {LEVEL_WORDS[self.level]}. The export levels are:")
         self.bullets(
             [
                 LEVEL_DESCRIPTIONS["full"],
@@ -1058,6 +1162,11 @@ class _Writer:
                 + " The plan prints counts instead of rows about single stakeholders.",
             ]
         )
+        if self.level == "public":
+            self.para(
+                "This public version leaves out the engagement sheets, the agreements tracker, "
+                "the action plan and every other row about a single stakeholder."
+            )
         if self.omitted:
             self.para(
                 f"{_count(self.omitted, 'confidential stakeholder')} {_are(self.omitted)} left "
@@ -1067,6 +1176,15 @@ class _Writer:
             "The document's properties carry no personal data: the author is left blank "
             "unless the author chose to be named on the cover of the internal version."
         )
+
+
+#: Sections about single stakeholders only, left out of the public version.
+PUBLIC_LEFT_OUT = ("sheets", "mou", "actions")
+
+
+def _left_out(level: str) -> tuple[str, ...]:
+    """Sections the export level leaves out whole (the data-protection notice says so)."""
+    return PUBLIC_LEFT_OUT if level == "public" else ()
 
 
 def _has_engagement(s: Stakeholder) -> bool:
@@ -1099,6 +1217,15 @@ def _sheet_candidates(smap: StakeholderMap, options: PlanOptions) -> set[str] | 
 def _count(n: int, noun: str) -> str:
     """'1 stakeholder', '3 stakeholders'."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _sentence_count(n: int) -> str:
+    """'No stakeholder is', 'One stakeholder is', '17 stakeholders are' (opening a sentence)."""
+    if n == 0:
+        return "No stakeholder is"
+    if n == 1:
+        return "One stakeholder is"
+    return f"{n} stakeholders are"
 
 
 def _are(n: int) -> str:
@@ -1150,7 +1277,7 @@ def build_plan(
     )
     writer = _Writer(doc, facts, options, omitted)
     writer.header_footer()
-    steps = [s for s in SECTIONS if options.has(s)]
+    steps = [s for s in SECTIONS if options.has(s) and s not in _left_out(options.level)]
     for n, section in enumerate(steps):
         report(0.5 + 0.45 * n / max(len(steps), 1), f"Writing {SECTIONS[section].lower()}")
         getattr(writer, section)()

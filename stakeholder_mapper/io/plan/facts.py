@@ -15,7 +15,7 @@ from ...analysis.routes import Route, our_branch, routes_from
 from ...core.model import Snapshot, StakeholderMap
 from ..project import snapshot_map
 from ..redact import RedactedIds, redact
-from .priorities import QUADRANTS, aiim, quadrant
+from .priorities import NOT_A_TARGET, QUADRANTS, aiim, quadrant
 
 __all__ = ["Facts", "Messenger", "gather", "suggested_messengers"]
 
@@ -31,6 +31,8 @@ class Messenger:
     route: Route | None
     #: One sentence for the engagement sheet.
     sentence: str
+    #: The suggestion as a phrase for the summary, saying it is one ("" when there is none).
+    short: str = ""
 
 
 @dataclass
@@ -44,8 +46,11 @@ class Facts:
     branch: str | None
     quadrants: dict[str, str]
     strategies: dict[str, str]
-    #: Stakeholder ids in priority order: quadrant, then power (highest first), then name.
+    #: Stakeholder ids in priority order: quadrant, then power (highest first), then name;
+    #: our branch, which is no target, comes last.
     ranked: list[str]
+    #: ``ranked`` without our branch: the stakeholders the plan engages.
+    targets: list[str]
     #: Each stakeholder's number in the priority table (1 = first), used on the figures.
     numbers: dict[str, int]
     messengers: dict[str, Messenger]
@@ -115,12 +120,19 @@ def _messenger(
         )
     names = " → ".join(smap.stakeholders[s].label for s in route.stakeholders)
     if len(route.stakeholders) == 2:
-        return Messenger(None, route, f"Direct: our branch has its own tie ({names}).")
+        return Messenger(
+            None,
+            route,
+            f"Direct: our branch has its own tie ({names}).",
+            "suggested: go direct, our branch has its own tie",
+        )
     hop = route.stakeholders[1]
+    label = smap.stakeholders[hop].label
     return Messenger(
         hop,
         route,
-        f"{smap.stakeholders[hop].label}, on the most trusted route: {names}.",
+        f"{label}, on the most trusted route: {names}.",
+        f"suggested messenger {label} (most trusted route: {names})",
     )
 
 
@@ -152,9 +164,13 @@ def gather(
     readings = stakeholder_readings(shown, metrics)
     findings = map_findings(shown, metrics)
     report(0.55)
+    branch = our_branch(shown)
     quadrants = {sid: quadrant(s) for sid, s in shown.stakeholders.items()}
     strategies = {sid: aiim(s) for sid, s in shown.stakeholders.items()}
-    order = {name: i for i, name in enumerate(QUADRANTS)}
+    if branch is not None:
+        quadrants[branch] = NOT_A_TARGET
+        strategies[branch] = "Not a target"
+    order = {name: i for i, name in enumerate((*QUADRANTS, NOT_A_TARGET))}
     ranked = sorted(
         shown.stakeholders,
         key=lambda sid: (
@@ -163,10 +179,10 @@ def gather(
             shown.stakeholders[sid].label.casefold(),
         ),
     )
-    branch = our_branch(shown)
-    targets = ranked if messengers_for is None else [s for s in ranked if s in messengers_for]
+    targets = [sid for sid in ranked if sid != branch]
+    routed = targets if messengers_for is None else [s for s in targets if s in messengers_for]
     messengers = suggested_messengers(
-        shown, branch, targets, progress=lambda f: report(0.55 + 0.4 * f)
+        shown, branch, routed, progress=lambda f: report(0.55 + 0.4 * f)
     )
     snapshot = _latest_snapshot(original)
     changes = None
@@ -187,6 +203,7 @@ def gather(
         quadrants=quadrants,
         strategies=strategies,
         ranked=ranked,
+        targets=targets,
         numbers={sid: n for n, sid in enumerate(ranked, start=1)},
         messengers=messengers,
         snapshot=snapshot,

@@ -1,22 +1,29 @@
 """Where a stakeholder sits on the Mendelow power–interest grid and the AIIM, and what follows.
 
-Mendelow (1991) sorts stakeholders by power and interest into four quadrants; the
+Mendelow (1991) sorts stakeholders by power and interest into four quadrants. The
 Alignment, Interest and Influence Matrix (Mendizabal, ODI RAPID, 2010) sorts them by
-alignment with our objective and interest, and suggests a way of working with each group.
+alignment with our objective and by interest in the issue, and uses influence to pick
+out whom to act on first; each group calls for its own way of working.
+
 On our 1–5 scales "high" means 3 or more, as everywhere in the application
-(:data:`stakeholder_mapper.analysis.compare.HIGH`); alignment is the position toward our
-objective (+1 or +2 aligned, 0 or below not yet aligned).
+(:data:`stakeholder_mapper.analysis.compare.HIGH`). "Powerful" means power
+:data:`~stakeholder_mapper.analysis.readings.POWERFUL` or more, the same threshold the
+map's findings use. Alignment is the position toward our objective: +1 or +2 aligned,
+0 neutral, −1 or −2 opposed. A neutral stakeholder is consulted, never challenged.
 """
 
 from __future__ import annotations
 
 from ...analysis.compare import HIGH
 from ...analysis.compare import quadrant as mendelow
+from ...analysis.readings import POWERFUL
 from ...core.model import Stakeholder
 
 __all__ = [
     "AIIM_STRATEGIES",
     "HIGH_FROM",
+    "NOT_A_TARGET",
+    "POWERFUL",
     "QUADRANTS",
     "QUADRANT_APPROACH",
     "aiim",
@@ -25,6 +32,9 @@ __all__ = [
 
 #: Power or interest at or above this value counts as "high" on the 1–5 scales.
 HIGH_FROM = HIGH
+
+#: What the plan shows in place of a quadrant or strategy for our own branch.
+NOT_A_TARGET = "Our branch"
 
 #: Quadrants in priority order, plus the place of stakeholders not yet rated.
 QUADRANTS: tuple[str, ...] = (
@@ -49,16 +59,39 @@ QUADRANT_APPROACH: dict[str, str] = {
         "Keep informed: share updates and results regularly and invite them to community "
         "meetings and feedback sessions; they can become allies and messengers."
     ),
-    "Monitor": ("Monitor: light-touch updates; watch for changes in their interest or influence."),
+    "Monitor": "Monitor: light-touch updates; watch for changes in their interest or influence.",
     "Not yet rated": "Rate power and interest on the map to get a suggested approach.",
 }
 
-#: AIIM group -> strategy (Mendizabal 2010), keyed by (aligned, interested).
-AIIM_STRATEGIES: dict[tuple[bool, bool], str] = {
-    (True, True): "Ally: work in partnership",
-    (True, False): "Latent ally: raise awareness and interest",
-    (False, True): "Challenge: change minds or limit opposition",
-    (False, False): "Watch: monitor, inform if interest grows",
+#: AIIM strategy -> when it applies and what it means, in the order the annex lists them.
+AIIM_STRATEGIES: dict[str, str] = {
+    "Involve as allies": (
+        "aligned and interested: involve them in decisions, plan joint action and ask them "
+        "to carry our messages."
+    ),
+    "Raise their interest": (
+        "aligned but not interested: latent allies; show why the issue matters to them and "
+        "keep requests small."
+    ),
+    "Consult and persuade": (
+        "neutral and interested: consult them, share evidence and answer their concerns to "
+        "win their support."
+    ),
+    "Inform and monitor": (
+        "neutral and not interested: keep them informed and watch for a change of interest."
+    ),
+    "Challenge and contain": (
+        "opposed and powerful: answer their arguments with evidence, limit their influence "
+        "through allies they listen to, and keep a channel open."
+    ),
+    "Challenge with evidence": (
+        "opposed, interested, not powerful: answer their objections with evidence so that "
+        "they do not set the terms of the debate."
+    ),
+    "Watch, do not provoke": (
+        "opposed, neither interested nor powerful: do not stir them; prepare answers in "
+        "case they engage."
+    ),
 }
 
 
@@ -69,8 +102,19 @@ def quadrant(s: Stakeholder) -> str:
 
 
 def aiim(s: Stakeholder) -> str:
-    """The AIIM group and strategy of ``s`` ("Not yet rated" while position or interest is
-    unknown)."""
+    """The AIIM strategy for ``s`` (see :data:`AIIM_STRATEGIES`); "Not yet rated" while
+    its position or interest is unknown (and, when opposed, its power)."""
     if s.position is None or s.interest is None:
         return "Not yet rated"
-    return AIIM_STRATEGIES[(s.position >= 1, s.interest >= HIGH_FROM)]
+    interested = s.interest >= HIGH_FROM
+    if s.position >= 1:
+        return "Involve as allies" if interested else "Raise their interest"
+    if s.position == 0:
+        return "Consult and persuade" if interested else "Inform and monitor"
+    if s.power is not None and s.power >= POWERFUL:
+        return "Challenge and contain"
+    if interested:
+        return "Challenge with evidence"
+    if s.power is None:
+        return "Not yet rated"
+    return "Watch, do not provoke"

@@ -19,6 +19,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 __all__ = [
+    "add_bookmark",
+    "add_contents_entry",
     "add_field",
     "add_table",
     "clean_metadata",
@@ -73,6 +75,48 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     run_with(end)
+
+
+def add_bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """Wrap the paragraph's text in bookmark ``name`` (``number`` unique in the document)."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    p_pr = paragraph._p.pPr
+    if p_pr is None:
+        paragraph._p.insert(0, start)
+    else:
+        p_pr.addnext(start)
+    paragraph._p.append(end)
+
+
+def add_contents_entry(paragraph: Paragraph, text: str, bookmark: str, tab_cm: float) -> None:
+    """One line of a contents list: the heading's text linked to ``bookmark``, a dotted
+    leader and the page number as a PAGEREF field.
+
+    Word and LibreOffice both compute a PAGEREF when they lay out the document, whereas a
+    TOC field keeps the page numbers it was saved with in LibreOffice (and python-docx
+    cannot lay out pages to fill them in).
+    """
+    p_pr = paragraph._p.get_or_add_pPr()
+    tabs = OxmlElement("w:tabs")
+    tab = OxmlElement("w:tab")
+    tab.set(qn("w:val"), "right")
+    tab.set(qn("w:leader"), "dot")
+    tab.set(qn("w:pos"), str(round(tab_cm * 567)))
+    tabs.append(tab)
+    p_pr.append(tabs)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), bookmark)
+    link.set(qn("w:history"), "1")
+    link.append(_run(text, False, None))
+    paragraph._p.append(link)
+    tab_run = OxmlElement("w:r")
+    tab_run.append(OxmlElement("w:tab"))
+    paragraph._p.append(tab_run)
+    add_field(paragraph, f"PAGEREF {bookmark} \\h")
 
 
 def _row_flag(row_pr: OxmlElement, tag: str) -> None:
