@@ -1,5 +1,7 @@
 """File → Export engagement plan…: choose sections, level, template and file, then write the
-Word plan in the background with progress and offer to open it.
+Word plan in the background (:class:`~stakeholder_mapper.ui.background.BackgroundTask`) with
+progress, and offer to open it. Cancel stops an export under way without writing a file;
+a failure is shown as one sentence and leaves the dialog usable.
 
 Hook it into a menu with::
 
@@ -15,11 +17,11 @@ next dialog starts from them.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,49 +47,32 @@ from ..core.model import StakeholderMap
 from ..io.plan import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanOptions, write_plan
 from ..io.redact import LEVEL_DESCRIPTIONS
 from ..paths import EXPORTS_DIR
-from .background import start_in_pool
+from .background import BackgroundTask, Report
 from .export_dialog import overwrites_map
 
 __all__ = ["PlanDialog", "run_plan_dialog"]
 
 
-#: How often the dialog looks at the job's progress (milliseconds).
-POLL_MS = 30
+class PlanCancelledError(Exception):
+    """The user cancelled the export before the plan was saved."""
 
 
-@dataclass
-class PlanOutcome:
-    """What the job reports, read by the GUI thread (the worker touches no Qt object and
-    emits no signal: signals sent from a worker thread crashed PySide6 under load)."""
+def _plan_job(
+    smap: StakeholderMap, path: Path, options: PlanOptions, cancel: threading.Event
+) -> Callable[[Report], Path]:
+    """The work of one export, for :class:`BackgroundTask`: it touches no Qt object and
+    stops at its next progress report once ``cancel`` is set (the file is written only
+    at the end, so a cancelled export leaves no file)."""
 
-    path: Path
-    progress: float = 0.0
-    message: str = ""
-    done: bool = False
-    #: One sentence saying why the plan could not be written.
-    error: str | None = None
+    def work(report: Report) -> Path:
+        def progress(fraction: float, message: str) -> None:
+            if cancel.is_set():
+                raise PlanCancelledError
+            report(fraction, message)
 
+        return write_plan(smap, path, options, progress)
 
-class PlanJob(QRunnable):
-    """Writes the plan in a thread pool; it only writes to its :class:`PlanOutcome`."""
-
-    def __init__(self, smap: StakeholderMap, options: PlanOptions, outcome: PlanOutcome) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self.smap = smap
-        self.options = options
-        self.outcome = outcome
-
-    def _progress(self, fraction: float, message: str) -> None:
-        self.outcome.progress, self.outcome.message = fraction, message
-
-    def run(self) -> None:
-        try:
-            write_plan(self.smap, self.outcome.path, self.options, self._progress)
-        except Exception as exc:  # reported in the dialog; the window must stay up
-            self.outcome.error = str(exc) or type(exc).__name__
-        finally:
-            self.outcome.done = True
+    return work
 
 
 def _slug(text: str) -> str:
@@ -116,11 +101,12 @@ class PlanDialog(QDialog):
         self.push = push
         self.stem = _slug(Path(map_path).stem if map_path else smap.info.title)
         self.written: Path | None = None
-        #: The plan being written, if any; the timer below collects it.
-        self._outcome: PlanOutcome | None = None
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._collect)
+        #: Writes the plan off the GUI thread and hands back progress, path or failure.
+        self.task = BackgroundTask(self)
+        self.task.progress.connect(self._on_progress)
+        self.task.finished.connect(self._on_finished)
+        self.task.failed.connect(self._on_failed)
+        self._cancel = threading.Event()
         self._path_edited = False
 
         self.level = QComboBox()
@@ -280,51 +266,46 @@ class PlanDialog(QDialog):
             return
         if path.parent == EXPORTS_DIR:
             EXPORTS_DIR.mkdir(parents=True, exist_ok=True)
-        self._outcome = PlanOutcome(path)
-        self.buttons.setEnabled(False)
+        self._cancel = threading.Event()
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.progress.setValue(0)
         self.status.setText("Writing the plan…")
-        start_in_pool(
-            QThreadPool.globalInstance(), PlanJob(self.smap.copy(), options, self._outcome)
-        )
-        self._poll.start()
+        self.task.start(_plan_job(self.smap.copy(), path, options, self._cancel))
+
+    @property
+    def writing(self) -> bool:
+        """Whether a plan is being written."""
+        return self.task.running
 
     def reject(self) -> None:
-        """Close the dialog, unless a plan is being written (it cannot be interrupted)."""
-        if self._outcome is not None:
-            self.status.setText("Please wait: the plan is being written.")
+        """Cancel: stop a plan being written (the dialog stays open and says so), or close."""
+        if self.writing:
+            self._cancel.set()
+            self.status.setText("Cancelling…")
             return
         super().reject()
 
-    def _collect(self) -> None:
-        outcome = self._outcome
-        if outcome is None:
-            self._poll.stop()
-            return
-        if not outcome.done:
-            self.progress.setValue(round(outcome.progress * 100))
-            if outcome.message:
-                self.status.setText(outcome.message)
-            return
-        self._poll.stop()
-        self._outcome = None
-        if outcome.error is not None:
-            self._on_failed(outcome.error)
-        else:
-            self._on_finished(str(outcome.path))
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(round(fraction * 100))
+        if message and not self._cancel.is_set():
+            self.status.setText(message)
 
     def _on_failed(self, message: str) -> None:
-        self.buttons.setEnabled(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
         self.progress.setValue(0)
-        self.status.setText(f"The plan was not written: {message}")
+        if self._cancel.is_set():
+            self.status.setText("Export cancelled: no plan was written.")
+        else:
+            self.status.setText(f"The plan was not written: {message}")
 
-    def _on_finished(self, path: str) -> None:
+    def _on_finished(self, path: Path) -> None:
         self.written = Path(path)
         choices = self.remembered()
         if self.push is not None and choices != self.smap.plan_settings:
             self.push(UpdatePlanSettings(self.smap, **choices))
         self.progress.setValue(100)
         self.status.setText(f"Saved {path}")
-        self.plan_written.emit(path)
+        self.plan_written.emit(str(path))
         self.accept()
 
     def offer_to_open(self) -> bool:

@@ -49,9 +49,11 @@ def test_export_writes_the_chosen_sections_and_level(
             item.setCheckState(Qt.CheckState.Unchecked)
     target = tmp_path / "plan.docx"
     dialog.output.setText(str(target))
+    export = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     with qtbot.waitSignal(dialog.plan_written, timeout=30000):
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-        assert not dialog.buttons.isEnabled()
+        export.click()
+        assert dialog.writing and not export.isEnabled()
+        assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).isEnabled()
     assert dialog.written == target
     assert dialog.progress.value() == 100
     doc = Document(str(target))
@@ -68,8 +70,8 @@ def test_failure_is_reported_in_the_dialog(qtbot, dialog: PlanDialog, tmp_path: 
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     qtbot.waitUntil(lambda: "not written" in dialog.status.text(), timeout=30000)
     assert "does not exist" in dialog.status.text()
-    assert dialog.buttons.isEnabled()
-    assert dialog.written is None
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+    assert dialog.written is None and not dialog.writing
 
 
 def test_offer_to_open_respects_the_answer(
@@ -88,7 +90,7 @@ def test_plan_refuses_to_overwrite_the_open_map(qtbot, small_map, tmp_path: Path
     for target in (map_file, tmp_path / "plan.smap"):
         dialog.output.setText(str(target))
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-        assert dialog.buttons.isEnabled() and dialog.written is None
+        assert not dialog.writing and dialog.written is None
         assert "choose another" in dialog.status.text()
     assert map_file.read_bytes() == b"the map" and not (tmp_path / "plan.smap").exists()
 
@@ -101,10 +103,32 @@ def test_an_unexpected_failure_is_shown_and_leaves_the_dialog_usable(
 
     monkeypatch.setattr(plan_dialog, "write_plan", broken)
     dialog.output.setText(str(tmp_path / "plan.docx"))
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10000)
+    export = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    export.click()
+    qtbot.waitUntil(export.isEnabled, timeout=10000)
     assert dialog.status.text() == "The plan was not written: 'figures'"
     assert dialog.written is None
+
+
+def test_cancel_stops_the_export_and_writes_no_file(
+    qtbot, dialog: PlanDialog, tmp_path: Path
+) -> None:
+    target = tmp_path / "plan.docx"
+    dialog.output.setText(str(target))
+    dialog.show()
+    export = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    export.click()
+    assert dialog.writing
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert dialog.isVisible()  # the first Cancel stops the export, not the dialog
+    qtbot.waitUntil(lambda: not dialog.writing, timeout=30000)
+    assert dialog.status.text() == "Export cancelled: no plan was written."
+    assert export.isEnabled() and dialog.written is None
+    assert not target.exists() and not list(tmp_path.iterdir())
+    # Once idle, Cancel closes the dialog.
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not dialog.isVisible()
+    assert dialog.result() == dialog.DialogCode.Rejected
 
 
 @pytest.mark.usefixtures("fast_kdf")
