@@ -1,10 +1,13 @@
 """Presentation mode (F5) for workshops: the canvas alone, full screen, readable from the back.
 
-Entering remembers the window exactly (geometry, full-screen state, docks, toolbars,
-menu and status bar), hides everything but the central widget, goes full screen and
-shows a small floating toolbar. Esc (or the toolbar's Leave) puts the window back as it
-was. Names and scores can be hidden until the facilitator reveals them: they start
-hidden when the map holds confidential stakeholders.
+Entering remembers the window exactly (geometry, window state, docks, toolbars, menu
+and status bar, and the canvas's zoom and scroll position), hides everything but the
+central widget, goes full screen and shows a slim bar along the top edge; the views
+keep the map below it. Esc (or the bar's Leave) puts the window back as it was.
+
+Names and scores can be hidden until the facilitator reveals them: they start hidden
+when the map holds confidential stakeholders, and the bar then says so in large type
+with the keys that reveal them (N for names, S for scores).
 
 The views react to :attr:`PresentationMode.style_changed`: a canvas switches to large
 labels and high contrast, hides names or scores as told.
@@ -14,16 +17,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QTransform
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
+    QGraphicsView,
     QHBoxLayout,
+    QLabel,
     QMainWindow,
     QStatusBar,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,18 +37,35 @@ from ..core.model import StakeholderMap
 
 __all__ = ["PresentationMode", "PresentationStyle"]
 
-#: Label size on the canvas in presentation mode, in points (about 24 px at 96 dpi).
+#: Label size on the canvas in presentation mode, in points (about 27 px at 96 dpi).
 PRESENTATION_LABEL_PT = 20
+#: Size of the bar's buttons and of its hint, in points.
+BAR_BUTTON_PT = 16
+HINT_PT = 20
 
 
 @dataclass(frozen=True)
 class PresentationStyle:
-    """How views should draw: ``active`` means large labels and high contrast."""
+    """How views should draw: ``active`` means large labels and high contrast.
+
+    ``top_margin`` is the height of the bar along the top edge, in pixels: views keep
+    their content below it.
+    """
 
     active: bool = False
     show_names: bool = True
     show_scores: bool = True
     label_pt: int = PRESENTATION_LABEL_PT
+    top_margin: int = 0
+
+
+@dataclass
+class _SavedView:
+    """Zoom and scroll position of a graphics view, and the viewport size they belong to."""
+
+    transform: QTransform
+    scroll: tuple[int, int]
+    viewport: QSize
 
 
 @dataclass
@@ -54,40 +77,73 @@ class _SavedLayout:
     status_visible: bool
     docks: dict[str, bool]
     toolbars: dict[str, bool]
+    view: _SavedView | None
 
 
-class _FloatingBar(QFrame):
-    """A small dark toolbar floating over the top-right corner of the canvas."""
+class _TopBar(QFrame):
+    """A slim dark bar along the top edge: a large hint on the left, the buttons on the right."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("presentationBar")
         self.setStyleSheet(
-            "#presentationBar { background: rgba(20, 20, 20, 215); border-radius: 8px; }"
-            " QToolButton { color: white; background: transparent; padding: 6px 12px;"
-            " border: 1px solid #777; border-radius: 5px; }"
+            "#presentationBar { background: rgb(25, 25, 25); }"
+            " QToolButton { color: white; background: transparent; padding: 4px 12px;"
+            " border: 1px solid #888; border-radius: 5px; }"
             " QToolButton:checked { background: #0072B2; border-color: #0072B2; }"
+            " QToolButton:disabled { color: #777; border-color: #555; }"
+            " #presentationHint { color: #FFD54F; font-weight: bold; }"
         )
         font = QFont(self.font())
-        font.setPointSize(16)
+        font.setPointSize(BAR_BUTTON_PT)
         self.setFont(font)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(8, 6, 8, 6)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("presentationHint")
+        hint_font = QFont(font)
+        hint_font.setPointSize(HINT_PT)
+        self.hint.setFont(hint_font)
+        self.buttons: list[QToolButton] = []
+        self.row = QHBoxLayout()
         self.row.setSpacing(8)
+        self.row.addStretch(1)
+        self.below = QHBoxLayout()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 4, 12, 4)
+        column.setSpacing(2)
+        column.addLayout(self.row)
+        column.addLayout(self.below)
 
     def add(self, action: QAction) -> QToolButton:
         button = QToolButton(self)
         button.setDefaultAction(action)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.row.addWidget(button)
+        self.buttons.append(button)
         return button
 
     def place(self) -> None:
+        """Span the top edge; the hint shares the buttons' line when it fits, else goes below."""
         parent = self.parentWidget()
         if parent is None:
             return
-        self.adjustSize()
-        self.move(parent.width() - self.width() - 16, 16)
+        width = parent.width()
+        margins = self.layout().contentsMargins()
+        buttons = sum(b.sizeHint().width() + self.row.spacing() for b in self.buttons)
+        room = width - margins.left() - margins.right() - buttons - 24
+        fits = QFontMetrics(self.hint.font()).horizontalAdvance(self.hint.text()) <= room
+        self.hint.setWordWrap(False)
+        for layout in (self.row, self.below):
+            layout.removeWidget(self.hint)
+        if fits:
+            self.row.insertWidget(0, self.hint)
+        else:
+            self.hint.setWordWrap(True)
+            self.below.addWidget(self.hint)
+        self.hint.setVisible(bool(self.hint.text()))
+        layout = self.layout()
+        layout.activate()
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+        self.setGeometry(0, 0, width, max(height, layout.totalSizeHint().height()))
         self.raise_()
 
 
@@ -103,6 +159,7 @@ class PresentationMode(QObject):
         self.smap = smap
         self.style = PresentationStyle()
         self._saved: _SavedLayout | None = None
+        self._view_to_restore: _SavedView | None = None
 
         self.toggle_action = QAction("Presentation mode", window)
         self.toggle_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
@@ -113,23 +170,33 @@ class PresentationMode(QObject):
         self.leave_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.leave_action.setEnabled(False)
         self.leave_action.triggered.connect(self.leave)
-        self.names_action = QAction("Names", window)
+        self.names_action = QAction("Show names (N)", window)
+        self.names_action.setShortcut(QKeySequence(Qt.Key.Key_N))
         self.names_action.setCheckable(True)
-        self.names_action.setToolTip("Reveal or hide the stakeholders' names")
+        self.names_action.setEnabled(False)
+        self.names_action.setToolTip("Reveal or hide the stakeholders' names (N)")
         self.names_action.toggled.connect(self._on_reveal_toggled)
-        self.scores_action = QAction("Scores", window)
+        self.scores_action = QAction("Show scores (S)", window)
+        self.scores_action.setShortcut(QKeySequence(Qt.Key.Key_S))
         self.scores_action.setCheckable(True)
-        self.scores_action.setToolTip("Reveal or hide scores, towers' heights and votes")
+        self.scores_action.setEnabled(False)
+        self.scores_action.setToolTip("Reveal or hide scores, towers' heights and votes (S)")
         self.scores_action.toggled.connect(self._on_reveal_toggled)
-        for action in (self.toggle_action, self.leave_action):
+        for action in (
+            self.toggle_action,
+            self.leave_action,
+            self.names_action,
+            self.scores_action,
+        ):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             window.addAction(action)
 
-        self.bar = _FloatingBar(window)
+        self.bar = _TopBar(window)
         self.bar.add(self.names_action)
         self.bar.add(self.scores_action)
         self._leave_button = self.bar.add(self.leave_action)
         self.bar.hide()
+        self.bar.installEventFilter(self)
         window.installEventFilter(self)
 
     @property
@@ -137,8 +204,13 @@ class PresentationMode(QObject):
         """Whether the window is in presentation mode."""
         return self._saved is not None
 
+    @property
+    def hint(self) -> str:
+        """What the bar tells the room about hidden names or scores (empty when nothing is)."""
+        return self.bar.hint.text()
+
     def add_tool(self, action: QAction) -> None:
-        """Offer ``action`` on the floating toolbar (e.g. quick entry, towers), before Leave."""
+        """Offer ``action`` on the bar (e.g. quick entry, towers), before Leave."""
         button = self.bar.add(action)
         self.bar.row.removeWidget(button)
         self.bar.row.insertWidget(self.bar.row.indexOf(self._leave_button), button)
@@ -151,6 +223,7 @@ class PresentationMode(QObject):
         window = self.window
         docks = {d.objectName(): d.isVisible() for d in window.findChildren(QDockWidget)}
         toolbars = {t.objectName(): t.isVisible() for t in window.findChildren(QToolBar)}
+        self._view_to_restore = None
         self._saved = _SavedLayout(
             geometry=window.saveGeometry(),
             state=window.saveState(),
@@ -159,6 +232,7 @@ class PresentationMode(QObject):
             status_visible=window.statusBar().isVisible() if self._has_status() else False,
             docks=docks,
             toolbars=toolbars,
+            view=self._save_view(),
         )
         for dock in window.findChildren(QDockWidget):
             dock.hide()
@@ -173,6 +247,8 @@ class PresentationMode(QObject):
             action.blockSignals(True)
             action.setChecked(reveal)
             action.blockSignals(False)
+            action.setEnabled(True)
+        self._update_bar_texts()
         self.leave_action.setEnabled(True)
         self.toggle_action.setChecked(True)
         window.showFullScreen()
@@ -181,13 +257,14 @@ class PresentationMode(QObject):
         self._emit_style()
 
     def leave(self) -> None:
-        """Put the window back exactly as it was before :meth:`enter`."""
+        """Put the window back exactly as it was before :meth:`enter`, zoom and scroll too."""
         saved, self._saved = self._saved, None
         if saved is None:
             return
         window = self.window
         self.bar.hide()
-        self.leave_action.setEnabled(False)
+        for action in (self.leave_action, self.names_action, self.scores_action):
+            action.setEnabled(False)
         self.toggle_action.setChecked(False)
         if not saved.window_state & Qt.WindowState.WindowFullScreen:
             window.showNormal()
@@ -204,6 +281,41 @@ class PresentationMode(QObject):
         if self._has_status():
             window.statusBar().setVisible(saved.status_visible)
         self._emit_style()
+        window.layout().activate()
+        self._view_to_restore = saved.view
+        self._restore_view()
+
+    # -- the canvas's zoom and scroll ------------------------------------------------------
+    def _view(self) -> QGraphicsView | None:
+        view = self.window.centralWidget()
+        return view if isinstance(view, QGraphicsView) else None
+
+    def _save_view(self) -> _SavedView | None:
+        view = self._view()
+        if view is None:
+            return None
+        return _SavedView(
+            transform=view.transform(),
+            scroll=(view.horizontalScrollBar().value(), view.verticalScrollBar().value()),
+            viewport=view.viewport().size(),
+        )
+
+    def _restore_view(self) -> None:
+        """Zoom and scroll back once the viewport has its old size again.
+
+        A window manager may resize the window a little later than asked: until the
+        viewport is back to its old size the view is restored again on each resize.
+        """
+        view, saved = self._view(), self._view_to_restore
+        if view is None or saved is None:
+            return
+        view.setTransform(saved.transform)
+        view.horizontalScrollBar().setValue(saved.scroll[0])
+        view.verticalScrollBar().setValue(saved.scroll[1])
+        if view.viewport().size() == saved.viewport:
+            self._view_to_restore = None
+        else:
+            view.viewport().installEventFilter(self)
 
     # -- helpers ----------------------------------------------------------------------
     def _has_status(self) -> bool:
@@ -217,11 +329,30 @@ class PresentationMode(QObject):
             s.sensitivity == "confidential" for s in self.smap.stakeholders.values()
         )
 
+    def _update_bar_texts(self) -> None:
+        names, scores = self.names_action.isChecked(), self.scores_action.isChecked()
+        self.names_action.setText(f"{'Hide' if names else 'Show'} names (N)")
+        self.scores_action.setText(f"{'Hide' if scores else 'Show'} scores (S)")
+        why = " for confidentiality" if self._is_sensitive() else ""
+        if not names and not scores:
+            hint = f"Names and scores hidden{why} — N shows names, S shows scores"
+        elif not names:
+            hint = f"Names hidden{why} — press N to show them"
+        elif not scores:
+            hint = f"Scores hidden{why} — press S to show them"
+        else:
+            hint = ""
+        self.bar.hint.setText(hint)
+        if self.active:
+            self.bar.place()
+
     def _emit_style(self) -> None:
+        active = self.active
         self.style = PresentationStyle(
-            active=self.active,
-            show_names=not self.active or self.names_action.isChecked(),
-            show_scores=not self.active or self.scores_action.isChecked(),
+            active=active,
+            show_names=not active or self.names_action.isChecked(),
+            show_scores=not active or self.scores_action.isChecked(),
+            top_margin=self.bar.height() if active else 0,
         )
         self.style_changed.emit(self.style)
 
@@ -232,10 +363,20 @@ class PresentationMode(QObject):
             self.enter()
 
     def _on_reveal_toggled(self, _checked: bool) -> None:
+        self._update_bar_texts()
         if self.active:
             self._emit_style()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Resize and self.active:
-            self.bar.place()
+        if event.type() == QEvent.Type.Resize:
+            if watched is self.window and self.active:
+                self.bar.place()
+            if watched is self.bar and self.active and self.style.top_margin != self.bar.height():
+                self._emit_style()
+            view = self._view()
+            if view is not None and watched is view.viewport():
+                if self._view_to_restore is None:
+                    view.viewport().removeEventFilter(self)
+                else:
+                    self._restore_view()
         return False

@@ -1,48 +1,72 @@
 """Influence towers (Net-Map): one tower per stakeholder, as tall as the room says it is.
 
-The facilitator selects a tower (click, or Left/Right) and raises or lowers it with
-+ and − (one undo step per key press) or by dragging its top (one undo step on
-release). Supporters are blue and solid, opponents vermilion and hatched (never colour
-alone), the others grey; the header keeps live totals of supporters against opponents.
-The same chart counts dot votes when built with ``field="votes"``: with the number of
-participants and dots each, the header shows how many dots are left to place.
+The towers lie on their side so that every name can be written out horizontally in
+large type: one row per stakeholder, its name on the left and its tower of blocks
+growing to the right. Rows flow into as many columns as fit, so a workshop map fits on
+one projector screen; a larger map scrolls. Names too long for their column end in "…"
+and are shown whole in the tooltip and in the header when selected.
+
+The facilitator selects a tower (click, or Up/Down) and raises or lowers it with
++ and − (or Right and Left; one undo step per key press) or by dragging its end (one
+undo step on release). Supporters are blue and solid, opponents vermilion and hatched
+(never colour alone), the others grey; a tower not rated yet is a dashed outline
+marked "not rated". The header keeps live totals of supporters against opponents and
+says how many towers are not rated yet. The same chart counts dot votes when built with
+``field="votes"``: with the number of participants and dots each, the header shows how
+many dots are left to place.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..analysis.compare import support_balance
 from ..core.model import MAX_TOWER, MAX_VOTES, ChangeKind, ModelChange, Stakeholder
 from ..core.scores import PowerFromTowers, SetInfluence, SetVotes
 from .document import MapDocument
 
-__all__ = ["InfluenceTowers", "TowerChart", "side_of", "wrap_label"]
+__all__ = ["LABEL_PT", "InfluenceTowers", "TowerChart", "side_of"]
 
 SUPPORTER = QColor("#0072B2")
 OPPONENT = QColor("#D55E00")
 NEUTRAL = QColor("#8C8C8C")
 TEXT = QColor("#111111")
-#: Label size in points: at least 18 pt so the back of a room can read it off a projector.
+#: Label size on a projector, in points: at least 18 pt so the back of a room can read it.
 LABEL_PT = 18
-#: Lines of a name under its tower; what does not fit ends in "…".
-LABEL_LINES = 3
-#: Towers up to this height are drawn as stacked blocks (the Net-Map checkers).
+#: Towers up to this height are drawn as blocks (the Net-Map checkers), taller ones as a bar.
 MAX_BLOCKS = 30
+#: A column is never narrower than this many average characters of the label font.
+COLUMN_MIN_CHARS = 44
+#: Room for the name in a column: at most this share of the column.
+NAME_SHARE = 0.5
+MARGIN = 10
 
 _CHANGES = (
     ChangeKind.STAKEHOLDER_ADDED,
@@ -59,23 +83,30 @@ def side_of(stakeholder: Stakeholder) -> int:
     return 1 if stakeholder.position > 0 else -1
 
 
-def wrap_label(text: str, metrics: QFontMetricsF, width: float, lines: int) -> list[str]:
-    """Break ``text`` into at most ``lines`` lines of ``width``; cut words and the end with "…"."""
-    result: list[str] = []
-    current = ""
-    for word in text.split():
-        trial = f"{current} {word}".strip()
-        if metrics.horizontalAdvance(trial) <= width or not current:
-            current = trial
-        else:
-            result.append(current)
-            current = word
-    if current:
-        result.append(current)
-    elide = Qt.TextElideMode.ElideRight
-    if len(result) > lines:
-        result = [*result[: lines - 1], " ".join(result[lines - 1 :])]
-    return [metrics.elidedText(line, elide, width) for line in result]
+@dataclass(frozen=True)
+class _Grid:
+    """Where rows go: ``columns`` side by side of ``rows`` each, rows of ``row_height``."""
+
+    columns: int
+    rows: int
+    column_width: float
+    row_height: float
+    name_width: float
+    value_width: float
+
+    def cell(self, index: int) -> QRectF:
+        column, row = divmod(index, self.rows)
+        return QRectF(
+            MARGIN + column * self.column_width,
+            MARGIN + row * self.row_height,
+            self.column_width,
+            self.row_height,
+        )
+
+    def bar_span(self, cell: QRectF) -> tuple[float, float]:
+        """Left and right end of the towers' room in a cell."""
+        left = cell.left() + self.name_width + 12
+        return left, max(left + 20, cell.right() - self.value_width - 12)
 
 
 class TowerChart(QWidget):
@@ -90,13 +121,18 @@ class TowerChart(QWidget):
         super().__init__(parent)
         self.document = document
         self.field = field
+        #: Size of names and heights in points; None: the widget's own font size.
+        self.label_pt: int | None = None
         self.show_names = True
         self.show_scores = True
         self.order: list[str] = []
         self.current: str | None = None
+        #: Height of the room the rows may fill before they flow into another column.
+        self.room_height = 0
         self._drag: tuple[str, int | None] | None = None
+        self._press_x = 0.0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(400, 300)
+        self.setMinimumWidth(300)
         self.setAutoFillBackground(True)
         palette = self.palette()
         palette.setColor(self.backgroundRole(), QColor("#ffffff"))
@@ -142,10 +178,18 @@ class TowerChart(QWidget):
         self.current_changed.emit(sid)
         self.update()
 
+    def label_of(self, sid: str) -> str:
+        """The name written on a row, or its number while names are hidden."""
+        if self.show_names:
+            return self.document.smap.stakeholders[sid].label
+        return f"#{self.order.index(sid) + 1}"
+
     # -- geometry ---------------------------------------------------------------------
-    def _font(self, bold: bool = False) -> QFont:
+    def label_font(self, bold: bool = False) -> QFont:
+        """The font of names and heights: :attr:`label_pt` points."""
         font = QFont(self.font())
-        font.setPointSize(LABEL_PT)
+        if self.label_pt is not None:
+            font.setPointSize(self.label_pt)
         font.setBold(bold)
         return font
 
@@ -153,38 +197,50 @@ class TowerChart(QWidget):
         values = [self.value(sid) or 0 for sid in self.order]
         if self._drag and self._drag[1] is not None:
             values.append(self._drag[1])
-        return max(10, math.ceil(max(values, default=0) * 1.15))
+        return max(10, math.ceil(max(values, default=0) * 1.1))
 
-    def _layout(self) -> tuple[QRectF, float, bool]:
-        """The area of the towers, the width of one column, and whether labels are rotated."""
-        metrics = QFontMetricsF(self._font())
+    def grid(self, width: float | None = None, room: float | None = None) -> _Grid:
+        """Rows in as many columns as the width allows and the room's height needs."""
+        metrics = QFontMetricsF(self.label_font())
+        bold = QFontMetricsF(self.label_font(bold=True))
+        width = (self.width() if width is None else width) - 2 * MARGIN
+        room = (self.room_height or self.height() if room is None else room) - 2 * MARGIN
+        row_height = math.ceil(metrics.lineSpacing() * 1.25)
         n = max(1, len(self.order))
-        column = (self.width() - 20) / n
-        rotated = column < 8 * metrics.averageCharWidth()
-        label_height = LABEL_LINES * metrics.lineSpacing() + 8
-        if rotated:
-            longest = max(
-                (
-                    metrics.horizontalAdvance(s.label)
-                    for s in self.document.smap.stakeholders.values()
-                ),
-                default=0,
-            )
-            label_height = min(longest, self.height() * 0.4) + 12
-        if not self.show_names:
-            label_height = metrics.lineSpacing()
-        top = metrics.lineSpacing() + 12
-        area = QRectF(10, top, self.width() - 20, self.height() - top - label_height)
-        return area, column, rotated
+        fits = max(1, int(room // row_height))
+        widest = max(1, int(width // (COLUMN_MIN_CHARS * metrics.averageCharWidth())))
+        columns = max(1, min(widest, math.ceil(n / fits)))
+        rows = math.ceil(n / columns)
+        column_width = width / columns
+        longest = max(
+            (metrics.horizontalAdvance(self.label_of(sid)) for sid in self.order), default=0
+        )
+        name_width = min(longest + 4, column_width * NAME_SHARE)
+        value_width = bold.horizontalAdvance("not rated" if self.show_scores else "00")
+        return _Grid(columns, rows, column_width, row_height, name_width, value_width)
 
-    def _column_at(self, x: float) -> str | None:
-        area, column, _ = self._layout()
-        index = int((x - area.left()) // column) if column > 0 else -1
-        return self.order[index] if 0 <= index < len(self.order) else None
+    def needed_height(self, width: float, room: float) -> int:
+        """The height every row needs at ``width`` when ``room`` is the height on screen."""
+        grid = self.grid(width, room)
+        return math.ceil(grid.rows * grid.row_height + 2 * MARGIN)
 
-    def _value_at(self, y: float) -> int:
-        area, _, _ = self._layout()
-        fraction = (area.bottom() - y) / max(1.0, area.height())
+    def row_rect(self, sid: str) -> QRectF:
+        """Where a stakeholder's row is drawn, in widget pixels."""
+        return self.grid().cell(self.order.index(sid))
+
+    def _index_at(self, pos: QPointF) -> int | None:
+        grid = self.grid()
+        column = int((pos.x() - MARGIN) // grid.column_width)
+        row = int((pos.y() - MARGIN) // grid.row_height)
+        if not (0 <= column < grid.columns and 0 <= row < grid.rows) or pos.x() < MARGIN:
+            return None
+        index = column * grid.rows + row
+        return index if index < len(self.order) else None
+
+    def _value_at(self, index: int, x: float) -> int:
+        grid = self.grid()
+        left, right = grid.bar_span(grid.cell(index))
+        fraction = (x - left) / max(1.0, right - left)
         return max(0, round(fraction * self._scale_top()))
 
     def sizeHint(self) -> QSize:
@@ -194,141 +250,142 @@ class TowerChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area, column, rotated = self._layout()
-        top = self._scale_top()
-        unit = area.height() / top
-        painter.setPen(QPen(QColor("#444444"), 2))
-        painter.drawLine(QPointF(area.left(), area.bottom()), QPointF(area.right(), area.bottom()))
+        grid = self.grid()
+        unit_of = self._scale_top()
         for index, sid in enumerate(self.order):
             stakeholder = self.document.smap.stakeholders[sid]
             value = self.value(sid)
             if self._drag and self._drag[0] == sid:
                 value = self._drag[1]
-            left = area.left() + index * column
-            self._paint_tower(
-                painter, stakeholder, value, QRectF(left, area.top(), column, area.height()), unit
-            )
-            if self.show_names:
-                self._paint_label(painter, stakeholder.label, left, column, area.bottom(), rotated)
+            cell = grid.cell(index)
+            if sid == self.current:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor("#FFF1C2"))
+                painter.drawRect(cell.adjusted(0, 1, -6, -1))
+            self._paint_name(painter, sid, cell, grid)
+            left, right = grid.bar_span(cell)
+            self._paint_tower(painter, stakeholder, value, cell, left, (right - left) / unit_of)
         if not self.order:
-            painter.setFont(self._font())
+            painter.setFont(self.label_font())
             painter.setPen(TEXT)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No stakeholders yet")
         painter.end()
 
+    def _paint_name(self, painter: QPainter, sid: str, cell: QRectF, grid: _Grid) -> None:
+        painter.setFont(self.label_font())
+        painter.setPen(TEXT)
+        metrics = QFontMetricsF(painter.font())
+        text = metrics.elidedText(self.label_of(sid), Qt.TextElideMode.ElideRight, grid.name_width)
+        painter.drawText(
+            QRectF(cell.left() + 4, cell.top(), grid.name_width, cell.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
+
     def _paint_tower(
-        self, painter: QPainter, s: Stakeholder, value: int | None, cell: QRectF, unit: float
+        self,
+        painter: QPainter,
+        s: Stakeholder,
+        value: int | None,
+        cell: QRectF,
+        left: float,
+        unit: float,
     ) -> None:
         side = side_of(s)
         colour = SUPPORTER if side > 0 else OPPONENT if side < 0 else NEUTRAL
-        width = min(cell.width() * 0.6, 90.0)
-        x = cell.center().x() - width / 2
-        bottom = cell.bottom()
-        if s.id == self.current:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#FFF1C2"))
-            painter.drawRect(cell.adjusted(2, -cell.top() + 4, -2, 0))
-        painter.setFont(self._font(bold=True))
+        thickness = cell.height() * 0.6
+        top = cell.center().y() - thickness / 2
+        painter.setFont(self.label_font(bold=True))
         if value is None:
+            width = min(3 * unit, 60.0)
             painter.setPen(QPen(NEUTRAL, 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(x, bottom - 3 * unit, width, 3 * unit))
-            if self.show_scores:
-                painter.setPen(TEXT)
-                painter.drawText(
-                    QRectF(cell.left(), bottom - 3 * unit - 40, cell.width(), 36),
-                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                    "?",
-                )
+            painter.drawRect(QRectF(left, top, width, thickness))
+            painter.setPen(NEUTRAL.darker(130))
+            painter.drawText(
+                QRectF(left + width + 8, cell.top(), cell.right() - left - width, cell.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                "not rated",
+            )
             return
-        height = value * unit
         painter.setPen(QPen(colour.darker(140), 1.5))
-        if value <= MAX_BLOCKS:
+        if 0 < value <= MAX_BLOCKS:
             gap = min(3.0, unit * 0.2)
-            for i in range(value):
-                block = QRectF(x, bottom - (i + 1) * unit + gap / 2, width, unit - gap)
-                painter.setBrush(colour)
-                painter.drawRect(block)
-                if side < 0:
-                    painter.setBrush(QBrush(QColor("#ffffff"), Qt.BrushStyle.BDiagPattern))
-                    painter.drawRect(block)
+            blocks = [
+                QRectF(left + i * unit + gap / 2, top, unit - gap, thickness) for i in range(value)
+            ]
         else:
-            bar = QRectF(x, bottom - height, width, height)
+            blocks = [QRectF(left, top, value * unit, thickness)] if value else []
+        for block in blocks:
             painter.setBrush(colour)
-            painter.drawRect(bar)
+            painter.drawRect(block)
             if side < 0:
                 painter.setBrush(QBrush(QColor("#ffffff"), Qt.BrushStyle.BDiagPattern))
-                painter.drawRect(bar)
+                painter.drawRect(block)
         if self.show_scores:
             painter.setPen(TEXT)
+            end = left + value * unit
             painter.drawText(
-                QRectF(cell.left(), bottom - height - 40, cell.width(), 36),
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                QRectF(end + 8, cell.top(), cell.right() - end, cell.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 str(value),
             )
 
-    def _paint_label(
-        self, painter: QPainter, label: str, left: float, column: float, y: float, rotated: bool
-    ) -> None:
-        painter.setFont(self._font())
-        painter.setPen(TEXT)
-        metrics = QFontMetricsF(painter.font())
-        if rotated:
-            room = self.height() - y - 12
-            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
-            painter.save()
-            painter.translate(left + column / 2, y + 8)
-            painter.rotate(-90)
-            painter.drawText(
-                QRectF(-room, -column / 2, room, column),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                text,
-            )
-            painter.restore()
-            return
-        for i, line in enumerate(wrap_label(label, metrics, column - 6, LABEL_LINES)):
-            top = y + 6 + i * metrics.lineSpacing()
-            painter.drawText(
-                QRectF(left, top, column, metrics.lineSpacing()),
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                line,
-            )
-
     # -- interaction ------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self._index_at(QPointF(event.pos()))
+            if index is None:
+                QToolTip.hideText()
+            else:
+                sid = self.order[index]
+                value = self.value(sid)
+                shown = "not rated yet" if value is None else str(value)
+                if not self.show_scores:
+                    shown = "hidden"
+                QToolTip.showText(event.globalPos(), f"{self.label_of(sid)}: {shown}", self)
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Up):
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Right):
             self.step(1)
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore, Qt.Key.Key_Down):
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore, Qt.Key.Key_Left):
             self.step(-1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.order:
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.order:
             index = self.order.index(self.current) if self.current in self.order else 0
-            index += 1 if key == Qt.Key.Key_Right else -1
+            index += 1 if key == Qt.Key.Key_Down else -1
             self.select(self.order[max(0, min(len(self.order) - 1, index))])
         else:
             super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        sid = self._column_at(event.position().x())
-        if sid is None or event.button() != Qt.MouseButton.LeftButton:
+        index = self._index_at(event.position())
+        if index is None or event.button() != Qt.MouseButton.LeftButton:
             return
+        sid = self.order[index]
         self.select(sid)
-        self._drag = (sid, self.value(sid))
         self.setFocus()
+        left, _right = self.grid().bar_span(self.grid().cell(index))
+        if event.position().x() >= left:
+            self._drag = (sid, self.value(sid))
+            self._press_x = event.position().x()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._drag is not None:
-            self._drag = (self._drag[0], self._value_at(event.position().y()))
+            index = self.order.index(self._drag[0])
+            self._drag = (self._drag[0], self._value_at(index, event.position().x()))
             self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._drag is None:
             return
-        sid, start = self._drag[0], self.value(self._drag[0])
+        sid = self._drag[0]
         self._drag = None
-        value = self._value_at(event.position().y())
-        if value != start and abs(value - (start or 0)) >= 1:
-            self.set_value(sid, value)
+        x = event.position().x()
+        if abs(x - self._press_x) >= QApplication.startDragDistance():
+            self.set_value(sid, self._value_at(self.order.index(sid), x))
         self.update()
 
     # -- model ------------------------------------------------------------------------
@@ -342,26 +399,44 @@ class TowerChart(QWidget):
         chosen = self.document.selection.stakeholders
         if chosen and chosen[0] in self.document.smap.stakeholders:
             self.current = chosen[0]
+            self.current_changed.emit(self.current)
             self.update()
 
 
 class InfluenceTowers(QWidget):
-    """The towers with live totals of supporters vs opponents and "set power from towers"."""
+    """The towers with live totals of supporters vs opponents and "set power from towers".
+
+    ``label_pt`` sets the size of names and heights (e.g. :data:`LABEL_PT` on a
+    projector); by default the widget's own font size.
+    """
 
     def __init__(
-        self, document: MapDocument, field: str = "influence", parent: QWidget | None = None
+        self,
+        document: MapDocument,
+        field: str = "influence",
+        parent: QWidget | None = None,
+        label_pt: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
-        self.chart = TowerChart(document, field, self)
+        self.chart = TowerChart(document, field)
+        self.chart.label_pt = label_pt
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.chart)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.viewport().installEventFilter(self)
         self.totals = QLabel(self)
-        font = QFont(self.totals.font())
-        font.setPointSize(LABEL_PT + 2)
-        font.setBold(True)
+        font = self.chart.label_font(bold=True)
+        font.setPointSize(font.pointSize() + 2)
         self.totals.setFont(font)
+        self.totals.setWordWrap(True)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
         self.hint = QLabel(
-            "Blue: supporters · hatched orange: opponents · grey: neutral or unknown position"
-            " · dashed: not rated yet.   Click a tower, then + / − (or drag its top).",
+            "Blue: supporters · hatched orange: opponents · grey: neutral or no position"
+            " · dashed: not rated yet.   Click a tower, then + / − (or drag its end);"
+            " Up / Down choose another.",
             self,
         )
         self.hint.setWordWrap(True)
@@ -389,14 +464,28 @@ class InfluenceTowers(QWidget):
             self.dots_each.valueChanged.connect(self._update_totals)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.hint)
         document.changed.connect(self._on_model_change)
+        self.chart.current_changed.connect(self._on_current_changed)
+        self._update_totals()
+
+    def set_shown(self, names: bool, scores: bool) -> None:
+        """Show or hide names (rows are then numbered) and heights, votes and totals."""
+        self.chart.show_names, self.chart.show_scores = names, scores
+        self._fit_chart()
+        self.chart.update()
         self._update_totals()
 
     def _update_totals(self) -> None:
+        stakeholders = self.document.smap.stakeholders.values()
+        if not self.chart.show_scores:
+            self.totals.setText("Totals are hidden with the scores")
+            self.detail.setText(self._selected_text())
+            return
         if self.chart.field == "votes":
-            total = sum(s.votes or 0 for s in self.document.smap.stakeholders.values())
+            total = sum(s.votes or 0 for s in stakeholders)
             text = f"Dot votes cast: {total}"
             budget = self.participants.value() * self.dots_each.value()
             if budget:
@@ -405,20 +494,63 @@ class InfluenceTowers(QWidget):
                     f" ({left} left)" if left >= 0 else f" ({-left} too many)"
                 )
             self.totals.setText(text)
+            self.detail.setText(self._selected_text())
             return
         balance = support_balance(self.document.smap)
+        unrated = sum(1 for s in stakeholders if s.influence is None)
         text = (
             f"<span style='color:{SUPPORTER.name()}'>Supporters {balance.supporters}</span>"
             f"  ·  <span style='color:{OPPONENT.name()}'>Opponents {balance.opponents}</span>"
+            f"  ·  Not yet rated {unrated}"
         )
-        if balance.without_tower:
-            text += (
-                f"  <span style='font-weight:normal'>({balance.without_tower} not yet rated)</span>"
-            )
         self.totals.setText(text)
+        no_position = sum(1 for s in stakeholders if s.position is None)
+        neutral = sum(1 for s in stakeholders if s.position == 0)
+        parts = [
+            f"Tower heights added up: {balance.supporter_count} supporters (position above 0),"
+            f" {balance.opponent_count} opponents (below 0)"
+        ]
+        if balance.without_tower:
+            parts.append(f"{balance.without_tower} of them not rated yet and not counted")
+        aside = [f"{neutral} neutral"] if neutral else []
+        if no_position:
+            aside.append(f"{no_position} without a position")
+        if aside:
+            parts.append(" and ".join(aside) + " count on neither side")
+        detail = "; ".join(parts) + "."
+        selected = self._selected_text()
+        self.detail.setText(f"{detail}   {selected}" if selected else detail)
+
+    def _selected_text(self) -> str:
+        sid = self.chart.current
+        if sid is None or sid not in self.document.smap.stakeholders:
+            return ""
+        value = self.chart.value(sid)
+        shown = "not rated yet" if value is None else str(value)
+        if not self.chart.show_scores:
+            shown = "hidden"
+        return f"Selected: {self.chart.label_of(sid)} ({shown})."
+
+    def _fit_chart(self) -> None:
+        """Rows fill the visible room, flowing into columns; what does not fit scrolls."""
+        room = self.scroll.viewport().size()
+        self.chart.room_height = room.height()
+        needed = self.chart.needed_height(room.width(), room.height())
+        self.chart.resize(room.width(), max(room.height(), needed))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_chart()
+        return False
+
+    def _on_current_changed(self, sid: str) -> None:
+        rect = self.chart.row_rect(sid).toAlignedRect()
+        self.scroll.ensureVisible(rect.center().x(), rect.center().y(), 0, rect.height())
+        self._update_totals()
 
     def _on_model_change(self, change: ModelChange) -> None:
         if change.kind in _CHANGES:
+            self._fit_chart()
             self._update_totals()
 
     def _on_to_power_clicked(self) -> None:

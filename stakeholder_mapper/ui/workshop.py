@@ -21,9 +21,12 @@ from .engagement_log_editor import EngagementLogEditor
 from .presentation import PresentationMode, PresentationStyle
 from .quick_entry_bar import QuickEntryBar
 from .snapshots_panel import ComparisonView, SnapshotPanel
-from .towers import InfluenceTowers
+from .towers import LABEL_PT, InfluenceTowers
 
 __all__ = ["WorkshopTools"]
+
+#: Height the towers dock gets when it opens smaller, in pixels.
+TOWERS_DOCK_HEIGHT = 380
 
 
 class _Window(Protocol):
@@ -67,12 +70,15 @@ class WorkshopTools(QObject):
         self.snapshots_dock = _dock(window, "snapshots_dock", "Snapshots", self.snapshots)
         self.log = EngagementLogEditor(document)
         self.log_dock = _dock(window, "log_dock", "Engagement log", self.log)
+        # Hidden before they are tabified: docks hidden after leave a stray tab bar on the window.
+        for dock in (self.towers_dock, self.snapshots_dock, self.log_dock):
+            dock.hide()
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.towers_dock)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.snapshots_dock)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.log_dock)
         window.tabifyDockWidget(self.snapshots_dock, self.log_dock)
-        for dock in (self.towers_dock, self.snapshots_dock, self.log_dock):
-            dock.hide()
+
+        self.towers_dock.visibilityChanged.connect(self._on_towers_dock_visibility)
 
         self.overlay = WorkshopOverlay(view, host.scene)
         self.snapshots.comparison_changed.connect(self._on_comparison_changed)
@@ -82,12 +88,12 @@ class WorkshopTools(QObject):
         self.present_entry = QuickEntryBar(document, view)
         self.present_entry.setAutoFillBackground(True)
         self.present_entry.hide()
-        self.present_towers = InfluenceTowers(document, "influence", view)
+        self.present_towers = InfluenceTowers(document, "influence", view, LABEL_PT)
         self.present_towers.setAutoFillBackground(True)
         big = QFont(self.present_towers.font())
         big.setPointSize(16)
         self.present_towers.setFont(big)
-        self.present_towers.layout().setContentsMargins(16, 72, 16, 16)
+        self.present_towers.layout().setContentsMargins(16, 16, 16, 16)
         self.present_towers.hide()
         self.entry_action = QAction("Quick entry", window)
         self.entry_action.setCheckable(True)
@@ -153,17 +159,25 @@ class WorkshopTools(QObject):
         if comparison is None:
             self.changes_action.setChecked(False)
 
+    def _on_towers_dock_visibility(self, visible: bool) -> None:
+        """Give the towers room for several rows when the dock opens squeezed."""
+        dock = self.towers_dock
+        if visible and not dock.isFloating() and dock.height() < TOWERS_DOCK_HEIGHT:
+            height = min(TOWERS_DOCK_HEIGHT, self.window.height() * 2 // 5)
+            self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+
     def _on_presentation_style(self, style: PresentationStyle) -> None:
-        self.view.set_presentation_style(style.active, style.show_names, style.label_pt)
         self.overlay.label_pt = style.label_pt if style.active else 11
         self.overlay.set_votes_visible(style.show_scores)
-        chart = self.present_towers.chart
-        chart.show_names, chart.show_scores = style.show_names, style.show_scores
-        chart.update()
+        self.present_towers.set_shown(style.show_names, style.show_scores)
         if not style.active:
             for action in (self.entry_action, self.towers_action, self.changes_action):
+                action.blockSignals(True)
                 action.setChecked(False)
-        self._place_floating()
+                action.blockSignals(False)
+            for panel in (self.present_entry, self.present_towers, self.present_changes):
+                panel.hide()
+        self._update_margins()
 
     def _on_present_entry_toggled(self, shown: bool) -> None:
         self.present_entry.setVisible(shown)
@@ -193,18 +207,20 @@ class WorkshopTools(QObject):
             self.present_changes.set_point_size(self.presentation.style.label_pt - 2, compact=True)
         self._update_margins()
 
+    def _top_margin(self) -> int:
+        return self.presentation.bar.height() if self.presentation.active else 0
+
     def _update_margins(self) -> None:
-        """Keep the map clear of the floating changes panel and quick-entry bar."""
+        """Keep the map below the top bar and clear of the changes panel and quick entry."""
         right = self._changes_width() + 16 if self.changes_action.isChecked() else 0
         bottom = self.present_entry.sizeHint().height() + 32 if self.entry_action.isChecked() else 0
-        self.view.setViewportMargins(0, 0, right, bottom)
+        self.view.setViewportMargins(0, self._top_margin(), right, bottom)
         self._place_floating()
         style = self.presentation.style
-        if style.active:
-            self.view.set_presentation_style(True, style.show_names, style.label_pt)
+        self.view.set_presentation_style(style.active, style.show_names, style.label_pt)
 
     def _place_floating(self) -> None:
-        rect = self.view.rect()
+        rect = self.view.rect().adjusted(0, self._top_margin(), 0, 0)
         height = self.present_entry.sizeHint().height()
         self.present_entry.setGeometry(
             rect.left() + rect.width() // 6,
@@ -216,14 +232,16 @@ class WorkshopTools(QObject):
         self.present_towers.setGeometry(rect)
         self.present_towers.raise_()
         width = self._changes_width()
-        self.present_changes.setGeometry(rect.right() - width, 80, width - 16, rect.height() - 100)
+        self.present_changes.setGeometry(
+            rect.right() - width, rect.top() + 16, width - 16, rect.height() - 32
+        )
         self.present_changes.raise_()
         self.presentation.bar.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.Resize:
-            self._place_floating()
-            style = self.presentation.style
-            if style.active:
-                self.view.set_presentation_style(True, style.show_names, style.label_pt)
+            if self.presentation.active:
+                self._update_margins()
+            else:
+                self._place_floating()
         return False

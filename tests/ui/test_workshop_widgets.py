@@ -5,18 +5,27 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QStatusBar, QToolBar
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QGuiApplication, QHelpEvent, QTextDocumentFragment
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QStatusBar,
+    QToolBar,
+    QToolTip,
+)
 
 from stakeholder_mapper.core.commands import UpdateStakeholder
 from stakeholder_mapper.io.project import load_map, save_map
+from stakeholder_mapper.paths import SAMPLE_MAP
 from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.engagement_log_editor import EngagementLogEditor
 from stakeholder_mapper.ui.presentation import PresentationMode
 from stakeholder_mapper.ui.quick_entry_bar import QuickEntryBar
 from stakeholder_mapper.ui.snapshots_panel import SnapshotPanel
-from stakeholder_mapper.ui.towers import InfluenceTowers
+from stakeholder_mapper.ui.towers import LABEL_PT, InfluenceTowers
 
 
 @pytest.fixture
@@ -96,16 +105,27 @@ def test_tower_height_keys_are_undoable_one_press_at_a_time(document, qtbot):
     towers.resize(1000, 600)
     chart = towers.chart
     chart.select("mayor")
-    for _ in range(3):
-        qtbot.keyClick(chart, Qt.Key.Key_Plus)
-    qtbot.keyClick(chart, Qt.Key.Key_Minus)
+    for key in (Qt.Key.Key_Plus, Qt.Key.Key_Plus, Qt.Key.Key_Right, Qt.Key.Key_Minus):
+        qtbot.keyClick(chart, key)
     assert document.smap.stakeholders["mayor"].influence == 2
     assert document.undo_stack.count() == 4
     document.undo_stack.undo()
     assert document.smap.stakeholders["mayor"].influence == 3
-    qtbot.keyClick(chart, Qt.Key.Key_Right)
+    document.undo_stack.redo()
+    assert document.smap.stakeholders["mayor"].influence == 2
+    qtbot.keyClick(chart, Qt.Key.Key_Down)
     assert chart.current != "mayor"
     assert document.selection.stakeholders == (chart.current,)
+
+
+def _bar_point(chart, sid: str, value: float) -> QPoint:
+    """Where the end of a tower of ``value`` blocks lies in ``sid``'s row."""
+    grid = chart.grid()
+    cell = grid.cell(chart.order.index(sid))
+    left, right = grid.bar_span(cell)
+    return QPoint(
+        round(left + (right - left) * value / chart._scale_top()), round(cell.center().y())
+    )
 
 
 def test_dragging_a_tower_sets_its_height_in_one_step(document, qtbot):
@@ -114,16 +134,55 @@ def test_dragging_a_tower_sets_its_height_in_one_step(document, qtbot):
     towers.resize(1000, 700)
     towers.show()
     chart = towers.chart
-    area, column, _ = chart._layout()
-    index = chart.order.index("imam")
-    x = int(area.left() + column * (index + 0.5))
-    y = int(area.bottom() - area.height() * 6 / chart._scale_top())
-    qtbot.mousePress(chart, Qt.MouseButton.LeftButton, pos=QPoint(x, int(area.bottom()) - 2))
-    qtbot.mouseMove(chart, QPoint(x, (y + int(area.bottom())) // 2))
-    qtbot.mouseMove(chart, QPoint(x, y))
-    qtbot.mouseRelease(chart, Qt.MouseButton.LeftButton, pos=QPoint(x, y))
+    qtbot.mousePress(chart, Qt.MouseButton.LeftButton, pos=_bar_point(chart, "imam", 0.2))
+    qtbot.mouseMove(chart, _bar_point(chart, "imam", 3))
+    qtbot.mouseMove(chart, _bar_point(chart, "imam", 6))
+    qtbot.mouseRelease(chart, Qt.MouseButton.LeftButton, pos=_bar_point(chart, "imam", 6))
     assert document.smap.stakeholders["imam"].influence == 6
     assert document.undo_stack.count() == 1
+    # A click without a drag selects the row and leaves the height alone.
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=_bar_point(chart, "mayor", 4))
+    assert chart.current == "mayor" and document.smap.stakeholders["mayor"].influence is None
+    document.undo_stack.undo()
+    assert document.smap.stakeholders["imam"].influence is None
+
+
+def test_every_name_gets_its_own_horizontal_row(qtbot):
+    """55 long names on a projector: rows flow into columns, none overlaps, each is readable."""
+    document = MapDocument(load_map(SAMPLE_MAP))
+    towers = InfluenceTowers(document, label_pt=LABEL_PT)
+    qtbot.addWidget(towers)
+    towers.resize(1900, 1000)
+    towers.show()
+    chart = towers.chart
+    grid = chart.grid()
+    assert grid.columns * grid.rows >= len(document.smap.stakeholders) == 55
+    assert grid.columns > 1
+    rows = [chart.row_rect(sid) for sid in chart.order]
+    assert all(a.intersected(b).isEmpty() for i, a in enumerate(rows) for b in rows[i + 1 :])
+    assert all(QRectF(chart.rect()).contains(r) for r in rows), "all fit without scrolling"
+    metrics = QFontMetricsF(chart.label_font())
+    assert metrics.height() >= 18 * chart.logicalDpiY() / 72
+    # Room for at least 20 characters of a name; a longer one ends in "…" and the
+    # tooltip gives it whole.
+    assert grid.name_width >= 20 * metrics.averageCharWidth()
+    sid = max(chart.order, key=lambda s: len(document.smap.stakeholders[s].label))
+    label = document.smap.stakeholders[sid].label
+    with qtbot.waitSignal(chart.current_changed):
+        qtbot.mouseClick(
+            chart, Qt.MouseButton.LeftButton, pos=chart.row_rect(sid).center().toPoint()
+        )
+    assert towers.detail.text().endswith(f"Selected: {label} (not rated yet).")
+    QToolTip.hideText()
+    QApplication.sendEvent(
+        chart,
+        QHelpEvent(
+            QEvent.Type.ToolTip,
+            chart.row_rect(sid).center().toPoint(),
+            chart.mapToGlobal(chart.row_rect(sid).center().toPoint()),
+        ),
+    )
+    assert QToolTip.text() == f"{label}: not rated yet"
 
 
 def test_totals_follow_positions_and_towers(document, qtbot):
@@ -131,11 +190,17 @@ def test_totals_follow_positions_and_towers(document, qtbot):
     qtbot.addWidget(towers)
     for sid, position, height in (("mayor", 2, 5), ("imam", -1, 3), ("youth", 1, None)):
         document.push(UpdateStakeholder(document.smap, sid, position=position, influence=height))
-    text = towers.totals.text()
-    assert "Supporters 5" in text and "Opponents 3" in text and "1 not yet rated" in text
+    plain = QTextDocumentFragment.fromHtml(towers.totals.text()).toPlainText()
+    assert plain == "Supporters 5 · Opponents 3 · Not yet rated 2"
+    assert towers.detail.text().startswith(
+        "Tower heights added up: 2 supporters (position above 0), 1 opponents (below 0);"
+        " 1 of them not rated yet and not counted; 1 without a position count on neither side."
+    )
     qtbot.mouseClick(towers.to_power, Qt.MouseButton.LeftButton)
     assert document.smap.stakeholders["mayor"].power == 5
     assert document.smap.stakeholders["imam"].power == 3
+    towers.set_shown(names=True, scores=False)
+    assert towers.totals.text() == "Totals are hidden with the scores"
 
 
 def test_dot_votes_count_against_the_room_budget(document, qtbot):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import replace
+
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from stakeholder_mapper.core.commands import UpdateStakeholder
@@ -44,6 +46,86 @@ def test_f5_presents_with_large_labels_and_esc_restores_the_window(qtbot, small_
     assert NodeItem.label_px == LABEL_FONT_PX and NodeItem.show_labels
     after = (bytes(window.saveState()), window.geometry(), tools.snapshots_dock.isVisible())
     assert after == before
+
+
+def _view_state(window: MainWindow) -> tuple:
+    view = window.view
+    return (
+        view.transform(),
+        view.horizontalScrollBar().value(),
+        view.verticalScrollBar().value(),
+        view.viewport().size(),
+        view.mapToScene(view.viewport().rect().center()),
+    )
+
+
+def test_leaving_presentation_restores_the_canvas_zoom_and_centre(qtbot, small_map):
+    window = _window(qtbot, small_map)
+    view = window.view
+    view.resetTransform()
+    view.scale(1.7, 1.7)
+    view.centerOn(120.0, -40.0)
+    before = _view_state(window)
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    assert view.zoom_level() != before[0].m11(), "presentation fits the map to the screen"
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    assert not window.workshop.presentation.active
+    assert _view_state(window) == before
+    # The same from a maximised window, left with Esc.
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    view.scale(0.8, 0.8)
+    view.centerOn(-60.0, 30.0)
+    before = (_view_state(window), window.geometry())
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert window.isMaximized() and not window.isFullScreen()
+    assert (_view_state(window), window.geometry()) == before
+
+
+def test_presentation_bar_hides_no_node_and_says_how_to_reveal_names(qtbot, small_map):
+    imam = small_map.stakeholders["imam"]
+    small_map.stakeholders["imam"] = replace(imam, sensitivity="confidential")
+    small_map.positions.update(
+        {"mayor": (0.0, -200.0), "imam": (0.0, 0.0), "youth": (-250.0, 150.0)}
+    )
+    small_map.positions["branch"] = (250.0, 150.0)
+    window = _window(qtbot, small_map)
+    tools, view = window.workshop, window.view
+    presentation = tools.presentation
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    screen = window.screen().geometry()
+    qtbot.waitUntil(lambda: window.geometry() == screen)
+    assert presentation.hint == (
+        "Names and scores hidden for confidentiality — N shows names, S shows scores"
+    )
+    assert presentation.bar.hint.font().pointSize() >= 18
+    assert not NodeItem.show_labels
+    # The bar runs along the top edge and the map is fitted below it.
+    bar = presentation.bar.geometry()
+    assert bar.top() == 0 and bar.width() == window.width()
+    viewport = QRect(view.viewport().mapTo(window, QPoint(0, 0)), view.viewport().size())
+    assert viewport.top() >= bar.bottom()
+    for node in window.scene.nodes.values():
+        shown = view.mapFromScene(node.sceneBoundingRect()).boundingRect()
+        assert view.viewport().rect().contains(shown), node.sid
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert NodeItem.show_labels and presentation.style.show_names
+    assert presentation.hint == "Scores hidden for confidentiality — press S to show them"
+    assert presentation.names_action.text() == "Hide names (N)"
+    # Names typed into the quick-entry bar are text, not the reveal keys.
+    tools.entry_action.trigger()
+    qtbot.keyClicks(tools.present_entry.line, "Nadia S")
+    assert tools.present_entry.line.text() == "Nadia S"
+    assert presentation.style.show_names and not presentation.style.show_scores
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_S)
+    assert presentation.style.show_scores and presentation.hint == ""
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not presentation.active and NodeItem.show_labels
+    # Outside presentation mode N and S are no shortcuts.
+    assert not presentation.names_action.isEnabled()
+    assert not presentation.scores_action.isEnabled()
 
 
 def test_quick_entry_in_the_window_adds_and_selects(qtbot, small_map):
