@@ -203,11 +203,11 @@ def test_first_priorities_name_a_recorded_messenger_before_the_suggested_one(
     assert recorded
     route = trusted_routes(sample, our_branch(sample), "mayor", k=1)[0]
     hop = sample.stakeholders[route.stakeholders[1]].label
-    assert mayor.startswith(f"Mayor of Marenza — recorded messenger {recorded}; ")
-    assert f"suggested messenger {hop} (most trusted route: " in mayor
+    assert mayor.startswith(f"Mayor of Marenza — recorded messenger: {recorded}; ")
+    assert f"suggested messenger: {hop} (most trusted route: " in mayor
     # Without a recorded messenger the suggestion is named as one.
     developer = next(line for line in priorities.splitlines() if line.startswith("Azure Bay"))
-    assert "recorded" not in developer and "suggested messenger" in developer
+    assert "recorded" not in developer and "suggested messenger: " in developer
     # A recorded messenger may name people: the partner version gives the suggestion only.
     partner = _text(Document(str(plans["partner"])))
     assert recorded not in partner

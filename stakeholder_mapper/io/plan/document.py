@@ -329,10 +329,10 @@ class _Writer:
             f"This plan sets out how {self.our_side()} will engage the "
             f"{_count(len(facts.targets), noun)} mapped"
             f"{place}, linked by {_count(len(smap.relationships), 'relationship')}. "
-            f"{_sentence_count(close)} rated high on both power and interest: "
-            f"{'it needs' if close == 1 else 'they need'} close management. "
-            f"{_sentence_count(satisfied)} rated high on power but not on interest: "
-            f"{'it has' if satisfied == 1 else 'they have'} to be kept satisfied."
+            f"Of these, {close or 'none'} {'is' if close == 1 else 'are'} rated high on both "
+            f"power and interest and need{'s' if close == 1 else ''} close management; "
+            f"{satisfied or 'none'} {'is' if satisfied == 1 else 'are'} rated high on power "
+            "only and must be kept satisfied."
         )
         if self.omitted:
             self.para(
@@ -365,7 +365,7 @@ class _Writer:
         recorded = self.recorded_messenger(sid)
         messenger = facts.messengers.get(sid)
         suggested = messenger.short if messenger else ""
-        parts = [f"recorded messenger {recorded}"] if recorded else []
+        parts = [f"recorded messenger: {recorded}"] if recorded else []
         parts += [suggested] if suggested else []
         return f"{facts.label(sid)} — {'; '.join(parts) or 'no messenger recorded or found'}."
 
@@ -505,7 +505,7 @@ class _Writer:
         branch_note = ""
         if facts.branch is not None:
             branch_note = (
-                f" {facts.label(facts.branch)} is listed last, marked “{NOT_A_TARGET}”: it "
+                f" {_capital(self.our_side())} is listed last, marked “{NOT_A_TARGET}”: it "
                 "carries out the plan and is not a stakeholder to engage."
                 if self.per_actor
                 else " The counts leave out our own branch, which carries out the plan."
@@ -675,20 +675,24 @@ class _Writer:
         }
         approach = (
             e.approach.strip()
-            or f"{QUADRANT_APPROACH[facts.quadrants[sid]]} (suggested for its quadrant)"
+            or f"{QUADRANT_APPROACH[facts.quadrants[sid]]} Suggested for its quadrant, as none "
+            "was recorded."
         )
         messenger_text = (
             f"{recorded_messenger} (recorded on the map)\nSuggested by the map: {suggested}"
             if recorded_messenger
             else f"Suggested by the map: {suggested}"
         )
-        due = f" (due {_date(e.due_date)})" if e.due_date else ""
+        next_action = _or(e.next_action, "No next action recorded yet.")
+        if e.due_date:
+            stop = "" if next_action.endswith((".", "!", "?")) else "."
+            next_action += f"{stop} Due {_date(e.due_date)}."
         status = f"MoU: {e.mou_status}"
         if self.level == "full":
             status = f"Engagement stage: {e.stage or 'not assessed yet'} · {status}"
         owner = None
         if self.level == "full":
-            owner = ("Owner (our focal point)", _or(e.owner or s.focal_point, "No owner yet."))
+            owner = ("Our focal point", _or(e.owner or s.focal_point, "No focal point yet."))
         sequence = [
             ("Objective", _or(e.objective, "No objective recorded yet.")),
             ("The ask", _or(e.ask, "No ask recorded yet.")),
@@ -699,7 +703,7 @@ class _Writer:
             ("Channel", optional["Channel"]),
             ("Timing window", optional["Timing window"]),
             owner,
-            ("Next action", _or(e.next_action, "No next action recorded yet.") + due),
+            ("Next action", next_action),
             ("Status", status),
             ("Progress markers", optional["Progress markers"]),
             ("Risks", optional["Risks"]),
@@ -779,29 +783,24 @@ class _Writer:
             else ":"
         )
         self.para(intro)
-        rows = []
+        rows = [
+            [
+                facts.label(sid),
+                str(int(facts.number(sid, "community") or 0)),
+                ", ".join(str(n) for n in reached.get(sid, ())) or "—",
+                "yes" if sid in cut else "no",
+            ]
+            for sid in shown
+        ]
+        self.table(
+            ["Stakeholder", "Own coalition", "Coalitions reached", "Single point of failure"],
+            rows,
+            [7.4, 2.8, 3.2, 3.2],
+        )
         for sid in shown:
             reading = facts.readings.get(sid)
-            rows.append(
-                [
-                    facts.label(sid),
-                    str(int(facts.number(sid, "community") or 0)),
-                    ", ".join(str(n) for n in reached.get(sid, ())) or "—",
-                    "yes" if sid in cut else "no",
-                    reading.sentence if reading else "",
-                ]
-            )
-        self.table(
-            [
-                "Stakeholder",
-                "Own coalition",
-                "Coalitions reached",
-                "Single point of failure",
-                "Reading",
-            ],
-            rows,
-            [3.8, 2.3, 2.5, 2.3, 5.7],
-        )
+            if sid in cut and reading:
+                self.para(reading.sentence, bold_lead=f"{facts.label(sid)}: ")
 
     def coalitions_reached(self) -> dict[str, tuple[int, ...]]:
         """For each stakeholder, the other coalitions it has a positive tie into (either
@@ -1217,6 +1216,11 @@ def _sheet_candidates(smap: StakeholderMap, options: PlanOptions) -> set[str] | 
 def _count(n: int, noun: str) -> str:
     """'1 stakeholder', '3 stakeholders'."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _capital(text: str) -> str:
+    """``text`` with its first letter in capitals (the rest untouched, unlike str.capitalize)."""
+    return text[:1].upper() + text[1:]
 
 
 def _sentence_count(n: int) -> str:

@@ -123,7 +123,7 @@ def _messenger(
         return Messenger(
             None,
             route,
-            f"Direct: our branch has its own tie ({names}).",
+            f"direct contact, as our branch has its own tie ({names}).",
             "suggested: go direct, our branch has its own tie",
         )
     hop = route.stakeholders[1]
@@ -132,7 +132,7 @@ def _messenger(
         hop,
         route,
         f"{label}, on the most trusted route: {names}.",
-        f"suggested messenger {label} (most trusted route: {names})",
+        f"suggested messenger: {label} (most trusted route: {names})",
     )
 
 
