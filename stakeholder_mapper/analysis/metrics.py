@@ -41,17 +41,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import igraph as ig
 import numpy as np
 import pandas as pd
 
 from ..core.model import StakeholderMap
 from .brokerage import ROLES, brokerage_table, group_codes
-from .centrality import betweenness_arrays, igraph_graph, pagerank_arrays
+from .centrality import igraph_graph, pagerank_arrays, start_betweenness
 from .coalitions import DEFAULT_SEED, bridged_communities, communities_arrays
 from .progress import Cancelled
 from .resilience import cuts
 from .structural_holes import structural_holes_arrays
-from .views import GraphView, build_arcs, group_values
+from .views import Arcs, GraphView, build_arcs, group_values
 
 __all__ = [
     "ALL_COLUMNS",
@@ -108,6 +109,9 @@ ALL_COLUMNS: tuple[str, ...] = (*IDENTITY_COLUMNS, *METRIC_COLUMNS, *Z_COLUMNS, 
 
 Progress = Callable[[float], None]
 
+#: Share of the work spent on betweenness, for the progress bar.
+BETWEENNESS_SHARE = 0.6
+
 
 def compute_metrics(
     smap: StakeholderMap,
@@ -129,27 +133,29 @@ def compute_metrics(
     kind or an attribute the map lacks.
     """
     view = view or GraphView()
-    # Share of the work in each stage (betweenness dominates), for the progress bar.
-    weights = (0.05, 0.6, 0.1, 0.05, 0.05, 0.1, 0.05)
-    done = 0
+    # Progress: each stage starts with step(its share of the work); betweenness dominates.
+    # On large maps worker processes count the betweenness while this process computes the
+    # other columns, so its share is reported last, as the workers finish.
+    finished = current = 0.0
 
     def check() -> None:
         if cancelled is not None and cancelled():
             raise Cancelled("The metrics computation was cancelled.")
 
-    def step() -> None:
-        nonlocal done
-        if done and progress is not None:
-            progress(sum(weights[:done]))
+    def step(share: float) -> None:
+        nonlocal finished, current
+        finished += current
+        if finished and progress is not None:
+            progress(finished)
         check()
-        done += 1
+        current = share
 
     def betweenness_progress(fraction: float) -> None:
         if progress is not None:
-            progress(sum(weights[:1]) + weights[1] * fraction)
+            progress(finished + current * fraction)
         check()
 
-    step()
+    step(0.05)
     groups = group_values(smap, group_by)
     arcs = build_arcs(smap, view)
     n = arcs.n
@@ -161,26 +167,52 @@ def compute_metrics(
     }
     graph = igraph_graph(n, arcs.source, arcs.target)
 
-    step()
-    columns["betweenness"] = betweenness_arrays(graph, arcs.distance, progress=betweenness_progress)
+    with start_betweenness(graph, arcs.distance) as betweenness:
+        step(0.0 if betweenness.in_background else BETWEENNESS_SHARE)
+        if not betweenness.in_background:
+            columns["betweenness"] = betweenness.result(progress=betweenness_progress)
+        _other_metrics(columns, graph, arcs, groups, seed, step)
+        if betweenness.in_background:
+            step(BETWEENNESS_SHARE)
+            columns["betweenness"] = betweenness.result(progress=betweenness_progress)
+    table = pd.DataFrame(columns, index=pd.Index(list(arcs.ids), name="stakeholder"))
+    table = table[list(ALL_COLUMNS)]
+    table.attrs["view"] = view
+    table.attrs["group_by"] = group_by
+    table["in_strength"] = table["in_strength"].astype(np.int64)
+    table["out_strength"] = table["out_strength"].astype(np.int64)
+    if progress is not None:
+        progress(1.0)
+    return table
 
-    step()
+
+def _other_metrics(
+    columns: dict[str, object],
+    graph: ig.Graph,
+    arcs: Arcs,
+    groups: list[object],
+    seed: int,
+    step: Callable[[float], None],
+) -> None:
+    """Every column but betweenness, in stages each starting with ``step(share of work)``."""
+    n = arcs.n
+    step(0.1)
     codes, sizes = group_codes(groups)
     roles = brokerage_table(arcs.ids, arcs.source, arcs.target, codes, sizes)
     for role in ROLES:
         columns[f"gf_{role}"] = roles.raw[role].to_numpy()
 
-    step()
+    step(0.05)
     holes = structural_holes_arrays(n, arcs.source, arcs.target, arcs.strength)
     columns["constraint"] = holes["constraint"]
     columns["effective_size"] = holes["effective_size"]
     columns["in_degree"] = np.bincount(arcs.target, minlength=n)
     columns["out_degree"] = np.bincount(arcs.source, minlength=n)
 
-    step()
+    step(0.05)
     columns["pagerank"] = pagerank_arrays(graph, arcs.strength)
 
-    step()
+    step(0.1)
     positive = ~arcs.negative
     community = communities_arrays(
         n, arcs.source[positive], arcs.target[positive], arcs.strength[positive], seed
@@ -197,20 +229,11 @@ def compute_metrics(
         n, arcs.source[positive], arcs.target[positive], community
     )
 
-    step()
+    step(0.05)
     cut = cuts(n, arcs.source[positive], arcs.target[positive])
     columns["articulation_point"] = cut.articulation
     columns["reachability_loss"] = cut.lost_share
     columns["group"] = groups
-    table = pd.DataFrame(columns, index=pd.Index(list(arcs.ids), name="stakeholder"))
-    table = table[list(ALL_COLUMNS)]
-    table.attrs["view"] = view
-    table.attrs["group_by"] = group_by
-    table["in_strength"] = table["in_strength"].astype(np.int64)
-    table["out_strength"] = table["out_strength"].astype(np.int64)
-    if progress is not None:
-        progress(1.0)
-    return table
 
 
 def export_table(metrics: pd.DataFrame) -> pd.DataFrame:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import itertools
 import math
+import multiprocessing
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -256,3 +258,26 @@ def test_metrics_do_not_depend_on_ids_or_order(build_map, case, rnd):
         np.testing.assert_allclose(
             first[column].astype(float), second[column].astype(float), rtol=1e-9, atol=1e-12
         )
+
+
+def test_large_maps_count_betweenness_in_workers_with_the_same_table(bow_tie, monkeypatch):
+    whole = compute_metrics(bow_tie)
+    monkeypatch.setattr(centrality, "PARALLEL_ABOVE", 4)
+    monkeypatch.setattr(centrality, "_processes", lambda: 2)
+    seen = []
+    in_workers = compute_metrics(bow_tie, progress=seen.append)
+    pd.testing.assert_frame_equal(in_workers, whole, rtol=1e-12)
+    assert seen == sorted(seen) and seen[-1] == 1.0
+    # The betweenness share is reported last, a slice of route starts (here one
+    # stakeholder) at a time, as the workers finish.
+    assert len([f for f in seen if 0.4 < f < 1.0]) >= len(bow_tie.stakeholders) - 1
+
+    checks = []
+
+    def cancel_while_workers_count():
+        checks.append(1)
+        return len(checks) == 3  # two stages in: the workers have started
+
+    with pytest.raises(Cancelled):
+        compute_metrics(bow_tie, cancelled=cancel_while_workers_count)
+    assert multiprocessing.active_children() == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import multiprocessing
 import random
 
 import igraph as ig
@@ -11,11 +12,13 @@ import numpy as np
 import pytest
 from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 
+from stakeholder_mapper.analysis import centrality
 from stakeholder_mapper.analysis.centrality import (
     betweenness,
     betweenness_arrays,
     igraph_graph,
     pagerank,
+    start_betweenness,
 )
 from stakeholder_mapper.analysis.metrics import compute_metrics
 from stakeholder_mapper.analysis.structural_holes import structural_holes
@@ -255,3 +258,47 @@ def test_betweenness_in_slices_equals_one_pass():
     sliced = betweenness_arrays(twin, lengths, progress=seen.append, sliced_above=10)
     np.testing.assert_allclose(sliced, whole, rtol=1e-12, atol=1e-15)
     assert seen[-1] == 1.0 and len(seen) > 1 and seen == sorted(seen)
+
+
+@pytest.fixture
+def two_workers(monkeypatch):
+    """Worker processes even on a one-core machine, so the parallel path is what runs."""
+    monkeypatch.setattr(centrality, "_processes", lambda: 2)
+
+
+def _random_arcs(n: int, seed: int):
+    graph = nx.gnp_random_graph(n, 0.05, seed=seed, directed=True)
+    rng = random.Random(seed)
+    lengths = np.array([60 // rng.randint(1, 5) for _ in graph.edges])
+    edges = np.array(graph.edges).reshape(-1, 2)
+    return igraph_graph(n, edges[:, 0], edges[:, 1]), lengths
+
+
+def test_betweenness_in_worker_processes_equals_one_pass(two_workers):
+    twin, lengths = _random_arcs(120, seed=5)
+    whole = betweenness_arrays(twin, lengths)
+    seen = []
+    with start_betweenness(twin, lengths, parallel_above=10) as job:
+        assert job.in_background
+        counted = job.result(progress=seen.append)
+    np.testing.assert_allclose(counted, whole, rtol=1e-12, atol=1e-15)
+    assert len(seen) == centrality.PARALLEL_SLICES and seen == sorted(seen) and seen[-1] == 1.0
+    assert multiprocessing.active_children() == []
+
+    # A worker that dies (killed, out of memory) loses no numbers: the rest is counted here.
+    with start_betweenness(twin, lengths, parallel_above=10) as job:
+        for process in job._pool._processes.values():
+            process.kill()
+        np.testing.assert_allclose(job.result(), whole, rtol=1e-12, atol=1e-15)
+
+
+def test_betweenness_is_counted_here_when_no_process_can_start(two_workers, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("no processes allowed")
+
+    monkeypatch.setattr(centrality, "ProcessPoolExecutor", refuse)
+    twin, lengths = _random_arcs(60, seed=6)
+    with start_betweenness(twin, lengths, parallel_above=10) as job:
+        assert not job.in_background
+        counted = job.result()
+    np.testing.assert_allclose(counted, betweenness_arrays(twin, lengths), rtol=1e-12)
