@@ -431,6 +431,9 @@ class _Writer:
             f"map stakeholders, to use evidence and to practise humanitarian diplomacy with "
             f"city authorities. This plan applies them in {city}."
         )
+        if not self.per_actor:
+            # The public version keeps no principles: they would describe single actors.
+            return
         linked: dict[int, list[str]] = {}
         for sid in self.facts.targets:
             for principle in self.stakeholder(sid).principles:
@@ -438,27 +441,18 @@ class _Writer:
         rows = []
         for number in sorted(linked):
             names = linked[number]
-            if self.per_actor:
-                shown = ", ".join(names[:6]) + (
-                    f" and {len(names) - 6} more" if len(names) > 6 else ""
-                )
-            else:
-                shown = str(len(names))
+            shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
             rows.append((str(number), PRINCIPLES[number], shown))
-        if not rows:
-            if self.per_actor:
-                self.para(
-                    "No stakeholder is linked to a principle yet: tick the principles each "
-                    "stakeholder relates to on the map."
-                )
-        elif self.per_actor:
+        if rows:
             self.para("The principles the mapped stakeholders relate to:")
             self.table(
                 ["No.", "The principle asks us to", "Stakeholders it concerns"], rows, [1, 6, 6]
             )
         else:
-            self.para("The principles the mapped stakeholders relate to, with their number:")
-            self.table(["No.", "The principle asks us to", "Stakeholders"], rows, [1, 9, 2.4])
+            self.para(
+                "No stakeholder is linked to a principle yet: tick the principles each "
+                "stakeholder relates to on the map."
+            )
 
     def figures(self) -> None:
         self.set_landscape(False)
