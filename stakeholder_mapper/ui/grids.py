@@ -1,10 +1,15 @@
 """Two-scale grids: the power–interest grid and the influence–position matrix (pyqtgraph).
 
 Each stakeholder rated on both scales is a point with its category's colour and shape;
-several on the same cell are spread around it. Dragging a point and letting go sets both
-values (rounded to the scale) through one ``UpdateStakeholder`` command. Stakeholders
-with an unknown value are not plotted but listed as "not rated". "High" means 3 or more,
-as in the engagement plan, so the quadrant lines sit half-way between 2 and 3.
+several on the same cell are spread around it on a small spiral (display only: the map's
+values stay whole numbers). Dragging a point and letting go sets both values (rounded to
+the scale) through one ``UpdateStakeholder`` command. Stakeholders with an unknown value
+are not plotted but listed as "not rated". "High" means 3 or more, as in the engagement
+plan, so the quadrant lines sit half-way between 2 and 3.
+
+Quadrant titles sit in bands above and below the points, sized in pixels whenever the
+plot is resized, and are shortened to their half of the plot; point names are shortened
+to the free room beside the point, so that nothing is clipped or drawn over a point.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
 
 from ..analysis.compare import HIGH
@@ -22,6 +28,12 @@ from ..core.model import SCALES, ChangeKind, ModelChange
 from .document import MapDocument
 
 __all__ = ["INFLUENCE_POSITION", "POWER_INTEREST", "GridSpec", "ScaleGrid"]
+
+#: Largest distance (scale units) of a spread point from its cell's centre.
+SPREAD = 0.4
+#: Smallest room (pixels) worth writing a point's name into.
+_MIN_LABEL_PX = 48
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 _SYMBOLS = {
     "circle": "o",
@@ -153,16 +165,13 @@ class ScaleGrid(QWidget):
         pen = pg.mkPen("#888888", width=1.5, style=Qt.PenStyle.DashLine)
         self.plot.addItem(pg.InfiniteLine(spec.x_split, angle=90, pen=pen))
         self.plot.addItem(pg.InfiniteLine(spec.y_split, angle=0, pen=pen))
-        corners = (
-            (x0 - 0.65, y1 + 0.75, (0, 0)),
-            (x1 + 0.85, y1 + 0.75, (1, 0)),
-            (x0 - 0.65, y0 - 0.75, (0, 1)),
-            (x1 + 0.85, y0 - 0.75, (1, 1)),
-        )
-        for text, (x, y, anchor) in zip(spec.quadrants, corners, strict=True):
-            label = pg.TextItem(text, color="#666666", anchor=anchor)
-            label.setPos(x, y)
-            self.plot.addItem(label)
+        #: Quadrant titles: top-left, top-right, bottom-left, bottom-right.
+        self.titles = [
+            pg.TextItem(text, color="#555555", anchor=anchor)
+            for text, anchor in zip(spec.quadrants, ((0, 0), (1, 0), (0, 1), (1, 1)), strict=True)
+        ]
+        for title in self.titles:
+            self.plot.addItem(title)
         self.points = _Points(self)
         self.plot.addItem(self.points)
         #: Where the dragged point would land, drawn as a ring while dragging.
@@ -172,6 +181,7 @@ class ScaleGrid(QWidget):
         self.plot.addItem(self.ghost)
         self._labels: list[pg.TextItem] = []
         self._spots: dict[str, tuple[float, float]] = {}
+        self._cells: dict[tuple[int, int], list[str]] = {}
         self.unrated = QListWidget()
         self.unrated.itemClicked.connect(
             lambda item: self.document.selection.set([item.data(Qt.ItemDataRole.UserRole)])
@@ -191,6 +201,7 @@ class ScaleGrid(QWidget):
         layout.addWidget(split)
         document.changed.connect(self._on_model_change)
         document.selection.changed.connect(lambda _o: self.refresh())
+        self.plot.getViewBox().sigResized.connect(self._fit)
         self.refresh()
 
     def _on_model_change(self, change: ModelChange) -> None:
@@ -219,13 +230,11 @@ class ScaleGrid(QWidget):
                 unrated.append(s)
             else:
                 cells.setdefault((x, y), []).append(s.id)
+        self._cells = cells
         self._spots = {}
         for (x, y), ids in cells.items():
-            count = len(ids)
-            radius = 0.0 if count == 1 else min(0.32, 0.12 + 0.03 * count)
-            for i, sid in enumerate(ids):
-                angle = 2 * math.pi * i / count + math.pi / 2
-                self._spots[sid] = (x + radius * math.cos(angle), y + radius * math.sin(angle))
+            for i, (dx, dy) in enumerate(spread(len(ids))):
+                self._spots[ids[i]] = (x + dx, y + dy)
         selected = set(self.document.selection.stakeholders)
         spots = []
         for sid, (x, y) in self._spots.items():
@@ -242,37 +251,100 @@ class ScaleGrid(QWidget):
                 }
             )
         self.points.setData(spots)
-        for label in self._labels:
-            self.plot.removeItem(label)
-        self._labels = []
-        # Name a point alone in its cell (or selected) on a side where the next cell is free.
-        last = self.x_range[1]
-        for sid, (x, y) in self._spots.items():
-            cx, cy = round(x), round(y)
-            if len(cells[(cx, cy)]) > 1 and sid not in selected:
-                continue
-            if cx < last and (cx + 1, cy) not in cells:
-                left = False
-            elif cx > self.x_range[0] and (cx - 1, cy) not in cells:
-                left = True
-            elif sid in selected:
-                left = cx == last
-            else:
-                continue
-            label = pg.TextItem(
-                _short(smap.stakeholders[sid].label),
-                color="#222222",
-                anchor=(1, 0.5) if left else (0, 0.5),
-            )
-            label.setPos(x - 0.07 if left else x + 0.07, y)
-            self.plot.addItem(label)
-            self._labels.append(label)
+        self._place_labels()
         self.unrated.clear()
         for s in unrated:
             self.unrated.addItem(s.label)
             self.unrated.item(self.unrated.count() - 1).setData(Qt.ItemDataRole.UserRole, s.id)
         self.unrated_title.setText(f"Not rated ({len(unrated)})")
         self._side.setVisible(bool(unrated))
+
+    def _fit(self) -> None:
+        """Make room for the quadrant titles above and below the points, at this size."""
+        box = self.plot.getViewBox()
+        height = box.height()
+        if height <= 0:
+            return
+        band = QFontMetricsF(self.titles[0].textItem.font()).height() + 6
+        (y0, y1) = self.y_range
+        margin = SPREAD + 0.35
+        for _ in range(3):
+            per_unit = height / (y1 - y0 + 2 * margin)
+            margin = SPREAD + 0.15 + band / per_unit
+        self.plot.setYRange(y0 - margin, y1 + margin, padding=0)
+        for name, title, length in (
+            ("bottom", self.spec.x_title, box.width()),
+            ("left", self.spec.y_title, height),
+        ):
+            axis = self.plot.getAxis(name)
+            metrics = QFontMetricsF(axis.label.font())
+            axis.setLabel(metrics.elidedText(title, Qt.TextElideMode.ElideRight, length - 12))
+        self._place_labels()
+
+    def _place_labels(self) -> None:
+        """Place quadrant titles in their corners and name the points that have room."""
+        box = self.plot.getViewBox()
+        (left, right), (bottom, top) = box.viewRange()
+        px = box.viewPixelSize()[0] if box.width() > 0 else 0.0
+        if px <= 0:
+            return
+        split = self.spec.x_split
+        inset_x, inset_y = 4 * px, 3 * box.viewPixelSize()[1]
+        corners = ((left, top), (right, top), (left, bottom), (right, bottom))
+        for i, (title, (x, y), text) in enumerate(
+            zip(self.titles, corners, self.spec.quadrants, strict=True)
+        ):
+            room = ((split - left) if i % 2 == 0 else (right - split)) / px - 16
+            title.setText(_elide(text, title, room))
+            title.setPos(x + inset_x if i % 2 == 0 else x - inset_x, y - inset_y if i < 2 else y)
+        for label in self._labels:
+            self.plot.removeItem(label)
+        self._labels = []
+        smap = self.document.smap
+        selected = set(self.document.selection.stakeholders)
+        py = box.viewPixelSize()[1]
+        line = QFontMetricsF(self.titles[0].textItem.font()).height()
+        # Obstacles as (left, right, bottom, top) in scale units: every point, then each
+        # name written. Selected points are named first, then points alone in their cell.
+        taken = [(x - 9 * px, x + 9 * px, y - 9 * py, y + 9 * py) for x, y in self._spots.values()]
+        named = [sid for sid in self._spots if sid in selected] + [
+            sid
+            for sid, (x, y) in sorted(self._spots.items(), key=lambda item: -item[1][1])
+            if sid not in selected and len(self._cells[(round(x), round(y))]) == 1
+        ]
+        for sid in named:
+            x, y = self._spots[sid]
+            low, high = y - line / 2 * py, y + line / 2 * py
+            rooms = []
+            for side in (1, -1):
+                start = x + side * 11 * px
+                end = right - 2 * px if side > 0 else left + 2 * px
+                for b_left, b_right, b_low, b_high in taken:
+                    if b_high <= low or b_low >= high or abs(b_left + b_right - 2 * x) < px:
+                        continue  # another row, or the point itself
+                    if side > 0 and b_right > start:
+                        end = min(end, max(b_left, start))
+                    elif side < 0 and b_left < start:
+                        end = max(end, min(b_right, start))
+                rooms.append((abs(end - start) / px, side, start))
+            room, side, start = max(rooms)
+            label = pg.TextItem(color="#222222", fill=pg.mkBrush(255, 255, 255, 200))
+            if room >= _MIN_LABEL_PX:
+                label.setText(_elide(smap.stakeholders[sid].label, label, room))
+                label.setAnchor((0, 0.5) if side > 0 else (1, 0.5))
+                label.setPos(start, y)
+                edge = start + side * label.boundingRect().width() * px
+                taken.append((min(start, edge), max(start, edge), low, high))
+            elif sid in selected:
+                # No room beside it: name it above the point, over its neighbours.
+                label.setText(_elide(smap.stakeholders[sid].label, label, (right - left) / px - 8))
+                label.setAnchor((0.5, 1))
+                label.setPos(x, y + 10 * py)
+                label.setZValue(20)
+            else:
+                continue
+            self.plot.addItem(label)
+            self._labels.append(label)
 
     def drag_to(self, stakeholder_id: str, pos: QPointF) -> None:
         """Show the point where the mouse is while dragging (the map is unchanged)."""
@@ -299,5 +371,23 @@ class ScaleGrid(QWidget):
         self.document.try_edit(lambda: UpdateStakeholder(smap, stakeholder_id, **changes))
 
 
-def _short(label: str, limit: int = 26) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+def spread(count: int) -> list[tuple[float, float]]:
+    """Offsets (scale units) that spread ``count`` points sharing one cell: a lone point stays
+    on the cell's centre; more are set on a sunflower spiral within :data:`SPREAD`, the
+    same for the same count, so that the picture does not jump between redraws."""
+    if count == 1:
+        return [(0.0, 0.0)]
+    step = SPREAD / math.sqrt(count - 0.5)
+    offsets = []
+    for i in range(count):
+        radius = step * math.sqrt(i + 0.5)
+        angle = i * _GOLDEN_ANGLE + math.pi / 2
+        offsets.append((radius * math.cos(angle), radius * math.sin(angle)))
+    return offsets
+
+
+def _elide(text: str, item: pg.TextItem, width: float) -> str:
+    """The text shortened with an ellipsis to ``width`` pixels in the item's font."""
+    metrics = QFontMetricsF(item.textItem.font())
+    margins = 2 * item.textItem.document().documentMargin()
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width - margins, 0.0))

@@ -749,7 +749,9 @@ class MainWindow(QMainWindow):
             hint = self.view.legend.sizeHint()
             left_width = max(width // 5, hint.width() + 24)
             self.resizeDocks(side, [left_width, width // 5], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["stakeholders"]], [height // 5], Qt.Orientation.Vertical)
+            # Tall enough for about seven table rows; the canvas keeps most of the height.
+            table = max(height // 4, 250)
+            self.resizeDocks([self.docks["stakeholders"]], [table], Qt.Orientation.Vertical)
             QTimer.singleShot(0, self._fit_legend_dock)
         if not self._shown_once:
             # Fit once the window and its docks have their real size, not the size at build.

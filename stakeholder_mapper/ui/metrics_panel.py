@@ -1,12 +1,15 @@
 """The metrics dock: freshness, progress and cancel, the metrics table and a bar chart.
 
-The table shows the last finished analysis; while the map has changed since, the panel
-says the figures are stale. Clicking a row selects the stakeholder everywhere.
+The table shows the last finished analysis, most important broker (highest betweenness)
+first, categories by name; while the map has changed since, the panel says the figures
+are stale. Clicking a row selects the stakeholder everywhere. The chart draws the top
+stakeholders as horizontal bars, names on the axis, as many as its height lets be read.
 """
 
 from __future__ import annotations
 
 import math
+import numbers
 from typing import Any
 
 import pandas as pd
@@ -35,6 +38,7 @@ from PySide6.QtWidgets import (
 from ..analysis.metrics import METRIC_COLUMNS
 from .document import MapDocument
 from .metrics_runner import MetricsResult, MetricsRunner
+from .tables import ColumnFitter
 
 __all__ = ["MetricsPanel", "MetricsTableModel"]
 
@@ -42,8 +46,10 @@ _Index = QModelIndex | QPersistentModelIndex
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Columns shown, in order: who, then the metrics named in DESIGN §8.
 SHOWN = ("name", "category", *METRIC_COLUMNS)
-#: How many stakeholders the bar chart shows.
+#: How many stakeholders the bar chart shows (fewer when it is too low to read them all).
 TOP = 10
+#: Height of one bar's row in the chart, in pixels, so that names do not overlap.
+_BAR_ROW_PX = 18
 
 
 class MetricsTableModel(QAbstractTableModel):
@@ -53,10 +59,15 @@ class MetricsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.table = pd.DataFrame(columns=list(SHOWN))
 
-    def set_table(self, table: pd.DataFrame) -> None:
-        """Show a new metrics table."""
+    def set_table(self, table: pd.DataFrame, category_names: dict[str, str] | None = None) -> None:
+        """Show a new metrics table, with categories named as in ``category_names``."""
         self.beginResetModel()
         self.table = table[[c for c in SHOWN if c in table.columns]]
+        if category_names and "category" in self.table.columns:
+            names = category_names
+            self.table = self.table.assign(
+                category=[names.get(c, c) for c in self.table["category"]]
+            )
         self.endResetModel()
 
     def stakeholder_id(self, row: int) -> str:
@@ -84,11 +95,12 @@ class MetricsTableModel(QAbstractTableModel):
             if isinstance(value, float):
                 return "–" if math.isnan(value) else f"{value:.3g}"
             return str(value)
+        number = isinstance(value, numbers.Real) and not isinstance(value, bool)
         if role == _SORT_ROLE:
-            if isinstance(value, int | float) and not isinstance(value, bool):
+            if number:
                 return float("-inf") if math.isnan(value) else float(value)
             return str(value).casefold()
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
+        if role == Qt.ItemDataRole.TextAlignmentRole and number:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -123,11 +135,13 @@ class MetricsPanel(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(SHOWN.index("betweenness"), Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(48)
         self.table.clicked.connect(self._on_row_clicked)
+        self.columns = ColumnFitter(self.table)
         self.chart = pg.PlotWidget(background="w")
         self.chart.setMinimumHeight(60)
         self.chart.hideButtons()
@@ -135,6 +149,8 @@ class MetricsPanel(QWidget):
         self.chart.getAxis("left").setStyle(tickTextWidth=170, autoExpandTextSpace=False)
         self.chart.getAxis("left").setWidth(175)
         self.chart.getAxis("bottom").enableAutoSIPrefix(False)
+        self.chart.getViewBox().sigResized.connect(self._on_chart_resized)
+        self._bars = 0
 
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
@@ -144,7 +160,10 @@ class MetricsPanel(QWidget):
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_head = QHBoxLayout()
-        chart_head.addWidget(QLabel(f"Top {TOP} by"))
+        self.chart_title = QLabel(f"Top {TOP} by")
+        # The count changes with the chart's height; the label's size must not follow it.
+        self.chart_title.setFixedSize(self.chart_title.sizeHint())
+        chart_head.addWidget(self.chart_title)
         chart_head.addWidget(self.metric_box, 1)
         chart_layout.addLayout(chart_head)
         chart_layout.addWidget(self.chart)
@@ -188,8 +207,8 @@ class MetricsPanel(QWidget):
 
     def _on_finished(self, result: MetricsResult) -> None:
         self._message = ""
-        self.model.set_table(result.metrics)
-        self.table.resizeColumnsToContents()
+        names = {cid: c.name for cid, c in self.document.smap.categories.items()}
+        self.model.set_table(result.metrics, names)
         self._draw_chart()
         self._on_state()
 
@@ -197,14 +216,25 @@ class MetricsPanel(QWidget):
         self._message = message
         self._on_state()
 
+    def bars_that_fit(self) -> int:
+        """How many bars the chart can show with readable, non-overlapping names."""
+        height = self.chart.getViewBox().height()
+        return max(1, min(TOP, int(height // _BAR_ROW_PX)))
+
+    def _on_chart_resized(self) -> None:
+        if self.bars_that_fit() != self._bars:
+            self._draw_chart()
+
     def _draw_chart(self) -> None:
         self.chart.clear()
+        self._bars = self.bars_that_fit()
+        self.chart_title.setText(f"Top {self._bars} by")
         result = self.runner.result
         column = self.metric_box.currentData()
         if result is None or column not in result.metrics.columns:
             return
         values = result.metrics[column].astype(float).dropna().sort_values(ascending=False)
-        values = values.head(TOP)[::-1]
+        values = values.head(self._bars)[::-1]
         if values.empty:
             return
         names = result.metrics.loc[values.index, "name"]
@@ -214,6 +244,7 @@ class MetricsPanel(QWidget):
         )
         ticks = [(y, _short(str(name))) for y, name in zip(ys, names, strict=True)]
         self.chart.getAxis("left").setTicks([ticks])
+        self.chart.setYRange(-0.6, len(values) - 0.4, padding=0)
         self.chart.setLabel("bottom", column.replace("_", " "))
 
     def _on_row_clicked(self, index: QModelIndex) -> None:

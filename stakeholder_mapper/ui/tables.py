@@ -4,6 +4,9 @@ Cells show and parse values through :mod:`stakeholder_mapper.ui.fields`; an edit
 ``UpdateStakeholder`` / ``UpdateRelationship`` command, and editing a cell while several
 rows are selected sets that column on every selected row as one undo step (a ``Batch``).
 Typing a bad value leaves the map unchanged and shows one sentence saying why.
+
+Columns are sized to what they hold (:func:`fit_columns`) and refitted when the table's
+width changes, until the user sizes a column by hand.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -23,6 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
@@ -38,7 +44,7 @@ from ..core.validation import ValidationError
 from .document import MapDocument
 from .fields import RELATIONSHIP_FIELDS, STAKEHOLDER_FIELDS, Field, changes_for
 
-__all__ = ["RecordTableModel", "TablePanel"]
+__all__ = ["ColumnFitter", "RecordTableModel", "TablePanel", "fit_columns"]
 
 _Index = QModelIndex | QPersistentModelIndex
 #: Role giving a value Qt can sort on (numbers for scales, folded text otherwise).
@@ -232,6 +238,92 @@ class _Delegate(QStyledItemDelegate):
         editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
 
 
+#: Rows read to measure a column, and the widest a column is made before free room is shared.
+_SAMPLE_ROWS = 150
+_WIDEST = 220
+
+
+def fit_columns(table: QTableView) -> None:
+    """Size each column to its header and the text of its first rows (at most
+    :data:`_WIDEST` pixels), then share any room left over among the columns whose text
+    was cut, so that no text is cut while space is unused."""
+    model = table.model()
+    header = table.horizontalHeader()
+    columns, rows = model.columnCount(), min(model.rowCount(), _SAMPLE_ROWS)
+    if not columns:
+        return
+    cells, titles = table.fontMetrics(), header.fontMetrics()
+    wanted = []
+    for column in range(columns):
+        title = model.headerData(column, Qt.Orientation.Horizontal) or ""
+        width = titles.horizontalAdvance(str(title)) + 24  # room for the sort arrow
+        for row in range(rows):
+            text = model.index(row, column).data()
+            if text is not None:
+                width = max(width, cells.horizontalAdvance(str(text)) + 14)
+        wanted.append(width)
+    widths = [min(width, _WIDEST) for width in wanted]
+    free = table.viewport().width() - sum(widths)
+    cut = [c for c in range(columns) if wanted[c] > widths[c]]
+    while free > 0 and cut:
+        share = free // len(cut) or free
+        for column in list(cut):
+            grow = min(share, wanted[column] - widths[column], free)
+            widths[column] += grow
+            free -= grow
+            if widths[column] >= wanted[column]:
+                cut.remove(column)
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width)
+
+
+class ColumnFitter:
+    """Keeps a table's columns fitted (:func:`fit_columns`) when the table is shown,
+    resized or refilled, until the user drags a column's edge."""
+
+    def __init__(self, table: QTableView) -> None:
+        self.table = table
+        self.user_sized = False
+        self._fitting = False
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().sectionResized.connect(self._on_section_resized)
+        table.model().modelReset.connect(self.fit)
+        table.viewport().installEventFilter(_ResizeWatcher(table, self.fit))
+
+    def fit(self) -> None:
+        """Fit the columns now, unless the user has sized them."""
+        if self.user_sized or not self.table.isVisible():
+            return
+        self._fitting = True
+        try:
+            fit_columns(self.table)
+        finally:
+            self._fitting = False
+
+    def _on_section_resized(self, *_args: object) -> None:
+        buttons = QApplication.mouseButtons()
+        if not self._fitting and buttons & Qt.MouseButton.LeftButton:
+            self.user_sized = True
+
+
+class _ResizeWatcher(QObject):
+    """Calls back when the watched widget is shown or changes width."""
+
+    def __init__(self, parent: QWidget, callback: Any) -> None:
+        super().__init__(parent)
+        self._callback = callback
+        self._width = -1
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            width = watched.width()
+            if width != self._width:
+                self._width = width
+                self._callback()
+        return False
+
+
 class _Table(QTableView):
     def __init__(self, panel: TablePanel) -> None:
         super().__init__(panel)
@@ -277,8 +369,7 @@ class TablePanel(QWidget):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(48)
-        self.table.horizontalHeader().setDefaultSectionSize(90)
-        self.table.horizontalHeader().resizeSection(0, 200)
+        self.columns = ColumnFitter(self.table)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)

@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 #: Below this zoom level (screen pixels per scene unit) labels are not drawn.
-LABEL_MIN_LOD = 0.45
+LABEL_MIN_LOD = 0.3
 #: Below this zoom level arrowheads are not drawn and lines are drawn thin and plain.
 DETAIL_MIN_LOD = 0.3
 #: Colour of the most trusted route and of other emphasis.

@@ -169,7 +169,8 @@ class MapScene(QGraphicsScene):
 
     def place_labels(self) -> None:
         """Declutter the labels: most important stakeholders first, each label goes below its
-        node, else above it, else is hidden, so that no two drawn labels overlap.
+        node, else above it, else is hidden, so that no two drawn labels overlap; of two
+        free places, one not covering another stakeholder's node is preferred.
 
         Importance: selected, then on the highlighted route, then larger node (power or the
         chosen metric), then higher power, then name. Hidden labels come back on zoom-in
@@ -193,23 +194,41 @@ class MapScene(QGraphicsScene):
                 node.label,
             )
 
-        grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
-        for node in sorted((n for n in self.nodes.values() if n.isVisible()), key=importance):
+        visible = [n for n in self.nodes.values() if n.isVisible()]
+        # Node shapes, so that a label avoids covering another stakeholder when it can.
+        shapes: dict[tuple[int, int], list[tuple[float, float, float, float, str]]]
+        shapes = defaultdict(list)
+        for node in visible:
+            x, y, half = node.pos().x(), node.pos().y(), node.radius
+            shape_box = (x - half, y - half, x + half, y + half, node.sid)
+            for c in _cells(shape_box):
+                shapes[c].append(shape_box)
+        labels: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
+        for node in sorted(visible, key=importance):
             if not node.label:
                 node.set_label_place(HIDDEN)
                 continue
             x, y = node.pos().x(), node.pos().y()
+            free = []
             for place in (BELOW, ABOVE):
                 r = node.label_rect(place)
                 box = (x + r.left(), y + r.top(), x + r.right(), y + r.bottom())
                 cells = _cells(box)
-                if not any(_overlaps(box, other) for c in cells for other in grid.get(c, ())):
-                    for c in cells:
-                        grid[c].append(box)
-                    node.set_label_place(place)
-                    break
-            else:
+                if any(_overlaps(box, other) for c in cells for other in labels.get(c, ())):
+                    continue
+                covers = any(
+                    other[4] != node.sid and _overlaps(box, other)
+                    for c in cells
+                    for other in shapes.get(c, ())
+                )
+                free.append((covers, place, box, cells))
+            if not free:
                 node.set_label_place(HIDDEN)
+                continue
+            _covers, place, box, cells = min(free, key=lambda f: f[0])
+            for c in cells:
+                labels[c].append(box)
+            node.set_label_place(place)
 
     def set_overview(self, on: bool) -> None:
         """Switch the batched overview drawing on (large map zoomed out) or off."""
@@ -477,6 +496,14 @@ class MapScene(QGraphicsScene):
             on_route = rid in route.relationships
             edge.set_state(dimmed=active and not on_route, emphasised=on_route)
 
+    def drawn_rect(self) -> QRectF:
+        """The bounding rectangle of the visible nodes with their labels as now placed."""
+        rect = QRectF()
+        for node in self.nodes.values():
+            if node.isVisible():
+                rect |= node.sceneBoundingRect()
+        return rect
+
     def visible_rect(self) -> QRectF:
         """The bounding rectangle of what is drawn (for Fit)."""
         rect = QRectF()
@@ -517,12 +544,12 @@ class MapScene(QGraphicsScene):
             self._syncing_selection = False
 
 
-def _cells(box: tuple[float, float, float, float]) -> list[tuple[int, int]]:
+def _cells(box: tuple[float, ...]) -> list[tuple[int, int]]:
     """The label grid cells a box (left, top, right, bottom) touches."""
     left, top = int(box[0] // _LABEL_CELL), int(box[1] // _LABEL_CELL)
     right, bottom = int(box[2] // _LABEL_CELL), int(box[3] // _LABEL_CELL)
     return [(i, j) for i in range(left, right + 1) for j in range(top, bottom + 1)]
 
 
-def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -196,7 +196,17 @@ class MapView(QGraphicsView):
         rect = self.map_scene.visible_rect()
         if rect.isNull():
             return
-        rect = rect.adjusted(-40, -40, 40, 40)
+        self._fit_rect(rect.adjusted(-40, -40, 40, 40))
+        # Labels enlarged for this zoom, or moved above their node, may reach past the
+        # edge: fit once more around them as drawn.
+        scene = self.map_scene
+        if not scene.labels_drawn or scene.overview:
+            return
+        drawn = scene.drawn_rect()
+        if not self.mapToScene(self.viewport().rect()).boundingRect().contains(drawn):
+            self._fit_rect(drawn.adjusted(-12, -12, 12, 12) | rect)
+
+    def _fit_rect(self, rect: QRectF) -> None:
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.legend.isVisible() and self.legend.parent() is self:
             # Keep the legend (bottom left) clear of the map: reserve a strip on its left
