@@ -318,6 +318,19 @@ def test_full_level_keeps_contacts_on_the_sheets(
         assert sheets[s.label]["Contact person"] == f"{s.person}\n{s.contact}"
 
 
+def test_partner_sheets_do_not_call_withheld_fields_unrecorded(
+    sample: StakeholderMap, plans: dict[str, Path]
+) -> None:
+    sheets = _sheets(Document(str(plans["partner"])))
+    dmu = sheets["Municipal Disaster Risk Management Unit"]
+    assert sample.stakeholders["dmu"].engagement.risks  # recorded, but not shared
+    assert "Risks" not in dmu and "risks" not in dmu.get("Not recorded yet", "")
+    assert "desired change" not in dmu.get("Not recorded yet", "").lower()
+    assert "as none was recorded" not in dmu["Approach"]
+    full = _sheets(Document(str(plans["full"])))["National Disaster Management Authority"]
+    assert full["Approach"].endswith("Suggested for its quadrant, as none was recorded.")
+
+
 def test_public_level_prints_counts_not_rows(
     sample: StakeholderMap, plans: dict[str, Path]
 ) -> None:

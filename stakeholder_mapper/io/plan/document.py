@@ -307,6 +307,8 @@ class _Writer:
             previous._p.addnext(new)
             paragraph = Paragraph(new, previous._parent)
             paragraph.style = self.toc_styles[level]
+            # Indented directly too: a custom template may lack the TOC styles.
+            paragraph.paragraph_format.left_indent = Cm(0.6 * (level - 1))
             add_contents_entry(paragraph, text, f"_Toc_plan_{number}", self.toc_tab)
             previous = paragraph
 
@@ -627,10 +629,18 @@ class _Writer:
             else "stakeholders to manage closely or keep satisfied, and every stakeholder "
             "with engagement details recorded"
         )
-        self.para(
-            f"One sheet for {scope} ({len(ids)}). Fields left empty on the map say so; "
-            "the approach and messenger are suggested from the map when none was recorded."
-        )
+        if self.level == "full":
+            how = (
+                "Fields left empty on the map say so; the approach and messenger are suggested "
+                "from the map when none was recorded."
+            )
+        else:
+            how = (
+                "This version does not share the desired change, approach, recorded messenger, "
+                "focal point, engagement stage or risks: the approach and messenger shown are "
+                "the map's suggestions."
+            )
+        self.para(f"One sheet for {scope} ({len(ids)}). {how}")
         for sid in ids:
             self.sheet(sid)
 
@@ -667,10 +677,13 @@ class _Writer:
             "Progress markers": markers,
             "Risks": e.risks.strip(),
         }
+        if self.level != "full":
+            # Held back by the export level, not missing: never listed as "not recorded".
+            del optional["Desired change"], optional["Risks"]
+        why = ", as none was recorded" if self.level == "full" else ""
         approach = (
             e.approach.strip()
-            or f"{QUADRANT_APPROACH[facts.quadrants[sid]]} Suggested for its quadrant, as none "
-            "was recorded."
+            or f"{QUADRANT_APPROACH[facts.quadrants[sid]]} Suggested for its quadrant{why}."
         )
         messenger_text = (
             f"{recorded_messenger} (recorded on the map)\nSuggested by the map: {suggested}"
@@ -690,7 +703,7 @@ class _Writer:
         sequence = [
             ("Objective", _or(e.objective, "No objective recorded yet.")),
             ("The ask", _or(e.ask, "No ask recorded yet.")),
-            ("Desired change", optional["Desired change"]),
+            ("Desired change", optional.get("Desired change", "")),
             ("Key messages", optional["Key messages"]),
             ("Approach", approach),
             ("Messenger", messenger_text),
@@ -700,7 +713,7 @@ class _Writer:
             ("Next action", next_action),
             ("Status", status),
             ("Progress markers", optional["Progress markers"]),
-            ("Risks", optional["Risks"]),
+            ("Risks", optional.get("Risks", "")),
         ]
         rows = [row for row in sequence if row and row[1]]
         principles = ", ".join(str(p) for p in s.principles) or "None linked yet."
