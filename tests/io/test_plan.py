@@ -172,7 +172,9 @@ def test_every_stakeholder_is_in_the_priority_table(
     assert last[header.index("AIIM strategy")] == "Not a target"
 
 
-def test_our_branch_is_never_a_target(sample: StakeholderMap, plans: dict[str, Path]) -> None:
+def test_our_branch_is_never_a_target(
+    sample: StakeholderMap, plans: dict[str, Path], tmp_path: Path
+) -> None:
     branch = sample.stakeholders[our_branch(sample)].label
     for level in ("full", "partner"):
         doc = Document(str(plans[level]))
@@ -183,6 +185,8 @@ def test_our_branch_is_never_a_target(sample: StakeholderMap, plans: dict[str, P
         priorities = text.split("First priorities", 1)[1].split(SECTIONS["purpose"], 1)[0]
         assert not any(line.startswith(branch) for line in priorities.splitlines())
         assert f"{branch} is powerful" not in text
+    everyone = _sheets(Document(str(_plan(sample, tmp_path, sheets_for="all"))))
+    assert len(everyone) == len(sample.stakeholders) - 1 and branch not in everyone
     text = _text(Document(str(plans["full"])))
     assert "will engage the 54 other stakeholders" in text
     # The principles table names the stakeholders a principle concerns, not us.
