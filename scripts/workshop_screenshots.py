@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from stakeholder_mapper.core.commands import (  # noqa: E402
     MoveStakeholders,
     RemoveStakeholders,
-    UpdateRelationship,
     UpdateStakeholder,
 )
 from stakeholder_mapper.core.model import StakeholderMap  # noqa: E402
@@ -30,6 +29,8 @@ from stakeholder_mapper.core.quick_entry import quick_entry  # noqa: E402
 from stakeholder_mapper.core.scores import SetInfluence, SetVotes  # noqa: E402
 from stakeholder_mapper.io.project import load_map  # noqa: E402
 from stakeholder_mapper.paths import SAMPLE_MAP  # noqa: E402
+from stakeholder_mapper.ui.canvas.items import NodeItem  # noqa: E402
+from stakeholder_mapper.ui.main_window import MainWindow  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
 WIDTH, HEIGHT = 1920, 1080
@@ -88,6 +89,15 @@ def workshop_map() -> StakeholderMap:
     return smap
 
 
+def save(window: MainWindow, name: str) -> None:
+    """Save the window as docs/images/workshop-<name>.png and say how large labels are."""
+    path = IMAGES / f"workshop-{name}.png"
+    window.grab().save(str(path))
+    view = window.view
+    points = NodeItem.label_px * view.zoom_level() * 72 / view.logicalDpiY()
+    print(f"{path}: canvas labels {points:.1f} pt on screen")
+
+
 def main() -> None:
     screen = {
         "screens": [
@@ -106,7 +116,6 @@ def main() -> None:
     config = Path(tempfile.mkdtemp()) / "screen.json"
     config.write_text(json.dumps(screen), encoding="utf-8")
     app = QApplication([sys.argv[0], "-platform", f"offscreen:configfile={config}"])
-    from stakeholder_mapper.ui.main_window import MainWindow
 
     window = MainWindow(workshop_map())
     document, tools = window.document, window.workshop
@@ -126,12 +135,10 @@ def main() -> None:
         "Flood Research Lab -> Radio Delta FM community radio; collaboration 3",
     )
     document.push(added.command)
-    document.push(RemoveStakeholders(smap, ["tabloid"]))
-    document.push(UpdateStakeholder(smap, "developer", position=-1, interest=2))
+    document.push(RemoveStakeholders(smap, ["youth_climate"]))
+    document.push(UpdateStakeholder(smap, "developer", interest=2))
     document.push(UpdateStakeholder(smap, "ferry", power=3))
     document.push(SetInfluence(smap, "ferry", 4))
-    tie = next(r for r in smap.relationships.values() if r.source == "branch")
-    document.push(UpdateRelationship(smap, tie.id, strength=5))
     lab = added.stakeholders[0]
     document.push(MoveStakeholders(smap, {lab: (800.0, -140.0)}))
 
@@ -141,11 +148,11 @@ def main() -> None:
     tools.presentation.names_action.setChecked(True)
     tools.presentation.scores_action.setChecked(True)
     app.processEvents()
-    window.grab().save(str(IMAGES / "workshop-presentation.png"))
+    save(window, "presentation")
 
     tools.towers_action.setChecked(True)
     app.processEvents()
-    window.grab().save(str(IMAGES / "workshop-influence-towers.png"))
+    save(window, "influence-towers")
     tools.towers_action.setChecked(False)
 
     tools.snapshots.select(smap.snapshots[0].id)
@@ -154,10 +161,8 @@ def main() -> None:
         app.processEvents()
     tools.changes_action.setChecked(True)
     app.processEvents()
-    window.grab().save(str(IMAGES / "workshop-comparison.png"))
+    save(window, "comparison")
     tools.presentation.leave()
-    for name in ("presentation", "influence-towers", "comparison"):
-        print(IMAGES / f"workshop-{name}.png")
 
 
 if __name__ == "__main__":

@@ -11,18 +11,23 @@ alone).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ..analysis.compare import MapComparison
 from ..core.model import StakeholderMap
 from .canvas import MapScene
+from .canvas.items import ABOVE
 
 __all__ = ["WorkshopOverlay"]
 
 ADDED = QColor("#009E73")
 GHOST = QColor(110, 110, 110, 170)
 BADGE = QColor("#332288")
+#: Room for a removed stakeholder's name under its ghost: characters wide, lines high.
+GHOST_LABEL_CHARS, GHOST_LABEL_LINES = 24, 3
+#: A ghost is never smaller than this radius on screen, in pixels.
+GHOST_MIN_RADIUS = 16.0
 
 
 class WorkshopOverlay(QWidget):
@@ -53,6 +58,42 @@ class WorkshopOverlay(QWidget):
         """Show or hide the dot-vote badges (hidden while scores are hidden)."""
         self.show_votes = visible
         self.update()
+
+    def ghost_rect(self) -> QRectF:
+        """Where the removed stakeholders' ghosts and names are drawn, on the canvas (for Fit)."""
+        rect = QRectF()
+        if self.comparison is None or self.before is None:
+            return rect
+        zoom = self.view.transform().m11()
+        for diff in self.comparison.removed_stakeholders:
+            if diff.id not in self.before.positions:
+                continue
+            x, y = self.before.positions[diff.id]
+            radius = self._ghost_radius(diff.id)
+            label = self._ghost_label_rect(QPointF(0, 0), radius)
+            drawn = label | QRectF(-radius, -radius, 2 * radius, 2 * radius)
+            rect |= QRectF(
+                x + drawn.left() / zoom,
+                y + drawn.top() / zoom,
+                drawn.width() / zoom,
+                drawn.height() / zoom,
+            )
+        return rect
+
+    def _ghost_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSize(self.label_pt)
+        font.setItalic(True)
+        return font
+
+    def _ghost_radius(self, sid: str) -> float:
+        return max(GHOST_MIN_RADIUS, self._radius(sid))
+
+    def _ghost_label_rect(self, centre: QPointF, radius: float) -> QRectF:
+        metrics = QFontMetricsF(self._ghost_font())
+        width = GHOST_LABEL_CHARS * metrics.averageCharWidth()
+        height = GHOST_LABEL_LINES * metrics.lineSpacing()
+        return QRectF(centre.x() - width / 2, centre.y() + radius + 2, width, height)
 
     def _fit(self) -> None:
         self.setGeometry(self.view.viewport().geometry())
@@ -120,18 +161,15 @@ class WorkshopOverlay(QWidget):
             centre = self._point(diff.id)
             if centre is None:
                 continue
-            radius = self._radius(diff.id)
+            radius = self._ghost_radius(diff.id)
             painter.setPen(QPen(GHOST, 3, Qt.PenStyle.DashLine))
             painter.setBrush(QColor(200, 200, 200, 90))
             painter.drawEllipse(centre, radius, radius)
             self._sign(painter, centre, "−", QColor("#444444"))
-            font = QFont(self.font())
-            font.setPointSize(self.label_pt)
-            font.setItalic(True)
-            painter.setFont(font)
+            painter.setFont(self._ghost_font())
             painter.setPen(QColor("#555555"))
             painter.drawText(
-                QRectF(centre.x() - 120, centre.y() + radius + 2, 240, 60),
+                self._ghost_label_rect(centre, radius),
                 Qt.AlignmentFlag.AlignHCenter
                 | Qt.AlignmentFlag.AlignTop
                 | Qt.TextFlag.TextWordWrap,
@@ -161,9 +199,9 @@ class WorkshopOverlay(QWidget):
                 continue
             centre = QPointF(self.view.mapFromScene(node.pos()))
             offset = self._radius(sid) * 0.7 + size * 0.35
-            badge = QRectF(
-                centre.x() + offset - size / 2, centre.y() - offset - size / 2, size, size
-            )
+            # Top right of the node, or bottom right when its name is written above it.
+            rise = -offset if node.label_place != ABOVE else offset
+            badge = QRectF(centre.x() + offset - size / 2, centre.y() + rise - size / 2, size, size)
             badge.setWidth(max(size, size * 0.6 * len(str(stakeholder.votes))))
             painter.setPen(QPen(QColor("#ffffff"), 2))
             painter.setBrush(BADGE)

@@ -519,7 +519,7 @@ class InfluenceTowers(QWidget):
             parts.append(" and ".join(aside) + " count on neither side")
         detail = "; ".join(parts) + "."
         selected = self._selected_text()
-        self.detail.setText(f"{detail}   {selected}" if selected else detail)
+        self.detail.setText(f"{detail}\n{selected}" if selected else detail)
 
     def _selected_text(self) -> str:
         sid = self.chart.current

@@ -158,6 +158,8 @@ class WorkshopTools(QObject):
         self.changes_action.setEnabled(comparison is not None)
         if comparison is None:
             self.changes_action.setChecked(False)
+        if self.presentation.active:
+            self._update_margins()
 
     def _on_towers_dock_visibility(self, visible: bool) -> None:
         """Give the towers room for several rows when the dock opens squeezed."""
@@ -218,6 +220,21 @@ class WorkshopTools(QObject):
         self._place_floating()
         style = self.presentation.style
         self.view.set_presentation_style(style.active, style.show_names, style.label_pt)
+        if style.active:
+            self._fit_ghosts()
+
+    def _fit_ghosts(self) -> None:
+        """Widen the fitted map to take in the ghosts of stakeholders removed since the
+        compared snapshot; their names keep their size on screen, so a few rounds settle."""
+        view = self.view
+        for _ in range(8):
+            ghosts = self.overlay.ghost_rect()
+            shown = view.mapToScene(view.viewport().rect()).boundingRect()
+            if ghosts.isNull() or shown.contains(ghosts):
+                return
+            margin = 20 / view.zoom_level()
+            whole = (shown | ghosts).adjusted(-margin, -margin, margin, margin)
+            view.fitInView(whole, Qt.AspectRatioMode.KeepAspectRatio)
 
     def _place_floating(self) -> None:
         rect = self.view.rect().adjusted(0, self._top_margin(), 0, 0)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from stakeholder_mapper.core.commands import UpdateStakeholder
-from stakeholder_mapper.io.project import load_map, save_map
+from stakeholder_mapper.core.commands import UpdateRelationship, UpdateStakeholder
+from stakeholder_mapper.io.project import load_map, save_map, snapshot_content
 from stakeholder_mapper.paths import SAMPLE_MAP
 from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.engagement_log_editor import EngagementLogEditor
@@ -89,6 +89,38 @@ def test_pasting_a_list_adds_everyone_as_one_undo_step(document, qtbot):
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert document.smap.find_stakeholder("TV") is None
+
+
+def test_a_wrong_line_in_a_pasted_list_adds_nothing_until_fixed(document, qtbot):
+    bar = QuickEntryBar(document)
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.line.setFocus()
+    QGuiApplication.clipboard().setText("Radio; media\nTV; media\nRadio > Mayr\n")
+    qtbot.keyClick(bar.line, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert bar.message.text() == "No stakeholder called 'Mayr' — did you mean 'Mayor'?"
+    assert document.smap.find_stakeholder("Radio") is None, "nothing half-added"
+    assert document.undo_stack.count() == 0
+    qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)
+    radio = document.smap.find_stakeholder("Radio")
+    assert radio is not None and document.smap.find_stakeholder("TV") is not None
+    assert any(
+        (r.source, r.target) == (radio.id, "mayor") for r in document.smap.relationships.values()
+    )
+    assert document.undo_stack.count() == 1 and not bar.message.isVisible()
+
+
+def test_a_bad_strength_is_a_message_and_changes_nothing(document, qtbot):
+    bar = QuickEntryBar(document)
+    qtbot.addWidget(bar)
+    bar.show()
+    before = dict(document.smap.relationships)
+    qtbot.keyClicks(bar.line, "Mayor -> Imam of the central mosque trust 9")
+    qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    assert bar.message.isVisible() and "9" in bar.message.text()
+    assert not bar.action.isVisible()
+    assert bar.line.text() == "Mayor -> Imam of the central mosque trust 9", "kept to fix"
+    assert document.smap.relationships == before and document.undo_stack.count() == 0
 
 
 def test_completer_offers_whole_lines(document, qtbot):
@@ -257,6 +289,80 @@ def test_snapshot_panel_take_compare_restore_through_the_file(document, qtbot, t
     assert not panel.comparison.comparison
     reopened.undo_stack.undo()
     assert reopened.smap.find_stakeholder("Radio") is not None
+
+
+def test_restored_snapshot_survives_saving_and_reopening(document, qtbot, tmp_path):
+    panel = SnapshotPanel(document)
+    qtbot.addWidget(panel)
+    document.push(UpdateStakeholder(document.smap, "mayor", power=2, influence=4))
+    assert panel.take("Baseline")
+    document.push(UpdateStakeholder(document.smap, "mayor", power=5, influence=9))
+    assert QuickEntryBar(document).submit("Radio; media")
+    path = tmp_path / "workshop.smap"
+    save_map(document.smap, path)
+
+    reopened = MapDocument(load_map(path))
+    panel = SnapshotPanel(reopened)
+    qtbot.addWidget(panel)
+    panel.select("snap1")
+    assert panel.restore_selected()
+    save_map(reopened.smap, path)
+    again = load_map(path)
+    (baseline,) = again.snapshots
+    assert snapshot_content(again) == baseline.content
+    mayor = again.stakeholders["mayor"]
+    assert (mayor.power, mayor.influence) == (2, 4)
+    assert again.find_stakeholder("Radio") is None
+
+
+def test_comparing_two_snapshots_lists_exactly_the_edits_between_them(document, qtbot, tmp_path):
+    smap = document.smap
+    document.push(UpdateStakeholder(smap, "mayor", power=2, interest=4, position=-1, influence=6))
+    panel = SnapshotPanel(document)
+    qtbot.addWidget(panel)
+    assert panel.take("Workshop 1")
+    bar = QuickEntryBar(document)
+    qtbot.addWidget(bar)
+    assert bar.submit("Radio Marenza; media")
+    assert bar.submit("Radio Marenza -> Mayor information 4")
+    document.push(UpdateStakeholder(smap, "mayor", power=4, position=1))
+    document.push(UpdateRelationship(smap, "r2", strength=2))
+    assert panel.take("Workshop 2")
+    document.push(UpdateStakeholder(smap, "imam", trust=1))  # after both: not listed
+    path = tmp_path / "two.smap"
+    save_map(smap, path)
+
+    reopened = MapDocument(load_map(path))
+    panel = SnapshotPanel(reopened)
+    qtbot.addWidget(panel)
+    panel.show()
+    first, second = (panel.list.visualItemRect(panel.list.item(i)).center() for i in (0, 1))
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    qtbot.mouseClick(
+        panel.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        pos=second,
+    )
+    assert panel.compare_button.text() == "Compare the two"
+    with qtbot.waitSignal(panel.comparison_changed):
+        qtbot.mouseClick(panel.compare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.brokerage_pending)
+    result = panel.comparison.comparison
+    # The imam brokered branch → mayor and youth → mayor: 2 of the 3 x 2 ordered pairs of
+    # others (2/6); Radio Marenza makes it 4 x 3 pairs, the same 2 routes (2/12).
+    assert [d.sentence() for d in result.rows()] == [
+        "+ Radio Marenza joined the map",
+        "Mayor: power 2 → 4",
+        "Mayor: position -1 → 1",
+        "Mayor moved from “keep informed” to “manage closely”",
+        "Imam of the central mosque brokers less (betweenness 0.33 → 0.17)",
+        "+ new tie: Radio Marenza → Mayor (Information flow)",
+        "Imam of the central mosque → Mayor (Influence): strength 5 → 2",
+    ]
+    assert panel.comparison.model.rowCount() == 7
+    assert panel.title == "Workshop 1 → Workshop 2"
+    assert (result.support_before.opponents, result.support_after.supporters) == (6, 6)
 
 
 def test_snapshot_rename_and_delete_are_undoable(document, qtbot):

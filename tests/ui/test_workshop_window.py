@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from stakeholder_mapper.core.commands import UpdateStakeholder
+from stakeholder_mapper.core.commands import RemoveStakeholders, UpdateStakeholder
 from stakeholder_mapper.core.scores import SetVotes
 from stakeholder_mapper.ui.canvas.items import LABEL_FONT_PX, NodeItem
 from stakeholder_mapper.ui.main_window import MainWindow
@@ -180,3 +180,29 @@ def test_vote_badges_are_drawn_and_hidden_with_the_scores(qtbot, small_map):
     assert _badge_pixels(window) > 20
     window.workshop.overlay.set_votes_visible(False)
     assert _badge_pixels(window) == 0
+
+
+def test_presentation_keeps_removed_stakeholders_ghosts_in_view(qtbot, small_map):
+    small_map.positions.update(
+        {"mayor": (0.0, -200.0), "imam": (0.0, 0.0), "youth": (-250.0, 150.0)}
+    )
+    small_map.positions["branch"] = (900.0, 150.0)
+    window = _window(qtbot, small_map)
+    tools, view = window.workshop, window.view
+    tools.snapshots.take("Start")
+    window.document.push(RemoveStakeholders(window.document.smap, ["branch"]))
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.geometry() == window.screen().geometry())
+    tools.snapshots.select("snap1")
+    tools.snapshots.compare_selected()
+    tools.changes_action.trigger()
+    assert tools.present_changes.isVisible()
+    ghost = view.mapFromScene(tools.overlay.ghost_rect()).boundingRect()
+    assert view.viewport().rect().contains(ghost)
+    # The changes panel covers no node: the map is fitted beside it.
+    panel = tools.present_changes.geometry()
+    for node in window.scene.nodes.values():
+        shown = view.mapFromScene(node.sceneBoundingRect()).boundingRect()
+        assert not shown.translated(view.viewport().pos()).intersects(panel), node.sid
+    qtbot.waitUntil(lambda: not tools.snapshots.brokerage_pending)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)

@@ -177,12 +177,19 @@ class MapView(QGraphicsView):
         if active:
             NodeItem.label_min_lod = 0.0
             NodeItem.label_ems, NodeItem.label_lines = 9.0, 3
-            # Labels grow as the zoom shrinks to fit them: two rounds settle both.
-            for _ in range(2):
-                self.fit_all()
+            # Labels grow as the zoom shrinks to fit them, and the fit takes in each label
+            # where the declutter pass put it (above a node at the top edge, too): a few
+            # rounds settle both, the last one a fit so that nothing is cut off.
+            self.fit_all()
+            for _ in range(3):
                 screen_px = label_pt * self.logicalDpiY() / 72
                 NodeItem.label_px = max(LABEL_FONT_PX, round(screen_px / self.zoom_level()))
                 self.map_scene.restyle_nodes()
+                drawn = QRectF()
+                for node in self.map_scene.nodes.values():
+                    if node.isVisible():
+                        drawn |= node.sceneBoundingRect()
+                self.fitInView(drawn.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
         else:
             NodeItem.label_px, NodeItem.label_min_lod = LABEL_FONT_PX, LABEL_MIN_LOD
             NodeItem.label_ems, NodeItem.label_lines = LABEL_WIDTH / LABEL_FONT_PX, 2
