@@ -148,17 +148,36 @@ class _Writer:
         self.toc_tab = 0.0
         self.figure_number = 0
         self.headings: list[tuple[int, str]] = []
+        self.style_ids: dict[str, str] = {}
 
     # -- building blocks -----------------------------------------------------------------
     def heading(self, text: str, level: int = 1, new_page: bool = False) -> None:
-        paragraph = self.doc.add_heading(text, level)
+        paragraph = self.new_paragraph(f"Heading {level}")
+        paragraph.add_run(text)
         paragraph.paragraph_format.page_break_before = new_page or None
         number = len(self.headings) + 1
         add_bookmark(paragraph, f"_Toc_plan_{number}", number)
         self.headings.append((level, text))
 
+    def style_id(self, name: str) -> str:
+        """The id of the style called ``name``, looked up once per name."""
+        if name not in self.style_ids:
+            self.style_ids[name] = self.doc.styles[name].style_id
+        return self.style_ids[name]
+
+    def new_paragraph(self, style: str | None = None) -> Paragraph:
+        """An empty paragraph at the end of the body, in ``style``.
+
+        python-docx resolves a style name on every paragraph it adds (about a millisecond
+        each), which took a fifth of the time of a 300-stakeholder plan; the id is cached.
+        """
+        paragraph = self.doc.add_paragraph()
+        if style is not None:
+            paragraph._p.style = self.style_id(style)
+        return paragraph
+
     def para(self, text: str = "", style: str | None = None, bold_lead: str = "") -> None:
-        p = self.doc.add_paragraph(style=style)
+        p = self.new_paragraph(style)
         if bold_lead:
             p.add_run(bold_lead).bold = True
         if text:
@@ -166,7 +185,7 @@ class _Writer:
 
     def bullets(self, items: Sequence[str]) -> None:
         for item in items:
-            self.doc.add_paragraph(item, style=self.bullet)
+            self.new_paragraph(self.bullet).add_run(item)
 
     def table(
         self,
@@ -306,7 +325,8 @@ class _Writer:
             new = OxmlElement("w:p")
             previous._p.addnext(new)
             paragraph = Paragraph(new, previous._parent)
-            paragraph.style = self.toc_styles[level]
+            if self.toc_styles[level] is not None:
+                paragraph._p.style = self.style_id(self.toc_styles[level])
             # Indented directly too: a custom template may lack the TOC styles.
             paragraph.paragraph_format.left_indent = Cm(0.6 * (level - 1))
             add_contents_entry(paragraph, text, f"_Toc_plan_{number}", self.toc_tab)

@@ -165,10 +165,11 @@ def add_table(
     """
     all_rows = [list(header), *[list(r) for r in rows]] if header_row else [list(r) for r in rows]
     table = doc.add_table(rows=0, cols=len(widths_cm))
-    if table_style:
-        table.style = table_style
     tbl = table._tbl
     tbl_pr = tbl.tblPr
+    if table_style:
+        # Set by id: python-docx's ``table.style = name`` scans the styles for the default.
+        tbl_pr.style = doc.styles[table_style].style_id
     look = tbl_pr.find(qn("w:tblLook"))
     if look is None:
         look = OxmlElement("w:tblLook")
