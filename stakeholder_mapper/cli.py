@@ -22,6 +22,7 @@ from typing import NoReturn
 from .analysis.views import AnalysisInputError, GraphView
 from .core.model import MapInfo, StakeholderMap
 from .core.validation import ValidationError, map_problems
+from .core.wording import counted
 from .io.plan import DEFAULT_TEMPLATE, LEVELS, PlanError, PlanOptions, write_plan
 from .io.project import MapFileError, PasswordRequired, load_map, save_map, write_atomically
 from .io.redact import EXPORT_LEVELS, LEVEL_DESCRIPTIONS
@@ -66,6 +67,64 @@ _IMPORT_SUFFIXES = {
     ".tsv": "csv",
 }
 EXPORT_FORMATS = ("graphml", "gexf", "csv", "xlsx", "png", "svg")
+
+
+def _check_output(output: Path, option: str, suffix: str | None = None) -> None:
+    """Refuse an output file named for another format or in a folder that does not exist.
+
+    Checked before anything is read or written, so a mistyped name costs nothing.
+    """
+    if suffix is not None and output.suffix.casefold() != suffix:
+        raise UsageError(
+            f"{output.name} does not end in {suffix}, but {option} writes a {suffix} file; "
+            f"name the output file {output.stem}{suffix} or choose another format."
+        )
+    folder = output.absolute().parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise UsageError(
+            f"The folder {folder} {what}; create it or choose another place for {output.name}."
+        )
+
+
+def _kinds(text: str, smap: StakeholderMap) -> frozenset[str]:
+    """The kind ids ``--kinds`` names: ids or names of the map's kinds, in any case."""
+    wanted = [k.strip() for k in text.split(",") if k.strip()]
+    if not wanted:
+        raise UsageError("--kinds needs at least one relationship kind, e.g. trust,influence")
+    chosen = set()
+    for term in wanted:
+        if term in smap.kinds:
+            chosen.add(term)
+            continue
+        folded = term.casefold()
+        matches = {
+            k.id for k in smap.kinds.values() if folded in (k.id.casefold(), k.name.casefold())
+        }
+        if len(matches) != 1:
+            known = ", ".join(
+                k.id if k.name.casefold() == k.id.casefold() else f"{k.id} ({k.name})"
+                for k in smap.kinds.values()
+            )
+            problem = "matches several kinds" if matches else "is not a relationship kind"
+            raise UsageError(f"--kinds: {term!r} {problem} of this map; it has: {known}.")
+        chosen |= matches
+    return frozenset(chosen)
+
+
+def _note_negative_ties(smap: StakeholderMap, kinds: frozenset[str]) -> None:
+    """Say on stderr when chosen kinds have negative ties that the default view leaves out."""
+    negative_kinds = {k for k in kinds if smap.kinds[k].valence == "negative"}
+    left_out = [
+        r for r in smap.relationships.values() if r.kind in kinds and r.valence == "negative"
+    ]
+    names = sorted(negative_kinds | {r.kind for r in left_out})
+    if names:
+        print(
+            f"note: negative ties are left out unless --all-ties is given "
+            f"({counted(len(left_out), 'negative tie')} of {', '.join(names)} left out).",
+            file=sys.stderr,
+        )
 
 
 def _password(args: argparse.Namespace) -> str | None:
@@ -114,6 +173,7 @@ def _cmd_import(args: argparse.Namespace) -> None:
         inputs.add(Path(args.relationships).resolve())
     if output.resolve() in inputs:
         raise UsageError("the output file must not be one of the input files")
+    _check_output(output, "import", ".smap")
     fmt = "csv" if args.stakeholders else _IMPORT_SUFFIXES.get(source.suffix.casefold())
     if fmt is None:
         raise UsageError(
@@ -145,6 +205,7 @@ def _cmd_export(args: argparse.Namespace) -> None:
     source, output = Path(args.map), Path(args.output)
     if output.resolve() == source.resolve():
         raise UsageError("the output file must not be the map itself")
+    _check_output(output, f"--to {args.to}", f".{args.to}")
     smap = open_map(source, args)
     written = [output]
     if args.to in ("png", "svg"):
@@ -169,17 +230,20 @@ def _cmd_metrics(args: argparse.Namespace) -> None:
 
     source = Path(args.map)
     output = Path(args.output) if args.output else None
-    if output is not None and output.resolve() == source.resolve():
-        raise UsageError("the output file must not be the map itself")
-    kinds = None
-    if args.kinds is not None:
-        kinds = frozenset(k.strip() for k in args.kinds.split(",") if k.strip())
-        if not kinds:
-            raise UsageError("--kinds needs at least one relationship kind, e.g. trust,influence")
-    view = GraphView(kinds=kinds, min_strength=args.min_strength, positive_only=not args.all_ties)
+    fmt = args.format or "csv"
+    if output is not None:
+        if output.resolve() == source.resolve():
+            raise UsageError("the output file must not be the map itself")
+        if args.format is None and output.suffix.casefold() == ".json":
+            fmt = "json"
+        _check_output(output, f"--format {fmt}", f".{fmt}")
     smap = open_map(source, args)
+    kinds = None if args.kinds is None else _kinds(args.kinds, smap)
+    if kinds is not None and not args.all_ties:
+        _note_negative_ties(smap, kinds)
+    view = GraphView(kinds=kinds, min_strength=args.min_strength, positive_only=not args.all_ties)
     table = export_table(compute_metrics(smap, view, group_by=args.group_by))
-    if args.format == "json":
+    if fmt == "json":
         text = table.to_json(orient="records", force_ascii=False, indent=1, double_precision=15)
         text += "\n"
     else:
@@ -187,8 +251,12 @@ def _cmd_metrics(args: argparse.Namespace) -> None:
     if output is None:
         sys.stdout.write(text)
     else:
-        write_atomically(output, text.encode("utf-8"), backup=False)
-        print(f"Wrote the metrics of {len(table)} stakeholders to {output}.")
+        # A CSV file starts with a byte-order mark so that Excel reads it as UTF-8 (accents,
+        # Cyrillic, Arabic intact), as the CSV exports do; JSON must not have one.
+        write_atomically(
+            output, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), backup=False
+        )
+        print(f"Wrote the metrics of {counted(len(table), 'stakeholder')} to {output}.")
 
 
 def _cmd_validate(args: argparse.Namespace) -> None:
@@ -197,8 +265,9 @@ def _cmd_validate(args: argparse.Namespace) -> None:
     if problems:
         raise ValidationError(f"{Path(args.map).name}: {problems[0]}")
     print(
-        f"{Path(args.map).name} is valid: {len(smap.stakeholders)} stakeholders, "
-        f"{len(smap.relationships)} relationships, {len(smap.snapshots)} snapshots."
+        f"{Path(args.map).name} is valid: {counted(len(smap.stakeholders), 'stakeholder')}, "
+        f"{counted(len(smap.relationships), 'relationship')}, "
+        f"{counted(len(smap.snapshots), 'snapshot')}."
     )
 
 
@@ -206,6 +275,7 @@ def _cmd_plan(args: argparse.Namespace) -> None:
     output = Path(args.output)
     if output.resolve() == Path(args.map).resolve():
         raise UsageError("the plan must not overwrite the map file")
+    _check_output(output, "plan")
     smap = open_map(args.map, args)
     options = PlanOptions(
         level=args.level,
@@ -314,10 +384,13 @@ def _build_parser() -> _Parser:
         "--group-by",
         default="category",
         metavar="ATTR",
-        help="stakeholder attribute defining the groups of the brokerage roles (default: category)",
+        help="attribute with one value per stakeholder (category, level, power, a custom "
+        "attribute ...) defining the groups of the brokerage roles (default: category)",
     )
     p.add_argument(
-        "--kinds", metavar="K,..", help="relationship kinds to count (default: all kinds)"
+        "--kinds",
+        metavar="K,..",
+        help="relationship kinds to count, by id or name in any case (default: all kinds)",
     )
     p.add_argument(
         "--min-strength",
@@ -330,7 +403,11 @@ def _build_parser() -> _Parser:
     p.add_argument(
         "--all-ties", action="store_true", help="count negative ties (conflict, distrust) too"
     )
-    p.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
+    p.add_argument(
+        "--format",
+        choices=("csv", "json"),
+        help="default: json for an output file ending in .json, else csv",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of the screen")
     _add_password_option(p)
     p.set_defaults(run=_cmd_metrics)

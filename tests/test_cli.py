@@ -86,7 +86,7 @@ def test_unknown_stakeholder_in_relationship(tmp_path, capsys):
     code = main([*args, "--skip-bad-rows"])
     assert code == 0
     printed = capsys.readouterr().out
-    assert "Rejected 1 rows:" in printed
+    assert "Rejected 1 row:" in printed
     assert "r.csv, line 6, column 'target': no stakeholder has the id or name 'ghost'" in printed
     assert len(load_map(out).relationships) == 4
 
@@ -137,3 +137,19 @@ def test_installed_command_has_no_traceback(tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_counts_of_one_are_singular(tmp_path, capsys):
+    s = write(tmp_path, "s.csv", "id,name,category\nmayor,Mayor,municipal\nimam,Imam,faith\n")
+    r = write(tmp_path, "r.csv", "source,target\nimam,mayor\n")
+    out = tmp_path / "city.smap"
+    assert (
+        main(["import", "--stakeholders", str(s), "--relationships", str(r), "-o", str(out)]) == 0
+    )
+    assert "Imported 2 stakeholders and 1 relationship." in capsys.readouterr().out
+    s.write_text("id,name,category\nmayor,Mayor,municipal\n", encoding="utf-8")
+    assert main(["import", "--stakeholders", str(s), "-o", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "Imported 1 stakeholder and 0 relationships." in printed
+    assert "city.smap is valid: 1 stakeholder, 0 relationships, 0 snapshots." in printed

@@ -107,3 +107,42 @@ def test_public_data_exports_are_refused(small_map, tmp_path, capsys):
         assert code == 2, fmt
         assert err.startswith("error: A Public export would show who is tied to whom"), fmt
         assert not out.exists(), fmt
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv", "xlsx", "png", "svg"])
+def test_export_named_for_another_format_is_refused(fmt, small_map, tmp_path, capsys):
+    source = tmp_path / "city.smap"
+    save_map(small_map, source)
+    before = source.read_bytes()
+    wrong = "png" if fmt != "png" else "csv"
+    code = main(["export", str(source), "--to", fmt, "-o", str(tmp_path / f"x.{wrong}")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert f"x.{wrong} does not end in .{fmt}, but --to {fmt} writes a .{fmt} file" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["city.smap"]
+    assert source.read_bytes() == before
+
+
+def test_missing_output_folder_is_named_in_one_sentence(small_map, tmp_path, capsys):
+    source = tmp_path / "city.smap"
+    save_map(small_map, source)
+    table = tmp_path / "s.csv"
+    table.write_text("id,name,category\nmayor,Mayor,municipal\n", encoding="utf-8")
+    before = source.read_bytes(), table.read_bytes()
+    missing = tmp_path / "no such folder"
+    commands = [
+        ["import", "--stakeholders", str(table), "-o", str(missing / "m.smap")],
+        ["export", str(source), "--to", "csv", "-o", str(missing / "x.csv")],
+        ["metrics", str(source), "-o", str(missing / "m.csv")],
+        ["plan", str(source), "-o", str(missing / "p.docx")],
+    ]
+    for args in commands:
+        assert main(args) == 2, args[0]
+        err = capsys.readouterr().err
+        name = Path(args[-1]).name
+        assert err == (
+            f"error: The folder {missing} does not exist; "
+            f"create it or choose another place for {name}.\n"
+        )
+    assert not missing.exists()
+    assert (source.read_bytes(), table.read_bytes()) == before

@@ -231,20 +231,34 @@ def build_arcs(smap: StakeholderMap, view: GraphView | None = None) -> Arcs:
     )
 
 
+#: Stakeholder fields holding several values each: a stakeholder would be in several groups.
+_SEVERAL_VALUES = {"tags": "several tags", "principles": "several principles of action"}
+
+
 def group_values(smap: StakeholderMap, attribute: str) -> list[object]:
     """Each stakeholder's value of ``attribute`` (map order), for grouping.
 
     ``attribute`` is a single-valued stakeholder field (category, level, power, ...) or
-    a custom attribute; a stakeholder without a value is in the group ``None``.
-    Raises :class:`AnalysisInputError` for an attribute no stakeholder can have.
+    a custom attribute; a stakeholder without a value is in the group ``None``. Raises
+    :class:`AnalysisInputError`, with a sentence listing what can be used, for anything
+    else (such as tags, of which a stakeholder can have several).
     """
     stakeholders: Iterable[Stakeholder] = smap.stakeholders.values()
+    custom = sorted({name for s in smap.stakeholders.values() for name in s.attributes})
     if attribute in GROUPABLE_FIELDS:
         return [getattr(s, attribute) for s in stakeholders]
-    if any(attribute in s.attributes for s in smap.stakeholders.values()):
+    if attribute in custom:
         return [s.attributes.get(attribute) or None for s in stakeholders]
     choices = ", ".join(GROUPABLE_FIELDS)
+    customs = f" (this map has: {', '.join(custom)})" if custom else " (this map has none)"
+    several = _SEVERAL_VALUES.get(attribute.strip().casefold())
+    if several:
+        raise AnalysisInputError(
+            f"Cannot group by {attribute!r}: a stakeholder can have {several}, and brokerage "
+            f"roles need each stakeholder in exactly one group; group by {choices} or a "
+            f"custom attribute{customs}."
+        )
     raise AnalysisInputError(
-        f"Cannot group by {attribute!r}: it is not a stakeholder attribute on this map "
-        f"(choose from {choices} or a custom attribute)."
+        f"Cannot group by {attribute!r}: it is not a field or custom attribute stakeholders "
+        f"can be grouped by; group by {choices} or a custom attribute{customs}."
     )

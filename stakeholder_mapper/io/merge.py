@@ -27,6 +27,7 @@ from ..core.commands import (
     UpdateStakeholder,
 )
 from ..core.model import Engagement, Relationship, Stakeholder, StakeholderMap
+from ..core.wording import counted
 from .table_import import UNSPECIFIED
 
 __all__ = ["MergePlan", "merge_command", "plan_merge", "prepare_import_map"]
@@ -60,10 +61,11 @@ class MergePlan:
     def lines(self) -> list[str]:
         """The plan in short sentences."""
         out = [
-            f"{len(self.added)} new stakeholders; {len(self.matched_by_id)} matched by id and "
-            f"{len(self.matched_by_name)} by name, of which {len(self.updated)} get new values.",
-            f"{self.relationships_added} new relationships; "
-            f"{self.relationships_updated} existing relationships updated.",
+            f"{counted(len(self.added), 'new stakeholder')}; {len(self.matched_by_id)} "
+            f"matched by id and {len(self.matched_by_name)} by name, of which "
+            f"{len(self.updated)} get new values.",
+            f"{counted(self.relationships_added, 'new relationship')}; "
+            f"{counted(self.relationships_updated, 'existing relationship')} updated.",
         ]
         if self.matched_by_name:
             pairs = ", ".join(f"{new!r} → {old!r}" for new, old in self.matched_by_name[:5])

@@ -35,6 +35,7 @@ from ..core.model import (
     StakeholderMap,
 )
 from ..core.validation import ValidationError, parse_record
+from ..core.wording import counted
 from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, match_columns, normalise_header
 from .tables import Table, TableImportError, read_table, read_workbook
 
@@ -132,7 +133,10 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         """The report as short lines for a terminal or a dialog."""
-        out = [f"Imported {self.stakeholders} stakeholders and {self.relationships} relationships."]
+        out = [
+            f"Imported {counted(self.stakeholders, 'stakeholder')} and "
+            f"{counted(self.relationships, 'relationship')}."
+        ]
         if self.created_categories:
             out.append("Created categories: " + ", ".join(self.created_categories) + ".")
         if self.created_kinds:
@@ -142,10 +146,10 @@ class ImportReport:
         if self.ignored_columns:
             out.append("Ignored columns: " + ", ".join(self.ignored_columns) + ".")
         if self.changed:
-            out.append(f"Imported {len(self.changed)} rows with a change:")
+            out.append(f"Imported {counted(len(self.changed), 'row')} with a change:")
             out.extend(f"  {p}" for p in self.changed)
         if self.rejected:
-            out.append(f"Rejected {len(self.rejected)} rows:")
+            out.append(f"Rejected {counted(len(self.rejected), 'row')}:")
             out.extend(f"  {p}" for p in self.rejected)
         return out
 

@@ -281,3 +281,14 @@ def test_large_maps_count_betweenness_in_workers_with_the_same_table(bow_tie, mo
     with pytest.raises(Cancelled):
         compute_metrics(bow_tie, cancelled=cancel_while_workers_count)
     assert multiprocessing.active_children() == []
+
+
+def test_the_same_map_gives_the_same_table_to_the_last_digit(build_map):
+    graph = nx.gnp_random_graph(150, 0.04, seed=11, directed=True)
+    smap = build_map(
+        [(f"n{i}", ("ngo", "media", "youth")[i % 3]) for i in graph.nodes],
+        [(f"n{u}", f"n{v}", {"strength": 1 + (u + v) % 5}) for u, v in graph.edges],
+    )
+    first = compute_metrics(smap)
+    for _ in range(3):
+        pd.testing.assert_frame_equal(compute_metrics(smap), first, check_exact=True)

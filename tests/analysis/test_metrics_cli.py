@@ -12,6 +12,7 @@ import pytest
 from stakeholder_mapper.analysis.metrics import compute_metrics
 from stakeholder_mapper.analysis.views import GraphView
 from stakeholder_mapper.cli import main
+from stakeholder_mapper.core.model import RelationshipKind
 from stakeholder_mapper.io.project import save_map
 
 COLUMNS = [
@@ -171,3 +172,87 @@ def test_password_protected_map(capsys, city, tmp_path):
     secret.write_text("correct horse\n", encoding="utf-8")
     code, out, _ = _run(capsys, path, "--password-file", secret)
     assert code == 0 and out.splitlines()[0] == ",".join(COLUMNS)
+
+
+def test_kinds_by_id_or_name_in_any_case(capsys, map_file):
+    _, by_id, _ = _run(capsys, map_file, "--kinds", "trust,influence")
+    code, any_case, err = _run(capsys, map_file, "--kinds", "TRUST, Influence")
+    assert code == 0 and err == "" and any_case == by_id
+    code, by_name, err = _run(capsys, map_file, "--kinds", "Formal authority / reporting line")
+    assert code == 0 and err == ""
+    assert pd.read_csv(io.StringIO(by_name))["in_degree"].tolist() == [0] * 5
+
+
+def test_kinds_naming_two_kinds_is_refused(capsys, city, tmp_path):
+    # A kind whose name is another kind's id: the exact id wins; other spellings are unclear.
+    city.kinds["alliance"] = RelationshipKind("alliance", "Trust")
+    path = tmp_path / "city.smap"
+    save_map(city, path)
+    code, _, err = _run(capsys, path, "--kinds", "trust")
+    assert code == 0 and err == ""
+    code, out, err = _run(capsys, path, "--kinds", "TRUST")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "'TRUST' matches several kinds" in err and "alliance (Trust)" in err
+
+
+def test_grouping_by_tags_says_why_and_what_can_be_used(capsys, map_file):
+    code, out, err = _run(capsys, map_file, "--group-by", "tags")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "a stakeholder can have several tags" in err
+    assert "category, level" in err and "(this map has: district)" in err
+
+
+def test_negative_kinds_without_all_ties_are_named_on_stderr(capsys, map_file):
+    code, out, err = _run(capsys, map_file, "--kinds", "conflict")
+    assert code == 0 and out.startswith("id,name,category,")
+    assert err == (
+        "note: negative ties are left out unless --all-ties is given "
+        "(1 negative tie of conflict left out).\n"
+    )
+    code, out, err = _run(capsys, map_file, "--kinds", "conflict", "--all-ties")
+    assert code == 0 and err == ""
+    assert pd.read_csv(io.StringIO(out))["in_degree"].tolist() == [0, 0, 1, 0, 1]
+
+
+def test_csv_file_has_a_byte_order_mark_for_excel(capsys, build_map, tmp_path):
+    names = {"a": "Société Amélie", "b": "Организация", "c": "الهلال الأحمر"}
+    smap = build_map(
+        [(sid, "ngo", {"label": name}) for sid, name in names.items()], [("a", "b"), ("b", "c")]
+    )
+    path = tmp_path / "intl.smap"
+    save_map(smap, path)
+    before = path.read_bytes()
+    code, out, _ = _run(capsys, path, "-o", tmp_path / "m.csv")
+    assert code == 0 and out == f"Wrote the metrics of 3 stakeholders to {tmp_path / 'm.csv'}.\n"
+    written = (tmp_path / "m.csv").read_bytes()
+    assert written.startswith(b"\xef\xbb\xbfid,name,category,")
+    table = pd.read_csv(tmp_path / "m.csv", encoding="utf-8-sig")
+    assert table["name"].tolist() == list(names.values())
+    # JSON files and the screen get no mark; a .json file name chooses JSON.
+    _run(capsys, path, "-o", tmp_path / "m.json")
+    assert [r["name"] for r in json.loads((tmp_path / "m.json").read_bytes())] == list(
+        names.values()
+    )
+    _, screen, _ = _run(capsys, path)
+    assert screen.startswith("id,name,category,")
+    assert path.read_bytes() == before
+
+
+def test_output_named_for_another_format_is_refused(capsys, map_file, tmp_path):
+    before = map_file.read_bytes()
+    for args, named in (
+        (["--format", "json", "-o", tmp_path / "m.csv"], "m.csv does not end in .json"),
+        (["-o", tmp_path / "m.xlsx"], "m.xlsx does not end in .csv"),
+        (["--format", "csv", "-o", tmp_path / "m.json"], "m.json does not end in .csv"),
+    ):
+        code, out, err = _run(capsys, map_file, *args)
+        assert code == 2 and out == "" and err.count("\n") == 1 and named in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["city.smap"]
+    assert map_file.read_bytes() == before
+
+
+def test_one_stakeholder_is_not_written_as_plural(capsys, build_map, tmp_path):
+    path = tmp_path / "one.smap"
+    save_map(build_map([("branch", "redcross")]), path)
+    code, out, _ = _run(capsys, path, "-o", tmp_path / "m.csv")
+    assert code == 0 and "the metrics of 1 stakeholder to" in out

@@ -52,7 +52,7 @@ def test_merge_matches_by_id_then_name_and_undoes_in_one_step(small_map, tmp_pat
     assert plan.added == ["radio"]
     assert plan.matched_by_id == ["mayor"]
     assert plan.matched_by_name == [("YOUTH COUNCIL", "Youth council")]
-    assert plan.lines()[0].startswith("1 new stakeholders; 1 matched by id and 1 by name")
+    assert plan.lines()[0].startswith("1 new stakeholder; 1 matched by id and 1 by name")
 
     command.redo()
     mayor = small_map.stakeholders["mayor"]

@@ -122,7 +122,7 @@ def test_unknown_stakeholder_is_reported_and_other_rows_imported(tmp_path):
     assert [str(p) for p in report.rejected] == [
         "r.csv, line 3, column 'target': no stakeholder has the id or name 'ghost'"
     ]
-    assert "Rejected 1 rows:" in report.lines()
+    assert "Rejected 1 row:" in report.lines()
 
 
 def test_every_rejected_and_changed_row_is_reported(tmp_path):
