@@ -63,6 +63,7 @@ __all__ = [
     "change_password",
     "document_to_map",
     "dumps_map",
+    "import_only_reason",
     "is_encrypted_file",
     "load_map",
     "loads_map",
@@ -419,13 +420,41 @@ def _read(path: Path) -> bytes:
     return data
 
 
+#: Files that are imported into a map, not opened as one, by what users call them.
+_IMPORT_ONLY = {
+    ".csv": "a spreadsheet",
+    ".xlsx": "a spreadsheet",
+    ".xls": "a spreadsheet",
+    ".ods": "a spreadsheet",
+    ".graphml": "a graph file",
+    ".gexf": "a graph file",
+}
+
+
+def import_only_reason(path: str | os.PathLike[str]) -> str | None:
+    """The sentence to show when ``path`` is a spreadsheet or graph file given as a map
+    (it must be imported instead), else ``None``."""
+    path = Path(path)
+    what = _IMPORT_ONLY.get(path.suffix.casefold())
+    if what is None:
+        return None
+    return (
+        f"{path.name} is {what}, not a map: bring it in with File → Import "
+        f"(command line: stakeholder-mapper import {path.name})."
+    )
+
+
 def load_map(path: str | os.PathLike[str], password: str | None = None) -> StakeholderMap:
     """Open a ``.smap`` file; raise :class:`MapFileError` with one sentence on any problem.
 
     A password-protected file needs ``password`` (see :func:`loads_map`). The file is
-    only read, never written.
+    only read, never written. A spreadsheet or graph file is refused with a sentence
+    saying to import it.
     """
     path = Path(path)
+    reason = import_only_reason(path)
+    if reason is not None:
+        raise MapFileError(reason)
     return loads_map(_read(path), path.name, password)
 
 

@@ -47,6 +47,7 @@ from ..io.project import (
     WrongPassword,
     change_password,
     file_bytes,
+    import_only_reason,
     load_map,
     save_map,
 )
@@ -362,6 +363,10 @@ def open_map_for_editing(parent: QWidget | None, path: Path) -> OpenedMap | None
     folder), the user may open it read-only (or, for a lock, anyway). Returns ``None``
     if the user cancelled or the map cannot be read (the reason was shown).
     """
+    reason = import_only_reason(path)
+    if reason is not None:  # before locking: no lock file beside a spreadsheet
+        QMessageBox.information(parent, "Not a map", reason)
+        return None
     lock: MapLock | None = None
     read_only = False
     try:

@@ -44,7 +44,7 @@ from ..core.model import ChangeKind, ModelChange, StakeholderMap
 from ..core.placement import drawn_positions
 from ..io.errors import MapFileError
 from ..io.lock import MapLock
-from ..io.project import load_map
+from ..io.project import import_only_reason, load_map
 from ..paths import EXPORTS_DIR
 from .autosave import ProtectedFile, offer_recovery, open_map_for_editing
 from .background import start_in_pool
@@ -1067,8 +1067,10 @@ def _describe_filter(canvas_filter: CanvasFilter) -> str:
 
 
 def _dropped_map(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The map file dropped, or a spreadsheet or graph file (opening it says to import it)."""
     urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
     for url in urls:
-        if url.isLocalFile() and url.toLocalFile().lower().endswith(".smap"):
-            return Path(url.toLocalFile())
+        path = Path(url.toLocalFile())
+        if url.isLocalFile() and (path.suffix.casefold() == ".smap" or import_only_reason(path)):
+            return path
     return None
