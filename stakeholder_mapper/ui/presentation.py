@@ -88,19 +88,18 @@ class _TopBar(QFrame):
         self.setObjectName("presentationBar")
         self.setStyleSheet(
             "#presentationBar { background: rgb(25, 25, 25); }"
-            " QToolButton { color: white; background: transparent; padding: 4px 12px;"
+            f" QToolButton {{ color: white; background: transparent; padding: 4px 12px;"
+            f" font-size: {BAR_BUTTON_PT}pt;"
             " border: 1px solid #888; border-radius: 5px; }"
             " QToolButton:checked { background: #0072B2; border-color: #0072B2; }"
             " QToolButton:disabled { color: #777; border-color: #555; }"
-            " #presentationHint { color: #FFD54F; font-weight: bold; }"
+            f" #presentationHint {{ color: #FFD54F; font-weight: bold; font-size: {HINT_PT}pt; }}"
         )
-        font = QFont(self.font())
-        font.setPointSize(BAR_BUTTON_PT)
-        self.setFont(font)
         self.hint = QLabel(self)
         self.hint.setObjectName("presentationHint")
-        hint_font = QFont(font)
+        hint_font = QFont(self.font())
         hint_font.setPointSize(HINT_PT)
+        hint_font.setBold(True)
         self.hint.setFont(hint_font)
         self.buttons: list[QToolButton] = []
         self.row = QHBoxLayout()
@@ -333,15 +332,18 @@ class PresentationMode(QObject):
         names, scores = self.names_action.isChecked(), self.scores_action.isChecked()
         self.names_action.setText(f"{'Hide' if names else 'Show'} names (N)")
         self.scores_action.setText(f"{'Hide' if scores else 'Show'} scores (S)")
-        why = " for confidentiality" if self._is_sensitive() else ""
         if not names and not scores:
-            hint = f"Names and scores hidden{why} — N shows names, S shows scores"
+            hint = "Names and scores hidden — N shows names, S shows scores"
         elif not names:
-            hint = f"Names hidden{why} — press N to show them"
+            hint = "Names hidden — press N to show them"
         elif not scores:
-            hint = f"Scores hidden{why} — press S to show them"
+            hint = "Scores hidden — press S to show them"
         else:
             hint = ""
+        sensitive = self._is_sensitive()
+        self.bar.hint.setToolTip(
+            "Hidden because the map has confidential stakeholders" if sensitive else ""
+        )
         self.bar.hint.setText(hint)
         if self.active:
             self.bar.place()

@@ -96,8 +96,9 @@ def test_presentation_bar_hides_no_node_and_says_how_to_reveal_names(qtbot, smal
     qtbot.keyClick(view, Qt.Key.Key_F5)
     screen = window.screen().geometry()
     qtbot.waitUntil(lambda: window.geometry() == screen)
-    assert presentation.hint == (
-        "Names and scores hidden for confidentiality — N shows names, S shows scores"
+    assert presentation.hint == "Names and scores hidden — N shows names, S shows scores"
+    assert presentation.bar.hint.toolTip() == (
+        "Hidden because the map has confidential stakeholders"
     )
     assert presentation.bar.hint.font().pointSize() >= 18
     assert not NodeItem.show_labels
@@ -111,7 +112,7 @@ def test_presentation_bar_hides_no_node_and_says_how_to_reveal_names(qtbot, smal
         assert view.viewport().rect().contains(shown), node.sid
     qtbot.keyClick(view, Qt.Key.Key_N)
     assert NodeItem.show_labels and presentation.style.show_names
-    assert presentation.hint == "Scores hidden for confidentiality — press S to show them"
+    assert presentation.hint == "Scores hidden — press S to show them"
     assert presentation.names_action.text() == "Hide names (N)"
     # Names typed into the quick-entry bar are text, not the reveal keys.
     tools.entry_action.trigger()
