@@ -132,12 +132,14 @@ def build() -> None:
     banner = styles.add_style("Classification", WD_STYLE_TYPE.PARAGRAPH)
     banner.base_style = normal
     _fonts(banner, 11, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF))
-    banner.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    banner.paragraph_format.space_before = Pt(4)
-    banner.paragraph_format.space_after = Pt(4)
+    # The shading goes in first: python-docx then puts spacing and alignment after it, in
+    # the order the schema requires (Word refuses a file whose properties are out of order).
     banner.element.get_or_add_pPr().append(
         parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="44546A"/>')
     )
+    banner.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    banner.paragraph_format.space_before = Pt(4)
+    banner.paragraph_format.space_after = Pt(4)
 
     for level in (1, 2):
         toc = styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)

@@ -13,6 +13,7 @@ import pytest
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from lxml import etree
 
 from stakeholder_mapper.analysis.readings import POWERFUL
 from stakeholder_mapper.analysis.routes import our_branch, trusted_routes
@@ -384,6 +385,58 @@ def test_word_quality(plans: dict[str, Path]) -> None:
     with zipfile.ZipFile(path) as package:
         images = [n for n in package.namelist() if n.startswith("word/media/")]
     assert len(images) == 2
+
+
+#: Paragraph properties in the order the schema requires (ECMA-376, CT_PPrBase then CT_PPr).
+PPR_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+
+
+def test_paragraph_properties_follow_the_schema_order(plans: dict[str, Path]) -> None:
+    """Word reports a file as damaged when properties are out of order (LibreOffice does not)."""
+    with zipfile.ZipFile(plans["full"]) as package:
+        for part in ("word/document.xml", "word/styles.xml"):
+            root = etree.fromstring(package.read(part))
+            for p_pr in root.iter(qn("w:pPr")):
+                names = [etree.QName(child).localname for child in p_pr]
+                positions = [PPR_ORDER.index(name) for name in names]
+                assert positions == sorted(positions), (part, names)
 
 
 def test_sections_are_optional_and_defaults_say_what_is_missing(tmp_path: Path) -> None:

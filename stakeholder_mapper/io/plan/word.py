@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Cm, Emu
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -100,14 +101,9 @@ def add_contents_entry(paragraph: Paragraph, text: str, bookmark: str, tab_cm: f
     TOC field keeps the page numbers it was saved with in LibreOffice (and python-docx
     cannot lay out pages to fill them in).
     """
-    p_pr = paragraph._p.get_or_add_pPr()
-    tabs = OxmlElement("w:tabs")
-    tab = OxmlElement("w:tab")
-    tab.set(qn("w:val"), "right")
-    tab.set(qn("w:leader"), "dot")
-    tab.set(qn("w:pos"), str(round(tab_cm * 567)))
-    tabs.append(tab)
-    p_pr.append(tabs)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(
+        Cm(tab_cm), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+    )
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), bookmark)
     link.set(qn("w:history"), "1")
