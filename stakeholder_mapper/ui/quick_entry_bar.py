@@ -9,7 +9,7 @@ gets an "Add ..." button, a typo a "Use ..." button.
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -98,6 +98,14 @@ class QuickEntryBar(QWidget):
         self.action.clicked.connect(self._on_action_clicked)
         document.changed.connect(self._on_model_change)
         self._fill_categories()
+
+    def set_point_size(self, points: int) -> None:
+        """Write everything in the bar at ``points`` (e.g. large on a projector)."""
+        for widget in (self, *self.findChildren(QWidget)):
+            font = QFont(widget.font())
+            font.setPointSize(points)
+            widget.setFont(font)
+        self.updateGeometry()
 
     # -- entering -------------------------------------------------------------------------
     def submit(self, text: str, create_missing: bool = False) -> bool:

@@ -25,6 +25,8 @@ from .towers import LABEL_PT, InfluenceTowers
 
 __all__ = ["WorkshopTools"]
 
+#: Size of the quick-entry bar in presentation mode, in points.
+PRESENT_ENTRY_PT = 18
 #: Height the towers dock gets when it opens smaller, in pixels.
 TOWERS_DOCK_HEIGHT = 380
 
@@ -87,7 +89,9 @@ class WorkshopTools(QObject):
         self.presentation.style_changed.connect(self._on_presentation_style)
         self.present_entry = QuickEntryBar(document, view)
         self.present_entry.setAutoFillBackground(True)
+        self.present_entry.set_point_size(PRESENT_ENTRY_PT)
         self.present_entry.hide()
+        self.present_entry.installEventFilter(self)
         self.present_towers = InfluenceTowers(document, "influence", view, LABEL_PT)
         self.present_towers.setAutoFillBackground(True)
         big = QFont(self.present_towers.font())
@@ -183,10 +187,6 @@ class WorkshopTools(QObject):
 
     def _on_present_entry_toggled(self, shown: bool) -> None:
         self.present_entry.setVisible(shown)
-        if shown:
-            font = QFont(self.present_entry.font())
-            font.setPointSize(16)
-            self.present_entry.setFont(font)
         self._update_margins()
         if shown:
             self.present_entry.line.setFocus()
@@ -256,6 +256,13 @@ class WorkshopTools(QObject):
         self.presentation.bar.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.present_entry
+            and event.type() == QEvent.Type.LayoutRequest
+            and self.present_entry.isVisible()
+        ):
+            # A message or an offer under the line makes the bar taller.
+            self._update_margins()
         if watched is self.view and event.type() == QEvent.Type.Resize:
             if self.presentation.active:
                 self._update_margins()

@@ -207,3 +207,31 @@ def test_presentation_keeps_removed_stakeholders_ghosts_in_view(qtbot, small_map
         assert not shown.translated(view.viewport().pos()).intersects(panel), node.sid
     qtbot.waitUntil(lambda: not tools.snapshots.brokerage_pending)
     qtbot.keyClick(view, Qt.Key.Key_Escape)
+
+
+def test_presentation_quick_entry_grows_with_its_message_and_covers_no_node(qtbot, small_map):
+    small_map.positions.update(
+        {"mayor": (0.0, -200.0), "imam": (0.0, 0.0), "youth": (-250.0, 150.0)}
+    )
+    small_map.positions["branch"] = (250.0, 250.0)
+    window = _window(qtbot, small_map)
+    tools, view = window.workshop, window.view
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.geometry() == window.screen().geometry())
+    tools.entry_action.trigger()
+    entry = tools.present_entry
+    assert entry.line.hasFocus() and entry.line.font().pointSize() >= 18
+    qtbot.keyClicks(entry.line, "Mayr > Youth council")
+    qtbot.keyClick(entry.line, Qt.Key.Key_Return)
+    assert entry.message.isVisible() and entry.action.text() == "Use 'Mayor'"
+    qtbot.waitUntil(lambda: entry.height() == entry.sizeHint().height())
+    for node in window.scene.nodes.values():
+        shown = view.mapFromScene(node.sceneBoundingRect()).boundingRect()
+        assert not shown.translated(view.viewport().pos()).intersects(entry.geometry()), node.sid
+    qtbot.mouseClick(entry.action, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(entry.line, Qt.Key.Key_Return)
+    assert any(
+        (r.source, r.target) == ("mayor", "youth")
+        for r in window.document.smap.relationships.values()
+    )
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
