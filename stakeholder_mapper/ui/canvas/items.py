@@ -48,8 +48,9 @@ __all__ = [
     "shape_path",
 ]
 
-#: Below this zoom level (screen pixels per scene unit) labels are not drawn.
-LABEL_MIN_LOD = 0.3
+#: Below this zoom level (screen pixels per scene unit) labels are not drawn; above it they
+#: keep a readable size and the declutter pass leaves out those that would overlap.
+LABEL_MIN_LOD = 0.15
 #: Below this zoom level arrowheads are not drawn and lines are drawn thin and plain.
 DETAIL_MIN_LOD = 0.3
 #: Colour of the most trusted route and of other emphasis.
@@ -292,7 +293,7 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(QColor(0, 0, 0, 60), 1.0))
         painter.setBrush(brush)
         painter.drawPath(self._path)
-        if self.pinned and lod >= LABEL_MIN_LOD:
+        if self.pinned and lod >= DETAIL_MIN_LOD:
             painter.setPen(QPen(_OUTLINE, 1))
             painter.setBrush(QBrush(QColor("#ffffff")))
             corner = self._path.boundingRect().topRight()

@@ -91,6 +91,7 @@ class MapScene(QGraphicsScene):
         #: declutter pass waits until they are.
         self.labels_drawn = True
         self._labels_dirty = True
+        self._label_scale = NodeItem.label_scale
         self.overview_layer = OverviewLayer()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.changed.connect(self._on_model_change)
@@ -153,8 +154,12 @@ class MapScene(QGraphicsScene):
 
     # -- labels ------------------------------------------------------------------------
     def set_label_scale(self, scale: float) -> None:
-        """Enlarge every label by ``scale`` (the view keeps labels readable when zoomed out)."""
-        if scale == NodeItem.label_scale:
+        """Enlarge every label by ``scale`` (the view keeps labels readable when zoomed out).
+
+        In overview no label is drawn, so the labels are laid out again only on leaving it.
+        """
+        self._label_scale = scale
+        if scale == NodeItem.label_scale or self.overview:
             return
         NodeItem.label_scale = scale
         for node in self.nodes.values():
@@ -169,8 +174,9 @@ class MapScene(QGraphicsScene):
 
     def place_labels(self) -> None:
         """Declutter the labels: most important stakeholders first, each label goes below its
-        node, else above it, else is hidden, so that no two drawn labels overlap; of two
-        free places, one not covering another stakeholder's node is preferred.
+        node, else above it, else is hidden, so that no two drawn labels overlap and no label
+        covers the node of a more important stakeholder; of two free places, one covering no
+        node at all is preferred.
 
         Importance: selected, then on the highlighted route, then larger node (power or the
         chosen metric), then higher power, then name. Hidden labels come back on zoom-in
@@ -194,38 +200,44 @@ class MapScene(QGraphicsScene):
                 node.label,
             )
 
-        visible = [n for n in self.nodes.values() if n.isVisible()]
-        # Node shapes, so that a label avoids covering another stakeholder when it can.
-        shapes: dict[tuple[int, int], list[tuple[float, float, float, float, str]]]
+        ranked = sorted((n for n in self.nodes.values() if n.isVisible()), key=importance)
+        # Node shapes with their rank: a label never covers a more important stakeholder's
+        # node, and covers a less important one only when it has no other place.
+        shapes: dict[tuple[int, int], list[tuple[float, float, float, float, int]]]
         shapes = defaultdict(list)
-        for node in visible:
-            x, y, half = node.pos().x(), node.pos().y(), node.radius
-            shape_box = (x - half, y - half, x + half, y + half, node.sid)
+        for rank, node in enumerate(ranked):
+            # The shape's box, less its rim: grazing a node's edge hides nothing.
+            r = node.outline().boundingRect().translated(node.pos())
+            rim = 0.15 * r.width() / 2
+            shape_box = (r.left() + rim, r.top() + rim, r.right() - rim, r.bottom() - rim, rank)
             for c in _cells(shape_box):
                 shapes[c].append(shape_box)
         labels: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
-        for node in sorted(visible, key=importance):
+        for rank, node in enumerate(ranked):
             if not node.label:
                 node.set_label_place(HIDDEN)
                 continue
             x, y = node.pos().x(), node.pos().y()
             free = []
-            for place in (BELOW, ABOVE):
+            for order, place in enumerate((BELOW, ABOVE)):
                 r = node.label_rect(place)
                 box = (x + r.left(), y + r.top(), x + r.right(), y + r.bottom())
                 cells = _cells(box)
                 if any(_overlaps(box, other) for c in cells for other in labels.get(c, ())):
                     continue
-                covers = any(
-                    other[4] != node.sid and _overlaps(box, other)
+                covered = {
+                    other[4]
                     for c in cells
                     for other in shapes.get(c, ())
-                )
-                free.append((covers, place, box, cells))
+                    if other[4] != rank and _overlaps(box, other)
+                }
+                if any(other < rank for other in covered):
+                    continue
+                free.append((bool(covered), order, place, box, cells))
             if not free:
                 node.set_label_place(HIDDEN)
                 continue
-            _covers, place, box, cells = min(free, key=lambda f: f[0])
+            _covers, _order, place, box, cells = min(free, key=lambda f: f[:2])
             for c in cells:
                 labels[c].append(box)
             node.set_label_place(place)
@@ -239,6 +251,8 @@ class MapScene(QGraphicsScene):
             self._set_node_overview(node)
         self.overview_layer.setVisible(on)
         self._apply_visibility()
+        if not on:
+            self.set_label_scale(self._label_scale)
 
     def _configure_node(self, node: NodeItem) -> None:
         stakeholder = self.smap.stakeholders[node.sid]

@@ -48,8 +48,10 @@ from .scene import MapScene
 __all__ = ["MapView"]
 
 MIN_SCALE, MAX_SCALE = 0.02, 8.0
-#: Maps with more stakeholders than this are drawn in batches when zoomed out.
+#: Maps with more stakeholders than this are drawn in batches when zoomed out below
+#: ``OVERVIEW_BELOW`` (screen pixels per scene unit): item by item would be too slow.
 OVERVIEW_MIN_STAKEHOLDERS = 400
+OVERVIEW_BELOW = 0.3
 ZOOM_STEP = 1.25
 
 
@@ -151,7 +153,8 @@ class MapView(QGraphicsView):
         (except in presentation mode, which sizes them itself) and decluttered again."""
         zoom = self.zoom_level()
         large = len(self.map_scene.nodes) > OVERVIEW_MIN_STAKEHOLDERS
-        self.map_scene.set_overview(large and zoom < NodeItem.label_min_lod)
+        # Presentation mode always draws every name, so never batches.
+        self.map_scene.set_overview(large and zoom < OVERVIEW_BELOW and self.screen_sized_labels)
         self.map_scene.set_labels_drawn(zoom >= NodeItem.label_min_lod and NodeItem.show_labels)
         scale = 1.0
         if self.screen_sized_labels:
