@@ -95,7 +95,7 @@ class WorkshopTools(QObject):
         self.present_towers = InfluenceTowers(document, "influence", view, LABEL_PT)
         self.present_towers.setAutoFillBackground(True)
         big = QFont(self.present_towers.font())
-        big.setPointSize(16)
+        big.setPointSize(LABEL_PT)
         self.present_towers.setFont(big)
         self.present_towers.layout().setContentsMargins(16, 16, 16, 16)
         self.present_towers.hide()
