@@ -16,13 +16,13 @@ imported from spreadsheets are sometimes made from names.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from ..core.model import Engagement, MapInfo, Relationship, Stakeholder, StakeholderMap
-from ..core.privacy import ERASED, erase_pattern, personal_terms
+from ..core.names import NameMatcher
+from ..core.privacy import ERASED, personal_terms
 from ..core.validation import ValidationError
 
 __all__ = [
@@ -86,37 +86,46 @@ _PARTNER_ENGAGEMENT = (
 )
 
 
-def _name_pattern(maps: Iterable[StakeholderMap]) -> re.Pattern[str] | None:
-    terms: list[str] = []
-    for s in (s for smap in maps for s in smap.stakeholders.values()):
-        terms += personal_terms(s.person, s.contact)
-    terms = personal_terms("", "", terms)
-    return erase_pattern(terms) if terms else None
+def _name_matcher(maps: Iterable[StakeholderMap]) -> NameMatcher:
+    """Finds, in free text, the personal names and contact details recorded in ``maps``.
+
+    Stakeholders' personal names are matched in every form stakeholder_mapper.core.names knows
+    (full, initials and surname, surname alone ...); the names of our own staff (author,
+    focal points, owners) in full and with initials; contact details as written.
+    """
+    people: list[str] = []
+    staff: list[str] = []
+    contacts: list[str] = []
+    for smap in maps:
+        staff.append(smap.info.author)
+        for s in smap.stakeholders.values():
+            people.append(s.person)
+            staff += [s.focal_point, s.engagement.owner]
+            contacts += personal_terms("", s.contact)
+    return NameMatcher(people, staff, contacts)
 
 
-def _clean(text: str, pattern: re.Pattern[str] | None) -> str:
-    return pattern.sub(ERASED, text) if pattern else text
+def _clean(text: str, names: NameMatcher) -> str:
+    return names.sub(text, ERASED)
 
 
-def _partner_stakeholder(
-    s: Stakeholder, new_id: str, pattern: re.Pattern[str] | None
-) -> Stakeholder:
+def _partner_stakeholder(s: Stakeholder, new_id: str, names: NameMatcher) -> Stakeholder:
     kept = {name: getattr(s.engagement, name) for name in _PARTNER_ENGAGEMENT}
     engagement = Engagement(
-        **{k: _clean(v, pattern) if isinstance(v, str) else v for k, v in kept.items()}
+        **{k: _clean(v, names) if isinstance(v, str) else v for k, v in kept.items()}
     )
     return Stakeholder(
         id=new_id,
-        label=_clean(s.label, pattern),
+        label=_clean(s.label, names),
         category=s.category,
-        organisation=_clean(s.organisation, pattern),
-        role=_clean(s.role, pattern),
+        organisation=_clean(s.organisation, names),
+        role=_clean(s.role, names),
         level=s.level,
         power=s.power,
         influence=s.influence,
         interest=s.interest,
         principles=s.principles,
-        tags=tuple(_clean(t, pattern) for t in s.tags),
+        tags=tuple(_clean(t, names) for t in s.tags),
         sensitivity=s.sensitivity,
         engagement=engagement,
     )
@@ -156,14 +165,14 @@ def redact(
     # Rebuilt below from what the level keeps; snapshots are never shown below Full.
     out.stakeholders, out.relationships, out.snapshots = {}, {}, []
 
-    pattern = _name_pattern([smap, *names_also_from])
+    names = _name_matcher([smap, *names_also_from])
     # The author is a personal name; title, purpose and city may quote one.
     info = smap.info
     out.info = MapInfo(
-        title=_clean(info.title, pattern),
+        title=_clean(info.title, names),
         city=info.city,
-        branch=info.branch,
-        purpose=_clean(info.purpose, pattern),
+        branch=_clean(info.branch, names),
+        purpose=_clean(info.purpose, names),
         date=info.date,
     )
     ids = ids if ids is not None else RedactedIds()
@@ -172,12 +181,12 @@ def redact(
     per_category: dict[str, int] = {}
     for s in kept:
         if level == "partner":
-            record = _partner_stakeholder(s, new_ids[s.id], pattern)
+            record = _partner_stakeholder(s, new_ids[s.id], names)
         else:
             per_category[s.category] = per_category.get(s.category, 0) + 1
             category = smap.categories.get(s.category)
             generic = f"{category.name if category else s.category} {per_category[s.category]}"
-            label = _clean(s.label, pattern) if s.sensitivity == "public" else generic
+            label = _clean(s.label, names) if s.sensitivity == "public" else generic
             record = _public_stakeholder(s, new_ids[s.id], label)
         out.stakeholders[record.id] = record
     for r in smap.relationships.values():

@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import json
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
 
 import pytest
 
+from stakeholder_mapper.cli import main
 from stakeholder_mapper.core.model import (
     Engagement,
     LogEntry,
     MapInfo,
+    Relationship,
     Snapshot,
     Stakeholder,
     StakeholderMap,
 )
 from stakeholder_mapper.core.validation import map_problems
-from stakeholder_mapper.io.project import dumps_map
+from stakeholder_mapper.io.project import dumps_map, load_map, save_map
 from stakeholder_mapper.io.redact import EXPORT_LEVELS, LEVEL_DESCRIPTIONS, redact
 
 PERSONAL = ("Amina Yusuf", "+255 22 211 0000", "amina.yusuf@example.org", "Juma Said", "Fatma Ali")
@@ -134,3 +141,111 @@ def test_partner_leaves_out_attitudes_and_judgements_in_engagement_text() -> Non
     shown = next(iter(redact(smap, "partner").stakeholders.values())).engagement
     assert shown.objective == "Agree a flood-safe building code"
     assert (shown.desired_change, shown.approach, shown.risks) == ("", "", "")
+
+
+def _names_in_free_text() -> StakeholderMap:
+    """Personal names written in the forms people use, in fields Partner level keeps."""
+    smap = StakeholderMap()
+    smap.info = MapInfo(title="Meeting LEILA ORSAN", city="Marenza", author="Fatma Ali")
+    people = {
+        "dmu": Stakeholder(
+            "dmu",
+            "Disaster management unit (L. Orsan)",
+            "municipal",
+            role="Head: Orsan",
+            person="Leila Orsan",
+            contact="+000 555 0142, drm.unit@marenza-city.example.org",
+            tags=("leila orsan",),
+            engagement=Engagement(
+                objective="Ask ORSAN to co-sign; the mayor said yes",
+                next_action="Call L Orsan, then F. Ali writes to Leila",
+                ask="Orsan, L. shares the evacuation list",
+            ),
+        ),
+        "council": Stakeholder(
+            "council",
+            "Районный совет",
+            "municipal",
+            organisation="Совет (О. Петренко)",
+            person="Ольга Петренко",
+            engagement=Engagement(key_messages="ПЕТРЕНКО поддерживает план; Ольга тоже"),
+        ),
+        "radio": Stakeholder(
+            "radio",
+            "إذاعة المدينة",
+            "media",
+            person="ليلى أورسان",
+            engagement=Engagement(objective="اتصل بأورسان", channel="ليلي اورسان"),
+        ),
+        "press": Stakeholder(
+            "press",
+            "Daily press",
+            "media",
+            person="José Núñez",
+            engagement=Engagement(key_messages="Nunez agrees; J. Núñez writes the piece"),
+        ),
+    }
+    smap.stakeholders.update(people)
+    smap.relationships["r1"] = Relationship("r1", "dmu", "council")
+    smap.relationships["r2"] = Relationship("r2", "radio", "press")
+    return smap
+
+
+#: Every name part, accent- and variant-free, as the exported files are searched.
+TRACES = ("leila", "orsan", "ольга", "петренко", "اورسان", "ليلي", "jose", "nunez", "fatma")
+
+
+def _plain(text: str) -> str:
+    """Text without accents, Arabic variants and XML escapes, in lower case, for searching."""
+    text = unicodedata.normalize("NFD", html.unescape(text))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    for variants, plain in (("أإآ", "ا"), ("ى", "ي")):
+        text = re.sub(f"[{variants}]", plain, text)
+    return text
+
+
+def _exported_text(path: Path) -> str:
+    """All the text of an exported file, the XML parts of a workbook or document too."""
+    if path.suffix in (".xlsx", ".docx"):
+        with zipfile.ZipFile(path) as book:
+            parts = [n for n in book.namelist() if n.endswith((".xml", ".rels"))]
+            return "\n".join(book.read(n).decode("utf-8") for n in parts)
+    return path.read_bytes().decode("utf-8-sig")
+
+
+def test_partner_exports_hold_no_form_of_a_personal_name(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "city.smap"
+    save_map(_names_in_free_text(), source)
+    written = []
+    for fmt in ("graphml", "gexf", "csv", "xlsx"):
+        out = tmp_path / f"partner.{fmt}"
+        args = ["export", str(source), "--to", fmt, "-o", str(out), "--level", "partner"]
+        assert main(args) == 0
+        written.append(out)
+    assert main(["plan", str(source), "-o", str(tmp_path / "p.docx"), "--level", "partner"]) == 0
+    written += [tmp_path / "partner_relationships.csv", tmp_path / "p.docx"]
+    capsys.readouterr()
+    for path in written:
+        text = _plain(_exported_text(path))
+        for trace in TRACES:
+            assert trace not in text, f"{trace!r} in {path.name}"
+    # What is not a name is kept (the search would see it), and so is everything at Full.
+    stakeholders = _plain(_exported_text(tmp_path / "partner.csv"))
+    assert "disaster management unit ([erased])" in stakeholders
+    assert "the mayor said yes" in stakeholders and _plain("Районный совет") in stakeholders
+    assert main(["export", str(source), "--to", "graphml", "-o", str(tmp_path / "f.graphml")]) == 0
+    full = _plain(_exported_text(tmp_path / "f.graphml"))
+    assert all(trace in full for trace in TRACES)
+
+
+def test_sample_map_at_partner_level_names_no_one(tmp_path: Path, capsys) -> None:
+    sample = Path(__file__).parents[2] / "resources" / "samples" / "marenza.smap"
+    people = [s.person for s in load_map(sample).stakeholders.values() if s.person]
+    assert len(people) >= 5
+    out = tmp_path / "marenza.gexf"
+    args = ["export", str(sample), "--to", "gexf", "-o", str(out), "--level", "partner"]
+    assert main(args) == 0
+    capsys.readouterr()
+    text = _plain(_exported_text(out))
+    for part in (p for person in people for p in person.split()):
+        assert _plain(part) not in text, part

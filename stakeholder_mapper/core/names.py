@@ -1,0 +1,282 @@
+"""Finding people's names in free text, in the forms people write them.
+
+A name entered as "Leila Orsan" turns up in notes and plans as "Leila Orsan",
+"L. Orsan", "L Orsan", "Orsan, Leila", "Orsan L.", "ORSAN" or just "Orsan". A
+:class:`NameMatcher` finds all of these, ignoring case, accents ("Orsán"), the spelling
+variants of Arabic (أ إ آ ا, ى ي, ة ه, short vowels) and Cyrillic (ё е), and the Arabic
+prefixes written onto a word (و ف ب ك ل ال: "وأورسان", "and Orsan"). A single part of a
+name is only matched alone when it is distinctive: at least :data:`MIN_PART` letters,
+and neither a common word (:data:`COMMON_WORDS`: "Said", "Young", "Grace"), a title nor
+a particle ("al", "bin", "van"). Names are matched as whole words, so "Orsan" inside
+"Orsanville" is left alone.
+
+Example::
+
+    >>> matcher = NameMatcher(["Leila Orsan"])
+    >>> matcher.sub("Ask L. Orsan, or ORSAN's deputy", "[erased]")
+    "Ask [erased], or [erased]'s deputy"
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["COMMON_WORDS", "MIN_PART", "NameMatcher", "name_parts"]
+
+
+def _word_list(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Fewest letters a single part of a name needs to be matched on its own.
+MIN_PART = 3
+
+#: Words that are also names ("Said", "Grace", "Brown") or that maps use for roles and
+#: places: a name part among them is matched only as part of a fuller form of the name.
+COMMON_WORDS = _word_list(
+    """
+    said will may mark bill hope grace faith joy rose king young white black brown green
+    gray grey long little small short major mayor bishop church hill field wood woods stone
+    wells bell love star sun day dean judge page price rich cash fox wolf lamb bird crane
+    swan cook baker hunter fisher porter mason carter turner walker cooper barber butcher
+    farmer gardener shepherd weaver potter house street ford lane north south west east
+    winter summer spring autumn frost snow rain storm river lake sea port city town new old
+    good best strong sharp bright gold silver iron steel glass wall gate bridge hall castle
+    court bank banks money power law lord duke earl prince queen pope abbot kind wise free
+    early late hard soft fair well case hand head heart song rock reed rice salt sugar honey
+    ash oak elm pine birch holly ivy lily daisy iris violet heather hazel olive ruby pearl
+    amber jade crystal dawn eve june april august sunny angel christian justice patience
+    charity mercy constance prudence branch council office unit youth women radio media
+    district community centre center school hospital mosque market union team desk staff
+    chair board red cross crescent
+    blanc noir petit grand roux roi fort bon boulanger boucher meunier fontaine
+    blanco negro rey leon cruz santos iglesias flores rosa paz luz sol mar campo castillo
+    delgado moreno rubio bravo calvo franco soto vega rios fuentes
+    вера надежда любовь мир
+    أمل نور سلام حسن سعيد كريم جميل أمين صالح فرح هدى
+    """
+)
+
+# Titles before a name and particles inside one: never matched alone, never initials.
+_TITLES = _word_list(
+    "mr mrs ms miss dr prof sir madam mme mlle sr sra srta don dona doña sheikh shaikh "
+    "imam rev fr hon eng ing г-н г-жа"
+)
+_PARTICLES = _word_list(
+    "al el bin ibn abu umm bint ben van von der den de del della da das dos di du la le "
+    "mac mc st ter"
+)
+
+# Letters written in more than one way: each is read as the first of its group.
+_SAME_LETTER = ("اأإآٱ", "يى", "ةه", "وؤ", "её", "ıi")
+_CANONICAL = {letter: group[0] for group in _SAME_LETTER for letter in group}
+# Prefixes Arabic writes onto the next word: and, so, with, like, for, the.
+_ARABIC_PREFIX = "(?:[وف]?(?:[بكل]|ال|لل)?)"
+_SEPARATOR = r"[\s_.\-‐–]*"
+_APOSTROPHES = "'’ʼ‘`"
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_char(char: str) -> str:
+    """One character without accent, mark or spelling variant, in lower case ('' for a mark)."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return "".join(_CANONICAL.get(c, c) for c in plain.casefold() if c != "\u0640")
+
+
+def _canonical(text: str) -> str:
+    """Text without accents, marks and spelling variants, in lower case: what is matched."""
+    return "".join(_plain_char(c) for c in text)
+
+
+def _plain_with_origin(text: str) -> tuple[str, list[int]]:
+    """:func:`_canonical` of ``text`` and, for each of its characters, where it came from."""
+    plain: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        part = _plain_char(char)
+        plain.append(part)
+        origin += [index] * len(part)
+    return "".join(plain), origin
+
+
+_COMMON = {_canonical(w) for w in COMMON_WORDS | _TITLES | _PARTICLES}
+
+
+def _words(text: str) -> list[str]:
+    """The plain words (letters only) of ``text``."""
+    return re.findall(r"[^\W\d_]+", _canonical(text))
+
+
+def _tokens(text: str) -> list[str]:
+    """The plain words and numbers of ``text``, split wherever a letter meets a digit."""
+    return re.findall(r"[^\W\d_]+|\d+", _canonical(text))
+
+
+def name_parts(name: str) -> tuple[list[str], list[str]]:
+    """The given names and the surname words of ``name``, titles left out.
+
+    The surname is the last word with any particles before it ("van der Berg"), or what
+    comes before a comma ("Orsan, Leila").
+
+    >>> name_parts("Dr. Amina bint Khalid al Yusuf")
+    (['Amina', 'bint', 'Khalid'], ['al', 'Yusuf'])
+    """
+    apostrophes = f"[{_APOSTROPHES}]"
+    word = rf"[^\W\d_]+(?:{apostrophes}[^\W\d_]+)*"
+    if "," in name:
+        surname_text, _, given_text = name.partition(",")
+        surname = re.findall(word, surname_text)
+        given = re.findall(word, given_text)
+    else:
+        parts = re.findall(word, name)
+        cut = len(parts) - 1
+        while cut > 1 and parts[cut - 1].casefold() in _PARTICLES:
+            cut -= 1
+        given, surname = parts[:cut], parts[cut:]
+    while given and given[0].casefold().rstrip(".") in _TITLES:
+        given = given[1:]
+    return given, surname
+
+
+def _letters(word: str) -> str:
+    """A pattern for ``word`` in plain text (see :func:`_canonical`)."""
+    apostrophe = f"[{_APOSTROPHES}]?"
+    return "".join(apostrophe if c in _APOSTROPHES else re.escape(c) for c in _canonical(word))
+
+
+def _arabic(word: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in word)
+
+
+def _phrase(words: list[str]) -> str:
+    pattern = _SEPARATOR.join(_letters(w) for w in words)
+    return _ARABIC_PREFIX + pattern if words and _arabic(words[0]) else pattern
+
+
+def _distinctive(part: str) -> bool:
+    plain = _canonical(part)
+    return len(plain) >= MIN_PART and plain not in _COMMON
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """The patterns for one name or literal text, by how specific they are."""
+
+    literal: tuple[str, ...] = ()
+    whole: tuple[str, ...] = ()
+    alone: tuple[str, ...] = ()
+
+
+class NameMatcher:
+    """Finds the names of ``people`` in text, in every form the module text lists.
+
+    ``staff`` names (our own colleagues: the author, focal points, owners) are matched in
+    full and with initials but not part by part, since such fields sometimes hold a role
+    ("Branch coordinator") whose words are ordinary. ``literal`` texts (contact details)
+    are matched as they are, ignoring case and spacing.
+
+    Each text is first split into words, and only the names sharing a word with it are
+    looked for, so thousands of names cost little more than a few.
+    """
+
+    def __init__(
+        self, people: Iterable[str], staff: Iterable[str] = (), literal: Iterable[str] = ()
+    ) -> None:
+        self._entries: list[_Entry] = []
+        # Which entries each plain word (see _canonical) may belong to.
+        self._index: dict[str, set[int]] = {}
+        self._patterns: dict[tuple[int, str], re.Pattern[str] | None] = {}
+        names = [*((p, True) for p in people), *((s, False) for s in staff)]
+        for name, part_by_part in names:
+            given, surname = name_parts(name)
+            if len(_canonical("".join(given + surname))) < MIN_PART:
+                continue
+            alone = [_phrase([p]) for p in given + surname if part_by_part and _distinctive(p)]
+            # "O'Brien" is written "OBrien" too: index the word whole as well as split.
+            keys = [k for p in given + surname for k in (*_words(p), "".join(_words(p)))]
+            self._add(_Entry(whole=tuple(self._forms(given, surname)), alone=tuple(alone)), keys)
+        for text in {t.strip() for t in literal if len(t.strip()) >= MIN_PART}:
+            pattern = _SEPARATOR.join(re.escape(_canonical(w)) for w in text.split())
+            self._add(_Entry(literal=(pattern,)), _tokens(text))
+
+    def _add(self, entry: _Entry, keys: Iterable[str]) -> None:
+        number = len(self._entries)
+        self._entries.append(entry)
+        for key in keys:
+            self._index.setdefault(key, set()).add(number)
+
+    @staticmethod
+    def _forms(given: list[str], surname: list[str]) -> list[str]:
+        """Patterns for the full name, the name surname first, and initials with the surname.
+
+        Particles before the surname may be left out in the shorter forms ("A. Yusuf" for
+        "Amina al Yusuf").
+        """
+        forms = [_phrase(given + surname)]
+        if not given:
+            return forms
+        core = [w for w in surname if w.casefold() not in _PARTICLES] or surname
+        particles = surname[: len(surname) - len(core)]
+        short = "".join(f"(?:{_letters(p)}{_SEPARATOR})?" for p in particles) + _phrase(core)
+        forms.append(short + r",?\s+" + _phrase(given))
+        first = [g for g in given if g.casefold() not in _PARTICLES]
+        if first:
+            initial = "[" + "".join(re.escape(_canonical(g)[:1]) for g in first) + "]"
+            before = rf"(?:{initial}(?:\.[\s_-]*|[\s_-]+)){{1,{len(first)}}}"
+            forms.append(before + short)
+            forms.append(short + rf",?\s+(?:{initial}\.\s*){{1,{len(first)}}}")
+        return forms
+
+    def _candidates(self, text: str) -> frozenset[int]:
+        tokens = set(_tokens(text))
+        # Arabic prefixes are written onto the word: try it without one, two or three.
+        tokens.update(w[k:] for w in list(tokens) if _arabic(w) for k in (1, 2, 3))
+        return frozenset(n for t in tokens for n in self._index.get(t, ()))
+
+    def _pattern(self, number: int, which: str) -> re.Pattern[str] | None:
+        """The compiled pattern of one entry's literal, whole or alone forms (or None)."""
+        key = (number, which)
+        if key not in self._patterns:
+            alternatives = sorted(getattr(self._entries[number], which), key=len, reverse=True)
+            self._patterns[key] = (
+                re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)") if alternatives else None
+            )
+        return self._patterns[key]
+
+    def _spans(self, plain: str, entries: frozenset[int]) -> list[tuple[int, int]]:
+        """Where the entries' names are in ``plain``: contact texts and fuller forms first.
+
+        A part alone is only looked for where no fuller form was found, so that "Leila
+        Orsan" is one name, not two.
+        """
+        spans: list[tuple[int, int]] = []
+        for which in ("literal", "whole", "alone"):
+            for number in sorted(entries):
+                pattern = self._pattern(number, which)
+                if pattern is None:
+                    continue
+                for match in pattern.finditer(plain):
+                    start, end = match.span()
+                    if all(end <= a or start >= b for a, b in spans):
+                        spans.append((start, end))
+        return sorted(spans)
+
+    def sub(self, text: str, replacement: str) -> str:
+        """``text`` with every name and literal text replaced by ``replacement``."""
+        entries = self._candidates(text) if text else frozenset()
+        if not entries:
+            return text
+        plain, origin = _plain_with_origin(text)
+        out, done = [], 0
+        for start, end in self._spans(plain, entries):
+            first, last = origin[start], origin[end - 1] + 1
+            # Marks written after the last letter belong to it.
+            while last < len(text) and not _plain_char(text[last]):
+                last += 1
+            out += [text[done:first], replacement]
+            done = last
+        return "".join([*out, text[done:]])

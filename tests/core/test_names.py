@@ -1,0 +1,85 @@
+"""Finding people's names in free text: full, initials, surname alone, any case and script."""
+
+from __future__ import annotations
+
+import pytest
+
+from stakeholder_mapper.core.names import NameMatcher, name_parts
+
+PEOPLE = [
+    "Leila Orsan",
+    "Ольга Петренко",
+    "ليلى أورسان",
+    "José Núñez",
+    "Juma Said",
+    "Dr. Amina bint Khalid al Yusuf",
+    "Seán O'Brien",
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> NameMatcher:
+    return NameMatcher(
+        PEOPLE,
+        staff=["Fatma Ali", "Branch coordinator"],
+        literal=["+000 555 0142", "Leila.Orsan@Example.org"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meet Leila Orsan today", "Meet [x] today"),
+        ("Ask L. Orsan first", "Ask [x] first"),
+        ("Ask L Orsan first", "Ask [x] first"),
+        ("Ask L.Orsan first", "Ask [x] first"),
+        ("Orsan, Leila agreed", "[x] agreed"),
+        ("Orsan L. agreed", "[x] agreed"),
+        ("ORSAN and orsan and Orsan's deputy", "[x] and [x] and [x]'s deputy"),
+        ("leila.orsan@mail.example", "[x]@mail.example"),
+        ("Leila will call", "[x] will call"),
+        ("О. Петренко поддерживает", "[x] поддерживает"),
+        ("ПЕТРЕНКО, петренко, Петренко О.", "[x], [x], [x]"),
+        ("اتصل بأورسان", "اتصل [x]"),
+        ("ليلي اورسان", "[x]"),
+        ("وأُورسان", "[x]"),
+        ("Jose Nunez and NÚÑEZ", "[x] and [x]"),
+        ("J. Nunez", "[x]"),
+        ("J. Said and Juma", "[x] and [x]"),
+        ("A. K. Yusuf, Yusuf, Amina", "[x], [x], [x]"),
+        ("Sean OBrien, S. O’Brien", "[x], [x]"),
+        ("F. Ali and Fatma Ali; Branch coordinator", "[x] and [x]; [x]"),
+        ("call +000 555 0142", "call [x]"),
+        ("write to LEILA.ORSAN@EXAMPLE.ORG.", "write to [x]."),
+    ],
+)
+def test_names_are_found_in_the_forms_people_write(matcher, text, expected):
+    assert matcher.sub(text, "[x]") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said yes",  # "Said" alone is a common word
+        "Orsanville and Petrenkovo",  # names inside other words
+        "Ali will call",  # staff are matched in full or with initials, not part by part
+        "The branch coordinates the unit",
+        "Al Amal school",
+    ],
+)
+def test_common_words_and_other_words_stay(matcher, text):
+    assert matcher.sub(text, "[x]") == text
+
+
+def test_name_parts_leave_out_titles_and_keep_particles_with_the_surname():
+    assert name_parts("Dr. Amina bint Khalid al Yusuf") == (
+        ["Amina", "bint", "Khalid"],
+        ["al", "Yusuf"],
+    )
+    assert name_parts("Orsan, Leila") == (["Leila"], ["Orsan"])
+    assert name_parts("Madonna") == ([], ["Madonna"])
+
+
+def test_short_names_and_no_names_match_nothing():
+    assert NameMatcher(["Li", "", "  "]).sub("Li said hello", "[x]") == "Li said hello"
+    assert NameMatcher([]).sub("Leila Orsan", "[x]") == "Leila Orsan"
