@@ -347,6 +347,7 @@ def test_public_level_prints_counts_not_rows(
     shared = sum(1 for s in sample.stakeholders.values() if s.sensitivity != "confidential")
     assert totals == shared - 1
     assert "The counts leave out our own branch" in _text(doc)
+    assert "our branch left out, as in the priority counts" in _text(doc)
     assert not _sheets(doc)
 
 

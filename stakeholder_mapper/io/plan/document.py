@@ -485,9 +485,11 @@ class _Writer:
                 "The network drawing is left out of the public version: it would identify "
                 "single actors. The grid shows how many stakeholders sit in each cell."
             )
+            branch = self.facts.branch
             self.figure(
-                figures.quadrant_counts_png(smap, dpi=dpi),
-                "Number of stakeholders by power and interest.",
+                figures.quadrant_counts_png(smap, dpi=dpi, leave_out={branch} - {None}),
+                "Number of stakeholders by power and interest"
+                + (" (our branch left out, as in the priority counts)." if branch else "."),
                 0.8,
             )
             return

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -365,12 +365,17 @@ def power_interest_png(smap: StakeholderMap, numbers: dict[str, int], dpi: int =
     return _png(fig, dpi)
 
 
-def quadrant_counts_png(smap: StakeholderMap, dpi: int = 300) -> bytes:
-    """The power–interest grid with the number of stakeholders per cell and no names."""
+def quadrant_counts_png(
+    smap: StakeholderMap, dpi: int = 300, leave_out: Collection[str] = ()
+) -> bytes:
+    """The power–interest grid with the number of stakeholders per cell and no names;
+    the stakeholders in ``leave_out`` (our own branch) are not counted."""
     fig = _new_figure(6.0, 4.8)
     ax = _grid_axes(fig)
     counts = np.zeros((5, 5), dtype=int)
-    for s in smap.stakeholders.values():
+    for sid, s in smap.stakeholders.items():
+        if sid in leave_out:
+            continue
         if s.power is not None and s.interest is not None:
             counts[s.power - 1, s.interest - 1] += 1
     peak = max(int(counts.max()), 1)
