@@ -337,7 +337,8 @@ class ScaleGrid(QWidget):
                 taken.append((min(start, edge), max(start, edge), low, high))
             elif sid in selected:
                 # No room beside it: name it above the point, over its neighbours.
-                label.setText(_elide(smap.stakeholders[sid].label, label, (right - left) / px - 8))
+                room = 2 * min(x - left, right - x) / px - 8
+                label.setText(_elide(smap.stakeholders[sid].label, label, room))
                 label.setAnchor((0.5, 1))
                 label.setPos(x, y + 10 * py)
                 label.setZValue(20)

@@ -108,3 +108,16 @@ def test_dragging_a_spread_point_sets_the_cell_it_is_dropped_on(qtbot) -> None:
     assert all((s.power, s.interest) == (4, 2) for s in others)
     document.undo_stack.undo()
     assert (smap.stakeholders["s3"].power, smap.stakeholders["s3"].interest) == (4, 2)
+
+
+def test_a_selected_point_without_room_is_named_above_it_inside_the_plot(qtbot) -> None:
+    smap = load_map(SAMPLE_MAP)
+    grid = _grid(qtbot, smap, POWER_INTEREST, 330, 420)
+    crowded = next(sid for sid in smap.stakeholders if grid.spot(sid) and grid.spot(sid)[0] > 4.6)
+    grid.document.selection.set([crowded])
+    named = [label for label in grid._labels if label.zValue() == 20]
+    assert len(named) == 1
+    text = named[0].toPlainText()
+    assert text.rstrip("…") in smap.stakeholders[crowded].label
+    box = grid.plot.plotItem.vb.sceneBoundingRect()
+    assert box.contains(named[0].sceneBoundingRect())
