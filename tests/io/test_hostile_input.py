@@ -58,11 +58,14 @@ EXPECTED = {
 }
 
 
-def _assert_one_sentence(message: str, file_name: str) -> None:
+def _assert_one_sentence(message: str, file_name: str, data: bytes = b"") -> None:
     assert message.startswith(file_name)
     assert "\n" not in message and message.endswith(".")
     assert len(message) < 250
-    assert "Traceback" not in message and "pydantic" not in message
+    assert "Traceback" not in message
+    # No validation library internals, unless the file itself says "pydantic" (a key the
+    # message names back to the user).
+    assert "pydantic" not in message or b"pydantic" in data
 
 
 def test_corpus_is_complete() -> None:
@@ -147,7 +150,7 @@ def _check_load(data: bytes) -> None:
     try:
         smap = loads_map(data, "fuzz.smap")
     except MapFileError as exc:
-        _assert_one_sentence(str(exc), "fuzz.smap")
+        _assert_one_sentence(str(exc), "fuzz.smap", data)
         return
     # Whatever loads can be saved and loads back the same.
     assert loads_map(dumps_map(smap), "again.smap") == smap
