@@ -96,6 +96,20 @@ def _worker_slice(routes: _Routes, sources: list[int]) -> np.ndarray:
 _jobs = itertools.count()
 
 
+def _process_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from a server that has loaded this module.
+
+    The server starts once per session and only imports what the workers need, so a
+    worker starts in milliseconds; where there is no fork server (Windows) a fresh
+    interpreter is started per worker. Never a plain fork: this process has threads.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 def _processes() -> int:
     try:
         cores = len(os.sched_getaffinity(0))
@@ -138,7 +152,7 @@ class BetweennessJob:
         )
         try:
             self._pool = ProcessPoolExecutor(
-                max_workers=processes, mp_context=multiprocessing.get_context("spawn")
+                max_workers=processes, mp_context=_process_context()
             )
             self._futures = {
                 self._pool.submit(_worker_slice, routes, part.tolist()): i

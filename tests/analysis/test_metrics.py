@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import multiprocessing
 
 import networkx as nx
 import numpy as np
@@ -14,6 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stakeholder_mapper.analysis import Cancelled, centrality
+from stakeholder_mapper.analysis import metrics as metrics_module
+from stakeholder_mapper.analysis.centrality import start_betweenness
 from stakeholder_mapper.analysis.coalitions import communities
 from stakeholder_mapper.analysis.metrics import (
     ALL_COLUMNS,
@@ -278,9 +279,19 @@ def test_large_maps_count_betweenness_in_workers_with_the_same_table(bow_tie, mo
         checks.append(1)
         return len(checks) == 3  # two stages in: the workers have started
 
+    jobs = []
+
+    def start_and_keep(*args, **kwargs):
+        jobs.append(start_betweenness(*args, **kwargs))
+        jobs.append(list(jobs[0]._pool._processes.values()))
+        return jobs[0]
+
+    monkeypatch.setattr(metrics_module, "start_betweenness", start_and_keep)
     with pytest.raises(Cancelled):
         compute_metrics(bow_tie, cancelled=cancel_while_workers_count)
-    assert multiprocessing.active_children() == []
+    job, workers = jobs
+    assert not job.in_background, "the workers were told to stop"
+    assert len(workers) == 2 and not any(w.is_alive() for w in workers)
 
 
 def test_the_same_map_gives_the_same_table_to_the_last_digit(build_map):
