@@ -151,9 +151,7 @@ class BetweennessJob:
             self._weights,
         )
         try:
-            self._pool = ProcessPoolExecutor(
-                max_workers=processes, mp_context=_process_context()
-            )
+            self._pool = ProcessPoolExecutor(max_workers=processes, mp_context=_process_context())
             self._futures = {
                 self._pool.submit(_worker_slice, routes, part.tolist()): i
                 for i, part in enumerate(self._slices)
