@@ -5,7 +5,10 @@ through a stakeholder. Routes are measured with the integer tie distance of
 :func:`~stakeholder_mapper.analysis.views.distance`, so equal routes tie exactly and
 igraph gives the same numbers as networkx (checked in the tests), roughly 40 times
 faster. Normalised betweenness divides the count over ordered pairs by
-``(n - 1)(n - 2)``; on an undirected graph that equals networkx's normalisation.
+``(n - 1)(n - 2)``; on an undirected graph that equals networkx's normalisation. On
+large maps the routes are counted in slices of starting stakeholders, in two worker
+processes when there are two cores (:func:`start_betweenness`); the slices are added up
+in a fixed order, so the result does not depend on which worker finished first.
 
 References: Brandes, U. (2001). A faster algorithm for betweenness centrality.
 *Journal of Mathematical Sociology* 25(2), 163-177. Brin, S. and Page, L. (1998). The
