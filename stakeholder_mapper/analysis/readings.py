@@ -129,26 +129,33 @@ class _Context:
         return [self.category_name(c) for c, _ in counts.most_common()]
 
 
+#: Gould–Fernandez counts brokered pairs (a stakeholder between two others), not ties:
+#: the sentences say "pairs" so that a count never reads as a number of relationships.
 _ROLE_TEXT = {
     "gatekeeper": (
         "Gatekeeper",
-        "Lets outsiders reach {group} actors: {count} links into its own group pass through it.",
+        "Lets outsiders reach {group} actors: it sits between {count} pairs of an outsider "
+        "and a member of its own group.",
     ),
     "representative": (
         "Representative",
-        "Speaks for {group} actors: it carries {count} of their links out to other groups.",
+        "Speaks for {group} actors: it sits between {count} pairs of a member of its own "
+        "group and an outsider.",
     ),
     "liaison": (
         "Liaison",
-        "Links groups it does not belong to: {count} links between other groups pass through it.",
+        "Links groups it does not belong to: it sits between {count} pairs of stakeholders "
+        "from other groups.",
     ),
     "coordinator": (
         "Coordinator",
-        "Holds {group} actors together: {count} links within its own group pass through it.",
+        "Holds {group} actors together: it sits between {count} pairs of stakeholders "
+        "within its own group.",
     ),
     "itinerant": (
         "Itinerant broker",
-        "Links members of another group to each other from outside ({count} links).",
+        "Links members of another group to each other from outside: it sits between "
+        "{count} pairs of them.",
     ),
 }
 

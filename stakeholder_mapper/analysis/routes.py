@@ -96,12 +96,19 @@ def routes_from(
     target_ids: Iterable[str],
     k: int = 3,
     view: GraphView | None = None,
+    no_relay: Iterable[str] = (),
 ) -> dict[str, list[Route]]:
-    """:func:`trusted_routes` from one stakeholder to each of many, building the graph once."""
+    """:func:`trusted_routes` from one stakeholder to each of many, building the graph once.
+
+    Stakeholders in ``no_relay`` may end a route but never carry one further: the plan
+    passes those who oppose or distrust us, who are poor intermediaries for our message.
+    """
     targets = list(target_ids)
     _check_ids(smap, "start", [source_id])
     _check_ids(smap, "end", targets)
     graph = _trusted_graph(smap, view)
+    blocked = [sid for sid in no_relay if sid != source_id and sid in graph]
+    graph.remove_edges_from([edge for sid in blocked for edge in list(graph.out_edges(sid))])
     return {target: _routes(graph, source_id, target, k) for target in targets}
 
 

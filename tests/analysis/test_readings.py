@@ -123,8 +123,8 @@ def test_liaison(fan):
     # (m1 -> y -> hub -> m) and m2 <-> m3 (through m1, a youth group and the hub).
     assert reading == Reading(
         "Liaison",
-        "Links groups it does not belong to: 9 links between other groups pass through it; "
-        "it also lies on 63% of the most trusted routes between other stakeholders.",
+        "Links groups it does not belong to: it sits between 9 pairs of stakeholders from "
+        "other groups; it also lies on 63% of the most trusted routes between other stakeholders.",
     )
 
 
@@ -160,9 +160,9 @@ def test_gatekeeper(gate):
     # m3 and radio): 8 of the 5 x 4 = 20 ordered pairs of others.
     assert _readings(gate)["planning"] == Reading(
         "Gatekeeper",
-        "Lets outsiders reach Municipal authority actors: 5 links into its own group pass "
-        "through it; it also lies on 40% of the most trusted routes between other "
-        "stakeholders.",
+        "Lets outsiders reach Municipal authority actors: it sits between 5 pairs of an "
+        "outsider and a member of its own group; it also lies on 40% of the most trusted "
+        "routes between other stakeholders.",
     )
 
 
@@ -171,8 +171,9 @@ def test_representative_is_the_mirror_of_the_gatekeeper(build_map, gate):
     mirror = build_map([(s.id, s.category) for s in gate.stakeholders.values()], reversed_ties)
     assert _readings(mirror)["planning"] == Reading(
         "Representative",
-        "Speaks for Municipal authority actors: it carries 5 of their links out to other "
-        "groups; it also lies on 40% of the most trusted routes between other stakeholders.",
+        "Speaks for Municipal authority actors: it sits between 5 pairs of a member of its "
+        "own group and an outsider; it also lies on 40% of the most trusted routes between "
+        "other stakeholders.",
     )
 
 

@@ -63,6 +63,16 @@ def test_no_route_and_the_view_limits_routes(city):
     assert strong == [Route(("branch", "imam", "mayor"), 27)]
 
 
+def test_a_stakeholder_that_may_not_relay_can_still_be_reached(city):
+    routes = routes_from(city, "branch", ["mayor", "imam"], k=1, no_relay=["imam", "branch"])
+    # The imam no longer carries the route to the mayor, but is still reached directly;
+    # our own branch, the start, is never blocked.
+    assert routes == {
+        "mayor": [Route(("branch", "chamber", "mayor"), 40)],
+        "imam": [Route(("branch", "imam"), 15)],
+    }
+
+
 def test_unknown_stakeholder_is_named(city):
     with pytest.raises(AnalysisInputError, match="'governor'"):
         trusted_routes(city, "branch", "governor")

@@ -25,7 +25,7 @@ from docx.text.paragraph import Paragraph
 
 from ...core.model import ENGAGEMENT_STAGES, MOU_STATUSES, Stakeholder, StakeholderMap
 from ..project import write_atomically
-from ..redact import LEVEL_DESCRIPTIONS, redact
+from ..redact import LEVEL_DESCRIPTIONS, RedactedIds, redact
 from . import figures
 from .facts import Facts, gather
 from .options import LEVEL_NAMES, SECTIONS, PlanOptions
@@ -1293,7 +1293,8 @@ def build_plan(
             progress(fraction, message)
 
     report(0.0, "Preparing the map for the chosen version")
-    shown = redact(smap, options.level)
+    ids = RedactedIds() if options.level != "full" else None
+    shown = redact(smap, options.level, ids)
     omitted = (
         sum(1 for s in smap.stakeholders.values() if s.sensitivity == "confidential")
         if options.level != "full"
@@ -1305,6 +1306,7 @@ def build_plan(
         smap,
         shown,
         options.level,
+        ids,
         messengers_for=_sheet_candidates(shown, options),
         progress=lambda f: report(0.05 + 0.45 * f, "Analysing the network"),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -12,12 +13,12 @@ from ...analysis.compare import MapComparison, compare_maps
 from ...analysis.metrics import compute_metrics
 from ...analysis.readings import Reading, map_findings, stakeholder_readings
 from ...analysis.routes import Route, our_branch, routes_from
-from ...core.model import Snapshot, StakeholderMap
+from ...core.model import Snapshot, Stakeholder, StakeholderMap
 from ..project import snapshot_map
 from ..redact import RedactedIds, redact
 from .priorities import NOT_A_TARGET, QUADRANTS, aiim, quadrant
 
-__all__ = ["Facts", "Messenger", "gather", "suggested_messengers"]
+__all__ = ["Facts", "Messenger", "gather", "hostile", "suggested_messengers"]
 
 Progress = Callable[[float], None]
 
@@ -78,6 +79,11 @@ class Facts:
         return float(value)
 
 
+def hostile(s: Stakeholder) -> bool:
+    """Whether ``s`` opposes our objective or distrusts us: a poor go-between."""
+    return (s.position is not None and s.position < 0) or (s.trust is not None and s.trust < 0)
+
+
 def suggested_messengers(
     smap: StakeholderMap,
     branch: str | None,
@@ -86,11 +92,13 @@ def suggested_messengers(
 ) -> dict[str, Messenger]:
     """For each target, the first stakeholder after our branch on the most trusted route.
 
-    When our branch has its own tie to the target the route has no intermediary and the
-    sentence says to go direct.
+    Stakeholders who oppose us or distrust us may be targets but never carry a route
+    to someone else. When our branch has its own tie to the target the route has no
+    intermediary and the sentence says to go direct.
     """
     targets = list(targets)
-    routes = routes_from(smap, branch, targets, k=1) if branch is not None else {}
+    no_relay = [sid for sid, s in smap.stakeholders.items() if hostile(s)]
+    routes = routes_from(smap, branch, targets, k=1, no_relay=no_relay) if branch else {}
     found: dict[str, Messenger] = {}
     for n, target in enumerate(targets):
         found[target] = _messenger(smap, routes, branch, target)
@@ -140,20 +148,46 @@ def _latest_snapshot(smap: StakeholderMap) -> Snapshot | None:
     return max(smap.snapshots, key=lambda s: s.created, default=None)
 
 
+def _routing_map(original: StakeholderMap, shown: StakeholderMap, ids: RedactedIds | None):
+    """``shown`` with each stakeholder's position and trust put back from ``original``.
+
+    Routes are judged on attitudes the level may withhold (a hostile go-between must not
+    carry our message) but may only pass through, and name, stakeholders the level
+    keeps, under the names it shows.
+    """
+    if ids is None:
+        return shown
+    back = {new: old for old, new in ids.stakeholders.items()}
+    routing = shown.copy()
+    routing.stakeholders = {
+        sid: dataclasses.replace(
+            s,
+            position=original.stakeholders[back[sid]].position,
+            trust=original.stakeholders[back[sid]].trust,
+        )
+        for sid, s in shown.stakeholders.items()
+    }
+    return routing
+
+
 def gather(
     original: StakeholderMap,
     shown: StakeholderMap,
     level: str,
+    ids: RedactedIds | None = None,
     messengers_for: set[str] | None = None,
     progress: Progress | None = None,
 ) -> Facts:
     """Metrics, readings, findings, priorities, messengers and snapshot changes.
 
     ``shown`` is the map redacted for ``level``; every reading is computed on it so that
-    nothing held back leaks through a sentence. Snapshot changes compare ``original``
-    with its latest snapshot, both redacted for ``level`` the same way as ``shown``
-    (with one neutral id per record), so names and fields come from redacted maps.
-    ``messengers_for`` limits route searches to the stakeholders that get a sheet.
+    nothing held back leaks through a sentence. ``ids`` maps the original ids to the
+    neutral ones of ``shown`` (None when the ids are the same, at Full). Our branch is
+    found on ``original`` (redaction may rename it) and routes are searched with the
+    original attitudes among the stakeholders ``shown`` keeps. Snapshot changes compare
+    ``original`` with its latest snapshot, both redacted for ``level`` the same way as
+    ``shown`` (with one neutral id per record), so names and fields come from redacted
+    maps. ``messengers_for`` limits route searches to the stakeholders that get a sheet.
     """
 
     def report(fraction: float) -> None:
@@ -164,7 +198,10 @@ def gather(
     readings = stakeholder_readings(shown, metrics)
     findings = map_findings(shown, metrics)
     report(0.55)
-    branch = our_branch(shown)
+    branch = our_branch(original)
+    if ids is not None and branch is not None:
+        # None when the level left our branch out (marked confidential).
+        branch = ids.stakeholders.get(branch)
     quadrants = {sid: quadrant(s) for sid, s in shown.stakeholders.items()}
     strategies = {sid: aiim(s) for sid, s in shown.stakeholders.items()}
     if branch is not None:
@@ -182,16 +219,19 @@ def gather(
     targets = [sid for sid in ranked if sid != branch]
     routed = targets if messengers_for is None else [s for s in targets if s in messengers_for]
     messengers = suggested_messengers(
-        shown, branch, routed, progress=lambda f: report(0.55 + 0.4 * f)
+        _routing_map(original, shown, ids),
+        branch,
+        routed,
+        progress=lambda f: report(0.55 + 0.4 * f),
     )
     snapshot = _latest_snapshot(original)
     changes = None
     if snapshot is not None:
         before, after = snapshot_map(snapshot), original
         if level != "full":
-            ids = RedactedIds()
+            snapshot_ids = RedactedIds()
             pair = [before, after]
-            before, after = (redact(m, level, ids, names_also_from=pair) for m in pair)
+            before, after = (redact(m, level, snapshot_ids, names_also_from=pair) for m in pair)
         changes = compare_maps(before, after)
     report(1.0)
     return Facts(

@@ -365,6 +365,16 @@ def power_interest_png(smap: StakeholderMap, numbers: dict[str, int], dpi: int =
     return _png(fig, dpi)
 
 
+def grid_counts(smap: StakeholderMap, leave_out: Collection[str] = ()) -> np.ndarray:
+    """Rated stakeholders per grid cell, ``[power - 1, interest - 1]``, leaving out the
+    stakeholders in ``leave_out`` (our own branch)."""
+    counts = np.zeros((5, 5), dtype=int)
+    for sid, s in smap.stakeholders.items():
+        if sid not in leave_out and s.power is not None and s.interest is not None:
+            counts[s.power - 1, s.interest - 1] += 1
+    return counts
+
+
 def quadrant_counts_png(
     smap: StakeholderMap, dpi: int = 300, leave_out: Collection[str] = ()
 ) -> bytes:
@@ -372,12 +382,7 @@ def quadrant_counts_png(
     the stakeholders in ``leave_out`` (our own branch) are not counted."""
     fig = _new_figure(6.0, 4.8)
     ax = _grid_axes(fig)
-    counts = np.zeros((5, 5), dtype=int)
-    for sid, s in smap.stakeholders.items():
-        if sid in leave_out:
-            continue
-        if s.power is not None and s.interest is not None:
-            counts[s.power - 1, s.interest - 1] += 1
+    counts = grid_counts(smap, leave_out)
     peak = max(int(counts.max()), 1)
     for power in range(5):
         for interest in range(5):

@@ -1,0 +1,116 @@
+"""What the plan reads from the map at each level: our branch, routes, readings."""
+
+from __future__ import annotations
+
+import pytest
+
+from stakeholder_mapper.analysis.routes import our_branch
+from stakeholder_mapper.core.model import StakeholderMap
+from stakeholder_mapper.io.plan import figures
+from stakeholder_mapper.io.plan.facts import gather, hostile
+from stakeholder_mapper.io.project import load_map
+from stakeholder_mapper.io.redact import RedactedIds, redact
+from stakeholder_mapper.paths import SAMPLE_MAP
+
+
+@pytest.fixture(scope="module")
+def sample() -> StakeholderMap:
+    return load_map(SAMPLE_MAP)
+
+
+def _facts(smap: StakeholderMap, level: str):
+    ids = RedactedIds() if level != "full" else None
+    return gather(smap, redact(smap, level, ids), level, ids)
+
+
+@pytest.mark.parametrize("level", ["full", "partner", "public"])
+def test_our_branch_is_found_before_redaction(sample: StakeholderMap, level: str) -> None:
+    facts = _facts(sample, level)
+    # Public renames the branch "Red Cross / Red Crescent N"; it must still be our branch,
+    # not the National Society headquarters, which is the stronger Red Cross unit.
+    assert facts.branch is not None
+    assert facts.smap.stakeholders[facts.branch].power == 3
+    assert facts.smap.stakeholders[facts.branch].interest == 5
+    assert facts.strategies[facts.branch] == "Not a target"
+
+
+def test_public_grid_counts_leave_out_our_branch(sample: StakeholderMap) -> None:
+    facts = _facts(sample, "public")
+    counts = figures.grid_counts(facts.smap, {facts.branch})
+    # Counted by hand from the sample: the 55 stakeholders less the 4 confidential ones
+    # and our branch (power 3, interest 5), by (power, interest).
+    expected = {
+        (5, 3): 1,
+        (5, 2): 1,
+        (4, 4): 1,
+        (4, 3): 2,  # urban planning, National Society headquarters
+        (4, 2): 8,
+        (4, 1): 2,
+        (3, 5): 1,  # the disaster risk management unit alone: our branch is left out
+        (3, 4): 2,
+        (3, 3): 7,
+        (3, 2): 4,
+        (3, 1): 1,
+        (2, 5): 2,
+        (2, 4): 5,
+        (2, 3): 8,
+        (1, 5): 1,
+        (1, 4): 1,
+        (1, 3): 1,
+        (1, 2): 2,
+    }
+    found = {(p + 1, i + 1): int(counts[p, i]) for p in range(5) for i in range(5) if counts[p, i]}
+    assert found == expected
+    assert sum(expected.values()) == 50
+
+
+@pytest.mark.parametrize("level", ["full", "partner"])
+def test_routes_never_pass_through_hostile_or_withheld_stakeholders(
+    sample: StakeholderMap, level: str
+) -> None:
+    facts = _facts(sample, level)
+    hostile_names = {s.label for s in sample.stakeholders.values() if hostile(s)}
+    confidential = {
+        s.label for s in sample.stakeholders.values() if s.sensitivity == "confidential"
+    }
+    assert "Marenza Daily Echo" in hostile_names
+    routed = 0
+    for messenger in facts.messengers.values():
+        if messenger.route is None:
+            continue
+        between = {facts.label(sid) for sid in messenger.route.stakeholders[1:-1]}
+        assert not between & hostile_names, messenger.sentence
+        if level == "partner":
+            assert not between & confidential, messenger.sentence
+        routed += 1
+    assert routed >= 20
+
+
+def test_partner_route_to_the_city_council_avoids_the_hostile_paper(
+    sample: StakeholderMap,
+) -> None:
+    council = "Marenza City Council"
+    full = _facts(sample, "full")
+    partner = _facts(sample, "partner")
+    full_route = full.messengers["city_council"].route
+    # Internally the branch reaches the council through the district chair, who is
+    # confidential; the partner version may not use that route, and must not fall back
+    # on the Daily Echo, which distrusts us.
+    assert [full.label(s) for s in full_route.stakeholders][1] == (
+        "Chair of the Riverside District Community Council"
+    )
+    (sid,) = [s for s in partner.targets if partner.label(s) == council]
+    messenger = partner.messengers[sid]
+    assert messenger.route is None
+    assert "Daily Echo" not in messenger.sentence
+    assert our_branch(sample) == "branch"
+
+
+def test_brokerage_readings_count_pairs_not_links(sample: StakeholderMap) -> None:
+    facts = _facts(sample, "full")
+    sentences = [r.sentence for r in facts.readings.values()]
+    liaisons = [s for s in sentences if s.startswith("Links groups it does not belong to")]
+    assert liaisons
+    # Gould–Fernandez counts brokered pairs: more than the map's 181 ties is possible.
+    assert all("pairs of stakeholders from other groups" in s for s in liaisons)
+    assert not [s for s in sentences if " links " in s and "pass through it" in s]
