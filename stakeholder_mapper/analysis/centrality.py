@@ -102,13 +102,14 @@ _jobs = itertools.count()
 def _process_context() -> multiprocessing.context.BaseContext:
     """How worker processes start: forked from a server that has loaded this module.
 
-    The server starts once per session and only imports what the workers need, so a
-    worker starts in milliseconds; where there is no fork server (Windows) a fresh
-    interpreter is started per worker. Never a plain fork: this process has threads.
+    The server starts once per session and imports this module and the program's main
+    script (which every worker would otherwise import again), so a worker starts in
+    milliseconds; where there is no fork server (Windows) a fresh interpreter is started
+    per worker. Never a plain fork: this process has threads.
     """
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
+        context.set_forkserver_preload(["__main__", __name__])
         return context
     return multiprocessing.get_context("spawn")
 
