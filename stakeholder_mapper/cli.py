@@ -79,6 +79,8 @@ def _check_output(output: Path, option: str, suffix: str | None = None) -> None:
             f"{output.name} does not end in {suffix}, but {option} writes a {suffix} file; "
             f"name the output file {output.stem}{suffix} or choose another format."
         )
+    if output.is_dir():
+        raise UsageError(f"{output} is a folder; give the name of a file to write in it.")
     folder = output.absolute().parent
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"

@@ -145,4 +145,10 @@ def test_missing_output_folder_is_named_in_one_sentence(small_map, tmp_path, cap
             f"create it or choose another place for {name}.\n"
         )
     assert not missing.exists()
+    folder = tmp_path / "named like a file.csv"
+    folder.mkdir()
+    assert main(["export", str(source), "--to", "csv", "-o", str(folder)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {folder} is a folder; give the name of a file to write in it.\n"
+    )
     assert (source.read_bytes(), table.read_bytes()) == before
