@@ -2,9 +2,10 @@
 
 - ``full``: everything, for internal use by the branch.
 - ``partner``: for partner organisations. No personal names, contact details, attitude
-  (position, engagement stage, desired change, approach, risks) or trust scores, no notes
-  or engagement log, no
-  snapshots; stakeholders marked *confidential* are left out with their relationships.
+  (position, engagement stage, desired change, approach, risks, negative ties such as
+  conflict or distrust, and the objective and ask for a stakeholder opposed to ours, which
+  would show its opposition) or trust scores, no notes or engagement log, no snapshots;
+  stakeholders marked *confidential* are left out with their relationships.
 - ``public``: aggregates only. Stakeholders marked *public* keep their name; the others
   become "Media 2", "Faith leader 1" ...; only category, level, power and interest
   remain, enough for counts and charts by category.
@@ -30,6 +31,7 @@ __all__ = [
     "LEVEL_DESCRIPTIONS",
     "ExportLevel",
     "RedactedIds",
+    "opposed",
     "redact",
     "redact_for_export",
 ]
@@ -41,8 +43,8 @@ EXPORT_LEVELS: tuple[str, ...] = ExportLevel.__args__
 LEVEL_DESCRIPTIONS: dict[str, str] = {
     "full": "Full (internal): every field, including personal names, contact details, "
     "attitudes and trust scores.",
-    "partner": "Partner: no personal names, contact details, attitudes, trust scores, notes "
-    "or confidential stakeholders.",
+    "partner": "Partner: no personal names, contact details, attitudes (conflict and distrust "
+    "ties included), trust scores, notes or confidential stakeholders.",
     "public": "Public: aggregates only; stakeholders are named only when marked public and "
     "carry only their category, level, power and interest.",
 }
@@ -109,8 +111,20 @@ def _clean(text: str, names: NameMatcher) -> str:
     return names.sub(text, ERASED)
 
 
+#: Engagement fields that say what we want from an opposed stakeholder ("Limit damaging
+#: coverage"): they reveal its attitude, so Partner level leaves them out for it.
+_OPPOSED_ENGAGEMENT = ("objective", "ask")
+
+
+def opposed(s: Stakeholder) -> bool:
+    """Whether ``s`` is recorded as opposed to our objective (position below zero)."""
+    return s.position is not None and s.position < 0
+
+
 def _partner_stakeholder(s: Stakeholder, new_id: str, names: NameMatcher) -> Stakeholder:
     kept = {name: getattr(s.engagement, name) for name in _PARTNER_ENGAGEMENT}
+    if opposed(s):
+        kept.update(dict.fromkeys(_OPPOSED_ENGAGEMENT, ""))
     engagement = Engagement(
         **{k: _clean(v, names) if isinstance(v, str) else v for k, v in kept.items()}
     )
@@ -190,7 +204,8 @@ def redact(
             record = _public_stakeholder(s, new_ids[s.id], label)
         out.stakeholders[record.id] = record
     for r in smap.relationships.values():
-        if r.source not in new_ids or r.target not in new_ids:
+        # Conflict and distrust are attitudes: below Full only positive ties are shown.
+        if r.source not in new_ids or r.target not in new_ids or r.valence == "negative":
             continue
         rid = ids.relationship(r.id)
         out.relationships[rid] = Relationship(

@@ -336,6 +336,23 @@ def test_partner_sheets_do_not_call_withheld_fields_unrecorded(
     assert full["Approach"].endswith("Suggested for its quadrant, as none was recorded.")
 
 
+def test_partner_says_withheld_not_missing(plans: dict[str, Path]) -> None:
+    doc = Document(str(plans["partner"]))
+    text = _text(doc)
+    # The sample records risks, held back at this level: "none recorded" would be false.
+    assert "No risks recorded yet." not in text
+    assert "Risks recorded by the branch are not shared in this version." in text
+    # What we want from opposed stakeholders shows their attitude; it is withheld, and an
+    # empty objective reads the same for every stakeholder so that none stands out.
+    assert "Limit damaging coverage" not in text
+    assert "Keep the developer from blocking" not in text
+    assert "recorded yet." not in "".join(
+        rows["Objective"] + rows["The ask"] for rows in _sheets(doc).values()
+    )
+    assert _sheets(doc)["Marenza Daily Echo"]["Objective"] == "No objective shared in this version."
+    assert "dashed lines are negative ties" not in text
+
+
 def test_public_level_prints_counts_not_rows(
     sample: StakeholderMap, plans: dict[str, Path]
 ) -> None:

@@ -114,3 +114,10 @@ def test_brokerage_readings_count_pairs_not_links(sample: StakeholderMap) -> Non
     # Gould–Fernandez counts brokered pairs: more than the map's 181 ties is possible.
     assert all("pairs of stakeholders from other groups" in s for s in liaisons)
     assert not [s for s in sentences if " links " in s and "pass through it" in s]
+
+
+def test_partner_plan_draws_and_counts_no_conflict_or_distrust(sample: StakeholderMap) -> None:
+    facts = _facts(sample, "partner")
+    assert any(r.valence == "negative" for r in sample.relationships.values())
+    # The figure, the coalitions and the metrics all draw on this map.
+    assert all(r.valence == "positive" for r in facts.smap.relationships.values())

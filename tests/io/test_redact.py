@@ -106,9 +106,42 @@ def test_partner_keeps_roles_and_plans(sensitive_map: StakeholderMap) -> None:
     mayor = out.stakeholders["s1"]
     assert mayor.label == "Mayor ([erased])"
     assert (mayor.power, mayor.interest) == (5, 3)
-    assert mayor.engagement.objective == "Shelter MoU"
+    # The mayor is recorded as opposed: what we want from them would show it.
+    assert mayor.engagement.objective == ""
     assert mayor.engagement.messenger == "" and mayor.engagement.owner == ""
     assert out.positions == {"s1": (0.0, 0.0)}
+
+
+def test_partner_keeps_plans_only_for_stakeholders_not_opposed(
+    sensitive_map: StakeholderMap,
+) -> None:
+    plan = Engagement(objective="Agree the shelter MoU", ask="Co-sign", key_messages="Lives")
+    for position, kept in ((-2, False), (-1, False), (0, True), (2, True), (None, True)):
+        mayor = dataclasses.replace(
+            sensitive_map.stakeholders["mayor"], position=position, engagement=plan
+        )
+        sensitive_map.stakeholders["mayor"] = mayor
+        shown = redact(sensitive_map, "partner").stakeholders["s1"].engagement
+        expected = ("Agree the shelter MoU", "Co-sign") if kept else ("", "")
+        assert (shown.objective, shown.ask) == expected, position
+        assert shown.key_messages == "Lives"
+
+
+@pytest.mark.parametrize("level", ["partner", "public"])
+def test_conflict_and_distrust_ties_are_left_out_below_full(
+    rich_map: StakeholderMap, level: str
+) -> None:
+    negative = [r for r in rich_map.relationships.values() if r.valence == "negative"]
+    assert negative
+    out = redact(rich_map, level)
+    assert all(r.valence == "positive" for r in out.relationships.values())
+    kept = {sid for sid, s in rich_map.stakeholders.items() if s.sensitivity != "confidential"}
+    positive = [
+        r
+        for r in rich_map.relationships.values()
+        if r.valence == "positive" and {r.source, r.target} <= kept
+    ]
+    assert len(out.relationships) == len(positive) > 0
 
 
 def test_public_names_only_public_stakeholders(sensitive_map: StakeholderMap) -> None:
@@ -139,7 +172,7 @@ def test_partner_leaves_out_attitudes_and_judgements_in_engagement_text() -> Non
         ),
     )
     shown = next(iter(redact(smap, "partner").stakeholders.values())).engagement
-    assert shown.objective == "Agree a flood-safe building code"
+    assert shown.objective == "Agree a flood-safe building code"  # position not recorded
     assert (shown.desired_change, shown.approach, shown.risks) == ("", "", "")
 
 

@@ -440,6 +440,8 @@ class _Writer:
         self.heading("Objectives with key stakeholders", 2)
         if objectives:
             self.bullets(objectives)
+        elif self.level != "full" and self.facts.original_has("objective"):
+            self.para("The objectives recorded by the branch are not shared in this version.")
         else:
             self.para("No objectives recorded yet: add them on each stakeholder's engagement tab.")
 
@@ -493,10 +495,15 @@ class _Writer:
                 0.8,
             )
             return
+        ties = (
+            "dashed lines are negative ties such as conflict or distrust"
+            if self.level == "full"
+            else "conflict and distrust are not shown in this version"
+        )
         self.para(
             "Each shape is a stakeholder (colour and shape show the category, size its power); "
-            "lines are relationships, arrows point from source to target and dashed lines are "
-            "negative ties such as conflict or distrust. Our branch is circled."
+            f"lines are relationships, arrows point from source to target and {ties}. Our "
+            "branch is circled."
         )
         numbers = self.facts.numbers
         self.figure(
@@ -722,9 +729,12 @@ class _Writer:
         owner = None
         if self.level == "full":
             owner = ("Our focal point", _or(e.owner or s.focal_point, "No focal point yet."))
+        # Partner level withholds these for opposed stakeholders; saying so only for them
+        # would reveal who is opposed, so every empty one reads the same.
+        missing_text = "recorded yet" if self.level == "full" else "shared in this version"
         sequence = [
-            ("Objective", _or(e.objective, "No objective recorded yet.")),
-            ("The ask", _or(e.ask, "No ask recorded yet.")),
+            ("Objective", _or(e.objective, f"No objective {missing_text}.")),
+            ("The ask", _or(e.ask, f"No ask {missing_text}.")),
             ("Desired change", optional.get("Desired change", "")),
             ("Key messages", optional["Key messages"]),
             ("Approach", approach),
@@ -996,6 +1006,9 @@ class _Writer:
         ]
         if recorded:
             self.table(["Stakeholder", "Risk"], recorded, [4, 9])
+        elif self.level != "full" and self.facts.original_has("risks"):
+            # Held back by the level: "none recorded" would be false.
+            self.para("Risks recorded by the branch are not shared in this version.")
         else:
             self.para("No risks recorded yet.")
 

@@ -58,6 +58,20 @@ class Facts:
     #: The latest snapshot and what changed since (None without snapshots).
     snapshot: Snapshot | None
     changes: MapComparison | None
+    #: The map before redaction, to tell "not recorded" from "not shared" (never quoted).
+    original: StakeholderMap | None = None
+
+    def original_has(self, field: str) -> bool:
+        """Whether some target has engagement ``field`` filled in on the unredacted map
+        (our branch and stakeholders the level leaves out do not count)."""
+        if self.original is None:
+            return False
+        branch = our_branch(self.original)
+        return any(
+            str(getattr(s.engagement, field)).strip()
+            for sid, s in self.original.stakeholders.items()
+            if sid != branch and s.sensitivity != "confidential"
+        )
 
     def label(self, sid: str) -> str:
         """The stakeholder's name as shown in the plan."""
@@ -248,4 +262,5 @@ def gather(
         messengers=messengers,
         snapshot=snapshot,
         changes=changes,
+        original=original,
     )
