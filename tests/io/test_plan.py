@@ -333,7 +333,27 @@ def test_partner_sheets_do_not_call_withheld_fields_unrecorded(
     assert "desired change" not in dmu.get("Not recorded yet", "").lower()
     assert "as none was recorded" not in dmu["Approach"]
     full = _sheets(Document(str(plans["full"])))["National Disaster Management Authority"]
-    assert full["Approach"].endswith("Suggested for its quadrant, as none was recorded.")
+    assert full["Approach"].endswith(
+        "Suggested for its strategy, stage and quadrant, as none was recorded."
+    )
+    assert dmu["Approach"].endswith("Suggested for its quadrant.")
+
+
+def test_suggested_approaches_follow_strategy_and_stage(plans: dict[str, Path]) -> None:
+    sheets = _sheets(Document(str(plans["full"])))
+    # Opposed and distrustful, "Challenge and contain": no joint decisions with the paper.
+    echo = sheets["Marenza Daily Echo"]
+    assert "Challenge and contain" in _text(Document(str(plans["full"])))
+    # The paper has its own recorded approach; the planning department, also opposed and
+    # distrustful, gets the suggestion.
+    planning = sheets["Urban Planning and Land Department"]["Approach"]
+    assert planning.startswith("Contain their opposition")
+    assert "involve" not in planning.lower() and "joint" not in planning.lower()
+    assert echo["Approach"].startswith("Factual briefings only")
+    # A champion with a signed MoU is maintained and used as a messenger.
+    met = sheets["National Meteorological Service - coastal office"]["Approach"]
+    assert met.startswith("Maintain the relationship")
+    assert "carry our messages" in met and "become allies" not in met
 
 
 def test_partner_says_withheld_not_missing(plans: dict[str, Path]) -> None:

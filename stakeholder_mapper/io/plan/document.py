@@ -34,9 +34,9 @@ from .priorities import (
     HIGH_FROM,
     NOT_A_TARGET,
     POWERFUL,
-    QUADRANT_APPROACH,
     QUADRANTS,
     quadrant,
+    suggested_approach,
 )
 from .word import (
     add_bookmark,
@@ -709,10 +709,18 @@ class _Writer:
         if self.level != "full":
             # Held back by the export level, not missing: never listed as "not recorded".
             del optional["Desired change"], optional["Risks"]
-        why = ", as none was recorded" if self.level == "full" else ""
-        approach = (
-            e.approach.strip()
-            or f"{QUADRANT_APPROACH[facts.quadrants[sid]]} Suggested for its quadrant{why}."
+        if self.level == "full":
+            basis = "its strategy, stage and quadrant, as none was recorded"
+        else:
+            basis = "its quadrant"
+        approach = e.approach.strip() or (
+            suggested_approach(
+                facts.strategies[sid],
+                e.stage,
+                facts.quadrants[sid],
+                distrustful=s.trust is not None and s.trust < 0,
+            )
+            + f" Suggested for {basis}."
         )
         messenger_text = (
             f"{recorded_messenger} (recorded on the map)\nSuggested by the map: {suggested}"
