@@ -24,9 +24,9 @@ categories.
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -80,6 +80,15 @@ def _percent(share: float) -> str:
     return f"{value:.0f}%" if value >= 1 or value == 0 else "under 1%"
 
 
+#: One stakeholder's row of the metrics table, column name to value.
+Row = Mapping[str, Any]
+
+
+def _top(values: pd.Series, top: int) -> np.ndarray:
+    """Whether each value is among the ``top`` highest: fewer than ``top`` others are higher."""
+    return (values.rank(method="min", ascending=False) <= top).to_numpy()
+
+
 class _Context:
     """What the readings need to know about the map beyond the metrics table."""
 
@@ -104,8 +113,13 @@ class _Context:
         n = len(self.ids)
         top = max(1, math.ceil(TOP_SHARE * n))
         # A stakeholder is "top" when fewer than `top` others score strictly higher.
-        self.top_betweenness = metrics["betweenness"].rank(method="min", ascending=False) <= top
-        self.top_pagerank = metrics["pagerank"].rank(method="min", ascending=False) <= top
+        self.top_betweenness = _top(metrics["betweenness"], top)
+        self.top_pagerank = _top(metrics["pagerank"], top)
+        # Each stakeholder's category as a number, for counting categories of many at once.
+        categories = [smap.stakeholders[sid].category for sid in self.ids]
+        self.category_ids = list(dict.fromkeys(categories))
+        code = {category: number for number, category in enumerate(self.category_ids)}
+        self.category_codes = np.array([code[c] for c in categories], dtype=np.int64)
         self.neighbours: list[set[int]] = [set() for _ in range(n)]
         for u, v in zip(arcs.source.tolist(), arcs.target.tolist(), strict=True):
             self.neighbours[u].add(v)
@@ -124,9 +138,11 @@ class _Context:
         return category.name if category else category_id
 
     def categories_of(self, members: Sequence[int]) -> list[str]:
-        """Names of the members' categories, the most common first."""
-        counts = Counter(self.smap.stakeholders[self.ids[i]].category for i in members)
-        return [self.category_name(c) for c, _ in counts.most_common()]
+        """Names of the members' categories, the most common first (on a tie, the first met)."""
+        codes = self.category_codes[np.asarray(members, dtype=np.int64)]
+        present, first, counts = np.unique(codes, return_index=True, return_counts=True)
+        order = np.lexsort((first, -counts))
+        return [self.category_name(self.category_ids[present[i]]) for i in order]
 
 
 #: Gould–Fernandez counts brokered pairs (a stakeholder between two others), not ties:
@@ -187,7 +203,7 @@ def _only_link(context: _Context, index: int) -> Reading | None:
     )
 
 
-def _brokerage_role(context: _Context, row: pd.Series) -> Reading | None:
+def _brokerage_role(context: _Context, row: Row) -> Reading | None:
     best, best_z = None, SIGNIFICANT_Z
     for role in _ROLE_TEXT:
         z = row[f"gf_{role}_z"]
@@ -201,14 +217,13 @@ def _brokerage_role(context: _Context, row: pd.Series) -> Reading | None:
     )
 
 
-def _reading(context: _Context, index: int, row: pd.Series) -> Reading:
-    sid = context.ids[index]
+def _reading(context: _Context, index: int, row: Row) -> Reading:
     contacts = context.neighbours[index]
     if not contacts:
         return Reading("Isolated", "Has no ties in this view of the map: no one reaches it.")
     betweenness = row["betweenness"]
     routes = f"{_percent(betweenness)} of the most trusted routes between other stakeholders"
-    top_broker = betweenness > 0 and context.top_betweenness[sid]
+    top_broker = betweenness > 0 and context.top_betweenness[index]
     found = _only_link(context, index) or _brokerage_role(context, row)
     if found:
         if top_broker and found.role != "Only link":
@@ -223,7 +238,7 @@ def _reading(context: _Context, index: int, row: pd.Series) -> Reading:
             f"Ties coalition {int(row['community'])} to {int(row['communities_bridged'])} "
             "other coalitions.",
         )
-    if context.top_pagerank[sid] and row["in_degree"] > 0:
+    if context.top_pagerank[index] and row["in_degree"] > 0:
         return Reading(
             "Influential",
             "Strong ties reach it from well-connected stakeholders: much influence flows to it.",
@@ -247,8 +262,10 @@ def stakeholder_readings(smap: StakeholderMap, metrics: pd.DataFrame) -> dict[st
     Raises :class:`AnalysisInputError` if ``metrics`` was computed for other stakeholders.
     """
     context = _Context(smap, metrics)
+    rows = metrics.to_dict("records")
     return {
-        sid: _reading(context, index, row) for index, (sid, row) in enumerate(metrics.iterrows())
+        sid: _reading(context, index, row)
+        for index, (sid, row) in enumerate(zip(context.ids, rows, strict=True))
     }
 
 
