@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from stakeholder_mapper.analysis.readings import POWERFUL
-from stakeholder_mapper.analysis.routes import our_branch, trusted_routes
+from stakeholder_mapper.analysis.routes import our_branch, routes_from, trusted_routes
 from stakeholder_mapper.core.model import (
     Engagement,
     Relationship,
@@ -25,6 +25,7 @@ from stakeholder_mapper.core.model import (
     StakeholderMap,
 )
 from stakeholder_mapper.io.plan import SECTIONS, PlanError, PlanOptions, write_plan
+from stakeholder_mapper.io.plan.facts import hostile
 from stakeholder_mapper.io.project import load_map, snapshot_content
 from stakeholder_mapper.paths import SAMPLE_MAP
 
@@ -212,7 +213,12 @@ def test_first_priorities_name_a_recorded_messenger_before_the_suggested_one(
     assert f"suggested messenger: {hop} (most trusted route: " in mayor
     # Without a recorded messenger the suggestion is named as one.
     developer = next(line for line in priorities.splitlines() if line.startswith("Azure Bay"))
-    assert "recorded" not in developer and "suggested messenger: " in developer
+    assert "recorded" not in developer
+    # Its route is a chain of introductions, named as such rather than one "messenger".
+    assert (
+        "suggested first contact: MarTel mobile network, who can introduce us to Marenza "
+        "Chamber of Commerce and Industry (most trusted route: " in developer
+    )
     # A recorded messenger may name people: the partner version gives the suggestion only.
     partner = _text(Document(str(plans["partner"])))
     assert recorded not in partner
@@ -271,15 +277,21 @@ def test_suggested_messenger_is_the_first_hop_of_the_most_trusted_route(
     sheets = _sheets(Document(str(plans["full"])))
     branch = our_branch(sample)
     assert branch == "branch"  # named in the map's "branch" field, not the stronger HQ
+    # Those who oppose or distrust us are never go-betweens.
+    no_relay = [sid for sid, s in sample.stakeholders.items() if hostile(s)]
     checked = 0
     for sid, s in sample.stakeholders.items():
         if s.label not in sheets or sid == branch:
             continue
-        routes = trusted_routes(sample, branch, sid, k=1)
+        routes = routes_from(sample, branch, [sid], k=1, no_relay=no_relay)[sid]
         suggested = sheets[s.label]["Messenger"].split("Suggested by the map: ", 1)[1]
-        if routes and len(routes[0].stakeholders) > 2:
+        if routes and len(routes[0].stakeholders) == 3:
             hop = sample.stakeholders[routes[0].stakeholders[1]].label
             assert suggested.startswith(f"{hop}, on the most trusted route"), s.label
+            checked += 1
+        elif routes and len(routes[0].stakeholders) > 3:
+            hop, then = (sample.stakeholders[h].label for h in routes[0].stakeholders[1:3])
+            assert suggested.startswith(f"first contact {hop}, who can introduce us to {then}")
             checked += 1
     assert "Mayor of Marenza" in sheets  # the branch reaches the mayor only through others
     assert checked >= 5
@@ -332,15 +344,17 @@ def test_partner_sheets_do_not_call_withheld_fields_unrecorded(
     assert "Risks" not in dmu and "risks" not in dmu.get("Not recorded yet", "")
     assert "desired change" not in dmu.get("Not recorded yet", "").lower()
     assert "as none was recorded" not in dmu["Approach"]
-    full = _sheets(Document(str(plans["full"])))["National Disaster Management Authority"]
+    full = _sheets(Document(str(plans["full"])))["National Meteorological Service - coastal office"]
     assert full["Approach"].endswith(
         "Suggested for its strategy, stage and quadrant, as none was recorded."
     )
     assert dmu["Approach"].endswith("Suggested for its quadrant.")
 
 
-def test_suggested_approaches_follow_strategy_and_stage(plans: dict[str, Path]) -> None:
-    sheets = _sheets(Document(str(plans["full"])))
+def test_suggested_approaches_follow_strategy_and_stage(
+    sample: StakeholderMap, plans: dict[str, Path], tmp_path: Path
+) -> None:
+    sheets = _sheets(Document(str(_plan(sample, tmp_path, sheets_for="all"))))
     # Opposed and distrustful, "Challenge and contain": no joint decisions with the paper.
     echo = sheets["Marenza Daily Echo"]
     assert "Challenge and contain" in _text(Document(str(plans["full"])))
@@ -480,7 +494,7 @@ def test_paragraph_properties_follow_the_schema_order(plans: dict[str, Path]) ->
 def test_sections_are_optional_and_defaults_say_what_is_missing(tmp_path: Path) -> None:
     smap = StakeholderMap()
     smap.stakeholders["m"] = Stakeholder("m", "Mayor", "municipal", power=5, interest=4)
-    path = _plan(smap, tmp_path, sections=("sheets", "annex"))
+    path = _plan(smap, tmp_path, sections=("sheets", "annex"), sheets_for="all")
     doc = Document(str(path))
     assert _headings(doc, 1) == [SECTIONS["sheets"], SECTIONS["annex"]]
     sheet = _sheets(doc)["Mayor"]
@@ -621,3 +635,98 @@ def test_partner_change_table_takes_names_from_the_redacted_map(tmp_path: Path) 
         "moved quadrant",
         "removed from the map",
     ]
+
+
+@pytest.fixture(scope="module")
+def dated(sample: StakeholderMap, tmp_path_factory: pytest.TempPathFactory):
+    """The sample's full plan dated 25 November 2026, with some actions overdue."""
+    folder = tmp_path_factory.mktemp("dated")
+    return Document(str(_plan(sample, folder, date=dt.date(2026, 11, 25))))
+
+
+def test_sheets_only_for_planned_engagement_and_the_rest_in_one_table(dated) -> None:
+    sheets = _sheets(dated)
+    assert len(sheets) == 14
+    for name, rows in sheets.items():
+        empty = [rows[k] for k in ("Objective", "The ask") if "recorded yet" in rows[k]]
+        assert len(empty) < 2, name
+    rows = _rows(dated, "Stakeholder", "Suggested first contact", "Focal point")
+    # Hand-listed: the targets rated manage closely or keep satisfied with nothing recorded.
+    assert {r["Stakeholder"] for r in rows} == {
+        "Marenza City Council",
+        "Urban Planning and Land Department",
+        "Department of Social Affairs and Youth",
+        "Riverside District Administration",
+        "Office of the Governor of Marenza Province",
+        "National Disaster Management Authority",
+        "Ministry of Health - provincial directorate",
+        "Marenza Fire and Rescue Service",
+        "Marenza General Hospital",
+        "Marenza Water and Sanitation Utility",
+        "Marenza Police district command",
+        "Marenza River Port Authority",
+        "Marenza Interfaith Council",
+        "Harbour Logistics container terminal",
+        "Marenza Chamber of Commerce and Industry",
+        "Coastal Power Distribution Company",
+        "Coastal Commercial Bank",
+        "Marenza Mutual Insurance",
+        "Coastal TV news desk",
+        "IFRC country cluster delegation",
+        "Regional Development Bank - urban resilience programme",
+        "UN human settlements agency - country office",
+    }
+    assert not set(sheets) & {r["Stakeholder"] for r in rows}
+    fire = next(r for r in rows if r["Stakeholder"] == "Marenza Fire and Rescue Service")
+    assert fire["Suggested first contact"] == "Direct: our branch has its own tie"
+
+
+def test_action_plan_marks_overdue_actions_and_lists_who_has_none(dated) -> None:
+    rows = _rows(dated, "Action", "Owner", "Due")
+    assert all(r["Action"] and "None recorded" not in r["Action"] for r in rows)
+    overdue = [r["Stakeholder"] for r in rows if r["Due"].endswith("(overdue)")]
+    # Due 12, 15, 18 and 20 November 2026, before the plan's date.
+    assert overdue == [
+        "MarTel mobile network",
+        "City Health Department",
+        "Riverside Youth Centre",
+        "Mayor's chief of staff",
+    ]
+    assert rows[len(overdue)]["Due"] == "28 November 2026"
+    text = _text(dated)
+    assert "4 were due before 25 November 2026, the date of this plan" in text
+    missing = next(p for p in text.splitlines() if p.startswith("No next action is recorded"))
+    assert "Marenza Fire and Rescue Service" in missing and "Mayor of Marenza" not in missing
+    mou = _rows(dated, "Stakeholder", "Status", "Next step")
+    assert [r["Due"] for r in mou][:2] == [
+        "12 November 2026 (overdue)",
+        "15 November 2026 (overdue)",
+    ]
+
+
+def test_agreements_are_counted_per_stakeholder(dated) -> None:
+    text = _text(dated)
+    line = next(p for p in text.splitlines() if p.startswith("MoU status recorded on"))
+    # Hand count: drafting on the mayor, the chief of staff and the DRM unit (one City Hall
+    # MoU), exploring with the health department and MarTel, signed with the met office,
+    # renewal due with the university lab: 7 stakeholders.
+    assert line.startswith("MoU status recorded on 7 stakeholders: being explored with ")
+    drafted = line.split("being drafted with ", 1)[1].split(";", 1)[0]
+    assert sorted(re.split(", | and ", drafted)) == [
+        "Mayor of Marenza",
+        "Mayor's chief of staff",
+        "Municipal Disaster Risk Management Unit",
+    ]
+    city = next(p for p in text.splitlines() if p.startswith("City authorities without"))
+    # All eight municipal stakeholders: none has a signed or current agreement.
+    for name in (
+        "Mayor of Marenza (being drafted)",
+        "Mayor's chief of staff (being drafted)",
+        "Marenza City Council",
+        "Urban Planning and Land Department",
+        "Municipal Disaster Risk Management Unit (being drafted)",
+        "Department of Social Affairs and Youth",
+        "City Health Department (being explored)",
+        "Riverside District Administration",
+    ):
+        assert name in city

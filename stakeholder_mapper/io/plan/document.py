@@ -90,6 +90,9 @@ MOU_WORDS: dict[str, str] = {
     "expired": "expired",
 }
 
+#: MoU statuses that count as a current agreement.
+CURRENT_AGREEMENT = ("signed", "renewal due")
+
 #: Brokers listed in the brokerage table at most.
 MAX_BROKERS = 15
 #: With more engagement sheets than this the contents list only the main sections.
@@ -142,6 +145,7 @@ class _Writer:
             1: pick_style(doc, ["TOC 1", "toc 1", "Normal"], para),
             2: pick_style(doc, ["TOC 2", "toc 2", "Normal"], para),
         }
+        self.today = options.date or dt.date.today()
         self.landscape = False
         self.toc_paragraph: Paragraph | None = None
         self.toc_depth = 2
@@ -291,7 +295,7 @@ class _Writer:
             ("City", _or(info.city, "not recorded")),
             ("Branch", _or(info.branch, "not recorded")),
             ("Date of the map", _date(info.date) or "not recorded"),
-            ("Plan generated", _date(dt.date.today())),
+            ("Plan generated", _date(self.today)),
             *([("Prepared by", author)] if author.strip() else []),
             ("Version", LEVEL_NAMES[self.level]),
             ("Classification", self.classification()),
@@ -309,7 +313,11 @@ class _Writer:
         p = self.doc.add_paragraph()
         p.add_run("Contents").bold = True
         self.toc_paragraph = p
-        self.toc_depth = 2 if len(self.sheet_ids()) <= MAX_SHEETS_IN_CONTENTS else 1
+        # Sheets are listed when there are few; otherwise (or without sheets, as in the
+        # public version) the main sections only.
+        with_sheets = self.options.has("sheets") and "sheets" not in _left_out(self.level)
+        few = 0 < len(self.sheet_ids()) <= MAX_SHEETS_IN_CONTENTS
+        self.toc_depth = 2 if with_sheets and few else 1
         self.toc_tab = text_width(self.doc)
         self.page_break()
 
@@ -644,20 +652,44 @@ class _Writer:
         )
 
     def sheet_ids(self) -> list[str]:
+        """The stakeholders that get an engagement sheet: every target when all were asked
+        for, otherwise those with engagement details recorded."""
         facts = self.facts
-        candidates = _sheet_candidates(self.smap, self.options)
-        return [sid for sid in facts.targets if candidates is None or sid in candidates]
+        if self.options.sheets_for == "all":
+            return list(facts.targets)
+        return [sid for sid in facts.targets if _has_engagement(self.stakeholder(sid))]
+
+    def unplanned_ids(self) -> list[str]:
+        """Priority stakeholders (manage closely, keep satisfied) with nothing recorded
+        yet: one row each in "Engagement still to plan" instead of an empty sheet."""
+        if self.options.sheets_for == "all":
+            return []
+        return [
+            sid
+            for sid in self.facts.targets
+            if self.facts.quadrants[sid] in PRIORITY_QUADRANTS
+            and not _has_engagement(self.stakeholder(sid))
+        ]
 
     def sheets(self) -> None:
         self.set_landscape(False)
         self.heading(SECTIONS["sheets"])
-        ids = self.sheet_ids()
-        scope = (
-            "every stakeholder but our own branch"
-            if self.options.sheets_for == "all"
-            else "stakeholders to manage closely or keep satisfied, and every stakeholder "
-            "with engagement details recorded"
-        )
+        ids, unplanned = self.sheet_ids(), self.unplanned_ids()
+        if self.options.sheets_for == "all":
+            scope = (
+                f"One sheet for each of the {_count(len(ids), 'stakeholder')} but our own branch."
+            )
+        else:
+            scope = (
+                f"One sheet for each of the {_count(len(ids), 'stakeholder')} with engagement "
+                "details recorded"
+                + (
+                    f"; the {len(unplanned)} other priority stakeholders (manage closely or "
+                    "keep satisfied) are listed after the sheets as engagement still to plan."
+                    if unplanned
+                    else "."
+                )
+            )
         if self.level == "full":
             how = (
                 "Fields left empty on the map say so; the approach and messenger are suggested "
@@ -669,9 +701,46 @@ class _Writer:
                 "focal point, engagement stage or risks: the approach and messenger shown are "
                 "the map's suggestions."
             )
-        self.para(f"One sheet for {scope} ({len(ids)}). {how}")
+        self.para(f"{scope} {how}")
         for sid in ids:
             self.sheet(sid)
+        if unplanned:
+            self.still_to_plan(unplanned)
+
+    def still_to_plan(self, ids: list[str]) -> None:
+        """One compact table for the priority stakeholders with nothing recorded yet."""
+        facts = self.facts
+        self.heading("Engagement still to plan", 2)
+        self.para(
+            "No objective, ask or next action is recorded yet for these priority "
+            "stakeholders. Agree a first contact and a focal point for each, then record "
+            "the engagement on the map to give them a sheet in the next plan."
+        )
+        rows = []
+        for sid in ids:
+            messenger = facts.messengers.get(sid)
+            contact = (messenger.contact if messenger else "") or "no trusted route yet"
+            row = [facts.label(sid), facts.quadrants[sid]]
+            if self.level == "full":
+                row.append(facts.strategies[sid])
+            row.append(_capital(contact))
+            if self.level == "full":
+                s = self.stakeholder(sid)
+                row.append(_or(s.engagement.owner or s.focal_point, "none yet"))
+            rows.append(row)
+        if self.level == "full":
+            header = [
+                "Stakeholder",
+                "Quadrant",
+                "Strategy",
+                "Suggested first contact",
+                "Focal point",
+            ]
+            weights = [4.2, 2.5, 2.9, 4.6, 2.4]
+        else:
+            header = ["Stakeholder", "Quadrant", "Suggested first contact"]
+            weights = [5, 3, 6]
+        self.table(header, rows, weights)
 
     def sheet(self, sid: str) -> None:
         facts, s = self.facts, self.stakeholder(sid)
@@ -867,31 +936,53 @@ class _Writer:
     def mou(self) -> None:
         self.set_landscape(False)
         self.heading(SECTIONS["mou"])
-        targets = self.facts.targets
-        statuses = Counter(self.stakeholder(sid).engagement.mou_status for sid in targets)
-        counted = [
-            f"{statuses[status] or 'none'} {MOU_WORDS[status]}"
-            for status in MOU_STATUSES
-            if status != "none"
-        ]
-        self.para(f"Agreements recorded: {', '.join(counted[:-1])} and {counted[-1]}.")
+        facts, targets = self.facts, self.facts.targets
+        by_status: dict[str, list[str]] = {}
+        for sid in targets:
+            by_status.setdefault(self.stakeholder(sid).engagement.mou_status, []).append(sid)
+        recorded = sum(len(by_status.get(status, [])) for status in MOU_WORDS)
+        if recorded:
+            # Counted per stakeholder: one agreement is often recorded on several offices.
+            parts = [
+                f"{MOU_WORDS[status]} with {_names([facts.label(s) for s in by_status[status]])}"
+                for status in MOU_STATUSES
+                if by_status.get(status) and status in MOU_WORDS
+            ]
+            self.para(
+                f"MoU status recorded on {_count(recorded, 'stakeholder')}: "
+                + "; ".join(parts)
+                + "."
+            )
         city_authorities = [
             sid
             for sid in targets
             if self.stakeholder(sid).category == "municipal"
-            and self.stakeholder(sid).engagement.mou_status in ("none", "expired")
+            and self.stakeholder(sid).engagement.mou_status not in CURRENT_AGREEMENT
         ]
         if city_authorities:
             self.para(
-                "City authorities without a current agreement (Principle 11 asks for MoUs "
-                "that set out our auxiliary role): "
-                + ", ".join(self.facts.label(s) for s in city_authorities)
+                "City authorities without a signed, current agreement (Principle 11 asks "
+                "for MoUs that set out our auxiliary role): "
+                + _names(
+                    [
+                        facts.label(sid)
+                        + (
+                            f" ({MOU_WORDS[status]})"
+                            if (status := self.stakeholder(sid).engagement.mou_status) in MOU_WORDS
+                            else ""
+                        )
+                        for sid in city_authorities
+                    ]
+                )
                 + "."
             )
         order = {status: i for i, status in enumerate(MOU_STATUSES)}
         tracked = sorted(
             (sid for sid in targets if self.stakeholder(sid).engagement.mou_status != "none"),
-            key=lambda sid: order[self.stakeholder(sid).engagement.mou_status],
+            key=lambda sid: (
+                self.stakeholder(sid).engagement.due_date or dt.date.max,
+                order[self.stakeholder(sid).engagement.mou_status],
+            ),
         )
         if tracked:
             rows = []
@@ -899,25 +990,28 @@ class _Writer:
                 e = self.stakeholder(sid).engagement
                 rows.append(
                     [
-                        self.facts.label(sid),
+                        facts.label(sid),
                         e.mou_status,
                         _or(e.next_action, "No next action recorded yet."),
-                        _date(e.due_date) or "no date",
+                        self.due(e.due_date),
                     ]
                 )
             self.table(["Stakeholder", "Status", "Next step", "Due"], rows, [4.6, 2.2, 6.4, 3.4])
         else:
             self.para("No agreement recorded yet: the MoU status is 'none' for every stakeholder.")
 
+    def due(self, date: dt.date | None) -> str:
+        """A due date for a table cell, marked when it is before the plan's date."""
+        if date is None:
+            return "no date"
+        return f"{_date(date)} (overdue)" if date < self.today else _date(date)
+
     def actions(self) -> None:
         self.set_landscape(True)
         self.heading(SECTIONS["actions"])
         facts = self.facts
         planned = [
-            sid
-            for sid in facts.targets
-            if self.stakeholder(sid).engagement.next_action.strip()
-            or facts.quadrants[sid] == "Manage closely"
+            sid for sid in facts.targets if self.stakeholder(sid).engagement.next_action.strip()
         ]
         planned.sort(
             key=lambda sid: (
@@ -925,21 +1019,45 @@ class _Writer:
                 facts.ranked.index(sid),
             )
         )
+        without = [
+            facts.label(sid)
+            for sid in facts.targets
+            if facts.quadrants[sid] == "Manage closely"
+            and not self.stakeholder(sid).engagement.next_action.strip()
+        ]
+        missing = (
+            f"No next action is recorded yet for {_count(len(without), 'stakeholder')} to "
+            f"manage closely: {_names(without)}. Agree one with each."
+            if without
+            else ""
+        )
         if not planned:
-            self.para("No actions recorded yet: add a next action on each stakeholder's sheet.")
+            self.para(
+                "No actions recorded yet: add a next action on each stakeholder's sheet."
+                + (f" {missing}" if missing else "")
+            )
             return
+        overdue = sum(
+            1
+            for sid in planned
+            if (due := self.stakeholder(sid).engagement.due_date) and due < self.today
+        )
+        intro = f"{_count(len(planned), 'action')}, by due date"
+        if overdue:
+            intro += (
+                f"; {overdue} {'was' if overdue == 1 else 'were'} due before "
+                f"{_date(self.today)}, the date of this plan, and {_are(overdue)} marked overdue"
+            )
+        self.para(intro + ".")
         rows = []
         for sid in planned:
             s = self.stakeholder(sid)
             e = s.engagement
-            row = [
-                _or(e.next_action, "None recorded yet: agree one."),
-                s.label,
-            ]
+            row = [e.next_action.strip(), s.label]
             if self.level == "full":
                 row.append(_or(e.owner or s.focal_point, "no owner yet"))
             row += [
-                _date(e.due_date) or "no date",
+                self.due(e.due_date),
                 (e.stage or "not assessed") if self.level == "full" else e.mou_status,
                 ", ".join(str(p) for p in s.principles) or "—",
             ]
@@ -951,6 +1069,8 @@ class _Writer:
             header = ["Action", "Stakeholder", "Due", "MoU status", "Principles"]
             weights = [8.6, 5, 3.1, 2.4, 1.9]
         self.table(header, rows, weights)
+        if missing:
+            self.para(missing)
 
     def risks(self) -> None:
         self.set_landscape(False)
@@ -1252,20 +1372,32 @@ def _has_engagement(s: Stakeholder) -> bool:
     )
 
 
+#: Quadrants whose stakeholders the plan always names a first contact for.
+PRIORITY_QUADRANTS = ("Manage closely", "Keep satisfied")
+
+
 def _sheet_candidates(smap: StakeholderMap, options: PlanOptions) -> set[str] | None:
-    """Stakeholders that may get a sheet (None: all), to limit route searches."""
+    """Stakeholders that get a sheet or a row to plan (None: all), to limit route
+    searches."""
     if options.sheets_for == "all":
         return None
     return {
         sid
         for sid, s in smap.stakeholders.items()
-        if quadrant(s) in ("Manage closely", "Keep satisfied") or _has_engagement(s)
+        if quadrant(s) in PRIORITY_QUADRANTS or _has_engagement(s)
     }
 
 
 def _count(n: int, noun: str) -> str:
     """'1 stakeholder', '3 stakeholders'."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _names(names: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _capital(text: str) -> str:

@@ -34,6 +34,8 @@ class Messenger:
     sentence: str
     #: The suggestion as a phrase for the summary, saying it is one ("" when there is none).
     short: str = ""
+    #: Whom to contact first, for a table cell ("" when there is no route).
+    contact: str = ""
 
 
 @dataclass
@@ -147,14 +149,27 @@ def _messenger(
             route,
             f"direct contact, as our branch has its own tie ({names}).",
             "suggested: go direct, our branch has its own tie",
+            "direct: our branch has its own tie",
         )
     hop = route.stakeholders[1]
     label = smap.stakeholders[hop].label
+    if len(route.stakeholders) == 3:
+        return Messenger(
+            hop,
+            route,
+            f"{label}, on the most trusted route: {names}.",
+            f"suggested messenger: {label} (most trusted route: {names})",
+            label,
+        )
+    # A longer chain is a series of introductions, not one messenger.
+    following = smap.stakeholders[route.stakeholders[2]].label
+    contact = f"{label}, who can introduce us to {following}"
     return Messenger(
         hop,
         route,
-        f"{label}, on the most trusted route: {names}.",
-        f"suggested messenger: {label} (most trusted route: {names})",
+        f"first contact {contact}, on the most trusted route: {names}.",
+        f"suggested first contact: {contact} (most trusted route: {names})",
+        contact,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -61,6 +62,7 @@ class PlanOptions:
     (full level only: partner and public versions never name people).
     ``sheets_for`` chooses engagement sheets for priority stakeholders only or for all.
     ``dpi`` is the resolution of the figures (300 for print).
+    ``date`` is the plan's date (None: today): actions due before it are overdue.
     """
 
     sections: tuple[str, ...] = tuple(SECTIONS)
@@ -69,6 +71,7 @@ class PlanOptions:
     show_author: bool = False
     sheets_for: Literal["priority", "all"] = "priority"
     dpi: int = 300
+    date: dt.date | None = None
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.sections if s not in SECTIONS]
