@@ -404,12 +404,24 @@ def test_public_level_prints_counts_not_rows(
 
 def test_public_level_drops_sections_it_cannot_fill(plans: dict[str, Path]) -> None:
     doc = Document(str(plans["public"]))
-    dropped = ("sheets", "mou", "actions")
+    # The risks would only repeat a key finding, and without a snapshot the progress
+    # section would hold only an instruction to the branch ("take a snapshot").
+    dropped = ("sheets", "mou", "actions", "risks", "monitoring")
     expected = [
         title for key, title in SECTIONS.items() if key not in ("cover", "contents", *dropped)
     ]
     assert _headings(doc, 1) == expected
     text = _text(doc)
+    assert "take one after this plan is agreed" not in text
+    assert "Stakeholders in priority order" not in text
+    assert "Number of stakeholders by category and quadrant." in text
+    # The annex explains only what this version shows.
+    for absent in ("listed below", "suggested messenger", "listed last in the priority table"):
+        assert absent not in text
+    assert "left out of the counts of stakeholders to engage" in text
+    partner = _text(Document(str(plans["partner"])))
+    assert "listed below" not in partner and "AIIM" not in partner
+    assert "Priority order" in partner
     assert "Risks recorded with stakeholders" not in text
     assert "Targets and indicators" not in text
     # No section is there only to say it is empty; one sentence in the notice says what is not.
@@ -594,7 +606,7 @@ def test_bad_template_and_bad_options_are_reported(tmp_path: Path) -> None:
 @pytest.mark.parametrize("level", ["full", "partner", "public"])
 def test_an_empty_map_still_gives_a_readable_plan(tmp_path: Path, level: str) -> None:
     doc = Document(str(_plan(StakeholderMap(), tmp_path, level=level)))
-    left_out = ("sheets", "mou", "actions") if level == "public" else ()
+    left_out = ("sheets", "mou", "actions", "risks", "monitoring") if level == "public" else ()
     expected = [
         title for key, title in SECTIONS.items() if key not in ("cover", "contents", *left_out)
     ]
@@ -730,3 +742,33 @@ def test_agreements_are_counted_per_stakeholder(dated) -> None:
         "Riverside District Administration",
     ):
         assert name in city
+
+
+def test_priority_order_is_power_then_interest_then_position(plans: dict[str, Path]) -> None:
+    doc = Document(str(plans["full"]))
+    rows = _rows(doc, "No.", "Stakeholder", "AIIM strategy")
+    close = [r["Stakeholder"] for r in rows if r["Quadrant"] == "Manage closely"]
+    # Worked by hand from the sample (power, interest, position, stage):
+    assert close == [
+        "Azure Bay Developments",  # 5, 4
+        "Mayor of Marenza",  # 5, 3
+        "National Disaster Management Authority",  # 4, 4
+        "Urban Planning and Land Department",  # 4, 3, opposed
+        "National Red Crescent Society headquarters",  # 4, 3, +2
+        "Chair of the Riverside District Community Council",  # 3, 5, +2 champion (C < M)
+        "Municipal Disaster Risk Management Unit",  # 3, 5, +2 champion
+        "City Health Department",  # 3, 4, +1
+        "Marenza Fire and Rescue Service",  # 3, 4, +2
+        "Marenza Water and Sanitation Utility",  # 3, 3, 0
+        "Riverside District Administration",  # 3, 3, 0
+        "Department of Social Affairs and Youth",  # 3, 3, +1
+        "Marenza General Hospital",  # 3, 3, +1
+        "UN human settlements agency - country office",  # 3, 3, +1
+        "Imam of the Old Port mosque",  # 3, 3, +2 supportive
+        "IFRC country cluster delegation",  # 3, 3, +2 not assessed
+    ]
+    text = _text(doc)
+    first = text.split("First priorities", 1)[1].split(SECTIONS["purpose"], 1)[0]
+    named = [line.split(" — ", 1)[0] for line in first.splitlines() if " — " in line]
+    assert named == close[:5]
+    assert "higher power first, then higher interest" in text

@@ -27,7 +27,7 @@ from ...core.model import ENGAGEMENT_STAGES, MOU_STATUSES, Stakeholder, Stakehol
 from ..project import write_atomically
 from ..redact import LEVEL_DESCRIPTIONS, RedactedIds, redact
 from . import figures
-from .facts import Facts, gather
+from .facts import PRIORITY_RULE, Facts, gather
 from .options import LEVEL_NAMES, SECTIONS, PlanOptions
 from .priorities import (
     AIIM_STRATEGIES,
@@ -247,6 +247,16 @@ class _Writer:
     def stakeholder(self, sid: str) -> Stakeholder:
         return self.smap.stakeholders[sid]
 
+    def left_out(self) -> tuple[str, ...]:
+        """Sections this version leaves out whole: in the public version, those about
+        single stakeholders, the risks (which would only repeat a key finding) and the
+        progress section while there is no snapshot to compare (it would hold only an
+        instruction to the branch)."""
+        left = _left_out(self.level)
+        if self.level == "public":
+            left += ("risks",) + (("monitoring",) if self.facts.changes is None else ())
+        return left
+
     @property
     def per_actor(self) -> bool:
         """Whether this level may show rows about single stakeholders."""
@@ -298,7 +308,6 @@ class _Writer:
             ("Plan generated", _date(self.today)),
             *([("Prepared by", author)] if author.strip() else []),
             ("Version", LEVEL_NAMES[self.level]),
-            ("Classification", self.classification()),
         ]
         self.table([], rows, [1, 3], header_row=False, first_column=True)
         self.para(
@@ -315,7 +324,7 @@ class _Writer:
         self.toc_paragraph = p
         # Sheets are listed when there are few; otherwise (or without sheets, as in the
         # public version) the main sections only.
-        with_sheets = self.options.has("sheets") and "sheets" not in _left_out(self.level)
+        with_sheets = self.options.has("sheets") and "sheets" not in self.left_out()
         few = 0 < len(self.sheet_ids()) <= MAX_SHEETS_IN_CONTENTS
         self.toc_depth = 2 if with_sheets and few else 1
         self.toc_tab = text_width(self.doc)
@@ -543,8 +552,13 @@ class _Writer:
                 if self.per_actor
                 else " The counts leave out our own branch, which carries out the plan."
             )
+        lead = (
+            "Stakeholders in priority order (the rule is in the annex)."
+            if self.per_actor
+            else "Number of stakeholders by category and quadrant."
+        )
         self.para(
-            f"Stakeholders in priority order. The quadrant follows Mendelow's power–interest "
+            f"{lead} The quadrant follows Mendelow's power–interest "
             f"grid (high = {HIGH_FROM} or more on 1–5){aiim_note}.{branch_note}"
         )
         if not self.per_actor:
@@ -1223,6 +1237,93 @@ class _Writer:
         else:
             self.para("No progress markers recorded yet.")
 
+    def terms(self) -> list[tuple[str, str]]:
+        """The annex's definitions: only of what this version shows."""
+        full, per_actor = self.level == "full", self.per_actor
+        terms = [
+            (
+                "Mendelow quadrant",
+                f"Power and interest each high ({HIGH_FROM} or more) or low: "
+                "manage closely (both high), keep satisfied (power only), keep informed "
+                "(interest only), monitor (neither).",
+            ),
+            (
+                "Powerful",
+                f"Power {POWERFUL} or more of 5. The findings and the risks call such "
+                "stakeholders powerful; Mendelow's high power is the wider band of "
+                f"{HIGH_FROM} or more.",
+            ),
+        ]
+        if per_actor:
+            terms.append(("Priority order", PRIORITY_RULE))
+        if full:
+            terms.append(
+                (
+                    "AIIM strategy",
+                    "After the Alignment, Interest and Influence Matrix (Mendizabal, ODI "
+                    "RAPID, 2010): alignment is the position toward our objective (+1 or +2 "
+                    "aligned, 0 neutral, −1 or −2 opposed), interest is high or low as above, "
+                    "and influence is power. Neutral stakeholders are consulted, never "
+                    "challenged; only opposed ones are. The strategies are listed below.",
+                )
+            )
+        where = (
+            "it is listed last in the priority table for reference but gets no sheet, "
+            "action or risk as a target"
+            if per_actor
+            else "it is left out of the counts of stakeholders to engage"
+        )
+        terms += [
+            (
+                "Our branch",
+                "The stakeholder named in the map's branch field (otherwise the most "
+                "powerful Red Cross / Red Crescent stakeholder). It carries out the plan: "
+                f"{where}.",
+            ),
+            (
+                "Betweenness",
+                "Share of the most trusted routes between two other stakeholders "
+                "that pass through this one (weighted, normalised 0–1).",
+            ),
+            (
+                "Brokerage (Gould–Fernandez)",
+                "The number of pairs of other stakeholders the stakeholder sits between on "
+                "directed ties, by the categories involved: coordinator, itinerant, "
+                "gatekeeper, representative, liaison; compared with the count expected by "
+                "chance.",
+            ),
+            (
+                "Constraint / effective size",
+                "Burt's structural holes: low constraint and a "
+                "large effective size mean contacts that are not tied to each other.",
+            ),
+            (
+                "Coalition",
+                "Community detection on the relationships, seeded so the grouping is reproducible.",
+            ),
+            (
+                "Single point of failure",
+                "A stakeholder whose departure splits the network; "
+                "the share of links lost is its reachability loss.",
+            ),
+        ]
+        if per_actor:
+            recorded = (
+                " A messenger recorded on the map is named first and marked as recorded."
+                if full
+                else ""
+            )
+            terms.append(
+                (
+                    "Most trusted route",
+                    "The route from our branch with the smallest total distance, never "
+                    "through a stakeholder who opposes or distrusts us; the first "
+                    "stakeholder after our branch is the suggested messenger, or the first "
+                    f"contact when the route has more steps.{recorded}",
+                )
+            )
+        return terms
+
     def annex(self) -> None:
         self.set_landscape(False)
         self.heading(SECTIONS["annex"])
@@ -1241,71 +1342,7 @@ class _Writer:
             "equally good routes tie exactly. Negative ties (conflict, distrust) are left out "
             "of routes and metrics."
         )
-        self.table(
-            ["Term", "Meaning"],
-            [
-                (
-                    "Mendelow quadrant",
-                    f"Power and interest each high ({HIGH_FROM} or more) or low: "
-                    "manage closely (both high), keep satisfied (power only), keep informed "
-                    "(interest only), monitor (neither).",
-                ),
-                (
-                    "Powerful",
-                    f"Power {POWERFUL} or more of 5. The findings and the risks call such "
-                    "stakeholders powerful; Mendelow's high power is the wider band of "
-                    f"{HIGH_FROM} or more.",
-                ),
-                (
-                    "AIIM strategy",
-                    "After the Alignment, Interest and Influence Matrix (Mendizabal, ODI "
-                    "RAPID, 2010): alignment is the position toward our objective (+1 or +2 "
-                    "aligned, 0 neutral, −1 or −2 opposed), interest is high or low as above, "
-                    "and influence is power. Neutral stakeholders are consulted, never "
-                    "challenged; only opposed ones are. The strategies are listed below.",
-                ),
-                (
-                    "Our branch",
-                    "The stakeholder named in the map's branch field (otherwise the most "
-                    "powerful Red Cross / Red Crescent stakeholder). It carries out the plan: "
-                    "it is listed in the priority table for reference but gets no sheet, "
-                    "strategy, action or risk as a target.",
-                ),
-                (
-                    "Betweenness",
-                    "Share of the most trusted routes between two other stakeholders "
-                    "that pass through this one (weighted, normalised 0–1).",
-                ),
-                (
-                    "Brokerage (Gould–Fernandez)",
-                    "Times the stakeholder sits between two others on directed ties, by the "
-                    "categories involved: coordinator, itinerant, gatekeeper, representative, "
-                    "liaison; compared with the count expected by chance.",
-                ),
-                (
-                    "Constraint / effective size",
-                    "Burt's structural holes: low constraint and a "
-                    "large effective size mean contacts that are not tied to each other.",
-                ),
-                (
-                    "Coalition",
-                    "Community detection on the relationships, seeded so the grouping "
-                    "is reproducible.",
-                ),
-                (
-                    "Single point of failure",
-                    "A stakeholder whose departure splits the network; "
-                    "the share of links lost is its reachability loss.",
-                ),
-                (
-                    "Most trusted route",
-                    "The route from our branch with the smallest total distance; the first "
-                    "stakeholder after our branch is the suggested messenger. A messenger "
-                    "recorded on the map is named first and marked as recorded.",
-                ),
-            ],
-            [3.2, 10],
-        )
+        self.table(["Term", "Meaning"], self.terms(), [3.2, 10])
         if self.level == "full":
             self.para("The AIIM strategies of the priority table and the engagement sheets:")
             self.table(
@@ -1334,7 +1371,7 @@ class _Writer:
         if self.level == "public":
             self.para(
                 "This public version leaves out the engagement sheets, the agreements tracker, "
-                "the action plan and every other row about a single stakeholder."
+                "the action plan, the risks and every other row about a single stakeholder."
             )
         if self.omitted:
             self.para(
@@ -1465,7 +1502,7 @@ def build_plan(
     )
     writer = _Writer(doc, facts, options, omitted)
     writer.header_footer()
-    steps = [s for s in SECTIONS if options.has(s) and s not in _left_out(options.level)]
+    steps = [s for s in SECTIONS if options.has(s) and s not in writer.left_out()]
     for n, section in enumerate(steps):
         report(0.5 + 0.45 * n / max(len(steps), 1), f"Writing {SECTIONS[section].lower()}")
         getattr(writer, section)()

@@ -13,12 +13,20 @@ from ...analysis.compare import MapComparison, compare_maps
 from ...analysis.metrics import compute_metrics
 from ...analysis.readings import Reading, map_findings, stakeholder_readings
 from ...analysis.routes import Route, our_branch, routes_from
-from ...core.model import Snapshot, Stakeholder, StakeholderMap
+from ...core.model import ENGAGEMENT_STAGES, Snapshot, Stakeholder, StakeholderMap
 from ..project import snapshot_map
 from ..redact import RedactedIds, redact
 from .priorities import NOT_A_TARGET, QUADRANTS, aiim, quadrant
 
-__all__ = ["Facts", "Messenger", "gather", "hostile", "suggested_messengers"]
+__all__ = [
+    "PRIORITY_RULE",
+    "Facts",
+    "Messenger",
+    "gather",
+    "hostile",
+    "priority_key",
+    "suggested_messengers",
+]
 
 Progress = Callable[[float], None]
 
@@ -49,8 +57,8 @@ class Facts:
     branch: str | None
     quadrants: dict[str, str]
     strategies: dict[str, str]
-    #: Stakeholder ids in priority order: quadrant, then power (highest first), then name;
-    #: our branch, which is no target, comes last.
+    #: Stakeholder ids in priority order: quadrant, then :func:`priority_key`; our
+    #: branch, which is no target, comes last.
     ranked: list[str]
     #: ``ranked`` without our branch: the stakeholders the plan engages.
     targets: list[str]
@@ -177,6 +185,29 @@ def _latest_snapshot(smap: StakeholderMap) -> Snapshot | None:
     return max(smap.snapshots, key=lambda s: s.created, default=None)
 
 
+#: The priority rule, in words, for the plan's annex.
+PRIORITY_RULE = (
+    "Within each quadrant: higher power first, then higher interest, then those opposed "
+    "to our objective before neutral and aligned ones (the further from support, the more "
+    "engagement they need; position unknown last), then by engagement stage from unaware "
+    "to champion (not assessed last), then by name."
+)
+
+
+def priority_key(s: Stakeholder) -> tuple:
+    """How stakeholders in one quadrant are ordered (see :data:`PRIORITY_RULE`)."""
+    stage = ENGAGEMENT_STAGES.index(s.engagement.stage) if s.engagement.stage else None
+    return (
+        -(s.power or 0),
+        -(s.interest or 0),
+        s.position is None,
+        s.position or 0,
+        stage is None,
+        stage or 0,
+        s.label.casefold(),
+    )
+
+
 def _routing_map(original: StakeholderMap, shown: StakeholderMap, ids: RedactedIds | None):
     """``shown`` with each stakeholder's position and trust put back from ``original``.
 
@@ -239,11 +270,7 @@ def gather(
     order = {name: i for i, name in enumerate((*QUADRANTS, NOT_A_TARGET))}
     ranked = sorted(
         shown.stakeholders,
-        key=lambda sid: (
-            order[quadrants[sid]],
-            -(shown.stakeholders[sid].power or 0),
-            shown.stakeholders[sid].label.casefold(),
-        ),
+        key=lambda sid: (order[quadrants[sid]], *priority_key(shown.stakeholders[sid])),
     )
     targets = [sid for sid in ranked if sid != branch]
     routed = targets if messengers_for is None else [s for s in targets if s in messengers_for]
