@@ -4,10 +4,13 @@ Entering remembers the window exactly (geometry, window state, docks, toolbars, 
 and status bar, and the canvas's zoom and scroll position), hides everything but the
 central widget, goes full screen and shows a slim bar along the top edge; the views
 keep the map below it. Esc (or the bar's Leave) puts the window back as it was.
+Esc leaves only when no panel has the keyboard: the quick-entry bar keeps Esc for itself.
 
 Names and scores can be hidden until the facilitator reveals them: they start hidden
 when the map holds confidential stakeholders, and the bar then says so in large type
-with the keys that reveal them (N for names, S for scores).
+with the keys that reveal them (N for names, S for scores). Leaving shows the names
+again on the facilitator's screen, so while names are hidden leaving takes a second
+Esc (or a second click on Leave): the first one only asks on the bar.
 
 The views react to :attr:`PresentationMode.style_changed`: a canvas switches to large
 labels and high contrast, hides names or scores as told.
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QTransform
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -42,6 +45,9 @@ PRESENTATION_LABEL_PT = 20
 #: Size of the bar's buttons and of its hint, in points.
 BAR_BUTTON_PT = 16
 HINT_PT = 20
+#: How long a first Esc waits for the second one while names are hidden, in ms.
+CONFIRM_LEAVE_MS = 4000
+CONFIRM_LEAVE_HINT = "Names will show when you leave — press Esc again to leave"
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,11 @@ class PresentationMode(QObject):
         self.leave_action = QAction("Leave (Esc)", window)
         self.leave_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.leave_action.setEnabled(False)
-        self.leave_action.triggered.connect(self.leave)
+        self.leave_action.triggered.connect(self.request_leave)
+        self._confirm_leave = QTimer(self)
+        self._confirm_leave.setSingleShot(True)
+        self._confirm_leave.setInterval(CONFIRM_LEAVE_MS)
+        self._confirm_leave.timeout.connect(self._update_bar_texts)
         self.names_action = QAction("Show names (N)", window)
         self.names_action.setShortcut(QKeySequence(Qt.Key.Key_N))
         self.names_action.setCheckable(True)
@@ -214,7 +224,23 @@ class PresentationMode(QObject):
         self.bar.row.removeWidget(button)
         self.bar.row.insertWidget(self.bar.row.indexOf(self._leave_button), button)
 
+    @property
+    def leave_pending(self) -> bool:
+        """Whether a first Esc asked to leave while names are hidden and waits for a second."""
+        return self._confirm_leave.isActive()
+
     # -- entering and leaving -----------------------------------------------------------
+    def request_leave(self) -> None:
+        """Leave (Esc, Leave, F5), asking once more first while names are hidden:
+        leaving shows them again on this screen."""
+        if not self.active:
+            return
+        if self.names_action.isChecked() or self.leave_pending:
+            self.leave()
+            return
+        self._confirm_leave.start()
+        self._update_bar_texts()
+
     def enter(self) -> None:
         """Hide everything but the canvas and go full screen, remembering the layout."""
         if self.active:
@@ -260,6 +286,7 @@ class PresentationMode(QObject):
         saved, self._saved = self._saved, None
         if saved is None:
             return
+        self._confirm_leave.stop()
         window = self.window
         self.bar.hide()
         for action in (self.leave_action, self.names_action, self.scores_action):
@@ -340,6 +367,8 @@ class PresentationMode(QObject):
             hint = "Scores hidden — press S to show them"
         else:
             hint = ""
+        if self.leave_pending:
+            hint = CONFIRM_LEAVE_HINT
         sensitive = self._is_sensitive()
         self.bar.hint.setToolTip(
             "Hidden because the map has confidential stakeholders" if sensitive else ""
@@ -360,11 +389,13 @@ class PresentationMode(QObject):
 
     def _on_toggle_triggered(self) -> None:
         if self.active:
-            self.leave()
+            self.toggle_action.setChecked(True)
+            self.request_leave()
         else:
             self.enter()
 
     def _on_reveal_toggled(self, _checked: bool) -> None:
+        self._confirm_leave.stop()
         self._update_bar_texts()
         if self.active:
             self._emit_style()

@@ -8,7 +8,7 @@ gets an "Add ..." button, a typo a "Use ..." button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,12 +37,30 @@ PLACEHOLDER = "Name; category   ·   A > B   ·   A -> B trust 4   ·   paste a 
 
 
 class _EntryLine(QLineEdit):
-    """A line edit that hands multi-line pastes to the bar instead of flattening them."""
+    """A line edit that hands multi-line pastes to the bar instead of flattening them,
+    and keeps Esc to itself so it never reaches a window shortcut (such as leaving
+    presentation mode) while the facilitator types."""
 
     #: Emitted with the clipboard text when it holds several lines.
     pasted_lines = Signal(str)
+    #: Emitted when Esc is pressed in the line (its completion popup included).
+    escaped = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.escaped.emit()
+            return
         if event.matches(QKeySequence.StandardKey.Paste):
             text = QGuiApplication.clipboard().text()
             if "\n" in text.strip():
@@ -56,6 +74,8 @@ class QuickEntryBar(QWidget):
 
     #: Emitted with the ids of the stakeholders added by an entry (e.g. to select them).
     added = Signal(tuple)
+    #: Emitted when Esc is pressed with nothing left to close or clear: put the bar away.
+    dismissed = Signal()
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +115,7 @@ class QuickEntryBar(QWidget):
         self.line.textEdited.connect(self._on_text_edited)
         self.line.returnPressed.connect(self._on_return_pressed)
         self.line.pasted_lines.connect(self.submit)
+        self.line.escaped.connect(self._on_escape)
         self.action.clicked.connect(self._on_action_clicked)
         document.changed.connect(self._on_model_change)
         self._fill_categories()
@@ -159,6 +180,19 @@ class QuickEntryBar(QWidget):
                 self.line.setFocus()
         elif missing:
             self.submit(self._pending, create_missing=True)
+
+    def _on_escape(self) -> None:
+        """Esc closes one thing at a time: the completions, then the text and its
+        message, then the bar itself (:attr:`dismissed`)."""
+        popup = self.line.completer().popup()
+        if popup.isVisible():
+            popup.hide()
+        elif self.line.text() or self.message.isVisible():
+            self.line.clear()
+            self._pending = ""
+            self._hide_message()
+        else:
+            self.dismissed.emit()
 
     def _on_return_pressed(self) -> None:
         text = self.line.text()

@@ -57,6 +57,7 @@ class WorkshopTools(QObject):
 
         self.quick_entry = QuickEntryBar(document)
         self.quick_entry.added.connect(lambda ids: ids and document.selection.set(ids))
+        self.quick_entry.dismissed.connect(view.setFocus)
         toolbar = QToolBar("Quick entry", window)
         toolbar.setObjectName("quick_entry_toolbar")
         toolbar.addWidget(self.quick_entry)
@@ -92,6 +93,7 @@ class WorkshopTools(QObject):
         self.present_entry.set_point_size(PRESENT_ENTRY_PT)
         self.present_entry.hide()
         self.present_entry.installEventFilter(self)
+        self.present_entry.dismissed.connect(lambda: self.entry_action.setChecked(False))
         self.present_towers = InfluenceTowers(document, "influence", view, LABEL_PT)
         self.present_towers.setAutoFillBackground(True)
         big = QFont(self.present_towers.font())
@@ -190,6 +192,8 @@ class WorkshopTools(QObject):
         self._update_margins()
         if shown:
             self.present_entry.line.setFocus()
+        else:
+            self.view.setFocus()
 
     def _on_present_towers_toggled(self, shown: bool) -> None:
         self.present_towers.setVisible(shown)

@@ -235,3 +235,50 @@ def test_presentation_quick_entry_grows_with_its_message_and_covers_no_node(qtbo
         for r in window.document.smap.relationships.values()
     )
     qtbot.keyClick(view, Qt.Key.Key_Escape)
+
+
+def test_esc_in_presentation_quick_entry_never_leaves_and_reveals_no_name(qtbot, small_map):
+    imam = small_map.stakeholders["imam"]
+    small_map.stakeholders["imam"] = replace(imam, sensitivity="confidential")
+    window = _window(qtbot, small_map)
+    tools, view = window.workshop, window.view
+    presentation, entry = tools.presentation, tools.present_entry
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    assert presentation.active and not presentation.style.show_names
+    qtbot.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert entry.isVisible() and entry.line.hasFocus()
+    qtbot.keyClicks(entry.line, "Mayo")
+    popup = entry.line.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    # One Esc at a time: the completions, then the text, then the bar.
+    qtbot.keyClick(entry.line, Qt.Key.Key_Escape)
+    assert not popup.isVisible() and entry.line.text() == "Mayo"
+    assert presentation.active and not NodeItem.show_labels
+    qtbot.keyClick(entry.line, Qt.Key.Key_Escape)
+    assert entry.line.text() == "" and entry.isVisible() and presentation.active
+    qtbot.keyClick(entry.line, Qt.Key.Key_Escape)
+    assert not entry.isVisible() and not tools.entry_action.isChecked()
+    assert view.hasFocus() and presentation.active and not NodeItem.show_labels
+    # With names hidden, leaving (which shows them again) takes a second Esc.
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert presentation.active and not NodeItem.show_labels
+    assert presentation.hint == "Names will show when you leave — press Esc again to leave"
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not presentation.active and NodeItem.show_labels
+
+
+def test_f5_while_names_are_hidden_also_asks_before_leaving(qtbot, small_map):
+    imam = small_map.stakeholders["imam"]
+    small_map.stakeholders["imam"] = replace(imam, sensitivity="confidential")
+    window = _window(qtbot, small_map)
+    presentation, view = window.workshop.presentation, window.view
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    assert presentation.active and presentation.toggle_action.isChecked()
+    assert presentation.leave_pending
+    # Revealing the names is a deliberate choice: then one key leaves.
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert not presentation.leave_pending and presentation.hint.startswith("Scores hidden")
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    assert not presentation.active and not presentation.toggle_action.isChecked()
