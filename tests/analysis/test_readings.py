@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from stakeholder_mapper.analysis.metrics import compute_metrics
@@ -246,3 +248,28 @@ def test_stale_metrics_are_refused(bow_tie):
         stakeholder_readings(bow_tie, metrics)
     with pytest.raises(AnalysisInputError, match="out of date"):
         map_findings(bow_tie, metrics)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "named"),
+    [("media", "youth", "Media and Youth group"), ("youth", "media", "Youth group and Media")],
+)
+def test_only_link_names_equally_common_categories_in_the_order_met(
+    build_map, first, second, named
+):
+    # x holds four stakeholders, two of each category, apart from five authorities.
+    side = [("p1", first), ("p2", second), ("p3", second), ("p4", first)]
+    rest = [(f"m{i}", "municipal") for i in range(1, 6)]
+    chain = ["p1", "p2", "p3", "p4", "x", "m1", "m2", "m3", "m4", "m5"]
+    smap = build_map(
+        [*side, ("x", "ngo"), *rest],
+        list(itertools.pairwise(chain)),
+        kind="collaboration",
+        directed=False,
+    )
+    reading = _readings(smap)["x"]
+    assert reading.role == "Only link"
+    assert reading.sentence.startswith(
+        f"Only link between 4 {named} actors on one side and Municipal authority actors on "
+        "the other"
+    )
