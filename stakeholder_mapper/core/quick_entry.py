@@ -11,6 +11,10 @@ One entry per line (blank lines are ignored)::
     A -> B; kind strength     the same; the ';' is needed only when B's name ends with a kind
     A -- B,  A <-> B          an undirected relationship
 
+Words after a known target name that name no kind are taken for a misspelt kind ("did
+you mean 'trust'?"), never folded into a new name; a new name that begins with a known
+one ends with ';' (``A > Mayor office;``).
+
 Names are matched to stakeholders by name or id, ignoring case; a later line may use a
 name added by an earlier one. The whole text becomes ONE undoable :class:`Batch`, or
 nothing at all: any bad line raises :class:`QuickEntryError` and the map is unchanged.
@@ -54,15 +58,21 @@ class QuickEntryError(ValidationError):
 
     ``missing`` lists the names that are not on the map (the caller may offer to create
     them by calling again with ``create_missing_in``); ``suggestion`` is the closest
-    existing name when the only problem looks like a typo.
+    existing name (or kind) when the only problem looks like a typo, and ``fixed`` the
+    whole text with that typo corrected, when the correction is known.
     """
 
     def __init__(
-        self, message: str, missing: tuple[str, ...] = (), suggestion: str | None = None
+        self,
+        message: str,
+        missing: tuple[str, ...] = (),
+        suggestion: str | None = None,
+        fixed: str | None = None,
     ) -> None:
         super().__init__(message)
         self.missing = missing
         self.suggestion = suggestion
+        self.fixed = fixed
 
 
 @dataclass(frozen=True)
@@ -153,16 +163,27 @@ def _match(text: str, options: dict[str, tuple[str, str]], what: str) -> str:
     if starts:
         names = ", ".join(f"'{options[o][1]}'" for o in starts[:4])
         raise QuickEntryError(f"'{text}' could be more than one {what}: {names}.")
-    close = difflib.get_close_matches(wanted, [_fold(n) for _, n in options.values()], 1, 0.6)
-    hint = ""
+    close = _close_option(wanted, options, ids_first=what != "category")
     if close:
-        hint = " — did you mean " + next(
-            f"'{n}'" for _, n in options.values() if _fold(n) == close[0]
-        )
-        hint += "?"
-    else:
-        hint = ". Known: " + ", ".join(n for _, n in list(options.values())[:8]) + "."
-    raise QuickEntryError(f"No {what} called '{text}'{hint}")
+        raise QuickEntryError(f"No {what} called '{text}' — did you mean '{close}'?", suggestion=close)
+    known = ", ".join(name for _, name in options.values())
+    raise QuickEntryError(f"No {what} called '{text}'. Known: {known}.")
+
+
+def _close_option(
+    wanted: str, options: dict[str, tuple[str, str]], ids_first: bool = False
+) -> str | None:
+    """The name (or the one-word id) of the option ``wanted`` most likely misspells;
+    on a tie the name, or the id when ``ids_first`` (kinds are typed by their ids)."""
+    names = {_fold(name): name for _, name in options.values()}
+    ids = {_fold(ident): ident for ident, _ in options.values() if " " not in ident}
+    best: tuple[float, str] | None = None
+    for table in (ids, names) if ids_first else (names, ids):
+        for folded, written in table.items():
+            score = difflib.SequenceMatcher(None, wanted, folded).ratio()
+            if score >= 0.6 and (best is None or score > best[0]):
+                best = (score, written)
+    return best[1] if best else None
 
 
 def match_category(smap: StakeholderMap, text: str) -> str:
@@ -205,17 +226,30 @@ def _kind_and_strength(smap: StakeholderMap, words: list[str]) -> tuple[str, int
 
 
 def _split_target(smap: StakeholderMap, plan: _Plan, rest: str) -> tuple[str, str, int]:
-    """Split ``B kind strength`` into the target name, the kind and the strength."""
+    """Split ``B kind strength`` into the target name, the kind and the strength.
+
+    Words after a name already known that name no kind are a misspelt kind, never part
+    of a new name: ``Mayor trst 4`` asks "did you mean 'trust'?" (``fixed`` holds
+    ``rest`` corrected). A new name that starts with a known one takes a ';' at its end.
+    """
     if ";" in rest:
         target, _, tail = rest.partition(";")
-        kind, strength = _kind_and_strength(smap, tail.split())
+        words = tail.split()
+        try:
+            kind, strength = _kind_and_strength(smap, list(words))
+        except QuickEntryError as exc:
+            if exc.suggestion is not None:
+                strength_word = words[-1:] if words and words[-1].isdigit() else []
+                exc.fixed = " ".join([f"{target.strip()};", exc.suggestion, *strength_word])
+            raise
         return target.strip(), kind, strength
     if plan.resolve(rest) is not None:
         return rest, default_kind(smap), DEFAULT_STRENGTH
     words = rest.split()
-    strength = DEFAULT_STRENGTH
+    strength, strength_word = DEFAULT_STRENGTH, ""
     if len(words) > 1 and words[-1].isdigit():
-        strength = _strength(words.pop())
+        strength_word = words.pop()
+        strength = _strength(strength_word)
     if len(words) > 1 and plan.resolve(" ".join(words)) is None:
         for size in (2, 1):
             if len(words) > size:
@@ -224,7 +258,37 @@ def _split_target(smap: StakeholderMap, plan: _Plan, rest: str) -> tuple[str, st
                 except QuickEntryError:
                     continue
                 return " ".join(words[:-size]), kind, strength
+        for size in (1, 2):
+            if len(words) > size and plan.resolve(" ".join(words[:-size])) is not None:
+                _kind_typo(smap, words[:-size], words[-size:], strength_word)
     return " ".join(words), default_kind(smap), strength
+
+
+def _kind_typo(smap: StakeholderMap, target: list[str], typed: list[str], strength: str) -> None:
+    """Raise for words after the known name ``target`` that are no kind: a misspelt kind."""
+    text = " ".join(typed)
+    glued = re.fullmatch(r"(.*\D)([1-5])", text) if not strength else None
+    wanted, strength = (glued[1], glued[2]) if glued else (text, strength)
+    close: str | None
+    try:
+        kind = match_kind(smap, wanted)
+        close = kind if " " not in kind else smap.kinds[kind].name
+    except QuickEntryError:
+        kinds = {k.id: (k.id, k.name) for k in smap.kinds.values()}
+        close = _close_option(_fold(wanted), kinds, ids_first=True)
+    name = " ".join(target)
+    if close is None:
+        known = ", ".join(k.name for k in smap.kinds.values())
+        raise QuickEntryError(
+            f"No relationship kind called '{text}'. Known: {known}. "
+            f"For a new stakeholder called '{name} {text}', end the line with ';'."
+        )
+    meant = f"{close} {strength}" if glued else close
+    raise QuickEntryError(
+        f"No relationship kind called '{text}' — did you mean '{meant}'?",
+        suggestion=meant,
+        fixed=f"{name} {close} {strength}".rstrip(),
+    )
 
 
 def _parse_line(
@@ -235,7 +299,12 @@ def _parse_line(
         source, rest = line[: arrow.start()].strip(), line[arrow.end() :].strip()
         if not source or not rest:
             raise QuickEntryError("A relationship needs a name on each side: 'A > B'.")
-        target, kind, strength = _split_target(smap, plan, rest)
+        try:
+            target, kind, strength = _split_target(smap, plan, rest)
+        except QuickEntryError as exc:
+            if exc.fixed is not None:
+                exc.fixed = line[: arrow.end()] + exc.fixed
+            raise
         if not target:
             raise QuickEntryError("A relationship needs a name on each side: 'A > B'.")
         return _NewRelationship(number, source, target, kind, strength, arrow[1] in _UNDIRECTED)
@@ -246,7 +315,12 @@ def _parse_line(
     if not label:
         raise QuickEntryError("A stakeholder needs a name before the ';'.")
     if category:
-        return _NewStakeholder(number, label, match_category(smap, category))
+        try:
+            return _NewStakeholder(number, label, match_category(smap, category))
+        except QuickEntryError as exc:
+            if exc.suggestion is not None:
+                exc.fixed = f"{label}; {exc.suggestion}"
+            raise
     return _NewStakeholder(number, label, default_category)
 
 
@@ -306,7 +380,14 @@ def quick_entry(
         try:
             entry = _parse_line(smap, plan, number, line, default_category)
         except QuickEntryError as exc:
-            raise QuickEntryError(f"{where(number)}{exc}") from None
+            fixed = None
+            if exc.fixed is not None:
+                typed = text.splitlines()
+                typed[number - 1] = exc.fixed
+                fixed = "\n".join(typed)
+            raise QuickEntryError(
+                f"{where(number)}{exc}", suggestion=exc.suggestion if fixed else None, fixed=fixed
+            ) from None
         if isinstance(entry, _NewStakeholder):
             if plan.resolve(entry.label) is not None:
                 raise QuickEntryError(f"{where(number)}'{entry.label}' is already on the map.")

@@ -3,7 +3,8 @@
 The grammar lives in :mod:`stakeholder_mapper.core.quick_entry`; this bar only offers
 completions, pushes the resulting command (one undo step), and shows problems inline
 rather than in a dialog, so a facilitator never loses the room's flow: an unknown name
-gets an "Add ..." button, a typo a "Use ..." button.
+gets an "Add ..." button, a typo (in a name, a kind or a category) a "Use ..." button
+that puts the corrected line back for a look before Enter.
 """
 
 from __future__ import annotations
@@ -154,24 +155,26 @@ class QuickEntryBar(QWidget):
         self.message.setText(str(exc))
         self.message.setStyleSheet("color: #a01010; font-weight: bold;")
         self.message.show()
-        self.action.setProperty("suggestion", exc.suggestion)
+        fixed = exc.fixed
+        if fixed is None and exc.suggestion and exc.missing:
+            fixed = text.replace(exc.missing[0], exc.suggestion, 1)
+        self.action.setProperty("fixed", fixed)
         self.action.setProperty("missing", list(exc.missing))
-        if exc.suggestion:
+        if fixed:
             self.action.setText(f"Use '{exc.suggestion}'")
         elif exc.missing:
             what = f"'{exc.missing[0]}'" if len(exc.missing) == 1 else "them"
             self.action.setText(f"Add {what} as {self.category.currentText()}")
-        self.action.setVisible(bool(exc.suggestion or exc.missing))
+        self.action.setVisible(bool(fixed or exc.missing))
 
     def _hide_message(self) -> None:
         self.message.hide()
         self.action.hide()
 
     def _on_action_clicked(self) -> None:
-        suggestion = self.action.property("suggestion")
+        fixed = self.action.property("fixed")
         missing = self.action.property("missing") or []
-        if suggestion and missing:
-            fixed = self._pending.replace(missing[0], suggestion, 1)
+        if fixed:
             if "\n" in fixed:
                 self.submit(fixed)
             else:

@@ -227,3 +227,78 @@ def test_map_without_kinds_is_a_message(small_map):
     small_map.kinds = {}
     with pytest.raises(QuickEntryError, match="no relationship kinds"):
         quick_entry(small_map, "Youth council > Mayor")
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "fixed"),
+    [
+        (
+            "Imam of the central mosque > Mayor trst 4",
+            "No relationship kind called 'trst' — did you mean 'trust'?",
+            "Imam of the central mosque > Mayor trust 4",
+        ),
+        (
+            "Imam of the central mosque > Mayor informaton 2",
+            "No relationship kind called 'informaton' — did you mean 'information'?",
+            "Imam of the central mosque > Mayor information 2",
+        ),
+        (
+            "Imam of the central mosque > Mayor funding4",
+            "No relationship kind called 'funding4' — did you mean 'funding 4'?",
+            "Imam of the central mosque > Mayor funding 4",
+        ),
+        (
+            "Radio; media\nRadio -> Youth council colaboration",
+            "Line 2: No relationship kind called 'colaboration' — did you mean 'collaboration'?",
+            "Radio; media\nRadio -> Youth council collaboration",
+        ),
+        (
+            "Mayor > Youth council; trst 5",
+            "No relationship kind called 'trst' — did you mean 'trust'?",
+            "Mayor > Youth council; trust 5",
+        ),
+        (
+            "Radio; meida",
+            "No category called 'meida' — did you mean 'Media'?",
+            "Radio; Media",
+        ),
+    ],
+)
+def test_a_misspelt_kind_after_a_known_name_is_a_typo_never_a_new_name(
+    small_map, text, message, fixed
+):
+    before = _copy(small_map)
+    with pytest.raises(QuickEntryError) as err:
+        quick_entry(small_map, text)
+    assert str(err.value) == message
+    assert err.value.missing == ()
+    assert err.value.fixed == fixed
+    assert small_map == before
+    # The corrected text is accepted as it stands.
+    _apply(small_map, fixed)
+
+
+def test_unknown_words_after_a_known_name_list_every_kind_and_how_to_add_a_name(small_map):
+    before = _copy(small_map)
+    with pytest.raises(QuickEntryError) as err:
+        quick_entry(small_map, "Imam of the central mosque > Mayor office")
+    kinds = ", ".join(k.name for k in small_map.kinds.values())
+    assert str(err.value) == (
+        f"No relationship kind called 'office'. Known: {kinds}. "
+        "For a new stakeholder called 'Mayor office', end the line with ';'."
+    )
+    assert err.value.missing == () and err.value.fixed is None
+    assert small_map == before
+    entry = _apply(
+        small_map, "Imam of the central mosque > Mayor office;", create_missing_in="municipal"
+    )
+    (sid,) = entry.stakeholders
+    assert small_map.stakeholders[sid].label == "Mayor office"
+
+
+def test_unknown_category_lists_every_category(small_map):
+    with pytest.raises(QuickEntryError) as err:
+        match_category(small_map, "xyzzy")
+    names = [c.name for c in small_map.categories.values()]
+    assert len(names) > 8
+    assert str(err.value) == f"No category called 'xyzzy'. Known: {', '.join(names)}."

@@ -63,6 +63,26 @@ def test_quick_entry_typo_shows_a_message_and_a_fix(document, qtbot):
     assert tie.target == "youth"
 
 
+def test_quick_entry_kind_typo_keeps_kind_and_strength_and_adds_no_stakeholder(document, qtbot):
+    bar = QuickEntryBar(document)
+    qtbot.addWidget(bar)
+    bar.show()
+    people, ties = set(document.smap.stakeholders), set(document.smap.relationships)
+    qtbot.keyClicks(bar.line, "Youth council > Mayor trst 4")
+    qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    assert bar.message.text() == "No relationship kind called 'trst' — did you mean 'trust'?"
+    assert bar.action.isVisible() and bar.action.text() == "Use 'trust'"
+    assert document.undo_stack.count() == 0
+    qtbot.mouseClick(bar.action, Qt.MouseButton.LeftButton)
+    assert bar.line.text() == "Youth council > Mayor trust 4"
+    qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    (new,) = set(document.smap.relationships) - ties
+    tie = document.smap.relationships[new]
+    assert (tie.source, tie.target, tie.kind, tie.strength) == ("youth", "mayor", "trust", 4)
+    assert set(document.smap.stakeholders) == people
+    assert document.undo_stack.count() == 1
+
+
 def test_quick_entry_unknown_name_is_added_when_the_offer_is_taken(document, qtbot):
     bar = QuickEntryBar(document)
     qtbot.addWidget(bar)
