@@ -165,7 +165,9 @@ def _match(text: str, options: dict[str, tuple[str, str]], what: str) -> str:
         raise QuickEntryError(f"'{text}' could be more than one {what}: {names}.")
     close = _close_option(wanted, options, ids_first=what != "category")
     if close:
-        raise QuickEntryError(f"No {what} called '{text}' — did you mean '{close}'?", suggestion=close)
+        raise QuickEntryError(
+            f"No {what} called '{text}' — did you mean '{close}'?", suggestion=close
+        )
     known = ", ".join(name for _, name in options.values())
     raise QuickEntryError(f"No {what} called '{text}'. Known: {known}.")
 
