@@ -772,3 +772,27 @@ def test_priority_order_is_power_then_interest_then_position(plans: dict[str, Pa
     named = [line.split(" — ", 1)[0] for line in first.splitlines() if " — " in line]
     assert named == close[:5]
     assert "higher power first, then higher interest" in text
+
+
+def test_network_figure_has_a_landscape_page_and_the_grid_caption_explains_spread(
+    plans: dict[str, Path],
+) -> None:
+    doc = Document(str(plans["full"]))
+    body = list(doc.element.body.iterchildren())
+    texts = ["".join(t.text or "" for t in c.iter(qn("w:t"))) for c in body]
+    styles = [c.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") for c in body]
+    heading = next(
+        i
+        for i, (text, style) in enumerate(zip(texts, styles, strict=True))
+        if text == SECTIONS["figures"]
+        and style is not None
+        and style.get(qn("w:val")) == "Heading1"
+    )
+    # The section properties that close the network's page come after its picture.
+    picture = next(i for i in range(heading, len(body)) if body[i].findall(".//" + qn("w:drawing")))
+    closing = next(
+        c for c in body[picture:] if c.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None
+    )
+    size = closing.find(qn("w:pPr") + "/" + qn("w:sectPr") + "/" + qn("w:pgSz"))
+    assert size.get(qn("w:orient")) == "landscape"
+    assert "spread slightly so each can be seen" in _text(doc)

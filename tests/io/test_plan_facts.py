@@ -121,3 +121,26 @@ def test_partner_plan_draws_and_counts_no_conflict_or_distrust(sample: Stakehold
     assert any(r.valence == "negative" for r in sample.relationships.values())
     # The figure, the coalitions and the metrics all draw on this map.
     assert all(r.valence == "positive" for r in facts.smap.relationships.values())
+
+
+def test_network_figure_legend_names_every_tie_colour(sample: StakeholderMap) -> None:
+    entries = figures.tie_legend(sample)
+    labels = [label for label, _, _ in entries]
+    drawn = {r.kind for r in sample.relationships.values() if r.valence == "positive"}
+    assert labels[:-1] == [
+        sample.kinds[k].name
+        for k in dict.fromkeys(r.kind for r in sample.relationships.values())
+        if k in drawn
+    ]
+    # Conflict and distrust are drawn dashed in one colour, named once.
+    assert entries[-1] == (figures.NEGATIVE_LABEL, figures.NEGATIVE, True)
+    assert "Conflict" not in labels
+    partner = _facts(sample, "partner").smap
+    assert figures.NEGATIVE_LABEL not in [label for label, _, _ in figures.tie_legend(partner)]
+
+
+def test_network_labels_are_not_cut_short() -> None:
+    assert figures.LABEL_POINTS >= 7
+    assert figures._short("National Meteorological Service - coastal office") == (
+        "National Meteorological\nService - coastal office"
+    )

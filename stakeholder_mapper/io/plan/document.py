@@ -496,10 +496,12 @@ class _Writer:
             )
 
     def figures(self) -> None:
-        self.set_landscape(False)
+        public = self.level == "public"
+        # The network drawing gets a landscape page of its own, so names can be read.
+        self.set_landscape(not public)
         self.heading(SECTIONS["figures"], new_page=True)
         smap, dpi = self.smap, self.options.dpi
-        if self.level == "public":
+        if public:
             self.para(
                 "The network drawing is left out of the public version: it would identify "
                 "single actors. The grid shows how many stakeholders sit in each cell."
@@ -528,8 +530,12 @@ class _Writer:
             f"The stakeholder network of {smap.info.city or 'the city'}. Where a name would "
             "cover another, the stakeholder's number in the priority table is shown instead.",
         )
+        self.set_landscape(False)
         unrated = sum(1 for q in self.facts.quadrants.values() if q == "Not yet rated")
-        caption = "Power–interest grid (Mendelow); numbers as in the priority table."
+        caption = (
+            "Power–interest grid (Mendelow); numbers as in the priority table. Points "
+            "sharing a rating are spread slightly so each can be seen."
+        )
         if unrated:
             caption += f" {_count(unrated, 'stakeholder')} not yet rated {_are(unrated)} not shown."
         self.figure(figures.power_interest_png(smap, numbers, dpi=dpi), caption)

@@ -26,7 +26,13 @@ from ...core.model import StakeholderMap
 from ...core.placement import drawn_positions
 from .priorities import HIGH_FROM
 
-__all__ = ["network_png", "power_interest_png", "quadrant_counts_png"]
+__all__ = [
+    "grid_counts",
+    "network_png",
+    "power_interest_png",
+    "quadrant_counts_png",
+    "tie_legend",
+]
 
 #: Category shapes (model names) as matplotlib markers.
 MARKERS = {
@@ -41,8 +47,14 @@ MARKERS = {
 FONT = ["DejaVu Sans", "Noto Naskh Arabic", "Noto Sans"]
 INK = "#1F2A36"
 NEGATIVE = "#D55E00"
-#: Size of stakeholder names on the figures, in points at the printed size.
-LABEL_POINTS = 5.0
+#: Size of stakeholder names on the network figure, in points at the printed size.
+LABEL_POINTS = 7.0
+#: The network figure's printed size in inches: a landscape A4 page between the margins,
+#: below the section heading and its introduction.
+NETWORK_SIZE = (9.9, 4.95)
+#: At most this much wider than tall the network is stretched to fill the page: names
+#: are wide, so horizontal room is what keeps them apart.
+MAX_STRETCH = 1.8
 
 
 def _png(fig: Figure, dpi: int) -> bytes:
@@ -58,7 +70,59 @@ def _new_figure(width_in: float, height_in: float) -> Figure:
     return fig
 
 
-def _legend(fig: Figure, smap: StakeholderMap, used: Sequence[str], size: float) -> None:
+#: How the legend names the dashed ties.
+NEGATIVE_LABEL = "Negative tie (conflict, distrust)"
+
+
+def tie_legend(smap: StakeholderMap) -> list[tuple[str, str, bool]]:
+    """The network figure's tie legend: (label, colour, dashed) for each kind of
+    positive tie the map uses, then one entry for negative ties if there are any.
+
+    Negative ties are drawn in one colour whatever their kind, so only the kinds of
+    positive ties get a colour of their own.
+    """
+    ties = smap.relationships.values()
+    kinds = list(dict.fromkeys(r.kind for r in ties if r.valence != "negative"))
+    entries = [(smap.kinds[k].name, smap.kinds[k].colour, False) for k in kinds if k in smap.kinds]
+    if any(r.valence == "negative" for r in ties):
+        entries.append((NEGATIVE_LABEL, NEGATIVE, True))
+    return entries
+
+
+def _tie_legend(fig: Figure, smap: StakeholderMap) -> None:
+    """What the colours and dashes of the ties mean."""
+    handles = [
+        Line2D(
+            [],
+            [],
+            color=colour,
+            linewidth=1.6,
+            linestyle=(0, (3, 2)) if dashed else "solid",
+            label=label,
+        )
+        for label, colour, dashed in tie_legend(smap)
+    ]
+    if handles:
+        fig.legend(
+            handles=handles,
+            loc="outside right lower",
+            title="Ties",
+            title_fontsize=7.5,
+            alignment="left",
+            frameon=False,
+            fontsize=7,
+            handlelength=1.8,
+        )
+
+
+def _legend(
+    fig: Figure,
+    smap: StakeholderMap,
+    used: Sequence[str],
+    size: float,
+    side: bool = False,
+) -> None:
+    """The categories' colours and shapes: below the plot, or at its right (``side``)."""
     handles = [
         Line2D(
             [],
@@ -73,7 +137,18 @@ def _legend(fig: Figure, smap: StakeholderMap, used: Sequence[str], size: float)
         for c in used
         if c in smap.categories
     ]
-    if handles:
+    if handles and side:
+        fig.legend(
+            handles=handles,
+            loc="outside right upper",
+            title="Stakeholders",
+            title_fontsize=7.5,
+            alignment="left",
+            frameon=False,
+            fontsize=7,
+            handletextpad=0.3,
+        )
+    elif handles:
         fig.legend(
             handles=handles,
             loc="outside lower center",
@@ -90,11 +165,12 @@ def _node_size(power: int | None) -> float:
     return 22.0 + 12.0 * (power or 1) ** 1.4
 
 
-def _short(label: str, width: int = 22) -> str:
-    """The label on at most two lines of about ``width`` characters."""
+def _short(label: str, width: int = 24, most: int = 3) -> str:
+    """The label on at most ``most`` lines of about ``width`` characters."""
     lines = textwrap.wrap(label, width) or [""]
-    if len(lines) > 2:
-        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
+    if len(lines) > most:
+        rest = textwrap.shorten(" ".join(lines[most - 1 :]), width, placeholder="…")
+        lines = [*lines[: most - 1], rest]
     return "\n".join(lines)
 
 
@@ -117,6 +193,7 @@ def _place_labels(
     its number from the priority table instead.
     """
     size = LABEL_POINTS
+    (left, right), (bottom, top) = ax.get_xlim(), ax.get_ylim()
     placed = []
     for i, sid in enumerate(ids):
         r = math.sqrt(_node_size(smap.stakeholders[sid].power)) / 2 * per_point
@@ -141,7 +218,8 @@ def _place_labels(
                 ((x - gap - w, y - h / 2, x - gap, y + h / 2), "right", "center", x - gap, y),
             )
             for box, ha, va, tx, ty in spots:
-                if not _overlaps(box, placed):
+                inside = left <= box[0] and box[2] <= right and bottom <= box[1] and box[3] <= top
+                if inside and not _overlaps(box, placed):
                     placed.append(box)
                     ax.text(
                         tx,
@@ -173,7 +251,7 @@ def network_png(
     ``numbers`` are the stakeholders' numbers in the priority table: a stakeholder whose
     name would cover another is shown by its number. ``highlight`` (our branch) is circled.
     """
-    fig = _new_figure(6.5, 6.6)
+    fig = _new_figure(*NETWORK_SIZE)
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.set_aspect("equal")
@@ -181,18 +259,25 @@ def network_png(
     if not ids:
         ax.text(0.5, 0.5, "No stakeholders yet", ha="center", va="center", color=INK)
         return _png(fig, dpi)
+    used = list(dict.fromkeys(smap.stakeholders[s].category for s in ids))
+    _legend(fig, smap, used, 6, side=True)
+    _tie_legend(fig, smap)
+    FigureCanvasAgg(fig)
+    fig.get_layout_engine().execute(fig)
+    box = ax.get_position(original=True)
+    room = (box.width * NETWORK_SIZE[0]) / (box.height * NETWORK_SIZE[1])
     pos = drawn_positions(smap.stakeholders, smap.positions)
     xy = np.array([(pos[s][0], -pos[s][1]) for s in ids])  # canvas y grows downwards
     index = {s: i for i, s in enumerate(ids)}
+    extent = np.maximum(xy.max(axis=0) - xy.min(axis=0), 1.0)
+    # Stretched sideways to fill the landscape page, within reason.
+    xy[:, 0] *= min(max(room * extent[1] / extent[0], 1.0), MAX_STRETCH)
     low, high = xy.min(axis=0), xy.max(axis=0)
     span = max(float((high - low).max()), 1.0)
-    pad = span * 0.07
+    pad = span * 0.05
     ax.set_xlim(low[0] - pad, high[0] + pad)
     ax.set_ylim(low[1] - pad, high[1] + pad)
-    used = list(dict.fromkeys(smap.stakeholders[s].category for s in ids))
-    _legend(fig, smap, used, 5)
     # Data units per typographic point, to stop arrows at the markers and place labels.
-    FigureCanvasAgg(fig)
     fig.get_layout_engine().execute(fig)
     bbox = ax.get_window_extent()
     per_point = max(
@@ -342,7 +427,7 @@ def power_interest_png(smap: StakeholderMap, numbers: dict[str, int], dpi: int =
                 x + 0.045,
                 y + 0.03,
                 str(numbers.get(sid, "")),
-                fontsize=5.5,
+                fontsize=6.5,
                 ha="left",
                 va="bottom",
                 color=INK,
