@@ -11,6 +11,10 @@ One entry per line (blank lines are ignored)::
     A -> B; kind strength     the same; the ';' is needed only when B's name ends with a kind
     A -- B,  A <-> B          an undirected relationship
 
+A tie that is already on the map (same kind, same two stakeholders, same direction
+unless undirected) is never added twice: with a strength its strength is updated,
+without one it is left as it is and said so.
+
 Words after a known target name that name no kind are taken for a misspelt kind ("did
 you mean 'trust'?"), never folded into a new name; a new name that begins with a known
 one ends with ';' (``A > Mayor office;``).
@@ -28,11 +32,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .commands import AddRelationship, AddStakeholder, Batch, Command
+from .commands import AddRelationship, AddStakeholder, Batch, Command, UpdateRelationship
 from .model import Relationship, Stakeholder, StakeholderMap
 from .placement import SPACING, FreeSpots, map_centre
+from .ties import same_tie
 from .validation import ValidationError
 
 __all__ = [
@@ -77,11 +82,19 @@ class QuickEntryError(ValidationError):
 
 @dataclass(frozen=True)
 class QuickEntry:
-    """What a block of quick-entry text adds: one undoable command and the new ids."""
+    """What a block of quick-entry text adds: one undoable command and the new ids.
+
+    ``updated`` are ties already on the map whose strength the text changes,
+    ``unchanged`` ties it names that are already on the map as they are; ``summary``
+    says what happens in a sentence for the facilitator.
+    """
 
     command: Batch
     stakeholders: tuple[str, ...] = ()
     relationships: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    summary: str = ""
 
 
 @dataclass
@@ -97,7 +110,7 @@ class _NewRelationship:
     source: str
     target: str
     kind: str
-    strength: int
+    strength: int | None
     undirected: bool
 
 
@@ -219,15 +232,15 @@ def default_kind(smap: StakeholderMap) -> str:
     )
 
 
-def _kind_and_strength(smap: StakeholderMap, words: list[str]) -> tuple[str, int]:
-    strength = DEFAULT_STRENGTH
+def _kind_and_strength(smap: StakeholderMap, words: list[str]) -> tuple[str, int | None]:
+    strength = None
     if words and words[-1].isdigit():
         strength = _strength(words.pop())
     kind = match_kind(smap, " ".join(words)) if words else default_kind(smap)
     return kind, strength
 
 
-def _split_target(smap: StakeholderMap, plan: _Plan, rest: str) -> tuple[str, str, int]:
+def _split_target(smap: StakeholderMap, plan: _Plan, rest: str) -> tuple[str, str, int | None]:
     """Split ``B kind strength`` into the target name, the kind and the strength.
 
     Words after a name already known that name no kind are a misspelt kind, never part
@@ -246,9 +259,10 @@ def _split_target(smap: StakeholderMap, plan: _Plan, rest: str) -> tuple[str, st
             raise
         return target.strip(), kind, strength
     if plan.resolve(rest) is not None:
-        return rest, default_kind(smap), DEFAULT_STRENGTH
+        return rest, default_kind(smap), None
     words = rest.split()
-    strength, strength_word = DEFAULT_STRENGTH, ""
+    strength: int | None = None
+    strength_word = ""
     if len(words) > 1 and words[-1].isdigit():
         strength_word = words.pop()
         strength = _strength(strength_word)
@@ -413,6 +427,9 @@ def quick_entry(
         raise QuickEntryError(message, tuple(missing), suggestion)
 
     relationships: list[Relationship] = []
+    #: Strength of ties already on the map that the text changes, by id.
+    updates: dict[str, int] = {}
+    unchanged: list[str] = []
     for entry in entries:
         if not isinstance(entry, _NewRelationship):
             continue
@@ -423,24 +440,79 @@ def quick_entry(
                 f"{where(entry.line)}'{entry.source}' cannot have a relationship with itself."
             )
         kind = smap.kinds[entry.kind]
+        directed = kind.directed and not entry.undirected
+        planned = same_tie(relationships, source, target, kind.id, directed)
+        if planned is not None:
+            if entry.strength is not None:
+                index = relationships.index(planned)
+                relationships[index] = replace(planned, strength=entry.strength)
+            continue
+        existing = same_tie(smap.relationships.values(), source, target, kind.id, directed)
+        if existing is not None:
+            if entry.strength is not None and entry.strength != existing.strength:
+                updates[existing.id] = entry.strength
+            elif existing.id not in updates and existing.id not in unchanged:
+                unchanged.append(existing.id)
+            continue
         relationships.append(
             Relationship(
                 plan.fresh_id("r"),
                 source,
                 target,
                 kind=kind.id,
-                strength=entry.strength,
+                strength=DEFAULT_STRENGTH if entry.strength is None else entry.strength,
                 valence=kind.valence,
-                directed=kind.directed and not entry.undirected,
+                directed=directed,
             )
         )
+    unchanged = [rid for rid in unchanged if rid not in updates]
+    if not (plan.new or relationships or updates):
+        raise QuickEntryError(_already_there(smap, unchanged))
     positions = _place(smap, list(plan.new), relationships)
     steps: list[Callable[[StakeholderMap], Command]] = [
         (lambda m, s=s: AddStakeholder(m, s, positions[s.id])) for s in plan.new.values()
     ]
     steps += [(lambda m, r=r: AddRelationship(m, r)) for r in relationships]
-    batch = Batch.build(smap, _describe(smap, plan, relationships), steps)
-    return QuickEntry(batch, tuple(plan.new), tuple(r.id for r in relationships))
+    steps += [
+        (lambda m, rid=rid, strength=strength: UpdateRelationship(m, rid, strength=strength))
+        for rid, strength in updates.items()
+    ]
+    text = _describe(smap, plan, relationships, updates)
+    batch = Batch.build(smap, text, steps)
+    summary = text
+    if unchanged:
+        summary += f"; {_count(len(unchanged), 'tie')} already on the map left unchanged"
+    return QuickEntry(
+        batch,
+        tuple(plan.new),
+        tuple(r.id for r in relationships),
+        tuple(updates),
+        tuple(unchanged),
+        summary + ".",
+    )
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" + ("s" if n != 1 else "")
+
+
+def _tie_words(smap: StakeholderMap, tie: Relationship) -> str:
+    source, target = smap.stakeholders[tie.source].label, smap.stakeholders[tie.target].label
+    kind = smap.kinds[tie.kind].name if tie.kind in smap.kinds else tie.kind
+    if tie.directed:
+        return f"{kind} tie from {source} to {target}"
+    return f"{kind} tie between {source} and {target}"
+
+
+def _already_there(smap: StakeholderMap, unchanged: list[str]) -> str:
+    """Why text that names only ties already on the map changes nothing."""
+    if len(unchanged) == 1:
+        tie = smap.relationships[unchanged[0]]
+        return (
+            f"The {_tie_words(smap, tie)} already exists (strength {tie.strength}); "
+            "add a strength 1-5 at the end to change it."
+        )
+    return f"All {len(unchanged)} ties are already on the map; nothing to add."
 
 
 def _place(
@@ -462,20 +534,34 @@ def _place(
     return result
 
 
-def _describe(smap: StakeholderMap, plan: _Plan, relationships: list[Relationship]) -> str:
+def _describe(
+    smap: StakeholderMap,
+    plan: _Plan,
+    relationships: list[Relationship],
+    updates: dict[str, int],
+) -> str:
     def label(sid: str) -> str:
         return (smap.stakeholders.get(sid) or plan.new[sid]).label
 
-    if len(plan.new) == 1 and not relationships:
+    if updates and not (plan.new or relationships):
+        if len(updates) == 1:
+            ((rid, strength),) = updates.items()
+            tie = smap.relationships[rid]
+            return f"Updated the {_tie_words(smap, tie)}: strength {tie.strength} → {strength}"
+        return f"Updated the strength of {len(updates)} ties already on the map"
+    if len(plan.new) == 1 and not relationships and not updates:
         return f"Add {next(iter(plan.new.values())).label}"
-    if len(relationships) == 1 and not plan.new:
+    if len(relationships) == 1 and not plan.new and not updates:
         return f"Connect {label(relationships[0].source)} to {label(relationships[0].target)}"
     parts = []
     if plan.new:
         parts.append(f"{len(plan.new)} stakeholder" + ("s" if len(plan.new) > 1 else ""))
     if relationships:
         parts.append(f"{len(relationships)} relationship" + ("s" if len(relationships) > 1 else ""))
-    return "Quick entry: add " + " and ".join(parts)
+    text = "Quick entry: add " + " and ".join(parts)
+    if updates:
+        text += f", updated the strength of {_count(len(updates), 'tie')}"
+    return text
 
 
 def completions(smap: StakeholderMap, text: str, limit: int = 12) -> list[str]:

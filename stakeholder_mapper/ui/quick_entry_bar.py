@@ -147,6 +147,11 @@ class QuickEntryBar(QWidget):
         self._pending = ""
         self.line.clear()
         self._hide_message()
+        if entry.updated or entry.unchanged:
+            # Ties already on the map are not doubled: say what happened to them instead.
+            self.message.setText(entry.summary)
+            self.message.setStyleSheet("color: #1a5e20; font-weight: bold;")
+            self.message.show()
         self.added.emit(entry.stakeholders)
         return True
 

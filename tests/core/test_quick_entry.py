@@ -302,3 +302,56 @@ def test_unknown_category_lists_every_category(small_map):
     names = [c.name for c in small_map.categories.values()]
     assert len(names) > 8
     assert str(err.value) == f"No category called 'xyzzy'. Known: {', '.join(names)}."
+
+
+def test_a_tie_already_on_the_map_is_not_added_twice(small_map):
+    before = _copy(small_map)
+    # r2 is the influence tie from the imam to the mayor, strength 5.
+    with pytest.raises(QuickEntryError) as err:
+        quick_entry(small_map, "Imam of the central mosque > Mayor")
+    assert str(err.value) == (
+        "The Influence tie from Imam of the central mosque to Mayor already exists "
+        "(strength 5); add a strength 1-5 at the end to change it."
+    )
+    with pytest.raises(QuickEntryError, match="already exists"):
+        quick_entry(small_map, "imam of the central mosque -> mayor influence 5")
+    assert small_map == before
+    # The other way round, or of another kind, is another tie.
+    _apply(small_map, "Mayor > Imam of the central mosque")
+    _apply(small_map, "Imam of the central mosque > Mayor trust")
+    assert len(small_map.relationships) == len(before.relationships) + 2
+
+
+def test_a_strength_updates_the_tie_already_on_the_map_in_one_undo_step(small_map):
+    before = _copy(small_map)
+    entry = _apply(small_map, "Imam of the central mosque > Mayor 2")
+    assert entry.relationships == () and entry.updated == ("r2",)
+    assert small_map.relationships["r2"].strength == 2
+    assert len(small_map.relationships) == len(before.relationships)
+    assert entry.command.text == (
+        "Updated the Influence tie from Imam of the central mosque to Mayor: strength 5 → 2"
+    )
+    entry.command.undo()
+    assert small_map == before
+
+
+def test_a_pasted_list_never_doubles_a_tie(small_map):
+    before = _copy(small_map)
+    text = (
+        "Radio; media\n"
+        "Radio > Mayor\n"
+        "Radio > Mayor 4\n"
+        "Radio -- Youth council; collaboration\n"
+        "Youth council -- Radio; collaboration\n"
+        "Imam of the central mosque > Mayor\n"
+    )
+    entry = _apply(small_map, text)
+    ties = [small_map.relationships[r] for r in entry.relationships]
+    assert sorted((t.kind, t.strength) for t in ties) == [("collaboration", 3), ("influence", 4)]
+    assert entry.unchanged == ("r2",) and entry.updated == ()
+    assert entry.summary == (
+        "Quick entry: add 1 stakeholder and 2 relationships; "
+        "1 tie already on the map left unchanged."
+    )
+    entry.command.undo()
+    assert small_map == before

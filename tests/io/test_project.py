@@ -295,3 +295,11 @@ def test_damaged_files_give_one_sentence(data, message):
 def test_missing_file(tmp_path):
     with pytest.raises(MapFileError, match=r"nothing\.smap cannot be read: No such file"):
         load_map(tmp_path / "nothing.smap")
+
+
+def test_a_file_with_the_same_tie_twice_still_opens(small_map, tmp_path):
+    """Quick entry and the canvas no longer double a tie, but older files may hold one."""
+    small_map.relationships["r9"] = Relationship("r9", "imam", "mayor", strength=2)
+    project.save_map(small_map, tmp_path / "doubled.smap")
+    loaded = project.load_map(tmp_path / "doubled.smap")
+    assert (loaded.relationships["r2"].strength, loaded.relationships["r9"].strength) == (5, 2)

@@ -83,6 +83,34 @@ def test_quick_entry_kind_typo_keeps_kind_and_strength_and_adds_no_stakeholder(d
     assert document.undo_stack.count() == 1
 
 
+def test_quick_entry_never_doubles_a_tie_and_a_strength_updates_it(document, qtbot):
+    bar = QuickEntryBar(document)
+    qtbot.addWidget(bar)
+    bar.show()
+    smap = document.smap
+    count = len(smap.relationships)
+    for _ in range(2):
+        qtbot.keyClicks(bar.line, "Mayor > Youth council")
+        qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    ties = [r for r in smap.relationships.values() if (r.source, r.target) == ("mayor", "youth")]
+    assert len(ties) == 1 and len(smap.relationships) == count + 1
+    assert bar.message.text() == (
+        "The Influence tie from Mayor to Youth council already exists (strength 3); "
+        "add a strength 1-5 at the end to change it."
+    )
+    assert document.undo_stack.count() == 1
+    bar.line.clear()
+    qtbot.keyClicks(bar.line, "Mayor > Youth council 5")
+    qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    assert smap.relationships[ties[0].id].strength == 5
+    assert len(smap.relationships) == count + 1
+    assert bar.message.isVisible() and bar.message.text() == (
+        "Updated the Influence tie from Mayor to Youth council: strength 3 → 5."
+    )
+    document.undo_stack.undo()
+    assert smap.relationships[ties[0].id].strength == 3
+
+
 def test_quick_entry_unknown_name_is_added_when_the_offer_is_taken(document, qtbot):
     bar = QuickEntryBar(document)
     qtbot.addWidget(bar)

@@ -12,6 +12,8 @@ from stakeholder_mapper.core.scores import SetVotes
 from stakeholder_mapper.ui.canvas.items import LABEL_FONT_PX, NodeItem
 from stakeholder_mapper.ui.main_window import MainWindow
 
+from .conftest import node_point
+
 
 def _window(qtbot, smap) -> MainWindow:
     window = MainWindow(smap)
@@ -282,3 +284,26 @@ def test_f5_while_names_are_hidden_also_asks_before_leaving(qtbot, small_map):
     assert not presentation.leave_pending and presentation.hint.startswith("Scores hidden")
     qtbot.keyClick(view, Qt.Key.Key_F5)
     assert not presentation.active and not presentation.toggle_action.isChecked()
+
+
+def test_connecting_the_same_tie_twice_on_the_canvas_selects_it_instead(qtbot, small_map):
+    window = _window(qtbot, small_map)
+    smap, viewport = window.document.smap, window.view.viewport()
+    count = len(smap.relationships)
+    for _ in range(2):
+        start, end = node_point(window, "mayor"), node_point(window, "youth")
+        qtbot.mousePress(
+            viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, start
+        )
+        qtbot.mouseMove(viewport, (start + end) / 2)
+        qtbot.mouseMove(viewport, end)
+        qtbot.mouseRelease(
+            viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, end
+        )
+    ties = [r for r in smap.relationships.values() if (r.source, r.target) == ("mayor", "youth")]
+    assert len(ties) == 1 and len(smap.relationships) == count + 1
+    assert window.document.selection.relationships == (ties[0].id,)
+    assert window.statusBar().currentMessage() == (
+        "The Influence tie from Mayor to Youth council already exists; it is selected."
+    )
+    assert window.document.undo_stack.count() == 1

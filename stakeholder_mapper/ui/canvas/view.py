@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...core.commands import AddRelationship, AddStakeholder, MoveStakeholders, UpdateStakeholder
 from ...core.model import Relationship, Stakeholder
+from ...core.ties import same_tie
 from ..document import MapDocument
 from .items import (
     LABEL_FONT_PX,
@@ -362,9 +363,17 @@ class MapView(QGraphicsView):
         return sid
 
     def connect(self, source: str, target: str) -> str | None:
-        """Add a relationship of the palette's kind from ``source`` to ``target``."""
+        """Add a relationship of the palette's kind from ``source`` to ``target``; when that
+        tie is already on the map, select it and say so instead of doubling it."""
         smap = self.document.smap
         kind = smap.kinds.get(self.connect_kind) or next(iter(smap.kinds.values()))
+        existing = same_tie(smap.relationships.values(), source, target, kind.id, kind.directed)
+        if existing is not None:
+            self.document.selection.set([], [existing.id])
+            way = "from {} to {}" if kind.directed else "between {} and {}"
+            where = way.format(smap.stakeholders[source].label, smap.stakeholders[target].label)
+            self.message.emit(f"The {kind.name} tie {where} already exists; it is selected.")
+            return None
         rid = smap.new_id("r")
         relationship = Relationship(
             rid, source, target, kind=kind.id, directed=kind.directed, valence=kind.valence
