@@ -7,7 +7,7 @@ igraph gives the same numbers as networkx (checked in the tests), roughly 40 tim
 faster. Normalised betweenness divides the count over ordered pairs by
 ``(n - 1)(n - 2)``; on an undirected graph that equals networkx's normalisation. On
 large maps the routes are counted in slices of starting stakeholders, in two worker
-processes when there are two cores (:func:`start_betweenness`); the slices are added up
+processes when two cores are free (:func:`start_betweenness`); the slices are added up
 in a fixed order, so the result does not depend on which worker finished first.
 
 References: Brandes, U. (2001). A faster algorithm for betweenness centrality.
@@ -115,11 +115,21 @@ def _process_context() -> multiprocessing.context.BaseContext:
 
 
 def _processes() -> int:
+    """How many worker processes to count routes in: two when two cores are free, else one.
+
+    When other programs keep the cores busy (a load average at or above the number of
+    cores, this process included), workers would only share the same cores while adding
+    the work of starting and feeding them, so the routes are counted here.
+    """
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not offered on macOS and Windows
         cores = os.cpu_count() or 1
-    return min(PROCESSES, cores)
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows, or no load figure
+        busy = 0.0
+    return min(PROCESSES, cores) if busy < cores else 1
 
 
 class BetweennessJob:
@@ -241,20 +251,28 @@ def start_betweenness(
 
     ``distance`` gives each arc's length (``None``: all equal). Graphs of more than
     ``sliced_above`` (default :data:`SLICED_ABOVE`) vertices are counted in slices of
-    starting vertices; above ``parallel_above`` (default :data:`PARALLEL_ABOVE`) the
-    slices go to worker processes, which start now. The numbers are the same either way.
+    starting vertices; above ``parallel_above`` (default :data:`PARALLEL_ABOVE`) in
+    :data:`PARALLEL_SLICES` slices that go to worker processes, which start now, when
+    two cores are free. The numbers are the same either way.
     """
     n = graph.vcount()
     weights = None if distance is None else np.asarray(distance, dtype=np.float64).tolist()
     sliced_above = SLICED_ABOVE if sliced_above is None else sliced_above
     parallel_above = PARALLEL_ABOVE if parallel_above is None else parallel_above
-    processes = _processes()
-    if n > parallel_above and processes > 1:
-        job = BetweennessJob(graph, weights, np.array_split(np.arange(n), min(n, PARALLEL_SLICES)))
-        job._start_processes(processes)
-        return job
-    slices = np.array_split(np.arange(n), SLICES) if n > sliced_above else [np.arange(n)]
-    return BetweennessJob(graph, weights, slices)
+    # The slices depend only on the size of the map, never on the cores or how busy they
+    # are, so that a map gives the same numbers to the last digit every time.
+    if n > parallel_above:
+        slices = np.array_split(np.arange(n), min(n, PARALLEL_SLICES))
+    elif n > sliced_above:
+        slices = np.array_split(np.arange(n), SLICES)
+    else:
+        slices = [np.arange(n)]
+    job = BetweennessJob(graph, weights, slices)
+    if n > parallel_above:
+        processes = _processes()
+        if processes > 1:
+            job._start_processes(processes)
+    return job
 
 
 def betweenness_arrays(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import random
 
 import igraph as ig
@@ -302,3 +303,22 @@ def test_betweenness_is_counted_here_when_no_process_can_start(two_workers, monk
         assert not job.in_background
         counted = job.result()
     np.testing.assert_allclose(counted, betweenness_arrays(twin, lengths), rtol=1e-12)
+
+
+def test_workers_or_not_the_numbers_are_the_same_to_the_last_digit(monkeypatch):
+    twin, lengths = _random_arcs(90, seed=7)
+    counted = {}
+    for processes in (2, 1):
+        monkeypatch.setattr(centrality, "_processes", lambda p=processes: p)
+        with start_betweenness(twin, lengths, parallel_above=10) as job:
+            assert job.in_background == (processes == 2)
+            counted[processes] = job.result()
+    np.testing.assert_array_equal(counted[1], counted[2])
+
+
+def test_busy_cores_are_left_to_the_other_programs(monkeypatch):
+    cores = len(os.sched_getaffinity(0))
+    monkeypatch.setattr(os, "getloadavg", lambda: (cores + 0.5, 1.0, 1.0))
+    assert centrality._processes() == 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.2, 1.0, 1.0))
+    assert centrality._processes() == min(2, cores)
