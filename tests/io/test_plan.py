@@ -448,7 +448,11 @@ def test_word_quality(plans: dict[str, Path]) -> None:
     assert "<w:removePersonalInformation/>" in settings
     with zipfile.ZipFile(path) as package:
         images = [n for n in package.namelist() if n.startswith("word/media/")]
+        app = package.read("docProps/app.xml").decode()
     assert len(images) == 2
+    # The template's maker (Word for Mac 14) would misname who made the file.
+    assert "<Application>Stakeholder Mapper</Application>" in app
+    assert "Microsoft" not in app and "AppVersion" not in app
 
 
 #: Paragraph properties in the order the schema requires (ECMA-376, CT_PPrBase then CT_PPr).
@@ -796,3 +800,27 @@ def test_network_figure_has_a_landscape_page_and_the_grid_caption_explains_sprea
     size = closing.find(qn("w:pPr") + "/" + qn("w:sectPr") + "/" + qn("w:pgSz"))
     assert size.get(qn("w:orient")) == "landscape"
     assert "spread slightly so each can be seen" in _text(doc)
+
+
+def test_summary_asks_for_the_decisions_the_map_calls_for(dated, plans) -> None:
+    text = _text(dated)
+    asks = text.split("Decisions requested", 1)[1].split(SECTIONS["purpose"], 1)[0]
+    lines = [line for line in asks.splitlines() if line]
+    assert lines[0].startswith("Approve the approach to the MoU being drafted with ")
+    assert sorted(re.split(", | and ", lines[0].split(" with ", 1)[1].rstrip("."))) == [
+        "Mayor of Marenza",
+        "Mayor's chief of staff",
+        "Municipal Disaster Risk Management Unit",
+    ]
+    assert lines[1] == "Agree to renew the agreement with Marenza University - Flood Research Lab."
+    # Hand count: of the 32 priority targets only these three have no focal point.
+    assert lines[2].startswith("Assign a focal point to the 3 priority stakeholders without one:")
+    for name in (
+        "Harbour Logistics container terminal",
+        "Coastal Power Distribution Company",
+        "Coastal Commercial Bank",
+    ):
+        assert name in lines[2]
+    assert lines[3].startswith("Follow up the 4 overdue actions, with ")
+    # Focal points are internal: the partner version asks for no decision.
+    assert "Decisions requested" not in _text(Document(str(plans["partner"])))

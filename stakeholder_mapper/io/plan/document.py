@@ -396,6 +396,59 @@ class _Writer:
                     "No stakeholder is rated high on both power and interest yet: rate power "
                     "and interest on the map to set priorities."
                 )
+        if self.level == "full":
+            decisions = self.decisions()
+            if decisions:
+                self.heading("Decisions requested", 2)
+                self.bullets(decisions)
+
+    def decisions(self) -> list[str]:
+        """What the director is asked to decide, read from the map: agreements being
+        drafted or due for renewal, priority stakeholders without a focal point, and
+        overdue actions (internal version only: it names focal points and owners)."""
+        facts = self.facts
+
+        def named(ids: Sequence[str], most: int = 5) -> str:
+            names = [facts.label(sid) for sid in ids[:most]]
+            if len(ids) > most:
+                names.append(f"{len(ids) - most} more")
+            return _names(names)
+
+        def with_status(status: str) -> list[str]:
+            return [
+                sid
+                for sid in facts.targets
+                if self.stakeholder(sid).engagement.mou_status == status
+            ]
+
+        found = []
+        if drafting := with_status("drafting"):
+            found.append(f"Approve the approach to the MoU being drafted with {named(drafting)}.")
+        if renewal := with_status("renewal due"):
+            found.append(f"Agree to renew the agreement with {named(renewal)}.")
+        unowned = [
+            sid
+            for sid in facts.targets
+            if facts.quadrants[sid] in PRIORITY_QUADRANTS
+            and not (self.stakeholder(sid).engagement.owner or self.stakeholder(sid).focal_point)
+        ]
+        if unowned:
+            found.append(
+                f"Assign a focal point to the {_count(len(unowned), 'priority stakeholder')} "
+                f"without one: {named(unowned)}."
+            )
+        overdue = [
+            sid
+            for sid in facts.targets
+            if (e := self.stakeholder(sid).engagement).next_action.strip()
+            and e.due_date
+            and e.due_date < self.today
+        ]
+        if overdue:
+            found.append(
+                f"Follow up the {_count(len(overdue), 'overdue action')}, with {named(overdue)}."
+            )
+        return found
 
     def priority_line(self, sid: str) -> str:
         """One first priority: who, and through whom. A messenger recorded on the map comes
@@ -647,10 +700,12 @@ class _Writer:
             )
             return
         shown = min(len(scored), MAX_BROKERS)
+        ours = " (our branch included)" if self.facts.branch in scored else ""
         self.para(
-            f"The {_count(shown, 'strongest broker')} of {len(scored)}, by betweenness:"
+            f"The {shown} strongest, by betweenness, of the {len(scored)} stakeholders that "
+            f"broker between others{ours}:"
             if len(scored) > MAX_BROKERS
-            else f"{_count(len(scored), 'broker')}, by betweenness:"
+            else f"{_count(len(scored), 'broker')}{ours}, by betweenness:"
         )
         rows = []
         for sid in scored[:MAX_BROKERS]:

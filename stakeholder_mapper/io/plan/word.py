@@ -267,6 +267,8 @@ def clear_body(doc: DocumentObject) -> None:
 
 
 _PERSONAL_APP_TAGS = ("Manager", "Company", "HyperlinkBase")
+#: The application the document's extended properties name as its maker.
+APPLICATION = "Stakeholder Mapper"
 _MS_2011 = "http://schemas.microsoft.com/office/2011/relationships/"
 #: Document parts that may name people: comments and their authors, tracked-change authors.
 _DROPPED_RELATIONSHIPS = (
@@ -286,7 +288,8 @@ def clean_metadata(doc: DocumentObject, title: str, subject: str, author: str = 
 
     Author and "last modified by" are blank unless ``author`` is given; a template's
     extended properties (manager, company), custom properties, comments and the list of
-    people who tracked changes are dropped.
+    people who tracked changes are dropped; the application is named as Stakeholder
+    Mapper, not the word processor that made the template.
     """
     props = doc.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
@@ -316,8 +319,15 @@ def clean_metadata(doc: DocumentObject, title: str, subject: str, author: str = 
         elif rel.reltype == RT.EXTENDED_PROPERTIES:
             part = rel.target_part
             xml = part.blob.decode("utf-8")
-            for tag in _PERSONAL_APP_TAGS:
+            # The template's word processor and version would misname the file's maker.
+            for tag in (*_PERSONAL_APP_TAGS, "AppVersion"):
                 xml = re.sub(rf"<{tag}>.*?</{tag}>|<{tag}/>", "", xml, flags=re.S)
+            xml = re.sub(
+                r"<Application>.*?</Application>|<Application/>",
+                f"<Application>{APPLICATION}</Application>",
+                xml,
+                flags=re.S,
+            )
             part._blob = xml.encode("utf-8")
 
 
