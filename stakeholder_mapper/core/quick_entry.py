@@ -19,6 +19,9 @@ Words after a known target name that name no kind are taken for a misspelt kind 
 you mean 'trust'?"), never folded into a new name; a new name that begins with a known
 one ends with ';' (``A > Mayor office;``).
 
+The first line of a pasted list is skipped when it is a header row, such as
+``Name<Tab>Category`` copied with a spreadsheet column (:data:`COLUMN_TITLES`).
+
 Names are matched to stakeholders by name or id, ignoring case; a later line may use a
 name added by an earlier one. The whole text becomes ONE undoable :class:`Batch`, or
 nothing at all: any bad line raises :class:`QuickEntryError` and the map is unchanged.
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -44,6 +48,7 @@ __all__ = [
     "QuickEntry",
     "QuickEntryError",
     "completions",
+    "is_header",
     "match_category",
     "match_kind",
     "quick_entry",
@@ -56,6 +61,20 @@ DEFAULT_KIND = "influence"
 DEFAULT_STRENGTH = 3
 #: How similar (0-1) a name must be to an existing one to be suggested as a typo fix.
 TYPO_SCORE = 0.75
+#: Column titles of a header row, folded (lower case, no accents): the table columns of
+#: stakeholders and relationships, and the usual titles of a list in English, French,
+#: Spanish and Portuguese. A first line made only of these is a header, not an entry.
+COLUMN_TITLES = frozenset(
+    {
+        "id", "name", "names", "label", "stakeholder", "stakeholders", "stakeholder name",
+        "actor", "actors", "organisation", "organization", "category", "categories", "type",
+        "group", "role", "level", "power", "interest", "position", "trust", "tags", "notes",
+        "sensitivity", "person", "contact", "source", "target", "kind", "strength",
+        "valence", "directed", "from", "to", "nom", "noms", "categorie", "acteur", "acteurs",
+        "partie prenante", "parties prenantes", "organisme", "nombre", "categoria", "actores",
+        "nome", "ator", "atores",
+    }
+)  # fmt: skip
 
 
 class QuickEntryError(ValidationError):
@@ -85,8 +104,9 @@ class QuickEntry:
     """What a block of quick-entry text adds: one undoable command and the new ids.
 
     ``updated`` are ties already on the map whose strength the text changes,
-    ``unchanged`` ties it names that are already on the map as they are; ``summary``
-    says what happens in a sentence for the facilitator.
+    ``unchanged`` ties it names that are already on the map as they are,
+    ``skipped_header`` the header row left out of a pasted list; ``summary`` says what
+    happens in a sentence for the facilitator.
     """
 
     command: Batch
@@ -95,6 +115,7 @@ class QuickEntry:
     updated: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
     summary: str = ""
+    skipped_header: str = ""
 
 
 @dataclass
@@ -386,6 +407,9 @@ def quick_entry(
     if not lines:
         raise QuickEntryError("Type a name, 'Name; category' or 'A > B'.")
     where = (lambda n: f"Line {n}: ") if len(lines) > 1 else (lambda n: "")
+    header = ""
+    if len(lines) > 1 and is_header(lines[0][1]):
+        header = lines.pop(0)[1]
     for category in (default_category, create_missing_in):
         if category is not None and category not in smap.categories:
             raise QuickEntryError(f"Unknown category {category!r}.")
@@ -480,6 +504,8 @@ def quick_entry(
     text = _describe(smap, plan, relationships, updates)
     batch = Batch.build(smap, text, steps)
     summary = text
+    if header:
+        summary += "; skipped the header line '" + " | ".join(_cells(header)) + "'"
     if unchanged:
         summary += f"; {_count(len(unchanged), 'tie')} already on the map left unchanged"
     return QuickEntry(
@@ -489,7 +515,26 @@ def quick_entry(
         tuple(updates),
         tuple(unchanged),
         summary + ".",
+        header,
     )
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in re.split(r"[;\t,]", line) if cell.strip()]
+
+
+def is_header(line: str) -> bool:
+    """Whether ``line`` is a header row of column titles (``Name<Tab>Category``,
+    ``Nom; Catégorie``) rather than a stakeholder: every cell is in :data:`COLUMN_TITLES`."""
+    cells = _cells(line)
+
+    def fold(cell: str) -> str:
+        plain = unicodedata.normalize("NFKD", cell)
+        return " ".join(
+            "".join(c for c in plain if not unicodedata.combining(c)).split()
+        ).casefold()
+
+    return bool(cells) and all(fold(cell) in COLUMN_TITLES for cell in cells)
 
 
 def _count(n: int, what: str) -> str:

@@ -147,8 +147,8 @@ class QuickEntryBar(QWidget):
         self._pending = ""
         self.line.clear()
         self._hide_message()
-        if entry.updated or entry.unchanged:
-            # Ties already on the map are not doubled: say what happened to them instead.
+        if entry.updated or entry.unchanged or entry.skipped_header:
+            # Say what happened to ties already on the map and to a skipped header row.
             self.message.setText(entry.summary)
             self.message.setStyleSheet("color: #1a5e20; font-weight: bold;")
             self.message.show()

@@ -355,3 +355,32 @@ def test_a_pasted_list_never_doubles_a_tie(small_map):
     )
     entry.command.undo()
     assert small_map == before
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Name\tCategory", "Nom; Catégorie", "STAKEHOLDER", "name, category", "Nombre\tCategoría"],
+)
+def test_a_header_row_of_a_pasted_column_is_skipped_and_said(small_map, header):
+    before = _copy(small_map)
+    text = f"{header}\r\nPort workers union\tCivil society / NGO\r\nFishermen\tcommunity\r\n"
+    entry = _apply(small_map, text)
+    added = {small_map.stakeholders[s].label: small_map.stakeholders[s] for s in entry.stakeholders}
+    assert {label: s.category for label, s in added.items()} == {
+        "Port workers union": "ngo",
+        "Fishermen": "community",
+    }
+    assert entry.skipped_header == header
+    assert entry.summary.startswith("Quick entry: add 2 stakeholders; skipped the header line '")
+    entry.command.undo()
+    assert small_map == before
+
+
+def test_only_a_first_line_of_column_titles_is_a_header(small_map):
+    # A stakeholder called like a title, or a title in a later line, is an entry.
+    with pytest.raises(QuickEntryError, match="Line 2: No category called 'Category'"):
+        quick_entry(small_map, "Radio; media\nName; Category")
+    entry = quick_entry(small_map, "Name; media")
+    assert entry.skipped_header == ""
+    with pytest.raises(QuickEntryError, match="'Mayor' is already on the map"):
+        quick_entry(small_map, "Name\tCategory\nMayor; municipal")

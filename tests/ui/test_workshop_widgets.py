@@ -139,6 +139,25 @@ def test_pasting_a_list_adds_everyone_as_one_undo_step(document, qtbot):
     assert document.smap.find_stakeholder("TV") is None
 
 
+def test_pasting_a_spreadsheet_column_with_its_header_row(document, qtbot):
+    bar = QuickEntryBar(document)
+    qtbot.addWidget(bar)
+    bar.show()
+    QGuiApplication.clipboard().setText(
+        "Name\tCategory\r\nPort workers union\tCivil society / NGO\r\nFishermen\tcommunity\r\n"
+    )
+    bar.line.setFocus()
+    qtbot.keyClick(bar.line, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    smap = document.smap
+    assert smap.find_stakeholder("Port workers union").category == "ngo"
+    assert smap.find_stakeholder("Fishermen").category == "community"
+    assert smap.find_stakeholder("Name") is None
+    assert document.undo_stack.count() == 1
+    assert bar.message.isVisible() and bar.message.text() == (
+        "Quick entry: add 2 stakeholders; skipped the header line 'Name | Category'."
+    )
+
+
 def test_a_wrong_line_in_a_pasted_list_adds_nothing_until_fixed(document, qtbot):
     bar = QuickEntryBar(document)
     qtbot.addWidget(bar)
