@@ -10,6 +10,7 @@ One entry per line (blank lines are ignored)::
     A -> B kind strength      the same with a kind (id or name) and a strength 1-5, both optional
     A -> B; kind strength     the same; the ';' is needed only when B's name ends with a kind
     A -- B,  A <-> B          an undirected relationship
+    A → B,  A ↔ B             the same with the arrows a word processor makes of -> and <->
 
 A tie that is already on the map (same kind, same two stakeholders, same direction
 unless undirected) is never added twice: with a strength its strength is updated,
@@ -55,8 +56,8 @@ __all__ = [
 ]
 
 #: Arrows between two names, longest first: (arrow, directed).
-_ARROW = re.compile(r"\s*(<->|->|--|>)\s*")
-_UNDIRECTED = {"<->", "--"}
+_ARROW = re.compile(r"\s*(<->|->|--|>|→|↔)\s*")
+_UNDIRECTED = {"<->", "--", "↔"}
 DEFAULT_KIND = "influence"
 DEFAULT_STRENGTH = 3
 #: How similar (0-1) a name must be to an existing one to be suggested as a typo fix.
@@ -216,6 +217,9 @@ def _close_option(
     best: tuple[float, str] | None = None
     for table in (ids, names) if ids_first else (names, ids):
         for folded, written in table.items():
+            if wanted.endswith(folded) and len(wanted) - len(folded) > 1:
+                # "distrust" is another word, not a misspelt "trust".
+                continue
             score = difflib.SequenceMatcher(None, wanted, folded).ratio()
             if score >= 0.6 and (best is None or score > best[0]):
                 best = (score, written)

@@ -384,3 +384,18 @@ def test_only_a_first_line_of_column_titles_is_a_header(small_map):
     assert entry.skipped_header == ""
     with pytest.raises(QuickEntryError, match="'Mayor' is already on the map"):
         quick_entry(small_map, "Name\tCategory\nMayor; municipal")
+
+
+def test_a_word_that_ends_with_a_kind_is_not_taken_for_that_kind(small_map):
+    with pytest.raises(QuickEntryError) as err:
+        quick_entry(small_map, "Imam of the central mosque > Mayor distrust 2")
+    assert str(err.value).startswith("No relationship kind called 'distrust'. Known: Influence")
+    assert err.value.suggestion is None and err.value.fixed is None
+
+
+def test_typographic_arrows_are_arrows(small_map):
+    (rid,) = _apply(small_map, "Mayor → Youth council trust").relationships
+    tie = small_map.relationships[rid]
+    assert (tie.source, tie.target, tie.kind, tie.directed) == ("mayor", "youth", "trust", True)
+    (rid,) = _apply(small_map, "Mayor ↔ Imam of the central mosque").relationships
+    assert small_map.relationships[rid].directed is False
