@@ -93,6 +93,10 @@ def check_stakeholder(smap: StakeholderMap, stakeholder: Stakeholder, fields: bo
     if fields:
         check_record(stakeholder, f"Stakeholder {stakeholder.label or stakeholder.id!r}")
     if not stakeholder.label.strip():
+        # Users know a stakeholder by its name; the id only names one read from a file.
+        current = smap.stakeholders.get(stakeholder.id)
+        if current is not None and current.label.strip():
+            raise ValidationError(f"Stakeholder {current.label!r} needs a name.")
         raise ValidationError(f"Stakeholder {stakeholder.id!r} needs a name.")
     if stakeholder.category not in smap.categories:
         raise ValidationError(

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -43,6 +43,25 @@ class _LongText(QPlainTextEdit):
         self.committed.emit()
 
 
+class _ScaleBox(QSpinBox):
+    """A spin box for a scale whose lowest entry means unknown: clearing the text or typing
+    "unknown" chooses it, as the user guide says (leave a value empty for unknown)."""
+
+    def validate(self, text: str, pos: int) -> object:
+        typed = text.strip().casefold()
+        if self.specialValueText() and (typed == "" or typed == UNKNOWN):
+            return QValidator.State.Acceptable, text, pos
+        if self.specialValueText() and typed.isalpha() and UNKNOWN.startswith(typed):
+            return QValidator.State.Intermediate, text, pos
+        return super().validate(text, pos)
+
+    def valueFromText(self, text: str) -> int:
+        typed = text.strip().casefold()
+        if self.specialValueText() and (typed == "" or typed == UNKNOWN):
+            return self.minimum()
+        return super().valueFromText(text)
+
+
 class _Editor:
     """One field's widget: shows a value as text and reports typed text to ``commit``."""
 
@@ -51,7 +70,7 @@ class _Editor:
         self._commit = commit
         kind = field.kind
         if kind == "int":
-            box = QSpinBox()
+            box = _ScaleBox()
             low = field.low if field.low is not None else 0
             box.setRange(low - 1 if field.optional else low, field.high or 1000)
             if field.optional:

@@ -23,6 +23,8 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QCompleter,
     QDialog,
     QDockWidget,
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..analysis.metrics import METRIC_COLUMNS
+from ..analysis.routes import our_branch
 from ..core.commands import Batch, MoveStakeholders, RemoveRelationships, RemoveStakeholders
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
 from ..core.placement import drawn_positions
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
         self.view.message.connect(self._show_message)
         self.view.request.connect(self._on_view_request)
         self.view.escape_pressed.connect(self.clear_focus)
+        self.scene.revealed.connect(self._on_revealed)
         # Docks hidden while building still count until the layout runs again.
         self.layout().activate()
         self.resize(1600, 1000)
@@ -323,7 +327,7 @@ class MainWindow(QMainWindow):
         a(
             "route",
             "Most &trusted route…",
-            self._on_route,
+            self._on_route_action,
             "Ctrl+R",
             "Find the chain of strongest trust from one stakeholder to another",
         )
@@ -390,7 +394,10 @@ class MainWindow(QMainWindow):
     def _build_toolbars(self) -> None:
         edit = QToolBar("Edit", self)
         edit.setObjectName("edit_toolbar")
-        for name in ("undo", "redo", None, "add", "connect_tool", "delete", None, "fit", "layout"):
+        for action in self._short_undo_actions():
+            edit.addAction(action)
+        edit.addSeparator()
+        for name in ("add", "connect_tool", "delete", None, "fit", "layout"):
             if name is None:
                 edit.addSeparator()
             else:
@@ -416,6 +423,23 @@ class MainWindow(QMainWindow):
         self.kind_group.setExclusive(True)
         self._kind_palette = palette
         self.addToolBar(palette)
+
+    def _short_undo_actions(self) -> tuple[QAction, QAction]:
+        """Toolbar Undo and Redo with short text, so the toolbar keeps its width; the tooltip
+        names the step (the Edit menu shows it in full)."""
+        stack = self.document.undo_stack
+        undo = _StepAction("Undo", "Ctrl+Z", self)
+        undo.triggered.connect(stack.undo)
+        undo.setEnabled(stack.canUndo())
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.undoTextChanged.connect(undo.show_step)
+        redo = _StepAction("Redo", "Ctrl+Shift+Z", self)
+        redo.triggered.connect(stack.redo)
+        redo.setEnabled(stack.canRedo())
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.redoTextChanged.connect(redo.show_step)
+        self.toolbar_undo, self.toolbar_redo = undo, redo
+        return undo, redo
 
     def _build_filter_menu(self) -> None:
         menu = self.view_menu.addMenu("F&ilter")
@@ -614,7 +638,14 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path, ask_to_save: bool = True) -> bool:
         """Open the map at ``path``: offers its autosaves if it crashed, locks it (or offers
-        read-only) and asks for its password when it is protected."""
+        read-only) and asks for its password when it is protected.
+
+        The map already open in this window is not opened twice: with unsaved changes the
+        one question is whether to go back to the saved version.
+        """
+        current = self.document.path
+        if current is not None and _same_file(path, current):
+            return self._reopen_current()
         if ask_to_save and not self.maybe_save():
             return False
         opened = open_map_for_editing(self, path)
@@ -627,6 +658,35 @@ class MainWindow(QMainWindow):
             self._show_message(f"{path.name} is open read-only; use Save as to keep changes.")
         else:
             self.check_recovery(unsaved=False)
+        return True
+
+    def _reopen_current(self) -> bool:
+        path = self.document.path
+        assert path is not None
+        if self.document.undo_stack.isClean():
+            self._show_message(f"{path.name} is already open in this window.")
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Map already open",
+            f"{path.name} is already open in this window, with unsaved changes. "
+            "Discard them and go back to the saved version?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        return self._reload_saved()
+
+    def _reload_saved(self) -> bool:
+        path = self.document.path
+        assert path is not None
+        try:
+            smap = load_map(path, self.password)
+        except MapFileError as exc:
+            QMessageBox.warning(self, "Cannot revert", str(exc))
+            return False
+        self.document.replace(smap, path)
         return True
 
     def save(self) -> bool:
@@ -647,6 +707,11 @@ class MainWindow(QMainWindow):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
+        if not path.parent.is_dir():
+            QMessageBox.warning(
+                self, "Cannot save map", f"The folder {path.parent} does not exist."
+            )
+            return False
         try:
             self.guard.save(path)
         except MapFileError as exc:
@@ -671,14 +736,8 @@ class MainWindow(QMainWindow):
             f"Discard every change since {path.name} was last saved?",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
-        if answer != QMessageBox.StandardButton.Discard:
-            return
-        try:
-            smap = load_map(path, self.password)
-        except MapFileError as exc:
-            QMessageBox.warning(self, "Cannot revert", str(exc))
-            return
-        self.document.replace(smap, path)
+        if answer == QMessageBox.StandardButton.Discard:
+            self._reload_saved()
 
     def _on_import(self) -> None:
         outcome = run_import_dialog(self, self.document.smap)
@@ -775,7 +834,17 @@ class MainWindow(QMainWindow):
         self.view.add_stakeholder(centre)
 
     def delete_selection(self) -> None:
-        """Delete the selected stakeholders (with their ties) and relationships as one step."""
+        """Delete the selected stakeholders (with their ties) and relationships as one step.
+
+        Only from the canvas, the stakeholder and relationship tables or the menus: Delete
+        pressed in another list (snapshots, metrics) must not delete stakeholders.
+        """
+        focused = self._focused_item_view()
+        if focused is not None and focused not in (
+            self.stakeholder_table.table,
+            self.relationship_table.table,
+        ):
+            return
         smap = self.document.smap
         selection = self.document.selection
         stakeholders = [i for i in selection.stakeholders if i in smap.stakeholders]
@@ -804,9 +873,23 @@ class MainWindow(QMainWindow):
             self.document.try_edit(lambda: RemoveRelationships(smap, relationships))
 
     def _on_rename(self) -> None:
+        # F2 in a table edits the current cell there, as in any spreadsheet.
+        table = self._focused_item_view()
+        if table is not None:
+            index = table.currentIndex()
+            if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+                table.edit(index)
+                return
         selected = self.document.selection.stakeholders
         if selected:
             self.view.start_rename(selected[0])
+
+    def _focused_item_view(self) -> QAbstractItemView | None:
+        """The list or table that has the keyboard focus, if any."""
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, QAbstractItemView):
+            widget = widget.parentWidget()
+        return widget
 
     def _on_pin(self) -> None:
         selected = self.document.selection.stakeholders
@@ -904,6 +987,13 @@ class MainWindow(QMainWindow):
         self.scene.set_filter(canvas_filter)
         self._filter_label.setText(_describe_filter(canvas_filter))
 
+    def _on_revealed(self, ids: list[str]) -> None:
+        hider = "focus" if self.scene.focus is not None else "filter"
+        self._show_message(
+            f"The new stakeholder{'s are' if len(ids) > 1 else ' is'} shown although the "
+            f"{hider} would hide {'them' if len(ids) > 1 else 'it'}; Esc shows everything."
+        )
+
     def _on_tag_filter(self) -> None:
         tags = sorted({t for s in self.document.smap.stakeholders.values() for t in s.tags})
         tag, ok = QInputDialog.getItem(
@@ -974,6 +1064,13 @@ class MainWindow(QMainWindow):
                 self.route_panel.set_ends(target=stakeholder_id)
             self._on_route()
             self.route_panel.find()
+
+    def _on_route_action(self) -> None:
+        selected = self.document.selection.stakeholders
+        if selected:
+            # Ctrl+R with a stakeholder selected: the route from our branch to it.
+            self.route_panel.set_ends(source=our_branch(self.document.smap), target=selected[0])
+        self._on_route()
 
     def _on_route(self) -> None:
         dock = self.docks["route"]
@@ -1064,6 +1161,27 @@ def _describe_filter(canvas_filter: CanvasFilter) -> str:
     if canvas_filter.min_strength > 1:
         parts.append(f"strength ≥ {canvas_filter.min_strength}")
     return "Filtered: " + ", ".join(parts) if parts else ""
+
+
+class _StepAction(QAction):
+    """A toolbar Undo or Redo: the short word as text, the step it would undo in the tooltip."""
+
+    def __init__(self, word: str, keys: str, parent: QWidget) -> None:
+        super().__init__(word, parent)
+        self._word, self._keys = word, keys
+        self.show_step("")
+
+    def show_step(self, step: str) -> None:
+        """Name ``step`` (the undo stack's text for it) in the tooltip."""
+        self.setToolTip(f"{self._word} {step} ({self._keys})" if step else self._word)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name the same file (following links and ``..``)."""
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _dropped_map(event: QDragEnterEvent | QDropEvent) -> Path | None:

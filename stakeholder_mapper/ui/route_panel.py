@@ -100,10 +100,15 @@ class RoutePanel(QWidget):
     def find(self) -> list[Route]:
         """Compute and list the most trusted routes; highlight the best one."""
         smap = self.document.smap
-        source, target = self.source.currentData(), self.target.currentData()
         self.list.clear()
         self.routes = []
-        if source is None or target is None or source == target:
+        try:
+            source, target = self._chosen(self.source, "From"), self._chosen(self.target, "To")
+        except LookupError as exc:
+            self.note.setText(str(exc))
+            self.highlight.emit([])
+            return []
+        if source == target:
             self.note.setText("Choose two different stakeholders.")
             self.highlight.emit([])
             return []
@@ -126,6 +131,26 @@ class RoutePanel(QWidget):
         )
         self.list.setCurrentRow(0)
         return self.routes
+
+    def _chosen(self, box: QComboBox, end: str) -> str:
+        """The stakeholder named by the text in ``box`` (typed, with or without Enter): the
+        name in any case, or the start of exactly one name; the box then shows it in full."""
+        text = box.currentText().strip()
+        if not text:
+            raise LookupError(f"Type or choose a stakeholder in {end}.")
+        wanted = text.casefold()
+        labels = [(box.itemText(i), i) for i in range(box.count())]
+        matches = [i for label, i in labels if label.casefold() == wanted]
+        if not matches:
+            matches = [i for label, i in labels if label.casefold().startswith(wanted)]
+        if not matches:
+            raise LookupError(f"{end}: no stakeholder is called {text!r}.")
+        if len(matches) > 1:
+            names = ", ".join(box.itemText(i) for i in matches[:3])
+            more = ", …" if len(matches) > 3 else ""
+            raise LookupError(f"{end}: {text!r} could be {names}{more}; type more of the name.")
+        box.setCurrentIndex(matches[0])
+        return str(box.itemData(matches[0]))
 
     def clear(self) -> None:
         """Forget the routes and remove the highlight."""

@@ -33,7 +33,7 @@ from stakeholder_mapper.core.validation import ValidationError, map_problems
         ({"sensitivity": "secret"}, r"sensitivity: should be 'public', 'internal' or"),
         ({"principles": (13,)}, r"principles\[0\]: should be less than or equal to 12"),
         ({"category": "aliens"}, r"Stakeholder 'Mayor': unknown category 'aliens'\."),
-        ({"label": "  "}, r"Stakeholder 'mayor' needs a name\."),
+        ({"label": "  "}, r"Stakeholder 'Mayor' needs a name\."),
         ({"colour": "red"}, r"Unknown field 'colour'\."),
     ],
 )

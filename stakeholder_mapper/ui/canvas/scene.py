@@ -71,6 +71,9 @@ class MapScene(QGraphicsScene):
     visibility_changed = Signal()
     #: Emitted when categories or kinds in use changed (for the legend).
     legend_changed = Signal()
+    #: Emitted with the ids of stakeholders just added that the filter or focus would hide:
+    #: they are shown anyway, so that what the user adds never vanishes.
+    revealed = Signal(list)
 
     def __init__(self, document: MapDocument) -> None:
         super().__init__()
@@ -80,6 +83,8 @@ class MapScene(QGraphicsScene):
         self.filter = CanvasFilter()
         #: Ego-network focus: (stakeholder id, steps) or None.
         self.focus: tuple[str, int] | None = None
+        #: Stakeholders added while the filter or focus hides them, shown until either changes.
+        self.shown_anyway: set[str] = set()
         self._route = _Highlight()
         self.size_by = "power"
         self._size_values: dict[str, float] = {}
@@ -337,6 +342,7 @@ class MapScene(QGraphicsScene):
         try:
             if kind is ChangeKind.RESET:
                 self.focus = None
+                self.shown_anyway.clear()
                 self._route = _Highlight()
                 self._size_values = {}
                 self.rebuild()
@@ -344,7 +350,13 @@ class MapScene(QGraphicsScene):
             if kind is ChangeKind.STAKEHOLDER_ADDED:
                 for sid in change.ids:
                     self._add_node(sid)
+                passing = self._passing()
+                hidden = [sid for sid in change.ids if sid not in passing]
+                self.shown_anyway.update(hidden)
+                if hidden:
+                    self.revealed.emit(hidden)
             elif kind is ChangeKind.STAKEHOLDER_REMOVED:
+                self.shown_anyway.difference_update(change.ids)
                 for sid in change.ids:
                     node = self.nodes.pop(sid)
                     for edge in list(node.edges):
@@ -401,12 +413,14 @@ class MapScene(QGraphicsScene):
     def set_filter(self, canvas_filter: CanvasFilter) -> None:
         """Show only what passes ``canvas_filter``."""
         self.filter = canvas_filter
+        self.shown_anyway.clear()
         self._apply_visibility()
         self.visibility_changed.emit()
 
     def set_focus(self, stakeholder_id: str | None, steps: int = 1) -> None:
         """Show only the stakeholder's ego network up to ``steps`` ties away (None: everyone)."""
         self.focus = None if stakeholder_id is None else (stakeholder_id, steps)
+        self.shown_anyway.clear()
         self._apply_visibility()
         self.visibility_changed.emit()
 
@@ -469,12 +483,17 @@ class MapScene(QGraphicsScene):
         """Ids of the stakeholders currently drawn."""
         return {sid for sid, node in self.nodes.items() if node.isVisible()}
 
-    def _apply_visibility(self) -> None:
+    def _passing(self) -> set[str]:
+        """Ids of the stakeholders the filter and the focus let through."""
         shown = {
             sid for sid, s in self.smap.stakeholders.items() if self.filter.shows_stakeholder(s)
         }
         if self.focus is not None:
             shown &= self.ego_network(*self.focus) | {self.focus[0]}
+        return shown
+
+    def _apply_visibility(self) -> None:
+        shown = self._passing() | (self.shown_anyway & self.smap.stakeholders.keys())
         for sid, node in self.nodes.items():
             node.setVisible(sid in shown)
         shown_edges = set()

@@ -412,7 +412,13 @@ class MapView(QGraphicsView):
         editor.selectAll()
         width = 220
         anchor = self.mapFromScene(node.pos() + QPointF(0, node.radius + 4))
-        editor.setGeometry(anchor.x() - width // 2, anchor.y(), width, editor.sizeHint().height())
+        height = editor.sizeHint().height()
+        # Under the node, but kept whole inside the canvas near its edges.
+        area = self.viewport().rect()
+        width = min(width, area.width())
+        x = min(max(anchor.x() - width // 2, 0), area.width() - width)
+        y = min(max(anchor.y(), 0), area.height() - height)
+        editor.setGeometry(x, y, width, height)
         editor.show()
         editor.setFocus()
         self._rename = editor
