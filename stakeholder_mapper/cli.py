@@ -25,7 +25,7 @@ from .core.validation import ValidationError, map_problems
 from .core.wording import counted
 from .io.plan import DEFAULT_TEMPLATE, LEVELS, PlanError, PlanOptions, write_plan
 from .io.project import MapFileError, PasswordRequired, load_map, save_map, write_atomically
-from .io.redact import EXPORT_LEVELS, LEVEL_DESCRIPTIONS
+from .io.redact import LEVEL_DESCRIPTIONS, PUBLIC_EXPORT_REFUSED
 from .io.table_export import export_csv, export_xlsx
 from .io.table_import import TableImportError, import_tables, import_workbook
 from .io.tables import DELIMITERS, ENCODINGS
@@ -67,6 +67,8 @@ _IMPORT_SUFFIXES = {
     ".tsv": "csv",
 }
 EXPORT_FORMATS = ("graphml", "gexf", "csv", "xlsx", "png", "svg")
+#: Levels of the data and picture exports; Public is refused (see io.redact.redact_for_export).
+DATA_EXPORT_LEVELS = ("full", "partner")
 
 
 def _check_output(output: Path, option: str, suffix: str | None = None) -> None:
@@ -87,6 +89,13 @@ def _check_output(output: Path, option: str, suffix: str | None = None) -> None:
         raise UsageError(
             f"The folder {folder} {what}; create it or choose another place for {output.name}."
         )
+
+
+def _export_level(text: str) -> str:
+    """The ``export --level`` value; Public is refused with the reason, in one sentence."""
+    if text == "public":
+        raise argparse.ArgumentTypeError(PUBLIC_EXPORT_REFUSED)
+    return text
 
 
 def _kinds(text: str, smap: StakeholderMap) -> frozenset[str]:
@@ -164,10 +173,16 @@ def _add_password_option(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> None:
-    if bool(args.file) == bool(args.stakeholders):
+    if args.file and args.stakeholders:
         raise UsageError("give either FILE or --stakeholders (with --relationships), not both")
     if args.relationships and not args.stakeholders:
-        raise UsageError("--relationships goes with --stakeholders")
+        raise UsageError(
+            "--relationships goes with --stakeholders S.csv; give the stakeholders table too"
+        )
+    if not args.file and not args.stakeholders:
+        raise UsageError(
+            "nothing to import; give FILE (.xlsx, .graphml, .gexf or .csv) or --stakeholders S.csv"
+        )
     output = Path(args.output)
     source = Path(args.file or args.stakeholders)
     inputs = {source.resolve()}
@@ -341,9 +356,12 @@ def _build_parser() -> _Parser:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument(
         "--level",
-        choices=EXPORT_LEVELS,
+        type=_export_level,
+        choices=DATA_EXPORT_LEVELS,
         default="full",
-        help="what the export may show: " + " ".join(LEVEL_DESCRIPTIONS.values()),
+        help="what the export may show: "
+        + " ".join(LEVEL_DESCRIPTIONS[level] for level in DATA_EXPORT_LEVELS)
+        + " (Public is for the engagement plan only.)",
     )
     _add_password_option(p)
     p.add_argument(

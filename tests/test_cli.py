@@ -99,6 +99,92 @@ def test_missing_required_column(tmp_path, capsys):
     )
 
 
+FRENCH_WITH_BOM = "\ufeffNom;Catégorie;Pouvoir\nMairie;municipal;5\n".encode()
+
+
+@pytest.mark.parametrize("how", [["FILE"], ["--stakeholders", "FILE"]])
+def test_french_headers_without_id_name_the_missing_column(how, tmp_path, capsys):
+    source = tmp_path / "fr.csv"
+    source.write_bytes(FRENCH_WITH_BOM)
+    out = tmp_path / "fr.smap"
+    args = [str(source) if a == "FILE" else a for a in how]
+    assert main(["import", *args, "-o", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        "error: fr.csv: required column 'id' is missing "
+        "(columns found: Nom (name), Catégorie (category), Pouvoir (power)).\n"
+    )
+    assert source.read_bytes() == FRENCH_WITH_BOM and not out.exists()
+
+
+def test_french_headers_with_id_import(tmp_path, capsys):
+    source = tmp_path / "fr.csv"
+    source.write_bytes("\ufeffIdentifiant;Nom;Catégorie;Pouvoir\nm;Mairie;municipal;5\n".encode())
+    out = tmp_path / "fr.smap"
+    assert main(["import", str(source), "-o", str(out)]) == 0
+    mairie = load_map(out).stakeholders["m"]
+    assert (mairie.label, mairie.category, mairie.power) == ("Mairie", "municipal", 5)
+
+
+def test_kumu_csv_exports_import(tmp_path, capsys):
+    elements = write(
+        tmp_path,
+        "elements.csv",
+        "Label,Type,Description,Tags\n"
+        "City Hall,Municipal authority,Main decision-maker,budget|heat\n"
+        "Youth Network,Youth group,,volunteers\n",
+    )
+    connections = write(
+        tmp_path,
+        "connections.csv",
+        "From,To,Type,Direction,Strength\nYouth Network,City Hall,Influence,directed,2\n",
+    )
+    before = (elements.read_bytes(), connections.read_bytes())
+    out = tmp_path / "kumu.smap"
+    args = ["--stakeholders", str(elements), "--relationships", str(connections)]
+    assert main(["import", *args, "-o", str(out)]) == 0
+    assert "Imported 2 stakeholders and 1 relationship." in capsys.readouterr().out
+    smap = load_map(out)
+    hall = smap.stakeholders["city-hall"]
+    assert (hall.label, hall.category, hall.notes, hall.tags) == (
+        "City Hall",
+        "municipal",
+        "Main decision-maker",
+        ("budget", "heat"),
+    )
+    (tie,) = smap.relationships.values()
+    assert (tie.source, tie.target, tie.kind, tie.strength, tie.directed) == (
+        "youth-network",
+        "city-hall",
+        "influence",
+        2,
+        True,
+    )
+    assert (elements.read_bytes(), connections.read_bytes()) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            [],
+            "nothing to import; give FILE (.xlsx, .graphml, .gexf or .csv) or --stakeholders S.csv",
+        ),
+        (
+            ["--relationships", "r.csv"],
+            "--relationships goes with --stakeholders S.csv; give the stakeholders table too",
+        ),
+        (
+            ["s.xlsx", "--stakeholders", "s.csv"],
+            "give either FILE or --stakeholders (with --relationships), not both",
+        ),
+    ],
+    ids=["no input", "relationships alone", "both"],
+)
+def test_import_names_what_is_wrong_with_the_inputs(args, message, tmp_path, capsys):
+    assert main(["import", *args, "-o", str(tmp_path / "x.smap")]) == 2
+    assert capsys.readouterr().err == f"error: {message}\n"
+
+
 @pytest.mark.parametrize(
     "content",
     [b'{"format": "stakeholder-mapper", "format_version": 1, "stakeh', b"not json at all"],

@@ -105,8 +105,25 @@ def test_public_data_exports_are_refused(small_map, tmp_path, capsys):
         code = main(["export", str(source), "--to", fmt, "-o", str(out), "--level", "public"])
         err = capsys.readouterr().err
         assert code == 2, fmt
-        assert err.startswith("error: A Public export would show who is tied to whom"), fmt
+        assert err.startswith(
+            "error: stakeholder-mapper export: argument --level: A Public export would show "
+            "who is tied to whom"
+        ), fmt
+        assert err.count("\n") == 1, fmt
         assert not out.exists(), fmt
+
+
+def test_export_help_offers_only_the_levels_export_accepts(capsys):
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    shown = capsys.readouterr().out
+    assert "--level {full,partner}" in shown
+    assert "{full,partner,public}" not in shown
+    assert main(["export", "m.smap", "--to", "csv", "-o", "x.csv", "--level", "secret"]) == 2
+    assert capsys.readouterr().err == (
+        "error: stakeholder-mapper export: argument --level: invalid choice: 'secret' "
+        "(choose from 'full', 'partner')\n"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv", "xlsx", "png", "svg"])

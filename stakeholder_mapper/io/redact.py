@@ -29,6 +29,7 @@ from ..core.validation import ValidationError
 __all__ = [
     "EXPORT_LEVELS",
     "LEVEL_DESCRIPTIONS",
+    "PUBLIC_EXPORT_REFUSED",
     "ExportLevel",
     "RedactedIds",
     "opposed",
@@ -223,6 +224,14 @@ def redact(
     return out
 
 
+#: Why a data or picture export is refused at Public level, in one sentence.
+PUBLIC_EXPORT_REFUSED = (
+    "A Public export would show who is tied to whom and let readers recognise single "
+    "stakeholders; export at Partner level, or write the engagement plan's Public "
+    "version for aggregates."
+)
+
+
 def redact_for_export(smap: StakeholderMap, level: str) -> StakeholderMap:
     """What a data or picture export (tables, GraphML, GEXF, figures) may show at ``level``.
 
@@ -232,9 +241,5 @@ def redact_for_export(smap: StakeholderMap, level: str) -> StakeholderMap:
     aggregates instead.
     """
     if level == "public":
-        raise ValidationError(
-            "A Public export would show who is tied to whom and let readers recognise single "
-            "stakeholders; export at Partner level, or write the engagement plan's Public "
-            "version for aggregates."
-        )
+        raise ValidationError(PUBLIC_EXPORT_REFUSED)
     return redact(smap, level)

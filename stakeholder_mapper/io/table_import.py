@@ -54,6 +54,7 @@ __all__ = [
     "import_from_tables",
     "import_tables",
     "import_workbook",
+    "is_kumu_elements",
 ]
 
 #: Prefix of a custom attribute whose name clashes with a standard column.
@@ -512,9 +513,24 @@ class _Importer:
     ) -> None:
         missing = [c for c in required if c not in columns]
         if missing:
-            found = ", ".join(table.headers) or "none"
+            # A header recognised under another name is shown with the column it fills,
+            # so that the message says what was understood: "Nom (name)".
+            column_of = {header: column for column, header in columns.items()}
+            found = (
+                ", ".join(
+                    h
+                    if column_of.get(h) in (None, normalise_header(h))
+                    else f"{h} ({column_of[h]})"
+                    for h in table.headers
+                )
+                or "none"
+            )
             hint = ""
-            other = [d for d in ",;\t|" if d != table.delimiter and d in found]
+            # Only a header that itself holds another separator means the file was split
+            # on the wrong one (the ", " joining the headers above is not evidence).
+            other = [
+                d for d in ",;\t|" if d != table.delimiter and any(d in h for h in table.headers)
+            ]
             if table.delimiter and other:
                 hint = f"; the separator looks like {other[0]!r}, not {table.delimiter!r}"
             raise TableImportError(
@@ -611,13 +627,34 @@ def import_tables(
     """Build a map from a stakeholders CSV and an optional relationships CSV.
 
     The encoding and separator are detected unless given. Strict by default: the first
-    bad row raises :class:`TableImportError` naming its line and column.
+    bad row raises :class:`TableImportError` naming its line and column. ``id``, ``name``
+    and ``category`` are required, except in a Kumu elements export (see
+    :func:`is_kumu_elements`), which needs only its labels.
     """
     s_table = read_table(stakeholders, encoding=encoding, delimiter=delimiter)
     r_table = None
     if relationships is not None:
         r_table = read_table(relationships, encoding=encoding, delimiter=delimiter)
-    return import_from_tables(s_table, r_table, smap=smap, skip_bad_rows=skip_bad_rows, known=known)
+    kumu = is_kumu_elements(s_table)
+    return import_from_tables(
+        s_table,
+        r_table,
+        smap=smap,
+        skip_bad_rows=skip_bad_rows,
+        require=("name",) if kumu else ("id", "name", "category"),
+        list_separator="|" if kumu else None,
+        known=known,
+    )
+
+
+def is_kumu_elements(table: Table) -> bool:
+    """Whether ``table`` is a Kumu elements export: a "Label" column and no id column.
+
+    Kumu writes elements as ``Label,Type,Description,Tags...`` without ids; such a table
+    is imported with ids made from the labels and tags separated by ``|``.
+    """
+    headers = {normalise_header(h) for h in table.headers}
+    return "label" in headers and "id" not in match_columns(table.headers, "stakeholders")
 
 
 @dataclass

@@ -112,6 +112,33 @@ def test_wrong_separator_is_named(tmp_path):
     )
 
 
+def test_separator_hint_only_when_a_header_holds_another_separator(tmp_path):
+    s = write(tmp_path, "s.csv", "Nom;Catégorie;Pouvoir\nMairie;municipal;5\n", "utf-8-sig")
+    with pytest.raises(TableImportError) as caught:
+        import_tables(s)
+    assert str(caught.value) == (
+        "s.csv: required column 'id' is missing "
+        "(columns found: Nom (name), Catégorie (category), Pouvoir (power))."
+    )
+
+
+def test_kumu_elements_csv_gets_ids_from_labels(tmp_path):
+    s = write(tmp_path, "e.csv", "Label,Type,Description\nCity Hall,municipal,Decides\nRadio,,\n")
+    smap, report = import_tables(s)
+    assert sorted(smap.stakeholders) == ["city-hall", "radio"]
+    assert smap.stakeholders["city-hall"].notes == "Decides"
+    assert smap.categories[smap.stakeholders["radio"].category].name == "Unspecified"
+    assert [str(p) for p in report.changed] == [
+        "e.csv, line 3, column 'category': the category was empty; set to Unspecified"
+    ]
+
+
+def test_table_without_label_or_id_still_needs_an_id(tmp_path):
+    s = write(tmp_path, "s.csv", "name,category\nMayor,municipal\n")
+    with pytest.raises(TableImportError, match=r"required column 'id' is missing"):
+        import_tables(s)
+
+
 def test_unknown_stakeholder_is_reported_and_other_rows_imported(tmp_path):
     s = write(tmp_path, "s.csv", "id,name,category\na,A,ngo\nb,B,ngo\n")
     r = write(tmp_path, "r.csv", "source,target\na,b\na,ghost\nb,a\n")
