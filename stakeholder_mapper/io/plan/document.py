@@ -1079,7 +1079,8 @@ class _Writer:
         """A due date for a table cell, marked when it is before the plan's date."""
         if date is None:
             return "no date"
-        return f"{_date(date)} (overdue)" if date < self.today else _date(date)
+        short = f"{date.day} {date:%b %Y}"  # "12 Nov 2026": narrow columns, fewer lines
+        return f"{short} (overdue)" if date < self.today else short
 
     def actions(self) -> None:
         self.set_landscape(True)
@@ -1095,17 +1096,25 @@ class _Writer:
             )
         )
         without = [
-            facts.label(sid)
+            sid
             for sid in facts.targets
             if facts.quadrants[sid] == "Manage closely"
             and not self.stakeholder(sid).engagement.next_action.strip()
         ]
-        missing = (
-            f"No next action is recorded yet for {_count(len(without), 'stakeholder')} to "
-            f"manage closely: {_names(without)}. Agree one with each."
-            if without
-            else ""
-        )
+        listed = self.options.has("sheets") and set(without) <= set(self.unplanned_ids())
+        if without and listed:
+            # Kept short: the table fills the landscape page.
+            missing = (
+                f"None yet for the {len(without)} to manage closely in “Engagement still to plan”."
+            )
+        elif without:
+            missing = (
+                f"No next action is recorded yet for {_count(len(without), 'stakeholder')} to "
+                f"manage closely: {_names([facts.label(s) for s in without])}. Agree one "
+                "with each."
+            )
+        else:
+            missing = ""
         if not planned:
             self.para(
                 "No actions recorded yet: add a next action on each stakeholder's sheet."
@@ -1117,13 +1126,13 @@ class _Writer:
             for sid in planned
             if (due := self.stakeholder(sid).engagement.due_date) and due < self.today
         )
-        intro = f"{_count(len(planned), 'action')}, by due date"
+        intro = f"{_count(len(planned), 'action')} by due date"
         if overdue:
-            intro += (
-                f"; {overdue} {'was' if overdue == 1 else 'were'} due before "
-                f"{_date(self.today)}, the date of this plan, and {_are(overdue)} marked overdue"
-            )
-        self.para(intro + ".")
+            # Overdue: due before the plan's date, on the cover.
+            intro += f", {overdue} of them overdue"
+        # The stakeholders without an action are named before the table, where a short
+        # paragraph cannot be left alone on a landscape page after it.
+        self.para(intro + "." + (f" {missing}" if missing else ""))
         rows = []
         for sid in planned:
             s = self.stakeholder(sid)
@@ -1139,13 +1148,11 @@ class _Writer:
             rows.append(row)
         if self.level == "full":
             header = ["Action", "Stakeholder", "Owner", "Due", "Stage", "Principles"]
-            weights = [7.5, 4.5, 3.6, 3.1, 2.3, 1.9]
+            weights = [7.4, 5.0, 3.9, 3.9, 1.9, 1.9]
         else:
             header = ["Action", "Stakeholder", "Due", "MoU status", "Principles"]
-            weights = [8.6, 5, 3.1, 2.4, 1.9]
+            weights = [8.2, 5.2, 3.9, 2.4, 1.9]
         self.table(header, rows, weights)
-        if missing:
-            self.para(missing)
 
     def risks(self) -> None:
         self.set_landscape(False)

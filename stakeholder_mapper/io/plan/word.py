@@ -235,9 +235,48 @@ def text_width(doc: DocumentObject) -> float:
     return Emu(section.page_width - section.left_margin - section.right_margin).cm
 
 
+def _shrink_section_break(doc: DocumentObject) -> None:
+    """Make the paragraph that now ends the previous section (python-docx adds one to
+    hold its properties) take almost no height, so that it never spills alone onto a
+    page of its own after a table that fills the page."""
+    body = doc.element.body
+    holder = next(
+        (
+            p
+            for p in reversed(body)
+            if p.tag == qn("w:p") and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        ),
+        None,
+    )
+    if holder is None:
+        return
+    p_pr = holder.find(qn("w:pPr"))
+    spacing = OxmlElement("w:spacing")
+    for name, value in (
+        ("w:before", "0"),
+        ("w:after", "0"),
+        ("w:line", "20"),
+        ("w:lineRule", "exact"),
+    ):
+        spacing.set(qn(name), value)
+    r_pr = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    r_pr.append(size)
+    sect_pr = p_pr.find(qn("w:sectPr"))
+    sect_pr.addprevious(spacing)
+    sect_pr.addprevious(r_pr)
+
+
 def _set_orientation(doc: DocumentObject, landscape: bool) -> None:
+    body = doc.element.body
+    last = body[-2] if len(body) > 1 else None
+    if last is not None and last.tag == qn("w:p") and len(last) == 0:
+        # An empty spacing paragraph after a table would be carried onto a new page.
+        body.remove(last)
     previous = doc.sections[-1]
     section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _shrink_section_break(doc)
     long_side = max(previous.page_width, previous.page_height)
     short_side = min(previous.page_width, previous.page_height)
     if landscape:
