@@ -4,6 +4,8 @@
 canvas overlay and presentation mode to a main window that has ``document``, ``scene``
 and ``view``; the main window only creates it. In presentation mode the floating
 toolbar offers the quick-entry bar and the influence towers over the full-screen canvas.
+There Esc closes the panel that has the keyboard and hands it back to the canvas; only
+an Esc on the canvas leaves presentation mode.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from .canvas import MapScene, MapView
@@ -118,6 +120,8 @@ class WorkshopTools(QObject):
         self.changes_action.setEnabled(False)
         self.changes_action.setToolTip("Show what changed since the compared snapshot")
         self.changes_action.toggled.connect(self._on_present_changes_toggled)
+        for panel in (self.present_towers, self.present_changes):
+            panel.installEventFilter(self)
         self.presentation.add_tool(self.entry_action)
         self.presentation.add_tool(self.towers_action)
         self.presentation.add_tool(self.changes_action)
@@ -259,7 +263,29 @@ class WorkshopTools(QObject):
         self.present_changes.raise_()
         self.presentation.bar.raise_()
 
+    def _close_panel_on_escape(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the towers or the changes panel (or a widget in it) closes that panel."""
+        panels = {
+            self.present_towers: self.towers_action,
+            self.present_changes: self.changes_action,
+        }
+        action = panels.get(watched)  # type: ignore[call-overload]
+        if (
+            action is None
+            or not isinstance(event, QKeyEvent)
+            or event.key() != Qt.Key.Key_Escape
+            or event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        ):
+            return False
+        event.accept()
+        if event.type() == QEvent.Type.KeyPress:
+            action.setChecked(False)
+            self.view.setFocus()
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._close_panel_on_escape(watched, event):
+            return True
         if (
             watched is self.present_entry
             and event.type() == QEvent.Type.LayoutRequest

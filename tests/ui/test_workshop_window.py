@@ -307,3 +307,17 @@ def test_connecting_the_same_tie_twice_on_the_canvas_selects_it_instead(qtbot, s
         "The Influence tie from Mayor to Youth council already exists; it is selected."
     )
     assert window.document.undo_stack.count() == 1
+
+
+def test_esc_in_the_presentation_towers_closes_them_and_stays_presenting(qtbot, small_map):
+    window = _window(qtbot, small_map)
+    tools, view = window.workshop, window.view
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    tools.towers_action.trigger()
+    chart = tools.present_towers.chart
+    assert chart.hasFocus()
+    qtbot.keyClick(chart, Qt.Key.Key_Escape)
+    assert not tools.present_towers.isVisible() and not tools.towers_action.isChecked()
+    assert tools.presentation.active and view.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not tools.presentation.active
