@@ -1,9 +1,10 @@
 """Render the sample map's engagement plan to page images for the documentation.
 
 Writes the full plan of ``resources/samples/marenza.smap``, converts it to PDF with
-LibreOffice (the conversion a reader would do) and saves two pages at 80 dpi as
-``docs/images/plan-summary.png`` (the executive summary) and ``docs/images/plan-sheet.png``
-(the mayor's engagement sheet). Needs ``libreoffice`` and ``pdftoppm``/``pdftotext``
+LibreOffice (the conversion a reader would do) and saves three pages at 80 dpi as
+``docs/images/plan-summary.png`` (the executive summary), ``docs/images/plan-network.png``
+(the network figure's landscape page) and ``docs/images/plan-sheet.png`` (the mayor's
+engagement sheet). Needs ``libreoffice`` and ``pdftoppm``/``pdftotext``
 (poppler-utils)::
 
     python scripts/plan_pages.py
@@ -25,6 +26,7 @@ IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
 #: Image name -> text that starts the page to show.
 PAGES = {
     "plan-summary.png": "Executive summary",
+    "plan-network.png": "The network at a glance",
     "plan-sheet.png": "Mayor of Marenza\nMunicipal authority",
 }
 DPI = 80
@@ -46,7 +48,7 @@ def _page_starting_with(pdf: Path, text: str, pages: int) -> int:
 
 
 def main() -> None:
-    """Write the plan, convert it and save the two page images."""
+    """Write the plan, convert it and save the page images."""
     for tool in ("libreoffice", "pdftoppm", "pdftotext"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is needed: apt-get install libreoffice-writer poppler-utils")
