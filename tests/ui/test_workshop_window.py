@@ -321,3 +321,17 @@ def test_esc_in_the_presentation_towers_closes_them_and_stays_presenting(qtbot, 
     assert tools.presentation.active and view.hasFocus()
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert not tools.presentation.active
+
+
+def test_esc_in_the_docked_quick_entry_clears_it_then_returns_to_the_canvas(qtbot, small_map):
+    window = _window(qtbot, small_map)
+    entry, view = window.workshop.quick_entry, window.view
+    qtbot.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert entry.line.hasFocus()
+    qtbot.keyClicks(entry.line, "Radio; nonsense")
+    qtbot.keyClick(entry.line, Qt.Key.Key_Return)
+    assert entry.message.isVisible()
+    qtbot.keyClick(entry.line, Qt.Key.Key_Escape)
+    assert entry.line.text() == "" and not entry.message.isVisible()
+    qtbot.keyClick(entry.line, Qt.Key.Key_Escape)
+    assert view.hasFocus() and window.document.undo_stack.count() == 0
