@@ -116,7 +116,9 @@ class PlanDialog(QDialog):
         self.level_help.setWordWrap(True)
         self.author = QCheckBox("Name the map's author on the cover")
         self.sheets = QComboBox()
-        self.sheets.addItem("Priority stakeholders and those with engagement details", "priority")
+        self.sheets.addItem(
+            "Stakeholders with engagement details; a table for other priorities", "priority"
+        )
         self.sheets.addItem("Every stakeholder", "all")
 
         self.sections = QListWidget()

@@ -60,7 +60,9 @@ class PlanOptions:
     ``template`` is a ``.docx`` whose styles, page setup, headers and footers are used.
     ``show_author`` puts the map's author on the cover and in the document properties
     (full level only: partner and public versions never name people).
-    ``sheets_for`` chooses engagement sheets for priority stakeholders only or for all.
+    ``sheets_for`` "priority" gives a sheet to each stakeholder with engagement details
+    recorded and lists the other priority stakeholders in one table; "all" gives everyone
+    a sheet.
     ``dpi`` is the resolution of the figures (300 for print).
     ``date`` is the plan's date (None: today): actions due before it are overdue.
     """
