@@ -92,6 +92,33 @@ def _canonical(text: str) -> str:
     return "".join(_plain_char(c) for c in text)
 
 
+@functools.cache
+def _quick_tools() -> tuple[re.Pattern[str], dict[int, str | None], tuple[tuple[str, str], ...]]:
+    """What :func:`_canonical_quick` uses: a pattern of all marks, and the letter variants."""
+    marks = [code for code in range(0x110000) if unicodedata.combining(chr(code))]
+    ranges, start = [], marks[0]
+    for before, code in zip(marks, [*marks[1:], None], strict=True):
+        if code != before + 1:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(before))}")
+            start = code
+    variants: dict[int, str | None] = {ord(k): v for k, v in _CANONICAL.items()}
+    variants[0x0640] = None
+    ascii_variants = tuple((k, v) for k, v in _CANONICAL.items() if k.isascii())
+    return re.compile(f"[{''.join(ranges)}]+"), variants, ascii_variants
+
+
+def _canonical_quick(text: str) -> str:
+    """:func:`_canonical` of a whole text at once (used to look over large texts quickly)."""
+    marks, variants, ascii_variants = _quick_tools()
+    if text.isascii():
+        plain = text.lower()
+        for letter, canonical in ascii_variants:
+            plain = plain.replace(letter, canonical)
+        return plain
+    bare = marks.sub("", unicodedata.normalize("NFD", text))
+    return bare.casefold().translate(variants)
+
+
 def _plain_with_origin(text: str) -> tuple[str, list[int]]:
     """:func:`_canonical` of ``text`` and, for each of its characters, where it came from."""
     plain: list[str] = []
@@ -190,6 +217,8 @@ class NameMatcher:
         # Which entries each plain word (see _canonical) may belong to.
         self._index: dict[str, set[int]] = {}
         self._patterns: dict[tuple[int, str], re.Pattern[str] | None] = {}
+        # Any plain word of any entry, for may_mention (compiled when first needed).
+        self._words_pattern: re.Pattern[str] | None = None
         names = [*((p, True) for p in people), *((s, False) for s in staff)]
         for name, part_by_part in names:
             given, surname = name_parts(name)
@@ -202,6 +231,19 @@ class NameMatcher:
         for text in {t.strip() for t in literal if len(t.strip()) >= MIN_PART}:
             pattern = _SEPARATOR.join(re.escape(_canonical(w)) for w in text.split())
             self._add(_Entry(literal=(pattern,)), _tokens(text))
+
+    def may_mention(self, text: str) -> bool:
+        """Whether ``text`` may hold one of the names or literal texts, looked at quickly.
+
+        Never false for a text in which :meth:`sub` finds something (it may be true for
+        one where it finds nothing), so callers can skip large texts and records cheaply.
+        """
+        if not self._index:
+            return False
+        if self._words_pattern is None:
+            keys = sorted(self._index, key=len, reverse=True)
+            self._words_pattern = re.compile("|".join(re.escape(k) for k in keys))
+        return self._words_pattern.search(_canonical_quick(text)) is not None
 
     def _add(self, entry: _Entry, keys: Iterable[str]) -> None:
         number = len(self._entries)

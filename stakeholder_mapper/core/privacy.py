@@ -17,16 +17,15 @@ from typing import Any
 
 from .commands import Command
 from .model import Snapshot, Stakeholder, StakeholderMap
+from .names import NameMatcher
 from .validation import ValidationError, map_problems
 
-__all__ = ["ERASED", "ErasePerson", "erase_pattern", "overdue_reviews", "personal_terms"]
+__all__ = ["ERASED", "ErasePerson", "overdue_reviews", "personal_terms"]
 
 #: What replaces an erased name or contact detail in free text.
 ERASED = "[erased]"
 # Shorter terms would wipe ordinary words; contact pieces this short identify no one.
 _MIN_TERM = 3
-# Characters that repr() may write escaped.
-_ESCAPED = re.compile(r"[\"'\\]")
 
 
 def _split_contact(contact: str) -> list[str]:
@@ -48,51 +47,32 @@ def personal_terms(person: str, contact: str, extra: Iterable[str] = ()) -> list
     return sorted(dict.fromkeys(terms), key=len, reverse=True)
 
 
-def erase_pattern(terms: list[str]) -> re.Pattern[str]:
-    """A pattern matching any of ``terms`` as whole words, ignoring case and spacing."""
-
-    def one(term: str) -> str:
-        # Words may be separated by spaces, or by - _ . in ids made from a name.
-        return r"[\s_.-]+".join(re.escape(word) for word in term.split())
-
-    alternatives = "|".join(one(t) for t in terms)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
 class _Eraser:
-    """Replaces every match of the erase pattern in any value, sharing what does not change.
+    """Replaces the person's names and contact details in any value, sharing what does not change.
 
-    A quick look at the text form (``repr``) of each record or container skips the many
-    that do not mention the person, so that erasing from big maps with snapshots stays
-    quick.
+    Names are found in every form :class:`~stakeholder_mapper.core.names.NameMatcher`
+    knows ("L. Orsan", "Orsan, Leila", "ORSAN", accents and spelling variants), the same
+    forms Partner and Public exports erase; contact details as written. A quick look at
+    the text form (``repr``) of each record or container skips the many that do not
+    mention the person, so that erasing from big maps with snapshots stays quick.
     """
 
-    def __init__(self, terms: list[str]) -> None:
-        self.pattern = erase_pattern(terms)
-        # The quick look searches the first word of each term in the lower-cased repr; it is
-        # skipped when a term has characters that repr would escape.
-        plain = all(t.isprintable() and not _ESCAPED.search(t) for t in terms)
-        self.first_words = {t.split()[0].lower() for t in terms} if plain else None
-
-    def _mentions(self, text: str) -> bool:
-        if self.first_words is None:
-            return True
-        text = text.lower()
-        return any(word in text for word in self.first_words)
+    def __init__(self, names: list[str], literal: list[str]) -> None:
+        self.matcher = NameMatcher(names, literal=literal)
 
     def scrub(self, value: Any) -> Any:
         """``value`` with the person erased from every text in it (the same object if none)."""
         kind = type(value)
         if kind is str:
-            return self.pattern.sub(ERASED, value)
+            return self.matcher.sub(value, ERASED) if self.matcher.may_mention(value) else value
         if kind in (dict, list, tuple, set, frozenset):
-            if not value or not self._mentions(repr(value)):
+            if not value or not self.matcher.may_mention(repr(value)):
                 return value
             if kind is dict:
                 return {self.scrub(k): self.scrub(v) for k, v in value.items()}
             return kind(self.scrub(v) for v in value)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            if not self._mentions(repr(value)):
+            if not self.matcher.may_mention(repr(value)):
                 return value
             changes = {
                 f.name: self.scrub(getattr(value, f.name)) for f in dataclasses.fields(value)
@@ -127,10 +107,13 @@ class ErasePerson(Command):
     """Erase one person's name and contact details everywhere in the map, snapshots included.
 
     The stakeholder stays on the map (as the organisation or role it stands for) with
-    ``person`` and ``contact`` emptied. Every occurrence of the name and of the contact
-    details in any text of the map - notes, engagement log and sheets, custom attributes,
-    other stakeholders, relationship notes, map details, snapshots - is replaced by
-    ``[erased]``; if an id was made from the name, it is replaced consistently too.
+    ``person`` and ``contact`` emptied. Every occurrence of the name, in the forms people
+    write it (full, "L. Orsan", "Orsan, Leila", the surname alone, any case or accents:
+    the forms Partner exports erase, see :mod:`stakeholder_mapper.core.names`), and of
+    the contact details in any text of the map - notes, engagement log and sheets, custom
+    attributes, other stakeholders, relationship notes, map details, snapshots - is
+    replaced by ``[erased]``; if an id was made from the name, it is replaced
+    consistently too.
     ``also`` adds other spellings or nicknames to erase. Undo restores everything within
     the session; once the map is saved, the file holds no trace of the person.
     """
@@ -141,11 +124,12 @@ class ErasePerson(Command):
         stakeholder: Stakeholder = smap.stakeholders[stakeholder_id]
         names = [(stakeholder.person, stakeholder.contact)]
         names += [_snapshot_personal(snap.content, stakeholder_id) for snap in smap.snapshots]
-        extra = list(also)
-        terms: list[str] = []
-        for person, contact in names:
-            terms += personal_terms(person, contact)
-        terms = personal_terms("", "", terms + extra)
+        extra = [t.strip() for t in also if len(t.strip()) >= _MIN_TERM]
+        people = [p.strip() for p, _ in names if len(p.strip()) >= _MIN_TERM] + extra
+        contacts: list[str] = []
+        for _, contact in names:
+            contacts += personal_terms("", contact)
+        terms = personal_terms("", "", people + contacts)
         if not terms:
             raise ValidationError(
                 f"Stakeholder {stakeholder.label!r} has no personal name or contact details "
@@ -153,7 +137,10 @@ class ErasePerson(Command):
             )
         self.smap = smap
         self.old = smap.copy()
-        self.new = self._erased(smap, stakeholder_id, _Eraser(terms))
+        # Other spellings are looked for as names and, in case they are not names (an old
+        # e-mail address), as they are written.
+        eraser = _Eraser(people, contacts + extra)
+        self.new = self._erased(smap, stakeholder_id, eraser)
         self.terms = terms
         self.text = f"Erase personal data of {stakeholder.label}"
 

@@ -109,6 +109,50 @@ def test_erase_person_removes_every_trace_and_undo_restores(small_map: Stakehold
     assert small_map.stakeholders["mayor"].person == "Amina Yusuf"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meet Leila Orsan today", f"Meet {ERASED} today"),
+        ("Ask L. Orsan first", f"Ask {ERASED} first"),
+        ("Ask L Orsan first", f"Ask {ERASED} first"),
+        ("Ask L.Orsan first", f"Ask {ERASED} first"),
+        ("Orsan, Leila agreed", f"{ERASED} agreed"),
+        ("Orsan L. agreed", f"{ERASED} agreed"),
+        ("ORSAN and orsan and Orsan's deputy", f"{ERASED} and {ERASED} and {ERASED}'s deputy"),
+        ("Leila will call", f"{ERASED} will call"),
+        ("Orsán agreed", f"{ERASED} agreed"),
+        ("Orsanville is a town", "Orsanville is a town"),
+    ],
+)
+def test_erase_person_removes_the_forms_redaction_removes(
+    small_map: StakeholderMap, text: str, expected: str
+) -> None:
+    s = small_map.stakeholders
+    s["mayor"] = dataclasses.replace(s["mayor"], person="Leila Orsan", notes=text)
+    s["imam"] = dataclasses.replace(s["imam"], notes=text)
+    small_map.snapshots = [
+        Snapshot("snap1", "Workshop", dt.datetime(2026, 1, 5, 10, 0), {"map": {"purpose": text}})
+    ]
+    ErasePerson(small_map, "mayor").redo()
+    assert small_map.stakeholders["mayor"].notes == expected
+    assert small_map.stakeholders["imam"].notes == expected
+    assert small_map.snapshots[0].content["map"]["purpose"] == expected
+
+
+def test_erase_person_finds_names_after_characters_repr_escapes(
+    small_map: StakeholderMap,
+) -> None:
+    s = small_map.stakeholders
+    s["mayor"] = dataclasses.replace(s["mayor"], person="Leila Orsan")
+    s["imam"] = dataclasses.replace(
+        s["imam"], attributes={"note": 'Line one\nL. Orsan\'s "view"\tand\\Orsan'}
+    )
+    ErasePerson(small_map, "mayor").redo()
+    assert small_map.stakeholders["imam"].attributes == {
+        "note": f'Line one\n{ERASED}\'s "view"\tand\\{ERASED}'
+    }
+
+
 def test_erase_person_replaces_an_id_made_from_the_name(small_map: StakeholderMap) -> None:
     small_map.stakeholders["amina-yusuf"] = Stakeholder(
         "amina-yusuf", "Deputy mayor", "municipal", person="Amina Yusuf"
