@@ -111,3 +111,41 @@ def test_a_clicked_node_with_a_hidden_label_is_selected_and_labelled(crowd: Main
     )
     assert crowd.document.selection.stakeholders == ("club",)
     assert crowd.scene.nodes["club"].label_place == BELOW
+
+
+def test_no_drawn_label_lies_under_another_node(qtbot, settings) -> None:
+    """A less important node right under a name: the name moves above or hides, never under it."""
+    smap = StakeholderMap()
+    for sid, label, power, spot in (
+        ("bank", "Coastal Commercial Bank", 5, (0.0, 0.0)),
+        ("guild", "Fishers guild", 1, (0.0, 40.0)),
+        ("radio", "Radio", 1, (0.0, -40.0)),
+    ):
+        smap.stakeholders[sid] = Stakeholder(sid, label, "private", power=power)
+        smap.positions[sid] = spot
+    win = _window(qtbot, settings, smap)
+    nodes = win.scene.nodes
+    for node in nodes.values():
+        if node.label_place == HIDDEN:
+            continue
+        drawn = node.label_rect(node.label_place).translated(node.pos())
+        for other in nodes.values():
+            if other is not node:
+                shape = other.outline().boundingRect().translated(other.pos())
+                assert not drawn.intersects(shape.adjusted(3, 3, -3, -3)), (node.sid, other.sid)
+    assert nodes["bank"].label_place == HIDDEN
+    win.document.selection.set(["bank"])
+    assert nodes["bank"].label_place != HIDDEN
+
+
+def test_a_name_cut_to_its_lines_ends_in_an_ellipsis(qtbot, settings) -> None:
+    smap = StakeholderMap()
+    long_name = "Marenza Chamber of Commerce, Industry, Fisheries and Port Services Association"
+    smap.stakeholders["chamber"] = Stakeholder("chamber", long_name, "private")
+    smap.stakeholders["mayor"] = Stakeholder("mayor", "Mayor", "municipal")
+    win = _window(qtbot, settings, smap)
+    chamber, mayor = win.scene.nodes["chamber"], win.scene.nodes["mayor"]
+    assert chamber.shown_label.endswith("…")
+    assert long_name.startswith(chamber.shown_label[:-1].rstrip())
+    assert mayor.shown_label == "Mayor"
+    assert long_name in win.view.tooltip_for(chamber)

@@ -146,6 +146,7 @@ class NodeItem(QGraphicsItem):
         self.model_pos = QPointF()
         self.radius = 14.0
         self.label = ""
+        self.shown_label = ""
         self.pinned = False
         self.dimmed = False
         self.emphasised = False
@@ -182,8 +183,15 @@ class NodeItem(QGraphicsItem):
         metrics = QFontMetricsF(_label_font(self.label_px))
         label_width = self.label_ems * self.label_px
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
-        text = metrics.boundingRect(QRectF(0, 0, label_width, 1000), flags, label)
-        height = min(text.height(), self.label_lines * metrics.lineSpacing())
+        room = QRectF(0, 0, label_width, 1000)
+        text = metrics.boundingRect(room, flags, label)
+        most = self.label_lines * metrics.lineSpacing()
+        #: The name as drawn: cut to the lines there are, ending in "…" (the tooltip has it all).
+        self.shown_label = label
+        if text.height() > most + 0.5:
+            self.shown_label = _cut_to_fit(label, metrics, room, flags, most)
+            text = metrics.boundingRect(room, flags, self.shown_label)
+        height = min(text.height(), most)
         width = min(text.width(), label_width) + 6
         self._label_text = QRectF(-width / 2, 0, width, height + 2)
         self.update_label_geometry()
@@ -313,7 +321,7 @@ class NodeItem(QGraphicsItem):
         painter.setPen(text)
         painter.setFont(_label_font(self.label_px))
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
-        painter.drawText(self._label_text.adjusted(3, 1, -3, 0), flags, self.label)
+        painter.drawText(self._label_text.adjusted(3, 1, -3, 0), flags, self.shown_label)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
@@ -638,3 +646,16 @@ class OverviewLayer(QGraphicsItem):
                 painter.drawPath(item.scene_outline())
             elif isinstance(item, EdgeItem) and item.rid in self.shown_edges:
                 painter.drawLine(item.line())
+
+
+def _cut_to_fit(label: str, metrics: QFontMetricsF, room: QRectF, flags: int, most: float) -> str:
+    """The longest start of ``label`` that, ending in "…", wraps into ``most`` height."""
+    low, high = 0, len(label)
+    while low < high:
+        middle = (low + high + 1) // 2
+        candidate = label[:middle].rstrip() + "…"
+        if metrics.boundingRect(room, flags, candidate).height() <= most + 0.5:
+            low = middle
+        else:
+            high = middle - 1
+    return label[:low].rstrip() + "…"

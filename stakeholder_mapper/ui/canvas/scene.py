@@ -180,8 +180,8 @@ class MapScene(QGraphicsScene):
     def place_labels(self) -> None:
         """Declutter the labels: most important stakeholders first, each label goes below its
         node, else above it, else is hidden, so that no two drawn labels overlap and no label
-        covers the node of a more important stakeholder; of two free places, one covering no
-        node at all is preferred.
+        covers another stakeholder's node (a name drawn under a shape would be cut), except
+        the label of a selected node, which is drawn on top of the others.
 
         Importance: selected, then on the highlighted route, then larger node (power or the
         chosen metric), then higher power, then name. Hidden labels come back on zoom-in
@@ -206,8 +206,7 @@ class MapScene(QGraphicsScene):
             )
 
         ranked = sorted((n for n in self.nodes.values() if n.isVisible()), key=importance)
-        # Node shapes with their rank: a label never covers a more important stakeholder's
-        # node, and covers a less important one only when it has no other place.
+        # Node shapes with their rank: a label never covers another stakeholder's node.
         shapes: dict[tuple[int, int], list[tuple[float, float, float, float, int]]]
         shapes = defaultdict(list)
         for rank, node in enumerate(ranked):
@@ -230,15 +229,15 @@ class MapScene(QGraphicsScene):
                 cells = _cells(box)
                 if any(_overlaps(box, other) for c in cells for other in labels.get(c, ())):
                     continue
-                covered = {
-                    other[4]
+                covers = any(
+                    other[4] != rank and _overlaps(box, other)
                     for c in cells
                     for other in shapes.get(c, ())
-                    if other[4] != rank and _overlaps(box, other)
-                }
-                if any(other < rank for other in covered):
+                )
+                # A selected node is drawn on top, so its label may lie over other nodes.
+                if covers and not node.isSelected():
                     continue
-                free.append((bool(covered), order, place, box, cells))
+                free.append((covers, order, place, box, cells))
             if not free:
                 node.set_label_place(HIDDEN)
                 continue
