@@ -385,6 +385,9 @@ def test_partner_says_withheld_not_missing(plans: dict[str, Path]) -> None:
     )
     assert _sheets(doc)["Marenza Daily Echo"]["Objective"] == "No objective shared in this version."
     assert "dashed lines are negative ties" not in text
+    # No instruction to the branch in a version for partners.
+    assert "take one after this plan is agreed" not in text
+    assert "This is the first plan drawn from this map" in text
 
 
 def test_public_level_prints_counts_not_rows(

@@ -1234,6 +1234,10 @@ class _Writer:
             self.para(
                 "The map has no snapshot yet: take one after this plan is agreed, and the next "
                 "plan will show what changed."
+                if self.level == "full"
+                # Shared versions carry no instructions to the branch.
+                else "This is the first plan drawn from this map; the next one will show "
+                "what changed."
             )
             return
         removed = len(changes.removed_stakeholders)
