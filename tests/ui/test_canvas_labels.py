@@ -149,3 +149,25 @@ def test_a_name_cut_to_its_lines_ends_in_an_ellipsis(qtbot, settings) -> None:
     assert long_name.startswith(chamber.shown_label[:-1].rstrip())
     assert mayor.shown_label == "Mayor"
     assert long_name in win.view.tooltip_for(chamber)
+
+
+def test_a_label_hidden_by_the_declutter_is_no_longer_drawn(qtbot, settings) -> None:
+    smap = StakeholderMap()
+    smap.stakeholders["port"] = Stakeholder("port", "Harbour master", "private", power=3)
+    smap.positions["port"] = (0.0, 0.0)
+    win = _window(qtbot, settings, smap)
+    node = win.scene.nodes["port"]
+    label = win.view.mapFromScene(node.label_rect(BELOW).translated(node.pos())).boundingRect()
+
+    def dark_pixels() -> int:
+        picture = win.view.viewport().grab().toImage()
+        return sum(
+            1
+            for x in range(label.left() + 2, label.right() - 2)
+            for y in range(label.top() + 2, label.bottom() - 2)
+            if picture.pixelColor(x, y).lightness() < 100
+        )
+
+    assert node.label_place == BELOW and dark_pixels() > 20
+    node.set_label_place(HIDDEN)
+    assert dark_pixels() == 0

@@ -221,6 +221,8 @@ class NodeItem(QGraphicsItem):
         if place != self.label_place:
             self.label_place = place
             self.update_label_geometry()
+            # Hiding keeps the bounds: the cached picture must be redrawn without the label.
+            self.update()
 
     def label_visible(self) -> bool:
         """Whether the label is drawn at the current place (hover and selection show it)."""
