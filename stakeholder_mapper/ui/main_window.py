@@ -900,6 +900,11 @@ class MainWindow(QMainWindow):
         self.document.try_edit(lambda: MoveStakeholders(smap, {}, dict.fromkeys(selected, pin)))
 
     def _on_select_all(self) -> None:
+        table = self._focused_item_view()
+        if table is not None:
+            # Ctrl+A in a table selects its rows (all relationships in the relationship table).
+            table.selectAll()
+            return
         self.document.selection.set(sorted(self.scene.visible_stakeholders()))
 
     def _on_connect_tool(self, checked: bool) -> None:

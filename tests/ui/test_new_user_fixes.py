@@ -236,3 +236,15 @@ def test_save_into_a_missing_folder_says_so(qtbot, window: MainWindow, monkeypat
     assert not window._write(missing / "x.smap")
     assert said == [f"The folder {missing} does not exist."]
     assert not missing.exists()
+
+
+def test_ctrl_a_in_the_relationship_table_selects_every_relationship(
+    qtbot, window: MainWindow
+) -> None:
+    window.docks["relationships"].raise_()
+    table = window.relationship_table.table
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    selection = window.document.selection
+    assert sorted(selection.relationships) == ["r1", "r2", "r3", "r4"]
+    assert not selection.stakeholders
