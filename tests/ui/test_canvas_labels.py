@@ -151,6 +151,16 @@ def test_a_name_cut_to_its_lines_ends_in_an_ellipsis(qtbot, settings) -> None:
     assert long_name in win.view.tooltip_for(chamber)
 
 
+def test_a_name_that_fits_its_lines_is_shown_whole(qtbot, settings) -> None:
+    smap = StakeholderMap()
+    name = "Marenza Fire and Rescue Service"
+    smap.stakeholders["fire"] = Stakeholder("fire", name, "emergency")
+    win = _window(qtbot, settings, smap)
+    node = win.scene.nodes["fire"]
+    assert node.shown_label == name
+    assert node.label_rect(BELOW).height() / node.label_scale >= 2 * node.label_px
+
+
 def test_a_label_hidden_by_the_declutter_is_no_longer_drawn(qtbot, settings) -> None:
     smap = StakeholderMap()
     smap.stakeholders["port"] = Stakeholder("port", "Harbour master", "private", power=3)

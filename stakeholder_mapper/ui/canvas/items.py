@@ -185,7 +185,8 @@ class NodeItem(QGraphicsItem):
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
         room = QRectF(0, 0, label_width, 1000)
         text = metrics.boundingRect(room, flags, label)
-        most = self.label_lines * metrics.lineSpacing()
+        # Qt's wrapped-text bounds are about one pixel taller than the lines they hold.
+        most = self.label_lines * metrics.lineSpacing() + 1
         #: The name as drawn: cut to the lines there are, ending in "…" (the tooltip has it all).
         self.shown_label = label
         if text.height() > most + 0.5:
