@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 
 from stakeholder_mapper.core.model import StakeholderMap
 from stakeholder_mapper.ui.main_window import MainWindow
@@ -52,3 +53,17 @@ def window(qtbot, small_map: StakeholderMap, settings: Settings) -> MainWindow:
 def node_point(win: MainWindow, stakeholder_id: str) -> QPoint:
     """Viewport coordinates of a stakeholder's node centre."""
     return win.view.mapFromScene(win.scene.nodes[stakeholder_id].pos())
+
+
+def drop_file(win: MainWindow, path) -> None:
+    """Drop ``path`` onto the window, as a file dragged from the desktop."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    win.dropEvent(event)

@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from stakeholder_mapper.cli import main
@@ -19,6 +17,7 @@ from stakeholder_mapper.io.project import MapFileError, load_map, save_map
 from stakeholder_mapper.ui.autosave import open_map_for_editing
 from stakeholder_mapper.ui.main_window import MainWindow
 
+from .conftest import drop_file
 from .modals import Modals
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,18 +129,9 @@ def test_dropping_a_spreadsheet_says_to_import_it(qtbot, window, tmp_path) -> No
     path = tmp_path / "partners.csv"
     path.write_text("name,category\nMayor,municipal\n", encoding="utf-8")
     before = dict(window.document.smap.stakeholders)
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
     shown: list[str] = []
     Modals([(QMessageBox, lambda box: (shown.append(box.text()), box.accept()))])
-    window.dropEvent(event)
+    drop_file(window, path)
     assert shown and shown[0].startswith("partners.csv is a spreadsheet, not a map")
     assert window.document.smap.stakeholders == before
     assert window.document.path is None

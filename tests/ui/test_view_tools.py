@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 from stakeholder_mapper.core.commands import AddCategory
@@ -13,6 +12,8 @@ from stakeholder_mapper.io.project import save_map
 from stakeholder_mapper.ui.canvas import CanvasFilter
 from stakeholder_mapper.ui.dialogs import about_text, show_shortcuts
 from stakeholder_mapper.ui.main_window import MainWindow
+
+from .conftest import drop_file
 
 
 def test_layout_runs_in_background_keeps_pins_and_is_one_undo_step(qtbot, window) -> None:
@@ -139,16 +140,7 @@ def test_dropping_a_map_file_opens_it(qtbot, window, small_map, tmp_path) -> Non
     small_map.relationships.pop("r4")
     small_map.positions.pop("youth")
     save_map(small_map, path)
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(event)
+    drop_file(window, path)
     assert set(window.scene.nodes) == {"mayor", "imam", "branch"}
     assert window.document.path == path
 
