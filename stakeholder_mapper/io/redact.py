@@ -2,10 +2,11 @@
 
 - ``full``: everything, for internal use by the branch.
 - ``partner``: for partner organisations. No personal names, contact details, attitude
-  (position, engagement stage, desired change, approach, risks, negative ties such as
-  conflict or distrust, and the objective and ask for a stakeholder opposed to ours, which
-  would show its opposition) or trust scores, no notes or engagement log, no snapshots;
-  stakeholders marked *confidential* are left out with their relationships.
+  (position, engagement stage, approach, risks, negative ties such as conflict or
+  distrust) or trust scores, no notes or engagement log, no snapshots; and, for every
+  stakeholder alike, nothing of what we want from it (objective, desired change, ask,
+  progress markers): withheld only for opposed stakeholders, it would single them out.
+  Stakeholders marked *confidential* are left out with their relationships.
 - ``public``: aggregates only. Stakeholders marked *public* keep their name; the others
   become "Media 2", "Faith leader 1" ...; only category, level, power and interest
   remain, enough for counts and charts by category.
@@ -32,7 +33,6 @@ __all__ = [
     "PUBLIC_EXPORT_REFUSED",
     "ExportLevel",
     "RedactedIds",
-    "opposed",
     "redact",
     "redact_for_export",
 ]
@@ -45,7 +45,8 @@ LEVEL_DESCRIPTIONS: dict[str, str] = {
     "full": "Full (internal): every field, including personal names, contact details, "
     "attitudes and trust scores.",
     "partner": "Partner: no personal names, contact details, attitudes (conflict and distrust "
-    "ties included), trust scores, notes or confidential stakeholders.",
+    "ties included), trust scores, notes or confidential stakeholders, and for no "
+    "stakeholder what we want from it (objective, desired change, ask, progress markers).",
     "public": "Public: aggregates only; stakeholders are named only when marked public and "
     "carry only their category, level, power and interest.",
 }
@@ -71,21 +72,18 @@ class RedactedIds:
         return self.relationships.setdefault(old, f"r{len(self.relationships) + 1}")
 
 
-# Engagement fields that are plans, not people or attitudes: kept at Partner level. The
-# desired change, approach and risks are left out: they describe the stakeholder's
-# attitude and our judgement of it, and often name people.
+# Engagement fields that partners need to act with us: kept at Partner level. What we want
+# from a stakeholder (objective, desired change, ask, progress markers) is our judgement of
+# its attitude ("Limit damaging coverage"), and the approach and risks too: all are left
+# out for every stakeholder alike, since leaving them out only for opposed stakeholders
+# would single those out. Messengers and owners are left out as they name people.
 _PARTNER_ENGAGEMENT = (
-    "objective",
-    "ask",
     "key_messages",
     "channel",
     "next_action",
     "due_date",
     "timing_window",
     "mou_status",
-    "expect_to_see",
-    "like_to_see",
-    "love_to_see",
 )
 
 
@@ -112,20 +110,8 @@ def _clean(text: str, names: NameMatcher) -> str:
     return names.sub(text, ERASED)
 
 
-#: Engagement fields that say what we want from an opposed stakeholder ("Limit damaging
-#: coverage"): they reveal its attitude, so Partner level leaves them out for it.
-_OPPOSED_ENGAGEMENT = ("objective", "ask")
-
-
-def opposed(s: Stakeholder) -> bool:
-    """Whether ``s`` is recorded as opposed to our objective (position below zero)."""
-    return s.position is not None and s.position < 0
-
-
 def _partner_stakeholder(s: Stakeholder, new_id: str, names: NameMatcher) -> Stakeholder:
     kept = {name: getattr(s.engagement, name) for name in _PARTNER_ENGAGEMENT}
-    if opposed(s):
-        kept.update(dict.fromkeys(_OPPOSED_ENGAGEMENT, ""))
     engagement = Engagement(
         **{k: _clean(v, names) if isinstance(v, str) else v for k, v in kept.items()}
     )

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import networkx as nx
 import pytest
@@ -376,14 +377,13 @@ def test_partner_says_withheld_not_missing(plans: dict[str, Path]) -> None:
     # The sample records risks, held back at this level: "none recorded" would be false.
     assert "No risks recorded yet." not in text
     assert "Risks recorded by the branch are not shared in this version." in text
-    # What we want from opposed stakeholders shows their attitude; it is withheld, and an
-    # empty objective reads the same for every stakeholder so that none stands out.
+    # What we want from a stakeholder is withheld for all alike, so no sheet stands out.
     assert "Limit damaging coverage" not in text
     assert "Keep the developer from blocking" not in text
-    assert "recorded yet." not in "".join(
-        rows["Objective"] + rows["The ask"] for rows in _sheets(doc).values()
-    )
-    assert _sheets(doc)["Marenza Daily Echo"]["Objective"] == "No objective shared in this version."
+    assert "The objectives recorded by the branch are not shared in this version." in text
+    for rows in _sheets(doc).values():
+        assert not {"Objective", "The ask", "Desired change", "Progress markers"} & set(rows)
+        assert "progress markers" not in rows.get("Not recorded yet", "").lower()
     assert "dashed lines are negative ties" not in text
     # No instruction to the branch in a version for partners.
     assert "take one after this plan is agreed" not in text
@@ -827,3 +827,48 @@ def test_summary_asks_for_the_decisions_the_map_calls_for(dated, plans) -> None:
     assert lines[3].startswith("Follow up the 4 overdue actions, with ")
     # Focal points are internal: the partner version asks for no decision.
     assert "Decisions requested" not in _text(Document(str(plans["partner"])))
+
+
+def _docx_xml(path: Path) -> str:
+    """Every XML part of a Word file, as text."""
+    with zipfile.ZipFile(path) as docx:
+        return "\n".join(
+            docx.read(name).decode("utf-8") for name in docx.namelist() if name.endswith(".xml")
+        )
+
+
+def test_partner_plan_does_not_tell_opposed_stakeholders_apart(
+    sample: StakeholderMap, plans: dict[str, Path], tmp_path: Path
+) -> None:
+    opposed = {sid for sid, s in sample.stakeholders.items() if (s.position or 0) < 0}
+    assert "tabloid" in opposed
+    # The same map with every opposed stakeholder turned supportive: the Partner plan must
+    # read exactly the same, or a reader could tell which stakeholders oppose us.
+    supportive = sample.copy()
+    for sid in opposed:
+        supportive.stakeholders[sid] = dataclasses.replace(sample.stakeholders[sid], position=1)
+    doc = Document(str(plans["partner"]))
+    flipped = Document(str(_plan(supportive, tmp_path, level="partner")))
+    assert _text(flipped) == _text(doc)
+    sheets = _sheets(doc)
+    assert "Marenza Daily Echo" in sheets and "Mayor of Marenza" in sheets
+    # No sheet holds a field another one lacks because it is withheld.
+    withheld = {"Objective", "The ask", "Desired change", "Progress markers", "Risks"}
+    assert all(not withheld & set(rows) for rows in sheets.values())
+    xml = _docx_xml(plans["partner"])
+    wanted = [
+        text
+        for s in sample.stakeholders.values()
+        for text in (
+            s.engagement.objective,
+            s.engagement.ask,
+            s.engagement.desired_change,
+            s.engagement.expect_to_see,
+            s.engagement.like_to_see,
+            s.engagement.love_to_see,
+        )
+        if text
+    ]
+    assert len(wanted) > 20
+    for text in wanted:
+        assert escape(text, {"'": "&apos;", '"': "&quot;"}) not in xml and text not in xml

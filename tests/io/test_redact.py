@@ -112,19 +112,40 @@ def test_partner_keeps_roles_and_plans(sensitive_map: StakeholderMap) -> None:
     assert out.positions == {"s1": (0.0, 0.0)}
 
 
-def test_partner_keeps_plans_only_for_stakeholders_not_opposed(
+def test_partner_withholds_what_we_want_from_every_stakeholder_alike(
     sensitive_map: StakeholderMap,
 ) -> None:
-    plan = Engagement(objective="Agree the shelter MoU", ask="Co-sign", key_messages="Lives")
-    for position, kept in ((-2, False), (-1, False), (0, True), (2, True), (None, True)):
+    plan = Engagement(
+        objective="Agree the shelter MoU",
+        desired_change="From neutral to sponsor",
+        ask="Co-sign",
+        key_messages="Lives",
+        channel="Meeting",
+        next_action="Send the draft",
+        due_date=dt.date(2027, 1, 15),
+        timing_window="Before the budget",
+        mou_status="drafting",
+        expect_to_see="Receives us",
+        like_to_see="Signs",
+        love_to_see="Champions it",
+    )
+    shown = []
+    for position in (-2, -1, 0, 2, None):
         mayor = dataclasses.replace(
             sensitive_map.stakeholders["mayor"], position=position, engagement=plan
         )
         sensitive_map.stakeholders["mayor"] = mayor
-        shown = redact(sensitive_map, "partner").stakeholders["s1"].engagement
-        expected = ("Agree the shelter MoU", "Co-sign") if kept else ("", "")
-        assert (shown.objective, shown.ask) == expected, position
-        assert shown.key_messages == "Lives"
+        shown.append(redact(sensitive_map, "partner").stakeholders["s1"].engagement)
+    # Opposed or not, the mayor's engagement reads the same: only what partners act on.
+    assert all(e == shown[0] for e in shown)
+    assert shown[0] == Engagement(
+        key_messages="Lives",
+        channel="Meeting",
+        next_action="Send the draft",
+        due_date=dt.date(2027, 1, 15),
+        timing_window="Before the budget",
+        mou_status="drafting",
+    )
 
 
 @pytest.mark.parametrize("level", ["partner", "public"])
@@ -172,8 +193,8 @@ def test_partner_leaves_out_attitudes_and_judgements_in_engagement_text() -> Non
         ),
     )
     shown = next(iter(redact(smap, "partner").stakeholders.values())).engagement
-    assert shown.objective == "Agree a flood-safe building code"  # position not recorded
-    assert (shown.desired_change, shown.approach, shown.risks) == ("", "", "")
+    # Left out though no position is recorded: what we want is withheld for everyone.
+    assert shown == Engagement()
 
 
 def _names_in_free_text() -> StakeholderMap:
@@ -190,9 +211,9 @@ def _names_in_free_text() -> StakeholderMap:
             contact="+000 555 0142, drm.unit@marenza-city.example.org",
             tags=("leila orsan",),
             engagement=Engagement(
-                objective="Ask ORSAN to co-sign; the mayor said yes",
+                key_messages="Ask ORSAN to co-sign; the mayor said yes",
                 next_action="Call L Orsan, then F. Ali writes to Leila",
-                ask="Orsan, L. shares the evacuation list",
+                timing_window="When Orsan, L. shares the evacuation list",
             ),
         ),
         "council": Stakeholder(
@@ -208,7 +229,7 @@ def _names_in_free_text() -> StakeholderMap:
             "إذاعة المدينة",
             "media",
             person="ليلى أورسان",
-            engagement=Engagement(objective="اتصل بأورسان", channel="ليلي اورسان"),
+            engagement=Engagement(next_action="اتصل بأورسان", channel="ليلي اورسان"),
         ),
         "press": Stakeholder(
             "press",
@@ -282,3 +303,32 @@ def test_sample_map_at_partner_level_names_no_one(tmp_path: Path, capsys) -> Non
     text = _plain(_exported_text(out))
     for part in (p for person in people for p in person.split()):
         assert _plain(part) not in text, part
+
+
+def test_partner_table_export_does_not_tell_opposed_stakeholders_apart(
+    tmp_path: Path, capsys
+) -> None:
+    sample = load_map(Path(__file__).parents[2] / "resources" / "samples" / "marenza.smap")
+    opposed = [sid for sid, s in sample.stakeholders.items() if (s.position or 0) < 0]
+    assert "tabloid" in opposed
+    # The same map with every opposed stakeholder turned supportive.
+    supportive = sample.copy()
+    for sid in opposed:
+        supportive.stakeholders[sid] = dataclasses.replace(sample.stakeholders[sid], position=1)
+    written = {}
+    for name, smap in (("as-is", sample), ("supportive", supportive)):
+        save_map(smap, tmp_path / f"{name}.smap")
+        for fmt in ("csv", "graphml", "gexf"):
+            out = tmp_path / f"{name}.{fmt}"
+            args = ["export", str(tmp_path / f"{name}.smap"), "--to", fmt, "-o", str(out)]
+            assert main([*args, "--level", "partner"]) == 0
+            written[name, fmt] = out
+    capsys.readouterr()
+    for fmt in ("csv", "graphml", "gexf"):
+        assert written["as-is", fmt].read_bytes() == written["supportive", fmt].read_bytes()
+    csv = _exported_text(written["as-is", "csv"])
+    assert "Prepare a fact sheet and Q&A for the MoU announcement." in csv  # next action kept
+    for s in sample.stakeholders.values():
+        e = s.engagement
+        for text in (e.objective, e.ask, e.desired_change, e.expect_to_see, e.like_to_see):
+            assert not text or (json.dumps(text)[1:-1] not in csv and text not in csv), text

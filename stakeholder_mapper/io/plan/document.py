@@ -772,9 +772,10 @@ class _Writer:
             )
         else:
             how = (
-                "This version does not share the desired change, approach, recorded messenger, "
-                "focal point, engagement stage or risks: the approach and messenger shown are "
-                "the map's suggestions."
+                "This version does not share, for any stakeholder, what the branch wants from "
+                "it (objective, desired change, ask, progress markers), nor the approach, "
+                "recorded messenger, focal point, engagement stage or risks: the approach and "
+                "messenger shown are the map's suggestions."
             )
         self.para(f"{scope} {how}")
         for sid in ids:
@@ -851,8 +852,9 @@ class _Writer:
             "Risks": e.risks.strip(),
         }
         if self.level != "full":
-            # Held back by the export level, not missing: never listed as "not recorded".
-            del optional["Desired change"], optional["Risks"]
+            # Held back by the export level for every stakeholder, not missing: never
+            # listed as "not recorded".
+            del optional["Desired change"], optional["Progress markers"], optional["Risks"]
         if self.level == "full":
             basis = "its strategy, stage and quadrant, as none was recorded"
         else:
@@ -881,12 +883,11 @@ class _Writer:
         owner = None
         if self.level == "full":
             owner = ("Our focal point", _or(e.owner or s.focal_point, "No focal point yet."))
-        # Partner level withholds these for opposed stakeholders; saying so only for them
-        # would reveal who is opposed, so every empty one reads the same.
-        missing_text = "recorded yet" if self.level == "full" else "shared in this version"
+        # Below Full what we want from a stakeholder is withheld for all alike: no row.
+        wanted = self.level == "full"
         sequence = [
-            ("Objective", _or(e.objective, f"No objective {missing_text}.")),
-            ("The ask", _or(e.ask, f"No ask {missing_text}.")),
+            wanted and ("Objective", _or(e.objective, "No objective recorded yet.")),
+            wanted and ("The ask", _or(e.ask, "No ask recorded yet.")),
             ("Desired change", optional.get("Desired change", "")),
             ("Key messages", optional["Key messages"]),
             ("Approach", approach),
@@ -896,7 +897,7 @@ class _Writer:
             owner,
             ("Next action", next_action),
             ("Status", status),
-            ("Progress markers", optional["Progress markers"]),
+            ("Progress markers", optional.get("Progress markers", "")),
             ("Risks", optional.get("Risks", "")),
         ]
         rows = [row for row in sequence if row and row[1]]
