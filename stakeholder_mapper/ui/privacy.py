@@ -1,7 +1,9 @@
 """Dialogs for the people on the map: erase a person's data, and the review reminders.
 
 - :class:`ErasePersonDialog` shows what erasing a stakeholder's personal data will
-  change, takes other spellings to erase with it, and gives the undoable command.
+  change, takes other spellings to erase with it, and gives the undoable command. Working
+  out the erasure takes a second or two on a large map, so while the user types other
+  spellings the preview waits for a pause and is worked out off the GUI thread.
 - :class:`ReviewDueDialog` lists the stakeholders whose review date has come, so that
   each is checked, updated or erased (retention).
 - :func:`erased_since_save` tells the Save action to write no backup, so the previous
@@ -11,7 +13,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,8 +32,15 @@ from PySide6.QtWidgets import (
 from ..core.model import StakeholderMap
 from ..core.privacy import ErasePerson, overdue_reviews
 from ..core.validation import ValidationError
+from .background import BackgroundTask
 
-__all__ = ["ErasePersonDialog", "ReviewDueDialog", "erased_since_save"]
+__all__ = ["PREVIEW_DELAY_MS", "ErasePersonDialog", "ReviewDueDialog", "erased_since_save"]
+
+#: How long typing in "other spellings" must pause before the preview is worked out again.
+PREVIEW_DELAY_MS = 300
+
+#: What the summary says while the preview for the text typed is being worked out.
+PREVIEW_PENDING = "Working out what will be erased…"
 
 
 def erased_since_save(undo_stack: QUndoStack) -> bool:
@@ -70,7 +81,7 @@ class ErasePersonDialog(QDialog):
         layout.addWidget(intro)
         self.also = QLineEdit()
         self.also.setPlaceholderText("Other spellings or nicknames to erase, separated by ;")
-        self.also.textChanged.connect(self._update)
+        self.also.textChanged.connect(self._text_changed)
         layout.addWidget(self.also)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -79,28 +90,93 @@ class ErasePersonDialog(QDialog):
         self.erase_button = self.buttons.addButton(
             "Erase", QDialogButtonBox.ButtonRole.DestructiveRole
         )
-        self.erase_button.clicked.connect(self.accept)
+        self.erase_button.clicked.connect(self._erase)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        #: Restarted at each key, so the preview is worked out once typing pauses.
+        self.preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self.preview_timer.timeout.connect(self._start_preview)
+        #: Works out the preview off the GUI thread; only the latest one is shown.
+        self.preview = BackgroundTask(self)
+        self.preview.finished.connect(self._show_preview)
+        self.preview.failed.connect(self.summary.setText)
         self._command: ErasePerson | None = None
-        self._update()
+        #: The other spellings ``_command`` was built with (None: none built yet).
+        self._command_for: tuple[str, ...] | None = None
+        self._show(_erasure(smap, stakeholder_id, ()))
 
-    def _extra(self) -> list[str]:
-        return [t.strip() for t in self.also.text().split(";") if t.strip()]
+    def _extra(self) -> tuple[str, ...]:
+        return tuple(t.strip() for t in self.also.text().split(";") if t.strip())
 
-    def _update(self) -> None:
-        try:
-            self._command = ErasePerson(self.smap, self.stakeholder_id, also=self._extra())
-        except ValidationError as exc:
-            self._command = None
-            self.summary.setText(str(exc))
-        else:
-            self.summary.setText(self._command.summary())
-        self.erase_button.setEnabled(self._command is not None)
+    @property
+    def preview_stale(self) -> bool:
+        """Whether the summary shown is not yet that of the text in the field."""
+        return self._command_for != self._extra()
+
+    def _text_changed(self) -> None:
+        self.preview.drop()
+        if not self.also.isModified():
+            # Set by the program (not typed): a single change, previewed at once.
+            self.preview_timer.stop()
+            self._show(_erasure(self.smap, self.stakeholder_id, self._extra()))
+            return
+        self.summary.setText(PREVIEW_PENDING)
+        # Erase works out the erasure for the text typed when the preview is not ready.
+        self.erase_button.setEnabled(self._command is not None or bool(self._extra()))
+        self.preview_timer.start()
+
+    def _start_preview(self) -> None:
+        smap, sid, extra = self.smap, self.stakeholder_id, self._extra()
+        self.preview.start(lambda _report: _erasure(smap, sid, extra))
+
+    def _show_preview(self, preview: object) -> None:
+        if isinstance(preview, _Preview) and preview.extra == self._extra():
+            self._show(preview)
+
+    def _show(self, preview: _Preview) -> None:
+        self._command, self._command_for = preview.command, preview.extra
+        self.summary.setText(preview.summary)
+        self.erase_button.setEnabled(preview.command is not None)
+
+    def _erase(self) -> None:
+        if self.command() is not None:
+            self.accept()
+
+    def done(self, result: int) -> None:
+        """Closes the dialog; a preview still pending is no longer wanted."""
+        self.preview_timer.stop()
+        self.preview.drop()
+        super().done(result)
 
     def command(self) -> ErasePerson | None:
-        """The erasure to push on the undo stack (``None`` if there is nothing to erase)."""
+        """The erasure to push on the undo stack (``None`` if there is nothing to erase).
+
+        Always that of the text now in the field: when its preview is not ready, the
+        erasure is worked out here, so Erase never acts on spellings typed earlier.
+        """
+        if self.preview_stale:
+            self.preview_timer.stop()
+            self.preview.drop()
+            self._show(_erasure(self.smap, self.stakeholder_id, self._extra()))
         return self._command
+
+
+@dataclass(frozen=True)
+class _Preview:
+    """An erasure worked out for one set of other spellings, and what the dialog says."""
+
+    extra: tuple[str, ...]
+    command: ErasePerson | None
+    summary: str
+
+
+def _erasure(smap: StakeholderMap, stakeholder_id: str, extra: tuple[str, ...]) -> _Preview:
+    """The erasure with ``extra`` spellings and its summary (runs in a worker; no Qt)."""
+    try:
+        command = ErasePerson(smap, stakeholder_id, also=extra)
+    except ValidationError as exc:
+        return _Preview(extra, None, str(exc))
+    return _Preview(extra, command, command.summary())
 
 
 class ReviewDueDialog(QDialog):

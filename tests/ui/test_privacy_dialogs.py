@@ -5,10 +5,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from PySide6.QtCore import Qt
+
 from stakeholder_mapper.core.commands import UpdateStakeholder
 from stakeholder_mapper.core.model import StakeholderMap
+from stakeholder_mapper.ui import privacy
 from stakeholder_mapper.ui.document import MapDocument
-from stakeholder_mapper.ui.privacy import ErasePersonDialog, ReviewDueDialog, erased_since_save
+from stakeholder_mapper.ui.privacy import (
+    PREVIEW_PENDING,
+    ErasePersonDialog,
+    ReviewDueDialog,
+    erased_since_save,
+)
 
 
 def _people(smap: StakeholderMap) -> StakeholderMap:
@@ -41,6 +49,61 @@ def test_erase_dialog_summarises_and_takes_other_spellings(qtbot, small_map) -> 
     assert (
         small_map.stakeholders["mayor"].notes == "[erased] to her voters; [erased] in the minutes."
     )
+
+
+def _count_erasures(monkeypatch) -> list[tuple[str, ...]]:
+    """The other spellings of each erasure the dialog works out, in order."""
+    built: list[tuple[str, ...]] = []
+
+    class Counted(privacy.ErasePerson):
+        def __init__(self, smap, stakeholder_id, also=()) -> None:
+            built.append(tuple(also))
+            super().__init__(smap, stakeholder_id, also)
+
+    monkeypatch.setattr(privacy, "ErasePerson", Counted)
+    return built
+
+
+def test_typing_other_spellings_works_out_one_preview_off_the_gui_thread(
+    qtbot, small_map, monkeypatch
+) -> None:
+    _people(small_map)
+    built = _count_erasures(monkeypatch)
+    dialog = ErasePersonDialog(small_map, "mayor")
+    qtbot.addWidget(dialog)
+    assert built == [()]
+    qtbot.keyClicks(dialog.also, "Mama Amina")
+    # Nothing is worked out while typing goes on: the summary says the preview is coming.
+    assert built == [()]
+    assert dialog.preview_stale and dialog.summary.text() == PREVIEW_PENDING
+    assert dialog.preview_timer.isActive()
+    qtbot.waitUntil(lambda: not dialog.preview_stale)
+    assert built == [(), ("Mama Amina",)]
+    assert dialog.summary.text().startswith("3 name or contact texts")
+    assert not dialog.preview_timer.isActive() and not dialog.preview.running
+
+
+def test_erase_right_after_typing_uses_the_text_typed(qtbot, small_map, monkeypatch) -> None:
+    _people(small_map)
+    built = _count_erasures(monkeypatch)
+    dialog = ErasePersonDialog(small_map, "mayor")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.also, "Mama")
+    qtbot.waitUntil(lambda: not dialog.preview_stale)
+    qtbot.keyClicks(dialog.also, "; voters")  # Erase before the new preview is ready
+    assert dialog.preview_stale and dialog.erase_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    assert built[-1] == ("Mama", "voters")
+    command = dialog.command()
+    assert command is not None and built[-1] == ("Mama", "voters")
+    command.redo()
+    notes = small_map.stakeholders["mayor"].notes
+    assert notes == "[erased] [erased] to her [erased]; [erased] in the minutes."
+    # A preview started earlier (or none at all) never replaces the erasure chosen.
+    dialog.preview.wait()
+    qtbot.wait(2 * privacy.PREVIEW_DELAY_MS)
+    assert dialog.command() is command
 
 
 def test_erase_dialog_explains_when_there_is_nothing_to_erase(qtbot, small_map) -> None:
