@@ -384,6 +384,8 @@ def test_partner_says_withheld_not_missing(plans: dict[str, Path]) -> None:
     for rows in _sheets(doc).values():
         assert not {"Objective", "The ask", "Desired change", "Progress markers"} & set(rows)
         assert "progress markers" not in rows.get("Not recorded yet", "").lower()
+    assert "None of what this version shares of an engagement" in text
+    assert "No objective, ask or next action is recorded yet" not in text
     assert "dashed lines are negative ties" not in text
     # No instruction to the branch in a version for partners.
     assert "take one after this plan is agreed" not in text

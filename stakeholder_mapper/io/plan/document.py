@@ -787,11 +787,19 @@ class _Writer:
         """One compact table for the priority stakeholders with nothing recorded yet."""
         facts = self.facts
         self.heading("Engagement still to plan", 2)
-        self.para(
-            "No objective, ask or next action is recorded yet for these priority "
-            "stakeholders. Agree a first contact and a focal point for each, then record "
-            "the engagement on the map to give them a sheet in the next plan."
-        )
+        if self.level == "full":
+            self.para(
+                "No objective, ask or next action is recorded yet for these priority "
+                "stakeholders. Agree a first contact and a focal point for each, then record "
+                "the engagement on the map to give them a sheet in the next plan."
+            )
+        else:
+            # This version never shows objectives or asks: it cannot say none is recorded.
+            self.para(
+                "None of what this version shares of an engagement (key messages, next "
+                "action, MoU status) is recorded yet for these priority stakeholders; the "
+                "map suggests a first contact for each."
+            )
         rows = []
         for sid in ids:
             messenger = facts.messengers.get(sid)
