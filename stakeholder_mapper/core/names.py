@@ -24,8 +24,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
-__all__ = ["COMMON_WORDS", "MIN_PART", "NameMatcher", "name_parts"]
+__all__ = ["COMMON_WORDS", "MIN_PART", "NameMatcher", "name_parts", "person_names"]
 
 
 def _word_list(text: str) -> frozenset[str]:
@@ -184,9 +185,27 @@ def _phrase(words: list[str]) -> str:
     return _ARABIC_PREFIX + pattern if words and _arabic(words[0]) else pattern
 
 
-def _distinctive(part: str) -> bool:
+def _distinctive(part: str, capitalised: bool) -> bool:
+    """Whether a part of a name may be matched on its own: long, uncommon, and not a
+    lower-case word of a capitalised name ("and" in "Leila Orsan and Karim Haddad")."""
     plain = _canonical(part)
-    return len(plain) >= MIN_PART and plain not in _COMMON
+    lower_in_capitalised = capitalised and part[:1].islower()
+    return len(plain) >= MIN_PART and plain not in _COMMON and not lower_in_capitalised
+
+
+# What joins several people in one field ("Leila Orsan and Karim Haddad", "A / B", "A & B").
+_JOINS = re.compile(r"\s+(?:and|et|y|e|und|и)\s+|\s*[&/;+|]\s*|\s+و\s*", re.IGNORECASE)
+# A note in brackets after a name ("Leila Orsan (deputy mayor's office)") is not a name.
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def person_names(field: str) -> list[str]:
+    """The names of the people a person field holds, notes in brackets left out.
+
+    >>> person_names("Leila Orsan (deputy mayor) and Karim Haddad")
+    ['Leila Orsan', 'Karim Haddad']
+    """
+    return [n.strip() for n in _JOINS.split(_BRACKETED.sub(" ", field)) if n.strip()]
 
 
 @dataclass(frozen=True)
@@ -201,17 +220,24 @@ class _Entry:
 class NameMatcher:
     """Finds the names of ``people`` in text, in every form the module text lists.
 
-    ``staff`` names (our own colleagues: the author, focal points, owners) are matched in
-    full and with initials but not part by part, since such fields sometimes hold a role
-    ("Branch coordinator") whose words are ordinary. ``literal`` texts (contact details)
-    are matched as they are, ignoring case and spacing.
+    ``alone`` says which parts of the ``people``'s names are matched on their own when
+    distinctive: ``"all"``, only the ``"surname"``, or ``"none"``. ``staff`` names (our own
+    colleagues: the author, focal points, owners) are matched in full and with initials
+    but not part by part, and only when they have two words or more, since such fields
+    sometimes hold a team or role ("Health") whose words are ordinary. ``literal`` texts
+    (contact details) are matched as they are, ignoring case and spacing. A field naming
+    several people ("Leila Orsan and Karim Haddad") is read as each of them.
 
     Each text is first split into words, and only the names sharing a word with it are
     looked for, so thousands of names cost little more than a few.
     """
 
     def __init__(
-        self, people: Iterable[str], staff: Iterable[str] = (), literal: Iterable[str] = ()
+        self,
+        people: Iterable[str],
+        staff: Iterable[str] = (),
+        literal: Iterable[str] = (),
+        alone: Literal["all", "surname", "none"] = "all",
     ) -> None:
         self._entries: list[_Entry] = []
         # Which entries each plain word (see _canonical) may belong to.
@@ -219,15 +245,19 @@ class NameMatcher:
         self._patterns: dict[tuple[int, str], re.Pattern[str] | None] = {}
         # Any plain word of any entry, for may_mention (compiled when first needed).
         self._words_pattern: re.Pattern[str] | None = None
-        names = [*((p, True) for p in people), *((s, False) for s in staff)]
-        for name, part_by_part in names:
+        names = [(n, alone) for p in people for n in person_names(p)]
+        names += [(n, "none") for p in staff for n in person_names(p) if len(_words(n)) > 1]
+        for name, parts in names:
             given, surname = name_parts(name)
             if len(_canonical("".join(given + surname))) < MIN_PART:
                 continue
-            alone = [_phrase([p]) for p in given + surname if part_by_part and _distinctive(p)]
+            single = {"all": given + surname, "surname": surname, "none": []}[parts]
+            capitalised = any(p[:1].isupper() for p in given + surname)
+            alone = [_phrase([p]) for p in single if _distinctive(p, capitalised)]
             # "O'Brien" is written "OBrien" too: index the word whole as well as split.
             keys = [k for p in given + surname for k in (*_words(p), "".join(_words(p)))]
-            self._add(_Entry(whole=tuple(self._forms(given, surname)), alone=tuple(alone)), keys)
+            entry = _Entry(whole=tuple(self._forms(given, surname)), alone=tuple(alone))
+            self._add(entry, keys)
         for text in {t.strip() for t in literal if len(t.strip()) >= MIN_PART}:
             pattern = _SEPARATOR.join(re.escape(_canonical(w)) for w in text.split())
             self._add(_Entry(literal=(pattern,)), _tokens(text))

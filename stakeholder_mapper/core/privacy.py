@@ -50,35 +50,58 @@ def personal_terms(person: str, contact: str, extra: Iterable[str] = ()) -> list
 class _Eraser:
     """Replaces the person's names and contact details in any value, sharing what does not change.
 
-    Names are found in every form :class:`~stakeholder_mapper.core.names.NameMatcher`
-    knows ("L. Orsan", "Orsan, Leila", "ORSAN", accents and spelling variants), the same
-    forms Partner and Public exports erase; contact details as written. A quick look at
-    the text form (``repr``) of each record or container skips the many that do not
-    mention the person, so that erasing from big maps with snapshots stays quick.
+    Names are found in the forms :class:`~stakeholder_mapper.core.names.NameMatcher`
+    knows ("L. Orsan", "Orsan, Leila", "ORSAN", accents and spelling variants), with the
+    surname alone but never a given name alone, which other people share; contact
+    details as written. An id ("leila-orsan", or a key of the layout) is only changed
+    where it holds the whole name, so ids made from other people's names stay as they
+    are and every reference to an id changes with it. A quick look at the text form
+    (``repr``) of each record or container skips the many that do not mention the
+    person, so that erasing from big maps with snapshots stays quick.
     """
 
-    def __init__(self, names: list[str], literal: list[str]) -> None:
-        self.matcher = NameMatcher(names, literal=literal)
+    def __init__(self, names: list[str], literal: list[str], ids: set[str]) -> None:
+        self.matcher = NameMatcher(names, literal=literal, alone="surname")
+        self.own_matcher = NameMatcher(names, literal=literal, alone="all")
+        self.id_matcher = NameMatcher(names, alone="none")
+        self.ids = ids
 
-    def scrub(self, value: Any) -> Any:
-        """``value`` with the person erased from every text in it (the same object if none)."""
+    def scrub(self, value: Any, own: bool = False) -> Any:
+        """``value`` with the person erased from every text in it (the same object if none).
+
+        ``own`` is for the person's own record, where a given name alone means them.
+        """
         kind = type(value)
         if kind is str:
-            return self.matcher.sub(value, ERASED) if self.matcher.may_mention(value) else value
+            if value in self.ids:
+                matcher = self.id_matcher
+            else:
+                matcher = self.own_matcher if own else self.matcher
+            return matcher.sub(value, ERASED) if matcher.may_mention(value) else value
         if kind in (dict, list, tuple, set, frozenset):
-            if not value or not self.matcher.may_mention(repr(value)):
+            if not value or not self.own_matcher.may_mention(repr(value)):
                 return value
             if kind is dict:
-                return {self.scrub(k): self.scrub(v) for k, v in value.items()}
-            return kind(self.scrub(v) for v in value)
+                return {self.scrub(k, own): self.scrub(v, own) for k, v in value.items()}
+            return kind(self.scrub(v, own) for v in value)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            if not self.matcher.may_mention(repr(value)):
+            if not self.own_matcher.may_mention(repr(value)):
                 return value
             changes = {
-                f.name: self.scrub(getattr(value, f.name)) for f in dataclasses.fields(value)
+                f.name: self.scrub(getattr(value, f.name), own) for f in dataclasses.fields(value)
             }
             return dataclasses.replace(value, **changes)
         return value
+
+
+def _ids(smap: StakeholderMap) -> set[str]:
+    """The ids of the map's and its snapshots' stakeholders, relationships and snapshots."""
+    ids = {*smap.stakeholders, *smap.relationships, *(s.id for s in smap.snapshots)}
+    for snapshot in smap.snapshots:
+        for table in ("stakeholders", "relationships"):
+            records = snapshot.content.get(table, [])
+            ids.update(r["id"] for r in records if isinstance(r, dict) and "id" in r)
+    return {i for i in ids if isinstance(i, str)}
 
 
 def _snapshot_personal(content: dict[str, Any], stakeholder_id: str) -> tuple[str, str]:
@@ -95,6 +118,11 @@ def _erase_in_snapshot(snapshot: Snapshot, stakeholder_id: str, eraser: _Eraser)
         for item in content.get("personal_data", [])
         if not (isinstance(item, dict) and item.get("stakeholder") == stakeholder_id)
     ]
+    if isinstance(content.get("stakeholders"), list):
+        content["stakeholders"] = [
+            eraser.scrub(r, own=isinstance(r, dict) and r.get("id") == stakeholder_id)
+            for r in content["stakeholders"]
+        ]
     return Snapshot(
         id=eraser.scrub(snapshot.id),
         name=eraser.scrub(snapshot.name),
@@ -108,11 +136,12 @@ class ErasePerson(Command):
 
     The stakeholder stays on the map (as the organisation or role it stands for) with
     ``person`` and ``contact`` emptied. Every occurrence of the name, in the forms people
-    write it (full, "L. Orsan", "Orsan, Leila", the surname alone, any case or accents:
-    the forms Partner exports erase, see :mod:`stakeholder_mapper.core.names`), and of
+    write it (full, "L. Orsan", "Orsan, Leila", the surname alone, any case or accents;
+    see :mod:`stakeholder_mapper.core.names`; a given name alone only in the person's own
+    record, since other people share it), and of
     the contact details in any text of the map - notes, engagement log and sheets, custom
     attributes, other stakeholders, relationship notes, map details, snapshots - is
-    replaced by ``[erased]``; if an id was made from the name, it is replaced
+    replaced by ``[erased]``; if an id was made from the whole name, it is replaced
     consistently too.
     ``also`` adds other spellings or nicknames to erase. Undo restores everything within
     the session; once the map is saved, the file holds no trace of the person.
@@ -139,7 +168,7 @@ class ErasePerson(Command):
         self.old = smap.copy()
         # Other spellings are looked for as names and, in case they are not names (an old
         # e-mail address), as they are written.
-        eraser = _Eraser(people, contacts + extra)
+        eraser = _Eraser(people, contacts + extra, _ids(smap))
         self.new = self._erased(smap, stakeholder_id, eraser)
         self.terms = terms
         self.text = f"Erase personal data of {stakeholder.label}"
@@ -170,7 +199,7 @@ class ErasePerson(Command):
         )
         new.stakeholders = {}
         for record in stakeholders.values():
-            record = scrub(record)
+            record = scrub(record, own=record.id == stakeholder_id)
             if record.id in new.stakeholders:
                 raise ValidationError(
                     f"Erasing would give two stakeholders the id {record.id!r}; "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stakeholder_mapper.core.names import NameMatcher, name_parts
+from stakeholder_mapper.core.names import NameMatcher, name_parts, person_names
 
 PEOPLE = [
     "Leila Orsan",
@@ -101,3 +101,26 @@ def test_quick_look_never_misses_what_sub_finds(matcher):
     assert matcher.may_mention(repr({"note": "Line\nOrsan"}))
     assert not NameMatcher(["Leila Orsan"]).may_mention("The mayor met the youth council")
     assert not NameMatcher([]).may_mention("Leila Orsan")
+
+
+def test_a_field_naming_several_people_is_read_as_each_of_them() -> None:
+    assert person_names("Leila Orsan (deputy mayor) and Karim Haddad") == [
+        "Leila Orsan",
+        "Karim Haddad",
+    ]
+    matcher = NameMatcher(["Leila Orsan and Karim Haddad"])
+    assert matcher.sub("Water and sanitation: ask K. Haddad", "[x]") == (
+        "Water and sanitation: ask [x]"
+    )
+
+
+def test_a_one_word_staff_entry_is_not_looked_for_in_text() -> None:
+    matcher = NameMatcher([], staff=["Health", "Nadia Haddad"])
+    assert matcher.sub("Ministry of Health; N. Haddad will send the health brief", "[x]") == (
+        "Ministry of Health; [x] will send the health brief"
+    )
+
+
+def test_lower_case_words_of_a_name_are_never_matched_alone() -> None:
+    matcher = NameMatcher(["amina bint khalid"])
+    assert matcher.sub("the bint and the khalid text", "[x]") == "the bint and the [x] text"
