@@ -19,6 +19,7 @@ from .commands import Command
 from .model import Snapshot, Stakeholder, StakeholderMap
 from .names import NameMatcher
 from .validation import ValidationError, map_problems
+from .wording import counted
 
 __all__ = ["ERASED", "ErasePerson", "overdue_reviews", "personal_terms"]
 
@@ -184,9 +185,8 @@ class ErasePerson(Command):
         ) + changed(list(self.old.relationships.values()), list(self.new.relationships.values()))
         snapshots = changed(self.old.snapshots, self.new.snapshots)
         return (
-            f"{len(self.terms)} name or contact text{'s' if len(self.terms) != 1 else ''} "
-            f"will be erased from {records} record{'s' if records != 1 else ''} of the map "
-            f"and {snapshots} snapshot{'s' if snapshots != 1 else ''}."
+            f"{counted(len(self.terms), 'name or contact text')} will be erased from "
+            f"{counted(records, 'record')} of the map and {counted(snapshots, 'snapshot')}."
         )
 
     @staticmethod

@@ -44,6 +44,7 @@ from .model import Relationship, Stakeholder, StakeholderMap
 from .placement import SPACING, FreeSpots, map_centre
 from .ties import same_tie
 from .validation import ValidationError
+from .wording import counted
 
 __all__ = [
     "QuickEntry",
@@ -511,7 +512,7 @@ def quick_entry(
     if header:
         summary += "; skipped the header line '" + " | ".join(_cells(header)) + "'"
     if unchanged:
-        summary += f"; {_count(len(unchanged), 'tie')} already on the map left unchanged"
+        summary += f"; {counted(len(unchanged), 'tie')} already on the map left unchanged"
     return QuickEntry(
         batch,
         tuple(plan.new),
@@ -539,10 +540,6 @@ def is_header(line: str) -> bool:
         ).casefold()
 
     return bool(cells) and all(fold(cell) in COLUMN_TITLES for cell in cells)
-
-
-def _count(n: int, what: str) -> str:
-    return f"{n} {what}" + ("s" if n != 1 else "")
 
 
 def _tie_words(smap: StakeholderMap, tie: Relationship) -> str:
@@ -609,7 +606,7 @@ def _describe(
         parts.append(f"{len(relationships)} relationship" + ("s" if len(relationships) > 1 else ""))
     text = "Quick entry: add " + " and ".join(parts)
     if updates:
-        text += f", updated the strength of {_count(len(updates), 'tie')}"
+        text += f", updated the strength of {counted(len(updates), 'tie')}"
     return text
 
 

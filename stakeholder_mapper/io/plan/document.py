@@ -24,6 +24,7 @@ from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
 from ...core.model import ENGAGEMENT_STAGES, MOU_STATUSES, Stakeholder, StakeholderMap
+from ...core.wording import counted
 from ..project import write_atomically
 from ..redact import LEVEL_DESCRIPTIONS, RedactedIds, redact
 from . import figures
@@ -366,8 +367,8 @@ class _Writer:
         close, satisfied = counts["Manage closely"], counts["Keep satisfied"]
         self.para(
             f"This plan sets out how {self.our_side()} will engage the "
-            f"{_count(len(facts.targets), noun)} mapped"
-            f"{place}, linked by {_count(len(smap.relationships), 'relationship')}. "
+            f"{counted(len(facts.targets), noun)} mapped"
+            f"{place}, linked by {counted(len(smap.relationships), 'relationship')}. "
             f"Of these, {close or 'none'} {'is' if close == 1 else 'are'} rated high on both "
             f"power and interest and need{'s' if close == 1 else ''} close management; "
             f"{satisfied or 'none'} {'is' if satisfied == 1 else 'are'} rated high on power "
@@ -375,7 +376,7 @@ class _Writer:
         )
         if self.omitted:
             self.para(
-                f"{_count(self.omitted, 'stakeholder')} marked confidential "
+                f"{counted(self.omitted, 'stakeholder')} marked confidential "
                 f"{_are(self.omitted)} left out of this version."
             )
         self.heading("Key findings", 2)
@@ -434,7 +435,7 @@ class _Writer:
         ]
         if unowned:
             found.append(
-                f"Assign a focal point to the {_count(len(unowned), 'priority stakeholder')} "
+                f"Assign a focal point to the {counted(len(unowned), 'priority stakeholder')} "
                 f"without one: {named(unowned)}."
             )
         overdue = [
@@ -446,7 +447,7 @@ class _Writer:
         ]
         if overdue:
             found.append(
-                f"Follow up the {_count(len(overdue), 'overdue action')}, with {named(overdue)}."
+                f"Follow up the {counted(len(overdue), 'overdue action')}, with {named(overdue)}."
             )
         return found
 
@@ -590,7 +591,9 @@ class _Writer:
             "sharing a rating are spread slightly so each can be seen."
         )
         if unrated:
-            caption += f" {_count(unrated, 'stakeholder')} not yet rated {_are(unrated)} not shown."
+            caption += (
+                f" {counted(unrated, 'stakeholder')} not yet rated {_are(unrated)} not shown."
+            )
         self.figure(figures.power_interest_png(smap, numbers, dpi=dpi), caption)
 
     def priority(self) -> None:
@@ -695,7 +698,7 @@ class _Writer:
         if not self.per_actor:
             strongest = max(facts.number(s, "betweenness") or 0 for s in scored)
             self.para(
-                f"{_count(len(scored), 'stakeholder')} broker between others; the strongest "
+                f"{counted(len(scored), 'stakeholder')} broker between others; the strongest "
                 f"lies on {strongest:.0%} of the most trusted routes between two others."
             )
             return
@@ -705,7 +708,7 @@ class _Writer:
             f"The {shown} strongest, by betweenness, of the {len(scored)} stakeholders that "
             f"broker between others{ours}:"
             if len(scored) > MAX_BROKERS
-            else f"{_count(len(scored), 'broker')}{ours}, by betweenness:"
+            else f"{counted(len(scored), 'broker')}{ours}, by betweenness:"
         )
         rows = []
         for sid in scored[:MAX_BROKERS]:
@@ -752,11 +755,11 @@ class _Writer:
         ids, unplanned = self.sheet_ids(), self.unplanned_ids()
         if self.options.sheets_for == "all":
             scope = (
-                f"One sheet for each of the {_count(len(ids), 'stakeholder')} but our own branch."
+                f"One sheet for each of the {counted(len(ids), 'stakeholder')} but our own branch."
             )
         else:
             scope = (
-                f"One sheet for each of the {_count(len(ids), 'stakeholder')} with engagement "
+                f"One sheet for each of the {counted(len(ids), 'stakeholder')} with engagement "
                 "details recorded"
                 + (
                     f"; the {len(unplanned)} other priority stakeholders (manage closely or "
@@ -966,7 +969,7 @@ class _Writer:
             return
         if not self.per_actor:
             self.para(
-                f"{_count(len(bridges), 'stakeholder')} "
+                f"{counted(len(bridges), 'stakeholder')} "
                 f"{'has' if len(bridges) == 1 else 'have'} ties into another coalition"
                 + (
                     f"; {len(cut)} of them {_are(len(cut))} the only link for a group."
@@ -1033,7 +1036,7 @@ class _Writer:
                 if by_status.get(status) and status in MOU_WORDS
             ]
             self.para(
-                f"MoU status recorded on {_count(recorded, 'stakeholder')}: "
+                f"MoU status recorded on {counted(recorded, 'stakeholder')}: "
                 + "; ".join(parts)
                 + "."
             )
@@ -1118,7 +1121,7 @@ class _Writer:
             )
         elif without:
             missing = (
-                f"No next action is recorded yet for {_count(len(without), 'stakeholder')} to "
+                f"No next action is recorded yet for {counted(len(without), 'stakeholder')} to "
                 f"manage closely: {_names([facts.label(s) for s in without])}. Agree one "
                 "with each."
             )
@@ -1135,7 +1138,7 @@ class _Writer:
             for sid in planned
             if (due := self.stakeholder(sid).engagement.due_date) and due < self.today
         )
-        intro = f"{_count(len(planned), 'action')} by due date"
+        intro = f"{counted(len(planned), 'action')} by due date"
         if overdue:
             # Overdue: due before the plan's date, on the cover.
             intro += f", {overdue} of them overdue"
@@ -1255,9 +1258,9 @@ class _Writer:
         moves = len(changes.quadrant_moves)
         self.para(
             f"Compared with the snapshot “{snapshot.name}” of {_date(snapshot.created.date())}: "
-            f"{_count(added, 'stakeholder')} added and {removed} removed; "
-            f"{_count(ties[0], 'relationship')} added and {ties[1]} removed; "
-            f"{_count(moves, 'stakeholder')} moved to another quadrant."
+            f"{counted(added, 'stakeholder')} added and {removed} removed; "
+            f"{counted(ties[0], 'relationship')} added and {ties[1]} removed; "
+            f"{counted(moves, 'stakeholder')} moved to another quadrant."
         )
         if not self.per_actor:
             return
@@ -1456,7 +1459,7 @@ class _Writer:
             )
         if self.omitted:
             self.para(
-                f"{_count(self.omitted, 'confidential stakeholder')} {_are(self.omitted)} left "
+                f"{counted(self.omitted, 'confidential stakeholder')} {_are(self.omitted)} left "
                 "out of this version."
             )
         self.para(
@@ -1504,11 +1507,6 @@ def _sheet_candidates(smap: StakeholderMap, options: PlanOptions) -> set[str] | 
         for sid, s in smap.stakeholders.items()
         if quadrant(s) in PRIORITY_QUADRANTS or _has_engagement(s)
     }
-
-
-def _count(n: int, noun: str) -> str:
-    """'1 stakeholder', '3 stakeholders'."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _names(names: Sequence[str]) -> str:
