@@ -9,9 +9,10 @@ structural holes, degrees, PageRank, coalitions, single points of failure), the 
 of igraph's bare weighted betweenness in one process on the same arcs in the same run,
 and their ratio. Above 5,000 stakeholders the suite counts betweenness in two worker
 processes while it computes the other metrics, so the ratio drops below 1 on a machine
-with two free cores; when the load average is at or above the number of cores it counts
-in one process instead. The load average is printed first. Targets (DESIGN.md §10):
-under 1 s for 2,000 stakeholders and 8,000 ties; 10,000 / 40,000 under 10 s.
+with two free cores; when the one-minute load average leaves no core free (above the
+number of cores minus one) it counts in one process instead. The load average is
+printed first. Targets (DESIGN.md §10): under 1 s for 2,000 stakeholders and 8,000
+ties; 10,000 / 40,000 under 10 s.
 
 Run: ``python benchmarks/metrics.py [SIZE ...]`` (default 500 2000 10000).
 """

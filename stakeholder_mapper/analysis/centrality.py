@@ -7,8 +7,9 @@ igraph gives the same numbers as networkx (checked in the tests), roughly 40 tim
 faster. Normalised betweenness divides the count over ordered pairs by
 ``(n - 1)(n - 2)``; on an undirected graph that equals networkx's normalisation. On
 large maps the routes are counted in slices of starting stakeholders, in two worker
-processes when two cores are free (:func:`start_betweenness`); the slices are added up
-in a fixed order, so the result does not depend on which worker finished first.
+processes when the one-minute load average leaves at least one core free
+(:func:`start_betweenness`); the slices are added up in a fixed order, so the result
+does not depend on which worker finished first.
 
 References: Brandes, U. (2001). A faster algorithm for betweenness centrality.
 *Journal of Mathematical Sociology* 25(2), 163-177. Brin, S. and Page, L. (1998). The
@@ -26,10 +27,12 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import multiprocessing.connection
 import os
+import sys
+import threading
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import igraph as ig
@@ -99,28 +102,51 @@ def _worker_slice(routes: _Routes, sources: list[int]) -> np.ndarray:
 _jobs = itertools.count()
 
 
+def _exit_with_parent() -> None:
+    """Stop this worker process as soon as the process that started it is gone.
+
+    Run when a worker starts. If the app is killed mid-computation nothing tells the
+    workers to stop, and they would wait for work forever (keeping the fork server and
+    resource tracker alive); a daemon thread waits for the parent's end instead.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def wait_for_parent() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=wait_for_parent, name="exit with parent", daemon=True).start()
+
+
 def _process_context() -> multiprocessing.context.BaseContext:
     """How worker processes start: forked from a server that has loaded this module.
 
-    The server starts once per session and imports this module and the program's main
-    script (which every worker would otherwise import again), so a worker starts in
+    The server starts once per session and imports this module, so a worker starts in
     milliseconds; where there is no fork server (Windows) a fresh interpreter is started
-    per worker. Never a plain fork: this process has threads.
+    per worker. Never a plain fork: this process has threads. The server does not load
+    the caller's main script; each worker imports it, as with any start method but a
+    plain fork, so a script needs a main guard.
     """
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["__main__", __name__])
+        context.set_forkserver_preload([__name__])
         return context
     return multiprocessing.get_context("spawn")
 
 
 def _processes() -> int:
-    """How many worker processes to count routes in: two when two cores are free, else one.
+    """How many worker processes to count routes in: two when a core is free, else one.
 
-    When other programs keep the cores busy (a load average at or above the number of
-    cores, this process included), workers would only share the same cores while adding
-    the work of starting and feeding them, so the routes are counted here.
+    Workers are used when the one-minute load average leaves at least one core free
+    (load average at most the number of cores minus one, this process included). On
+    busier machines workers would only share the same cores while adding the work of
+    starting and feeding them, so the routes are counted here. A frozen (bundled) app
+    counts here too: its executable cannot be relied on to start worker processes.
     """
+    if getattr(sys, "frozen", False):
+        return 1
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not offered on macOS and Windows
@@ -129,7 +155,7 @@ def _processes() -> int:
         busy = os.getloadavg()[0]
     except (AttributeError, OSError):  # Windows, or no load figure
         busy = 0.0
-    return min(PROCESSES, cores) if busy < cores else 1
+    return min(PROCESSES, cores) if busy <= cores - 1 else 1
 
 
 class BetweennessJob:
@@ -165,13 +191,19 @@ class BetweennessJob:
             self._weights,
         )
         try:
-            self._pool = ProcessPoolExecutor(max_workers=processes, mp_context=_process_context())
+            self._pool = ProcessPoolExecutor(
+                max_workers=processes,
+                mp_context=_process_context(),
+                initializer=_exit_with_parent,
+            )
             self._futures = {
                 self._pool.submit(_worker_slice, routes, part.tolist()): i
                 for i, part in enumerate(self._slices)
             }
-        except (OSError, BrokenProcessPool):
-            # No worker processes here (a locked-down or frozen system): count in this one.
+        except Exception:
+            # Worker processes could not start (a locked-down system, a fork server that
+            # failed to come up): every slice is counted in this process instead.
+            self._futures = {}
             self.close()
 
     def _count(self, index: int) -> np.ndarray:
@@ -213,12 +245,13 @@ class BetweennessJob:
                 progress(done / len(parts))
 
         try:
-            try:
-                for future in as_completed(self._futures):
-                    parts[self._futures[future]] = future.result()
-                    report()
-            except BrokenProcessPool:
-                pass  # a worker died (out of memory, killed): the rest is counted here
+            for future in as_completed(self._futures):
+                try:
+                    part = future.result()
+                except Exception:
+                    break  # a worker failed or died (out of memory, killed): count the rest here
+                parts[self._futures[future]] = part
+                report()
         finally:
             self.close()
         for index, part in enumerate(parts):
@@ -253,7 +286,8 @@ def start_betweenness(
     ``sliced_above`` (default :data:`SLICED_ABOVE`) vertices are counted in slices of
     starting vertices; above ``parallel_above`` (default :data:`PARALLEL_ABOVE`) in
     :data:`PARALLEL_SLICES` slices that go to worker processes, which start now, when
-    two cores are free. The numbers are the same either way.
+    the one-minute load average leaves at least one core free. The numbers are the same
+    either way.
     """
     n = graph.vcount()
     weights = None if distance is None else np.asarray(distance, dtype=np.float64).tolist()

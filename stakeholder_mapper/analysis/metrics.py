@@ -131,6 +131,10 @@ def compute_metrics(
     ``table.attrs["group_by"]`` for the readings. Raises
     :class:`~stakeholder_mapper.analysis.views.AnalysisInputError` for a relationship
     kind or an attribute the map lacks.
+
+    On maps above 5,000 stakeholders betweenness is counted in worker processes, so, as
+    with any use of :mod:`multiprocessing`, a script that calls this on such maps needs
+    its top-level code under an ``if __name__ == "__main__":`` guard.
     """
     view = view or GraphView()
     # Progress: each stage starts with step(its share of the work); betweenness dominates.
