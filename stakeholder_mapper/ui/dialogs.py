@@ -48,19 +48,24 @@ def about_text() -> str:
     )
 
 
-def show_about(parent: QWidget) -> QDialog:
-    """Open the About dialog (non-modal; returned for tests)."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle("About Stakeholder Mapper")
-    label = QLabel(about_text())
-    label.setWordWrap(True)
+def _show_closable(dialog: QDialog, title: str, content: QWidget, width: int, height: int) -> None:
+    """Show ``dialog`` (non-modal) with ``content`` above a Close button."""
+    dialog.setWindowTitle(title)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(label)
+    layout.addWidget(content)
     layout.addWidget(buttons)
-    dialog.resize(420, 320)
+    dialog.resize(width, height)
     dialog.show()
+
+
+def show_about(parent: QWidget) -> QDialog:
+    """Open the About dialog (non-modal; returned for tests)."""
+    dialog = QDialog(parent)
+    label = QLabel(about_text())
+    label.setWordWrap(True)
+    _show_closable(dialog, "About Stakeholder Mapper", label, 420, 320)
     return dialog
 
 
@@ -86,7 +91,6 @@ def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> QDialog:
         ("Show everything (leave focus, route, filters)", "Esc on the canvas"),
     ]
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Keyboard shortcuts")
     table = QTableWidget(len(rows), 2, dialog)
     table.setHorizontalHeaderLabels(["Action", "Keys"])
     for row, (name, keys) in enumerate(rows):
@@ -96,11 +100,5 @@ def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> QDialog:
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(table)
-    layout.addWidget(buttons)
-    dialog.resize(520, 560)
-    dialog.show()
+    _show_closable(dialog, "Keyboard shortcuts", table, 520, 560)
     return dialog

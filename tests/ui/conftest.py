@@ -40,7 +40,15 @@ def window(qtbot, small_map: StakeholderMap, settings: Settings) -> MainWindow:
     Changes are marked saved before the test's end closes the window, so it does not ask.
     """
     small_map.positions.update(POSITIONS)
-    win = MainWindow(small_map, settings=settings)
+    return open_window(qtbot, small_map, settings)
+
+
+def open_window(qtbot, smap: StakeholderMap, settings: Settings) -> MainWindow:
+    """A 1200 x 800 main window on ``smap``, shown at 100 % zoom centred on (0, 0).
+
+    Changes are marked saved before the test's end closes the window, so it does not ask.
+    """
+    win = MainWindow(smap, settings=settings)
     qtbot.addWidget(win, before_close_func=lambda w: w.document.undo_stack.setClean())
     win.resize(1200, 800)
     win.show()

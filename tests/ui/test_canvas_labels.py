@@ -12,17 +12,11 @@ from stakeholder_mapper.core.model import Stakeholder, StakeholderMap
 from stakeholder_mapper.ui.canvas.items import ABOVE, BELOW, HIDDEN, LABEL_SCREEN_PX, NodeItem
 from stakeholder_mapper.ui.main_window import MainWindow
 
-from .conftest import node_point
+from .conftest import node_point, open_window
 
 
 def _window(qtbot, settings, smap: StakeholderMap) -> MainWindow:
-    win = MainWindow(smap, settings=settings)
-    qtbot.addWidget(win, before_close_func=lambda w: w.document.undo_stack.setClean())
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.view.resetTransform()
-    win.view.centerOn(0, 0)
+    win = open_window(qtbot, smap, settings)
     win.view.sync_detail()
     return win
 
