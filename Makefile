@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	sh scripts/check-qt-libs.sh $(BIN)/python
+	$(BIN)/python scripts/check_qt_libs.py
 	touch $(STAMP)
 
 run: $(STAMP)

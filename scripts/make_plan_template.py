@@ -22,7 +22,6 @@ from docx.shared import Cm, Pt, RGBColor
 OUT = Path(__file__).resolve().parent.parent / "resources" / "templates" / "plan-template.docx"
 
 BODY_FONT = "Calibri"
-HEADING_FONT = "Calibri"
 #: Used by Word for Arabic, Hebrew and other complex scripts.
 COMPLEX_FONT = "Arial"
 INK = RGBColor(0x1F, 0x2A, 0x36)
@@ -61,12 +60,35 @@ PLAN_TABLE = f"""
 """
 
 
+#: Attributes naming a theme font; Word lets them override the font named beside them.
+THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _name_fonts(rfonts) -> None:
+    """Name the fonts outright (Calibri, Arial for complex scripts), never a theme font."""
+    for attribute in THEME_FONT_ATTRIBUTES:
+        rfonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+        rfonts.set(qn(attribute), BODY_FONT)
+    rfonts.set(qn("w:cs"), COMPLEX_FONT)
+
+
+def _plain_fonts(doc) -> None:
+    """Every style and the document defaults name Calibri and Arial rather than theme fonts.
+
+    python-docx's default template points most styles at its theme (Cambria, and Times
+    New Roman for Arabic). Word and LibreOffice both have Calibri (LibreOffice as its
+    metric-compatible Carlito) and Arial (Liberation Sans), Arial with Arabic letters.
+    """
+    for rfonts in doc.styles.element.iter(qn("w:rFonts")):  # document defaults included
+        if rfonts.get(qn("w:ascii")) == "Courier":
+            continue
+        _name_fonts(rfonts)
+
+
 def _fonts(style, size: float | None = None, bold: bool | None = None, colour=None) -> None:
     font = style.font
-    font.name = BODY_FONT
-    rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    rfonts.set(qn("w:cs"), COMPLEX_FONT)
-    rfonts.set(qn("w:eastAsia"), BODY_FONT)
+    _name_fonts(style.element.get_or_add_rPr().get_or_add_rFonts())
     if size:
         font.size = Pt(size)
         size_cs = style.element.get_or_add_rPr().find(qn("w:szCs"))
@@ -99,7 +121,6 @@ def build() -> None:
     for level, size, before in ((1, 16, 18), (2, 13, 12), (3, 11, 10)):
         style = styles[f"Heading {level}"]
         _fonts(style, size, bold=True, colour=ACCENT)
-        style.font.name = HEADING_FONT
         style.paragraph_format.space_before = Pt(before)
         style.paragraph_format.space_after = Pt(4)
         style.paragraph_format.keep_with_next = True
@@ -149,6 +170,7 @@ def build() -> None:
         toc.paragraph_format.space_after = Pt(2)
 
     styles.element.append(parse_xml(PLAN_TABLE))
+    _plain_fonts(doc)
 
     props = doc.core_properties
     props.author = ""

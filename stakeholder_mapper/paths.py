@@ -1,12 +1,40 @@
-"""Where the application's bundled files and default output folder are."""
+"""Where the application's bundled files are, and where its output goes by default."""
 
+from __future__ import annotations
+
+from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["EXPORTS_DIR", "RESOURCES_DIR", "SAMPLE_MAP"]
+__all__ = [
+    "CHECKOUT_EXPORTS_DIR",
+    "FONT_FAMILIES",
+    "FONT_FILES",
+    "RESOURCES_DIR",
+    "SAMPLE_MAP",
+    "TEMPLATES_DIR",
+]
 
-ROOT = Path(__file__).resolve().parent.parent
-RESOURCES_DIR = ROOT / "resources"
+#: The bundled files, installed as the package ``stakeholder_mapper.resources`` (the
+#: checkout's top-level ``resources/`` folder), wherever the package is installed.
+RESOURCES_DIR = Path(str(files("stakeholder_mapper.resources")))
 #: The fictional city map opened on first start.
 SAMPLE_MAP = RESOURCES_DIR / "samples" / "marenza.smap"
-#: Default folder for generated plans and exports.
-EXPORTS_DIR = ROOT / "exports"
+#: The default engagement plan template.
+TEMPLATES_DIR = RESOURCES_DIR / "templates"
+#: Noto Sans (Latin, Greek, Cyrillic) and Noto Sans Arabic (SIL Open Font License): the
+#: canvas, exported pictures and plan figures are drawn with them on every machine, so
+#: they look, measure and wrap the same everywhere.
+FONT_FILES: tuple[Path, ...] = tuple(sorted((RESOURCES_DIR / "fonts").glob("*.ttf")))
+#: Their family names, in the order a glyph is looked for.
+FONT_FAMILIES: tuple[str, ...] = ("Noto Sans", "Noto Sans Arabic")
+
+
+def _checkout_exports() -> Path | None:
+    root = Path(__file__).resolve().parent.parent
+    exports = root / "exports"
+    return exports if (root / "pyproject.toml").is_file() and exports.is_dir() else None
+
+
+#: The checkout's ``exports/`` folder when running from a source checkout, else None: an
+#: installed app saves plans and exports in the user's documents folder instead.
+CHECKOUT_EXPORTS_DIR: Path | None = _checkout_exports()

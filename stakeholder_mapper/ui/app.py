@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..io.project import MapFileError, load_map
 from ..paths import SAMPLE_MAP
 from .autosave import open_map_for_editing
+from .fonts import use_bundled_fonts
 from .main_window import MainWindow
 
 __all__ = ["build_window", "run_app"]
@@ -20,6 +21,7 @@ def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Stakeholder Mapper")
     app.setOrganizationName("Stakeholder Mapper")
+    use_bundled_fonts(app)
     return app
 
 

@@ -35,6 +35,7 @@ from ..io.table_export import export_csv, export_xlsx
 from .canvas import MapScene
 from .document import MapDocument
 from .figure import render_scene
+from .folders import output_folder
 
 __all__ = ["EXPORT_CHOICES", "ExportDialog", "run_export_dialog"]
 
@@ -76,7 +77,7 @@ class ExportDialog(QDialog):
         self.smap = smap
         self.map_path = map_path
         self.scene = scene
-        self.folder = folder or Path.home()
+        self.folder = folder or output_folder()
         self.written: list[Path] = []
         form = QFormLayout(self)
         self.format = QComboBox()

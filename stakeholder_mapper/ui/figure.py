@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QSizeF,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QPageSize, QPainter, QPdfWriter, QRegion
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter, QRegion
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
@@ -35,6 +35,7 @@ from ..io.redact import ExportLevel, redact_for_export
 from .canvas import MapScene
 from .canvas.legend import Legend
 from .document import MapDocument
+from .fonts import drawing_font, use_bundled_fonts
 
 __all__ = ["FIGURE_FORMATS", "export_figure", "figure_bytes", "render_scene"]
 
@@ -67,11 +68,8 @@ def _draw(painter: QPainter, scene: MapScene, legend: Legend, width: float) -> N
     margin = _MARGIN * f
     source = _visible_rect(scene)
     legend_size = legend.size()
-    title_font = QFont()
-    title_font.setPixelSize(max(1, round(_TITLE_PX * f)))
-    title_font.setBold(True)
-    sub_font = QFont()
-    sub_font.setPixelSize(max(1, round(_TITLE_PX * 0.6 * f)))
+    title_font = drawing_font(max(1, round(_TITLE_PX * f)), bold=True)
+    sub_font = drawing_font(max(1, round(_TITLE_PX * 0.6 * f)))
     painter.setPen(QColor("#222222"))
     painter.setFont(title_font)
     title_height = _TITLE_PX * 1.4 * f
@@ -189,7 +187,9 @@ def _application() -> QApplication:
     )
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QApplication(["stakeholder-mapper"])
+    app = QApplication(["stakeholder-mapper"])
+    use_bundled_fonts(app)
+    return app
 
 
 def export_figure(

@@ -62,6 +62,7 @@ from ..io.table_import import (
 )
 from ..io.tables import DELIMITERS, ENCODINGS, Table, TableImportError, read_table, read_workbook
 from .background import BackgroundTask
+from .folders import documents_folder
 
 __all__ = ["ImportDialog", "ImportOutcome", "run_import_dialog"]
 
@@ -320,13 +321,17 @@ class ImportDialog(QDialog):
 
     # -- choosing files ------------------------------------------------------------------
     def _on_browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import", "", _FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Import", str(documents_folder()), _FILE_FILTER)
         if path:
             self.load(path)
 
+    def _relationships_folder(self) -> str:
+        """The relationships file usually sits beside the stakeholders file."""
+        return str(self.path.parent if self.path else documents_folder())
+
     def _on_browse_relationships(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Relationships", "", "CSV files (*.csv *.txt *.tsv)"
+            self, "Relationships", self._relationships_folder(), "CSV files (*.csv *.txt *.tsv)"
         )
         if path:
             self.load_relationships(path)

@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QStandardPaths, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QPointF, Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -48,7 +48,6 @@ from ..core.placement import drawn_positions
 from ..io.errors import MapFileError
 from ..io.lock import MapLock
 from ..io.project import import_only_reason, load_map
-from ..paths import EXPORTS_DIR
 from .autosave import ProtectedFile, offer_recovery, open_map_for_editing
 from .background import start_in_pool
 from .canvas import CanvasFilter, MapScene, MapView
@@ -56,6 +55,7 @@ from .canvas.layout import LayoutJob, LayoutOutcome, LayoutRequest
 from .dialogs import show_about, show_shortcuts
 from .document import MapDocument
 from .export_dialog import run_export_dialog
+from .folders import documents_folder, output_folder
 from .grids import INFLUENCE_POSITION, POWER_INTEREST, ScaleGrid
 from .import_dialog import run_import_dialog
 from .inspector import Inspector
@@ -505,7 +505,7 @@ class MainWindow(QMainWindow):
         folder = self.settings.get(LAST_FOLDER)
         if folder and Path(folder).is_dir():
             return folder
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return str(documents_folder())
 
     def maybe_save(self) -> bool:
         """Ask what to do with unsaved changes; False means the user cancelled."""
@@ -753,7 +753,7 @@ class MainWindow(QMainWindow):
             self,
             self.document.smap,
             scene=self.scene,
-            folder=EXPORTS_DIR,
+            folder=output_folder(),
             map_path=self.document.path,
         )
 

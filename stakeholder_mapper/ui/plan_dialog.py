@@ -46,9 +46,9 @@ from ..core.commands import Command, UpdatePlanSettings
 from ..core.model import StakeholderMap
 from ..io.plan import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanOptions, write_plan
 from ..io.redact import LEVEL_DESCRIPTIONS
-from ..paths import EXPORTS_DIR
 from .background import BackgroundTask, Report
 from .export_dialog import overwrites_map
+from .folders import output_folder
 
 __all__ = ["PlanDialog", "run_plan_dialog"]
 
@@ -231,7 +231,7 @@ class PlanDialog(QDialog):
         self.level_help.setText(LEVEL_DESCRIPTIONS[level])
         self.author.setEnabled(level == "full")
         if not self._path_edited:
-            self.output.setText(str(EXPORTS_DIR / f"{self.stem}-plan-{level}.docx"))
+            self.output.setText(str(output_folder() / f"{self.stem}-plan-{level}.docx"))
 
     def _on_output_edited(self) -> None:
         self._path_edited = True
@@ -266,8 +266,8 @@ class PlanDialog(QDialog):
         if refusal:
             self.status.setText(refusal)
             return
-        if path.parent == EXPORTS_DIR:
-            EXPORTS_DIR.mkdir(parents=True, exist_ok=True)
+        if path.parent == output_folder():
+            path.parent.mkdir(parents=True, exist_ok=True)
         self._cancel = threading.Event()
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         self.progress.setValue(0)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from stakeholder_mapper.core.model import StakeholderMap
+from stakeholder_mapper.ui.fonts import use_bundled_fonts
 from stakeholder_mapper.ui.main_window import MainWindow
 from stakeholder_mapper.ui.settings import Settings
 
@@ -17,6 +18,12 @@ POSITIONS = {
     "youth": (-250.0, 150.0),
     "branch": (250.0, 150.0),
 }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _bundled_fonts(qapp) -> None:
+    """The tests' application draws with the bundled fonts, as the app does."""
+    use_bundled_fonts(qapp)
 
 
 @pytest.fixture(autouse=True)

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from stakeholder_mapper.core.model import Stakeholder, StakeholderMap
 from stakeholder_mapper.io.plan import SECTIONS
 from stakeholder_mapper.io.project import load_map, save_map
-from stakeholder_mapper.paths import EXPORTS_DIR
 from stakeholder_mapper.ui import plan_dialog
 from stakeholder_mapper.ui.document import UndoCommand
+from stakeholder_mapper.ui.folders import output_folder
 from stakeholder_mapper.ui.plan_dialog import PlanDialog
 
 
@@ -32,9 +32,9 @@ def dialog(qtbot, small_map: StakeholderMap) -> PlanDialog:
 def test_default_file_goes_to_the_exports_folder_and_follows_the_level(
     dialog: PlanDialog,
 ) -> None:
-    assert Path(dialog.output.text()) == EXPORTS_DIR / "old-town-plan-full.docx"
+    assert Path(dialog.output.text()) == output_folder() / "old-town-plan-full.docx"
     dialog.level.setCurrentIndex(dialog.level.findData("partner"))
-    assert Path(dialog.output.text()) == EXPORTS_DIR / "old-town-plan-partner.docx"
+    assert Path(dialog.output.text()) == output_folder() / "old-town-plan-partner.docx"
     assert not dialog.author.isEnabled()
     assert "no personal names" in dialog.level_help.text()
 
@@ -165,7 +165,7 @@ def test_choices_are_remembered_undoably_and_come_back_after_reopening_the_file(
     assert second.chosen_level() == "partner"
     assert second.sheets.currentData() == "all"
     assert list(second.chosen_sections()) == chosen
-    assert Path(second.output.text()) == EXPORTS_DIR / "city-plan-partner.docx"
+    assert Path(second.output.text()) == output_folder() / "city-plan-partner.docx"
 
     stack.undo()
     assert smap.plan_settings == {}

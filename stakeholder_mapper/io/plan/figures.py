@@ -10,12 +10,15 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import textwrap
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
+from typing import ParamSpec
 
 import numpy as np
+from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
@@ -24,6 +27,7 @@ from matplotlib.patheffects import withStroke
 
 from ...core.model import StakeholderMap
 from ...core.placement import drawn_positions
+from ...paths import FONT_FAMILIES, FONT_FILES
 from .priorities import HIGH_FROM
 
 __all__ = [
@@ -44,7 +48,8 @@ MARKERS = {
     "star": "*",
     "pentagon": "p",
 }
-FONT = ["DejaVu Sans", "Noto Naskh Arabic", "Noto Sans"]
+#: The bundled fonts, then matplotlib's own DejaVu Sans for the odd symbol they lack.
+FONT = [*FONT_FAMILIES, "DejaVu Sans"]
 INK = "#1F2A36"
 NEGATIVE = "#D55E00"
 #: Size of stakeholder names on the network figure, in points at the printed size.
@@ -55,6 +60,27 @@ NETWORK_SIZE = (9.9, 4.95)
 #: At most this much wider than tall the network is stretched to fill the page: names
 #: are wide, so horizontal room is what keeps them apart.
 MAX_STRETCH = 1.8
+
+
+@functools.cache
+def _register_bundled_fonts() -> None:
+    for path in FONT_FILES:
+        font_manager.fontManager.addfont(str(path))
+
+
+_P = ParamSpec("_P")
+
+
+def _drawn_with_bundled_fonts(draw: Callable[_P, bytes]) -> Callable[_P, bytes]:
+    """Every text of the figure in the bundled fonts, which every machine has."""
+
+    @functools.wraps(draw)
+    def drawn(*args: _P.args, **kwargs: _P.kwargs) -> bytes:
+        _register_bundled_fonts()
+        with rc_context({"font.family": FONT}):
+            return draw(*args, **kwargs)
+
+    return drawn
 
 
 def _png(fig: Figure, dpi: int) -> bytes:
@@ -229,7 +255,6 @@ def _place_labels(
                         ha=ha,
                         va=va,
                         color=INK,
-                        fontfamily=FONT,
                         path_effects=halo,
                         zorder=5,
                         linespacing=1.0,
@@ -240,6 +265,7 @@ def _place_labels(
                 break
 
 
+@_drawn_with_bundled_fonts
 def network_png(
     smap: StakeholderMap,
     numbers: dict[str, int],
@@ -408,6 +434,7 @@ def _grid_axes(fig: Figure):
     return ax
 
 
+@_drawn_with_bundled_fonts
 def power_interest_png(smap: StakeholderMap, numbers: dict[str, int], dpi: int = 300) -> bytes:
     """The power–interest grid as a PNG: one marker per rated stakeholder, in its cell,
     with its number from the priority table."""
@@ -460,6 +487,7 @@ def grid_counts(smap: StakeholderMap, leave_out: Collection[str] = ()) -> np.nda
     return counts
 
 
+@_drawn_with_bundled_fonts
 def quadrant_counts_png(
     smap: StakeholderMap, dpi: int = 300, leave_out: Collection[str] = ()
 ) -> bytes:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ...paths import RESOURCES_DIR
+from ...paths import TEMPLATES_DIR
 
 __all__ = [
     "DEFAULT_TEMPLATE",
@@ -19,7 +19,7 @@ __all__ = [
 ]
 
 #: The template shipped with the application (built by ``scripts/make_plan_template.py``).
-DEFAULT_TEMPLATE = RESOURCES_DIR / "templates" / "plan-template.docx"
+DEFAULT_TEMPLATE = TEMPLATES_DIR / "plan-template.docx"
 
 PlanLevel = Literal["full", "partner", "public"]
 LEVELS: tuple[str, ...] = PlanLevel.__args__

@@ -33,6 +33,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from ..fonts import drawing_font
+
 __all__ = [
     "ABOVE",
     "BELOW",
@@ -118,10 +120,7 @@ def shape_path(shape: str, radius: float) -> QPainterPath:
 
 @cache
 def _label_font(pixel_size: int = LABEL_FONT_PX) -> QFont:
-    font = QFont()
-    font.setPixelSize(pixel_size)
-    font.setBold(pixel_size > LABEL_FONT_PX)
-    return font
+    return drawing_font(pixel_size, bold=pixel_size > LABEL_FONT_PX)
 
 
 class NodeItem(QGraphicsItem):

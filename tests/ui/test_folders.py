@@ -1,0 +1,44 @@
+"""File dialogs and default output folders point at the user's files, never the program's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QStandardPaths
+
+from stakeholder_mapper import paths
+from stakeholder_mapper.ui import folders
+
+
+def _documents() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def test_a_checkout_keeps_plans_in_its_exports_folder() -> None:
+    checkout = Path(__file__).resolve().parents[2]
+    assert checkout / "exports" == paths.CHECKOUT_EXPORTS_DIR
+    assert folders.output_folder() == checkout / "exports"
+
+
+def test_an_installed_app_writes_plans_into_the_documents_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(folders, "CHECKOUT_EXPORTS_DIR", None)
+    assert folders.output_folder() == _documents()
+    assert folders.documents_folder() == _documents()
+    assert paths.RESOURCES_DIR not in folders.output_folder().parents
+
+
+def test_the_plan_dialog_of_an_installed_app_proposes_the_documents_folder(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stakeholder_mapper.core.model import StakeholderMap
+    from stakeholder_mapper.ui.plan_dialog import PlanDialog
+
+    monkeypatch.setattr(folders, "CHECKOUT_EXPORTS_DIR", None)
+    smap = StakeholderMap()
+    smap.title = "Old town"
+    dialog = PlanDialog(smap, None)
+    qtbot.addWidget(dialog)
+    assert Path(dialog.output.text()).parent == _documents()
