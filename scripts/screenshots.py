@@ -2,13 +2,14 @@
 
     python scripts/screenshots.py
 
-Four pictures at 1600 x 1000: the default view (canvas, inspector, tables, grid), the
-focus on the mayor's ego network, the most trusted route from our branch to the mayor,
-and the power–interest grid on its own. Then the window as it first opens on a branch
-laptop (1366 x 768), a projector (1280 x 720) and a 2560 x 1440 screen at 200 % scaling,
-each drawn in its own process on a screen of that size (``--screen WIDTHxHEIGHT[@SCALE]``
-draws one). Settings go to a temporary file, so the user's window layout is neither used
-nor changed.
+Four pictures at 1600 x 1000 on a 1920 x 1200 screen (``--docs`` draws only these): the
+default view (canvas, inspector, tables, grid), the focus on the mayor's ego network, the
+most trusted route from our branch to the mayor, and the power–interest grid on its own.
+Then the window as it first opens on a branch laptop (1366 x 768), a projector
+(1280 x 720) and a 2560 x 1440 screen at 200 % scaling (``--screen WIDTHxHEIGHT[@SCALE]``
+draws one). Each set is drawn in a process of its own, on Qt's offscreen platform with a
+screen of that size. Settings go to a temporary file, so the user's window layout is
+neither used nor changed.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ from stakeholder_mapper.ui.settings import Settings  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
 WIDTH, HEIGHT = 1600, 1000
-#: Screens the first window is drawn on: physical width, height and scaling.
+#: Screen the four pictures of the docs are drawn on: physical width, height and scaling.
+DOCS_SCREEN = (1920, 1200, 1)
+#: Screens the first window is drawn on.
 SCREENS = ((1366, 768, 1), (1280, 720, 1), (2560, 1440, 2))
 
 
@@ -88,14 +91,18 @@ def first_window(name: str) -> None:
     app.quit()
 
 
-def screen_shots() -> None:
-    """Draw the first window on each of :data:`SCREENS`, each in a process of its own."""
+def all_shots() -> None:
+    """Draw the docs' pictures on :data:`DOCS_SCREEN` and the first window on each of
+    :data:`SCREENS`, each in a process of its own."""
+    runs = [(DOCS_SCREEN, ["--docs"])]
     for width, height, scale in SCREENS:
         size = f"{width}x{height}" + (f"@{scale}" if scale > 1 else "")
+        runs.append(((width, height, scale), ["--screen", size]))
+    for (width, height, scale), args in runs:
         with tempfile.TemporaryDirectory() as folder:
             env = dict(os.environ)
             env["QT_QPA_PLATFORM"] = _screen_platform(Path(folder), width, height, scale)
-            subprocess.run([sys.executable, __file__, "--screen", size], env=env, check=True)
+            subprocess.run([sys.executable, __file__, *args], env=env, check=True)
 
 
 def main() -> None:
@@ -153,10 +160,12 @@ def main() -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--screen", help="draw only the first window, e.g. 2560x1440@2")
+    parser.add_argument("--docs", action="store_true", help="draw only the docs' four pictures")
     args = parser.parse_args()
     if args.screen:
         size, _, scale = args.screen.partition("@")
         first_window(f"app-{size}{'-' + scale + 'x' if scale else ''}.png")
-    else:
+    elif args.docs:
         main()
-        screen_shots()
+    else:
+        all_shots()

@@ -29,6 +29,7 @@ __all__ = [
     "COMFORTABLE",
     "WIDE_MIN_WIDTH",
     "DockSizes",
+    "PanelScroll",
     "WindowLayout",
     "dock_sizes",
     "first_placement",
@@ -39,8 +40,9 @@ __all__ = [
 
 #: The window's size on a screen with room to spare, in logical pixels.
 COMFORTABLE = QSize(1600, 1000)
-#: Room a comfortable window needs around it for its frame, title bar and the screen's edge.
-ROOM = QSize(64, 64)
+#: A screen's available area at least this large has room to spare around a comfortable
+#: window; on smaller ones (full HD included) the window opens maximised.
+ROOMY = QSize(1920, 1200)
 #: Room kept in an un-maximised window's size for the frame (each side) and the title bar.
 FRAME, TITLE_BAR = 8, 32
 #: Windows at least this wide keep docks on both sides; narrower ones tab them on the left.
@@ -53,6 +55,9 @@ TABLES_MAX_SHARE = 0.3
 TABLE_ROWS = 5
 #: A panel whose minimum size is larger than this is put in a scroll area of its dock.
 SCROLL_ABOVE = QSize(240, 200)
+#: A panel in a scroll area keeps its whole minimum size up to this share of the screen's
+#: width and height; beyond it, its dock may be smaller and scrolls.
+PANEL_MAX_SHARE = 0.35
 
 
 @dataclass(frozen=True)
@@ -76,8 +81,7 @@ def first_placement(available: QRect) -> tuple[QRect, bool]:
     A screen with room around the comfortable size gets that size, centred; a smaller
     one gets a maximised window whose normal size still fits inside the screen.
     """
-    roomy = COMFORTABLE + ROOM
-    if available.width() >= roomy.width() and available.height() >= roomy.height():
+    if available.width() >= ROOMY.width() and available.height() >= ROOMY.height():
         rect = QRect(0, 0, COMFORTABLE.width(), COMFORTABLE.height())
         rect.moveCenter(available.center())
         return rect, False
@@ -120,9 +124,22 @@ def screen_key(screen: QScreen) -> str:
     return f"{name}_{size.width()}x{size.height()}"
 
 
-def scrolling(panel: QWidget) -> QScrollArea:
-    """``panel`` in a frameless scroll area that lets its dock be smaller than the panel."""
-    scroll = QScrollArea()
+class PanelScroll(QScrollArea):
+    """A dock panel's scroll area: on a screen with room it asks for the panel's whole
+    minimum size, so nothing scrolls; where that would take more than
+    :data:`PANEL_MAX_SHARE` of the screen, it lets the dock be smaller and scrolls."""
+
+    def minimumSizeHint(self) -> QSize:
+        panel = self.widget()
+        wanted = panel.minimumSizeHint().expandedTo(panel.minimumSize())
+        screen = self.screen().availableGeometry().size()
+        most = QSize(int(screen.width() * PANEL_MAX_SHARE), int(screen.height() * PANEL_MAX_SHARE))
+        return wanted.boundedTo(most).expandedTo(super().minimumSizeHint())
+
+
+def scrolling(panel: QWidget) -> PanelScroll:
+    """``panel`` in a frameless :class:`PanelScroll`."""
+    scroll = PanelScroll()
     scroll.setWidget(panel)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -168,13 +185,15 @@ class WindowLayout(QObject):
         self.make_docks_scroll()
         window.setScreen(screen)
         key = screen_key(screen)
+        # Docks first: the docks shown decide the smallest size the window can take.
+        state = self.settings.get(DOCK_STATE.for_screen(key))
+        self._arranged = not state.isEmpty() and window.restoreState(state)
+        window.layout().activate()
         geometry = self.settings.get(WINDOW_GEOMETRY.for_screen(key))
         self._restored = not geometry.isEmpty() and window.restoreGeometry(geometry)
         if not self._restored:
             rect, self.maximise = first_placement(screen.availableGeometry())
             window.setGeometry(rect)
-        state = self.settings.get(DOCK_STATE.for_screen(key))
-        self._arranged = not state.isEmpty() and window.restoreState(state)
 
     def show(self) -> None:
         """Show the window, maximised when :meth:`restore` chose so."""
@@ -185,7 +204,7 @@ class WindowLayout(QObject):
 
     def make_docks_scroll(self) -> None:
         """Put each dock panel larger than :data:`SCROLL_ABOVE` in a scroll area, so a
-        small dock scrolls its panel instead of pushing the window off the screen."""
+        small screen scrolls the panel instead of being pushed off the screen."""
         for dock in self.window.findChildren(QDockWidget):
             panel = dock.widget()
             if panel is None or isinstance(panel, QScrollArea):
@@ -298,6 +317,8 @@ class WindowLayout(QObject):
 
     def _on_screen_changed(self, screen: QScreen | None) -> None:
         self._watch(screen)
+        for scroll in self.window.findChildren(PanelScroll):
+            scroll.updateGeometry()  # their minimum follows the screen's size
         self._keep_inside()
 
     def _keep_inside(self) -> None:

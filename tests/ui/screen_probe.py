@@ -4,6 +4,13 @@ window, docks, bars and the canvas ended up (in logical pixels, screen coordinat
 Run in its own process with ``QT_QPA_PLATFORM=offscreen:configfile=SCREENS.json`` (see
 :func:`offscreen_config`): Qt reads its screens once per process. Settings live in
 ``$HOME``/``$XDG_CONFIG_HOME``, so a test gives each run a folder of its own.
+
+    python screen_probe.py [--mouse X,Y] [--rearrange | --every-dock]
+
+``--mouse`` puts the mouse pointer there before the app starts (the window opens on that
+screen); ``--rearrange`` then does what a user might: un-maximises the window, sets it to
+:data:`REARRANGED` from the screen's corner and closes the legend, before the report and
+the close that remembers the layout; ``--every-dock`` opens every dock the window has.
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ from pathlib import Path
 
 #: Time the window gets to lay itself out once shown, in milliseconds.
 SETTLE_MS = 300
+#: Where ``--rearrange`` puts the window, from its screen's top left: x, y, width, height.
+REARRANGED = (40, 30, 900, 560)
 
 
 def offscreen_config(folder: Path, screens: list[dict]) -> str:
@@ -99,21 +108,44 @@ def describe(window) -> dict:
         "maximised": window.isMaximized(),
         "canvas": _rect(window.view.viewport()),
         "parts": parts,
+        "geometry": list(window.geometry().getRect()),
         "docks": docks,
+        "areas": {
+            d.objectName(): window.dockWidgetArea(d).name for d in window.findChildren(QDockWidget)
+        },
         "scrolled": scrolled,
         "legend_rows": window.view.legend.sizeHint().height(),
     }
 
 
+def rearrange(window) -> None:
+    """Un-maximise ``window``, put it at :data:`REARRANGED` and close the legend."""
+    corner = window.screen().availableGeometry().topLeft()
+    x, y, width, height = REARRANGED
+    window.showNormal()
+    window.setGeometry(corner.x() + x, corner.y() + y, width, height)
+    window.docks["legend"].close()
+
+
 def main() -> None:
     """Start the app on the sample map, print where everything is once shown, and quit."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    import argparse
+
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtGui import QCursor
+    from PySide6.QtWidgets import QApplication, QDockWidget
 
     from stakeholder_mapper.ui.app import run_app
     from stakeholder_mapper.ui.main_window import MainWindow
 
-    app = QApplication(sys.argv)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mouse", help="X,Y of the mouse pointer when the app starts")
+    parser.add_argument("--rearrange", action="store_true")
+    parser.add_argument("--every-dock", action="store_true")
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    if args.mouse:
+        QCursor.setPos(QPoint(*(int(v) for v in args.mouse.split(","))))
 
     def probe() -> None:
         shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
@@ -123,6 +155,14 @@ def main() -> None:
         QTimer.singleShot(SETTLE_MS, lambda: report(shown[0]))
 
     def report(window: MainWindow) -> None:
+        if args.rearrange or args.every_dock:
+            if args.rearrange:
+                rearrange(window)
+            for dock in window.findChildren(QDockWidget) if args.every_dock else ():
+                dock.show()
+            args.rearrange = args.every_dock = False
+            QTimer.singleShot(SETTLE_MS, lambda: report(window))
+            return
         print(json.dumps(describe(window)))
         window.close()
 
