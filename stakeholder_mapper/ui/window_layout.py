@@ -16,6 +16,7 @@ not fit (or whose resolution drops) is brought inside.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 
@@ -310,7 +311,9 @@ class WindowLayout(QObject):
     # -- following the screen -------------------------------------------------------------------
     def _watch(self, screen: QScreen | None) -> None:
         if self._watched is not None:
-            self._watched.availableGeometryChanged.disconnect(self._keep_inside)
+            # An unplugged screen took its connections with it.
+            with contextlib.suppress(RuntimeError):
+                self._watched.availableGeometryChanged.disconnect(self._keep_inside)
         self._watched = screen
         if screen is not None:
             screen.availableGeometryChanged.connect(self._keep_inside)

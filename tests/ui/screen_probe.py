@@ -5,12 +5,13 @@ Run in its own process with ``QT_QPA_PLATFORM=offscreen:configfile=SCREENS.json`
 :func:`offscreen_config`): Qt reads its screens once per process. Settings live in
 ``$HOME``/``$XDG_CONFIG_HOME``, so a test gives each run a folder of its own.
 
-    python screen_probe.py [--mouse X,Y] [--rearrange | --every-dock]
+    python screen_probe.py [--mouse X,Y] [--rearrange | --every-dock | --move-to X,Y]
 
 ``--mouse`` puts the mouse pointer there before the app starts (the window opens on that
 screen); ``--rearrange`` then does what a user might: un-maximises the window, sets it to
 :data:`REARRANGED` from the screen's corner and closes the legend, before the report and
-the close that remembers the layout; ``--every-dock`` opens every dock the window has.
+the close that remembers the layout; ``--every-dock`` opens every dock the window has;
+``--move-to`` moves the window's corner there (onto another screen, say).
 """
 
 from __future__ import annotations
@@ -142,6 +143,7 @@ def main() -> None:
     parser.add_argument("--mouse", help="X,Y of the mouse pointer when the app starts")
     parser.add_argument("--rearrange", action="store_true")
     parser.add_argument("--every-dock", action="store_true")
+    parser.add_argument("--move-to", help="X,Y to move the window to once shown")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     if args.mouse:
@@ -155,12 +157,15 @@ def main() -> None:
         QTimer.singleShot(SETTLE_MS, lambda: report(shown[0]))
 
     def report(window: MainWindow) -> None:
-        if args.rearrange or args.every_dock:
+        if args.rearrange or args.every_dock or args.move_to:
             if args.rearrange:
                 rearrange(window)
             for dock in window.findChildren(QDockWidget) if args.every_dock else ():
                 dock.show()
+            if args.move_to:
+                window.move(*(int(v) for v in args.move_to.split(",")))
             args.rearrange = args.every_dock = False
+            args.move_to = None
             QTimer.singleShot(SETTLE_MS, lambda: report(window))
             return
         print(json.dumps(describe(window)))

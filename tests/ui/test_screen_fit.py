@@ -145,6 +145,14 @@ def test_layout_is_remembered_per_screen(tmp_path) -> None:
     assert "legend_dock" not in back["docks"]
 
 
+def test_a_window_moved_to_a_smaller_screen_is_fitted_to_it(tmp_path) -> None:
+    desk = {"name": "Desk", "width": 1920, "height": 1200}
+    projector = {"name": "Projector", "x": 1920, "width": 1280, "height": 720}
+    seen = _probe(tmp_path, [desk, projector], "--mouse", "100,100", "--move-to", "1950,40")
+    assert seen["screen"]["name"] == "Projector"
+    _assert_fits(seen)
+
+
 # -- in this process, on the test screen ------------------------------------------------------
 @pytest.fixture
 def sample_window(qtbot, settings):
