@@ -66,6 +66,6 @@ def run_app(map_path: str | None) -> int:
         except MapFileError as exc:
             QMessageBox.critical(None, "Cannot open map", str(exc))
             return 2
-    window.show()
+    window.window_layout.show()
     QTimer.singleShot(0, window.check_recovery)
     return app.exec()

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QScrollArea,
     QToolBar,
     QWidget,
 )
@@ -64,8 +63,9 @@ from .metrics_runner import MetricsResult, MetricsRunner
 from .plan_dialog import run_plan_dialog
 from .privacy import ErasePersonDialog, ReviewDueDialog
 from .route_panel import RoutePanel
-from .settings import DOCK_STATE, LAST_FOLDER, WINDOW_GEOMETRY, Settings
+from .settings import LAST_FOLDER, Settings
 from .tables import TablePanel
+from .window_layout import WindowLayout, scrolling
 from .workshop import WorkshopTools
 
 __all__ = ["MainWindow"]
@@ -133,8 +133,15 @@ class MainWindow(QMainWindow):
         self.scene.revealed.connect(self._on_revealed)
         # Docks hidden while building still count until the layout runs again.
         self.layout().activate()
-        self.resize(1600, 1000)
-        self._restore_layout()
+        self.window_layout = WindowLayout(
+            self,
+            self.settings,
+            anchor=self.docks["inspector"],
+            legend=self.docks["legend"],
+            tables=self.docks["stakeholders"],
+            order=list(self.docks.values()),
+        )
+        self.window_layout.restore()
         self._update_title()
         self._on_selection_changed(None)
         self._refresh_after_reset()
@@ -156,11 +163,7 @@ class MainWindow(QMainWindow):
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self._add_dock("inspector", "Inspector", self.inspector, left)
         # The legend sits under the inspector rather than over the map.
-        legend_scroll = QScrollArea()
-        legend_scroll.setWidget(self.view.legend)
-        legend_scroll.setWidgetResizable(True)
-        legend_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._add_dock("legend", "Legend", legend_scroll, left)
+        self._add_dock("legend", "Legend", scrolling(self.view.legend), left)
         self._add_dock("stakeholders", "Stakeholders", self.stakeholder_table, bottom)
         self._add_dock("relationships", "Relationships", self.relationship_table, bottom)
         self.metrics = MetricsRunner(self.document, self)
@@ -786,44 +789,18 @@ class MainWindow(QMainWindow):
             return
         self.metrics.cancel()
         self.metrics.wait()
-        self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
-        self.settings.set(DOCK_STATE, self.saveState())
+        self.window_layout.save()
         self.guard.close()
         event.accept()
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.get(WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = self.settings.get(DOCK_STATE)
-        self._default_dock_sizes = state.isEmpty() or not self.restoreState(state)
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._default_dock_sizes:
-            # The canvas gets most of the room the first time; later the saved layout wins.
-            self._default_dock_sizes = False
-            width, height = self.width(), self.height()
-            side = [self.docks["inspector"], self.docks["power_interest"]]
-            hint = self.view.legend.sizeHint()
-            left_width = max(width // 5, hint.width() + 24)
-            self.resizeDocks(side, [left_width, width // 5], Qt.Orientation.Horizontal)
-            # Tall enough for about seven table rows; the canvas keeps most of the height.
-            table = max(height // 4, 250)
-            self.resizeDocks([self.docks["stakeholders"]], [table], Qt.Orientation.Vertical)
-            QTimer.singleShot(0, self._fit_legend_dock)
         if not self._shown_once:
             # Fit once the window and its docks have their real size, not the size at build.
             self._shown_once = True
+            self.window_layout.first_show()
             self.layout().activate()
             self.view.fit_all()
-
-    def _fit_legend_dock(self) -> None:
-        """Give the legend dock the height of the legend; the inspector takes the rest."""
-        left = [self.docks["inspector"], self.docks["legend"]]
-        column = sum(dock.height() for dock in left)
-        legend = min(self.view.legend.sizeHint().height() + 36, column // 2)
-        self.resizeDocks(left, [column - legend, legend], Qt.Orientation.Vertical)
 
     # -- edit handlers ---------------------------------------------------------------------------
     def _on_add_stakeholder(self) -> None:

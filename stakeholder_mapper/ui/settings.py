@@ -7,6 +7,7 @@ default instead of breaking the window.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,9 +36,24 @@ class Setting:
     default: Any
     description: str
 
+    def for_screen(self, screen: str) -> Setting:
+        """This per-screen setting for one screen: ``{screen}`` in the key becomes ``screen``
+        (see :func:`~stakeholder_mapper.ui.window_layout.screen_key`)."""
+        return dataclasses.replace(self, key=self.key.format(screen=screen))
 
-WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray(), "Main window size and place")
-DOCK_STATE = Setting("window/state", QByteArray, QByteArray(), "Toolbars and docks layout")
+
+WINDOW_GEOMETRY = Setting(
+    "window/{screen}/geometry",
+    QByteArray,
+    QByteArray(),
+    "Main window size and place on one screen (named by its name and size)",
+)
+DOCK_STATE = Setting(
+    "window/{screen}/state",
+    QByteArray,
+    QByteArray(),
+    "Toolbars and docks layout on one screen (named by its name and size)",
+)
 RECENT_FILES = Setting("files/recent", list, [], "Recently opened maps, newest first")
 LAST_FOLDER = Setting("files/last_folder", str, "", "Folder of the last opened or saved map")
 

@@ -62,10 +62,18 @@ class Legend(QWidget):
         width = max((metrics.horizontalAdvance(text) for _, _, text in rows), default=0)
         return width + _SWATCH + 3 * _PAD
 
+    def _row(self) -> int:
+        """Height of one line: at least the font's, so a larger font never overlaps lines."""
+        return max(_ROW, QFontMetrics(self.font()).height())
+
     def sizeHint(self) -> QSize:
         width = sum(self._column_width(rows) for rows in self._columns)
-        height = max(len(rows) for rows in self._columns) * _ROW + 2 * _PAD
+        height = max(len(rows) for rows in self._columns) * self._row() + 2 * _PAD
         return QSize(width, height)
+
+    def minimumSizeHint(self) -> QSize:
+        """The whole legend: in a dock smaller than this it scrolls instead of being cut."""
+        return self.sizeHint()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -82,9 +90,9 @@ class Legend(QWidget):
     def _paint_column(
         self, painter: QPainter, rows: list[tuple[str, object, str]], left: int, width: int
     ) -> None:
-        y = _PAD
+        y, row = _PAD, self._row()
         for kind, record, text in rows:
-            mid = QPointF(left + _PAD + _SWATCH / 2, y + _ROW / 2)
+            mid = QPointF(left + _PAD + _SWATCH / 2, y + row / 2)
             font = painter.font()
             font.setBold(kind == "title")
             painter.setFont(font)
@@ -116,6 +124,6 @@ class Legend(QWidget):
             painter.setPen(QColor("#222222") if kind != "note" else QColor("#555555"))
             x = left + (_PAD if kind in ("title", "note") else 2 * _PAD + _SWATCH)
             painter.drawText(
-                int(x), int(y), left + width - int(x), _ROW, Qt.AlignmentFlag.AlignVCenter, text
+                int(x), int(y), left + width - int(x), row, Qt.AlignmentFlag.AlignVCenter, text
             )
-            y += _ROW
+            y += row
