@@ -285,7 +285,7 @@ class ColumnFitter:
         self.table = table
         self.user_sized = False
         self._fitting = False
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
         table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().sectionResized.connect(self._on_section_resized)
         table.model().modelReset.connect(self.fit)
