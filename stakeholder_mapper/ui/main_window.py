@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..analysis.metrics import METRIC_COLUMNS
+from ..analysis.columns import METRIC_COLUMNS
 from ..analysis.routes import our_branch
 from ..core.commands import Batch, MoveStakeholders, RemoveRelationships, RemoveStakeholders
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
@@ -55,13 +55,11 @@ from .canvas import CanvasFilter, MapScene, MapView
 from .canvas.layout import LayoutJob, LayoutOutcome, LayoutRequest
 from .dialogs import show_about, show_shortcuts
 from .document import MapDocument
-from .export_dialog import run_export_dialog
+from .first_paint import after_first_paint
 from .grids import INFLUENCE_POSITION, POWER_INTEREST, ScaleGrid
-from .import_dialog import run_import_dialog
 from .inspector import Inspector
 from .metrics_panel import MetricsPanel
 from .metrics_runner import MetricsResult, MetricsRunner
-from .plan_dialog import run_plan_dialog
 from .privacy import ErasePersonDialog, ReviewDueDialog
 from .route_panel import RoutePanel
 from .settings import DOCK_STATE, LAST_FOLDER, WINDOW_GEOMETRY, Settings
@@ -138,7 +136,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._on_selection_changed(None)
         self._refresh_after_reset()
-        self.metrics.run_now()
+        after_first_paint(self.view.viewport(), self.metrics.run_now)
 
     # -- building ----------------------------------------------------------------------------
     def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
@@ -740,6 +738,10 @@ class MainWindow(QMainWindow):
             self._reload_saved()
 
     def _on_import(self) -> None:
+        # The import, export and plan dialogs load pandas, spreadsheet readers, python-docx
+        # and matplotlib: they are imported when first opened, not while the window starts.
+        from .import_dialog import run_import_dialog
+
         outcome = run_import_dialog(self, self.document.smap)
         if outcome is None:
             return
@@ -749,6 +751,8 @@ class MainWindow(QMainWindow):
             self.show_unsaved(outcome.new_map)
 
     def _on_export(self) -> None:
+        from .export_dialog import run_export_dialog
+
         run_export_dialog(
             self,
             self.document.smap,
@@ -758,6 +762,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_plan(self) -> None:
+        from .plan_dialog import run_plan_dialog
+
         run_plan_dialog(self, self.document.smap, self.document.path, self.document.push)
 
     def _fill_recent_menu(self) -> None:
