@@ -59,7 +59,8 @@ def _child(mode: str, map_path: str | None, watch: bool) -> None:
         os._exit(0)
 
     def watch_background() -> None:
-        """Keep ticking: note the longest gap between ticks and when metrics arrive."""
+        """Keep ticking: note the longest gap between ticks, when every tie is drawn and
+        when the metrics arrive."""
         main = window()
         last = [time.monotonic()]
         marks["max_gap"] = 0.0
@@ -69,9 +70,13 @@ def _child(mode: str, map_path: str | None, watch: bool) -> None:
             now = time.monotonic()
             marks["max_gap"] = max(marks["max_gap"], now - last[0])
             last[0] = now
-            result = getattr(getattr(main, "metrics", None), "result", None)
-            if result is not None and "metrics" not in marks:
+            if "ties" not in marks and len(main.scene.edges) == len(
+                main.document.smap.relationships
+            ):
+                marks["ties"] = now
+            if "metrics" not in marks and main.metrics.result is not None:
                 marks["metrics"] = now
+            if "ties" in marks and "metrics" in marks:
                 finish()
             if now > deadline:
                 finish()
@@ -167,11 +172,12 @@ def _print_big_map(home: Path) -> None:
     print(f"Map of {n:,} stakeholders and {m:,} relationships (one run):")
     print(f"  window painted         {marks['painted']:5.2f} s")
     print(f"  usable (loop free)     {marks['usable']:5.2f} s   target < 5 s")
-    print(f"  longest busy loop      {marks['max_gap']:5.2f} s   while metrics ran")
-    if "metrics" in marks:
-        print(f"  metrics shown          {marks['metrics']:5.2f} s")
-    else:
-        print(f"  metrics not back within {METRICS_WAIT_S:.0f} s of the window")
+    print(f"  longest busy loop      {marks['max_gap']:5.2f} s   after that, until both below")
+    for name, what in (("ties", "every tie drawn"), ("metrics", "metrics shown")):
+        if name in marks:
+            print(f"  {what:<22} {marks[name]:5.2f} s")
+        else:
+            print(f"  {what:<22} not within {METRICS_WAIT_S:.0f} s of the window")
 
 
 def main(runs: int, big_map: bool = True) -> None:

@@ -63,6 +63,7 @@ from .metrics_runner import MetricsResult, MetricsRunner
 from .privacy import ErasePersonDialog, ReviewDueDialog
 from .route_panel import RoutePanel
 from .settings import DOCK_STATE, LAST_FOLDER, WINDOW_GEOMETRY, Settings
+from .status_progress import BackgroundProgress
 from .tables import TablePanel
 from .workshop import WorkshopTools
 
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         self.document = MapDocument(smap, path, self)
         #: The open file's lock, password, autosave and backups (see ui/autosave.py).
         self.guard = self._new_guard(path, password, lock, read_only)
-        self.scene = MapScene(self.document)
+        self.scene = MapScene(self.document, stepped=True)
         self.view = MapView(self.scene, self.document, self)
         self.setCentralWidget(self.view)
         self.setAcceptDrops(True)
@@ -136,7 +137,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._on_selection_changed(None)
         self._refresh_after_reset()
-        after_first_paint(self.view.viewport(), self.metrics.run_now)
+        self.statusBar().addPermanentWidget(BackgroundProgress(self.scene, self.metrics, self))
+        after_first_paint(self.view.viewport(), self._start_first_analysis)
 
     # -- building ----------------------------------------------------------------------------
     def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
@@ -1087,6 +1089,14 @@ class MainWindow(QMainWindow):
         dock = self.docks["route"]
         dock.show()
         dock.raise_()
+
+    def _start_first_analysis(self) -> None:
+        """Compute the metrics once the map is drawn: an analysis thread running while a
+        large map's ties are drawn would slow every drawing step down many times."""
+        if self.scene.drawing_ties:
+            self.scene.built.connect(self.metrics.run_now, Qt.ConnectionType.SingleShotConnection)
+        else:
+            self.metrics.run_now()
 
     def _on_metrics(self, result: MetricsResult) -> None:
         self.view.readings = {sid: r.sentence for sid, r in result.readings.items()}

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ...core.model import ChangeKind, ModelChange, Relationship, Stakeholder, StakeholderMap
@@ -34,6 +34,13 @@ PARALLEL_GAP = 26.0
 MIN_RADIUS, MAX_RADIUS = 10.0, 34.0
 #: Side of the grid cells used to find colliding labels quickly, in scene units.
 _LABEL_CELL = 160.0
+#: Depth of the scene's spatial index. Qt's default grows with the number of items (about
+#: log2 of it, 16 levels for a map of 10,000 stakeholders), and a tie that crosses the map
+#: is filed in every cell it passes: indexing such a map took five seconds before its
+#: first paint. Six levels index it in a fraction of that and repaint faster at any zoom.
+BSP_DEPTH = 6
+#: Relationships drawn per step when a scene is built in steps (see :class:`MapScene`).
+EDGE_STEP = 2000
 
 
 @dataclass
@@ -74,10 +81,29 @@ class MapScene(QGraphicsScene):
     #: Emitted with the ids of stakeholders just added that the filter or focus would hide:
     #: they are shown anyway, so that what the user adds never vanishes.
     revealed = Signal(list)
+    #: Emitted while a scene built in steps draws its relationships: (drawn, total);
+    #: drawn equals total when the scene is complete.
+    building = Signal(int, int)
+    #: Emitted when a scene built in steps has drawn its last relationship.
+    built = Signal()
 
-    def __init__(self, document: MapDocument) -> None:
+    def __init__(self, document: MapDocument, stepped: bool = False) -> None:
+        """Items for every stakeholder and relationship of ``document``'s map.
+
+        With ``stepped`` the relationships of a map with more than :data:`EDGE_STEP` of them
+        are drawn :data:`EDGE_STEP` at a time from the event loop, after the stakeholders,
+        so that a window shows a large map at once and answers while its ties fill in
+        (:attr:`building` reports how far). Anything that needs every tie finishes the
+        build first (:meth:`finish_building`).
+        """
         super().__init__()
         self.document = document
+        self.stepped = stepped
+        #: Relationship ids still to draw when building in steps, in map order.
+        self._pending: list[str] = []
+        self._pending_total = 0
+        self._step_timer = QTimer(self, singleShot=True, interval=0)
+        self._step_timer.timeout.connect(self._draw_step)
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[str, EdgeItem] = {}
         self.filter = CanvasFilter()
@@ -99,6 +125,7 @@ class MapScene(QGraphicsScene):
         self._label_scale = NodeItem.label_scale
         self.overview_layer = OverviewLayer()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBspTreeDepth(BSP_DEPTH)
         document.changed.connect(self._on_model_change)
         document.selection.changed.connect(self._on_shared_selection_changed)
         self.selectionChanged.connect(self._on_scene_selection_changed)
@@ -112,6 +139,7 @@ class MapScene(QGraphicsScene):
     # -- building ----------------------------------------------------------------------
     def rebuild(self) -> None:
         """Recreate every item from the map (on load, reset or a change of categories)."""
+        self._step_timer.stop()
         self._syncing_selection = True
         try:
             # Forget the items before deleting them: clearing the scene may report a
@@ -125,15 +153,70 @@ class MapScene(QGraphicsScene):
             self.addItem(self.overview_layer)
             for index, sid in enumerate(self.smap.stakeholders):
                 self._add_node(sid, index)
-            for rid in self.smap.relationships:
-                self._add_edge(rid, update_pair=False)
-            for rids in self._pairs.values():
-                self._spread(rids)
+            self._pending = list(self.smap.relationships)
+            self._pending_total = len(self._pending)
+            if not (self.stepped and self._pending_total > EDGE_STEP):
+                self._draw_edges(self._pending)
+                self._pending = []
+                for rids in self._pairs.values():
+                    self._spread(rids)
         finally:
             self._syncing_selection = False
         self._apply_visibility()
         self._on_shared_selection_changed(None)
         self.legend_changed.emit()
+        if self._pending:
+            self.building.emit(0, self._pending_total)
+            self._step_timer.start()
+
+    def _draw_edges(self, rids: list[str]) -> None:
+        # The map is notified after a change: a pending tie may have been removed already.
+        relationships = self.smap.relationships
+        for rid in rids:
+            if rid in relationships:
+                self._add_edge(rid, update_pair=False)
+
+    def _draw_step(self) -> None:
+        """Draw the next :data:`EDGE_STEP` pending relationships, shown as the filter says."""
+        step, self._pending = self._pending[:EDGE_STEP], self._pending[EDGE_STEP:]
+        self._draw_edges(step)
+        shown = self._passing()
+        for rid in step:
+            r = self.smap.relationships.get(rid)
+            if r is None:
+                continue
+            visible = r.source in shown and r.target in shown and self.filter.shows_relationship(r)
+            if visible:
+                self.overview_layer.shown_edges.add(rid)
+            self.edges[rid].setVisible(visible and not self.overview)
+        if self._pending:
+            self._step_timer.start()
+        else:
+            self._complete_build()
+        self.building.emit(self._pending_total - len(self._pending), self._pending_total)
+
+    def _complete_build(self) -> None:
+        for rids in self._pairs.values():
+            self._spread(rids)
+        self._refresh_overview()
+        self._on_shared_selection_changed(None)
+        self.built.emit()
+
+    @property
+    def drawing_ties(self) -> bool:
+        """Whether relationships are still being drawn in steps."""
+        return bool(self._pending)
+
+    def finish_building(self) -> None:
+        """Draw every relationship still pending now (before an edit, a filter, an export)."""
+        if not self._pending:
+            return
+        self._step_timer.stop()
+        self._draw_edges(self._pending)
+        self._pending = []
+        self._complete_build()
+        self._apply_visibility()
+        self.building.emit(self._pending_total, self._pending_total)
 
     def _position_of(self, sid: str, index: int | None = None) -> QPointF:
         xy = self.smap.positions.get(sid)
@@ -337,6 +420,8 @@ class MapScene(QGraphicsScene):
     # -- model changes -----------------------------------------------------------------
     def _on_model_change(self, change: ModelChange) -> None:
         kind = change.kind
+        if kind is not ChangeKind.RESET:
+            self.finish_building()
         self._syncing_selection = True
         try:
             if kind is ChangeKind.RESET:
@@ -370,7 +455,8 @@ class MapScene(QGraphicsScene):
                 for rid in change.ids:
                     self._add_edge(rid)
             elif kind is ChangeKind.RELATIONSHIP_REMOVED:
-                for rid in change.ids:
+                # A tie removed before its turn to be drawn has no item.
+                for rid in (r for r in change.ids if r in self.edges):
                     self._remove_edge(rid)
             elif kind is ChangeKind.RELATIONSHIP_CHANGED:
                 for rid in change.ids:
@@ -411,6 +497,9 @@ class MapScene(QGraphicsScene):
     # -- what is shown ----------------------------------------------------------------
     def set_filter(self, canvas_filter: CanvasFilter) -> None:
         """Show only what passes ``canvas_filter``."""
+        if canvas_filter == self.filter and not self.shown_anyway:
+            return  # nothing would change (the window sets the filter again on each load)
+        self.finish_building()
         self.filter = canvas_filter
         self.shown_anyway.clear()
         self._apply_visibility()
@@ -418,6 +507,7 @@ class MapScene(QGraphicsScene):
 
     def set_focus(self, stakeholder_id: str | None, steps: int = 1) -> None:
         """Show only the stakeholder's ego network up to ``steps`` ties away (None: everyone)."""
+        self.finish_building()
         self.focus = None if stakeholder_id is None else (stakeholder_id, steps)
         self.shown_anyway.clear()
         self._apply_visibility()
@@ -425,6 +515,7 @@ class MapScene(QGraphicsScene):
 
     def set_route(self, stakeholders: Iterable[str]) -> None:
         """Highlight a route (a sequence of stakeholder ids); an empty one clears it."""
+        self.finish_building()
         path = list(stakeholders)
         route = _Highlight(set(path))
         for a, b in itertools.pairwise(path):
