@@ -9,8 +9,8 @@ how much the app adds to what any Qt window costs on this machine, whatever its 
 
 Then it opens a map of 10,000 stakeholders and 40,000 relationships (laid out, as saved
 by the app) and prints the time to a usable window (shown, painted, event loop free),
-the longest the event loop then stayed busy while the metrics ran in the background,
-and when the metrics arrived.
+when every tie was drawn and when the metrics arrived (both in the background), and the
+longest the event loop stayed busy meanwhile: how long a click could have waited.
 
 Targets (issue "Starts fast"): median start-up ≤ 1.5 s at rest and ratio ≤ 2; the
 10,000-stakeholder map usable in under 5 s. The load average is printed first: on a
@@ -63,12 +63,13 @@ def _child(mode: str, map_path: str | None, watch: bool) -> None:
         when the metrics arrive."""
         main = window()
         last = [time.monotonic()]
-        marks["max_gap"] = 0.0
+        marks["gap_ties"] = marks["gap_metrics"] = 0.0
         deadline = last[0] + METRICS_WAIT_S
 
         def tick() -> None:
             now = time.monotonic()
-            marks["max_gap"] = max(marks["max_gap"], now - last[0])
+            gap = "gap_ties" if "ties" not in marks else "gap_metrics"
+            marks[gap] = max(marks[gap], now - last[0])
             last[0] = now
             if "ties" not in marks and len(main.scene.edges) == len(
                 main.document.smap.relationships
@@ -144,7 +145,7 @@ def _run(mode: str, home: Path, map_path: Path | None = None, watch: bool = Fals
     if not lines:
         raise SystemExit(f"{mode} run printed no timing:\n{done.stdout}\n{done.stderr}")
     marks = json.loads(lines[-1])
-    return {k: (v if k == "max_gap" else v - start) for k, v in marks.items()}
+    return {k: (v if k.startswith("gap") else v - start) for k, v in marks.items()}
 
 
 def _spread(values: list[float]) -> str:
@@ -172,12 +173,13 @@ def _print_big_map(home: Path) -> None:
     print(f"Map of {n:,} stakeholders and {m:,} relationships (one run):")
     print(f"  window painted         {marks['painted']:5.2f} s")
     print(f"  usable (loop free)     {marks['usable']:5.2f} s   target < 5 s")
-    print(f"  longest busy loop      {marks['max_gap']:5.2f} s   after that, until both below")
     for name, what in (("ties", "every tie drawn"), ("metrics", "metrics shown")):
         if name in marks:
             print(f"  {what:<22} {marks[name]:5.2f} s")
         else:
             print(f"  {what:<22} not within {METRICS_WAIT_S:.0f} s of the window")
+        # How long an event (a click, a key) could wait meanwhile: the loop's longest stall.
+        print(f"    longest busy loop    {marks['gap_' + name]:5.2f} s   until then")
 
 
 def main(runs: int, big_map: bool = True) -> None:

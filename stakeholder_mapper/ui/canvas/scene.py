@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,8 +40,12 @@ _LABEL_CELL = 160.0
 #: is filed in every cell it passes: indexing such a map took five seconds before its
 #: first paint. Six levels index it in a fraction of that and repaint faster at any zoom.
 BSP_DEPTH = 6
-#: Relationships drawn per step when a scene is built in steps (see :class:`MapScene`).
+#: A scene built in steps draws its relationships in steps when it has more than this many
+#: (see :class:`MapScene`), each step lasting about :data:`STEP_MS` milliseconds.
 EDGE_STEP = 2000
+STEP_MS = 150
+#: Relationships drawn between two looks at the clock.
+_STEP_CHUNK = 100
 
 
 @dataclass
@@ -91,8 +96,9 @@ class MapScene(QGraphicsScene):
         """Items for every stakeholder and relationship of ``document``'s map.
 
         With ``stepped`` the relationships of a map with more than :data:`EDGE_STEP` of them
-        are drawn :data:`EDGE_STEP` at a time from the event loop, after the stakeholders,
-        so that a window shows a large map at once and answers while its ties fill in
+        are drawn :data:`STEP_MS` milliseconds at a time from the event loop, after the
+        stakeholders, so that a window shows a large map at once and answers while its
+        ties fill in
         (:attr:`building` reports how far). Anything that needs every tie finishes the
         build first (:meth:`finish_building`).
         """
@@ -169,26 +175,35 @@ class MapScene(QGraphicsScene):
             self.building.emit(0, self._pending_total)
             self._step_timer.start()
 
-    def _draw_edges(self, rids: list[str]) -> None:
+    def _draw_edges(self, rids: list[str], shown: set[str] | None = None) -> None:
+        """Add items for ``rids``; with ``shown`` (the stakeholders the filter and focus let
+        through) each is shown or hidden as :meth:`_apply_visibility` would, before it is
+        added, so that hidden ties (all of them in overview) cost no repaint."""
         # The map is notified after a change: a pending tie may have been removed already.
         relationships = self.smap.relationships
         for rid in rids:
-            if rid in relationships:
-                self._add_edge(rid, update_pair=False)
-
-    def _draw_step(self) -> None:
-        """Draw the next :data:`EDGE_STEP` pending relationships, shown as the filter says."""
-        step, self._pending = self._pending[:EDGE_STEP], self._pending[EDGE_STEP:]
-        self._draw_edges(step)
-        shown = self._passing()
-        for rid in step:
-            r = self.smap.relationships.get(rid)
+            r = relationships.get(rid)
             if r is None:
                 continue
-            visible = r.source in shown and r.target in shown and self.filter.shows_relationship(r)
-            if visible:
-                self.overview_layer.shown_edges.add(rid)
-            self.edges[rid].setVisible(visible and not self.overview)
+            visible = None
+            if shown is not None:
+                visible = (
+                    r.source in shown and r.target in shown and self.filter.shows_relationship(r)
+                )
+                if visible:
+                    self.overview_layer.shown_edges.add(rid)
+                visible = visible and not self.overview
+            self._add_edge(rid, update_pair=False, visible=visible)
+
+    def _draw_step(self) -> None:
+        """Draw pending relationships for :data:`STEP_MS`, shown as the filter says."""
+        deadline = time.monotonic() + STEP_MS / 1000
+        shown = self._passing()
+        drawn = 0
+        while drawn < len(self._pending) and time.monotonic() < deadline:
+            self._draw_edges(self._pending[drawn : drawn + _STEP_CHUNK], shown)
+            drawn += _STEP_CHUNK
+        self._pending = self._pending[drawn:]
         if self._pending:
             self._step_timer.start()
         else:
@@ -197,7 +212,8 @@ class MapScene(QGraphicsScene):
 
     def _complete_build(self) -> None:
         for rids in self._pairs.values():
-            self._spread(rids)
+            if len(rids) > 1:  # a single tie stays straight
+                self._spread(rids)
         self._refresh_overview()
         self._on_shared_selection_changed(None)
         self.built.emit()
@@ -370,11 +386,15 @@ class MapScene(QGraphicsScene):
         value = self._size_values.get(stakeholder.id)
         return MIN_RADIUS if value is None else MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * value
 
-    def _add_edge(self, rid: str, update_pair: bool = True) -> EdgeItem:
+    def _add_edge(
+        self, rid: str, update_pair: bool = True, visible: bool | None = None
+    ) -> EdgeItem:
         relationship = self.smap.relationships[rid]
         edge = EdgeItem(rid, self.nodes[relationship.source], self.nodes[relationship.target])
         self.edges[rid] = edge
         self._configure_edge(edge)
+        if visible is not None:
+            edge.setVisible(visible)
         self.addItem(edge)
         pair = frozenset((relationship.source, relationship.target))
         self._pairs[pair].append(rid)
