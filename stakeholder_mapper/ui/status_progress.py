@@ -27,6 +27,9 @@ class BackgroundProgress(QProgressBar):
         super().__init__(parent)
         self.setRange(0, 100)
         self.setMaximumWidth(260)
+        # No taller than a line of status text: showing the bar must not make the status bar,
+        # and so the window's layout and its saved dock sizes, change.
+        self.setMaximumHeight(self.fontMetrics().height())
         self.setTextVisible(True)
         self._drawing: tuple[int, int] | None = None
         self._metrics: float | None = None
