@@ -20,15 +20,17 @@ class _FirstPaint(QObject):
 
     def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(widget)
-        self._callback = callback
+        # A child timer: if the widget goes away first, nothing is called.
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(callback)
+        self._timer.timeout.connect(self.deleteLater)
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            # Called once the paint is over and the event loop is free again.
-            QTimer.singleShot(0, self._callback)
-            self.deleteLater()
+            # Fires once the paint is over and the event loop is free again.
+            self._timer.start()
         return False
 
 
