@@ -23,8 +23,9 @@ from .analysis.views import AnalysisInputError, GraphView
 from .core.model import MapInfo, StakeholderMap
 from .core.validation import ValidationError, map_problems
 from .core.wording import counted
-from .io.plan import DEFAULT_TEMPLATE, LEVELS, PlanError, PlanOptions, write_plan
-from .io.project import MapFileError, PasswordRequired, load_map, save_map, write_atomically
+from .io.errors import MapFileError, PasswordRequired, PlanError
+from .io.plan import DEFAULT_TEMPLATE, LEVELS, PlanOptions
+from .io.project import load_map, save_map, write_atomically
 from .io.redact import LEVEL_DESCRIPTIONS, PUBLIC_EXPORT_REFUSED
 from .io.table_export import export_csv, export_xlsx
 from .io.table_import import TableImportError, import_tables, import_workbook
@@ -293,6 +294,8 @@ def _cmd_plan(args: argparse.Namespace) -> None:
     if output.resolve() == Path(args.map).resolve():
         raise UsageError("the plan must not overwrite the map file")
     _check_output(output, "plan")
+    from .io.plan import write_plan  # python-docx and matplotlib load for this command only
+
     smap = open_map(args.map, args)
     options = PlanOptions(
         level=args.level,

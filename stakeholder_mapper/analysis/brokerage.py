@@ -46,6 +46,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .columns import ROLES
 from .walks import two_step_batches
 
 __all__ = [
@@ -57,16 +58,6 @@ __all__ = [
     "brokerage_table",
     "group_codes",
 ]
-
-#: The five roles, then their sum, in the order of the metrics table.
-ROLES: tuple[str, ...] = (
-    "coordinator",
-    "itinerant",
-    "gatekeeper",
-    "representative",
-    "liaison",
-    "total",
-)
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from ..core.model import Relationship, Stakeholder, StakeholderMap
-from .metrics import compute_metrics
 from .views import GraphView
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "HIGH",
@@ -175,6 +175,8 @@ class MapComparison:
 
     def table(self) -> pd.DataFrame:
         """The differences as a table with :data:`TABLE_COLUMNS` (empty when nothing changed)."""
+        import pandas as pd  # loaded on first use, as in .views
+
         return pd.DataFrame(
             [dataclasses.astuple(d) for d in self.rows()], columns=list(TABLE_COLUMNS)
         )
@@ -272,6 +274,8 @@ def brokerage_moves(
     :func:`~stakeholder_mapper.analysis.metrics.compute_metrics`; changes smaller than
     :data:`MIN_BROKERAGE_CHANGE` are not movements. Largest change first.
     """
+    from .metrics import compute_metrics  # igraph and pandas load on first use, as in .views
+
     old = compute_metrics(before, view)["betweenness"]
     new = compute_metrics(after, view)["betweenness"]
     moves = []

@@ -46,9 +46,18 @@ import numpy as np
 import pandas as pd
 
 from ..core.model import StakeholderMap
-from .brokerage import ROLES, brokerage_table, group_codes
+from .brokerage import brokerage_table, group_codes
 from .centrality import igraph_graph, pagerank_arrays, start_betweenness
 from .coalitions import DEFAULT_SEED, bridged_communities, communities_arrays
+from .columns import (
+    ALL_COLUMNS,
+    EXPORT_COLUMNS,
+    EXTRA_COLUMNS,
+    IDENTITY_COLUMNS,
+    METRIC_COLUMNS,
+    ROLES,
+    Z_COLUMNS,
+)
 from .progress import Cancelled
 from .resilience import cuts
 from .structural_holes import structural_holes_arrays
@@ -64,48 +73,6 @@ __all__ = [
     "compute_metrics",
     "export_table",
 ]
-
-IDENTITY_COLUMNS: tuple[str, ...] = ("id", "name", "category")
-
-#: The metric columns of the metrics export (DESIGN.md §8), in order.
-METRIC_COLUMNS: tuple[str, ...] = (
-    "betweenness",
-    "gf_coordinator",
-    "gf_itinerant",
-    "gf_gatekeeper",
-    "gf_representative",
-    "gf_liaison",
-    "gf_total",
-    "constraint",
-    "effective_size",
-    "in_degree",
-    "out_degree",
-    "pagerank",
-    "community",
-)
-
-_GF_COLUMNS = tuple(f"gf_{role}" for role in ROLES)
-
-#: Gould–Fernandez z-scores, NaN where the standard deviation is zero.
-Z_COLUMNS: tuple[str, ...] = tuple(f"{c}_z" for c in _GF_COLUMNS)
-
-#: Columns of the metrics export (CLI, CSV and Excel): DESIGN.md §8 plus the z-scores.
-EXPORT_COLUMNS: tuple[str, ...] = (*IDENTITY_COLUMNS, *METRIC_COLUMNS, *Z_COLUMNS)
-
-#: Further columns of :func:`compute_metrics` (not part of the export contract).
-EXTRA_COLUMNS: tuple[str, ...] = (
-    *(f"{c}_expected" for c in _GF_COLUMNS),
-    "in_strength",
-    "out_strength",
-    "hierarchy",
-    "communities_bridged",
-    "articulation_point",
-    "reachability_loss",
-    "group",
-)
-
-#: Every column of :func:`compute_metrics`, in order.
-ALL_COLUMNS: tuple[str, ...] = (*IDENTITY_COLUMNS, *METRIC_COLUMNS, *Z_COLUMNS, *EXTRA_COLUMNS)
 
 Progress = Callable[[float], None]
 

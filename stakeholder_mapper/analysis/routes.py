@@ -28,11 +28,13 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice, pairwise
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..core.model import StakeholderMap
 from .views import AnalysisInputError, GraphView, build_graph
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["OWN_CATEGORY", "Route", "our_branch", "routes_from", "trusted_routes"]
 
@@ -61,6 +63,8 @@ def _trusted_graph(smap: StakeholderMap, view: GraphView | None) -> nx.DiGraph:
 
 
 def _routes(graph: nx.DiGraph, source_id: str, target_id: str, k: int) -> list[Route]:
+    import networkx as nx  # loaded on first use, as in .views
+
     if k < 1 or source_id == target_id:
         return []
     try:

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import networkx as nx
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ..core.model import SCALES, Relationship, Stakeholder, StakeholderMap
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import numpy as np
 
 __all__ = [
     "DISTANCE_SCALE",
@@ -148,6 +150,10 @@ def build_graph(smap: StakeholderMap, view: GraphView | None = None) -> nx.DiGra
     ``valence`` and ``relationship`` id from the strongest (a positive one on a tie) and
     lists every relationship id in ``relationships`` and every kind in ``kinds``.
     """
+    # networkx and numpy are imported where they are used: the desktop app imports this
+    # module while it starts, and loading them then would delay the first window.
+    import networkx as nx
+
     view = view or GraphView()
     graph = nx.DiGraph()
     graph.add_nodes_from((sid, _node_attributes(s)) for sid, s in smap.stakeholders.items())
@@ -199,6 +205,8 @@ class Arcs:
         ``weight`` names the edge attribute copied into ``strength`` (missing = 1;
         ``None`` gives every arc 1); an algorithm may read it as a length instead.
         """
+        import numpy as np
+
         ids = tuple(graph.nodes)
         index = {node: i for i, node in enumerate(ids)}
         edges = [(u, v, d) for u, v, d in graph.edges(data=True) if u != v]
@@ -217,6 +225,8 @@ class Arcs:
 
 def build_arcs(smap: StakeholderMap, view: GraphView | None = None) -> Arcs:
     """The same arcs as :func:`build_graph`, as integer arrays (fast path for metrics)."""
+    import numpy as np
+
     view = view or GraphView()
     ids = tuple(smap.stakeholders)
     index = {sid: i for i, sid in enumerate(ids)}

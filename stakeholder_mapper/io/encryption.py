@@ -27,10 +27,6 @@ import os
 import unicodedata
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from .errors import MapFileError, PasswordRequired, WrongPassword
 
 __all__ = ["MAGIC", "SCRYPT_N", "decrypt", "encrypt", "is_encrypted"]
@@ -54,6 +50,9 @@ def is_encrypted(data: bytes) -> bool:
 
 
 def _keys(password: str, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
+    # cryptography is imported when a password is used: most maps open without one.
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     secret = unicodedata.normalize("NFC", password).encode("utf-8")
     derived = Scrypt(salt=salt, length=64, n=n, r=r, p=p).derive(secret)
     return derived[:32], derived[32:]
@@ -84,6 +83,8 @@ def encrypt(data: bytes, password: str, *, n: int | None = None) -> bytes:
         "nonce": _b64(nonce),
         "check": _b64(_check(check_key)),
     }
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     head = MAGIC + json.dumps(header).encode("ascii") + b"\n"
     return head + AESGCM(key).encrypt(nonce, data, head)
 
@@ -134,6 +135,9 @@ def decrypt(data: bytes, password: str | None, name: str = "the file") -> bytes:
     key, check_key = _keys(password, header["salt"], header["n"], header["r"], header["p"])
     if not hmac.compare_digest(_check(check_key), header["check"]):
         raise WrongPassword(f"The password for {name} is wrong.")
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(key).decrypt(header["nonce"], data[start:], data[:start])
     except InvalidTag:

@@ -1,8 +1,8 @@
-"""Errors raised when a project file cannot be read or written."""
+"""Errors raised when a project file or an engagement plan cannot be read or written."""
 
 from __future__ import annotations
 
-__all__ = ["MapFileError", "PasswordRequired", "WrongPassword"]
+__all__ = ["MapFileError", "PasswordRequired", "PlanError", "WrongPassword"]
 
 
 class MapFileError(Exception):
@@ -15,3 +15,7 @@ class PasswordRequired(MapFileError):  # noqa: N818 - named for the question it 
 
 class WrongPassword(MapFileError):  # noqa: N818 - reads as what the user did
     """The password given does not open the file: ask the user again."""
+
+
+class PlanError(Exception):
+    """The plan cannot be written; the message is one sentence for the user."""

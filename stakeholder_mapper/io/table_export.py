@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..analysis.metrics import compute_metrics
 from ..core.model import Category, Engagement, LogEntry, RelationshipKind, StakeholderMap
 from ..core.validation import dump_record, dump_records
 from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, SYNONYMS, normalise_header
@@ -161,6 +160,8 @@ def metrics_rows(smap: StakeholderMap) -> tuple[list[str], list[list[Any]]]:
 
     Undefined values (NaN) are ``None``.
     """
+    from ..analysis.metrics import compute_metrics  # igraph and pandas load on first use
+
     frame = compute_metrics(smap)
     split = frame.to_dict("split")
     rows = [[None if v != v else v for v in row] for row in split["data"]]  # NaN -> None

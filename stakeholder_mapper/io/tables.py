@@ -20,10 +20,10 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "DELIMITERS",
@@ -209,6 +209,9 @@ def read_table(
     if not text.strip():
         raise TableImportError(f"{path.name} is empty.")
     delimiter = delimiter or sniff_delimiter(text)
+    # pandas and python-calamine are imported when a table is read, not when the app starts.
+    import pandas as pd
+
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -261,6 +264,9 @@ def read_workbook(path: str | Path) -> dict[str, Table]:
     The first row of a sheet holds the headers; empty sheets are left out. Cells are
     read by ``python-calamine``, some thirty times faster than openpyxl on large sheets.
     """
+    import pandas as pd
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
     path = Path(path)
     _read_bytes(path)
     try:

@@ -111,6 +111,7 @@ def figure_bytes(scene: MapScene, fmt: str, width: int = 2400) -> bytes:
         raise ValueError(f"Unknown figure format {fmt!r}; use one of {', '.join(FIGURE_FORMATS)}.")
     if _visible_rect(scene).isEmpty():
         raise ValidationError("The map has no stakeholders to draw.")
+    scene.finish_building()
     legend = Legend(scene.document, scene, None)
     legend.resize(legend.sizeHint())
     items = scene.items()

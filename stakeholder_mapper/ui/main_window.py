@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..analysis.metrics import METRIC_COLUMNS
+from ..analysis.columns import METRIC_COLUMNS
 from ..analysis.routes import our_branch
 from ..core.commands import Batch, MoveStakeholders, RemoveRelationships, RemoveStakeholders
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
@@ -53,17 +53,16 @@ from .canvas import CanvasFilter, MapScene, MapView
 from .canvas.layout import LayoutJob, LayoutOutcome, LayoutRequest
 from .dialogs import show_about, show_shortcuts
 from .document import MapDocument
-from .export_dialog import run_export_dialog
+from .first_paint import after_first_paint
 from .folders import documents_folder, output_folder
 from .grids import INFLUENCE_POSITION, POWER_INTEREST, ScaleGrid
-from .import_dialog import run_import_dialog
 from .inspector import Inspector
 from .metrics_panel import MetricsPanel
 from .metrics_runner import MetricsResult, MetricsRunner
-from .plan_dialog import run_plan_dialog
 from .privacy import ErasePersonDialog, ReviewDueDialog
 from .route_panel import RoutePanel
 from .settings import LAST_FOLDER, Settings
+from .status_progress import BackgroundProgress
 from .tables import TablePanel
 from .window_layout import WindowLayout, scrolling
 from .workshop import WorkshopTools
@@ -96,7 +95,7 @@ class MainWindow(QMainWindow):
         self.document = MapDocument(smap, path, self)
         #: The open file's lock, password, autosave and backups (see ui/autosave.py).
         self.guard = self._new_guard(path, password, lock, read_only)
-        self.scene = MapScene(self.document)
+        self.scene = MapScene(self.document, stepped=True)
         self.view = MapView(self.scene, self.document, self)
         self.setCentralWidget(self.view)
         self.setAcceptDrops(True)
@@ -145,7 +144,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._on_selection_changed(None)
         self._refresh_after_reset()
-        self.metrics.run_now()
+        self.statusBar().addPermanentWidget(BackgroundProgress(self.scene, self.metrics, self))
+        after_first_paint(self.view.viewport(), self._start_first_analysis)
 
     # -- building ----------------------------------------------------------------------------
     def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
@@ -743,6 +743,10 @@ class MainWindow(QMainWindow):
             self._reload_saved()
 
     def _on_import(self) -> None:
+        # The import, export and plan dialogs load pandas, spreadsheet readers, python-docx
+        # and matplotlib: they are imported when first opened, not while the window starts.
+        from .import_dialog import run_import_dialog
+
         outcome = run_import_dialog(self, self.document.smap)
         if outcome is None:
             return
@@ -752,6 +756,8 @@ class MainWindow(QMainWindow):
             self.show_unsaved(outcome.new_map)
 
     def _on_export(self) -> None:
+        from .export_dialog import run_export_dialog
+
         run_export_dialog(
             self,
             self.document.smap,
@@ -761,6 +767,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_plan(self) -> None:
+        from .plan_dialog import run_plan_dialog
+
         run_plan_dialog(self, self.document.smap, self.document.path, self.document.push)
 
     def _fill_recent_menu(self) -> None:
@@ -1058,6 +1066,14 @@ class MainWindow(QMainWindow):
         dock = self.docks["route"]
         dock.show()
         dock.raise_()
+
+    def _start_first_analysis(self) -> None:
+        """Compute the metrics once the map is drawn: an analysis thread running while a
+        large map's ties are drawn would slow every drawing step down many times."""
+        if self.scene.drawing_ties:
+            self.scene.built.connect(self.metrics.run_now, Qt.ConnectionType.SingleShotConnection)
+        else:
+            self.metrics.run_now()
 
     def _on_metrics(self, result: MetricsResult) -> None:
         self.view.readings = {sid: r.sentence for sid, r in result.readings.items()}

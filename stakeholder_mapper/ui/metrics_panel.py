@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -35,10 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..analysis.metrics import METRIC_COLUMNS
+from ..analysis.columns import METRIC_COLUMNS
 from .document import MapDocument
 from .metrics_runner import MetricsResult, MetricsRunner
 from .tables import ColumnFitter
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["MetricsPanel", "MetricsTableModel"]
 
@@ -57,7 +59,8 @@ class MetricsTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.table = pd.DataFrame(columns=list(SHOWN))
+        #: The metrics shown; None until the first analysis arrives (pandas loads with it).
+        self.table: pd.DataFrame | None = None
 
     def set_table(self, table: pd.DataFrame, category_names: dict[str, str] | None = None) -> None:
         """Show a new metrics table, with categories named as in ``category_names``."""
@@ -75,17 +78,20 @@ class MetricsTableModel(QAbstractTableModel):
         return str(self.table.index[row])
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.table)
+        return 0 if parent.isValid() or self.table is None else len(self.table)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.table.columns)
+        return 0 if parent.isValid() else len(self._columns())
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return str(self.table.columns[section]).replace("_", " ")
+            return str(self._columns()[section]).replace("_", " ")
         return None
+
+    def _columns(self) -> list[str]:
+        return list(SHOWN if self.table is None else self.table.columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -11,16 +11,19 @@ Long runs report progress and can be cancelled.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from ..analysis.metrics import compute_metrics
 from ..analysis.progress import Cancelled
-from ..analysis.readings import Reading, map_findings, stakeholder_readings
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
 from .background import start_in_pool
 from .document import MapDocument
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..analysis.readings import Reading
 
 __all__ = ["DEBOUNCE_MS", "MetricsResult", "MetricsRunner"]
 
@@ -86,6 +89,12 @@ class _Job(QRunnable):
     def run(self) -> None:
         outcome = self.outcome
         try:
+            # The analysis modules load igraph, numpy and pandas, which take longer to import
+            # than the window takes to show: they are imported here, in the worker, on the
+            # first run, which the window starts once it has been painted.
+            from ..analysis.metrics import compute_metrics
+            from ..analysis.readings import map_findings, stakeholder_readings
+
             metrics = compute_metrics(self.smap, progress=self._progress, cancelled=self._stop)
             if self._stop():
                 raise Cancelled

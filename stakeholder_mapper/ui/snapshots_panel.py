@@ -9,10 +9,10 @@ that it can mark added stakeholders green and show removed ones as ghosts.
 from __future__ import annotations
 
 import dataclasses
+import math
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -51,6 +51,9 @@ from ..io.project import snapshot_content, snapshot_map
 from .background import BackgroundTask
 from .document import MapDocument
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = ["ComparisonTableModel", "ComparisonView", "SnapshotPanel"]
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -67,7 +70,7 @@ _HEADERS = {
 
 
 def _shown(value: Any) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return "unknown"
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value) or "none"
@@ -87,17 +90,17 @@ class ComparisonTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.frame = pd.DataFrame(columns=list(_HEADERS))
+        #: The differences shown (pandas loads with the first comparison); None when none.
+        self.frame: pd.DataFrame | None = None
 
     def set_comparison(self, comparison: MapComparison | None) -> None:
         """Show ``comparison`` (or nothing)."""
         self.beginResetModel()
-        table = comparison.table() if comparison else pd.DataFrame(columns=list(_HEADERS))
-        self.frame = table[list(_HEADERS)]
+        self.frame = comparison.table()[list(_HEADERS)] if comparison else None
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.frame)
+        return 0 if parent.isValid() or self.frame is None else len(self.frame)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_HEADERS)

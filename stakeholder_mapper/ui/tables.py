@@ -358,8 +358,10 @@ class TablePanel(QWidget):
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = _Table(self)
         self.table.setModel(self.proxy)
+        # Rows start in map order: with no sort column, enabling sorting sorts nothing
+        # (sorting a large map by its first column took seconds before the window showed).
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(

@@ -14,7 +14,7 @@ from stakeholder_mapper.core.model import Stakeholder, StakeholderMap
 from stakeholder_mapper.io.project import load_map
 from stakeholder_mapper.io.table_import import ImportReport, import_workbook
 from stakeholder_mapper.paths import SAMPLE_MAP
-from stakeholder_mapper.ui import main_window as main_window_module
+from stakeholder_mapper.ui import import_dialog as import_dialog_module
 from stakeholder_mapper.ui.app import build_window
 from stakeholder_mapper.ui.export_dialog import ExportDialog
 from stakeholder_mapper.ui.import_dialog import ImportOutcome
@@ -74,7 +74,7 @@ def test_import_merge_is_one_undo_step(qtbot, window: MainWindow, monkeypatch) -
         ],
     )
     monkeypatch.setattr(
-        main_window_module,
+        import_dialog_module,
         "run_import_dialog",
         lambda parent, target: ImportOutcome(None, merge, ImportReport()),
     )
@@ -89,7 +89,7 @@ def test_import_as_new_map_is_unsaved_work(qtbot, window: MainWindow, monkeypatc
     imported = StakeholderMap()
     imported.stakeholders["radio"] = Stakeholder("radio", "Radio Delta FM", "media")
     monkeypatch.setattr(
-        main_window_module,
+        import_dialog_module,
         "run_import_dialog",
         lambda parent, target: ImportOutcome(imported, None, ImportReport()),
     )

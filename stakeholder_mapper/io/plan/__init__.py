@@ -6,9 +6,23 @@ Example::
     write_plan(smap, "exports/plan.docx", PlanOptions(level="partner"))
 """
 
-from .document import PRINCIPLES, PlanError, build_plan, write_plan
-from .facts import Messenger, suggested_messengers
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from ..errors import PlanError
 from .options import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanLevel, PlanOptions
+
+#: Names whose modules load python-docx, matplotlib and pandas: imported on first use,
+#: so that the command line and the app can start without them.
+_LAZY = {
+    "PRINCIPLES": ".document",
+    "build_plan": ".document",
+    "write_plan": ".document",
+    "Messenger": ".facts",
+    "suggested_messengers": ".facts",
+}
 
 __all__ = [
     "DEFAULT_TEMPLATE",
@@ -24,3 +38,9 @@ __all__ = [
     "suggested_messengers",
     "write_plan",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph
 
 from ...core.model import ENGAGEMENT_STAGES, MOU_STATUSES, Stakeholder, StakeholderMap
 from ...core.wording import counted
+from ..errors import PlanError
 from ..project import write_atomically
 from ..redact import LEVEL_DESCRIPTIONS, RedactedIds, redact
 from . import figures
@@ -100,10 +101,6 @@ MAX_BROKERS = 15
 MAX_SHEETS_IN_CONTENTS = 12
 #: Members named per coalition at most.
 MAX_MEMBERS = 10
-
-
-class PlanError(Exception):
-    """The plan cannot be written; the message is one sentence for the user."""
 
 
 def _date(value: dt.date | None) -> str:

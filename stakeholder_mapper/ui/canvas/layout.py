@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import networkx as nx
 from PySide6.QtCore import QRunnable
 
 __all__ = ["LayoutJob", "LayoutOutcome", "LayoutRequest", "spring_positions"]
@@ -37,6 +36,8 @@ def spring_positions(request: LayoutRequest) -> dict[str, tuple[float, float]]:
     Stronger ties pull harder (weight = strength). Coordinates are scaled so that the
     spring length is about :data:`SPACING`; pinned stakeholders keep their positions.
     """
+    import networkx as nx  # loaded on first layout, not while the window starts
+
     graph = nx.Graph()
     graph.add_nodes_from(request.ids)
     for source, target, strength in request.ties:

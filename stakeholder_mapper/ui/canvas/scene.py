@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import itertools
 import math
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ...core.model import ChangeKind, ModelChange, Relationship, Stakeholder, StakeholderMap
@@ -34,6 +35,17 @@ PARALLEL_GAP = 26.0
 MIN_RADIUS, MAX_RADIUS = 10.0, 34.0
 #: Side of the grid cells used to find colliding labels quickly, in scene units.
 _LABEL_CELL = 160.0
+#: Depth of the scene's spatial index. Qt's default grows with the number of items (about
+#: log2 of it, 16 levels for a map of 10,000 stakeholders), and a tie that crosses the map
+#: is filed in every cell it passes: indexing such a map took five seconds before its
+#: first paint. Six levels index it in a fraction of that and repaint faster at any zoom.
+BSP_DEPTH = 6
+#: A scene built in steps draws its relationships in steps when it has more than this many
+#: (see :class:`MapScene`), each step lasting about :data:`STEP_MS` milliseconds.
+EDGE_STEP = 2000
+STEP_MS = 150
+#: Relationships drawn between two looks at the clock.
+_STEP_CHUNK = 100
 
 
 @dataclass
@@ -74,10 +86,30 @@ class MapScene(QGraphicsScene):
     #: Emitted with the ids of stakeholders just added that the filter or focus would hide:
     #: they are shown anyway, so that what the user adds never vanishes.
     revealed = Signal(list)
+    #: Emitted while a scene built in steps draws its relationships: (drawn, total);
+    #: drawn equals total when the scene is complete.
+    building = Signal(int, int)
+    #: Emitted when a scene built in steps has drawn its last relationship.
+    built = Signal()
 
-    def __init__(self, document: MapDocument) -> None:
+    def __init__(self, document: MapDocument, stepped: bool = False) -> None:
+        """Items for every stakeholder and relationship of ``document``'s map.
+
+        With ``stepped`` the relationships of a map with more than :data:`EDGE_STEP` of them
+        are drawn :data:`STEP_MS` milliseconds at a time from the event loop, after the
+        stakeholders, so that a window shows a large map at once and answers while its
+        ties fill in
+        (:attr:`building` reports how far). Anything that needs every tie finishes the
+        build first (:meth:`finish_building`).
+        """
         super().__init__()
         self.document = document
+        self.stepped = stepped
+        #: Relationship ids still to draw when building in steps, in map order.
+        self._pending: list[str] = []
+        self._pending_total = 0
+        self._step_timer = QTimer(self, singleShot=True, interval=0)
+        self._step_timer.timeout.connect(self._draw_step)
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[str, EdgeItem] = {}
         self.filter = CanvasFilter()
@@ -99,6 +131,7 @@ class MapScene(QGraphicsScene):
         self._label_scale = NodeItem.label_scale
         self.overview_layer = OverviewLayer()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBspTreeDepth(BSP_DEPTH)
         document.changed.connect(self._on_model_change)
         document.selection.changed.connect(self._on_shared_selection_changed)
         self.selectionChanged.connect(self._on_scene_selection_changed)
@@ -112,6 +145,7 @@ class MapScene(QGraphicsScene):
     # -- building ----------------------------------------------------------------------
     def rebuild(self) -> None:
         """Recreate every item from the map (on load, reset or a change of categories)."""
+        self._step_timer.stop()
         self._syncing_selection = True
         try:
             # Forget the items before deleting them: clearing the scene may report a
@@ -125,15 +159,80 @@ class MapScene(QGraphicsScene):
             self.addItem(self.overview_layer)
             for index, sid in enumerate(self.smap.stakeholders):
                 self._add_node(sid, index)
-            for rid in self.smap.relationships:
-                self._add_edge(rid, update_pair=False)
-            for rids in self._pairs.values():
-                self._spread(rids)
+            self._pending = list(self.smap.relationships)
+            self._pending_total = len(self._pending)
+            if not (self.stepped and self._pending_total > EDGE_STEP):
+                self._draw_edges(self._pending)
+                self._pending = []
+                for rids in self._pairs.values():
+                    self._spread(rids)
         finally:
             self._syncing_selection = False
         self._apply_visibility()
         self._on_shared_selection_changed(None)
         self.legend_changed.emit()
+        if self._pending:
+            self.building.emit(0, self._pending_total)
+            self._step_timer.start()
+
+    def _draw_edges(self, rids: list[str], shown: set[str] | None = None) -> None:
+        """Add items for ``rids``; with ``shown`` (the stakeholders the filter and focus let
+        through) each is shown or hidden as :meth:`_apply_visibility` would, before it is
+        added, so that hidden ties (all of them in overview) cost no repaint."""
+        # The map is notified after a change: a pending tie may have been removed already.
+        relationships = self.smap.relationships
+        for rid in rids:
+            r = relationships.get(rid)
+            if r is None:
+                continue
+            visible = None
+            if shown is not None:
+                visible = (
+                    r.source in shown and r.target in shown and self.filter.shows_relationship(r)
+                )
+                if visible:
+                    self.overview_layer.shown_edges.add(rid)
+                visible = visible and not self.overview
+            self._add_edge(rid, update_pair=False, visible=visible)
+
+    def _draw_step(self) -> None:
+        """Draw pending relationships for :data:`STEP_MS`, shown as the filter says."""
+        deadline = time.monotonic() + STEP_MS / 1000
+        shown = self._passing()
+        drawn = 0
+        while drawn < len(self._pending) and time.monotonic() < deadline:
+            self._draw_edges(self._pending[drawn : drawn + _STEP_CHUNK], shown)
+            drawn += _STEP_CHUNK
+        self._pending = self._pending[drawn:]
+        if self._pending:
+            self._step_timer.start()
+        else:
+            self._complete_build()
+        self.building.emit(self._pending_total - len(self._pending), self._pending_total)
+
+    def _complete_build(self) -> None:
+        for rids in self._pairs.values():
+            if len(rids) > 1:  # a single tie stays straight
+                self._spread(rids)
+        self._refresh_overview()
+        self._on_shared_selection_changed(None)
+        self.built.emit()
+
+    @property
+    def drawing_ties(self) -> bool:
+        """Whether relationships are still being drawn in steps."""
+        return bool(self._pending)
+
+    def finish_building(self) -> None:
+        """Draw every relationship still pending now (before an edit, a filter, an export)."""
+        if not self._pending:
+            return
+        self._step_timer.stop()
+        self._draw_edges(self._pending)
+        self._pending = []
+        self._complete_build()
+        self._apply_visibility()
+        self.building.emit(self._pending_total, self._pending_total)
 
     def _position_of(self, sid: str, index: int | None = None) -> QPointF:
         xy = self.smap.positions.get(sid)
@@ -287,11 +386,15 @@ class MapScene(QGraphicsScene):
         value = self._size_values.get(stakeholder.id)
         return MIN_RADIUS if value is None else MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * value
 
-    def _add_edge(self, rid: str, update_pair: bool = True) -> EdgeItem:
+    def _add_edge(
+        self, rid: str, update_pair: bool = True, visible: bool | None = None
+    ) -> EdgeItem:
         relationship = self.smap.relationships[rid]
         edge = EdgeItem(rid, self.nodes[relationship.source], self.nodes[relationship.target])
         self.edges[rid] = edge
         self._configure_edge(edge)
+        if visible is not None:
+            edge.setVisible(visible)
         self.addItem(edge)
         pair = frozenset((relationship.source, relationship.target))
         self._pairs[pair].append(rid)
@@ -337,6 +440,8 @@ class MapScene(QGraphicsScene):
     # -- model changes -----------------------------------------------------------------
     def _on_model_change(self, change: ModelChange) -> None:
         kind = change.kind
+        if kind is not ChangeKind.RESET:
+            self.finish_building()
         self._syncing_selection = True
         try:
             if kind is ChangeKind.RESET:
@@ -370,7 +475,8 @@ class MapScene(QGraphicsScene):
                 for rid in change.ids:
                     self._add_edge(rid)
             elif kind is ChangeKind.RELATIONSHIP_REMOVED:
-                for rid in change.ids:
+                # A tie removed before its turn to be drawn has no item.
+                for rid in (r for r in change.ids if r in self.edges):
                     self._remove_edge(rid)
             elif kind is ChangeKind.RELATIONSHIP_CHANGED:
                 for rid in change.ids:
@@ -411,6 +517,9 @@ class MapScene(QGraphicsScene):
     # -- what is shown ----------------------------------------------------------------
     def set_filter(self, canvas_filter: CanvasFilter) -> None:
         """Show only what passes ``canvas_filter``."""
+        if canvas_filter == self.filter and not self.shown_anyway:
+            return  # nothing would change (the window sets the filter again on each load)
+        self.finish_building()
         self.filter = canvas_filter
         self.shown_anyway.clear()
         self._apply_visibility()
@@ -418,6 +527,7 @@ class MapScene(QGraphicsScene):
 
     def set_focus(self, stakeholder_id: str | None, steps: int = 1) -> None:
         """Show only the stakeholder's ego network up to ``steps`` ties away (None: everyone)."""
+        self.finish_building()
         self.focus = None if stakeholder_id is None else (stakeholder_id, steps)
         self.shown_anyway.clear()
         self._apply_visibility()
@@ -425,6 +535,7 @@ class MapScene(QGraphicsScene):
 
     def set_route(self, stakeholders: Iterable[str]) -> None:
         """Highlight a route (a sequence of stakeholder ids); an empty one clears it."""
+        self.finish_building()
         path = list(stakeholders)
         route = _Highlight(set(path))
         for a, b in itertools.pairwise(path):
