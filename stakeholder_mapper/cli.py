@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .analysis.views import AnalysisInputError, GraphView
+from .core.limits import MAX_PASSWORD_FILE_BYTES
 from .core.model import MapInfo, StakeholderMap
 from .core.validation import ValidationError, map_problems
 from .core.wording import counted
@@ -142,9 +143,17 @@ def _password(args: argparse.Namespace) -> str | None:
     """The password for encrypted maps: ``--password-file`` first, then the environment."""
     password_file = getattr(args, "password_file", None)
     if password_file:
+        # Read a bounded amount: the file could be /dev/zero or a huge file by mistake.
+        with open(password_file, "rb") as fh:
+            data = fh.read(MAX_PASSWORD_FILE_BYTES + 1)
+        first, newline, _ = data.partition(b"\n")
+        if not newline and len(data) > MAX_PASSWORD_FILE_BYTES:
+            raise UsageError(
+                f"the password file {password_file} has no line break in its first "
+                f"{MAX_PASSWORD_FILE_BYTES} bytes; put the password alone on its first line"
+            )
         try:
-            with open(password_file, encoding="utf-8") as fh:
-                password = fh.readline().rstrip("\r\n")
+            password = first.decode("utf-8").removesuffix("\r")
         except UnicodeDecodeError:
             raise UsageError(f"the password file {password_file} is not UTF-8 text") from None
         if not password:

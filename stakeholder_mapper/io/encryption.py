@@ -41,7 +41,8 @@ SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
 # What a file may ask for: weak enough settings are refused, and so are settings that
-# would make opening a hostile file use more than 512 MiB or minutes of work.
+# would make opening a hostile file use more than 512 MiB or minutes of work, and those
+# scrypt itself refuses (n must be below 2**(16 r): r=1 allows n up to 2**15 only).
 _MIN_N, _MAX_MEMORY, _MAX_P = 2**15, 512 * 2**20, 4
 _MAX_HEADER = 4096
 _SALT, _NONCE, _CHECK = 16, 12, 16
@@ -55,7 +56,15 @@ def is_encrypted(data: bytes) -> bool:
 
 def _keys(password: str, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
     secret = unicodedata.normalize("NFC", password).encode("utf-8")
-    derived = Scrypt(salt=salt, length=64, n=n, r=r, p=p).derive(secret)
+    try:
+        derived = Scrypt(salt=salt, length=64, n=n, r=r, p=p).derive(secret)
+    except (MemoryError, ValueError):
+        # Settings the header check let through but scrypt cannot run (or this computer
+        # has not the memory for): the file cannot be opened here.
+        raise MapFileError(
+            "The file's encryption settings cannot be used on this computer "
+            f"(scrypt n={n}, r={r}, p={p})."
+        ) from None
     return derived[:32], derived[32:]
 
 
@@ -109,6 +118,8 @@ def _header(data: bytes, name: str) -> tuple[dict[str, Any], int]:
         raise damaged
     n, r, p = numbers
     if n < _MIN_N or n & (n - 1) or 128 * n * r > _MAX_MEMORY or p > _MAX_P:
+        raise damaged
+    if n >= 2 ** (16 * r):
         raise damaged
     try:
         for key, size in (("salt", _SALT), ("nonce", _NONCE), ("check", _CHECK)):
