@@ -27,7 +27,7 @@ from .core.wording import counted
 from .io.plan import DEFAULT_TEMPLATE, LEVELS, PlanError, PlanOptions, write_plan
 from .io.project import MapFileError, PasswordRequired, load_map, save_map, write_atomically
 from .io.redact import LEVEL_DESCRIPTIONS, PUBLIC_EXPORT_REFUSED
-from .io.table_export import export_csv, export_xlsx
+from .io.table_export import csv_cell, export_csv, export_xlsx
 from .io.table_import import TableImportError, import_tables, import_workbook
 from .io.tables import DELIMITERS, ENCODINGS
 
@@ -273,7 +273,7 @@ def _cmd_metrics(args: argparse.Namespace) -> None:
         text = table.to_json(orient="records", force_ascii=False, indent=1, double_precision=15)
         text += "\n"
     else:
-        text = table.to_csv(index=False, lineterminator="\n")
+        text = table.map(csv_cell).to_csv(index=False, lineterminator="\n")
     if output is None:
         sys.stdout.write(text)
     else:

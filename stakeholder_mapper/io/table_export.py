@@ -25,11 +25,13 @@ from ..analysis.metrics import compute_metrics
 from ..core.model import Category, Engagement, LogEntry, RelationshipKind, StakeholderMap
 from ..core.validation import dump_record, dump_records
 from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, SYNONYMS, normalise_header
+from .csv_safety import quote_formula
 from .project import write_atomically
 from .redact import ExportLevel, redact_for_export
 from .table_import import ATTRIBUTE_PREFIX
 
 __all__ = [
+    "csv_cell",
     "csv_paths",
     "details_rows",
     "export_csv",
@@ -168,7 +170,7 @@ def metrics_rows(smap: StakeholderMap) -> tuple[list[str], list[list[Any]]]:
 
 
 def _text(value: Any) -> str:
-    if value is None:
+    if value is None or (isinstance(value, float) and value != value):  # unknown or NaN
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -177,11 +179,17 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def csv_cell(value: Any) -> str:
+    """A value as a CSV cell: text that a spreadsheet would run as a formula is quoted
+    (see :mod:`.csv_safety`); numbers, dates and booleans are written as they are."""
+    return quote_formula(value, _text(value))
+
+
 def _csv_bytes(header: list[str], rows: Iterable[Iterable[Any]]) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([_text(v) for v in row] for row in rows)
+    writer.writerow([csv_cell(h) for h in header])
+    writer.writerows([csv_cell(v) for v in row] for row in rows)
     # With a BOM Excel opens the file as UTF-8 (Cyrillic and accents intact).
     return out.getvalue().encode("utf-8-sig")
 

@@ -26,6 +26,7 @@ import pandas as pd
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from ..core.limits import MAX_SHEET_CELLS
+from .csv_safety import unquote_formula
 from .workbook_check import WorkbookTooBig, check_workbook
 
 __all__ = [
@@ -226,7 +227,12 @@ def read_table(
         detail = str(exc).strip().rstrip(".").replace("\n", " ")
         raise TableImportError(f"{path.name} is not a readable table: {detail}.") from None
     frame = frame.fillna("")
-    frame.columns = [str(c).strip() for c in frame.columns]
+    # Cells our exports quoted against formula injection read back as they were.
+    for column in frame.columns:
+        cells = frame[column]
+        if cells.str.startswith("'").any():
+            frame[column] = cells.map(unquote_formula)
+    frame.columns = [unquote_formula(str(c)).strip() for c in frame.columns]
     return Table(path.name, frame, used, delimiter, notes)
 
 
