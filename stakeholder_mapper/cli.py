@@ -220,6 +220,10 @@ def _cmd_import(args: argparse.Namespace) -> None:
         smap, report = (import_graphml if fmt == "graphml" else import_gexf)(source, **options)
     if args.title or smap.info == MapInfo():
         smap.info = dataclasses.replace(smap.info, title=args.title or source.stem)
+    # The rules validate applies: what import writes, validate accepts.
+    problems = map_problems(smap)
+    if problems:
+        raise ValidationError(f"{source.name} cannot be imported: {problems[0]}")
     password = _password(args)
     save_map(smap, output, password)
     for line in report.lines():

@@ -10,6 +10,8 @@ memory or abort the process.
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "MAX_COMPRESSION_RATIO",
     "MAX_COORDINATE",
@@ -21,6 +23,7 @@ __all__ = [
     "MAX_WORKBOOK_BYTES",
     "MAX_WORKBOOK_PARTS",
     "MAX_WORKBOOK_UNPACKED",
+    "XML_ILLEGAL",
 ]
 
 #: Longest text (a note, a name, a cell) kept: far beyond any real note (a novel is about
@@ -55,6 +58,12 @@ MAX_COMPRESSION_RATIO = 250
 #: e.g. 100,000 stakeholders with 50 columns. The reader allocates this whole area, so
 #: one cell at XFD1048576 would ask for 17 billion cells (about 512 GB) and abort.
 MAX_SHEET_CELLS = 5_000_000
+
+#: Characters no XML document can hold (Word, GraphML, GEXF, .xlsx are XML): the C0
+#: control characters other than tab, line feed and carriage return, the non-characters
+#: U+FFFE and U+FFFF, and lone surrogates. They reach a map from pasted or imported
+#: text; imports remove them (and report it) and every writer drops them.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 #: Largest password file read by the command line: a password is one short line; a
 #: limit keeps ``--password-file /dev/zero`` from reading for ever.

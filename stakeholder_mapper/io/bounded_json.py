@@ -30,8 +30,9 @@ def reject_constant(name: str) -> Any:
 
 def parse_int(text: str) -> int:
     """``parse_int`` hook: integers of more than :data:`MAX_NUMBER_DIGITS` digits are refused."""
-    if len(text) > MAX_NUMBER_DIGITS:
-        raise JsonLimitError(f"a number has {len(text)} digits, more than any map needs")
+    digits = len(text) - text.startswith("-")
+    if digits > MAX_NUMBER_DIGITS:
+        raise JsonLimitError(f"a number has {digits} digits, more than any map needs")
     return int(text)
 
 

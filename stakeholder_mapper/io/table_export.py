@@ -16,7 +16,6 @@ import csv
 import datetime as dt
 import io
 import json
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -26,9 +25,11 @@ from ..core.model import Category, Engagement, LogEntry, RelationshipKind, Stake
 from ..core.validation import dump_record, dump_records
 from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, SYNONYMS, normalise_header
 from .csv_safety import quote_formula
+from .errors import MapFileError
 from .project import write_atomically
 from .redact import ExportLevel, redact_for_export
 from .table_import import ATTRIBUTE_PREFIX
+from .xml_safe import xml_safe_text
 
 __all__ = [
     "csv_cell",
@@ -42,7 +43,8 @@ __all__ = [
 ]
 
 _DEFAULT_ENGAGEMENT = dump_record(Engagement())
-_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: Most characters an Excel cell holds; openpyxl would cut a longer text without a word.
+EXCEL_CELL_CHARS = 32_767
 
 
 def _join(items: Iterable[Any]) -> str:
@@ -181,8 +183,9 @@ def _text(value: Any) -> str:
 
 def csv_cell(value: Any) -> str:
     """A value as a CSV cell: text that a spreadsheet would run as a formula is quoted
-    (see :mod:`.csv_safety`); numbers, dates and booleans are written as they are."""
-    return quote_formula(value, _text(value))
+    (see :mod:`.csv_safety`), control characters no document holds are dropped (a NUL
+    makes the file look binary); numbers, dates and booleans are written as they are."""
+    return quote_formula(value, xml_safe_text(_text(value)))
 
 
 def _csv_bytes(header: list[str], rows: Iterable[Iterable[Any]]) -> bytes:
@@ -238,10 +241,23 @@ def export_csv(
 
 def _xlsx_value(value: Any) -> Any:
     if isinstance(value, str):
-        return _ILLEGAL_XLSX.sub("", value)
+        return xml_safe_text(value)
     if isinstance(value, float) and value != value:
         return None
     return value
+
+
+def _too_long_for_excel(title: str, header: list[str], rows: list[list[Any]]) -> str | None:
+    """Where a text is longer than an Excel cell holds, as words for a sentence."""
+    for line, row in enumerate(rows, start=2):
+        for column, value in zip(header, row, strict=True):
+            if isinstance(value, str) and len(value) > EXCEL_CELL_CHARS:
+                return (
+                    f"sheet {title}, line {line}, column '{column}' holds {len(value):,} "
+                    f"characters, more than the {EXCEL_CELL_CHARS:,} an Excel cell can hold; "
+                    "export as CSV or GraphML to keep the text whole"
+                )
+    return None
 
 
 def _sheet(book: Any, title: str, header: list[str], rows: Iterable[Iterable[Any]]) -> None:
@@ -281,24 +297,35 @@ def export_xlsx(
     """Write one Excel workbook with the Stakeholders, Relationships, Metrics and Map sheets.
 
     Only what the export ``level`` allows is written (see :mod:`.redact`). The file is
-    written atomically: on failure nothing is left at ``path``.
+    written atomically: on failure nothing is left at ``path``. A text longer than an
+    Excel cell holds raises :class:`MapFileError` naming it (Excel would cut it).
     """
     from openpyxl import Workbook
 
     smap = redact_for_export(smap, level)
-    book = Workbook(write_only=True)
     s_rows = stakeholder_rows(smap)
-    s_header = list(s_rows[0]) if s_rows else list(STAKEHOLDER_COLUMNS)
-    _sheet(book, "Stakeholders", s_header, (r.values() for r in s_rows))
-    _sheet(
-        book,
-        "Relationships",
-        list(RELATIONSHIP_COLUMNS),
-        (r.values() for r in relationship_rows(smap)),
-    )
+    sheets: list[tuple[str, list[str], list[list[Any]]]] = [
+        (
+            "Stakeholders",
+            list(s_rows[0]) if s_rows else list(STAKEHOLDER_COLUMNS),
+            [list(r.values()) for r in s_rows],
+        ),
+        (
+            "Relationships",
+            list(RELATIONSHIP_COLUMNS),
+            [list(r.values()) for r in relationship_rows(smap)],
+        ),
+    ]
     if metrics and smap.stakeholders:
-        _sheet(book, "Metrics", *metrics_rows(smap))
-    _sheet(book, "Map", ["setting", "value"], details_rows(smap))
+        sheets.append(("Metrics", *metrics_rows(smap)))
+    sheets.append(("Map", ["setting", "value"], [list(r) for r in details_rows(smap)]))
+    for title, header, rows in sheets:
+        problem = _too_long_for_excel(title, header, rows)
+        if problem:
+            raise MapFileError(f"{Path(path).name} was not written: {problem}.")
+    book = Workbook(write_only=True)
+    for title, header, rows in sheets:
+        _sheet(book, title, header, rows)
     buffer = io.BytesIO()
     book.save(buffer)
     write_atomically(path, buffer.getvalue(), backup=False)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.limits import MAX_NUMBER_DIGITS
+from ..core.limits import MAX_COORDINATE, MAX_NUMBER_DIGITS, MAX_TEXT_CHARS, XML_ILLEGAL
 from ..core.model import (
     LEVELS,
     MAX_TOWER,
@@ -380,6 +380,17 @@ class _Importer:
         x, y = row.number("x"), row.number("y")
         if (x is None) != (y is None):
             raise _RowError("y" if y is None else "x", "x and y must be given together")
+        if x is not None and y is not None:
+            near = tuple(max(-MAX_COORDINATE, min(MAX_COORDINATE, v)) for v in (x, y))
+            if near != (x, y):
+                message = (
+                    f"the position ({x:.6g}, {y:.6g}) is beyond ±{MAX_COORDINATE:,.0f} and was "
+                    f"moved to ({near[0]:.6g}, {near[1]:.6g})"
+                )
+                notes.append(
+                    RowProblem(table, line, "x" if near[0] != x else "y", message, self.unit)
+                )
+                x, y = near
         fields = {
             "label": label,
             "organisation": row.text("organisation"),
@@ -505,12 +516,16 @@ class _Importer:
         total = max(len(table.frame), 1)
         # Plain lists per column: iterating pandas' string arrays cell by cell is slow.
         columns = [table.frame.iloc[:, i].tolist() for i in range(table.frame.shape[1])]
+        too_long = self.screen(table, columns)
         for offset, cells in enumerate(zip(*columns, strict=True)):
             if self.progress and offset % _PROGRESS_EVERY == 0:
                 self.progress(share[0] + share[1] * offset / total)
             if not any(c.strip() for c in cells):
                 continue
             line = offset + table.first_row
+            if offset in too_long:
+                self.reject(table.name, line, too_long[offset])
+                continue
             try:
                 record = build(_Row(cells, index), table.name, line)
             except _RowError as error:
@@ -519,6 +534,36 @@ class _Importer:
             put(record, line)
             count += 1
         return count
+
+    def screen(self, table: Table, columns: list[list[str]]) -> dict[int, _RowError]:
+        """Cells the model cannot hold, found column by column before the rows are read.
+
+        Characters no document can hold (control characters, see ``XML_ILLEGAL``) are
+        removed from the cells in place and each cell is reported; texts longer than
+        ``MAX_TEXT_CHARS`` reject their row (returned by row offset). A quick look at
+        each whole column finds clean columns at C speed.
+        """
+        too_long: dict[int, _RowError] = {}
+        for header, cells in zip(table.headers, columns, strict=True):
+            if cells and max(map(len, cells)) > MAX_TEXT_CHARS:
+                for offset, cell in enumerate(cells):
+                    if len(cell) > MAX_TEXT_CHARS:
+                        message = f"the text is longer than {MAX_TEXT_CHARS:,} characters"
+                        too_long.setdefault(offset, _RowError(header, message))
+            if XML_ILLEGAL.search("\n".join(cells)):
+                for offset, cell in enumerate(cells):
+                    if XML_ILLEGAL.search(cell):
+                        cells[offset] = XML_ILLEGAL.sub("", cell)
+                        self.report.changed.append(
+                            RowProblem(
+                                table.name,
+                                offset + table.first_row,
+                                header,
+                                "control characters that no document can hold were removed",
+                                self.unit,
+                            )
+                        )
+        return too_long
 
     def check_columns(
         self, table: Table, columns: dict[str, str], required: tuple[str, ...]
