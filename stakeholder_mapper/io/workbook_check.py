@@ -61,10 +61,10 @@ _XLSX_TAG = re.compile(
 )
 # The form every common writer uses (Excel, LibreOffice, openpyxl): no namespace prefix
 # and the position first. When every cell of a chunk has it, a quick scan suffices.
-_ATTRS = rb"""(?:[^>"'/]|"[^"]*"|'[^']*'|/(?!>))*"""
-_PLAIN_KEPT = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"' + _ATTRS + rb">")
-_PLAIN_EMPTY = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"' + _ATTRS + rb"/>")
+_ATTRS = rb"""(?:[^>"'/]+|"[^"]*"|'[^']*'|/(?!>))*"""
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"' + _ATTRS + rb"(/?)>")
 _ANY_CELL = re.compile(rb"<c[\s/>]")
+_ANY_ROW = re.compile(rb"<row[\s/>]")
 _PREFIXED = re.compile(rb":(?:c[\s/>]|row[\s/>])")
 _ODS_TAG = re.compile(
     rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>"
@@ -127,6 +127,17 @@ class _Area:
             )
 
 
+def _farthest(cells: list[tuple[bytes, bytes, bytes]]) -> tuple[int, int]:
+    """The farthest row and column (counted from 1) of cells given as (letters, digits, _)."""
+    if not cells:
+        return 0, 0
+    columns, rows, _ = zip(*cells, strict=True)
+    # Letters have no zero, so the longest and then greatest is the farthest column;
+    # row numbers may have leading zeros ("007"), so they are compared as numbers.
+    far_column = max(set(columns), key=lambda c: (len(c), c))
+    return max(map(int, set(rows))), _column_index(far_column) + 1
+
+
 class _XlsxCells:
     """Follows the reader's placing of .xlsx cells through a part's XML, chunk by chunk.
 
@@ -141,20 +152,27 @@ class _XlsxCells:
         self.column = 0
 
     def feed(self, text: bytes) -> None:
-        if not _PREFIXED.search(text):
-            kept = _PLAIN_KEPT.findall(text)
-            if len(kept) + len(_PLAIN_EMPTY.findall(text)) == len(_ANY_CELL.findall(text)):
-                self._feed_plain(text, kept)
+        # Rows must carry their number too: the walk that follows a chunk starts from
+        # the last row and must know where it is.
+        if not _PREFIXED.search(text) and text.count(b'<row r="') == len(_ANY_ROW.findall(text)):
+            cells = _PLAIN_CELL.findall(text)
+            if len(cells) == len(_ANY_CELL.findall(text)):
+                self._feed_plain(text, cells)
                 return
         self._feed_any(text)
 
-    def _feed_plain(self, text: bytes, kept: list[tuple[bytes, bytes]]) -> None:
-        """Every cell is placed by its own ``r``: the farthest row and column suffice."""
-        if kept:
-            columns, rows = zip(*kept, strict=True)
-            far_row = max(set(rows), key=lambda r: (len(r), r))
-            far_column = max(set(columns), key=lambda c: (len(c), c))
-            self.area.reach(int(far_row), _column_index(far_column) + 1)
+    def _feed_plain(self, text: bytes, cells: list[tuple[bytes, bytes, bytes]]) -> None:
+        """Every cell is placed by its own ``r``: the farthest row and column suffice.
+
+        Cells without content are counted too at first (fast); only if that passes the
+        limit are they left out, as the reader leaves them out.
+        """
+        if cells:
+            far_row, far_column = _farthest(cells)
+            if far_row * far_column > MAX_SHEET_CELLS and any(c[2] for c in cells):
+                far_row, far_column = _farthest([c for c in cells if not c[2]])
+            if far_row:
+                self.area.reach(far_row, far_column)
         # Where the next chunk goes on, should its cells have no position of their own.
         self._feed_any(text[max(text.rfind(b"<row"), text.rfind(b"</row"), 0) :])
 

@@ -126,6 +126,11 @@ def test_the_far_cell_no_longer_aborts_the_command_line(tmp_path: Path) -> None:
         ('<row r="1048576"><c><v>1</v></c><c r="XFC1048576"/><c><v>2</v></c></row>', "XFD1048576"),
         # Any namespace prefix: the reader looks at local names.
         ('<x:row r="900000"><x:c r="ZZ900000"><x:v>1</x:v></x:c></x:row>', "ZZ900000"),
+        # Leading zeros make a short row number look long.
+        (
+            '<row r="900000"><c r="ZZ0000001"><v>1</v></c><c r="ZZ900000"><v>1</v></c></row>',
+            "ZZ900000",
+        ),
         # An "r=" inside another attribute's value is not the position.
         ('<row r="5"><c t="n" s=" r=\'A1\'" r="XFD5000"><v>1</v></c></row>', "XFD5000"),
     ],
@@ -135,6 +140,14 @@ def test_cells_are_placed_as_the_reader_places_them(
 ) -> None:
     path = _xlsx(tmp_path / "odd.xlsx", HEADER + cells)
     assert f"reaches cell {corner}," in _refused(path)
+
+
+def test_rows_without_numbers_are_counted_across_chunks(tmp_path: Path) -> None:
+    """Many rows without a number, then one wide row of cells without positions."""
+    rows = '<row><c r="A1"><v>1</v></c></row>' * 400_000
+    wide = "<row>" + "<c><v>1</v></c>" * 20 + "</row>"
+    path = _xlsx(tmp_path / "chunks.xlsx", HEADER + rows + wide)
+    assert "reaches cell T400003," in _refused(path)
 
 
 def test_formatting_far_away_does_not_count(tmp_path: Path) -> None:
