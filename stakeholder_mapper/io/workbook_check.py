@@ -66,8 +66,12 @@ _PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"' + _ATTRS + rb"(/?)>
 _ANY_CELL = re.compile(rb"<c[\s/>]")
 _ANY_ROW = re.compile(rb"<row[\s/>]")
 _PREFIXED = re.compile(rb":(?:c[\s/>]|row[\s/>])")
+# Attributes may hold ">" inside quotes; a repeat count is taken at its largest, so that
+# one written inside another attribute's value cannot hide the real one.
 _ODS_TAG = re.compile(
-    rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>"
+    rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])("
+    + _ATTRS
+    + rb")(/?)>"
 )
 _ROWS_REPEATED = re.compile(rb"""number-rows-repeated\s*=\s*["'](\d+)["']""")
 _COLUMNS_REPEATED = re.compile(rb"""number-columns-repeated\s*=\s*["'](\d+)["']""")
@@ -210,23 +214,20 @@ class _OdsCells:
         self.width = 0
 
     def feed(self, text: bytes) -> None:
-        for end, tag, attrs in _ODS_TAG.findall(text):
-            closed = attrs.endswith(b"/")
+        for end, tag, attrs, closed in _ODS_TAG.findall(text):
             if tag == b"table":
                 if not end:
                     self.rows = 0
             elif tag == b"table-row":
                 if not end:
-                    found = _ROWS_REPEATED.search(attrs)
-                    self.row_repeats = _number(found[1]) if found else 1
+                    self.row_repeats = max(map(_number, _ROWS_REPEATED.findall(attrs)), default=1)
                     self.column = self.width = 0
                 if end or closed:
                     self.rows += self.row_repeats
                     if self.width:
                         self.area.reach(self.rows, self.width)
             elif not end:
-                found = _COLUMNS_REPEATED.search(attrs)
-                self.column += _number(found[1]) if found else 1
+                self.column += max(map(_number, _COLUMNS_REPEATED.findall(attrs)), default=1)
                 if not closed or _VALUE_TYPE.search(attrs):
                     self.width = self.column
 

@@ -285,6 +285,11 @@ def test_an_ods_reads_with_its_trailing_empty_repeats(tmp_path: Path) -> None:
             f'"9"/>{_cell("x")}</table:table-row>',
             "J1000001",
         ),
+        (
+            "<table:table-row table:style-name='a>b number-rows-repeated=\"1\"' "
+            f'table:number-rows-repeated="1000000">{_cell("x", 10)}</table:table-row>',
+            "J1000002",
+        ),
     ],
 )
 def test_ods_repeat_counts_are_checked(tmp_path: Path, rows: str, corner: str) -> None:
