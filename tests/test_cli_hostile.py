@@ -174,3 +174,31 @@ def test_a_long_password_file_with_the_password_on_its_first_line_works(
     secret = tmp_path / "pw.txt"
     secret.write_text("s3cret\n" + "comment\n" * 10_000)
     assert main(["validate", str(smap), "--password-file", str(secret)]) == 0
+
+
+def test_a_computer_without_the_memory_scrypt_asks_for_gets_a_sentence(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fast_kdf: None,
+) -> None:
+    """Settings within bounds can still need more memory than is free (a small laptop)."""
+    from stakeholder_mapper.io import encryption
+
+    smap = tmp_path / "enc.smap"
+    save_map(StakeholderMap(), smap, "pw")
+
+    class LowMemoryScrypt:
+        def __init__(self, **_: object) -> None:
+            pass
+
+        def derive(self, _: bytes) -> bytes:
+            raise MemoryError("Not enough memory to derive key.")
+
+    monkeypatch.setattr(encryption, "Scrypt", LowMemoryScrypt)
+    secret = tmp_path / "pw.txt"
+    secret.write_text("pw\n")
+    assert _error(["validate", str(smap), "--password-file", str(secret)], capsys) == (
+        "error: enc.smap cannot be opened on this computer: its encryption settings "
+        "(scrypt n=32768, r=8, p=1) need more memory than is free."
+    )

@@ -64,15 +64,7 @@ def is_encrypted(data: bytes) -> bool:
 
 def _keys(password: str, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
     secret = unicodedata.normalize("NFC", password).encode("utf-8")
-    try:
-        derived = Scrypt(salt=salt, length=64, n=n, r=r, p=p).derive(secret)
-    except (MemoryError, ValueError):
-        # Settings the header check let through but scrypt cannot run (or this computer
-        # has not the memory for): the file cannot be opened here.
-        raise MapFileError(
-            "The file's encryption settings cannot be used on this computer "
-            f"(scrypt n={n}, r={r}, p={p})."
-        ) from None
+    derived = Scrypt(salt=salt, length=64, n=n, r=r, p=p).derive(secret)
     return derived[:32], derived[32:]
 
 
@@ -165,7 +157,16 @@ def decrypt(data: bytes, password: str | None, name: str = "the file") -> bytes:
     header, start, summed = _header(data, name)
     if password is None:
         raise PasswordRequired(f"{name} is protected by a password; enter it to open the map.")
-    key, check_key = _keys(password, header["salt"], header["n"], header["r"], header["p"])
+    n, r, p = header["n"], header["r"], header["p"]
+    try:
+        key, check_key = _keys(password, header["salt"], n, r, p)
+    except (MemoryError, ValueError):
+        # Settings the header check let through but scrypt cannot run here (or this
+        # computer has not the memory for).
+        raise MapFileError(
+            f"{name} cannot be opened on this computer: its encryption settings "
+            f"(scrypt n={n}, r={r}, p={p}) need more memory than is free."
+        ) from None
     if not hmac.compare_digest(_check(check_key), header["check"]):
         if summed:
             raise WrongPassword(f"The password for {name} is wrong.")
