@@ -174,7 +174,8 @@ def plan_settings_problem(settings: Any) -> str | None:
     stack: list[tuple[str, Any, int]] = [("plan_settings", settings, 0)]
     while stack:
         place, value, depth = stack.pop()
-        if depth > MAX_DEPTH:
+        if depth >= MAX_DEPTH and isinstance(value, list | dict):
+            # As a project file counts it: plan_settings itself is one level down.
             return f"plan_settings is nested more than {MAX_DEPTH} levels deep."
         if isinstance(value, bool) or value is None:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,33 @@ def test_a_text_longer_than_an_excel_cell_is_said_not_cut(tmp_path: Path) -> Non
         "to keep the text whole."
     )
     assert not (tmp_path / "m.xlsx").exists()
+
+
+def _graphml_with_settings(path: Path, settings: str) -> Path:
+    path.write_text(
+        '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        '<key id="g0" for="graph" attr.name="plan_settings" attr.type="string"/>'
+        '<key id="d0" for="node" attr.name="label" attr.type="string"/><graph>'
+        f'<data key="g0">{settings}</data><node id="a"><data key="d0">A</data></node>'
+        "</graph></graphml>"
+    )
+    return path
+
+
+@pytest.mark.parametrize(("depth", "imported"), [(64, True), (65, False)])
+def test_import_validate_and_open_agree_on_nesting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], depth: int, imported: bool
+) -> None:
+    """Plan settings nested 64 levels deep (the settings object and 63 lists in it) import,
+    validate and open; one level more is refused by the import, as by the loader."""
+    settings = '{"x": ' + "[" * (depth - 1) + "]" * (depth - 1) + "}"
+    source = _graphml_with_settings(tmp_path / "deep.graphml", settings)
+    output = tmp_path / "deep.smap"
+    code = main(["import", str(source), "-o", str(output)])
+    if imported:
+        assert code == 0
+        assert main(["validate", str(output)]) == 0
+        assert load_map(output).plan_settings == json.loads(settings)
+    else:
+        assert code == 2 and not output.exists()
+        assert "plan_settings: is nested more than 64 levels deep." in capsys.readouterr().err
