@@ -262,6 +262,13 @@ def _inflate(
             left -= len(raw)
             piece = raw if inflater is None else inflater.decompress(raw, _CHUNK)
         size += len(piece)
+        if size > _CHUNK and size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
+            # Refused as soon as what came out passes the ratio, before the rest inflates.
+            raise WorkbookTooBig(
+                f"{name} is refused: its part {info.filename} unpacks more than "
+                f"{MAX_COMPRESSION_RATIO} times its packed size, as only files made to exhaust "
+                f"memory do (real workbooks pack less than {MAX_COMPRESSION_RATIO} times)."
+            )
         if size > budget:
             raise WorkbookTooBig(
                 f"{name} is refused: it unpacks to more than {MAX_WORKBOOK_UNPACKED // 2**20} MB, "
@@ -306,13 +313,6 @@ def _check_zip(path: Path, name: str) -> None:
                 ).feed
             size = _inflate(fh, part, name, budget, feeder)
             budget -= size
-            if size > _CHUNK and size > MAX_COMPRESSION_RATIO * max(part.compress_size, 1):
-                raise WorkbookTooBig(
-                    f"{name} is refused: its part {part.filename} unpacks "
-                    f"{size // max(part.compress_size, 1):,} times its packed size, as only "
-                    f"files made to exhaust memory do (real workbooks pack less than "
-                    f"{MAX_COMPRESSION_RATIO} times)."
-                )
 
 
 def _biff_records(stream: bytes) -> Iterable[tuple[int, bytes]]:

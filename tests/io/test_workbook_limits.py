@@ -144,7 +144,7 @@ def test_cells_are_placed_as_the_reader_places_them(
 
 def test_rows_without_numbers_are_counted_across_chunks(tmp_path: Path) -> None:
     """Many rows without a number, then one wide row of cells without positions."""
-    rows = '<row><c r="A1"><v>1</v></c></row>' * 400_000
+    rows = "".join(f'<row><c r="A1"><v>{i * 7919 % 100_003}</v></c></row>' for i in range(400_000))
     wide = "<row>" + "<c><v>1</v></c>" * 20 + "</row>"
     path = _xlsx(tmp_path / "chunks.xlsx", HEADER + rows + wide)
     assert "reaches cell T400003," in _refused(path)
