@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .analysis.views import AnalysisInputError, GraphView
+from .core.limits import MAX_PASSWORD_FILE_BYTES
 from .core.model import MapInfo, StakeholderMap
 from .core.validation import ValidationError, map_problems
 from .core.wording import counted
@@ -27,7 +28,7 @@ from .io.errors import MapFileError, PasswordRequired, PlanError
 from .io.plan import DEFAULT_TEMPLATE, LEVELS, PlanOptions
 from .io.project import load_map, save_map, write_atomically
 from .io.redact import LEVEL_DESCRIPTIONS, PUBLIC_EXPORT_REFUSED
-from .io.table_export import export_csv, export_xlsx
+from .io.table_export import csv_cell, export_csv, export_xlsx
 from .io.table_import import TableImportError, import_tables, import_workbook
 from .io.tables import DELIMITERS, ENCODINGS
 
@@ -143,9 +144,17 @@ def _password(args: argparse.Namespace) -> str | None:
     """The password for encrypted maps: ``--password-file`` first, then the environment."""
     password_file = getattr(args, "password_file", None)
     if password_file:
+        # Read a bounded amount: the file could be /dev/zero or a huge file by mistake.
+        with open(password_file, "rb") as fh:
+            data = fh.read(MAX_PASSWORD_FILE_BYTES + 1)
+        first, newline, _ = data.partition(b"\n")
+        if not newline and len(data) > MAX_PASSWORD_FILE_BYTES:
+            raise UsageError(
+                f"the password file {password_file} has no line break in its first "
+                f"{MAX_PASSWORD_FILE_BYTES} bytes; put the password alone on its first line"
+            )
         try:
-            with open(password_file, encoding="utf-8") as fh:
-                password = fh.readline().rstrip("\r\n")
+            password = first.decode("utf-8").removesuffix("\r")
         except UnicodeDecodeError:
             raise UsageError(f"the password file {password_file} is not UTF-8 text") from None
         if not password:
@@ -212,6 +221,10 @@ def _cmd_import(args: argparse.Namespace) -> None:
         smap, report = (import_graphml if fmt == "graphml" else import_gexf)(source, **options)
     if args.title or smap.info == MapInfo():
         smap.info = dataclasses.replace(smap.info, title=args.title or source.stem)
+    # The rules validate applies: what import writes, validate accepts.
+    problems = map_problems(smap)
+    if problems:
+        raise ValidationError(f"{source.name} cannot be imported: {problems[0]}")
     password = _password(args)
     save_map(smap, output, password)
     for line in report.lines():
@@ -265,7 +278,7 @@ def _cmd_metrics(args: argparse.Namespace) -> None:
         text = table.to_json(orient="records", force_ascii=False, indent=1, double_precision=15)
         text += "\n"
     else:
-        text = table.to_csv(index=False, lineterminator="\n")
+        text = table.map(csv_cell).to_csv(index=False, lineterminator="\n")
     if output is None:
         sys.stdout.write(text)
     else:

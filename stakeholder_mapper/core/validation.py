@@ -7,6 +7,7 @@ pydantic; references between records (categories, kinds, endpoints) are checked 
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticError
 
+from .limits import MAX_COORDINATE, MAX_DEPTH, MAX_NUMBER_DIGITS, MAX_TEXT_CHARS
 from .model import Category, Relationship, RelationshipKind, Stakeholder, StakeholderMap
 
 __all__ = [
@@ -26,6 +28,9 @@ __all__ = [
     "dump_records",
     "map_problems",
     "parse_record",
+    "plan_settings_problem",
+    "position_problem",
+    "text_length_problem",
 ]
 
 
@@ -130,12 +135,99 @@ def check_relationship(
         )
 
 
+def position_problem(sid: str, xy: tuple[float, float]) -> str | None:
+    """What is wrong with a canvas position, or ``None``: finite, within ±MAX_COORDINATE."""
+    if all(math.isfinite(v) and abs(v) <= MAX_COORDINATE for v in xy):
+        return None
+    return (
+        f"layout.positions.{sid}: should be a pair of numbers between "
+        f"-{MAX_COORDINATE:,.0f} and {MAX_COORDINATE:,.0f} (found [{xy[0]:.6g}, {xy[1]:.6g}])."
+    )
+
+
+def text_length_problem(record: Any, where: str) -> str | None:
+    """The first text of a record longer than :data:`MAX_TEXT_CHARS`, as a sentence, or ``None``."""
+    stack: list[tuple[str, Any]] = [(where, record)]
+    while stack:
+        place, value = stack.pop()
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT_CHARS:
+                return f"{place} is longer than {MAX_TEXT_CHARS:,} characters."
+        elif isinstance(value, tuple | list):
+            stack.extend((f"{place}[{i}]", v) for i, v in enumerate(value))
+        elif isinstance(value, dict):
+            stack.extend((f"{place}.{k}", v) for k, v in value.items())
+            stack.extend((f"{place} (a field name)", k) for k in value)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            stack.extend(
+                (f"{place}.{f.name}", getattr(value, f.name)) for f in dataclasses.fields(value)
+            )
+    return None
+
+
+def plan_settings_problem(settings: Any) -> str | None:
+    """What keeps the plan settings from being saved and read back, or ``None``.
+
+    They are plain JSON data within the limits a project file is read with: nesting,
+    digits of a number, finite numbers, length of a text (walked without recursion).
+    """
+    stack: list[tuple[str, Any, int]] = [("plan_settings", settings, 0)]
+    while stack:
+        place, value, depth = stack.pop()
+        if depth >= MAX_DEPTH and isinstance(value, list | dict):
+            # As a project file counts it: plan_settings itself is one level down.
+            return f"plan_settings is nested more than {MAX_DEPTH} levels deep."
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, int):
+            if abs(value) >= 10**MAX_NUMBER_DIGITS:
+                return f"{place}: a number has more than {MAX_NUMBER_DIGITS} digits."
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                return f"{place}: {value} is not a valid number."
+        elif isinstance(value, str):
+            if len(value) > MAX_TEXT_CHARS:
+                return f"{place} is longer than {MAX_TEXT_CHARS:,} characters."
+        elif isinstance(value, list):
+            stack.extend((f"{place}[{i}]", v, depth + 1) for i, v in enumerate(value))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if not isinstance(key, str) or len(key) > MAX_TEXT_CHARS:
+                    return f"{place} has a field name that is not a short text."
+                stack.append((f"{place}.{key}", item, depth + 1))
+        else:
+            return f"{place}: {type(value).__name__} is not plain data."
+    return None
+
+
 def map_problems(smap: StakeholderMap, fields: bool = True) -> list[str]:
     """Every rule the map breaks, one sentence each; an empty list means the map is valid.
 
-    ``fields=False`` skips the per-field checks (for records just parsed from a file).
+    ``fields=False`` skips the per-field checks (for records just parsed from a file,
+    whose texts the reader has bounded already).
     """
     problems: list[str] = []
+    if fields:
+        for section, records in (
+            ("categories", smap.categories),
+            ("kinds", smap.kinds),
+            ("stakeholders", smap.stakeholders),
+            ("relationships", smap.relationships),
+        ):
+            for key, record in records.items():
+                problem = text_length_problem(record, f"{section}.{key}")
+                if problem:
+                    problems.append(problem)
+        problem = text_length_problem(smap.info, "map")
+        if problem:
+            problems.append(problem)
+    for sid, xy in smap.positions.items():
+        problem = position_problem(sid, xy)
+        if problem:
+            problems.append(problem)
+    problem = plan_settings_problem(smap.plan_settings)
+    if problem:
+        problems.append(problem)
     for record_type, records in (
         (Category, smap.categories),
         (RelationshipKind, smap.kinds),

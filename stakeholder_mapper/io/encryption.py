@@ -4,7 +4,7 @@ An encrypted ``.smap`` file is::
 
     STAKEHOLDER-MAPPER-ENCRYPTED\\n
     {"cipher": "AES-256-GCM", "kdf": "scrypt", "n": ..., "r": ..., "p": ...,
-     "salt": ..., "nonce": ..., "check": ...}\\n
+     "salt": ..., "nonce": ..., "check": ..., "sum": ...}\\n
     <ciphertext and 16-byte tag>
 
 The first line tells people and programs what the file is; the second (JSON, base64
@@ -12,8 +12,16 @@ values) holds what is needed to derive the key. Both lines are authenticated as
 associated data, so changing any byte of the file is detected. scrypt is memory-hard
 (n = 2**17, r = 8: 128 MiB per guess), which makes guessing passwords slow and costly.
 ``check`` is a short HMAC of a second derived key; it tells a wrong password apart from
-a file that was altered, and lets no one guess faster than running scrypt. The salt and
-the nonce are new at every save. The password itself is never written anywhere.
+a file whose content was altered, and lets no one guess faster than running scrypt.
+
+A changed salt or ``check`` also makes a right password fail the check, so on its own
+``check`` cannot tell a wrong password from a damaged header. ``sum`` (a SHA-256 of the
+other header fields) can, without the key: it detects accidental damage to the header
+(a flipped bit, a bad copy). It is no seal against a forger, who can recompute it; but a
+forged header can at most make the right password look wrong, never open the file with
+other content. Files saved before ``sum`` existed get the cautious message ("the password
+is wrong, or the file's header is damaged"). The salt and the nonce are new at every
+save. The password itself is never written anywhere.
 """
 
 from __future__ import annotations
@@ -37,7 +45,8 @@ SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
 # What a file may ask for: weak enough settings are refused, and so are settings that
-# would make opening a hostile file use more than 512 MiB or minutes of work.
+# would make opening a hostile file use more than 512 MiB or minutes of work, and those
+# scrypt itself refuses (n must be below 2**(16 r): r=1 allows n up to 2**15 only).
 _MIN_N, _MAX_MEMORY, _MAX_P = 2**15, 512 * 2**20, 4
 _MAX_HEADER = 4096
 _SALT, _NONCE, _CHECK = 16, 12, 16
@@ -66,6 +75,13 @@ def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
+def _header_sum(header: dict[str, Any]) -> str:
+    """SHA-256 (first 16 hex digits) of the header fields other than ``sum``, as written."""
+    fields = {key: value for key, value in header.items() if key != "sum"}
+    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
 def encrypt(data: bytes, password: str, *, n: int | None = None) -> bytes:
     """``data`` encrypted with ``password`` as a complete encrypted ``.smap`` file."""
     if not password:
@@ -85,11 +101,13 @@ def encrypt(data: bytes, password: str, *, n: int | None = None) -> bytes:
     }
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+    header["sum"] = _header_sum(header)
     head = MAGIC + json.dumps(header).encode("ascii") + b"\n"
     return head + AESGCM(key).encrypt(nonce, data, head)
 
 
-def _header(data: bytes, name: str) -> tuple[dict[str, Any], int]:
+def _header(data: bytes, name: str) -> tuple[dict[str, Any], int, bool]:
+    """The parsed header, where the ciphertext starts, and whether ``sum`` vouched for it."""
     end = data.find(b"\n", len(MAGIC), len(MAGIC) + _MAX_HEADER)
     if end < 0:
         raise MapFileError(f"{name} is damaged: its encryption header is incomplete.")
@@ -100,6 +118,11 @@ def _header(data: bytes, name: str) -> tuple[dict[str, Any], int]:
         raise damaged from None
     if not isinstance(header, dict):
         raise damaged
+    summed = "sum" in header
+    if summed and not (
+        isinstance(header["sum"], str) and hmac.compare_digest(header["sum"], _header_sum(header))
+    ):
+        raise MapFileError(f"{name} is damaged: its encryption header does not match its checksum.")
     if header.get("cipher") != "AES-256-GCM" or header.get("kdf") != "scrypt":
         raise MapFileError(
             f"{name} is encrypted in a way this version of Stakeholder Mapper does not know; "
@@ -111,6 +134,8 @@ def _header(data: bytes, name: str) -> tuple[dict[str, Any], int]:
     n, r, p = numbers
     if n < _MIN_N or n & (n - 1) or 128 * n * r > _MAX_MEMORY or p > _MAX_P:
         raise damaged
+    if n >= 2 ** (16 * r):
+        raise damaged
     try:
         for key, size in (("salt", _SALT), ("nonce", _NONCE), ("check", _CHECK)):
             raw = base64.b64decode(str(header.get(key, "")), validate=True)
@@ -119,7 +144,7 @@ def _header(data: bytes, name: str) -> tuple[dict[str, Any], int]:
             header[key] = raw
     except (binascii.Error, ValueError):
         raise damaged from None
-    return header, end + 1
+    return header, end + 1, summed
 
 
 def decrypt(data: bytes, password: str | None, name: str = "the file") -> bytes:
@@ -127,14 +152,27 @@ def decrypt(data: bytes, password: str | None, name: str = "the file") -> bytes:
 
     :class:`PasswordRequired` when ``password`` is ``None``, :class:`WrongPassword` when
     it does not open the file, and a plain :class:`MapFileError` when the file was altered
-    or damaged after it was saved.
+    or damaged after it was saved (a damaged header is found by its checksum before any
+    key is derived).
     """
-    header, start = _header(data, name)
+    header, start, summed = _header(data, name)
     if password is None:
         raise PasswordRequired(f"{name} is protected by a password; enter it to open the map.")
-    key, check_key = _keys(password, header["salt"], header["n"], header["r"], header["p"])
+    n, r, p = header["n"], header["r"], header["p"]
+    try:
+        key, check_key = _keys(password, header["salt"], n, r, p)
+    except (MemoryError, ValueError):
+        # Settings the header check let through but scrypt cannot run here (or this
+        # computer has not the memory for).
+        raise MapFileError(
+            f"{name} cannot be opened on this computer: its encryption settings "
+            f"(scrypt n={n}, r={r}, p={p}) need more memory than is free."
+        ) from None
     if not hmac.compare_digest(_check(check_key), header["check"]):
-        raise WrongPassword(f"The password for {name} is wrong.")
+        if summed:
+            raise WrongPassword(f"The password for {name} is wrong.")
+        # A file saved before headers had a checksum: a damaged salt or check looks the same.
+        raise WrongPassword(f"The password for {name} is wrong, or the file's header is damaged.")
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 

@@ -44,6 +44,7 @@ from .redact import ExportLevel, redact_for_export
 from .table_export import relationship_rows, stakeholder_rows
 from .table_import import ImportReport, Progress, apply_map_values, import_from_tables
 from .tables import MAX_TABLE_BYTES, Table, TableImportError
+from .xml_safe import xml_safe_text
 
 __all__ = [
     "export_gexf",
@@ -67,7 +68,6 @@ _CATEGORY_COLUMNS = ("category_name", "category_colour", "category_shape")
 _KIND_COLUMNS = ("kind_name", "kind_directed", "kind_valence", "kind_colour", "kind_style")
 # GEXF viz shapes for ours; the others are drawn as discs by Gephi.
 _VIZ_SHAPES = {"circle": "disc", "square": "square", "triangle": "triangle", "diamond": "diamond"}
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -79,7 +79,7 @@ def _xml_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return repr(value)
-    return _ILLEGAL_XML.sub("", str(value))
+    return xml_safe_text(str(value))
 
 
 def _graph_type(column: str, graphml: bool) -> str:
@@ -144,7 +144,7 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
     graph_values = {k: _xml_text(v) for k, v in dump_record(smap.info).items() if v is not None}
     graph_values["categories"] = json.dumps(dump_records(Category, smap.categories.values()))
     graph_values["kinds"] = json.dumps(dump_records(RelationshipKind, smap.kinds.values()))
-    graph_values["plan_settings"] = json.dumps(smap.plan_settings, ensure_ascii=False)
+    graph_values["plan_settings"] = _xml_text(json.dumps(smap.plan_settings, ensure_ascii=False))
     graph_values["creator"] = _CREATOR
     nodes, edges = _node_rows(smap), _edge_rows(smap)
     node_columns = _columns(nodes, {"id"})

@@ -30,6 +30,9 @@ __all__ = [
 ]
 
 _MAX_LOCK_BYTES = 4096
+# Largest process id a computer hands out: Windows ids are 32-bit unsigned, POSIX ones
+# fit a signed 32-bit pid_t. A larger number in a lock file names no process here.
+_MAX_PID = 2**32 - 1 if os.name == "nt" else 2**31 - 1
 # An unreadable lock younger than this may be one that another instance is writing.
 _FRESH_SECONDS = 5.0
 
@@ -48,8 +51,11 @@ def _user() -> str:
 
 
 def process_alive(pid: int) -> bool:
-    """Whether a process with this id runs on this computer (errs towards "alive")."""
-    if pid <= 0:
+    """Whether a process with this id runs on this computer (errs towards "alive").
+
+    An id no computer hands out (0, negative, beyond 32 bits) names no process.
+    """
+    if not 0 < pid <= _MAX_PID:
         return False
     if os.name == "nt":  # os.kill(pid, 0) would terminate the process on Windows
         import ctypes
@@ -106,17 +112,22 @@ class LockInfo:
 
 
 def read_lock(map_path: str | os.PathLike[str]) -> LockInfo | None:
-    """Who holds the map open, or ``None`` if nobody (or the lock file is unreadable)."""
+    """Who holds the map open, or ``None`` if nobody (or the lock file is unreadable).
+
+    The file may hold anything (a crash mid-write, another program, a hostile copy): a
+    field of the wrong type, a process id that is not a whole number of at most 32 bits
+    (``1e400``, ``4294967297``) or a time that is not one makes the lock unreadable.
+    """
     try:
         with lock_path(map_path).open("rb") as fh:
             raw = json.loads(fh.read(_MAX_LOCK_BYTES))
-        return LockInfo(
-            host=str(raw["host"]),
-            pid=int(raw["pid"]),
-            user=str(raw["user"]),
-            time=dt.datetime.fromisoformat(str(raw["time"])),
-        )
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        pid = raw["pid"]
+        if type(pid) is not int or not 0 < pid < 2**32:
+            return None
+        time = dt.datetime.fromisoformat(str(raw["time"]))
+        time.astimezone()  # a time at the edge of the calendar cannot be shown here
+        return LockInfo(host=str(raw["host"]), pid=pid, user=str(raw["user"]), time=time)
+    except (OSError, ValueError, KeyError, TypeError, RecursionError, OverflowError):
         return None
 
 

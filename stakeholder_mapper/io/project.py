@@ -37,6 +37,7 @@ from typing import Any
 
 import pydantic_core
 
+from ..core.limits import MAX_DEPTH, MAX_TEXT_CHARS
 from ..core.model import (
     Category,
     MapInfo,
@@ -47,6 +48,7 @@ from ..core.model import (
     StakeholderMap,
 )
 from ..core.validation import ValidationError, dump_record, dump_records, map_problems, parse_record
+from .bounded_json import parse_float, parse_int, reject_constant
 from .encryption import decrypt, encrypt, is_encrypted
 from .errors import MapFileError, PasswordRequired, WrongPassword
 
@@ -78,12 +80,6 @@ FORMAT = "stakeholder-mapper"
 FORMAT_VERSION = 1
 #: Largest project file we agree to read, against memory exhaustion by hostile files.
 MAX_FILE_BYTES = 512 * 1024 * 1024
-#: Longest text (a note, a name, ...) a file may hold; far beyond any real note.
-MAX_TEXT_CHARS = 1_000_000
-# Longest number written in a file: bounds the work of reading it (Python refuses > 4300).
-_MAX_NUMBER_DIGITS = 40
-#: Deepest nesting of lists and objects a file may hold (a map needs about 6).
-MAX_DEPTH = 64
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 #: Upgrades from an older ``format_version`` to the next one: ``{old: upgrade(doc) -> doc}``.
@@ -259,23 +255,6 @@ def document_to_map(doc: Any) -> StakeholderMap:
     return smap
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a valid number")
-
-
-def _parse_int(text: str) -> int:
-    if len(text) > _MAX_NUMBER_DIGITS:
-        raise ValueError(f"a number has {len(text)} digits, more than any map needs")
-    return int(text)
-
-
-def _parse_float(text: str) -> float:
-    value = float(text[: _MAX_NUMBER_DIGITS + 10]) if len(text) <= 100 else math.inf
-    if not math.isfinite(value):
-        raise ValueError(f"the number {text[:20]}{'...' if len(text) > 20 else ''} is too large")
-    return value
-
-
 def _bad_text(text: str) -> bool:
     return len(text) > MAX_TEXT_CHARS or (not text.isascii() and bool(_SURROGATE.search(text)))
 
@@ -377,9 +356,9 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
     try:
         doc = json.loads(
             text,
-            parse_constant=_reject_constant,
-            parse_int=_parse_int,
-            parse_float=_parse_float,
+            parse_constant=reject_constant,
+            parse_int=parse_int,
+            parse_float=parse_float,
             object_pairs_hook=_no_duplicate_keys,
         )
     except json.JSONDecodeError as exc:

@@ -16,7 +16,6 @@ import csv
 import datetime as dt
 import io
 import json
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -24,11 +23,15 @@ from typing import Any
 from ..core.model import Category, Engagement, LogEntry, RelationshipKind, StakeholderMap
 from ..core.validation import dump_record, dump_records
 from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, SYNONYMS, normalise_header
+from .csv_safety import quote_formula
+from .errors import MapFileError
 from .project import write_atomically
 from .redact import ExportLevel, redact_for_export
 from .table_import import ATTRIBUTE_PREFIX
+from .xml_safe import xml_safe_text
 
 __all__ = [
+    "csv_cell",
     "csv_paths",
     "details_rows",
     "export_csv",
@@ -39,7 +42,8 @@ __all__ = [
 ]
 
 _DEFAULT_ENGAGEMENT = dump_record(Engagement())
-_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: Most characters an Excel cell holds; openpyxl would cut a longer text without a word.
+EXCEL_CELL_CHARS = 32_767
 
 
 def _join(items: Iterable[Any]) -> str:
@@ -169,7 +173,7 @@ def metrics_rows(smap: StakeholderMap) -> tuple[list[str], list[list[Any]]]:
 
 
 def _text(value: Any) -> str:
-    if value is None:
+    if value is None or (isinstance(value, float) and value != value):  # unknown or NaN
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -178,11 +182,18 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def csv_cell(value: Any) -> str:
+    """A value as a CSV cell: text that a spreadsheet would run as a formula is quoted
+    (see :mod:`.csv_safety`), control characters no document holds are dropped (a NUL
+    makes the file look binary); numbers, dates and booleans are written as they are."""
+    return quote_formula(value, xml_safe_text(_text(value)))
+
+
 def _csv_bytes(header: list[str], rows: Iterable[Iterable[Any]]) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([_text(v) for v in row] for row in rows)
+    writer.writerow([csv_cell(h) for h in header])
+    writer.writerows([csv_cell(v) for v in row] for row in rows)
     # With a BOM Excel opens the file as UTF-8 (Cyrillic and accents intact).
     return out.getvalue().encode("utf-8-sig")
 
@@ -231,10 +242,23 @@ def export_csv(
 
 def _xlsx_value(value: Any) -> Any:
     if isinstance(value, str):
-        return _ILLEGAL_XLSX.sub("", value)
+        return xml_safe_text(value)
     if isinstance(value, float) and value != value:
         return None
     return value
+
+
+def _too_long_for_excel(title: str, header: list[str], rows: list[list[Any]]) -> str | None:
+    """Where a text is longer than an Excel cell holds, as words for a sentence."""
+    for line, row in enumerate(rows, start=2):
+        for column, value in zip(header, row, strict=True):
+            if isinstance(value, str) and len(value) > EXCEL_CELL_CHARS:
+                return (
+                    f"sheet {title}, line {line}, column '{column}' holds {len(value):,} "
+                    f"characters, more than the {EXCEL_CELL_CHARS:,} an Excel cell can hold; "
+                    "export as CSV or GraphML to keep the text whole"
+                )
+    return None
 
 
 def _sheet(book: Any, title: str, header: list[str], rows: Iterable[Iterable[Any]]) -> None:
@@ -274,24 +298,35 @@ def export_xlsx(
     """Write one Excel workbook with the Stakeholders, Relationships, Metrics and Map sheets.
 
     Only what the export ``level`` allows is written (see :mod:`.redact`). The file is
-    written atomically: on failure nothing is left at ``path``.
+    written atomically: on failure nothing is left at ``path``. A text longer than an
+    Excel cell holds raises :class:`MapFileError` naming it (Excel would cut it).
     """
     from openpyxl import Workbook
 
     smap = redact_for_export(smap, level)
-    book = Workbook(write_only=True)
     s_rows = stakeholder_rows(smap)
-    s_header = list(s_rows[0]) if s_rows else list(STAKEHOLDER_COLUMNS)
-    _sheet(book, "Stakeholders", s_header, (r.values() for r in s_rows))
-    _sheet(
-        book,
-        "Relationships",
-        list(RELATIONSHIP_COLUMNS),
-        (r.values() for r in relationship_rows(smap)),
-    )
+    sheets: list[tuple[str, list[str], list[list[Any]]]] = [
+        (
+            "Stakeholders",
+            list(s_rows[0]) if s_rows else list(STAKEHOLDER_COLUMNS),
+            [list(r.values()) for r in s_rows],
+        ),
+        (
+            "Relationships",
+            list(RELATIONSHIP_COLUMNS),
+            [list(r.values()) for r in relationship_rows(smap)],
+        ),
+    ]
     if metrics and smap.stakeholders:
-        _sheet(book, "Metrics", *metrics_rows(smap))
-    _sheet(book, "Map", ["setting", "value"], details_rows(smap))
+        sheets.append(("Metrics", *metrics_rows(smap)))
+    sheets.append(("Map", ["setting", "value"], [list(r) for r in details_rows(smap)]))
+    for title, header, rows in sheets:
+        problem = _too_long_for_excel(title, header, rows)
+        if problem:
+            raise MapFileError(f"{Path(path).name} was not written: {problem}.")
+    book = Workbook(write_only=True)
+    for title, header, rows in sheets:
+        _sheet(book, title, header, rows)
     buffer = io.BytesIO()
     book.save(buffer)
     write_atomically(path, buffer.getvalue(), backup=False)

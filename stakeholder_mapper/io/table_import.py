@@ -11,7 +11,6 @@ Relationships name their ends by stakeholder id or, failing that, by name.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..core.limits import MAX_COORDINATE, MAX_NUMBER_DIGITS, MAX_TEXT_CHARS, XML_ILLEGAL
 from ..core.model import (
     LEVELS,
     MAX_TOWER,
@@ -36,6 +36,8 @@ from ..core.model import (
 )
 from ..core.validation import ValidationError, parse_record
 from ..core.wording import counted
+from .bounded_json import JsonLimitError
+from .bounded_json import loads as loads_json
 from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, match_columns, normalise_header
 from .tables import Table, TableImportError, read_table, read_workbook
 
@@ -162,6 +164,11 @@ class _RowError(Exception):
         self.message = message
 
 
+def _shown(value: str) -> str:
+    """A cell's value quoted for a message, cut short: a cell can hold a megabyte."""
+    return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
+
+
 def _slug(text: str) -> str:
     """An id made from a name: lower case letters (any script) and digits joined by dashes."""
     return re.sub(r"[\W_]+", "-", text.casefold()).strip("-") or "item"
@@ -198,9 +205,9 @@ class _Row:
         value = self.text(column)
         if not value:
             return default
-        match = _WHOLE.fullmatch(value)
+        match = _WHOLE.fullmatch(value) if len(value) <= MAX_NUMBER_DIGITS else None
         if not match or not low <= int(match[1]) <= high:
-            raise _RowError(column, f"{value!r} is not a whole number from {low} to {high}")
+            raise _RowError(column, f"{_shown(value)} is not a whole number from {low} to {high}")
         return int(match[1])
 
     def scale(self, column: str, default: int | None = None) -> int | None:
@@ -212,7 +219,7 @@ class _Row:
         if not value:
             return None
         if value.casefold() not in allowed:
-            raise _RowError(column, f"{value!r} is not one of {', '.join(allowed)}")
+            raise _RowError(column, f"{_shown(value)} is not one of {', '.join(allowed)}")
         return value.casefold()
 
     def boolean(self, column: str) -> bool | None:
@@ -223,7 +230,7 @@ class _Row:
             return True
         if value in _FALSE:
             return False
-        raise _RowError(column, f"{value!r} is not true or false")
+        raise _RowError(column, f"{_shown(value)} is not true or false")
 
     def number(self, column: str) -> float | None:
         value = self.text(column)
@@ -234,7 +241,7 @@ class _Row:
         except ValueError:
             number = math.nan
         if not math.isfinite(number):
-            raise _RowError(column, f"{value!r} is not a number")
+            raise _RowError(column, f"{_shown(value)} is not a number")
         return number
 
     def date(self, column: str) -> dt.date | None:
@@ -244,16 +251,18 @@ class _Row:
         try:
             return dt.date.fromisoformat(value[:10])
         except ValueError:
-            raise _RowError(column, f"{value!r} is not a date (write it as YYYY-MM-DD)") from None
+            raise _RowError(
+                column, f"{_shown(value)} is not a date (write it as YYYY-MM-DD)"
+            ) from None
 
     def json(self, column: str, record_type: Any) -> Any:
         value = self.text(column)
         if not value:
             return None
         try:
-            data = json.loads(value)
-        except (json.JSONDecodeError, RecursionError):
-            raise _RowError(column, "is not valid JSON") from None
+            data = loads_json(value)
+        except JsonLimitError as exc:
+            raise _RowError(column, str(exc)) from None
         try:
             return parse_record(record_type, data)
         except ValidationError as exc:
@@ -263,9 +272,9 @@ class _Row:
         value = self.text(column)
         if value.startswith("[") and value.endswith("]"):
             try:
-                items = json.loads(value)
-            except json.JSONDecodeError:
-                items = None
+                items = loads_json(value)
+            except JsonLimitError:
+                items = None  # not a JSON list: read as text items
             if isinstance(items, list) and all(isinstance(i, str) for i in items):
                 return tuple(items)
         pattern = re.escape(separator) if separator else r"[;,]"
@@ -359,7 +368,8 @@ class _Importer:
         first = self.by_name.get(label.casefold())
         if first is not None:
             message = (
-                f"another stakeholder is also named {label!r} ({self.unit} {self.line_of[first]}); "
+                f"another stakeholder is also named {_shown(label)} "
+                f"({self.unit} {self.line_of[first]}); "
                 "relationships that give this name go to the first one"
             )
             notes.append(RowProblem(table, line, "name", message, self.unit))
@@ -370,6 +380,17 @@ class _Importer:
         x, y = row.number("x"), row.number("y")
         if (x is None) != (y is None):
             raise _RowError("y" if y is None else "x", "x and y must be given together")
+        if x is not None and y is not None:
+            near = tuple(max(-MAX_COORDINATE, min(MAX_COORDINATE, v)) for v in (x, y))
+            if near != (x, y):
+                message = (
+                    f"the position ({x:.6g}, {y:.6g}) is beyond ±{MAX_COORDINATE:,.0f} and was "
+                    f"moved to ({near[0]:.6g}, {near[1]:.6g})"
+                )
+                notes.append(
+                    RowProblem(table, line, "x" if near[0] != x else "y", message, self.unit)
+                )
+                x, y = near
         fields = {
             "label": label,
             "organisation": row.text("organisation"),
@@ -399,7 +420,7 @@ class _Importer:
         if not sid:
             sid = self.new_stakeholder_id(label)
             if row.has("id"):
-                message = f"the id was empty; {label!r} was given the id {sid!r}"
+                message = f"the id was empty; {_shown(label)} was given the id {sid!r}"
                 notes.append(RowProblem(table, line, "id", message, self.unit))
         fields["category"] = self.category_for(category or UNSPECIFIED)
         record = Stakeholder(id=sid, **fields)
@@ -408,8 +429,10 @@ class _Importer:
     def principles(self, row: _Row) -> tuple[int, ...]:
         out = []
         for item in row.items("principles", None):
-            if not re.fullmatch(r"\d+", item) or not 1 <= int(item) <= 12:
-                raise _RowError("principles", f"{item!r} is not a principle number from 1 to 12")
+            if not re.fullmatch(r"\d{1,3}", item) or not 1 <= int(item) <= 12:
+                raise _RowError(
+                    "principles", f"{_shown(item)} is not a principle number from 1 to 12"
+                )
             out.append(int(item))
         return tuple(out)
 
@@ -439,7 +462,7 @@ class _Importer:
         if sid is None:
             sid = self.known_names.get(value.casefold())
         if sid is None:
-            raise _RowError(end, f"no stakeholder has the id or name {value!r}")
+            raise _RowError(end, f"no stakeholder has the id or name {_shown(value)}")
         return sid
 
     def relationship(self, row: _Row, table: str, line: int) -> _Built:
@@ -493,12 +516,16 @@ class _Importer:
         total = max(len(table.frame), 1)
         # Plain lists per column: iterating pandas' string arrays cell by cell is slow.
         columns = [table.frame.iloc[:, i].tolist() for i in range(table.frame.shape[1])]
+        too_long = self.screen(table, columns)
         for offset, cells in enumerate(zip(*columns, strict=True)):
             if self.progress and offset % _PROGRESS_EVERY == 0:
                 self.progress(share[0] + share[1] * offset / total)
             if not any(c.strip() for c in cells):
                 continue
             line = offset + table.first_row
+            if offset in too_long:
+                self.reject(table.name, line, too_long[offset])
+                continue
             try:
                 record = build(_Row(cells, index), table.name, line)
             except _RowError as error:
@@ -507,6 +534,36 @@ class _Importer:
             put(record, line)
             count += 1
         return count
+
+    def screen(self, table: Table, columns: list[list[str]]) -> dict[int, _RowError]:
+        """Cells the model cannot hold, found column by column before the rows are read.
+
+        Characters no document can hold (control characters, see ``XML_ILLEGAL``) are
+        removed from the cells in place and each cell is reported; texts longer than
+        ``MAX_TEXT_CHARS`` reject their row (returned by row offset). A quick look at
+        each whole column finds clean columns at C speed.
+        """
+        too_long: dict[int, _RowError] = {}
+        for header, cells in zip(table.headers, columns, strict=True):
+            if cells and max(map(len, cells)) > MAX_TEXT_CHARS:
+                for offset, cell in enumerate(cells):
+                    if len(cell) > MAX_TEXT_CHARS:
+                        message = f"the text is longer than {MAX_TEXT_CHARS:,} characters"
+                        too_long.setdefault(offset, _RowError(header, message))
+            if XML_ILLEGAL.search("\n".join(cells)):
+                for offset, cell in enumerate(cells):
+                    if XML_ILLEGAL.search(cell):
+                        cells[offset] = XML_ILLEGAL.sub("", cell)
+                        self.report.changed.append(
+                            RowProblem(
+                                table.name,
+                                offset + table.first_row,
+                                header,
+                                "control characters that no document can hold were removed",
+                                self.unit,
+                            )
+                        )
+        return too_long
 
     def check_columns(
         self, table: Table, columns: dict[str, str], required: tuple[str, ...]
@@ -739,9 +796,9 @@ def apply_map_values(smap: StakeholderMap, values: dict[str, str], where: str) -
 
 def _json(text: str, where: str, key: str) -> Any:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        raise ValidationError(f"{where}, {key}: is not valid JSON.") from None
+        return loads_json(text)
+    except JsonLimitError as exc:
+        raise ValidationError(f"{where}, {key}: {exc}.") from None
 
 
 def import_workbook(

@@ -25,6 +25,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
+from ..core.limits import MAX_SHEET_CELLS
+from .csv_safety import unquote_formula
+from .workbook_check import WorkbookTooBig, check_workbook
+
 __all__ = [
     "DELIMITERS",
     "ENCODINGS",
@@ -226,7 +230,12 @@ def read_table(
         detail = str(exc).strip().rstrip(".").replace("\n", " ")
         raise TableImportError(f"{path.name} is not a readable table: {detail}.") from None
     frame = frame.fillna("")
-    frame.columns = [str(c).strip() for c in frame.columns]
+    # Cells our exports quoted against formula injection read back as they were.
+    for column in frame.columns:
+        cells = frame[column]
+        if cells.str.startswith("'").any():
+            frame[column] = cells.map(unquote_formula)
+    frame.columns = [unquote_formula(str(c)).strip() for c in frame.columns]
     return Table(path.name, frame, used, delimiter, notes)
 
 
@@ -262,7 +271,8 @@ def read_workbook(path: str | Path) -> dict[str, Table]:
     """Read every sheet of a workbook (.xlsx, .xlsm, .xls or .ods) as a table, by sheet name.
 
     The first row of a sheet holds the headers; empty sheets are left out. Cells are
-    read by ``python-calamine``, some thirty times faster than openpyxl on large sheets.
+    read by ``python-calamine``, some thirty times faster than openpyxl on large sheets,
+    once :func:`~.workbook_check.check_workbook` has found the file within the limits.
     """
     import pandas as pd
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
@@ -270,8 +280,21 @@ def read_workbook(path: str | Path) -> dict[str, Table]:
     path = Path(path)
     _read_bytes(path)
     try:
+        check_workbook(path)
+    except WorkbookTooBig as exc:
+        raise TableImportError(str(exc)) from None
+    try:
         book = CalamineWorkbook.from_path(str(path))
-        sheets = {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+        sheets = {}
+        for name in book.sheet_names:
+            sheet = book.get_sheet_by_name(name)
+            if sheet.height * sheet.width > MAX_SHEET_CELLS:
+                raise TableImportError(
+                    f"{path.name} is refused: its sheet {name} spans {sheet.height:,} rows and "
+                    f"{sheet.width:,} columns, more than the {MAX_SHEET_CELLS:,} cells a sheet "
+                    "may span."
+                )
+            sheets[name] = sheet.to_python()
     except PasswordError:
         raise TableImportError(
             f"{path.name} is protected by a password; save a copy without one."

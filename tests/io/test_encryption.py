@@ -10,7 +10,7 @@ import pytest
 
 from stakeholder_mapper.core.model import StakeholderMap
 from stakeholder_mapper.core.privacy import ErasePerson
-from stakeholder_mapper.io.encryption import MAGIC, decrypt, encrypt, is_encrypted
+from stakeholder_mapper.io.encryption import MAGIC, _header_sum, decrypt, encrypt, is_encrypted
 from stakeholder_mapper.io.project import (
     MAX_TEXT_CHARS,
     MapFileError,
@@ -88,7 +88,7 @@ def test_unicode_passwords_match_however_they_are_typed(
 
 
 @pytest.mark.usefixtures("fast_kdf")
-@pytest.mark.parametrize("where", ["ciphertext", "tag", "header"])
+@pytest.mark.parametrize("where", ["ciphertext", "tag", "forged header"])
 def test_tampering_is_detected(small_map: StakeholderMap, tmp_path: Path, where: str) -> None:
     path = tmp_path / "city.smap"
     save_map(small_map, path, PASSWORD)
@@ -98,9 +98,11 @@ def test_tampering_is_detected(small_map: StakeholderMap, tmp_path: Path, where:
         data[header_end + 10] ^= 0x01
     elif where == "tag":
         data[-1] ^= 0x80
-    else:  # swap a character of the nonce for another valid base64 character
-        at = data.index(b'"nonce": "') + len(b'"nonce": "')
-        data[at] = ord("A") if data[at] != ord("A") else ord("B")
+    else:  # another valid nonce, with the header's checksum recomputed as a forger would
+        header = json.loads(data[len(MAGIC) : header_end])
+        header["nonce"] = ("A" if header["nonce"][0] != "A" else "B") + header["nonce"][1:]
+        header["sum"] = _header_sum(header)
+        data[len(MAGIC) : header_end] = json.dumps(header).encode() + b"\n"
     path.write_bytes(bytes(data))
     with pytest.raises(MapFileError, match="altered or damaged since it was saved") as info:
         load_map(path, PASSWORD)
@@ -110,6 +112,7 @@ def test_tampering_is_detected(small_map: StakeholderMap, tmp_path: Path, where:
 @pytest.mark.usefixtures("fast_kdf")
 def test_hostile_headers_are_refused_before_any_key_is_derived(tmp_path: Path) -> None:
     good = _header(encrypt(b"{}", PASSWORD))
+    del good["sum"]  # a hostile header need not carry a checksum
     for change, message in (
         ({"n": 2**30}, "encryption header is not valid"),  # 128 GiB of memory
         ({"n": 2**10}, "encryption header is not valid"),  # too weak to accept

@@ -28,6 +28,7 @@ from ...core.wording import counted
 from ..errors import PlanError
 from ..project import write_atomically
 from ..redact import LEVEL_DESCRIPTIONS, RedactedIds, redact
+from ..xml_safe import xml_safe_map
 from . import figures
 from .facts import PRIORITY_RULE, Facts, gather
 from .options import LEVEL_NAMES, SECTIONS, PlanOptions
@@ -1553,6 +1554,7 @@ def build_plan(
 ) -> DocumentObject:
     """The engagement plan for ``smap`` as a python-docx document (not yet saved)."""
     options = options or PlanOptions()
+    smap = xml_safe_map(smap)  # a control character in a text would stop python-docx
 
     def report(fraction: float, message: str) -> None:
         if progress:
