@@ -1,8 +1,8 @@
 """Smoke test of the built app folder, as branch staff would use it: no Python, no checkout.
 
-Copies the bundle into a temporary folder, then, from another temporary folder and with
-no virtual environment or Python path in the environment, runs its command-line program
-on the bundled sample map (validate, metrics, plan, export to PNG and CSV, import of that
+Copies the bundle into a temporary folder and checks it carries the licences, sample,
+template and fonts. Then, from another temporary folder and with no virtual environment
+or Python path in the environment, runs its command-line program on the bundled sample map (validate, metrics, plan, export to PNG and CSV, import of that
 CSV) and checks what each one wrote: the plan opens with python-docx, the PNG is a real
 picture, the imported map has every stakeholder and relationship. Then it starts both
 programs without a map, as a first start does, and waits until Qt reports that it painted
@@ -83,6 +83,7 @@ class Bundle:
     def __init__(self, bundle: Path, root: Path) -> None:
         copy = root / "app" / bundle.name
         shutil.copytree(bundle, copy, symlinks=True)
+        self.folder = copy
         self.gui, self.cli = _programs(copy)
         for program in (self.gui, self.cli):
             if not program.is_file():
@@ -175,6 +176,28 @@ def _tail(log_path: Path, lines: int = 15) -> str:
     return "\n".join(wanted[-lines:]) or "(nothing printed)"
 
 
+#: Files the bundle must carry besides the code: the licences, the sample, the plan
+#: template and the fonts the canvas and figures are drawn with.
+REQUIRED_FILES = (
+    "LICENSE",
+    "OFL.txt",
+    SAMPLE_NAME,
+    "plan-template.docx",
+    "NotoSans-Regular.ttf",
+    "NotoSansArabic-Regular.ttf",
+)
+
+
+def check_contents(app: Bundle) -> str:
+    """The licences, sample, template and fonts are in the bundle."""
+    present = {path.name for path in app.folder.rglob("*")}
+    missing = [name for name in REQUIRED_FILES if name not in present]
+    if missing:
+        raise SmokeTestError(f"missing from the bundle: {', '.join(missing)}")
+    fonts = sorted(name for name in present if name.endswith(".ttf") and "Noto" in name)
+    return f"{', '.join(REQUIRED_FILES[:4])} and {len(fonts)} Noto fonts"
+
+
 def check_validate(app: Bundle) -> str:
     """``validate`` reads the bundled sample and counts what it holds."""
     output = app.run("validate", str(app.sample))
@@ -239,6 +262,7 @@ def check_csv_round_trip(app: Bundle) -> str:
 
 def _checks(app: Bundle) -> list[tuple[str, Callable[[], str]]]:
     return [
+        ("contents", lambda: check_contents(app)),
         ("validate", lambda: check_validate(app)),
         ("metrics", lambda: check_metrics(app)),
         ("plan", lambda: check_plan(app)),
@@ -258,7 +282,10 @@ def main() -> int:
         print(f"smoke test: no bundle at {bundle}; build it with make dist", file=sys.stderr)
         return 1
     print(f"smoke test of {bundle}")
-    with tempfile.TemporaryDirectory(prefix="stakeholder-mapper-smoke-") as root:
+    # Windows may hold a just-stopped program's files for a moment: leave those behind.
+    with tempfile.TemporaryDirectory(
+        prefix="stakeholder-mapper-smoke-", ignore_cleanup_errors=True
+    ) as root:
         name = "copy of the bundle"
         try:
             app = Bundle(bundle, Path(root))
