@@ -33,7 +33,7 @@ $(VENV)/.installed-dist: $(STAMP)
 
 dist: $(VENV)/.installed-dist
 	$(BIN)/python packaging/build.py
-	$(BIN)/python packaging/smoke_test.py
+	$(BIN)/python packaging/smoke_check.py
 
 benchmarks: $(STAMP)
 	for script in benchmarks/*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done

@@ -2,19 +2,21 @@
 
 Copies the bundle into a temporary folder and checks it carries the licences, sample,
 template and fonts. Then, from another temporary folder and with no virtual environment
-or Python path in the environment, runs its command-line program on the bundled sample map (validate, metrics, plan, export to PNG and CSV, import of that
-CSV) and checks what each one wrote: the plan opens with python-docx, the PNG is a real
-picture, the imported map has every stakeholder and relationship. Then it starts both
-programs without a map, as a first start does, and waits until Qt reports that it painted
-the whole main window (Qt's own ``qt.widgets.painting`` log, so the app needs no test
-switch); the program must still be running a moment later with no traceback.
+or Python path in the environment, runs its command-line program on the bundled sample
+map (validate, metrics, plan, export to PNG and CSV, import of that CSV) and checks what
+each one wrote: the plan opens with python-docx, the PNG is a real picture, the imported
+map has every stakeholder and relationship. Then it starts both programs without a map,
+as a first start does, and waits until Qt reports that it painted the whole main window
+(Qt's own ``qt.widgets.painting`` log, so the app needs no test switch); the program must
+still be running a moment later with no traceback.
 
-    python packaging/smoke_test.py [BUNDLE]
+    python packaging/smoke_check.py [BUNDLE]
 
 BUNDLE defaults to what ``packaging/build.py`` made on this system. The window is drawn
 on ``QT_QPA_PLATFORM`` (offscreen unless set, e.g. ``xcb`` under xvfb-run). Exit code 0
-when every check passes, 1 at the first that fails. Run by ``make dist``; not collected
-by pytest, so ``make test`` does not build the bundle.
+when every check passes, 1 at the first that fails. Run by ``make dist``; pytest does not
+collect it (not a ``test_*.py`` file, outside ``tests/``), so ``make test`` does not build
+the bundle.
 """
 
 from __future__ import annotations
