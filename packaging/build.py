@@ -8,7 +8,7 @@ script (which needs the ``dist`` extra: ``pip install -e '.[dist]'``). The app g
 files to ``build/``. ``--archive`` also packs it for download, keeping executable bits and
 links: a ``.zip`` on Windows and macOS, a ``.tar.gz`` on Linux, in ``dist/``.
 
-Why PyInstaller: its folder ("onedir") mode builds this app in under two minutes here,
+Why PyInstaller: its folder ("onedir") mode builds this app in 1.5 to 2.5 minutes here,
 with ready hooks for PySide6, matplotlib, pandas and python-docx, and the app starts
 about as fast as from a plain install; pyside6-deploy compiles the whole program to C
 with Nuitka (a C compiler and many minutes for each build), and Briefcase wants its own
