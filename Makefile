@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format benchmarks screenshots clean
+.PHONY: run test lint format benchmarks screenshots clean dist
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,15 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The self-contained app folder (dist/), built with PyInstaller and smoke-tested offscreen.
+$(VENV)/.installed-dist: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	touch $@
+
+dist: $(VENV)/.installed-dist
+	$(BIN)/python packaging/build.py
+	$(BIN)/python packaging/smoke_check.py
 
 benchmarks: $(STAMP)
 	for script in benchmarks/*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done

@@ -125,8 +125,8 @@ def main() -> int:
             return 0
         packages = sorted({PACKAGES.get(name, name) for name in missing})
     print(
-        "Qt cannot start its window: install these system packages and retry: "
-        + " ".join(packages),
+        f"Qt cannot start its window: missing {' '.join(sorted(missing))}. "
+        f"On Debian or Ubuntu install these packages and retry: {' '.join(packages)}",
         file=sys.stderr,
     )
     return 1
