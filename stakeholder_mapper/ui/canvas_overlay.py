@@ -11,7 +11,7 @@ alone).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ..analysis.compare import MapComparison
@@ -43,6 +43,14 @@ class WorkshopOverlay(QWidget):
         self.before: StakeholderMap | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        # Redrawn when the picture beneath moved or changed, not on every paint of the
+        # map: the map repaints under this transparent widget whenever it is redrawn,
+        # and redrawing it on each of those paints kept both repainting for ever.
+        self._stale = True
+        self._drawn_at: QTransform | None = None
+        scene.changed.connect(self._on_scene_changed)
+        view.horizontalScrollBar().valueChanged.connect(self._on_scene_changed)
+        view.verticalScrollBar().valueChanged.connect(self._on_scene_changed)
         view.viewport().installEventFilter(self)
         self._fit()
         self.show()
@@ -102,9 +110,19 @@ class WorkshopOverlay(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self._fit()
-        elif event.type() == QEvent.Type.Paint:
+        elif event.type() == QEvent.Type.Paint and self._picture_moved():
             self.update()
         return False
+
+    def _on_scene_changed(self) -> None:
+        self._stale = True
+
+    def _picture_moved(self) -> bool:
+        """Whether the map changed, scrolled or zoomed since this was last redrawn."""
+        transform = self.view.transform()
+        moved = self._stale or transform != self._drawn_at
+        self._stale, self._drawn_at = False, transform
+        return moved
 
     # -- painting ---------------------------------------------------------------------
     def _point(self, sid: str) -> QPointF | None:
