@@ -32,7 +32,7 @@ $(VENV)/.installed-dist: $(STAMP)
 	touch $@
 
 dist: $(VENV)/.installed-dist
-	$(BIN)/python packaging/build.py
+	$(BIN)/python packaging/build_bundle.py
 	$(BIN)/python packaging/smoke_check.py
 
 benchmarks: $(STAMP)

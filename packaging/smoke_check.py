@@ -12,7 +12,7 @@ still be running a moment later with no traceback.
 
     python packaging/smoke_check.py [BUNDLE]
 
-BUNDLE defaults to what ``packaging/build.py`` made on this system. The window is drawn
+BUNDLE defaults to what ``packaging/build_bundle.py`` made on this system. The window is drawn
 on ``QT_QPA_PLATFORM`` (offscreen unless set, e.g. ``xcb`` under xvfb-run). Exit code 0
 when every check passes, 1 at the first that fails. Run by ``make dist``; pytest does not
 collect it (not a ``test_*.py`` file, outside ``tests/``), so ``make test`` does not build
@@ -33,10 +33,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from build_bundle import default_bundle  # packaging/build_bundle.py, beside this script
 from docx import Document
 from PIL import Image
-
-from build import default_bundle  # packaging/build.py, beside this script
 
 SAMPLE_NAME = "marenza.smap"
 SAMPLE_STAKEHOLDERS = 55

@@ -1,6 +1,6 @@
 """Build the self-contained app folder with PyInstaller, and say how long it took and its size.
 
-    python packaging/build.py [--archive]
+    python packaging/build_bundle.py [--archive]
 
 Runs PyInstaller on ``packaging/stakeholder-mapper.spec`` with the Python that runs this
 script (which needs the ``dist`` extra: ``pip install -e '.[dist]'``). The app goes to
