@@ -15,16 +15,19 @@ __all__ = [
 ]
 
 #: The bundled files, installed as the package ``stakeholder_mapper.resources`` (the
-#: checkout's top-level ``resources/`` folder), wherever the package is installed.
-RESOURCES_DIR = Path(str(files("stakeholder_mapper.resources")))
+#: checkout's top-level ``resources/`` folder), wherever the package is installed. An app
+#: bundle may hold it as a namespace package, whose ``files()`` is no path itself until
+#: a folder inside it is named: hence the paths below are taken one folder down.
+_RESOURCES = files("stakeholder_mapper.resources")
 #: The fictional city map opened on first start.
-SAMPLE_MAP = RESOURCES_DIR / "samples" / "marenza.smap"
+SAMPLE_MAP = Path(str(_RESOURCES / "samples")) / "marenza.smap"
 #: The default engagement plan template.
-TEMPLATES_DIR = RESOURCES_DIR / "templates"
+TEMPLATES_DIR = Path(str(_RESOURCES / "templates"))
+RESOURCES_DIR = TEMPLATES_DIR.parent
 #: Noto Sans (Latin, Greek, Cyrillic) and Noto Sans Arabic (SIL Open Font License): the
 #: canvas, exported pictures and plan figures are drawn with them on every machine, so
 #: they look, measure and wrap the same everywhere.
-FONT_FILES: tuple[Path, ...] = tuple(sorted((RESOURCES_DIR / "fonts").glob("*.ttf")))
+FONT_FILES: tuple[Path, ...] = tuple(sorted(Path(str(_RESOURCES / "fonts")).glob("*.ttf")))
 #: Their family names, in the order a glyph is looked for.
 FONT_FAMILIES: tuple[str, ...] = ("Noto Sans", "Noto Sans Arabic")
 
