@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import locale
 import os
+import time
+from collections.abc import Callable, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -13,6 +16,11 @@ from stakeholder_mapper.core.model import (
     Stakeholder,
     StakeholderMap,
 )
+
+# The app's QApplication applies the environment's locale. Apply it before any test, as the app
+# does, so that every test sees the locale the suite runs under, not only those run after the
+# first window was made.
+locale.setlocale(locale.LC_ALL, "")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -52,3 +60,20 @@ def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     from stakeholder_mapper.io import encryption
 
     monkeypatch.setattr(encryption, "SCRYPT_N", 2**15)
+
+
+@pytest.fixture
+def time_zone() -> Iterator[Callable[[str], None]]:
+    """Set this computer's clock to a named zone (``"Pacific/Kiritimati"``) for one test."""
+    before = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield use
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

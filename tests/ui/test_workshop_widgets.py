@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from stakeholder_mapper.core.commands import UpdateRelationship, UpdateStakeholder
+from stakeholder_mapper.core.model import Snapshot
 from stakeholder_mapper.io.project import load_map, save_map, snapshot_content
 from stakeholder_mapper.paths import SAMPLE_MAP
 from stakeholder_mapper.ui.document import MapDocument
@@ -445,6 +446,18 @@ def test_snapshot_rename_and_delete_are_undoable(document, qtbot):
     document.undo_stack.undo()
     document.undo_stack.undo()
     assert [s.name for s in document.smap.snapshots] == ["Before"]
+
+
+def test_snapshots_are_listed_on_the_local_clock_in_english(document, qtbot, time_zone):
+    """A snapshot another branch took at 19:30 UTC reads as 09:30 the next day in Kiribati."""
+    time_zone("Pacific/Kiritimati")
+    when = dt.datetime(2026, 11, 5, 19, 30, tzinfo=dt.UTC)
+    document.smap.snapshots.append(
+        Snapshot("snap1", "Workshop 1", when, snapshot_content(document.smap))
+    )
+    panel = SnapshotPanel(document)
+    qtbot.addWidget(panel)
+    assert panel.list.item(0).text() == "Workshop 1  —  6 Nov 2026 09:30"
 
 
 # -- engagement log -------------------------------------------------------------------------
