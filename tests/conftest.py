@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import locale
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -17,11 +16,6 @@ from stakeholder_mapper.core.model import (
     StakeholderMap,
 )
 
-# The app's QApplication applies the environment's locale. Apply it before any test, as the app
-# does, so that every test sees the locale the suite runs under, not only those run after the
-# first window was made.
-locale.setlocale(locale.LC_ALL, "")
-
 
 @pytest.fixture(autouse=True, scope="session")
 def _qt_test_mode() -> None:
@@ -31,6 +25,19 @@ def _qt_test_mode() -> None:
     except ImportError:  # pragma: no cover - Qt is a hard dependency
         return
     QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's QApplication, set to the interface's locale as the app sets it.
+
+    Without this, tests run after the first window would see the environment's locale
+    (French system messages, decimal commas in C code) and tests run before it would not.
+    """
+    from stakeholder_mapper.ui.interface_locale import use_interface_locale
+
+    use_interface_locale()
+    return qapp
 
 
 @pytest.fixture
