@@ -9,12 +9,18 @@ from collections.abc import Callable, Iterator
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from stakeholder_mapper.core.model import (
     Relationship,
     Stakeholder,
     StakeholderMap,
 )
+
+# Property tests judge what the code does, not how fast this machine is at the moment: no
+# per-example deadline (saves call fsync) and no complaint when drawing examples is slow.
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 
 @pytest.fixture(autouse=True, scope="session")

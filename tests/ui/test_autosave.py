@@ -28,6 +28,7 @@ from stakeholder_mapper.ui.autosave import (
 )
 
 from .modals import Modals
+from .waits import BACKGROUND
 
 
 def _type_password(text: str) -> Callable[[QWidget], None]:
@@ -60,7 +61,7 @@ def test_autosave_after_a_pause_in_editing(
     saved = path.read_bytes()
     saver = Autosaver(small_map, path, folder=tmp_path / "data", idle_ms=20)
     assert not saver.autosave_now()  # nothing to save yet
-    with qtbot.waitSignal(saver.autosaved, timeout=5000) as blocker:
+    with qtbot.waitSignal(saver.autosaved, timeout=BACKGROUND) as blocker:
         _edit(small_map, 4)
     assert blocker.args == [tmp_path / ".city.smap.recovery"]
     assert load_map(blocker.args[0]).stakeholders["mayor"].power == 4
@@ -73,7 +74,7 @@ def test_autosave_every_few_minutes_even_while_editing(
     qtbot, small_map: StakeholderMap, tmp_path: Path
 ) -> None:
     saver = Autosaver(small_map, None, folder=tmp_path, interval_ms=30, idle_ms=60_000)
-    with qtbot.waitSignal(saver.autosaved, timeout=5000) as blocker:
+    with qtbot.waitSignal(saver.autosaved, timeout=BACKGROUND) as blocker:
         _edit(small_map, 2)
     assert blocker.args[0].parent == tmp_path and blocker.args[0].name.startswith("unsaved-")
     assert load_map(blocker.args[0]).stakeholders["mayor"].power == 2
@@ -87,7 +88,7 @@ def test_autosave_of_an_encrypted_map_is_encrypted(
     path = tmp_path / "city.smap"
     saver = Autosaver(small_map, path, "s3cret pass", folder=tmp_path / "data")
     _edit(small_map, 5)
-    with qtbot.waitSignal(saver.autosaved, timeout=5000):
+    with qtbot.waitSignal(saver.autosaved, timeout=BACKGROUND):
         assert saver.autosave_now()
     assert is_encrypted_file(saver.target) and b"Mayor" not in saver.target.read_bytes()
     assert load_map(saver.target, "s3cret pass").stakeholders["mayor"].power == 5
@@ -100,7 +101,7 @@ def test_saving_an_unsaved_map_removes_its_autosave(
     folder = tmp_path / "data"
     saver = Autosaver(small_map, None, folder=folder)
     _edit(small_map, 3)
-    with qtbot.waitSignal(saver.autosaved, timeout=5000):
+    with qtbot.waitSignal(saver.autosaved, timeout=BACKGROUND):
         saver.autosave_now()
     assert len(find_recoveries(folder=folder)) == 1
     path = tmp_path / "city.smap"
@@ -118,7 +119,7 @@ def test_autosave_failure_is_reported_and_retried(
     blocked.write_text("a file where the folder should be")
     saver = Autosaver(small_map, None, folder=blocked)
     _edit(small_map, 1)
-    with qtbot.waitSignal(saver.failed, timeout=5000) as blocker:
+    with qtbot.waitSignal(saver.failed, timeout=BACKGROUND) as blocker:
         saver.autosave_now()
     assert "could not be saved" in blocker.args[0]
     assert saver.dirty  # tried again at the next tick

@@ -28,6 +28,8 @@ from stakeholder_mapper.ui.quick_entry_bar import QuickEntryBar
 from stakeholder_mapper.ui.snapshots_panel import SnapshotPanel
 from stakeholder_mapper.ui.towers import LABEL_PT, InfluenceTowers
 
+from .waits import BACKGROUND
+
 
 @pytest.fixture
 def document(small_map, qtbot):
@@ -335,12 +337,12 @@ def test_snapshot_panel_take_compare_restore_through_the_file(document, qtbot, t
     qtbot.addWidget(panel)
     assert panel.list.count() == 1 and panel.list.item(0).text().startswith("Workshop 1")
     panel.select("snap1")
-    with qtbot.waitSignal(panel.comparison_changed) as signal:
+    with qtbot.waitSignal(panel.comparison_changed, timeout=BACKGROUND) as signal:
         result = panel.compare_selected()
     assert signal.args[0] is result
     # The brokerage movers follow from a background job. The imam still lies on 2 routes,
     # but with Radio there are 4 x 3 ordered pairs of others instead of 3 x 2: 2/6 -> 2/12.
-    qtbot.waitUntil(lambda: not panel.brokerage_pending)
+    qtbot.waitUntil(lambda: not panel.brokerage_pending, timeout=BACKGROUND)
     result = panel.comparison.comparison
     assert [(d.id, d.before, d.after) for d in result.brokerage_moves] == [("imam", 0.333, 0.167)]
     assert [(d.change, d.name) for d in result.added_stakeholders] == [("added", "Radio")]
@@ -413,9 +415,9 @@ def test_comparing_two_snapshots_lists_exactly_the_edits_between_them(document, 
         pos=second,
     )
     assert panel.compare_button.text() == "Compare the two"
-    with qtbot.waitSignal(panel.comparison_changed):
+    with qtbot.waitSignal(panel.comparison_changed, timeout=BACKGROUND):
         qtbot.mouseClick(panel.compare_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not panel.brokerage_pending)
+    qtbot.waitUntil(lambda: not panel.brokerage_pending, timeout=BACKGROUND)
     result = panel.comparison.comparison
     # The imam brokered branch → mayor and youth → mayor: 2 of the 3 x 2 ordered pairs of
     # others (2/6); Radio Marenza makes it 4 x 3 pairs, the same 2 routes (2/12).
