@@ -77,7 +77,11 @@ def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def time_zone() -> Iterator[Callable[[str], None]]:
-    """Set this computer's clock to a named zone (``"Pacific/Kiritimati"``) for one test."""
+    """Set this computer's clock to a time zone for one test.
+
+    Give a POSIX rule, which needs no time-zone database on the machine: ``"<+14>-14"`` is
+    UTC+14 (Kiritimati), ``"HST10"`` is UTC-10 (Honolulu).
+    """
     before = os.environ.get("TZ")
 
     def use(name: str) -> None:

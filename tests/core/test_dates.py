@@ -35,8 +35,8 @@ def test_other_languages_when_asked(language: str, long: str, short: str) -> Non
 @pytest.mark.parametrize(
     ("zone", "date", "clock"),
     [
-        ("Pacific/Kiritimati", "6 Nov 2026", "09:30"),  # UTC+14: already the next day
-        ("Pacific/Honolulu", "5 Nov 2026", "09:30"),  # UTC-10
+        ("<+14>-14", "6 Nov 2026", "09:30"),  # Kiritimati, UTC+14: already the next day
+        ("HST10", "5 Nov 2026", "09:30"),  # Honolulu, UTC-10
     ],
 )
 def test_times_are_shown_on_the_local_clock(time_zone, zone: str, date: str, clock: str) -> None:
@@ -47,7 +47,7 @@ def test_times_are_shown_on_the_local_clock(time_zone, zone: str, date: str, clo
 
 
 def test_a_time_without_offset_is_taken_as_local(time_zone) -> None:
-    time_zone("Pacific/Kiritimati")
+    time_zone("<+14>-14")
     moment = local_time(dt.datetime(2026, 11, 5, 23, 50))
     assert (short_date(moment), time_of_day(moment)) == ("5 Nov 2026", "23:50")
     assert moment.utcoffset() == dt.timedelta(hours=14)

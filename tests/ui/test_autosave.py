@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -16,7 +17,12 @@ from stakeholder_mapper.core.commands import UpdateStakeholder
 from stakeholder_mapper.core.model import MapInfo, StakeholderMap
 from stakeholder_mapper.io.lock import LockInfo, lock_path, read_lock
 from stakeholder_mapper.io.project import is_encrypted_file, load_map, save_map
-from stakeholder_mapper.io.recovery import find_recoveries, recovery_path, write_recovery
+from stakeholder_mapper.io.recovery import (
+    Recovery,
+    find_recoveries,
+    recovery_path,
+    write_recovery,
+)
 from stakeholder_mapper.ui.autosave import (
     Autosaver,
     NewPasswordDialog,
@@ -156,6 +162,24 @@ def test_recovery_dialog_lists_each_version_with_its_time(
     assert dialog.chosen() is recoveries[0]
     dialog.table.setCurrentItem(rows[1])
     assert dialog.chosen() is recoveries[1]
+
+
+def test_recovery_times_are_read_on_the_local_clock_and_calendar(
+    qtbot, tmp_path: Path, time_zone
+) -> None:
+    time_zone("<+14>-14")  # Kiritimati, UTC+14: the local date is often a day after UTC's
+    now = dt.datetime.now(dt.UTC)
+    saved = [now, now - dt.timedelta(days=1), dt.datetime(2026, 11, 5, 19, 30, tzinfo=dt.UTC)]
+    dialog = RecoveryDialog(
+        [Recovery(tmp_path / f"r{i}", t, None, False) for i, t in enumerate(saved)]
+    )
+    qtbot.addWidget(dialog)
+    clock = now.astimezone().strftime("%H:%M:%S")
+    assert [dialog.table.topLevelItem(i).text(0) for i in range(3)] == [
+        f"Today {clock}",
+        f"Yesterday {clock}",
+        "6 Nov 2026 09:30:00",
+    ]
 
 
 def test_offer_recovery_restores_the_chosen_version(
