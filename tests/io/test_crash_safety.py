@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -97,13 +98,15 @@ class StepsOnDisk:
     """Goes through a save's steps on disk and stops it (raises :class:`Killed`) after one.
 
     The steps: a file opened for writing, half of a write done, a write done, a flush, an
-    fsync, half of a file copy done, a copy done, a rename, a removal. ``stop_after`` counts from 1;
-    ``None`` lets the save finish and only records the steps' names in :attr:`done`.
+    fsync, half of a file copy done, a copy done, a rename, a removal. ``stop_after`` counts
+    from 1; ``None`` lets the save finish and only records the steps' names in :attr:`done`.
+    Only the test's own thread is stopped: work another test left running goes on.
     """
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, stop_after: int | None) -> None:
         self.done: list[str] = []
         self.stop_after = stop_after
+        self.thread = threading.get_ident()
         real_open, real_fsync = io.open, os.fsync
         real_replace, real_copy2, real_unlink = os.replace, shutil.copy2, os.unlink
 
@@ -147,6 +150,8 @@ class StepsOnDisk:
         monkeypatch.setattr(os, "unlink", unlink)
 
     def step(self, name: str) -> None:
+        if threading.get_ident() != self.thread:
+            return
         self.done.append(name)
         if len(self.done) == self.stop_after:
             raise Killed(name)
