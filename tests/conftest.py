@@ -16,6 +16,22 @@ from stakeholder_mapper.core.model import (
     Stakeholder,
     StakeholderMap,
 )
+from stakeholder_mapper.ui.canvas.items import NodeItem
+
+#: How a fresh app draws names on the canvas. These settings are shared by every node of the
+#: process: a zoomed-out view enlarges all labels, presentation mode sizes them, and a map
+#: scene made later (a figure export) starts from what the last window left.
+_FRESH_LABELS = {
+    name: getattr(NodeItem, name)
+    for name in (
+        "label_px",
+        "label_min_lod",
+        "show_labels",
+        "label_ems",
+        "label_lines",
+        "label_scale",
+    )
+}
 
 # Property tests judge what the code does, not how fast this machine is at the moment: no
 # per-example deadline (saves call fsync) and no complaint when drawing examples is slow.
@@ -31,6 +47,13 @@ def _qt_test_mode() -> None:
     except ImportError:  # pragma: no cover - Qt is a hard dependency
         return
     QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_canvas_labels() -> None:
+    """Each test starts with names drawn as in a fresh app, whatever window ran before it."""
+    for name, value in _FRESH_LABELS.items():
+        setattr(NodeItem, name, value)
 
 
 @pytest.fixture(scope="session")
