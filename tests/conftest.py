@@ -3,16 +3,40 @@
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from stakeholder_mapper.core.model import (
     Relationship,
     Stakeholder,
     StakeholderMap,
 )
+from stakeholder_mapper.ui.canvas.items import NodeItem
+
+#: How a fresh app draws names on the canvas. These settings are shared by every node of the
+#: process: a zoomed-out view enlarges all labels, presentation mode sizes them, and a map
+#: scene made later (a figure export) starts from what the last window left.
+_FRESH_LABELS = {
+    name: getattr(NodeItem, name)
+    for name in (
+        "label_px",
+        "label_min_lod",
+        "show_labels",
+        "label_ems",
+        "label_lines",
+        "label_scale",
+    )
+}
+
+# Property tests judge what the code does, not how fast this machine is at the moment: no
+# per-example deadline (saves call fsync) and no complaint when drawing examples is slow.
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -23,6 +47,26 @@ def _qt_test_mode() -> None:
     except ImportError:  # pragma: no cover - Qt is a hard dependency
         return
     QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_canvas_labels() -> None:
+    """Each test starts with names drawn as in a fresh app, whatever window ran before it."""
+    for name, value in _FRESH_LABELS.items():
+        setattr(NodeItem, name, value)
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's QApplication, set to the interface's locale as the app sets it.
+
+    Without this, tests run after the first window would see the environment's locale
+    (French system messages, decimal commas in C code) and tests run before it would not.
+    """
+    from stakeholder_mapper.ui.interface_locale import use_interface_locale
+
+    use_interface_locale()
+    return qapp
 
 
 @pytest.fixture
@@ -52,3 +96,24 @@ def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     from stakeholder_mapper.io import encryption
 
     monkeypatch.setattr(encryption, "SCRYPT_N", 2**15)
+
+
+@pytest.fixture
+def time_zone() -> Iterator[Callable[[str], None]]:
+    """Set this computer's clock to a time zone for one test.
+
+    Give a POSIX rule, which needs no time-zone database on the machine: ``"<+14>-14"`` is
+    UTC+14 (Kiritimati), ``"HST10"`` is UTC-10 (Honolulu).
+    """
+    before = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield use
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from stakeholder_mapper.cli import PASSWORD_ENV, main
 
 FUZZ = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 GRAPHML = (
     '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'

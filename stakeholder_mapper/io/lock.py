@@ -17,6 +17,7 @@ import socket
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..core.dates import local_time, short_date, time_of_day
 from .errors import MapFileError
 
 __all__ = [
@@ -107,7 +108,8 @@ class LockInfo:
 
     def describe(self) -> str:
         """E.g. ``"amina on LAPTOP-3 since 25 Nov 2026 14:03"``, for the read-only offer."""
-        when = self.time.astimezone().strftime("%d %b %Y %H:%M")
+        moment = local_time(self.time)
+        when = f"{short_date(moment)} {time_of_day(moment)}"
         return f"{self.user} on {self.host} since {when}"
 
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.dates import local_time, short_date, time_of_day
 from ..core.model import ModelChange, StakeholderMap
 from ..io.encryption import encrypt
 from ..io.lock import MapLock, MapLocked, acquire_lock
@@ -397,12 +398,14 @@ def open_map_for_editing(parent: QWidget | None, path: Path) -> OpenedMap | None
 
 # -- crash recovery ----------------------------------------------------------------------------
 def _when(moment: dt.datetime) -> str:
-    now = dt.datetime.now().astimezone()
-    if moment.date() == now.date():
-        return f"Today {moment:%H:%M:%S}"
-    if moment.date() == now.date() - dt.timedelta(days=1):
-        return f"Yesterday {moment:%H:%M:%S}"
-    return f"{moment:%d %b %Y %H:%M:%S}"
+    moment = local_time(moment)
+    today = dt.date.today()
+    clock = time_of_day(moment, seconds=True)
+    if moment.date() == today:
+        return f"Today {clock}"
+    if moment.date() == today - dt.timedelta(days=1):
+        return f"Yesterday {clock}"
+    return f"{short_date(moment)} {clock}"
 
 
 class RecoveryDialog(QDialog):

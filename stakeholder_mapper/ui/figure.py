@@ -36,6 +36,7 @@ from .canvas import MapScene
 from .canvas.legend import Legend
 from .document import MapDocument
 from .fonts import drawing_font, use_bundled_fonts
+from .interface_locale import use_interface_locale
 
 __all__ = ["FIGURE_FORMATS", "export_figure", "figure_bytes", "render_scene"]
 
@@ -189,6 +190,7 @@ def _application() -> QApplication:
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(["stakeholder-mapper"])
+    use_interface_locale()
     use_bundled_fonts(app)
     return app
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from ..analysis.compare import MapComparison, brokerage_moves, compare_maps
 from ..analysis.views import AnalysisInputError
+from ..core.dates import local_time, short_date, time_of_day
 from ..core.model import ChangeKind, ModelChange, Snapshot, StakeholderMap
 from ..core.snapshots import (
     DeleteSnapshot,
@@ -266,7 +267,8 @@ class SnapshotPanel(QWidget):
         chosen = set(self.selected_ids())
         self.list.clear()
         for snapshot in self.document.smap.snapshots:
-            when = snapshot.created.strftime("%d %b %Y %H:%M")
+            created = local_time(snapshot.created)
+            when = f"{short_date(created)} {time_of_day(created)}"
             item = QListWidgetItem(f"{snapshot.name}  —  {when}")
             item.setData(Qt.ItemDataRole.UserRole, snapshot.id)
             self.list.addItem(item)

@@ -206,7 +206,7 @@ def grouped_digraphs(draw):
     return graph, dict(enumerate(groups))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(grouped_digraphs())
 def test_counts_match_brute_force_and_roles_sum_to_total(case):
     graph, groups = case
@@ -217,7 +217,7 @@ def test_counts_match_brute_force_and_roles_sum_to_total(case):
         assert sum(result.raw.loc[node, list(ROLES[:-1])]) == result.raw.loc[node, "total"]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(grouped_digraphs(), st.randoms(use_true_random=False))
 def test_invariant_under_relabelling(case, rnd):
     graph, groups = case

@@ -228,7 +228,7 @@ def small_maps(draw):
     return categories, ties
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 @given(small_maps(), st.randoms(use_true_random=False))
 def test_metrics_do_not_depend_on_ids_or_order(build_map, case, rnd):
     categories, ties = case

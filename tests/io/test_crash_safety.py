@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import io
 import os
 import random
+import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from stakeholder_mapper.core.model import StakeholderMap
-from stakeholder_mapper.io.project import backup_path, load_map, save_map
+import pytest
+
+from stakeholder_mapper.core.model import MapInfo, Stakeholder, StakeholderMap
+from stakeholder_mapper.io.errors import MapFileError, PasswordRequired
+from stakeholder_mapper.io.project import backup_path, change_password, load_map, save_map
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,6 +48,8 @@ _SAVER = textwrap.dedent(
 
 
 def test_killing_the_process_mid_save_leaves_a_loadable_map(tmp_path: Path) -> None:
+    """A real SIGKILL, end to end. Where it lands depends on timing, so it may miss a fault;
+    the test that stops a save after each of its steps below catches one every time."""
     path = tmp_path / "city.smap"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     rng = random.Random(7)
@@ -77,3 +87,202 @@ def test_a_save_removes_temporary_files_left_by_an_old_crash(tmp_path: Path) -> 
         ".other.smap.x.tmp",
         "city.smap",
     ]
+
+
+# -- a save stopped after each of its steps on disk --------------------------------------------
+class Killed(BaseException):
+    """The process stops here, as if killed: no error handling of the save's own runs after it."""
+
+
+class StepsOnDisk:
+    """Goes through a save's steps on disk and stops it (raises :class:`Killed`) after one.
+
+    The steps: a file opened for writing, half of a write done, a write done, a flush, an
+    fsync, half of a file copy done, a copy done, a rename, a removal. ``stop_after`` counts
+    from 1; ``None`` lets the save finish and only records the steps' names in :attr:`done`.
+    Only the test's own thread is stopped: work another test left running goes on.
+    """
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, stop_after: int | None) -> None:
+        self.done: list[str] = []
+        self.stop_after = stop_after
+        self.thread = threading.get_ident()
+        real_open, real_fsync = io.open, os.fsync
+        real_replace, real_copy2, real_unlink = os.replace, shutil.copy2, os.unlink
+
+        def opened(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+            handle = real_open(file, mode, *args, **kwargs)
+            if not any(flag in mode for flag in "wax+"):
+                return handle
+            name = "temporary file" if "opener" in kwargs else Path(file).name
+            try:
+                self.step(f"opened {name}")
+            except Killed:
+                handle.close()  # as the system would when the process ends
+                raise
+            return _WatchedFile(handle, name, self.step)
+
+        def fsync(fd: int) -> None:
+            real_fsync(fd)
+            self.step("fsync")
+
+        def replace(src: Any, dst: Any) -> None:
+            real_replace(src, dst)
+            self.step(f"renamed to {Path(dst).name}")
+
+        def unlink(file: Any, *args: Any, **kwargs: Any) -> None:
+            real_unlink(file, *args, **kwargs)
+            self.step(f"removed {Path(file).name}")
+
+        def copy2(src: Any, dst: Any) -> Any:
+            data = Path(src).read_bytes()
+            with real_open(dst, "wb") as out:
+                out.write(data[: len(data) // 2])
+            self.step(f"copied half of {Path(src).name}")
+            real_copy2(src, dst)
+            self.step(f"copied {Path(src).name}")
+            return dst
+
+        monkeypatch.setattr(io, "open", opened)
+        monkeypatch.setattr(os, "fsync", fsync)
+        monkeypatch.setattr(os, "replace", replace)
+        monkeypatch.setattr(shutil, "copy2", copy2)
+        monkeypatch.setattr(os, "unlink", unlink)
+
+    def step(self, name: str) -> None:
+        if threading.get_ident() != self.thread:
+            return
+        self.done.append(name)
+        if len(self.done) == self.stop_after:
+            raise Killed(name)
+
+
+class _WatchedFile:
+    """A file being written whose writes and flushes are steps; half a write reaches the disk."""
+
+    def __init__(self, handle: Any, name: str, step: Callable[[str], None]) -> None:
+        self._handle, self._name, self._step = handle, name, step
+
+    def write(self, data: bytes) -> int:
+        half = len(data) // 2
+        self._handle.write(data[:half])
+        self._handle.flush()
+        self._step(f"wrote half of {self._name}")
+        self._handle.write(data[half:])
+        self._step(f"wrote {self._name}")
+        return len(data)
+
+    def flush(self) -> None:
+        self._handle.flush()
+        self._step(f"flushed {self._name}")
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self._handle, attr)
+
+    def __enter__(self) -> _WatchedFile:
+        self._handle.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> Any:
+        return self._handle.__exit__(*exc)
+
+
+PASSWORD = "correct horse"
+
+
+def _version(n: int) -> StakeholderMap:
+    smap = StakeholderMap(MapInfo(title=f"v{n}"))
+    for i in range(40):
+        smap.stakeholders[f"s{i}"] = Stakeholder(
+            f"s{i}", f"Actor {i}", "media", notes=f"version {n} " * 40
+        )
+    return smap
+
+
+VERSIONS = {f"v{n}": _version(n) for n in (1, 2, 3)}
+
+
+def _state(file: Path) -> str:
+    """Which complete version ``file`` holds ("v2", "v2 protected"), "absent", or what is wrong."""
+    if not file.exists():
+        return "absent"
+    try:
+        try:
+            smap, protected = load_map(file), ""
+        except PasswordRequired:
+            smap, protected = load_map(file, PASSWORD), " protected"
+    except MapFileError as exc:
+        return f"unreadable: {exc}"
+    for name, version in VERSIONS.items():
+        if smap == version:
+            return name + protected
+    return f"none of the versions saved: {smap.info.title}"
+
+
+def _save(path: Path) -> None:
+    save_map(VERSIONS["v3"], path)
+
+
+def _protect(path: Path) -> None:
+    save_map(VERSIONS["v3"], path, PASSWORD)
+
+
+def _save_erasing_backup(path: Path) -> None:
+    save_map(VERSIONS["v3"], path, backup=False)
+
+
+def _set_password(path: Path) -> None:
+    change_password(path, None, PASSWORD)
+
+
+#: Each way a map is written over v2 (its backup holding v1), with the states the map and its
+#: backup may be left in, in the order the steps reach them: old first, finished last.
+WRITES = {
+    "save": (_save, [("v2", "v1"), ("v2", "v2"), ("v3", "v2")]),
+    "save with a password": (
+        _protect,
+        [("v2", "v1"), ("v2", "v2 protected"), ("v3 protected", "v2 protected")],
+    ),
+    "save without backup": (
+        _save_erasing_backup,
+        [("v2", "v1"), ("v3", "v1"), ("v3", "absent")],
+    ),
+    "set a password": (
+        _set_password,
+        [("v2", "v1"), ("v2 protected", "v1"), ("v2 protected", "v1 protected")],
+    ),
+}
+
+
+def _two_saves(folder: Path) -> Path:
+    folder.mkdir()
+    path = folder / "city.smap"
+    save_map(VERSIONS["v1"], path)
+    save_map(VERSIONS["v2"], path)
+    return path
+
+
+@pytest.mark.parametrize("write", WRITES, ids=str)
+@pytest.mark.usefixtures("fast_kdf")
+def test_a_save_stopped_after_any_step_leaves_whole_files(write, tmp_path, monkeypatch) -> None:
+    """Stopped after any step of the write, the map is the old or the new version, whole,
+    and the backup is a whole version too: never a mix, never a cut file, never a new map
+    whose backup is not the version it replaced."""
+    act, allowed = WRITES[write]
+    path = _two_saves(tmp_path / "whole")
+    with monkeypatch.context() as patch:
+        steps = StepsOnDisk(patch, stop_after=None)
+        act(path)
+    assert (_state(path), _state(backup_path(path))) == allowed[-1]
+    assert len(steps.done) >= 6, steps.done
+    seen = []
+    for n, step in enumerate(steps.done, start=1):
+        path = _two_saves(tmp_path / f"stopped-{n}")
+        with monkeypatch.context() as patch, pytest.raises(Killed):
+            StepsOnDisk(patch, stop_after=n)
+            act(path)
+        state = (_state(path), _state(backup_path(path)))
+        assert state in allowed, f"stopped after {step!r} (step {n}): {state}"
+        seen.append(state)
+    assert seen == sorted(seen, key=allowed.index), "a later step went back to an older state"
+    assert seen[0] == allowed[0] and seen[-1] == allowed[-1]

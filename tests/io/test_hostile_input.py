@@ -11,7 +11,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stakeholder_mapper.core.model import Relationship, Stakeholder, StakeholderMap
@@ -156,13 +156,13 @@ def _check_load(data: bytes) -> None:
     assert loads_map(dumps_map(smap), "again.smap") == smap
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150)
 @given(st.binary(max_size=300))
 def test_fuzz_random_bytes(data: bytes) -> None:
     _check_load(data)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(
     section=st.sampled_from(
         [
@@ -186,7 +186,7 @@ def test_fuzz_a_section_replaced_by_any_json(section: str, value: object) -> Non
     _check_load(json.dumps(doc).encode())
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     field=st.sampled_from(
         [
@@ -218,7 +218,7 @@ def test_fuzz_a_stakeholder_field_replaced_by_any_json(
     _check_load(json.dumps(doc).encode())
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(cut=st.integers(min_value=0, max_value=10_000), flip=st.integers(0, 255))
 def test_fuzz_truncated_and_corrupted_files(cut: int, flip: int) -> None:
     data = bytearray(BASE)

@@ -67,7 +67,8 @@ def _check(folder: Path, stakeholders: bytes, relationships: bytes | None, lenie
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
     stakeholders=tables(STAKEHOLDER_COLUMNS),
@@ -86,7 +87,8 @@ def test_fuzz_csv_tables(
 
 
 @settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.binary(max_size=200), lenient=st.booleans())
 def test_fuzz_csv_bytes(folder: Path, data: bytes, lenient: bool) -> None:

@@ -8,7 +8,7 @@ import os
 import string
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stakeholder_mapper.core.model import (
@@ -117,7 +117,7 @@ def maps(draw) -> StakeholderMap:
     return smap
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60)
 @given(maps())
 def test_any_valid_map_survives_save_and_load(tmp_path_factory, smap):
     path = tmp_path_factory.mktemp("roundtrip") / "map.smap"

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stakeholder_mapper.core.model import (
@@ -98,7 +98,7 @@ def maps(draw: st.DrawFn) -> StakeholderMap:
     return smap
 
 
-_SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = settings(max_examples=20)
 
 
 def _graphml(smap: StakeholderMap, folder: Path) -> StakeholderMap:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -16,7 +17,12 @@ from stakeholder_mapper.core.commands import UpdateStakeholder
 from stakeholder_mapper.core.model import MapInfo, StakeholderMap
 from stakeholder_mapper.io.lock import LockInfo, lock_path, read_lock
 from stakeholder_mapper.io.project import is_encrypted_file, load_map, save_map
-from stakeholder_mapper.io.recovery import find_recoveries, recovery_path, write_recovery
+from stakeholder_mapper.io.recovery import (
+    Recovery,
+    find_recoveries,
+    recovery_path,
+    write_recovery,
+)
 from stakeholder_mapper.ui.autosave import (
     Autosaver,
     NewPasswordDialog,
@@ -28,6 +34,7 @@ from stakeholder_mapper.ui.autosave import (
 )
 
 from .modals import Modals
+from .waits import BACKGROUND
 
 
 def _type_password(text: str) -> Callable[[QWidget], None]:
@@ -60,7 +67,7 @@ def test_autosave_after_a_pause_in_editing(
     saved = path.read_bytes()
     saver = Autosaver(small_map, path, folder=tmp_path / "data", idle_ms=20)
     assert not saver.autosave_now()  # nothing to save yet
-    with qtbot.waitSignal(saver.autosaved, timeout=5000) as blocker:
+    with qtbot.waitSignal(saver.autosaved, timeout=BACKGROUND) as blocker:
         _edit(small_map, 4)
     assert blocker.args == [tmp_path / ".city.smap.recovery"]
     assert load_map(blocker.args[0]).stakeholders["mayor"].power == 4
@@ -73,7 +80,7 @@ def test_autosave_every_few_minutes_even_while_editing(
     qtbot, small_map: StakeholderMap, tmp_path: Path
 ) -> None:
     saver = Autosaver(small_map, None, folder=tmp_path, interval_ms=30, idle_ms=60_000)
-    with qtbot.waitSignal(saver.autosaved, timeout=5000) as blocker:
+    with qtbot.waitSignal(saver.autosaved, timeout=BACKGROUND) as blocker:
         _edit(small_map, 2)
     assert blocker.args[0].parent == tmp_path and blocker.args[0].name.startswith("unsaved-")
     assert load_map(blocker.args[0]).stakeholders["mayor"].power == 2
@@ -87,7 +94,7 @@ def test_autosave_of_an_encrypted_map_is_encrypted(
     path = tmp_path / "city.smap"
     saver = Autosaver(small_map, path, "s3cret pass", folder=tmp_path / "data")
     _edit(small_map, 5)
-    with qtbot.waitSignal(saver.autosaved, timeout=5000):
+    with qtbot.waitSignal(saver.autosaved, timeout=BACKGROUND):
         assert saver.autosave_now()
     assert is_encrypted_file(saver.target) and b"Mayor" not in saver.target.read_bytes()
     assert load_map(saver.target, "s3cret pass").stakeholders["mayor"].power == 5
@@ -100,7 +107,7 @@ def test_saving_an_unsaved_map_removes_its_autosave(
     folder = tmp_path / "data"
     saver = Autosaver(small_map, None, folder=folder)
     _edit(small_map, 3)
-    with qtbot.waitSignal(saver.autosaved, timeout=5000):
+    with qtbot.waitSignal(saver.autosaved, timeout=BACKGROUND):
         saver.autosave_now()
     assert len(find_recoveries(folder=folder)) == 1
     path = tmp_path / "city.smap"
@@ -118,7 +125,7 @@ def test_autosave_failure_is_reported_and_retried(
     blocked.write_text("a file where the folder should be")
     saver = Autosaver(small_map, None, folder=blocked)
     _edit(small_map, 1)
-    with qtbot.waitSignal(saver.failed, timeout=5000) as blocker:
+    with qtbot.waitSignal(saver.failed, timeout=BACKGROUND) as blocker:
         saver.autosave_now()
     assert "could not be saved" in blocker.args[0]
     assert saver.dirty  # tried again at the next tick
@@ -155,6 +162,24 @@ def test_recovery_dialog_lists_each_version_with_its_time(
     assert dialog.chosen() is recoveries[0]
     dialog.table.setCurrentItem(rows[1])
     assert dialog.chosen() is recoveries[1]
+
+
+def test_recovery_times_are_read_on_the_local_clock_and_calendar(
+    qtbot, tmp_path: Path, time_zone
+) -> None:
+    time_zone("<+14>-14")  # Kiritimati, UTC+14: the local date is often a day after UTC's
+    now = dt.datetime.now(dt.UTC)
+    saved = [now, now - dt.timedelta(days=1), dt.datetime(2026, 11, 5, 19, 30, tzinfo=dt.UTC)]
+    dialog = RecoveryDialog(
+        [Recovery(tmp_path / f"r{i}", t, None, False) for i, t in enumerate(saved)]
+    )
+    qtbot.addWidget(dialog)
+    clock = now.astimezone().strftime("%H:%M:%S")
+    assert [dialog.table.topLevelItem(i).text(0) for i in range(3)] == [
+        f"Today {clock}",
+        f"Yesterday {clock}",
+        "6 Nov 2026 09:30:00",
+    ]
 
 
 def test_offer_recovery_restores_the_chosen_version(

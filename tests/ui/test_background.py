@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, QThread
 
 from stakeholder_mapper.ui.background import BackgroundTask
 
+from .waits import BACKGROUND
+
 
 def test_result_and_progress_arrive_on_the_gui_thread(qtbot) -> None:
     task = BackgroundTask()
@@ -27,10 +29,10 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot) -> None:
         return 42
 
     task.start(work)
-    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=BACKGROUND)
     assert seen == [("progress", 0.5, "half way")] and task.running
     gate.set()
-    qtbot.waitUntil(lambda: not task.running, timeout=10000)
+    qtbot.waitUntil(lambda: not task.running, timeout=BACKGROUND)
     assert seen[-1] == ("done", 42, True)
 
 
@@ -79,8 +81,8 @@ def test_garbage_made_by_a_worker_is_collected_on_the_gui_thread(qtbot) -> None:
     gc.callbacks.append(note_thread)
     try:
         task.start(make_garbage)
-        qtbot.waitUntil(lambda: not task.running, timeout=10000)
-        qtbot.waitUntil(lambda: bool(collecting_threads), timeout=5000)
+        qtbot.waitUntil(lambda: not task.running, timeout=BACKGROUND)
+        qtbot.waitUntil(lambda: bool(collecting_threads), timeout=BACKGROUND)
     finally:
         gc.callbacks.remove(note_thread)
     assert not gc.isenabled()

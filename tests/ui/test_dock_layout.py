@@ -15,6 +15,8 @@ from stakeholder_mapper.ui.main_window import MainWindow
 from stakeholder_mapper.ui.metrics_panel import SHOWN
 from stakeholder_mapper.ui.tables import TablePanel
 
+from .waits import BACKGROUND
+
 
 @pytest.fixture(params=[(1280, 800), (1600, 1000), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
 def sample_window(request, qtbot, settings) -> MainWindow:
@@ -23,7 +25,9 @@ def sample_window(request, qtbot, settings) -> MainWindow:
     win.resize(*request.param)
     win.show()
     qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.metrics.result is not None and not win.metrics.running)
+    qtbot.waitUntil(
+        lambda: win.metrics.result is not None and not win.metrics.running, timeout=BACKGROUND
+    )
     return win
 
 

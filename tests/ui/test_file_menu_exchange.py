@@ -22,6 +22,7 @@ from stakeholder_mapper.ui.main_window import MainWindow
 from stakeholder_mapper.ui.plan_dialog import PlanDialog
 
 from .modals import Modals
+from .waits import BACKGROUND
 
 
 def test_export_menu_writes_the_open_map(qtbot, window: MainWindow, tmp_path: Path) -> None:
@@ -57,7 +58,7 @@ def test_plan_menu_writes_the_plan_of_the_open_map(
 
     modals = Modals([(PlanDialog, write_plan), (QMessageBox, do_not_open)])
     window.actions_by_name["plan"].trigger()
-    qtbot.waitUntil(lambda: not modals.steps, timeout=30000)
+    qtbot.waitUntil(lambda: not modals.steps, timeout=BACKGROUND)
     text = "\n".join(cell.text for t in Document(str(target)).tables for cell in t._cells)
     for stakeholder in window.document.smap.stakeholders.values():
         assert stakeholder.label in text
@@ -127,5 +128,5 @@ def test_the_map_fills_the_canvas_when_the_window_first_shows(qtbot) -> None:
             window.scene.itemsBoundingRect().width()
         )
 
-    qtbot.waitUntil(fitted, timeout=5000)
+    qtbot.waitUntil(fitted, timeout=BACKGROUND)
     window.guard.close()

@@ -15,6 +15,8 @@ from stakeholder_mapper.ui.grids import POWER_INTEREST, ScaleGrid
 from stakeholder_mapper.ui.main_window import MainWindow
 from stakeholder_mapper.ui.metrics_runner import MetricsRunner
 
+from .waits import BACKGROUND
+
 
 def _pixel(grid: ScaleGrid, x: float, y: float):
     scene_point = grid.plot.plotItem.vb.mapViewToScene(QPointF(x, y))
@@ -55,11 +57,11 @@ def test_unrated_stakeholders_are_listed_not_plotted(qtbot, window: MainWindow) 
 
 def test_metrics_go_stale_after_an_edit_and_refresh(qtbot, window: MainWindow) -> None:
     runner = window.metrics
-    qtbot.waitUntil(lambda: not runner.stale and not runner.running, timeout=10000)
+    qtbot.waitUntil(lambda: not runner.stale and not runner.running, timeout=BACKGROUND)
     assert runner.result.metrics.loc["imam", "betweenness"] > 0
     window.view.connect("youth", "mayor")
     assert runner.stale and window.metrics_panel.status.text().startswith("Stale")
-    qtbot.waitUntil(lambda: not runner.stale, timeout=10000)
+    qtbot.waitUntil(lambda: not runner.stale, timeout=BACKGROUND)
     assert len(runner.result.metrics) == 4
     assert window.metrics_panel.model.rowCount() == 4
     assert window.metrics_panel.status.text().startswith("Up to date")
@@ -84,7 +86,7 @@ def test_gui_thread_handles_events_before_a_large_analysis_arrives(qtbot) -> Non
     seen = []
     runner.run_now()
     QTimer.singleShot(0, lambda: seen.append((runner.running, runner.result)))
-    with qtbot.waitSignal(runner.finished, timeout=60000):
+    with qtbot.waitSignal(runner.finished, timeout=BACKGROUND):
         pass
     assert seen == [(True, None)], "the GUI thread must run events while the analysis works"
     assert len(runner.result.metrics) == 2000 and not runner.stale
@@ -98,14 +100,14 @@ def test_a_run_started_before_an_edit_is_not_shown_as_fresh(qtbot, window: MainW
     runner.wait()
     assert runner.stale, "results of the map before the edit must stay marked stale"
     assert not window.metrics_panel.status.text().startswith("Up to date")
-    qtbot.waitUntil(lambda: not runner.stale and not runner.running, timeout=10000)
+    qtbot.waitUntil(lambda: not runner.stale and not runner.running, timeout=BACKGROUND)
     assert window.metrics_panel.status.text().startswith("Up to date")
 
 
 def test_cancel_stops_the_analysis_and_keeps_results_stale(qtbot) -> None:
     document = MapDocument(_large_map(2000, 8000))
     runner = MetricsRunner(document)
-    with qtbot.waitSignal(runner.failed, timeout=60000) as failed:
+    with qtbot.waitSignal(runner.failed, timeout=BACKGROUND) as failed:
         runner.run_now()
         runner.cancel()
     assert "cancelled" in failed.args[0]

@@ -13,6 +13,8 @@ from stakeholder_mapper.core.model import StakeholderMap
 from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.import_dialog import ImportDialog
 
+from .waits import BACKGROUND
+
 FRENCH = (
     "Identifiant;Nom;Catégorie;Pouvoir;Confiance;Quartier\n"
     "pref;Préfecture;Autorité nationale;5;0;Centre\n"
@@ -38,7 +40,7 @@ def open_dialog(qtbot, smap: StakeholderMap | None = None) -> ImportDialog:
 
 
 def wait(qtbot, dialog: ImportDialog) -> None:
-    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=BACKGROUND)
 
 
 def load(qtbot, dialog: ImportDialog, files: tuple[Path, Path]) -> None:

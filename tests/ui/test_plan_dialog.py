@@ -18,6 +18,8 @@ from stakeholder_mapper.ui.document import UndoCommand
 from stakeholder_mapper.ui.folders import output_folder
 from stakeholder_mapper.ui.plan_dialog import PlanDialog
 
+from .waits import BACKGROUND
+
 
 @pytest.fixture
 def dialog(qtbot, small_map: StakeholderMap) -> PlanDialog:
@@ -50,7 +52,7 @@ def test_export_writes_the_chosen_sections_and_level(
     target = tmp_path / "plan.docx"
     dialog.output.setText(str(target))
     export = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
-    with qtbot.waitSignal(dialog.plan_written, timeout=30000):
+    with qtbot.waitSignal(dialog.plan_written, timeout=BACKGROUND):
         export.click()
         assert dialog.writing and not export.isEnabled()
         assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).isEnabled()
@@ -68,7 +70,7 @@ def test_failure_is_reported_in_the_dialog(qtbot, dialog: PlanDialog, tmp_path: 
     dialog.template.setText(str(tmp_path / "missing.docx"))
     dialog.output.setText(str(tmp_path / "plan.docx"))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: "not written" in dialog.status.text(), timeout=30000)
+    qtbot.waitUntil(lambda: "not written" in dialog.status.text(), timeout=BACKGROUND)
     assert "does not exist" in dialog.status.text()
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
     assert dialog.written is None and not dialog.writing
@@ -105,7 +107,7 @@ def test_an_unexpected_failure_is_shown_and_leaves_the_dialog_usable(
     dialog.output.setText(str(tmp_path / "plan.docx"))
     export = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     export.click()
-    qtbot.waitUntil(export.isEnabled, timeout=10000)
+    qtbot.waitUntil(export.isEnabled, timeout=BACKGROUND)
     assert dialog.status.text() == "The plan was not written: 'figures'"
     assert dialog.written is None
 
@@ -121,7 +123,7 @@ def test_cancel_stops_the_export_and_writes_no_file(
     assert dialog.writing
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert dialog.isVisible()  # the first Cancel stops the export, not the dialog
-    qtbot.waitUntil(lambda: not dialog.writing, timeout=30000)
+    qtbot.waitUntil(lambda: not dialog.writing, timeout=BACKGROUND)
     assert dialog.status.text() == "Export cancelled: no plan was written."
     assert export.isEnabled() and dialog.written is None
     assert not target.exists() and not list(tmp_path.iterdir())
@@ -145,7 +147,7 @@ def test_choices_are_remembered_undoably_and_come_back_after_reopening_the_file(
         if item.data(Qt.ItemDataRole.UserRole) in ("figures", "risks"):
             item.setCheckState(Qt.CheckState.Unchecked)
     dialog.output.setText(str(tmp_path / "plan.docx"))
-    with qtbot.waitSignal(dialog.plan_written, timeout=30000):
+    with qtbot.waitSignal(dialog.plan_written, timeout=BACKGROUND):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     chosen = [key for key in SECTIONS if key not in ("figures", "risks")]
     assert smap.plan_settings == {
@@ -181,7 +183,7 @@ def test_author_choice_is_remembered_for_the_full_version(
     dialog.push = lambda command: (command.redo(), pushed.append(command))
     dialog.author.setChecked(True)
     dialog.output.setText(str(tmp_path / "plan.docx"))
-    with qtbot.waitSignal(dialog.plan_written, timeout=30000):
+    with qtbot.waitSignal(dialog.plan_written, timeout=BACKGROUND):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.smap.plan_settings["show_author"] is True
     again = PlanDialog(dialog.smap, "/maps/old-town.smap")

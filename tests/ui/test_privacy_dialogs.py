@@ -18,6 +18,8 @@ from stakeholder_mapper.ui.privacy import (
     erased_since_save,
 )
 
+from .waits import BACKGROUND
+
 
 def _people(smap: StakeholderMap) -> StakeholderMap:
     s = smap.stakeholders
@@ -77,7 +79,7 @@ def test_typing_other_spellings_works_out_one_preview_off_the_gui_thread(
     assert built == [()]
     assert dialog.preview_stale and dialog.summary.text() == PREVIEW_PENDING
     assert dialog.preview_timer.isActive()
-    qtbot.waitUntil(lambda: not dialog.preview_stale)
+    qtbot.waitUntil(lambda: not dialog.preview_stale, timeout=BACKGROUND)
     assert built == [(), ("Mama Amina",)]
     assert dialog.summary.text().startswith("3 name or contact texts")
     assert not dialog.preview_timer.isActive() and not dialog.preview.running
@@ -89,10 +91,10 @@ def test_erase_right_after_typing_uses_the_text_typed(qtbot, small_map, monkeypa
     dialog = ErasePersonDialog(small_map, "mayor")
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.also, "Mama")
-    qtbot.waitUntil(lambda: not dialog.preview_stale)
+    qtbot.waitUntil(lambda: not dialog.preview_stale, timeout=BACKGROUND)
     qtbot.keyClicks(dialog.also, "; voters")  # Erase before the new preview is ready
     assert dialog.preview_stale and dialog.erase_button.isEnabled()
-    with qtbot.waitSignal(dialog.accepted):
+    with qtbot.waitSignal(dialog.accepted, timeout=BACKGROUND):
         qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
     assert built[-1] == ("Mama", "voters")
     command = dialog.command()

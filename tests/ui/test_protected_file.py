@@ -31,6 +31,7 @@ from stakeholder_mapper.ui.autosave import (
 from stakeholder_mapper.ui.document import UndoCommand
 
 from .modals import Modals
+from .waits import BACKGROUND
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def test_save_marks_clean_keeps_a_backup_and_drops_autosaves(
     guard, stack = _guard(qtbot, opened, tmp_path)
     stack.push(UndoCommand(UpdateStakeholder(opened.smap, "mayor", power=5)))
     assert not stack.isClean()
-    with qtbot.waitSignal(guard.autosaver.autosaved, timeout=5000):
+    with qtbot.waitSignal(guard.autosaver.autosaved, timeout=BACKGROUND):
         guard.autosaver.autosave_now()
     assert recovery_path(opened.path).exists()
     guard.save()
@@ -195,7 +196,7 @@ def test_detach_keeps_the_autosaves_and_releases_the_lock(
 ) -> None:
     guard, stack = _guard(qtbot, opened, tmp_path)
     stack.push(UndoCommand(UpdateStakeholder(opened.smap, "mayor", power=2)))
-    with qtbot.waitSignal(guard.autosaver.autosaved, timeout=5000):
+    with qtbot.waitSignal(guard.autosaver.autosaved, timeout=BACKGROUND):
         guard.autosaver.autosave_now()
     guard.detach()
     assert recovery_path(opened.path).exists()

@@ -16,6 +16,8 @@ from stakeholder_mapper.io.project import load_map, save_map
 from stakeholder_mapper.ui.fields import STAKEHOLDER_FIELDS
 from stakeholder_mapper.ui.main_window import MainWindow
 
+from .waits import BACKGROUND
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -183,12 +185,12 @@ def test_main_py_opens_a_map_and_keeps_running(tmp_path, small_map) -> None:
     )
     try:
         # The app locks the map once it has opened it; a crash ends the process instead.
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + BACKGROUND / 1000
         while not lock_path(path).exists() and process.poll() is None:
             assert time.monotonic() < deadline, "main.py neither opened the map nor exited"
             time.sleep(0.05)
         assert process.poll() is None, process.stderr.read()
     finally:
         process.terminate()
-        _, stderr = process.communicate(timeout=20)
+        _, stderr = process.communicate(timeout=BACKGROUND / 1000)
     assert "Traceback" not in stderr

@@ -14,6 +14,7 @@ from stakeholder_mapper.ui.dialogs import about_text, show_shortcuts
 from stakeholder_mapper.ui.main_window import MainWindow
 
 from .conftest import drop_file
+from .waits import BACKGROUND
 
 
 def test_layout_runs_in_background_keeps_pins_and_is_one_undo_step(qtbot, window) -> None:
@@ -25,7 +26,7 @@ def test_layout_runs_in_background_keeps_pins_and_is_one_undo_step(qtbot, window
     stack = window.document.undo_stack
     count = stack.count()
     window.actions_by_name["layout"].trigger()
-    qtbot.waitUntil(lambda: stack.count() == count + 1, timeout=10000)
+    qtbot.waitUntil(lambda: stack.count() == count + 1, timeout=BACKGROUND)
     assert stack.undoText() == "Lay out the map"
     assert smap.positions["mayor"] == before["mayor"]
     assert any(smap.positions[i] != before[i] for i in ("imam", "youth", "branch"))
@@ -45,7 +46,7 @@ def test_a_layout_running_when_another_map_opens_leaves_that_map_alone(qtbot, wi
     before = dict(reopened.positions)
     window.actions_by_name["layout"].trigger()
     window.document.replace(reopened, None)
-    qtbot.waitUntil(lambda: window.actions_by_name["layout"].isEnabled(), timeout=10000)
+    qtbot.waitUntil(lambda: window.actions_by_name["layout"].isEnabled(), timeout=BACKGROUND)
     assert window.document.smap.positions == before
     assert window.document.undo_stack.count() == 0
 
@@ -56,7 +57,7 @@ def test_a_stakeholder_pinned_while_the_layout_runs_stays_put(qtbot, window) -> 
     window.actions_by_name["layout"].trigger()
     window.document.selection.set(["imam"])
     window.actions_by_name["pin"].trigger()
-    qtbot.waitUntil(lambda: window.actions_by_name["layout"].isEnabled(), timeout=10000)
+    qtbot.waitUntil(lambda: window.actions_by_name["layout"].isEnabled(), timeout=BACKGROUND)
     assert window.document.undo_stack.undoText() == "Lay out the map"
     assert smap.positions["imam"] == before["imam"]
 
@@ -115,7 +116,7 @@ def test_search_selects_and_centres(qtbot, window) -> None:
 
 
 def test_tooltip_lists_attributes_and_the_reading(qtbot, window) -> None:
-    qtbot.waitUntil(lambda: not window.metrics.stale, timeout=10000)
+    qtbot.waitUntil(lambda: not window.metrics.stale, timeout=BACKGROUND)
     text = window.view.tooltip_for(window.scene.nodes["imam"])
     assert "<b>Imam of the central mosque</b>" in text and "power unknown" in text
     assert window.metrics.result.readings["imam"].sentence in text.replace("&amp;", "&")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from stakeholder_mapper.core.commands import UpdateRelationship, UpdateStakeholder
+from stakeholder_mapper.core.model import Snapshot
 from stakeholder_mapper.io.project import load_map, save_map, snapshot_content
 from stakeholder_mapper.paths import SAMPLE_MAP
 from stakeholder_mapper.ui.document import MapDocument
@@ -26,6 +27,8 @@ from stakeholder_mapper.ui.presentation import PresentationMode
 from stakeholder_mapper.ui.quick_entry_bar import QuickEntryBar
 from stakeholder_mapper.ui.snapshots_panel import SnapshotPanel
 from stakeholder_mapper.ui.towers import LABEL_PT, InfluenceTowers
+
+from .waits import BACKGROUND
 
 
 @pytest.fixture
@@ -334,12 +337,12 @@ def test_snapshot_panel_take_compare_restore_through_the_file(document, qtbot, t
     qtbot.addWidget(panel)
     assert panel.list.count() == 1 and panel.list.item(0).text().startswith("Workshop 1")
     panel.select("snap1")
-    with qtbot.waitSignal(panel.comparison_changed) as signal:
+    with qtbot.waitSignal(panel.comparison_changed, timeout=BACKGROUND) as signal:
         result = panel.compare_selected()
     assert signal.args[0] is result
     # The brokerage movers follow from a background job. The imam still lies on 2 routes,
     # but with Radio there are 4 x 3 ordered pairs of others instead of 3 x 2: 2/6 -> 2/12.
-    qtbot.waitUntil(lambda: not panel.brokerage_pending)
+    qtbot.waitUntil(lambda: not panel.brokerage_pending, timeout=BACKGROUND)
     result = panel.comparison.comparison
     assert [(d.id, d.before, d.after) for d in result.brokerage_moves] == [("imam", 0.333, 0.167)]
     assert [(d.change, d.name) for d in result.added_stakeholders] == [("added", "Radio")]
@@ -412,9 +415,9 @@ def test_comparing_two_snapshots_lists_exactly_the_edits_between_them(document, 
         pos=second,
     )
     assert panel.compare_button.text() == "Compare the two"
-    with qtbot.waitSignal(panel.comparison_changed):
+    with qtbot.waitSignal(panel.comparison_changed, timeout=BACKGROUND):
         qtbot.mouseClick(panel.compare_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not panel.brokerage_pending)
+    qtbot.waitUntil(lambda: not panel.brokerage_pending, timeout=BACKGROUND)
     result = panel.comparison.comparison
     # The imam brokered branch → mayor and youth → mayor: 2 of the 3 x 2 ordered pairs of
     # others (2/6); Radio Marenza makes it 4 x 3 pairs, the same 2 routes (2/12).
@@ -445,6 +448,18 @@ def test_snapshot_rename_and_delete_are_undoable(document, qtbot):
     document.undo_stack.undo()
     document.undo_stack.undo()
     assert [s.name for s in document.smap.snapshots] == ["Before"]
+
+
+def test_snapshots_are_listed_on_the_local_clock_in_english(document, qtbot, time_zone):
+    """A snapshot another branch took at 19:30 UTC reads as 09:30 the next day in Kiribati."""
+    time_zone("<+14>-14")  # Kiritimati, UTC+14
+    when = dt.datetime(2026, 11, 5, 19, 30, tzinfo=dt.UTC)
+    document.smap.snapshots.append(
+        Snapshot("snap1", "Workshop 1", when, snapshot_content(document.smap))
+    )
+    panel = SnapshotPanel(document)
+    qtbot.addWidget(panel)
+    assert panel.list.item(0).text() == "Workshop 1  —  6 Nov 2026 09:30"
 
 
 # -- engagement log -------------------------------------------------------------------------

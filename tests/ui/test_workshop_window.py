@@ -13,6 +13,7 @@ from stakeholder_mapper.ui.canvas.items import LABEL_FONT_PX, NodeItem
 from stakeholder_mapper.ui.main_window import MainWindow
 
 from .conftest import node_point
+from .waits import BACKGROUND
 
 
 def _window(qtbot, smap) -> MainWindow:
@@ -156,7 +157,7 @@ def test_comparison_reaches_the_canvas_overlay(qtbot, small_map):
     assert [d.sentence() for d in result.rows()] == ["Mayor: power unknown → 5"]
     # Compared with now, later edits show up after a short pause.
     window.document.push(UpdateStakeholder(window.document.smap, "imam", trust=2))
-    qtbot.waitUntil(lambda: len(tools.overlay.comparison.rows()) == 2)
+    qtbot.waitUntil(lambda: len(tools.overlay.comparison.rows()) == 2, timeout=BACKGROUND)
     assert tools.overlay.comparison.rows()[1].sentence() == (
         "Imam of the central mosque: trust unknown → 2"
     )
@@ -207,7 +208,7 @@ def test_presentation_keeps_removed_stakeholders_ghosts_in_view(qtbot, small_map
     for node in window.scene.nodes.values():
         shown = view.mapFromScene(node.sceneBoundingRect()).boundingRect()
         assert not shown.translated(view.viewport().pos()).intersects(panel), node.sid
-    qtbot.waitUntil(lambda: not tools.snapshots.brokerage_pending)
+    qtbot.waitUntil(lambda: not tools.snapshots.brokerage_pending, timeout=BACKGROUND)
     qtbot.keyClick(view, Qt.Key.Key_Escape)
 
 

@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
+from ...core.dates import day_month_year, short_date
 from ...core.model import ENGAGEMENT_STAGES, MOU_STATUSES, Stakeholder, StakeholderMap
 from ...core.wording import counted
 from ..errors import PlanError
@@ -105,7 +106,7 @@ MAX_MEMBERS = 10
 
 
 def _date(value: dt.date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else ""
+    return day_month_year(value) if value else ""
 
 
 def _or(value: str, default: str) -> str:
@@ -1089,7 +1090,7 @@ class _Writer:
         """A due date for a table cell, marked when it is before the plan's date."""
         if date is None:
             return "no date"
-        short = f"{date.day} {date:%b %Y}"  # "12 Nov 2026": narrow columns, fewer lines
+        short = short_date(date)  # "12 Nov 2026": narrow columns, fewer lines
         return f"{short} (overdue)" if date < self.today else short
 
     def actions(self) -> None:
