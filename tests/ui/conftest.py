@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from stakeholder_mapper.core.model import StakeholderMap
 from stakeholder_mapper.ui.fonts import use_bundled_fonts
@@ -63,6 +65,17 @@ def open_window(qtbot, smap: StakeholderMap, settings: Settings) -> MainWindow:
     win.view.resetTransform()
     win.view.centerOn(0, 0)
     return win
+
+
+def double_click(widget: QWidget, spot: QPoint) -> None:
+    """Double-click the left button at ``spot`` and let go, as a hand does.
+
+    Qt 6's ``QTest.mouseDClick`` leaves the button down in Qt's own record, so a later
+    test's mouse moves would be drags (no hover) unless the button is released here.
+    """
+    button, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mouseDClick(widget, button, none, spot)
+    QTest.mouseRelease(widget, button, none, spot)
 
 
 def node_point(win: MainWindow, stakeholder_id: str) -> QPoint:

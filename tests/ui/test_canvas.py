@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from stakeholder_mapper.core.model import Relationship, Stakeholder, StakeholderMap
 from stakeholder_mapper.ui.main_window import MainWindow
 
-from .conftest import node_point
+from .conftest import double_click, node_point
 
 
 def _undo(win: MainWindow) -> None:
@@ -23,7 +23,7 @@ def test_double_click_adds_a_stakeholder_named_in_place(qtbot, window: MainWindo
     smap = window.document.smap
     viewport = window.view.viewport()
     spot = window.view.mapFromScene(300, -250)
-    QTest.mouseDClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot)
+    double_click(viewport, spot)
     assert len(smap.stakeholders) == 5
     added = next(s for s in smap.stakeholders.values() if s.label.startswith("New stakeholder"))
     assert smap.positions[added.id] == (300.0, -250.0)

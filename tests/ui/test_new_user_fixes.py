@@ -10,7 +10,7 @@ from stakeholder_mapper.io.project import save_map
 from stakeholder_mapper.ui.fields import STAKEHOLDER_FIELDS
 from stakeholder_mapper.ui.main_window import MainWindow
 
-from .conftest import node_point
+from .conftest import double_click, node_point
 
 
 def _column(header: str) -> int:
@@ -82,9 +82,7 @@ def test_stakeholder_added_under_a_focus_is_shown_and_said(qtbot, window: MainWi
     assert window.scene.visible_stakeholders() == {"youth", "imam", "branch"}
     window.view.resetTransform()
     spot = QPoint(40, 40)
-    QTest.mouseDClick(
-        window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot
-    )
+    double_click(window.view.viewport(), spot)
     added = next(s for s in window.document.smap.stakeholders.values() if s.label.startswith("New"))
     assert window.scene.nodes[added.id].isVisible()
     assert "shown although the focus would hide it" in window.statusBar().currentMessage()
