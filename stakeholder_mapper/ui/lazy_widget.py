@@ -4,13 +4,15 @@ The grids and the metrics chart are drawn with pyqtgraph, which loads numpy: tog
 they take longer to import than the rest of the window takes to show. A
 :class:`LazyWidget` holds such a panel's place (its dock exists, is tabbed, sized and
 restored as usual) and builds the panel when first asked for it, when it is shown
-after the window was painted, or from the event loop once the window is painted
-(:func:`build_after_first_paint`), whichever comes first. A panel reads the map, the
-selection and the results as they are when it is built, so it misses nothing.
+after the window was painted, or once the window is painted and pyqtgraph has been
+imported in a worker thread (:func:`build_after_first_paint`), whichever comes first.
+A panel reads the map, the selection and the results as they are when it is built,
+so it misses nothing.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
@@ -18,6 +20,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from .background import BackgroundTask
 from .first_paint import after_first_paint
 
 __all__ = ["LazyWidget", "build_after_first_paint"]
@@ -70,17 +73,26 @@ class LazyWidget(QWidget, Generic[W]):
 
 
 class _BuildQueue(QObject):
-    """Builds lazy widgets one per turn of the event loop, those on screen first."""
+    """Imports the libraries the widgets need in a worker thread, then builds the widgets
+    one per turn of the event loop, those on screen first."""
 
-    def __init__(self, parent: QObject, slots: Sequence[LazyWidget]) -> None:
+    def __init__(self, parent: QObject, slots: Sequence[LazyWidget], preload: Sequence[str]):
         super().__init__(parent)
         self._slots = list(slots)
+        self._preload = list(preload)
         self._timer = QTimer(self, interval=0)
         self._timer.timeout.connect(self._build_next)
 
     def start(self) -> None:
         for slot in self._slots:
             slot.build_on_show = True
+        task = BackgroundTask(self)
+        # Failed or not, the widgets are built: a missing library then says so as usual.
+        task.finished.connect(self._start_building)
+        task.failed.connect(self._start_building)
+        task.start(lambda _report: [importlib.import_module(name) for name in self._preload])
+
+    def _start_building(self) -> None:
         # A stable sort: visible ones first, otherwise in the order given.
         self._slots.sort(key=lambda slot: not slot.isVisible())
         self._timer.start()
@@ -95,9 +107,13 @@ class _BuildQueue(QObject):
         self._slots.pop(0).widget()
 
 
-def build_after_first_paint(painted: QWidget, slots: Sequence[LazyWidget]) -> None:
-    """Build ``slots`` once ``painted`` has first been painted, one per turn of the event
-    loop so that the window keeps answering, those on screen first; from then on a slot
-    that is shown (its dock raised) builds at once."""
-    queue = _BuildQueue(painted, slots)
+def build_after_first_paint(
+    painted: QWidget, slots: Sequence[LazyWidget], preload: Sequence[str] = ()
+) -> None:
+    """Build ``slots`` once ``painted`` has first been painted, so that the window keeps
+    answering meanwhile: first the modules named in ``preload`` (the libraries their
+    builders import) are imported in a worker thread, then the slots are built one per
+    turn of the event loop, those on screen first. From the first paint on, a slot that
+    is shown (its dock raised) builds at once."""
+    queue = _BuildQueue(painted, slots, preload)
     after_first_paint(painted, queue.start)

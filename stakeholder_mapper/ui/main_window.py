@@ -202,9 +202,9 @@ class MainWindow(QMainWindow):
         self.docks["route"].hide()
         self.route_panel.highlight.connect(self.scene.set_route)
         self.metrics.finished.connect(self._on_metrics)
-        # pyqtgraph and numpy load with the grids and the chart: after the window shows.
+        # The grids and the chart need pyqtgraph (and numpy): they load after the window shows.
         slots = [*self.grid_slots.values(), self.metrics_panel.chart_slot]
-        build_after_first_paint(self.view.viewport(), slots)
+        build_after_first_paint(self.view.viewport(), slots, preload=["pyqtgraph"])
 
     @property
     def power_interest(self) -> ScaleGrid:
