@@ -61,8 +61,10 @@ class LazyWidget(QWidget, Generic[W]):
             layout.removeWidget(self._placeholder)
             self._placeholder.deleteLater()
             layout.addWidget(widget)
-            # Shown now rather than by the layout's next event: no frame without it.
-            widget.setVisible(self.isVisible())
+            if self.isVisible():
+                # Shown now rather than by the layout's next event: no frame without it.
+                # (Hidden, it shows with its dock: hiding it would keep it hidden.)
+                widget.show()
             self.built.emit(widget)
         return self._widget
 

@@ -122,6 +122,7 @@ def test_grids_and_chart_show_after_the_first_paint_with_the_map_of_then(
     window.document.push(UpdateStakeholder(small_map, "imam", power=4, interest=3, position=1))
     window.document.push(UpdateStakeholder(small_map, "mayor", power=5, interest=2))
     window.document.selection.set(["imam"])
+    window.docks["influence_position"].hide()
     window.metrics.run_now()
     qtbot.waitUntil(lambda: window.metrics.result is not None, timeout=60000)
     assert not any(slot.is_built() for slot in slots)
@@ -134,6 +135,10 @@ def test_grids_and_chart_show_after_the_first_paint_with_the_map_of_then(
     assert _plotted(grids["influence_position"]) == {"imam": (1, 4, 16)}
     assert window.power_interest is grids["power_interest"].widget()
     assert window.power_interest.isVisible()
+    # The matrix was built while its dock was closed: opening the dock shows it.
+    assert not window.influence_position.isVisible()
+    window.docks["influence_position"].show()
+    qtbot.waitUntil(window.influence_position.isVisible)
     # The chart drew the results that were there before it: the largest bar on top.
     chart = window.metrics_panel.chart
     qtbot.waitUntil(lambda: bool(_bars(chart)))
@@ -165,6 +170,16 @@ def test_a_placeholder_builds_its_widget_once_when_asked_or_shown_after_the_pain
     slot.show()
     assert len(built) == 1 and built[0].isVisible() and built[0].parent() is slot
     assert slot.widget() is built[0] and len(built) == 1
+
+
+def test_a_panel_built_while_its_dock_is_hidden_shows_with_the_dock(qtbot) -> None:
+    slot = LazyWidget(lambda: QLabel("The grid"), "Loading the grid…")
+    qtbot.addWidget(slot)
+    real = slot.widget()
+    assert not real.isVisible()
+    slot.show()
+    qtbot.waitExposed(slot)
+    assert real.isVisible()
 
 
 def _large_map(ties: int, seed: int = 3) -> StakeholderMap:
