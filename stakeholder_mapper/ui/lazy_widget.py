@@ -90,11 +90,11 @@ class _BuildQueue(QObject):
             slot.build_on_show = True
         task = BackgroundTask(self)
         # Failed or not, the widgets are built: a missing library then says so as usual.
-        task.finished.connect(self._start_building)
-        task.failed.connect(self._start_building)
+        task.finished.connect(self._on_imported)
+        task.failed.connect(self._on_imported)
         task.start(lambda _report: [importlib.import_module(name) for name in self._preload])
 
-    def _start_building(self) -> None:
+    def _on_imported(self) -> None:
         # A stable sort: visible ones first, otherwise in the order given.
         self._slots.sort(key=lambda slot: not slot.isVisible())
         self._timer.start()
