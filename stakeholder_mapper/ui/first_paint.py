@@ -1,8 +1,9 @@
 """Run work once a widget has been painted for the first time, not before.
 
 The window shows the map first; work the user does not need to see at once (the first
-metrics run, which also loads igraph, numpy and pandas) starts after the first paint,
-so that it does not compete with building and drawing the window.
+metrics run, which also loads igraph, numpy and pandas; building the grids and the
+metrics chart, which loads pyqtgraph) starts after the first paint, so that it does not
+compete with building and drawing the window.
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
@@ -55,8 +57,8 @@ from .dialogs import show_about, show_shortcuts
 from .document import MapDocument
 from .first_paint import after_first_paint
 from .folders import documents_folder, output_folder
-from .grids import INFLUENCE_POSITION, POWER_INTEREST, ScaleGrid
 from .inspector import Inspector
+from .lazy_widget import LazyWidget, build_after_first_paint
 from .metrics_panel import MetricsPanel
 from .metrics_runner import MetricsResult, MetricsRunner
 from .privacy import ErasePersonDialog, ReviewDueDialog
@@ -66,6 +68,9 @@ from .status_progress import BackgroundProgress
 from .tables import TablePanel
 from .window_layout import WindowLayout, scrolling
 from .workshop import WorkshopTools
+
+if TYPE_CHECKING:
+    from .grids import ScaleGrid
 
 __all__ = ["MainWindow"]
 
@@ -175,12 +180,20 @@ class MainWindow(QMainWindow):
         right = Qt.DockWidgetArea.RightDockWidgetArea
         # The right-hand column runs down to the bottom so the tables below stay low.
         self.setCorner(Qt.Corner.BottomRightCorner, right)
-        self.power_interest = ScaleGrid(self.document, POWER_INTEREST, self)
-        self.influence_position = ScaleGrid(self.document, INFLUENCE_POSITION, self)
+        #: The grids' places in their docks; see :attr:`power_interest`.
+        self.grid_slots = {
+            name: LazyWidget(partial(_scale_grid, self.document, name), "Loading the grid…")
+            for name in ("power_interest", "influence_position")
+        }
         self.route_panel = RoutePanel(self.document, self)
-        self._add_dock("power_interest", "Power–interest grid", self.power_interest, right)
         self._add_dock(
-            "influence_position", "Influence–position matrix", self.influence_position, right
+            "power_interest", "Power–interest grid", self.grid_slots["power_interest"], right
+        )
+        self._add_dock(
+            "influence_position",
+            "Influence–position matrix",
+            self.grid_slots["influence_position"],
+            right,
         )
         self._add_dock("route", "Most trusted route", self.route_panel, right)
         self.tabifyDockWidget(self.docks["power_interest"], self.docks["influence_position"])
@@ -189,6 +202,19 @@ class MainWindow(QMainWindow):
         self.docks["route"].hide()
         self.route_panel.highlight.connect(self.scene.set_route)
         self.metrics.finished.connect(self._on_metrics)
+        # The grids and the chart need pyqtgraph (and numpy): they load after the window shows.
+        slots = [*self.grid_slots.values(), self.metrics_panel.chart_slot]
+        build_after_first_paint(self.view.viewport(), slots, preload=["pyqtgraph"])
+
+    @property
+    def power_interest(self) -> ScaleGrid:
+        """The power–interest grid, built now if it was not yet."""
+        return self.grid_slots["power_interest"].widget()
+
+    @property
+    def influence_position(self) -> ScaleGrid:
+        """The influence–position matrix, built now if it was not yet."""
+        return self.grid_slots["influence_position"].widget()
 
     def _action(
         self,
@@ -1146,6 +1172,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.document.smap.info.title} — {name}[*] — Stakeholder Mapper")
         self.setWindowModified(not self.document.undo_stack.isClean())
         self.actions_by_name["revert"].setEnabled(path is not None)
+
+
+def _scale_grid(document: MapDocument, name: str) -> ScaleGrid:
+    """The grid called ``name`` ("power_interest" or "influence_position") on ``document``;
+    the first one built loads pyqtgraph and numpy."""
+    from .grids import INFLUENCE_POSITION, POWER_INTEREST, ScaleGrid
+
+    spec = {"power_interest": POWER_INTEREST, "influence_position": INFLUENCE_POSITION}[name]
+    return ScaleGrid(document, spec)
 
 
 def _describe_filter(canvas_filter: CanvasFilter) -> str:

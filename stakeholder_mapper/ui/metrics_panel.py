@@ -3,7 +3,8 @@
 The table shows the last finished analysis, most important broker (highest betweenness)
 first, categories by name; while the map has changed since, the panel says the figures
 are stale. Clicking a row selects the stakeholder everywhere. The chart draws the top
-stakeholders as horizontal bars, names on the axis, as many as its height lets be read.
+stakeholders as horizontal bars, names on the axis, as many as its height lets be read;
+it is built just after the window first shows, since pyqtgraph and numpy load with it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import math
 import numbers
 from typing import TYPE_CHECKING, Any
 
-import pyqtgraph as pg
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
 
 from ..analysis.columns import METRIC_COLUMNS
 from .document import MapDocument
+from .lazy_widget import LazyWidget
 from .metrics_runner import MetricsResult, MetricsRunner
 from .tables import ColumnFitter
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyqtgraph as pg
 
 __all__ = ["MetricsPanel", "MetricsTableModel"]
 
@@ -52,6 +54,7 @@ SHOWN = ("name", "category", *METRIC_COLUMNS)
 TOP = 10
 #: Height of one bar's row in the chart, in pixels, so that names do not overlap.
 _BAR_ROW_PX = 18
+_CHART_MIN_HEIGHT = 60
 
 
 class MetricsTableModel(QAbstractTableModel):
@@ -148,14 +151,12 @@ class MetricsPanel(QWidget):
         self.table.setMinimumHeight(48)
         self.table.clicked.connect(self._on_row_clicked)
         self.columns = ColumnFitter(self.table)
-        self.chart = pg.PlotWidget(background="w")
-        self.chart.setMinimumHeight(60)
-        self.chart.hideButtons()
-        self.chart.setMouseEnabled(x=False, y=False)
-        self.chart.getAxis("left").setStyle(tickTextWidth=170, autoExpandTextSpace=False)
-        self.chart.getAxis("left").setWidth(175)
-        self.chart.getAxis("bottom").enableAutoSIPrefix(False)
-        self.chart.getViewBox().sigResized.connect(self._on_chart_resized)
+        #: Where the bar chart goes; see :attr:`chart`.
+        self.chart_slot: LazyWidget[pg.PlotWidget] = LazyWidget(
+            self._build_chart, "Loading the chart…"
+        )
+        self.chart_slot.setMinimumHeight(_CHART_MIN_HEIGHT)
+        self.chart_slot.built.connect(self._draw_chart)
         self._bars = 0
 
         top = QHBoxLayout()
@@ -172,7 +173,7 @@ class MetricsPanel(QWidget):
         chart_head.addWidget(self.chart_title)
         chart_head.addWidget(self.metric_box, 1)
         chart_layout.addLayout(chart_head)
-        chart_layout.addWidget(self.chart)
+        chart_layout.addWidget(self.chart_slot)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(chart_box)
@@ -191,6 +192,24 @@ class MetricsPanel(QWidget):
         self._on_state()
         if runner.result is not None:
             self._on_finished(runner.result)
+
+    @property
+    def chart(self) -> pg.PlotWidget:
+        """The bar chart, built now if it was not yet."""
+        return self.chart_slot.widget()
+
+    def _build_chart(self) -> pg.PlotWidget:
+        import pyqtgraph as pg
+
+        chart = pg.PlotWidget(background="w")
+        chart.setMinimumHeight(_CHART_MIN_HEIGHT)
+        chart.hideButtons()
+        chart.setMouseEnabled(x=False, y=False)
+        chart.getAxis("left").setStyle(tickTextWidth=170, autoExpandTextSpace=False)
+        chart.getAxis("left").setWidth(175)
+        chart.getAxis("bottom").enableAutoSIPrefix(False)
+        chart.getViewBox().sigResized.connect(self._on_chart_resized)
+        return chart
 
     def is_stale(self) -> bool:
         """Whether the panel says its figures are out of date."""
@@ -232,6 +251,10 @@ class MetricsPanel(QWidget):
             self._draw_chart()
 
     def _draw_chart(self) -> None:
+        if not self.chart_slot.is_built():
+            return  # drawn once built, from the results of then
+        import pyqtgraph as pg
+
         self.chart.clear()
         self._bars = self.bars_that_fit()
         self.chart_title.setText(f"Top {self._bars} by")
