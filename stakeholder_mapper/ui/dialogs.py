@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from .window_layout import resize_within_screen
 
 __all__ = ["about_text", "shortcut_rows", "show_about", "show_shortcuts"]
 
@@ -56,7 +57,7 @@ def _show_closable(dialog: QDialog, title: str, content: QWidget, width: int, he
     layout = QVBoxLayout(dialog)
     layout.addWidget(content)
     layout.addWidget(buttons)
-    dialog.resize(width, height)
+    resize_within_screen(dialog, width, height)
     dialog.show()
 
 

@@ -63,6 +63,7 @@ from ..io.table_import import (
 from ..io.tables import DELIMITERS, ENCODINGS, Table, TableImportError, read_table, read_workbook
 from .background import BackgroundTask
 from .folders import documents_folder
+from .window_layout import resize_within_screen
 
 __all__ = ["ImportDialog", "ImportOutcome", "run_import_dialog"]
 
@@ -192,7 +193,7 @@ class ImportDialog(QDialog):
     def __init__(self, smap: StakeholderMap | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import stakeholders and relationships")
-        self.resize(1000, 760)
+        resize_within_screen(self, 1000, 760)
         self.target = smap
         self.outcome: ImportOutcome | None = None
         self.tables: dict[str, Table | None] = {"stakeholders": None, "relationships": None}

@@ -49,6 +49,7 @@ from ..io.redact import LEVEL_DESCRIPTIONS
 from .background import BackgroundTask, Report
 from .export_dialog import overwrites_map
 from .folders import output_folder
+from .window_layout import resize_within_screen
 
 __all__ = ["PlanDialog", "run_plan_dialog"]
 
@@ -173,7 +174,7 @@ class PlanDialog(QDialog):
         self._prefill(smap.plan_settings)
         self.level.currentIndexChanged.connect(self._on_level_changed)
         self._on_level_changed()
-        self.resize(560, 640)
+        resize_within_screen(self, 560, 640)
 
     # -- choices ----------------------------------------------------------------------
     def chosen_level(self) -> str:

@@ -35,6 +35,7 @@ __all__ = [
     "dock_sizes",
     "first_placement",
     "fit_inside",
+    "resize_within_screen",
     "screen_key",
     "scrolling",
 ]
@@ -98,6 +99,21 @@ def fit_inside(frame: QRect, available: QRect, margins: QMargins) -> QRect:
     left = min(max(frame.left(), available.left()), available.right() + 1 - width)
     top = min(max(frame.top(), available.top()), available.bottom() + 1 - height)
     return QRect(left, top, width, height).marginsRemoved(margins)
+
+
+#: Share of the screen's free width and height a dialog may take at most.
+DIALOG_MAX_SHARE = 0.92
+
+
+def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """Give a dialog the size it is designed for, or less where the screen is smaller,
+    so that its buttons are never below the bottom of a 720-pixel screen."""
+    screen = widget.screen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width = min(width, int(free.width() * DIALOG_MAX_SHARE))
+        height = min(height, int(free.height() * DIALOG_MAX_SHARE))
+    widget.resize(width, height)
 
 
 def dock_sizes(window: QSize, legend: QSize, tables_rows: int) -> DockSizes:
