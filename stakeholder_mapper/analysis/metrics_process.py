@@ -137,6 +137,11 @@ class MetricsProcess:
         """The process's id (tests check the work is done elsewhere)."""
         return self._process.pid
 
+    @property
+    def exitcode(self) -> int | None:
+        """None while the process runs; 0 when it answered; negative when it was stopped."""
+        return self._process.exitcode
+
     def result(
         self,
         progress: Callable[[float], None] | None = None,
