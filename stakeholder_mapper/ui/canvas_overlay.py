@@ -1,8 +1,11 @@
 """Workshop marks drawn over the canvas: dot-vote badges and the snapshot comparison.
 
 The overlay is a transparent widget laid over the canvas viewport (it lets every mouse
-event through); it reads node positions from the scene and repaints whenever the
-viewport does, so it follows zoom, pan and drags without touching the canvas items.
+event through); it reads node positions from the scene and repaints when the view
+is zoomed or panned and when the scene changes, so it follows zoom, pan and drags without
+touching the canvas items. It never repaints merely because the viewport did: being
+transparent, its repaint repaints the viewport under it, and the two would repaint each
+other without end (on a large map, a canvas busy half of every second).
 Added stakeholders and ties are ringed or traced in green with a "+"; removed ones are
 drawn as dashed grey ghosts where they were, with a "−" (shape and sign, not colour
 alone).
@@ -43,7 +46,10 @@ class WorkshopOverlay(QWidget):
         self.before: StakeholderMap | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        #: Zoom and scroll position at the last repaint; a viewport paint elsewhere is ignored.
+        self._seen: tuple[object, ...] = ()
         view.viewport().installEventFilter(self)
+        scene.changed.connect(self._on_scene_changed)
         self._fit()
         self.show()
 
@@ -103,8 +109,21 @@ class WorkshopOverlay(QWidget):
         if event.type() == QEvent.Type.Resize:
             self._fit()
         elif event.type() == QEvent.Type.Paint:
-            self.update()
+            view = self.view
+            seen = (
+                view.transform(),
+                view.horizontalScrollBar().value(),
+                view.verticalScrollBar().value(),
+            )
+            if seen != self._seen:
+                self._seen = seen
+                self.update()
         return False
+
+    def _on_scene_changed(self, _regions: object) -> None:
+        # Nodes moved or votes changed: the marks follow. Nothing to follow without marks.
+        if self.comparison is not None or self.show_votes:
+            self.update()
 
     # -- painting ---------------------------------------------------------------------
     def _point(self, sid: str) -> QPointF | None:
