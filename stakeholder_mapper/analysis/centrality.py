@@ -26,11 +26,8 @@ Example::
 from __future__ import annotations
 
 import itertools
-import multiprocessing
-import multiprocessing.connection
 import os
 import sys
-import threading
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -39,6 +36,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
+from .processes import exit_with_parent, process_context
 from .views import Arcs
 
 __all__ = [
@@ -102,40 +100,6 @@ def _worker_slice(routes: _Routes, sources: list[int]) -> np.ndarray:
 _jobs = itertools.count()
 
 
-def _exit_with_parent() -> None:
-    """Stop this worker process as soon as the process that started it is gone.
-
-    Run when a worker starts. If the app is killed mid-computation nothing tells the
-    workers to stop, and they would wait for work forever (keeping the fork server and
-    resource tracker alive); a daemon thread waits for the parent's end instead.
-    """
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-
-    def wait_for_parent() -> None:
-        multiprocessing.connection.wait([parent.sentinel])
-        os._exit(1)
-
-    threading.Thread(target=wait_for_parent, name="exit with parent", daemon=True).start()
-
-
-def _process_context() -> multiprocessing.context.BaseContext:
-    """How worker processes start: forked from a server that has loaded this module.
-
-    The server starts once per session and imports this module, so a worker starts in
-    milliseconds; where there is no fork server (Windows) a fresh interpreter is started
-    per worker. Never a plain fork: this process has threads. The server does not load
-    the caller's main script; each worker imports it, as with any start method but a
-    plain fork, so a script needs a main guard.
-    """
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
 def _processes() -> int:
     """How many worker processes to count routes in: two when a core is free, else one.
 
@@ -143,7 +107,9 @@ def _processes() -> int:
     (load average at most the number of cores minus one, this process included). On
     busier machines workers would only share the same cores while adding the work of
     starting and feeding them, so the routes are counted here. A frozen (bundled) app
-    counts here too: its executable cannot be relied on to start worker processes.
+    counts here too: each worker would be a fresh start of its executable (seconds),
+    and the desktop app already computes a large map's metrics in a process of its own
+    (:mod:`.metrics_process`), away from the window.
     """
     if getattr(sys, "frozen", False):
         return 1
@@ -193,8 +159,8 @@ class BetweennessJob:
         try:
             self._pool = ProcessPoolExecutor(
                 max_workers=processes,
-                mp_context=_process_context(),
-                initializer=_exit_with_parent,
+                mp_context=process_context(),
+                initializer=exit_with_parent,
             )
             self._futures = {
                 self._pool.submit(_worker_slice, routes, part.tolist()): i

@@ -1,11 +1,15 @@
-"""Live metrics: recomputed in a worker thread after edits, debounced, stale results dropped.
+"""Live metrics: recomputed in the background after edits, debounced, stale results dropped.
 
 After each edit that can change a metric the runner waits ~400 ms for more edits, copies
 the map (records are immutable, so copying the dictionaries is enough), and computes the
-metrics, readings and findings in a :class:`QThreadPool` worker. The worker touches no
-widget: it fills a plain outcome object that a timer on the GUI thread polls, and a
-result is used only if the map has not changed since its run started.
-Long runs report progress and can be cancelled.
+metrics, readings and findings in a :class:`QThreadPool` worker. On maps of more than
+:data:`PROCESS_ABOVE` stakeholders that worker only drives a separate process that does
+the computing (:class:`~stakeholder_mapper.analysis.metrics_process.MetricsProcess`):
+igraph and pandas hold Python's global lock for seconds at a time, which in a thread
+would freeze the window. When no process can start, the worker computes itself.
+The worker touches no widget: it fills a plain outcome object that a timer on the GUI
+thread polls, and a result is used only if the map has not changed since its run
+started. Long runs report progress and can be cancelled (a separate process is ended).
 """
 
 from __future__ import annotations
@@ -25,12 +29,16 @@ if TYPE_CHECKING:
 
     from ..analysis.readings import Reading
 
-__all__ = ["DEBOUNCE_MS", "MetricsResult", "MetricsRunner"]
+__all__ = ["DEBOUNCE_MS", "PROCESS_ABOVE", "MetricsResult", "MetricsRunner"]
 
 #: Quiet time after the last edit before metrics are recomputed.
 DEBOUNCE_MS = 400
 #: How often the GUI thread looks for finished analyses while one runs.
 POLL_MS = 30
+#: Maps with more stakeholders than this are analysed in a separate process. Measured
+#: with a thread (benchmarks/startup.py, 2 cores under load): up to 500 stakeholders the
+#: window waited at most about 70 ms; from 600 on, over a second.
+PROCESS_ABOVE = 500
 
 #: Changes that can alter a metric (moving a node on the canvas cannot).
 _RELEVANT = {
@@ -92,17 +100,17 @@ class _Job(QRunnable):
             # The analysis modules load igraph, numpy and pandas, which take longer to import
             # than the window takes to show: they are imported here, in the worker, on the
             # first run, which the window starts once it has been painted.
-            from ..analysis.metrics import compute_metrics
-            from ..analysis.readings import map_findings, stakeholder_readings
+            from ..analysis.metrics_process import MetricsProcess, ProcessUnavailableError, analyse
 
-            metrics = compute_metrics(self.smap, progress=self._progress, cancelled=self._stop)
-            if self._stop():
-                raise Cancelled
-            outcome.result = MetricsResult(
-                metrics,
-                stakeholder_readings(self.smap, metrics),
-                map_findings(self.smap, metrics),
-            )
+            analysis = None
+            if len(self.smap.stakeholders) > PROCESS_ABOVE:
+                try:
+                    analysis = MetricsProcess(self.smap).result(self._progress, self._stop)
+                except ProcessUnavailableError:
+                    analysis = None  # computed in this worker instead
+            if analysis is None:
+                analysis = analyse(self.smap, self._progress, self._stop)
+            outcome.result = MetricsResult(*analysis)
         except Cancelled:
             outcome.cancelled = True
         except Exception as exc:  # the window must survive any analysis failure

@@ -44,6 +44,9 @@ def test_votes_are_redrawn_when_the_map_scrolls_or_changes(qtbot, window: MainWi
     window.view.horizontalScrollBar().setValue(window.view.horizontalScrollBar().value() + 40)
     qtbot.waitUntil(lambda: paints.count > 0)
     scrolled = paints.count
+    window.view.scale(1.5, 1.5)
+    qtbot.waitUntil(lambda: paints.count > scrolled)
+    scrolled = paints.count
     window.document.push(UpdateStakeholder(window.document.smap, "imam", votes=3))
     qtbot.waitUntil(lambda: paints.count > scrolled)
     qtbot.wait(300)
