@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent, QValidator
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -45,7 +45,17 @@ class _LongText(QPlainTextEdit):
 
 class _ScaleBox(QSpinBox):
     """A spin box for a scale whose lowest entry means unknown: clearing the text or typing
-    "unknown" chooses it, as the user guide says (leave a value empty for unknown)."""
+    "unknown" chooses it, as the user guide says (leave a value empty for unknown).
+
+    The mouse wheel changes it only once it has the keyboard focus (a click or Tab):
+    otherwise scrolling the inspector over it silently rewrote the stakeholder's scores.
+    """
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # the inspector scrolls instead
 
     def validate(self, text: str, pos: int) -> object:
         typed = text.strip().casefold()
@@ -62,6 +72,16 @@ class _ScaleBox(QSpinBox):
         return super().valueFromText(text)
 
 
+class _ChoiceBox(QComboBox):
+    """A list of choices the mouse wheel changes only once it has the keyboard focus."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # the inspector scrolls instead
+
+
 class _Editor:
     """One field's widget: shows a value as text and reports typed text to ``commit``."""
 
@@ -71,6 +91,7 @@ class _Editor:
         kind = field.kind
         if kind == "int":
             box = _ScaleBox()
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             low = field.low if field.low is not None else 0
             box.setRange(low - 1 if field.optional else low, field.high or 1000)
             if field.optional:
@@ -79,7 +100,8 @@ class _Editor:
             box.valueChanged.connect(lambda _v: self._emit())
             self.widget: QWidget = box
         elif kind in ("choice", "category", "kind", "bool"):
-            box = QComboBox()
+            box = _ChoiceBox()
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             box.activated.connect(lambda _i: self._emit())
             self.widget = box
         elif kind == "longtext":
