@@ -108,7 +108,9 @@ DIALOG_MAX_SHARE = 0.92
 def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
     """Give a dialog the size it is designed for, or less where the screen is smaller,
     so that its buttons are never below the bottom of a 720-pixel screen."""
-    screen = widget.screen()
+    # The screen of the window it belongs to: a dialog not yet shown has none of its own.
+    parent = widget.parentWidget()
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
     if screen is not None:
         free = screen.availableGeometry()
         width = min(width, int(free.width() * DIALOG_MAX_SHARE))
