@@ -78,6 +78,20 @@ def double_click(widget: QWidget, spot: QPoint) -> None:
     QTest.mouseRelease(widget, button, none, spot)
 
 
+def shift_drag(widget: QWidget, start: QPoint, end: QPoint) -> None:
+    """Drag from ``start`` to ``end`` holding Shift, then let go of Shift, as a hand does.
+
+    Qt keeps the modifiers of the last input event: without the key release, a later
+    test's click in a table would count as Shift+click and extend the selection.
+    """
+    button, shift = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier
+    QTest.mousePress(widget, button, shift, start)
+    QTest.mouseMove(widget, (start + end) / 2)
+    QTest.mouseMove(widget, end)
+    QTest.mouseRelease(widget, button, shift, end)
+    QTest.keyRelease(widget, Qt.Key.Key_Shift)
+
+
 def node_point(win: MainWindow, stakeholder_id: str) -> QPoint:
     """Viewport coordinates of a stakeholder's node centre."""
     return win.view.mapFromScene(win.scene.nodes[stakeholder_id].pos())

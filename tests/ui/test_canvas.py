@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from stakeholder_mapper.core.model import Relationship, Stakeholder, StakeholderMap
 from stakeholder_mapper.ui.main_window import MainWindow
 
-from .conftest import double_click, node_point
+from .conftest import double_click, node_point, shift_drag
 
 
 def _undo(win: MainWindow) -> None:
@@ -52,10 +52,7 @@ def test_shift_drag_connects_with_the_kind_from_the_palette(qtbot, window: MainW
     trust.trigger()
     viewport = window.view.viewport()
     start, end = node_point(window, "mayor"), node_point(window, "youth")
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, start)
-    QTest.mouseMove(viewport, (start + end) / 2)
-    QTest.mouseMove(viewport, end)
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, end)
+    shift_drag(viewport, start, end)
     new = [r for r in smap.relationships.values() if (r.source, r.target) == ("mayor", "youth")]
     assert len(new) == 1 and new[0].kind == "trust" and new[0].directed
     assert new[0].id in window.scene.edges

@@ -12,7 +12,7 @@ from stakeholder_mapper.core.scores import SetVotes
 from stakeholder_mapper.ui.canvas.items import LABEL_FONT_PX, NodeItem
 from stakeholder_mapper.ui.main_window import MainWindow
 
-from .conftest import node_point
+from .conftest import node_point, shift_drag
 from .waits import BACKGROUND
 
 
@@ -293,14 +293,7 @@ def test_connecting_the_same_tie_twice_on_the_canvas_selects_it_instead(qtbot, s
     count = len(smap.relationships)
     for _ in range(2):
         start, end = node_point(window, "mayor"), node_point(window, "youth")
-        qtbot.mousePress(
-            viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, start
-        )
-        qtbot.mouseMove(viewport, (start + end) / 2)
-        qtbot.mouseMove(viewport, end)
-        qtbot.mouseRelease(
-            viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, end
-        )
+        shift_drag(viewport, start, end)
     ties = [r for r in smap.relationships.values() if (r.source, r.target) == ("mayor", "youth")]
     assert len(ties) == 1 and len(smap.relationships) == count + 1
     assert window.document.selection.relationships == (ties[0].id,)
