@@ -34,6 +34,7 @@ from stakeholder_mapper.analysis.routes import our_branch  # noqa: E402
 from stakeholder_mapper.io.project import load_map  # noqa: E402
 from stakeholder_mapper.paths import SAMPLE_MAP  # noqa: E402
 from stakeholder_mapper.ui.main_window import MainWindow  # noqa: E402
+from stakeholder_mapper.ui.qt_application import set_up_application  # noqa: E402
 from stakeholder_mapper.ui.settings import Settings  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
@@ -73,6 +74,7 @@ def first_window(name: str) -> None:
     """Open the window as the app does on this process's screen, select the mayor, and
     save the whole window as docs/images/``name``."""
     app = QApplication.instance() or QApplication(sys.argv)
+    set_up_application(app)
     with tempfile.TemporaryDirectory() as folder:
         store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         smap = load_map(SAMPLE_MAP)
@@ -108,6 +110,7 @@ def all_shots() -> None:
 def main() -> None:
     """Write the four screenshots and print their paths."""
     app = QApplication.instance() or QApplication(sys.argv)
+    set_up_application(app)
     IMAGES.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)

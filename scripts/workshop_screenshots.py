@@ -31,6 +31,7 @@ from stakeholder_mapper.io.project import load_map  # noqa: E402
 from stakeholder_mapper.paths import SAMPLE_MAP  # noqa: E402
 from stakeholder_mapper.ui.canvas.items import NodeItem  # noqa: E402
 from stakeholder_mapper.ui.main_window import MainWindow  # noqa: E402
+from stakeholder_mapper.ui.qt_application import set_up_application  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
 WIDTH, HEIGHT = 1920, 1080
@@ -116,6 +117,7 @@ def main() -> None:
     config = Path(tempfile.mkdtemp()) / "screen.json"
     config.write_text(json.dumps(screen), encoding="utf-8")
     app = QApplication([sys.argv[0], "-platform", f"offscreen:configfile={config}"])
+    set_up_application(app)
 
     window = MainWindow(workshop_map())
     document, tools = window.document, window.workshop

@@ -58,14 +58,15 @@ def _fresh_canvas_labels() -> None:
 
 @pytest.fixture(scope="session")
 def qapp(qapp):
-    """pytest-qt's QApplication, set to the interface's locale as the app sets it.
+    """pytest-qt's QApplication, set up as the app sets its own: the interface's locale and
+    the bundled fonts.
 
     Without this, tests run after the first window would see the environment's locale
     (French system messages, decimal commas in C code) and tests run before it would not.
     """
-    from stakeholder_mapper.ui.interface_locale import use_interface_locale
+    from stakeholder_mapper.ui.qt_application import set_up_application
 
-    use_interface_locale()
+    set_up_application(qapp)
     return qapp
 
 

@@ -11,19 +11,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..io.project import MapFileError, load_map
 from ..paths import SAMPLE_MAP
 from .autosave import open_map_for_editing
-from .fonts import use_bundled_fonts
-from .interface_locale import use_interface_locale
 from .main_window import MainWindow
+from .qt_application import set_up_application
 
 __all__ = ["build_window", "run_app"]
 
 
 def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
-    use_interface_locale()
     app.setApplicationName("Stakeholder Mapper")
     app.setOrganizationName("Stakeholder Mapper")
-    use_bundled_fonts(app)
+    set_up_application(app)
     return app
 
 

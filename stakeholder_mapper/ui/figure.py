@@ -35,8 +35,8 @@ from ..io.redact import ExportLevel, redact_for_export
 from .canvas import MapScene
 from .canvas.legend import Legend
 from .document import MapDocument
-from .fonts import drawing_font, use_bundled_fonts
-from .interface_locale import use_interface_locale
+from .fonts import drawing_font
+from .qt_application import set_up_application
 
 __all__ = ["FIGURE_FORMATS", "export_figure", "figure_bytes", "render_scene"]
 
@@ -190,8 +190,7 @@ def _application() -> QApplication:
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(["stakeholder-mapper"])
-    use_interface_locale()
-    use_bundled_fonts(app)
+    set_up_application(app)
     return app
 
 

@@ -9,7 +9,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from stakeholder_mapper.core.model import StakeholderMap
-from stakeholder_mapper.ui.fonts import use_bundled_fonts
 from stakeholder_mapper.ui.main_window import MainWindow
 from stakeholder_mapper.ui.settings import Settings
 
@@ -20,12 +19,6 @@ POSITIONS = {
     "youth": (-250.0, 150.0),
     "branch": (250.0, 150.0),
 }
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _bundled_fonts(qapp) -> None:
-    """The tests' application draws with the bundled fonts, as the app does."""
-    use_bundled_fonts(qapp)
 
 
 @pytest.fixture(autouse=True)
