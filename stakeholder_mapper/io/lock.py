@@ -14,8 +14,15 @@ import getpass
 import json
 import os
 import socket
+import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 from ..core.dates import local_time, short_date, time_of_day
 from .errors import MapFileError
@@ -113,23 +120,31 @@ class LockInfo:
         return f"{self.user} on {self.host} since {when}"
 
 
-def read_lock(map_path: str | os.PathLike[str]) -> LockInfo | None:
-    """Who holds the map open, or ``None`` if nobody (or the lock file is unreadable).
+def _parse(data: bytes) -> LockInfo | None:
+    """The holder a lock file's bytes name, or ``None`` if they name nobody readable.
 
     The file may hold anything (a crash mid-write, another program, a hostile copy): a
     field of the wrong type, a process id that is not a whole number of at most 32 bits
     (``1e400``, ``4294967297``) or a time that is not one makes the lock unreadable.
     """
     try:
-        with lock_path(map_path).open("rb") as fh:
-            raw = json.loads(fh.read(_MAX_LOCK_BYTES))
+        raw = json.loads(data)
         pid = raw["pid"]
         if type(pid) is not int or not 0 < pid < 2**32:
             return None
-        time = dt.datetime.fromisoformat(str(raw["time"]))
-        time.astimezone()  # a time at the edge of the calendar cannot be shown here
-        return LockInfo(host=str(raw["host"]), pid=pid, user=str(raw["user"]), time=time)
-    except (OSError, ValueError, KeyError, TypeError, RecursionError, OverflowError):
+        since = dt.datetime.fromisoformat(str(raw["time"]))
+        since.astimezone()  # a time at the edge of the calendar cannot be shown here
+        return LockInfo(host=str(raw["host"]), pid=pid, user=str(raw["user"]), time=since)
+    except (ValueError, KeyError, TypeError, RecursionError, OverflowError):
+        return None
+
+
+def read_lock(map_path: str | os.PathLike[str]) -> LockInfo | None:
+    """Who holds the map open, or ``None`` if nobody (or the lock file is unreadable)."""
+    try:
+        with lock_path(map_path).open("rb") as fh:
+            return _parse(fh.read(_MAX_LOCK_BYTES))
+    except OSError:
         return None
 
 
@@ -151,8 +166,8 @@ class MapLock:
 
     def release(self) -> None:
         """Remove the lock file if it is still ours (safe to call twice)."""
-        if read_lock(self.map_path) == self.info:
-            with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError), _examined(self.path) as found:
+            if found is not None and found[0] == self.info:
                 self.path.unlink()
 
     def __enter__(self) -> MapLock:
@@ -162,11 +177,44 @@ class MapLock:
         self.release()
 
 
-def _age_seconds(path: Path) -> float:
-    try:
-        return dt.datetime.now().timestamp() - path.stat().st_mtime
-    except OSError:
-        return _FRESH_SECONDS
+@contextlib.contextmanager
+def _examined(path: Path) -> Iterator[tuple[LockInfo | None, float] | None]:
+    """The lock file at ``path`` held still: its holder and age in seconds, or ``None``
+    if there is no lock file.
+
+    Every instance that removes a lock file (taking over a stale one, "open anyway",
+    releasing its own) does so inside this block. The file is held with an exclusive
+    advisory lock of the system (released by the system if the process dies) and is
+    checked to be still the file at ``path``, so two instances cannot both remove the
+    same stale lock and then each create its own: the second finds the first one's new
+    file, or none, and judges that instead. Lock files are never written after they
+    are created, so what is read here is what gets removed.
+    """
+    while True:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:
+            yield None
+            return
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            held = os.fstat(fd)
+            data = os.read(fd, _MAX_LOCK_BYTES)
+            if fcntl is None:  # Windows cannot remove a file this process keeps open
+                os.close(fd)
+                fd = -1
+            try:
+                current = os.stat(path)
+            except FileNotFoundError:
+                current = None
+            if current is None or (current.st_dev, current.st_ino) != (held.st_dev, held.st_ino):
+                continue  # removed or replaced while we waited: look at what is there now
+            yield _parse(data), time.time() - held.st_mtime
+            return
+        finally:
+            if fd >= 0:
+                os.close(fd)
 
 
 def _create(path: Path, info: LockInfo) -> bool:
@@ -182,13 +230,32 @@ def _create(path: Path, info: LockInfo) -> bool:
     return True
 
 
+def _refusal(
+    map_path: Path, holder: LockInfo | None, age: float, force: bool
+) -> MapFileError | None:
+    """Why the lock found cannot be taken over, or ``None`` if it can."""
+    if holder is None:
+        if force or age >= _FRESH_SECONDS:
+            return None
+        return MapFileError(f"{map_path.name} is being opened by another instance; try again.")
+    if holder.is_ours and not force:
+        return MapLocked(
+            f"{map_path.name} is already open in this instance of Stakeholder Mapper.", holder
+        )
+    if holder.is_stale or force or holder.is_ours:
+        return None
+    return MapLocked(f"{map_path.name} is already open for editing by {holder.describe()}.", holder)
+
+
 def acquire_lock(map_path: str | os.PathLike[str], *, force: bool = False) -> MapLock:
     """Lock the map for editing by this instance.
 
-    A stale lock (its process is gone from this computer) or an unreadable one is
-    replaced. If another instance holds the map, :class:`MapLocked` is raised naming
-    who and since when, unless ``force`` (the user chose "open anyway"). A folder where
-    no lock can be written raises :class:`MapFileError`: the map can only be read.
+    The lock file is created exclusively (it exists, complete or being written, or it
+    does not). A stale lock (its process is gone from this computer) or an unreadable
+    one is replaced, by one instance only however many try at once. If another instance
+    holds the map, :class:`MapLocked` is raised naming who and since when, unless
+    ``force`` (the user chose "open anyway"). A folder where no lock can be written
+    raises :class:`MapFileError`: the map can only be read.
     """
     map_path = Path(map_path)
     path = lock_path(map_path)
@@ -197,24 +264,12 @@ def acquire_lock(map_path: str | os.PathLike[str], *, force: bool = False) -> Ma
         for _ in range(3):
             if _create(path, info):
                 return MapLock(map_path, info)
-            holder = read_lock(map_path)
-            if holder is not None and not (holder.is_stale or force or holder.is_ours):
-                raise MapLocked(
-                    f"{map_path.name} is already open for editing by {holder.describe()}.",
-                    holder,
-                )
-            if holder is not None and holder.is_ours and not force:
-                raise MapLocked(
-                    f"{map_path.name} is already open in this instance of Stakeholder Mapper.",
-                    holder,
-                )
-            if holder is None and not force and _age_seconds(path) < _FRESH_SECONDS:
-                raise MapFileError(
-                    f"{map_path.name} is being opened by another instance; try again."
-                )
-            # Remove the stale lock only if it is still the one just read.
-            if read_lock(map_path) == holder:
-                path.unlink(missing_ok=True)
+            with _examined(path) as found:
+                if found is not None:
+                    refusal = _refusal(map_path, *found, force)
+                    if refusal is not None:
+                        raise refusal
+                    path.unlink()
     except OSError as exc:
         raise MapFileError(
             f"{map_path.name} cannot be locked for editing: {exc.strerror or exc}."
