@@ -12,10 +12,11 @@ protected with the same password when one is given.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -25,6 +26,7 @@ from .core.model import MapInfo, StakeholderMap
 from .core.validation import ValidationError, map_problems
 from .core.wording import counted
 from .io.errors import MapFileError, PasswordRequired, PlanError
+from .io.lock import MapLocked, acquire_lock
 from .io.plan import DEFAULT_TEMPLATE, LEVELS, PlanOptions
 from .io.project import load_map, save_map, write_atomically
 from .io.redact import LEVEL_DESCRIPTIONS, PUBLIC_EXPORT_REFUSED
@@ -207,6 +209,24 @@ def _cmd_import(args: argparse.Namespace) -> None:
             f"{source.name}: cannot tell the format from the extension; "
             "use .xlsx, .xls, .ods, .graphml, .gexf or .csv"
         )
+    with _locked_output(output):
+        _import_into(args, source, fmt, output)
+
+
+@contextlib.contextmanager
+def _locked_output(output: Path) -> Iterator[None]:
+    """Hold the lock of the map a command writes, refusing a map another instance has open."""
+    try:
+        lock = acquire_lock(output)
+    except MapLocked as exc:
+        raise MapFileError(
+            f"{str(exc).removesuffix('.')}; close it there first or write to another file."
+        ) from None
+    with lock:
+        yield
+
+
+def _import_into(args: argparse.Namespace, source: Path, fmt: str, output: Path) -> None:
     options = {"skip_bad_rows": args.skip_bad_rows}
     if fmt == "csv":
         delimiter = DELIMITERS.get(args.delimiter, args.delimiter)
