@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-__all__ = ["counted"]
+import re
+
+__all__ = ["counted", "shown_name"]
+
+# Line breaks and other control characters, and bytes of a name that are not UTF-8.
+_UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:
@@ -14,3 +19,10 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     ('1 row', '2 rows', '0 entries')
     """
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def shown_name(name: str) -> str:
+    """A file name as a message shows it: as it is, or quoted with escapes (``'a\\nb.smap'``)
+    when it holds a line break or another control character, so the message stays one line.
+    """
+    return repr(name) if _UNSHOWABLE.search(name) else name

@@ -26,6 +26,7 @@ except ImportError:  # Windows
 
 from ..core.dates import local_time, short_date, time_of_day
 from .errors import MapFileError
+from .sidecars import sidecar_name
 
 __all__ = [
     "LockInfo",
@@ -46,9 +47,12 @@ _FRESH_SECONDS = 5.0
 
 
 def lock_path(map_path: str | os.PathLike[str]) -> Path:
-    """The lock file of a map: ``NAME.smap.lock`` beside it."""
+    """The lock file of a map: ``NAME.smap.lock`` beside it (beside the file a symbolic
+    link points to, so that every name of the map has one lock)."""
     map_path = Path(map_path)
-    return map_path.with_name(map_path.name + ".lock")
+    if map_path.is_symlink():
+        map_path = Path(os.path.realpath(map_path))
+    return map_path.with_name(sidecar_name(map_path.name, after=".lock"))
 
 
 def _user() -> str:

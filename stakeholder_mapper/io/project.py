@@ -28,9 +28,9 @@ import json
 import math
 import os
 import re
+import secrets
 import shutil
-import tempfile
-import time
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -48,9 +48,13 @@ from ..core.model import (
     StakeholderMap,
 )
 from ..core.validation import ValidationError, dump_record, dump_records, map_problems, parse_record
+from ..core.wording import shown_name
 from .bounded_json import parse_float, parse_int, reject_constant
 from .encryption import decrypt, encrypt, is_encrypted
 from .errors import MapFileError, PasswordRequired, WrongPassword
+from .file_stamp import FileStamp
+from .lock import read_lock
+from .sidecars import sidecar_name
 
 __all__ = [
     "FORMAT",
@@ -70,6 +74,7 @@ __all__ = [
     "load_map",
     "loads_map",
     "map_to_document",
+    "remove_leftovers",
     "save_map",
     "snapshot_content",
     "snapshot_map",
@@ -446,65 +451,121 @@ def is_encrypted_file(path: str | os.PathLike[str]) -> bool:
         return False
 
 
+def _target(path: Path) -> Path:
+    """The file a save writes: the file a symbolic link points to (the link stays)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _temporary_prefix(path: Path) -> str:
+    return sidecar_name(path.name, ".", ".", reserve=len(secrets.token_hex(4)) + len(".tmp"))
+
+
+def _write_new(folder: Path, prefix: str, data: bytes, mode: int | None) -> tuple[Path, int]:
+    """Write ``data`` to a new temporary file in ``folder``, flushed and fsynced.
+
+    Returns its path and modification time (ns). It gets ``mode`` (the permissions of the
+    file it will replace) or, for a new file, the usual permissions of new files.
+    """
+    while True:
+        name = folder / f"{prefix}{secrets.token_hex(4)}.tmp"
+        try:
+            fh = open(name, "xb")  # noqa: SIM115 - closed below
+        except FileExistsError:
+            continue
+        try:
+            with fh:
+                if mode is not None and hasattr(os, "fchmod"):
+                    os.fchmod(fh.fileno(), mode)
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+                return name, os.fstat(fh.fileno()).st_mtime_ns
+        except BaseException:
+            with contextlib.suppress(OSError):
+                name.unlink()
+            raise
+
+
+def _mode(path: Path) -> int | None:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return None
+
+
 def write_atomically(
     path: str | os.PathLike[str],
     data: bytes,
     *,
     backup: bool = True,
     backup_data: bytes | None = None,
-) -> None:
+) -> FileStamp:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
 
     The data goes to a temporary file in the same folder, is flushed and fsynced, and
     replaces ``path`` in one rename. With ``backup``, the previous file is kept as
     ``path + ".bak"`` (or ``backup_data`` is written there instead, e.g. the previous
-    file encrypted). Raises :class:`MapFileError`; on failure ``path`` is untouched.
+    file encrypted). The file keeps its permissions; through a symbolic link the file
+    it points to is written and the link stays. Returns the stamp of what was written.
+    Raises :class:`MapFileError`; on failure ``path`` is untouched and no temporary
+    file is left.
     """
     path = Path(path)
-    tmp_name = None
+    target = _target(path)
+    bak = backup_path(target)
+    if backup and target.exists() and bak.is_dir():
+        raise MapFileError(
+            f"{shown_name(path.name)} was not saved: its backup {shown_name(bak.name)} is a "
+            "folder, so the previous version cannot be kept; rename that folder or save "
+            "under another name."
+        )
+    written: list[Path] = []
     try:
-        with tempfile.NamedTemporaryFile(
-            "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        if backup and path.exists():
-            bak = path.with_name(path.name + ".bak")
-            bak_tmp = bak.with_name(f".{bak.name}.tmp")
+        tmp, mtime_ns = _write_new(target.parent, _temporary_prefix(target), data, _mode(target))
+        written.append(tmp)
+        if backup and target.exists():
+            bak_tmp = target.with_name(sidecar_name(target.name, ".", ".bak.tmp"))
+            written.append(bak_tmp)
             if backup_data is None:
-                shutil.copy2(path, bak_tmp)
+                shutil.copy2(target, bak_tmp)
             else:
                 with bak_tmp.open("wb") as fh:
                     fh.write(backup_data)
                     fh.flush()
                     os.fsync(fh.fileno())
             os.replace(bak_tmp, bak)
-        os.replace(tmp_name, path)
-        tmp_name = None
-        _fsync_folder(path.parent)
+            written.remove(bak_tmp)
+        os.replace(tmp, target)
+        written.remove(tmp)
+        _fsync_folder(target.parent)
     except OSError as exc:
-        raise MapFileError(f"{path.name} could not be saved: {exc.strerror or exc}.") from None
+        raise MapFileError(
+            f"{shown_name(path.name)} could not be saved: {exc.strerror or exc}."
+        ) from None
     finally:
-        if tmp_name is not None:
-            Path(tmp_name).unlink(missing_ok=True)
-    _remove_stale_temporaries(path)
+        for leftover in written:
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    remove_leftovers(target)
+    return FileStamp.of_bytes(data, mtime_ns)
 
 
-#: A temporary file of a save older than this was left by a crash or a killed process.
-_STALE_TEMPORARY_SECONDS = 600
+def remove_leftovers(path: str | os.PathLike[str]) -> None:
+    """Delete the temporary files that interrupted saves of ``path`` left behind.
 
-
-def _remove_stale_temporaries(path: Path) -> None:
-    """Delete temporary files that interrupted saves of ``path`` left behind.
-
-    They may hold personal data since erased, or a plain copy of a map now protected.
+    They may hold personal data since erased, or a plain copy of a map now protected, so
+    they go whatever their age, when the map is opened or saved, unless another running
+    instance has the map open (one of them may be its save in progress).
     """
-    now = time.time()
-    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+    path = _target(Path(path))
+    holder = read_lock(path)
+    if holder is not None and not (holder.is_ours or holder.is_stale):
+        return
+    pattern = f"{glob.escape(_temporary_prefix(path))}*.tmp"
+    bak_tmp = sidecar_name(path.name, ".", ".bak.tmp")
+    for leftover in [*path.parent.glob(pattern), path.with_name(bak_tmp)]:
         with contextlib.suppress(OSError):
-            if now - leftover.stat().st_mtime > _STALE_TEMPORARY_SECONDS:
+            if leftover.is_file() and not leftover.is_symlink():
                 leftover.unlink()
 
 
@@ -524,7 +585,7 @@ def _fsync_folder(folder: Path) -> None:
 def backup_path(path: str | os.PathLike[str]) -> Path:
     """Where the previous version of a map is kept: ``NAME.smap.bak`` beside it."""
     path = Path(path)
-    return path.with_name(path.name + ".bak")
+    return path.with_name(sidecar_name(path.name, after=".bak"))
 
 
 def file_bytes(smap: StakeholderMap, password: str | None = None, name: str = "the map") -> bytes:
@@ -549,26 +610,34 @@ def save_map(
     password: str | None = None,
     *,
     backup: bool = True,
-) -> None:
+) -> FileStamp:
     """Save the map to ``path`` atomically, keeping the previous file as ``NAME.smap.bak``.
 
     With ``password`` the file is encrypted; so is the backup, even when the previous
     file was not (a plain copy must not stay beside a protected map). With
     ``backup=False`` no backup is written and an old one is removed (after erasing
-    personal data, the previous version must not survive).
+    personal data, the previous version must not survive). Returns the stamp of the
+    file written.
     """
     path = Path(path)
-    data = file_bytes(smap, password, path.name)
+    data = file_bytes(smap, password, shown_name(path.name))
     previous = None
     if backup and password and path.exists() and not is_encrypted_file(path):
         previous = encrypt(_read(path), password)
-    write_atomically(path, data, backup=backup, backup_data=previous)
+    stamp = write_atomically(path, data, backup=backup, backup_data=previous)
     if not backup:
-        bak = backup_path(path)
-        try:
-            bak.unlink(missing_ok=True)
-        except OSError as exc:
-            raise MapFileError(f"{bak.name} could not be removed: {exc.strerror or exc}.") from None
+        _remove_backup(path)
+    return stamp
+
+
+def _remove_backup(path: Path) -> None:
+    bak = backup_path(_target(path))
+    try:
+        bak.unlink(missing_ok=True)
+    except OSError as exc:
+        raise MapFileError(
+            f"{shown_name(bak.name)} could not be removed: {exc.strerror or exc}."
+        ) from None
 
 
 def change_password(
@@ -578,7 +647,7 @@ def change_password(
     smap: StakeholderMap | None = None,
     *,
     backup: bool = True,
-) -> None:
+) -> FileStamp:
     """Set, change (``new_password``) or remove (``None``) the password of a saved map.
 
     Without ``smap`` the saved map is rewritten and its backup kept; with ``smap`` (the
@@ -587,10 +656,14 @@ def change_password(
     password, or in the clear when it is removed: a backup that cannot be read with
     ``old_password`` is dropped, and so is any backup with ``backup=False`` (personal
     data erased since the last save). With a wrong ``old_password`` and no ``smap``,
-    :class:`WrongPassword` is raised and nothing is written.
+    :class:`WrongPassword` is raised and nothing is written. Returns the map's stamp.
+
+    The steps are ordered so that a crash at any point leaves no plain copy beside a
+    protected map: with a new password the backup is rewritten (or removed) before the
+    map; when the password is removed, the map is written in the clear first.
     """
     path = Path(path)
-    bak = backup_path(path)
+    bak = backup_path(_target(path))
     if smap is None:
         smap = load_map(path, old_password)
         source = bak
@@ -602,11 +675,13 @@ def change_password(
             previous = file_bytes(load_map(source, old_password), new_password, bak.name)
         except MapFileError:
             previous = None  # an unreadable or foreign backup is dropped, not kept in the clear
-    write_atomically(path, file_bytes(smap, new_password, path.name), backup=False)
+    data = file_bytes(smap, new_password, shown_name(path.name))
+    if new_password is None:
+        stamp = write_atomically(path, data, backup=False)
     if previous is not None:
         write_atomically(bak, previous, backup=False)
     else:
-        try:
-            bak.unlink(missing_ok=True)
-        except OSError as exc:
-            raise MapFileError(f"{bak.name} could not be removed: {exc.strerror or exc}.") from None
+        _remove_backup(path)
+    if new_password is not None:
+        stamp = write_atomically(path, data, backup=False)
+    return stamp

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import builtins
+import contextlib
+import dataclasses
 import io
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -18,8 +22,15 @@ from typing import Any
 import pytest
 
 from stakeholder_mapper.core.model import MapInfo, Stakeholder, StakeholderMap
-from stakeholder_mapper.io.errors import MapFileError, PasswordRequired
-from stakeholder_mapper.io.project import backup_path, change_password, load_map, save_map
+from stakeholder_mapper.io.errors import MapFileError, PasswordRequired, WrongPassword
+from stakeholder_mapper.io.lock import LockInfo, lock_path
+from stakeholder_mapper.io.project import (
+    backup_path,
+    change_password,
+    load_map,
+    remove_leftovers,
+    save_map,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,23 +81,46 @@ def test_killing_the_process_mid_save_leaves_a_loadable_map(tmp_path: Path) -> N
             assert smap.info.title.startswith("version ")
 
 
-def test_a_save_removes_temporary_files_left_by_an_old_crash(tmp_path: Path) -> None:
-    path = tmp_path / "city.smap"
-    old = tmp_path / ".city.smap.k3j4h5.tmp"
-    old.write_bytes(b'{"personal_data": [{"person": "Amina Yusuf"}]}')
+def _leftovers(folder: Path) -> list[Path]:
+    """Files a killed save of city.smap left: temporary copies, plain, with a name in them."""
+    old = folder / ".city.smap.k3j4h5.tmp"
+    recent = folder / ".city.smap.a1b2c3.tmp"  # a kill a moment ago: as plain as an old one
+    bak_tmp = folder / ".city.smap.bak.tmp"
+    for leftover in (old, recent, bak_tmp):
+        leftover.write_bytes(b'{"personal_data": [{"person": "Amina Yusuf"}]}')
     stale = time.time() - 3600
     os.utime(old, (stale, stale))
-    recent = tmp_path / ".city.smap.a1b2c3.tmp"  # perhaps a save in progress elsewhere
-    recent.write_bytes(b"...")
+    return [old, recent, bak_tmp]
+
+
+def test_a_save_removes_temporary_files_left_by_a_crash_whatever_their_age(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "city.smap"
+    _leftovers(tmp_path)
     other = tmp_path / ".other.smap.x.tmp"
     other.write_bytes(b"...")
-    os.utime(other, (stale, stale))
     save_map(StakeholderMap(), path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".city.smap.a1b2c3.tmp",
-        ".other.smap.x.tmp",
-        "city.smap",
-    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.smap.x.tmp", "city.smap"]
+
+
+def test_opening_a_map_removes_the_leftovers_unless_another_instance_holds_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "city.smap"
+    save_map(StakeholderMap(), path)
+    leftovers = _leftovers(tmp_path)
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]) as child:
+        try:
+            holder = dataclasses.replace(LockInfo.here(), pid=child.pid)
+            lock_path(path).write_bytes(holder.to_json())
+            remove_leftovers(path)  # perhaps that instance's save in progress
+            assert all(leftover.exists() for leftover in leftovers)
+        finally:
+            child.kill()
+    child.wait()
+    remove_leftovers(path)  # its process is gone: the lock is stale, the files orphans
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["city.smap", "city.smap.lock"]
 
 
 # -- a save stopped after each of its steps on disk --------------------------------------------
@@ -114,7 +148,8 @@ class StepsOnDisk:
             handle = real_open(file, mode, *args, **kwargs)
             if not any(flag in mode for flag in "wax+"):
                 return handle
-            name = "temporary file" if "opener" in kwargs else Path(file).name
+            name = Path(file).name
+            name = "temporary file" if re.fullmatch(r"\..+\.[0-9a-f]{8}\.tmp", name) else name
             try:
                 self.step(f"opened {name}")
             except Killed:
@@ -144,6 +179,7 @@ class StepsOnDisk:
             return dst
 
         monkeypatch.setattr(io, "open", opened)
+        monkeypatch.setattr(builtins, "open", opened)
         monkeypatch.setattr(os, "fsync", fsync)
         monkeypatch.setattr(os, "replace", replace)
         monkeypatch.setattr(shutil, "copy2", copy2)
@@ -188,6 +224,9 @@ class _WatchedFile:
 
 
 PASSWORD = "correct horse"
+NEW_PASSWORD = "battery staple"
+#: Text every version holds in the clear, and no protected file shows.
+KNOWN_NAME = b"Actor 17"
 
 
 def _version(n: int) -> StakeholderMap:
@@ -203,16 +242,21 @@ VERSIONS = {f"v{n}": _version(n) for n in (1, 2, 3)}
 
 
 def _state(file: Path) -> str:
-    """Which complete version ``file`` holds ("v2", "v2 protected"), "absent", or what is wrong."""
+    """Which complete version ``file`` holds ("v2", "v2 protected", "v2 protected anew" under
+    the new password), "absent", or what is wrong."""
     if not file.exists():
         return "absent"
+    smap, protected = None, ""
     try:
-        try:
-            smap, protected = load_map(file), ""
-        except PasswordRequired:
-            smap, protected = load_map(file, PASSWORD), " protected"
+        smap = load_map(file)
+    except PasswordRequired:
+        for password, tag in ((PASSWORD, " protected"), (NEW_PASSWORD, " protected anew")):
+            with contextlib.suppress(WrongPassword):
+                smap, protected = load_map(file, password), tag
     except MapFileError as exc:
         return f"unreadable: {exc}"
+    if smap is None:
+        return "under an unknown password"
     for name, version in VERSIONS.items():
         if smap == version:
             return name + protected
@@ -235,31 +279,72 @@ def _set_password(path: Path) -> None:
     change_password(path, None, PASSWORD)
 
 
-#: Each way a map is written over v2 (its backup holding v1), with the states the map and its
-#: backup may be left in, in the order the steps reach them: old first, finished last.
+def _change_password(path: Path) -> None:
+    change_password(path, PASSWORD, NEW_PASSWORD)
+
+
+def _remove_password(path: Path) -> None:
+    change_password(path, PASSWORD, None)
+
+
+def _set_password_saving(path: Path) -> None:
+    """The app's way: the map open in the window is saved under the new password."""
+    change_password(path, None, PASSWORD, VERSIONS["v3"])
+
+
+#: Each way a map is written over v2 (its backup holding v1; both protected by PASSWORD
+#: where the name says so), with the states the map and its backup may be left in, in the
+#: order the steps reach them: old first, finished last.
 WRITES = {
-    "save": (_save, [("v2", "v1"), ("v2", "v2"), ("v3", "v2")]),
+    "save": (_save, None, [("v2", "v1"), ("v2", "v2"), ("v3", "v2")]),
     "save with a password": (
         _protect,
+        None,
         [("v2", "v1"), ("v2", "v2 protected"), ("v3 protected", "v2 protected")],
     ),
     "save without backup": (
         _save_erasing_backup,
+        None,
         [("v2", "v1"), ("v3", "v1"), ("v3", "absent")],
     ),
     "set a password": (
         _set_password,
-        [("v2", "v1"), ("v2 protected", "v1"), ("v2 protected", "v1 protected")],
+        None,
+        [("v2", "v1"), ("v2", "v1 protected"), ("v2 protected", "v1 protected")],
+    ),
+    "set a password while saving": (
+        _set_password_saving,
+        None,
+        [("v2", "v1"), ("v2", "v2 protected"), ("v3 protected", "v2 protected")],
+    ),
+    "change the password of a protected map": (
+        _change_password,
+        PASSWORD,
+        [
+            ("v2 protected", "v1 protected"),
+            ("v2 protected", "v1 protected anew"),
+            ("v2 protected anew", "v1 protected anew"),
+        ],
+    ),
+    "remove the password of a protected map": (
+        _remove_password,
+        PASSWORD,
+        [("v2 protected", "v1 protected"), ("v2", "v1 protected"), ("v2", "v1")],
     ),
 }
 
 
-def _two_saves(folder: Path) -> Path:
+def _two_saves(folder: Path, password: str | None) -> Path:
     folder.mkdir()
     path = folder / "city.smap"
-    save_map(VERSIONS["v1"], path)
-    save_map(VERSIONS["v2"], path)
+    save_map(VERSIONS["v1"], path, password)
+    save_map(VERSIONS["v2"], path, password)
     return path
+
+
+def _plain_copies(folder: Path) -> list[str]:
+    """The files in ``folder`` that show a stakeholder's name in the clear."""
+    return sorted(f.name for f in folder.iterdir() if KNOWN_NAME in f.read_bytes())
 
 
 @pytest.mark.parametrize("write", WRITES, ids=str)
@@ -267,9 +352,10 @@ def _two_saves(folder: Path) -> Path:
 def test_a_save_stopped_after_any_step_leaves_whole_files(write, tmp_path, monkeypatch) -> None:
     """Stopped after any step of the write, the map is the old or the new version, whole,
     and the backup is a whole version too: never a mix, never a cut file, never a new map
-    whose backup is not the version it replaced."""
-    act, allowed = WRITES[write]
-    path = _two_saves(tmp_path / "whole")
+    whose backup is not the version it replaced. And while the map is protected, no file
+    in its folder (backup, temporary file) shows its names in the clear."""
+    act, start_password, allowed = WRITES[write]
+    path = _two_saves(tmp_path / "whole", start_password)
     with monkeypatch.context() as patch:
         steps = StepsOnDisk(patch, stop_after=None)
         act(path)
@@ -277,12 +363,14 @@ def test_a_save_stopped_after_any_step_leaves_whole_files(write, tmp_path, monke
     assert len(steps.done) >= 6, steps.done
     seen = []
     for n, step in enumerate(steps.done, start=1):
-        path = _two_saves(tmp_path / f"stopped-{n}")
+        path = _two_saves(tmp_path / f"stopped-{n}", start_password)
         with monkeypatch.context() as patch, pytest.raises(Killed):
             StepsOnDisk(patch, stop_after=n)
             act(path)
         state = (_state(path), _state(backup_path(path)))
         assert state in allowed, f"stopped after {step!r} (step {n}): {state}"
+        if "protected" in state[0]:
+            assert _plain_copies(path.parent) == [], f"stopped after {step!r} (step {n})"
         seen.append(state)
     assert seen == sorted(seen, key=allowed.index), "a later step went back to an older state"
     assert seen[0] == allowed[0] and seen[-1] == allowed[-1]
