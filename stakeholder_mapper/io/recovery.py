@@ -23,6 +23,7 @@ from ..core.model import StakeholderMap
 from .errors import MapFileError
 from .lock import process_alive, read_lock
 from .project import file_bytes, is_encrypted_file, load_map, write_atomically
+from .sidecars import sidecar_name
 
 __all__ = [
     "KEEP_VERSIONS",
@@ -49,12 +50,14 @@ def recovery_path(
 ) -> Path:
     """Where the newest autosave of a map goes.
 
-    Beside a saved map (``.NAME.smap.recovery``); for a map never saved (``map_path``
+    Beside a saved map (``.NAME.smap.recovery``, the name shortened with a hash if it
+    would pass 255 bytes); for a map never saved (``map_path``
     is ``None``), ``unsaved-HOST-PID.smap.recovery`` in ``folder``.
     """
     if map_path is not None:
         map_path = Path(map_path)
-        return map_path.with_name(f".{map_path.name}{_SUFFIX}")
+        reserve = len(f".{KEEP_VERSIONS}")  # room for the older versions' number
+        return map_path.with_name(sidecar_name(map_path.name, ".", _SUFFIX, reserve))
     if folder is None:
         raise ValueError("A map that was never saved needs a folder for its recovery file.")
     return Path(folder) / f"unsaved-{_host()}-{os.getpid()}.smap{_SUFFIX}"

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from ..core.dates import local_time, short_date, time_of_day
 from ..core.model import ModelChange, StakeholderMap
 from ..io.encryption import encrypt
+from ..io.file_stamp import FileStamp, check_unchanged
 from ..io.lock import MapLock, MapLocked, acquire_lock
 from ..io.project import (
     MapFileError,
@@ -50,6 +51,7 @@ from ..io.project import (
     file_bytes,
     import_only_reason,
     load_map,
+    remove_leftovers,
     save_map,
 )
 from ..io.recovery import (
@@ -383,6 +385,7 @@ def open_map_for_editing(parent: QWidget | None, path: Path) -> OpenedMap | None
         if _ask_read_only(parent, str(exc), can_force=False) == "cancel":
             return None
         read_only = True
+    remove_leftovers(path)  # kept while another instance has the map open
     try:
         loaded = _load_asking_password(parent, path.name, lambda pw: load_map(path, pw))
     except MapFileError as exc:
@@ -554,6 +557,9 @@ class ProtectedFile(QObject):
         self.smap, self.undo_stack = smap, undo_stack
         self.path, self.password, self.lock = path, password, lock
         self.read_only = read_only
+        #: What the file held when this instance opened or last saved it: a save first
+        #: checks that nobody changed it since (e.g. after "Open anyway" elsewhere).
+        self.stamp = FileStamp.of_file(path) if path is not None else None
         self.autosaver: Autosaver | None = None
         self._after_first_save: Callable[[], None] | None = None
         if not read_only:
@@ -599,11 +605,13 @@ class ProtectedFile(QObject):
             guard.autosaver.dirty = True
         return guard
 
-    def save(self, path: Path | None = None) -> None:
+    def save(self, path: Path | None = None, *, overwrite: bool = False) -> None:
         """Save (to ``path`` for Save As); raises :class:`MapFileError` with one sentence.
 
         Save As locks the new file and releases the old one. A read-only map can only
-        be saved under another name.
+        be saved under another name. If the file was changed on disk since this instance
+        opened or saved it, :class:`MapChangedOnDisk` is raised and nothing is written,
+        unless ``overwrite`` (the user chose to replace those changes).
         """
         target = path or self.path
         if target is None:
@@ -613,8 +621,10 @@ class ProtectedFile(QObject):
             new_lock = acquire_lock(target)
         elif self.read_only:
             raise MapFileError(f"{target.name} is open read-only; save it under another name.")
+        elif not overwrite:
+            check_unchanged(target, self.stamp)
         try:
-            save_map(
+            self.stamp = save_map(
                 self.smap, target, self.password, backup=not erased_since_save(self.undo_stack)
             )
         except MapFileError:
@@ -652,7 +662,10 @@ class ProtectedFile(QObject):
             return True
         # One path with the command line: the backup is re-encrypted (or dropped) too.
         keep_backup = not erased_since_save(self.undo_stack)
-        change_password(self.path, self.password, password, self.smap, backup=keep_backup)
+        check_unchanged(self.path, self.stamp)
+        self.stamp = change_password(
+            self.path, self.password, password, self.smap, backup=keep_backup
+        )
         self.password = password
         self.undo_stack.setClean()
         if self.autosaver is not None:

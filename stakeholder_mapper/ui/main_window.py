@@ -47,6 +47,7 @@ from ..core.commands import Batch, MoveStakeholders, RemoveRelationships, Remove
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
 from ..core.placement import drawn_positions
 from ..io.errors import MapFileError
+from ..io.file_stamp import MapChangedOnDisk
 from ..io.lock import MapLock
 from ..io.project import import_only_reason, load_map
 from .autosave import ProtectedFile, offer_recovery, open_map_for_editing
@@ -54,6 +55,7 @@ from .background import start_in_pool
 from .canvas import CanvasFilter, MapScene, MapView
 from .canvas.layout import LayoutJob, LayoutOutcome, LayoutRequest
 from .dialogs import show_about, show_shortcuts
+from .disk_change import ask_about_changed_file
 from .document import MapDocument
 from .first_paint import after_first_paint
 from .folders import documents_folder, output_folder
@@ -735,14 +737,19 @@ class MainWindow(QMainWindow):
             path = path.with_suffix(".smap")
         return self._write(path)
 
-    def _write(self, path: Path) -> bool:
+    def _write(self, path: Path, overwrite: bool = False) -> bool:
         if not path.parent.is_dir():
             QMessageBox.warning(
                 self, "Cannot save map", f"The folder {path.parent} does not exist."
             )
             return False
         try:
-            self.guard.save(path)
+            self.guard.save(path, overwrite=overwrite)
+        except MapChangedOnDisk as exc:
+            choice = ask_about_changed_file(self, str(exc))
+            if choice == "save-as":
+                return self.save_as()
+            return choice == "overwrite" and self._write(path, overwrite=True)
         except MapFileError as exc:
             QMessageBox.warning(self, "Cannot save map", str(exc))
             return False
