@@ -24,7 +24,7 @@ from .analysis.views import AnalysisInputError, GraphView
 from .core.limits import MAX_PASSWORD_FILE_BYTES
 from .core.model import MapInfo, StakeholderMap
 from .core.validation import ValidationError, map_problems
-from .core.wording import counted
+from .core.wording import counted, one_line, shown_name
 from .io.errors import MapFileError, PasswordRequired, PlanError
 from .io.lock import MapLocked, acquire_lock
 from .io.plan import DEFAULT_TEMPLATE, LEVELS, PlanOptions
@@ -502,10 +502,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         run: Callable[[argparse.Namespace], None] = args.run
         run(args)
     except (UsageError, *INPUT_ERRORS) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
-        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        where = shown_name(str(exc.filename or ""))
+        print(f"error: {exc.strerror or exc}: {where}".rstrip(": "), file=sys.stderr)
         return EXIT_BAD_INPUT
     return 0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["counted", "shown_name"]
+__all__ = ["counted", "one_line", "shown_name"]
 
 # Line breaks and other control characters, and bytes of a name that are not UTF-8.
 _UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
@@ -26,3 +26,9 @@ def shown_name(name: str) -> str:
     when it holds a line break or another control character, so the message stays one line.
     """
     return repr(name) if _UNSHOWABLE.search(name) else name
+
+
+def one_line(message: str) -> str:
+    """``message`` with its line breaks and other control characters written as escapes
+    (``\\n``), for a terminal line; names in it are best quoted with :func:`shown_name`."""
+    return _UNSHOWABLE.sub(lambda m: repr(m.group())[1:-1], message)

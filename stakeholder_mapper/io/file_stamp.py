@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.dates import local_time, short_date, time_of_day
+from ..core.wording import shown_name
 from .errors import MapFileError
 
 __all__ = ["FileStamp", "MapChangedOnDisk", "check_unchanged"]
@@ -71,7 +72,8 @@ def check_unchanged(path: Path, known: FileStamp | None) -> None:
     if now is None or now.same_content(known):
         return
     moment = local_time(now.modified)
+    when = f"on {short_date(moment)} at {time_of_day(moment)}"
     raise MapChangedOnDisk(
-        f"{path.name} was changed on disk on {short_date(moment)} at {time_of_day(moment)}, "
+        f"{shown_name(path.name)} was changed on disk {when}, "
         "after you opened or last saved it here."
     )

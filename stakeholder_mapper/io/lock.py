@@ -25,6 +25,7 @@ except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
 from ..core.dates import local_time, short_date, time_of_day
+from ..core.wording import shown_name
 from .errors import MapFileError
 from .sidecars import sidecar_name
 
@@ -238,17 +239,16 @@ def _refusal(
     map_path: Path, holder: LockInfo | None, age: float, force: bool
 ) -> MapFileError | None:
     """Why the lock found cannot be taken over, or ``None`` if it can."""
+    name = shown_name(map_path.name)
     if holder is None:
         if force or age >= _FRESH_SECONDS:
             return None
-        return MapFileError(f"{map_path.name} is being opened by another instance; try again.")
+        return MapFileError(f"{name} is being opened by another instance; try again.")
     if holder.is_ours and not force:
-        return MapLocked(
-            f"{map_path.name} is already open in this instance of Stakeholder Mapper.", holder
-        )
+        return MapLocked(f"{name} is already open in this instance of Stakeholder Mapper.", holder)
     if holder.is_stale or force or holder.is_ours:
         return None
-    return MapLocked(f"{map_path.name} is already open for editing by {holder.describe()}.", holder)
+    return MapLocked(f"{name} is already open for editing by {holder.describe()}.", holder)
 
 
 def acquire_lock(map_path: str | os.PathLike[str], *, force: bool = False) -> MapLock:
@@ -264,6 +264,7 @@ def acquire_lock(map_path: str | os.PathLike[str], *, force: bool = False) -> Ma
     map_path = Path(map_path)
     path = lock_path(map_path)
     info = LockInfo.here()
+    name = shown_name(map_path.name)
     try:
         for _ in range(3):
             if _create(path, info):
@@ -275,7 +276,5 @@ def acquire_lock(map_path: str | os.PathLike[str], *, force: bool = False) -> Ma
                         raise refusal
                     path.unlink()
     except OSError as exc:
-        raise MapFileError(
-            f"{map_path.name} cannot be locked for editing: {exc.strerror or exc}."
-        ) from None
-    raise MapFileError(f"{map_path.name} cannot be locked for editing: the lock keeps changing.")
+        raise MapFileError(f"{name} cannot be locked for editing: {exc.strerror or exc}.") from None
+    raise MapFileError(f"{name} cannot be locked for editing: the lock keeps changing.")

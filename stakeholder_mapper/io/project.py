@@ -388,19 +388,20 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
 
 
 def _read(path: Path) -> bytes:
+    name = shown_name(path.name)
     try:
         with path.open("rb") as fh:
             # Ask for the file's size, not the limit: read(n) reserves n bytes at once.
             size = os.fstat(fh.fileno()).st_size
             if size > MAX_FILE_BYTES:
-                raise MapFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+                raise MapFileError(f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
             data = fh.read(size + 1)
             if len(data) > size:  # it grew while we read: take the rest, within the limit
                 data += fh.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as exc:
-        raise MapFileError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
+        raise MapFileError(f"{name} cannot be read: {exc.strerror or exc}.") from None
     if len(data) > MAX_FILE_BYTES:
-        raise MapFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+        raise MapFileError(f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
     return data
 
 
@@ -423,8 +424,8 @@ def import_only_reason(path: str | os.PathLike[str]) -> str | None:
     if what is None:
         return None
     return (
-        f"{path.name} is {what}, not a map: bring it in with File → Import "
-        f"(command line: stakeholder-mapper import {path.name})."
+        f"{shown_name(path.name)} is {what}, not a map: bring it in with File → Import "
+        f"(command line: stakeholder-mapper import {shown_name(path.name)})."
     )
 
 
@@ -439,7 +440,7 @@ def load_map(path: str | os.PathLike[str], password: str | None = None) -> Stake
     reason = import_only_reason(path)
     if reason is not None:
         raise MapFileError(reason)
-    return loads_map(_read(path), path.name, password)
+    return loads_map(_read(path), shown_name(path.name), password)
 
 
 def is_encrypted_file(path: str | os.PathLike[str]) -> bool:

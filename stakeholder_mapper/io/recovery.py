@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.model import StakeholderMap
+from ..core.wording import shown_name
 from .errors import MapFileError
 from .lock import process_alive, read_lock
 from .project import file_bytes, is_encrypted_file, load_map, write_atomically
@@ -80,7 +81,9 @@ def write_recovery_data(data: bytes, target: Path) -> None:
             if newer.exists():
                 os.replace(newer, older)
     except OSError as exc:
-        raise MapFileError(f"{target.name} could not be saved: {exc.strerror or exc}.") from None
+        raise MapFileError(
+            f"{shown_name(target.name)} could not be saved: {exc.strerror or exc}."
+        ) from None
     write_atomically(target, data, backup=False)
 
 
