@@ -129,3 +129,27 @@ def test_a_file_only_touched_or_unchanged_is_saved_without_asking(
     window.view.connect("youth", "mayor")
     assert window.save()
     assert asked == [] and load_map(path) == window.document.smap
+
+
+def test_the_settings_file_keeps_recent_map_paths_and_nothing_of_their_content(
+    qtbot, window, small_map, tmp_path, settings
+) -> None:
+    """What the data-protection guide says the settings file holds: where maps are, the
+    window's layout, never a stakeholder's name or a password."""
+    path = tmp_path / "city.smap"
+    small_map.stakeholders["mayor"] = dataclasses.replace(
+        small_map.stakeholders["mayor"], person="Amina Yusuf"
+    )
+    save_map(small_map, path, "correct horse")
+    Modals([(autosave.PasswordDialog, _type_password)])
+    assert window.open_path(path)
+    window.close()
+    settings.store.sync()
+    stored = (tmp_path / "settings.ini").read_text(encoding="utf-8")
+    assert str(path.resolve()) in stored
+    assert "Amina" not in stored and "Mayor" not in stored and "correct horse" not in stored
+
+
+def _type_password(dialog: QWidget) -> None:
+    dialog.field.setText("correct horse")
+    dialog.accept()
