@@ -169,16 +169,18 @@ def redact(
     names = _name_matcher([smap, *names_also_from])
     # The author is a personal name; title, purpose and city may quote one.
     info = smap.info
-    out.info = MapInfo(
-        title=_clean(info.title, names),
-        city=info.city,
-        branch=_clean(info.branch, names),
-        purpose=_clean(info.purpose, names),
-        date=info.date,
-    )
     ids = ids if ids is not None else RedactedIds()
     kept = [s for s in smap.stakeholders.values() if s.sensitivity != "confidential"]
     new_ids = {s.id: ids.stakeholder(s.id) for s in kept}
+    # The plan's own sections (problem, red lines, risks, ...) stay in the Full version.
+    branch = smap.find_stakeholder(info.branch.strip()) if info.branch.strip() else None
+    out.info = MapInfo(
+        title=_clean(info.title, names),
+        city=info.city,
+        branch=new_ids.get(branch.id, "") if branch is not None else "",
+        purpose=_clean(info.purpose, names),
+        date=info.date,
+    )
     per_category: dict[str, int] = {}
     for s in kept:
         if level == "partner":

@@ -276,6 +276,14 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+E",
             "Write the humanitarian diplomacy engagement plan as a Word document",
         )
+        a(
+            "map_details",
+            "Map &details and plan content…",
+            self._on_map_details,
+            "Ctrl+Shift+D",
+            "Title, city, our branch, author, purpose, classification, and the plan's own "
+            "sections (problem and ask, red lines, risks, calendar, indicators)",
+        )
         a("quit", "&Quit", self.close, key.Quit)
         stack = self.document.undo_stack
         undo = stack.createUndoAction(self, "&Undo")
@@ -385,7 +393,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         fill(self.file_menu, ["save", "save_as", "revert", "password", None])
-        fill(self.file_menu, ["import", "export", "plan", None, "quit"])
+        fill(self.file_menu, ["map_details", None, "import", "export", "plan", None, "quit"])
         self.edit_menu = bar.addMenu("&Edit")
         fill(
             self.edit_menu,
@@ -791,6 +799,11 @@ class MainWindow(QMainWindow):
             folder=output_folder(),
             map_path=self.document.path,
         )
+
+    def _on_map_details(self) -> None:
+        from .map_details import run_map_details
+
+        run_map_details(self.document, self)
 
     def _on_plan(self) -> None:
         from .plan_dialog import run_plan_dialog
