@@ -172,7 +172,9 @@ def redact(
     ids = ids if ids is not None else RedactedIds()
     kept = [s for s in smap.stakeholders.values() if s.sensitivity != "confidential"]
     new_ids = {s.id: ids.stakeholder(s.id) for s in kept}
-    # The plan's own sections (problem, red lines, risks, ...) stay in the Full version.
+    # The plan's own sections (problem, red lines, risks, ...) stay in the Full version,
+    # as do the approver and the distribution list (names); version and review date
+    # are document control a reader may see.
     branch = smap.find_stakeholder(info.branch.strip()) if info.branch.strip() else None
     out.info = MapInfo(
         title=_clean(info.title, names),
@@ -180,6 +182,8 @@ def redact(
         branch=new_ids.get(branch.id, "") if branch is not None else "",
         purpose=_clean(info.purpose, names),
         date=info.date,
+        version=_clean(info.version, names),
+        review_date=info.review_date,
     )
     per_category: dict[str, int] = {}
     for s in kept:

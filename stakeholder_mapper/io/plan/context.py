@@ -9,9 +9,11 @@ from ...core.dates import short_date
 from ...core.model import Stakeholder, StakeholderMap
 from .facts import Facts
 from .options import PlanOptions
+from .plan_content import FIELDS, SHARED_BELOW_FULL, has_content
 from .priorities import quadrant
 
 __all__ = [
+    "NO_BRANCH",
     "PRIORITY_QUADRANTS",
     "PUBLIC_LEFT_OUT",
     "PlanContext",
@@ -21,6 +23,12 @@ __all__ = [
 
 #: Sections about single stakeholders only, left out of the public version.
 PUBLIC_LEFT_OUT = ("sheets", "mou", "actions")
+
+#: Said once, at the top of a plan whose map names no stakeholder as our branch.
+NO_BRANCH = (
+    "The map names no stakeholder as our branch, so this plan suggests no messengers "
+    "and no routes: choose the branch in Map details to get them."
+)
 
 #: Quadrants whose stakeholders the plan always names a first contact for.
 PRIORITY_QUADRANTS = ("Manage closely", "Keep satisfied")
@@ -65,20 +73,31 @@ class PlanContext:
         self.level = options.level
         self.omitted = omitted
         self.today = options.date or dt.date.today()
+        self.branch_note_written = False
 
     def stakeholder(self, sid: str) -> Stakeholder:
         """The (redacted) stakeholder ``sid``."""
         return self.smap.stakeholders[sid]
 
     def left_out(self) -> tuple[str, ...]:
-        """Sections this version leaves out whole: in the public version, those about
-        single stakeholders, the risks (which would only repeat a key finding) and the
-        progress section while there is no snapshot to compare (it would hold only an
-        instruction to the branch)."""
+        """Sections this version leaves out whole: the plan's own sections without data,
+        or whose text only the Full version shows (see :mod:`.plan_content`); in the
+        public version, also those about single stakeholders, the risks (which would
+        only repeat a key finding) and the progress section while there is no snapshot
+        to compare (it would hold only an instruction to the branch)."""
+        own = tuple(
+            sid
+            for sid in FIELDS
+            if not has_content(self.smap, sid)
+            or (self.level != "full" and sid not in SHARED_BELOW_FULL)
+        )
         if self.level != "public":
-            return ()
+            return own
         return (
-            PUBLIC_LEFT_OUT + ("risks",) + (("monitoring",) if self.facts.changes is None else ())
+            own
+            + PUBLIC_LEFT_OUT
+            + ("risks",)
+            + (("monitoring",) if self.facts.changes is None else ())
         )
 
     @property
@@ -99,10 +118,24 @@ class PlanContext:
     def our_side(self) -> str:
         """Who carries out the plan, as the subject of a sentence ("the Marenza Red
         Crescent branch")."""
-        name = self.smap.info.branch.strip()
-        if not name:
+        if self.facts.branch is None:
             return "the branch"
+        name = self.facts.label(self.facts.branch).strip()
         return name if name.casefold().startswith("the ") else f"the {name}"
+
+    @property
+    def has_branch(self) -> bool:
+        """Whether the plan knows our branch: routes, suggested messengers and "go
+        direct" need it (the map names it; it is never guessed)."""
+        return self.facts.branch is not None
+
+    def missing_branch_note(self) -> str:
+        """:data:`NO_BRANCH` the first time it is asked for when the plan has no branch,
+        "" otherwise: the first section that would show messengers says it, once."""
+        if self.has_branch or self.branch_note_written:
+            return ""
+        self.branch_note_written = True
+        return NO_BRANCH
 
     def recorded_messenger(self, sid: str) -> str:
         """The messenger recorded on the map (internal version only: it may name people)."""

@@ -48,16 +48,15 @@ GLOSSARY: tuple[Term, ...] = (
     ),
     Term(
         "Our branch",
-        "The stakeholder named in the map's branch field (otherwise the most powerful Red "
-        "Cross / Red Crescent stakeholder). It carries out the plan: it is listed last in the "
-        "priority table for reference but gets no sheet, action or risk as a target.",
+        "The stakeholder named as our branch in the map's details (never guessed). It "
+        "carries out the plan: it is listed last in the priority table for reference but "
+        "gets no sheet, action or risk as a target.",
         PER_ACTOR,
     ),
     Term(
         "Our branch",
-        "The stakeholder named in the map's branch field (otherwise the most powerful Red "
-        "Cross / Red Crescent stakeholder). It carries out the plan: it is left out of the "
-        "counts of stakeholders to engage.",
+        "The stakeholder named as our branch in the map's details (never guessed). It "
+        "carries out the plan: it is left out of the counts of stakeholders to engage.",
         ("public",),
     ),
     Term(

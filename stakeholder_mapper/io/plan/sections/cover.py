@@ -23,7 +23,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     author = info.author if (plan.options.show_author and plan.level == "full") else ""
     rows = [
         ("City", or_default(info.city, "not recorded")),
-        ("Branch", or_default(info.branch, "not recorded")),
+        ("Branch", plan.facts.label(plan.facts.branch) if plan.has_branch else "not named"),
         ("Date of the map", date_or_blank(info.date) or "not recorded"),
         ("Plan generated", date_or_blank(plan.today)),
         *([("Prepared by", author)] if author.strip() else []),

@@ -38,10 +38,10 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         if plan.level == "full"
         else "conflict and distrust are not shown in this version"
     )
+    circled = " Our branch is circled." if plan.has_branch else ""
     w.para(
         "Each shape is a stakeholder (colour and shape show the category, size its power); "
-        f"lines are relationships, arrows point from source to target and {ties}. Our "
-        "branch is circled."
+        f"lines are relationships, arrows point from source to target and {ties}.{circled}"
     )
     numbers = plan.facts.numbers
     w.figure(

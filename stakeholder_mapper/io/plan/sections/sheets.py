@@ -12,6 +12,17 @@ from ..writer import PlanWriter
 
 __all__ = ["write"]
 
+#: The "still to plan" list below Full, with and without a branch to route from.
+STILL_TO_PLAN_SHARED = (
+    "None of what this version shares of an engagement (key messages, next action, MoU "
+    "status) is recorded yet for these priority stakeholders; the map suggests a first "
+    "contact for each."
+)
+STILL_TO_PLAN_SHARED_NO_BRANCH = (
+    "None of what this version shares of an engagement (key messages, next action, MoU "
+    "status) is recorded yet for these priority stakeholders."
+)
+
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
@@ -44,6 +55,8 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             "messenger shown are the map's suggestions."
         )
     w.para(f"{scope} {how}")
+    if note := plan.missing_branch_note():
+        w.para(note)
     for sid in ids:
         _sheet(w, plan, sid)
     if unplanned:
@@ -62,11 +75,7 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
         )
     else:
         # This version never shows objectives or asks: it cannot say none is recorded.
-        w.para(
-            "None of what this version shares of an engagement (key messages, next "
-            "action, MoU status) is recorded yet for these priority stakeholders; the "
-            "map suggests a first contact for each."
-        )
+        w.para(STILL_TO_PLAN_SHARED if plan.has_branch else STILL_TO_PLAN_SHARED_NO_BRANCH)
     rows = []
     for sid in ids:
         messenger = facts.messengers.get(sid)
@@ -74,24 +83,25 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
         row = [facts.label(sid), facts.quadrants[sid]]
         if plan.level == "full":
             row.append(facts.strategies[sid])
-        row.append(capital(contact))
+        if plan.has_branch:
+            row.append(capital(contact))
         if plan.level == "full":
             s = plan.stakeholder(sid)
             row.append(or_default(s.engagement.owner or s.focal_point, "none yet"))
         rows.append(row)
     if plan.level == "full":
-        header = [
-            "Stakeholder",
-            "Quadrant",
-            "Strategy",
-            "Suggested first contact",
-            "Focal point",
+        columns = [
+            ("Stakeholder", 4.2),
+            ("Quadrant", 2.5),
+            ("Strategy", 2.9),
+            ("Suggested first contact", 4.6),
+            ("Focal point", 2.4),
         ]
-        weights = [4.2, 2.5, 2.9, 4.6, 2.4]
     else:
-        header = ["Stakeholder", "Quadrant", "Suggested first contact"]
-        weights = [5, 3, 6]
-    w.table(header, rows, weights)
+        columns = [("Stakeholder", 5), ("Quadrant", 3), ("Suggested first contact", 6)]
+    if not plan.has_branch:
+        columns = [c for c in columns if c[0] != "Suggested first contact"]
+    w.table([c[0] for c in columns], rows, [c[1] for c in columns])
 
 
 def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
@@ -144,11 +154,14 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         )
         + f" Suggested for {basis}."
     )
-    messenger_text = (
-        f"{recorded_messenger} (recorded on the map)\nSuggested by the map: {suggested}"
-        if recorded_messenger
-        else f"Suggested by the map: {suggested}"
-    )
+    if not suggested:  # no branch named: nothing is suggested (the plan said why)
+        messenger_text = f"{recorded_messenger} (recorded on the map)" if recorded_messenger else ""
+    elif recorded_messenger:
+        messenger_text = (
+            f"{recorded_messenger} (recorded on the map)\nSuggested by the map: {suggested}"
+        )
+    else:
+        messenger_text = f"Suggested by the map: {suggested}"
     next_action = or_default(e.next_action, "No next action recorded yet.")
     if e.due_date:
         stop = "" if next_action.endswith((".", "!", "?")) else "."

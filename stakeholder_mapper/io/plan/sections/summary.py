@@ -32,6 +32,8 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         f"{satisfied or 'none'} {'is' if satisfied == 1 else 'are'} rated high on power "
         "only and must be kept satisfied."
     )
+    if note := plan.missing_branch_note():
+        w.para(note)
     if plan.omitted:
         w.para(
             f"{counted(plan.omitted, 'stakeholder')} marked confidential "
@@ -118,6 +120,8 @@ def _priority_line(plan: PlanContext, sid: str) -> str:
     suggested = messenger.short if messenger else ""
     parts = [f"recorded messenger: {recorded}"] if recorded else []
     parts += [suggested] if suggested else []
+    if not parts and not plan.has_branch:
+        return f"{facts.label(sid)}."  # the plan said once, at the top, why
     return f"{facts.label(sid)} — {'; '.join(parts) or 'no messenger recorded or found'}."
 
 

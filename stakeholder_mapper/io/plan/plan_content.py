@@ -1,0 +1,78 @@
+"""The plan's own sections: what the map holds beyond the network (problem and ask, red
+lines, risks, calendar, indicators, document control...), which fields feed each, and
+which versions may print them. No Qt.
+
+Each section is optional: it is printed only when its fields hold something, and the
+plan dialog names the chosen sections that have nothing yet (:func:`missing_sections`).
+Free text reaches only the Full version: it may name people or state attitudes. Document
+control (version and review date) is safe to share; its approver and distribution list
+are names, and stay in the Full version (see :func:`stakeholder_mapper.io.redact.redact`).
+"""
+
+from __future__ import annotations
+
+from ...core.model import StakeholderMap
+from .options import SECTIONS
+from .writer import PlanWriter
+
+__all__ = [
+    "FIELDS",
+    "MISSING",
+    "SHARED_BELOW_FULL",
+    "has_content",
+    "missing_sections",
+    "write_text",
+]
+
+#: Each own section and the map details (``MapInfo`` fields) it is written from; the
+#: engagement history is written from the stakeholders' logs.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "control": ("version", "approver", "distribution", "review_date"),
+    "problem": ("problem", "ask", "evidence"),
+    "red_lines": ("red_lines",),
+    "movement": ("movement", "approver"),
+    "community": ("community",),
+    "do_no_harm": ("do_no_harm",),
+    "register": ("risks",),
+    "resources": ("resources",),
+    "calendar": ("calendar",),
+    "indicators": ("indicators",),
+    "history": (),
+}
+
+#: Own sections a version below Full may print.
+SHARED_BELOW_FULL: tuple[str, ...] = ("control",)
+
+#: How the plan dialog names what is missing ({sections}: their headings).
+MISSING = (
+    "Nothing recorded yet for {sections}: these sections are left out. Fill them in "
+    "File → Map details and plan content (Ctrl+Shift+D)."
+)
+MISSING_HISTORY = "the engagement history (log meetings, letters and calls on each stakeholder)"
+
+
+def has_content(smap: StakeholderMap, section: str) -> bool:
+    """Whether the map holds anything for the own ``section`` (an id of :data:`FIELDS`)."""
+    if section == "history":
+        return any(s.log for s in smap.stakeholders.values())
+    info = smap.info
+    return any(
+        (value.strip() if isinstance(value, str) else value)
+        for value in (getattr(info, name) for name in FIELDS[section])
+    )
+
+
+def missing_sections(smap: StakeholderMap, sections: tuple[str, ...]) -> list[str]:
+    """The headings of the chosen own sections that the map holds nothing for."""
+    return [
+        SECTIONS[sid]
+        for sid in FIELDS
+        if sid in sections and not has_content(smap, sid) and sid != "history"
+    ] + ([MISSING_HISTORY] if "history" in sections and not has_content(smap, "history") else [])
+
+
+def write_text(w: PlanWriter, text: str) -> None:
+    """User-written text as paragraphs: one per line, blank lines dropped."""
+    for line in text.splitlines():
+        if line.strip():
+            w.para(line.strip())
