@@ -9,7 +9,7 @@ from typing import NamedTuple
 from .facts import PRIORITY_RULE
 from .priorities import HIGH_FROM, POWERFUL
 
-__all__ = ["GLOSSARY", "Term", "glossary_rows"]
+__all__ = ["BRANCH_TERMS", "GLOSSARY", "Term", "glossary_rows"]
 
 ALL = ("full", "partner", "public")
 PER_ACTOR = ("full", "partner")
@@ -102,8 +102,16 @@ GLOSSARY: tuple[Term, ...] = (
 )
 
 
-def glossary_rows(level: str) -> list[tuple[str, str]]:
+#: Terms that name what only a plan with a branch shows (routes start there).
+BRANCH_TERMS = ("Our branch", "Most trusted route")
+
+
+def glossary_rows(level: str, branch: bool = True) -> list[tuple[str, str]]:
     """The glossary's (term, meaning) rows that the ``level`` version shows, placeholders
-    filled in."""
+    filled in; without a ``branch`` the terms of :data:`BRANCH_TERMS` are left out."""
     values = {"high_from": HIGH_FROM, "powerful": POWERFUL, "priority_rule": PRIORITY_RULE}
-    return [(t.term, t.meaning.format(**values)) for t in GLOSSARY if level in t.levels]
+    return [
+        (t.term, t.meaning.format(**values))
+        for t in GLOSSARY
+        if level in t.levels and (branch or t.term not in BRANCH_TERMS)
+    ]

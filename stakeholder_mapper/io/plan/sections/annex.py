@@ -40,7 +40,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         "equally good routes tie exactly. Negative ties (conflict, distrust) are left out "
         "of routes and metrics."
     )
-    w.table(["Term", "Meaning"], glossary_rows(plan.level), [3.2, 10])
+    w.table(["Term", "Meaning"], glossary_rows(plan.level, plan.has_branch), [3.2, 10])
     if plan.level == "full":
         w.para("The AIIM strategies of the priority table and the engagement sheets:")
         w.table(

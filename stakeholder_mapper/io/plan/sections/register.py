@@ -35,4 +35,4 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         for r in risks
     ]
     w.para(INTRODUCTION)
-    w.table(HEADER, rows, [5, 2, 2, 5, 2.6])
+    w.table(HEADER, rows, [4.6, 2.5, 2, 4.6, 2.4])

@@ -24,6 +24,7 @@ PAST = "{date} (past)"
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
+    w.set_landscape(False)
     w.heading(SECTIONS["calendar"])
     events = sorted(plan.smap.info.calendar, key=lambda e: e.date)
     due = sorted(
