@@ -156,8 +156,8 @@ def test_the_dialog_names_the_sections_without_data(rich):
     }
     missing = missing_sections(rich, tuple(SECTIONS))
     assert missing == [
-        SECTIONS["problem"],
-        SECTIONS["indicators"],
+        f"“{SECTIONS['problem']}”",
+        f"“{SECTIONS['indicators']}”",
         "the engagement history (log meetings, letters and calls on each stakeholder)",
     ]
     assert missing_sections(rich, ("summary", "register")) == []

@@ -11,15 +11,21 @@ are names, and stay in the Full version (see :func:`stakeholder_mapper.io.redact
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...core.model import StakeholderMap
 from .options import SECTIONS
-from .writer import PlanWriter
+from .wording import names_list
+
+if TYPE_CHECKING:
+    from .writer import PlanWriter
 
 __all__ = [
     "FIELDS",
     "MISSING",
     "SHARED_BELOW_FULL",
     "has_content",
+    "missing_note",
     "missing_sections",
     "write_text",
 ]
@@ -63,12 +69,19 @@ def has_content(smap: StakeholderMap, section: str) -> bool:
 
 
 def missing_sections(smap: StakeholderMap, sections: tuple[str, ...]) -> list[str]:
-    """The headings of the chosen own sections that the map holds nothing for."""
+    """How the chosen own sections that the map holds nothing for are named to the user
+    (their headings in quotes; the history with how to fill it)."""
     return [
-        SECTIONS[sid]
-        for sid in FIELDS
-        if sid in sections and not has_content(smap, sid) and sid != "history"
-    ] + ([MISSING_HISTORY] if "history" in sections and not has_content(smap, "history") else [])
+        MISSING_HISTORY if sid == "history" else f"“{SECTIONS[sid]}”"
+        for sid in SECTIONS
+        if sid in FIELDS and sid in sections and not has_content(smap, sid)
+    ]
+
+
+def missing_note(smap: StakeholderMap, sections: tuple[str, ...]) -> str:
+    """One sentence naming the chosen sections the map holds nothing for ("" if none)."""
+    missing = missing_sections(smap, sections)
+    return MISSING.format(sections=names_list(missing)) if missing else ""
 
 
 def write_text(w: PlanWriter, text: str) -> None:
