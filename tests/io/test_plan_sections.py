@@ -72,6 +72,11 @@ def test_every_own_section_is_printed_with_its_data(rich, tmp_path):
         assert written in text
     assert "This plan is approved by Branch director before it is acted on or shared." in text
     assert all(question in text for question in QUESTIONS)
+    # Mayor trust -1, tenants' group +2, imam unrated; our branch is no target.
+    assert (
+        "Trust in the National Society among the 2 stakeholders rated for it: 1 with trust, "
+        "1 with distrust." in text
+    )
     control = dict(_table(doc, "Version"))
     assert control["Version"] == "1.2"
     assert control["Approved by"] == "Branch director"

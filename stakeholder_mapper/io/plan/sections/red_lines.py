@@ -28,7 +28,8 @@ QUESTIONS = (
 )
 #: Readings of the map for the check ({...}: counts).
 TRUST_READING = (
-    "{trusting} of the {rated} rated for trust trust the National Society; {wary} distrust it."
+    "Trust in the National Society among the {rated} rated for it: {trusting} with "
+    "trust, {wary} with distrust."
 )
 NO_TRUST_READING = "No stakeholder is rated for trust yet: acceptance cannot be read from the map."
 SPREAD_READING = (
