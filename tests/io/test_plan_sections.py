@@ -169,6 +169,14 @@ def test_the_dialog_names_the_sections_without_data(rich):
     assert "{sections}" in MISSING
 
 
+def test_the_public_version_names_our_branch_on_the_cover_and_in_the_summary(rich, tmp_path):
+    rich.stakeholders["branch"] = Stakeholder("branch", "Marenza Red Crescent branch", "redcross")
+    doc = _doc(rich, tmp_path, level="public", sections=("cover", "summary"))
+    cover = dict((row.cells[0].text, row.cells[1].text) for row in doc.tables[0].rows)
+    assert cover["Branch"] == "Marenza Red Crescent branch"
+    assert "This plan sets out how the Marenza Red Crescent branch will engage" in _text(doc)
+
+
 def test_a_stakeholder_marked_as_branch_reaches_the_cover(rich, tmp_path):
     rich.stakeholders["branch"] = Stakeholder("branch", "Marenza Red Crescent branch", "redcross")
     doc = _doc(rich, tmp_path, sections=("cover", "summary"))
