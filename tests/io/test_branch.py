@@ -9,12 +9,14 @@ import json
 import pytest
 
 from stakeholder_mapper.cli import main
+from stakeholder_mapper.core.limits import MAX_PLAN_ITEMS
 from stakeholder_mapper.core.model import MapInfo
+from stakeholder_mapper.io.errors import MapFileError
 from stakeholder_mapper.io.graph_formats import export_gexf, export_graphml
 from stakeholder_mapper.io.project import FORMAT_VERSION, dumps_map, load_map, loads_map
 from stakeholder_mapper.io.table_export import export_xlsx
 from stakeholder_mapper.io.table_import import import_workbook
-from stakeholder_mapper.io.tables import read_workbook
+from stakeholder_mapper.io.tables import TableImportError, read_workbook
 
 
 def test_version_1_file_naming_the_branch_by_label_opens_with_its_id(rich_map, tmp_path):
@@ -86,3 +88,29 @@ def test_map_sheet_and_graph_data_carry_the_branch(rich_map, tmp_path, suffix):
     out = tmp_path / "city.smap"
     assert main(["import", str(source), "-o", str(out)]) == 0
     assert load_map(out).info.branch == "branch"
+
+
+def test_a_plan_list_beyond_the_limit_is_refused_in_one_sentence(rich_map, tmp_path):
+    doc = json.loads(dumps_map(rich_map))
+    doc["map"]["calendar"] = [{"date": "2027-01-01", "what": "Vote"}] * (MAX_PLAN_ITEMS + 1)
+    path = tmp_path / "big.smap"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(MapFileError) as caught:
+        load_map(path)
+    message = str(caught.value)
+    assert f"map.calendar: should have at most {MAX_PLAN_ITEMS} entries, not 501" in message
+    assert "\n" not in message
+
+
+def test_a_bad_risk_in_the_map_sheet_names_the_setting(rich_map, tmp_path):
+    path = tmp_path / "map.xlsx"
+    export_xlsx(rich_map, path)
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    for row in book["Map"].iter_rows():
+        if row[0].value == "risks":
+            row[1].value = '[{"description": "Cut", "likelihood": "certain"}]'
+    book.save(path)
+    with pytest.raises(TableImportError, match=r"risks\[0\]\.likelihood: should be 'low', "):
+        import_workbook(path)
