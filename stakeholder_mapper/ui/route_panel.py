@@ -103,6 +103,9 @@ class RoutePanel(QWidget):
             ChangeKind.RESET,
         ):
             self._fill()
+        if change.kind is ChangeKind.INFO_CHANGED and "branch" in change.fields:
+            # Our branch named (or changed) in Map details: routes start there.
+            self.source.setCurrentIndex(self.source.findData(our_branch(self.document.smap)))
         if self.routes and change.kind in _ROUTE_CHANGES:
             self.note.setText("The map changed: find the routes again to update them.")
 
