@@ -235,3 +235,16 @@ def test_every_figure_has_alt_text(tmp_path: Path) -> None:
     # The public version's description names no stakeholder and gives no count.
     (description,) = (d.get("descr") for d in _drawings(public))
     assert not any(ch.isdigit() for ch in description)
+
+
+def test_a_short_table_is_kept_on_one_page(tmp_path: Path) -> None:
+    doc = _plan(load_map(SAMPLE_MAP), tmp_path, level="partner")
+    table = next(
+        t for t in doc.tables if [c.text for c in t.rows[0].cells][:2] == ["Stakeholder", "Status"]
+    )
+    assert 2 < len(table.rows) <= 11
+    kept = [
+        all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in tr.iter(qn("w:p")))
+        for tr in table._tbl.findall(qn("w:tr"))
+    ]
+    assert kept == [True] * (len(kept) - 1) + [False]

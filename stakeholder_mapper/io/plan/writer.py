@@ -39,6 +39,8 @@ __all__ = ["LANDSCAPE_FROM_ROWS", "PlanWriter", "column_widths"]
 LANDSCAPE_FROM_ROWS = 4
 #: Header text size when the template does not give one, in points.
 HEADER_POINTS = 8.5
+#: A table of at most this many rows is kept on one page.
+KEEP_TOGETHER_ROWS = 10
 #: Table text size when the template does not give one, in points.
 TABLE_POINTS = 9.0
 #: Left and right cell margins together, with room to spare, in centimetres.
@@ -173,8 +175,10 @@ class PlanWriter:
         first_column: bool = False,
         keep_together: bool = False,
     ) -> None:
-        """A table across the text width, its columns in proportion to ``weights``; the
-        sentence before it stays on its page."""
+        """A table across the text width, its columns in proportion to ``weights`` but
+        each at least as wide as its longest word; the sentence before it stays on its
+        page. ``keep_together`` keeps it on one page (an engagement sheet); a short table
+        is kept together anyway, so that it never leaves a row or two alone on a page."""
         previous = self.last_paragraph()
         if previous is not None:
             # The sentence that introduces a table stays on the table's page.
@@ -202,7 +206,7 @@ class PlanWriter:
             self.cell_style,
             header_row=header_row,
             first_column=first_column,
-            keep_together=keep_together,
+            keep_together=keep_together or len(rows) <= KEEP_TOGETHER_ROWS,
         )
         if not keep_together:
             self.doc.add_paragraph()
