@@ -29,7 +29,7 @@ from stakeholder_mapper.io.plan import SECTIONS, PlanError, PlanOptions, write_p
 from stakeholder_mapper.io.plan.context import NO_BRANCH
 from stakeholder_mapper.io.plan.facts import hostile
 from stakeholder_mapper.io.plan.plan_content import FIELDS as OWN_SECTIONS
-from stakeholder_mapper.io.plan.plan_content import SHARED_BELOW_FULL, has_content
+from stakeholder_mapper.io.plan.plan_content import has_content
 from stakeholder_mapper.io.project import load_map, snapshot_content
 from stakeholder_mapper.paths import SAMPLE_MAP
 
@@ -418,8 +418,9 @@ def test_public_level_drops_sections_it_cannot_fill(plans: dict[str, Path]) -> N
     # The risks would only repeat a key finding, and without a snapshot the progress
     # section would hold only an instruction to the branch ("take a snapshot").
     dropped = ("sheets", "mou", "actions", "risks", "monitoring")
-    # The plan's own sections hold free text only the Full version shows.
-    dropped += tuple(s for s in OWN_SECTIONS if s not in SHARED_BELOW_FULL)
+    # The plan's own sections hold free text only the Full version shows; document
+    # control's version and review date are shared.
+    dropped += tuple(s for s in OWN_SECTIONS if s != "control")
     expected = [
         title for key, title in SECTIONS.items() if key not in ("cover", "contents", *dropped)
     ]

@@ -9,7 +9,7 @@ from ...core.dates import short_date
 from ...core.model import Stakeholder, StakeholderMap
 from .facts import Facts
 from .options import PlanOptions
-from .plan_content import FIELDS, SHARED_BELOW_FULL, has_content
+from .plan_content import FIELDS, has_content
 from .priorities import quadrant
 
 __all__ = [
@@ -80,17 +80,12 @@ class PlanContext:
         return self.smap.stakeholders[sid]
 
     def left_out(self) -> tuple[str, ...]:
-        """Sections this version leaves out whole: the plan's own sections without data,
-        or whose text only the Full version shows (see :mod:`.plan_content`); in the
+        """Sections this version leaves out whole: the plan's own sections with nothing
+        in the map as this version shows it (see :mod:`.plan_content`); in the
         public version, also those about single stakeholders, the risks (which would
         only repeat a key finding) and the progress section while there is no snapshot
         to compare (it would hold only an instruction to the branch)."""
-        own = tuple(
-            sid
-            for sid in FIELDS
-            if not has_content(self.smap, sid)
-            or (self.level != "full" and sid not in SHARED_BELOW_FULL)
-        )
+        own = tuple(sid for sid in FIELDS if not has_content(self.smap, sid))
         if self.level != "public":
             return own
         return (

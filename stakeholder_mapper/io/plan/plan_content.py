@@ -2,11 +2,12 @@
 lines, risks, calendar, indicators, document control...), which fields feed each, and
 which versions may print them. No Qt.
 
-Each section is optional: it is printed only when its fields hold something, and the
-plan dialog names the chosen sections that have nothing yet (:func:`missing_sections`).
-Free text reaches only the Full version: it may name people or state attitudes. Document
-control (version and review date) is safe to share; its approver and distribution list
-are names, and stay in the Full version (see :func:`stakeholder_mapper.io.redact.redact`).
+Each section is optional: it is printed only when its fields hold something in the map
+the version is written from, and the plan dialog names the chosen sections that have
+nothing yet (:func:`missing_sections`). What reaches a version below Full is decided in
+one place, :func:`stakeholder_mapper.io.redact.redact`: the free text of these sections
+may name people or state attitudes and stays in the Full version; document control's
+version and review date are shared, its approver and distribution list (names) are not.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 __all__ = [
     "FIELDS",
     "MISSING",
-    "SHARED_BELOW_FULL",
     "has_content",
     "missing_note",
     "missing_sections",
@@ -45,9 +45,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "indicators": ("indicators",),
     "history": (),
 }
-
-#: Own sections a version below Full may print.
-SHARED_BELOW_FULL: tuple[str, ...] = ("control",)
 
 #: How the plan dialog names what is missing ({sections}: their headings).
 MISSING = (
