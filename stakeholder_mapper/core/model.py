@@ -255,8 +255,8 @@ class MapInfo:
 
     The first fields are shown on the title bar and the plan's cover. ``branch`` is the
     id of the stakeholder standing for our own branch ("" when none is named; files of
-    older versions may hold its name). ``classification`` overrides the Full plan's
-    marking (None: confidential when a stakeholder is, else internal). The rest are the
+    older versions may hold its name). ``classification`` may raise the Full plan's
+    marking to confidential (it is confidential anyway when a stakeholder is). The rest are the
     plan's own sections (problem and ask, red lines, risks, calendar, indicators,
     document control...), each optional: the plan leaves out a section without data.
     """

@@ -47,7 +47,7 @@ __all__ = ["MapDetailsDialog", "RecordTable", "run_map_details"]
 #: The choices of the classification box: (text, value).
 CLASSIFICATIONS: tuple[tuple[str, str | None], ...] = (
     ("Automatic: confidential when a stakeholder is, else internal", None),
-    ("Internal", "internal"),
+    ("Internal (still confidential when a stakeholder is)", "internal"),
     ("Confidential", "confidential"),
 )
 #: Columns of the record tables that take the spare width (the others are sized by hand).

@@ -177,6 +177,24 @@ def test_the_public_version_names_our_branch_on_the_cover_and_in_the_summary(ric
     assert "This plan sets out how the Marenza Red Crescent branch will engage" in _text(doc)
 
 
+def test_classification_raises_the_full_plans_marking_never_lowers_it(rich, tmp_path):
+    def banner(smap) -> str:
+        doc = _doc(smap, tmp_path, sections=("cover",))
+        return doc.sections[0].header.paragraphs[-1].text.split("   ")[0]
+
+    rich.stakeholders = {
+        sid: dataclasses.replace(s, sensitivity="internal") for sid, s in rich.stakeholders.items()
+    }
+    rich.info = dataclasses.replace(rich.info, classification=None)
+    assert banner(rich).startswith("INTERNAL")
+    rich.info = dataclasses.replace(rich.info, classification="confidential")
+    assert banner(rich).startswith("CONFIDENTIAL")
+    rich.info = dataclasses.replace(rich.info, classification="internal")
+    mayor = rich.stakeholders["mayor"]
+    rich.stakeholders["mayor"] = dataclasses.replace(mayor, sensitivity="confidential")
+    assert banner(rich).startswith("CONFIDENTIAL")
+
+
 def test_a_stakeholder_marked_as_branch_reaches_the_cover(rich, tmp_path):
     rich.stakeholders["branch"] = Stakeholder("branch", "Marenza Red Crescent branch", "redcross")
     doc = _doc(rich, tmp_path, sections=("cover", "summary"))

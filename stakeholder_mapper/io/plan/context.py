@@ -106,7 +106,11 @@ class PlanContext:
             return "PUBLIC"
         if self.level == "partner":
             return "RESTRICTED — for the partners it is addressed to; do not publish"
-        confidential = any(s.sensitivity == "confidential" for s in self.smap.stakeholders.values())
+        # Map details may raise the marking, never lower it below what a confidential
+        # stakeholder demands.
+        confidential = self.smap.info.classification == "confidential" or any(
+            s.sensitivity == "confidential" for s in self.smap.stakeholders.values()
+        )
         mark = "CONFIDENTIAL" if confidential else "INTERNAL"
         return f"{mark} — internal use only; contains personal data"
 
