@@ -52,6 +52,8 @@ CLASSIFICATIONS: tuple[tuple[str, str | None], ...] = (
 )
 #: Columns of the record tables that take the spare width (the others are sized by hand).
 WIDE_COLUMNS = ("description", "mitigation", "what", "name")
+#: Columns chosen from the ratings low, medium, high.
+RATING_COLUMNS = ("likelihood", "impact")
 #: The branch box's entry for "no branch".
 NO_BRANCH = "None named (routes and suggested messengers are left out of the plan)"
 
@@ -156,7 +158,11 @@ class RecordTable(QWidget):
         layout.addLayout(buttons)
         for column, name in enumerate(self.fields):
             if name not in WIDE_COLUMNS:
-                self.table.setColumnWidth(column, 130)
+                self.table.setColumnWidth(column, 100 if name in RATING_COLUMNS else 130)
+        # Long texts wrap in their cells, which grow to show them whole.
+        self.table.setWordWrap(True)
+        self.table.itemChanged.connect(lambda _item: self.table.resizeRowsToContents())
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
 
     def add_row(self, values: dict[str, Any]) -> None:
         """Append a row holding ``values`` (field name to value)."""
@@ -164,7 +170,7 @@ class RecordTable(QWidget):
         self.table.insertRow(row)
         for column, name in enumerate(self.fields):
             value = values.get(name)
-            if name in ("likelihood", "impact"):
+            if name in RATING_COLUMNS:
                 box = QComboBox(self.table)
                 box.addItems(["unknown", *RATINGS])
                 box.setCurrentText(value or "unknown")
