@@ -88,7 +88,8 @@ class AddStakeholder(Command):
 
 
 class RemoveStakeholders(Command):
-    """Remove stakeholders together with their relationships and positions."""
+    """Remove stakeholders together with their relationships and positions; removing the
+    stakeholder named as our branch leaves the map with no branch rather than a dangling one."""
 
     def __init__(self, smap: StakeholderMap, ids: Iterable[str]) -> None:
         ids = list(dict.fromkeys(ids))
@@ -109,6 +110,10 @@ class RemoveStakeholders(Command):
         ]
         self.positions = {i: smap.positions[i] for i in ids if i in smap.positions}
         self.pinned = {i: True for i in ids if i in smap.pinned}
+        self.info = smap.info
+        self.info_after = (
+            dataclasses.replace(smap.info, branch="") if smap.info.branch in wanted else None
+        )
         names = ", ".join(s.label for s in self.stakeholders[:3])
         more = f" and {len(ids) - 3} more" if len(ids) > 3 else ""
         self.text = f"Delete {names}{more}"
@@ -118,6 +123,8 @@ class RemoveStakeholders(Command):
             self.smap.delete_relationship(r.id)
         for s in self.stakeholders:
             self.smap.delete_stakeholder(s.id)
+        if self.info_after is not None:
+            self.smap.set_info(self.info_after)
 
     def undo(self) -> None:
         for index, s in self.stakeholder_places:
@@ -126,6 +133,8 @@ class RemoveStakeholders(Command):
             self.smap.set_positions(dict(self.positions), self.pinned)
         for index, r in self.relationships:
             self.smap.put_relationship(r, index)
+        if self.info_after is not None:
+            self.smap.set_info(self.info)
 
 
 class UpdateStakeholder(Command):

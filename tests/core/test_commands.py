@@ -121,6 +121,22 @@ def test_remove_stakeholder_restores_relationships_and_position(small_map):
     assert set(small_map.relationships) == {"r1", "r2", "r3", "r4"}
 
 
+def test_removing_our_branch_leaves_no_branch_and_undo_names_it_again(small_map):
+    UpdateMapInfo(small_map, branch="imam").redo()
+    command = RemoveStakeholders(small_map, ["imam"])
+    _roundtrip(small_map, command)
+    assert small_map.info.branch == ""
+    command.undo()
+    assert small_map.info.branch == "imam"
+
+
+def test_removing_another_stakeholder_keeps_our_branch(small_map):
+    UpdateMapInfo(small_map, branch="imam").redo()
+    others = [sid for sid in small_map.stakeholders if sid != "imam"][:1]
+    RemoveStakeholders(small_map, others).redo()
+    assert small_map.info.branch == "imam"
+
+
 def test_building_a_batch_keeps_the_map_order(small_map):
     order = _order(small_map)
     Batch.build(
