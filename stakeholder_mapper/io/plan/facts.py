@@ -12,18 +12,18 @@ import pandas as pd
 from ...analysis.compare import MapComparison, compare_maps
 from ...analysis.metrics import compute_metrics
 from ...analysis.readings import Reading, map_findings, stakeholder_readings
-from ...analysis.routes import Route, our_branch, routes_from
+from ...analysis.routes import Confidence, Route, confidence, our_branch, routes_from
 from ...core.model import ENGAGEMENT_STAGES, Snapshot, Stakeholder, StakeholderMap
 from ..project import snapshot_map
 from ..redact import RedactedIds, redact
 from .priorities import NOT_A_TARGET, QUADRANTS, aiim, quadrant
 
 __all__ = [
+    "CONFIDENCE_SENTENCE",
     "PRIORITY_RULE",
     "Facts",
     "Messenger",
     "gather",
-    "hostile",
     "priority_key",
     "suggested_messengers",
 ]
@@ -44,6 +44,21 @@ class Messenger:
     short: str = ""
     #: Whom to contact first, for a table cell ("" when there is no route).
     contact: str = ""
+    #: How far the route can be relied on (None when there is no route).
+    confidence: Confidence | None = None
+
+    @property
+    def confidence_sentence(self) -> str:
+        """The route's confidence and its reasons, as one sentence ("" without a route)."""
+        if self.confidence is None:
+            return ""
+        return CONFIDENCE_SENTENCE.format(
+            level=self.confidence.level, reasons="; ".join(self.confidence.reasons)
+        )
+
+
+#: How the plan states a route's confidence: level (high, medium, low) and its reasons.
+CONFIDENCE_SENTENCE = "Confidence in this route: {level} ({reasons})."
 
 
 @dataclass
@@ -103,29 +118,30 @@ class Facts:
         return float(value)
 
 
-def hostile(s: Stakeholder) -> bool:
-    """Whether ``s`` opposes our objective or distrusts us: a poor go-between."""
-    return (s.position is not None and s.position < 0) or (s.trust is not None and s.trust < 0)
-
-
 def suggested_messengers(
     smap: StakeholderMap,
     branch: str | None,
     targets: Iterable[str],
     progress: Progress | None = None,
+    attitudes: bool = True,
 ) -> dict[str, Messenger]:
-    """For each target, the first stakeholder after our branch on the most trusted route.
+    """For each target, the first stakeholder after our branch on the most trusted route,
+    and how far that route can be relied on.
 
     Stakeholders who oppose us or distrust us may be targets but never carry a route
     to someone else. When our branch has its own tie to the target the route has no
-    intermediary and the sentence says to go direct.
+    intermediary and the sentence says to go direct. Without ``attitudes`` (a version
+    that withholds them) the route's confidence judges only its ties and length.
     """
     targets = list(targets)
-    no_relay = [sid for sid, s in smap.stakeholders.items() if hostile(s)]
-    routes = routes_from(smap, branch, targets, k=1, no_relay=no_relay) if branch else {}
+    routes = routes_from(smap, branch, targets, k=1) if branch else {}
     found: dict[str, Messenger] = {}
     for n, target in enumerate(targets):
-        found[target] = _messenger(smap, routes, branch, target)
+        messenger = _messenger(smap, routes, branch, target)
+        if messenger.route is not None:
+            judged = confidence(smap, messenger.route, attitudes=attitudes)
+            messenger = dataclasses.replace(messenger, confidence=judged)
+        found[target] = messenger
         if progress:
             progress((n + 1) / len(targets))
     return found
@@ -209,11 +225,12 @@ def priority_key(s: Stakeholder) -> tuple:
 
 
 def _routing_map(original: StakeholderMap, shown: StakeholderMap, ids: RedactedIds | None):
-    """``shown`` with each stakeholder's position and trust put back from ``original``.
+    """``shown`` with each stakeholder's position, trust, focal point and notes put back
+    from ``original``.
 
-    Routes are judged on attitudes the level may withhold (a hostile go-between must not
-    carry our message) but may only pass through, and name, stakeholders the level
-    keeps, under the names it shows.
+    Routes are judged on attitudes and standing the level may withhold (a hostile
+    go-between must not carry our message) but may only pass through, and name,
+    stakeholders the level keeps, under the names it shows.
     """
     if ids is None:
         return shown
@@ -224,6 +241,8 @@ def _routing_map(original: StakeholderMap, shown: StakeholderMap, ids: RedactedI
             s,
             position=original.stakeholders[back[sid]].position,
             trust=original.stakeholders[back[sid]].trust,
+            focal_point=original.stakeholders[back[sid]].focal_point,
+            notes=original.stakeholders[back[sid]].notes,
         )
         for sid, s in shown.stakeholders.items()
     }
@@ -279,6 +298,7 @@ def gather(
         branch,
         routed,
         progress=lambda f: report(0.55 + 0.4 * f),
+        attitudes=level == "full",
     )
     snapshot = _latest_snapshot(original)
     changes = None
