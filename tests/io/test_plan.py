@@ -344,7 +344,7 @@ def test_partner_sheets_do_not_call_withheld_fields_unrecorded(
     assert "as none was recorded" not in dmu["Approach"]
     full = _sheets(Document(str(plans["full"])))["National Meteorological Service - coastal office"]
     assert full["Approach"].endswith(
-        "Suggested for its strategy, stage and quadrant, as none was recorded."
+        "Suggested for its quadrant, attitude and stage, as none was recorded."
     )
     assert dmu["Approach"].endswith("Suggested for its quadrant.")
 
@@ -357,10 +357,12 @@ def test_suggested_approaches_follow_strategy_and_stage(
     echo = sheets["Marenza Daily Echo"]
     assert "Challenge and contain" in _text(Document(str(plans["full"])))
     # The paper has its own recorded approach; the planning department, also opposed and
-    # distrustful, gets the suggestion.
+    # distrustful (both −1: wary), gets the suggestion: factual, through a trusted messenger.
     planning = sheets["Urban Planning and Land Department"]["Approach"]
-    assert planning.startswith("Contain their opposition")
-    assert "involve" not in planning.lower() and "joint" not in planning.lower()
+    assert planning.startswith("Engage with care: factual briefings")
+    assert "messenger they trust" in planning
+    for word in ("involve", "joint", "consult", "face to face"):
+        assert word not in planning.lower()
     assert echo["Approach"].startswith("Factual briefings only")
     # A champion with a signed MoU is maintained and used as a messenger.
     met = sheets["National Meteorological Service - coastal office"]["Approach"]
@@ -518,7 +520,8 @@ def test_sections_are_optional_and_defaults_say_what_is_missing(tmp_path: Path) 
     sheet = _sheets(doc)["Mayor"]
     assert sheet["The ask"] == "No ask recorded yet."
     assert "no messenger can be suggested" in sheet["Messenger"]
-    assert sheet["Approach"].startswith("Engage closely")
+    # Power and interest high, position and trust not recorded: find out first.
+    assert sheet["Approach"].startswith("Find out where they stand before asking anything")
 
 
 def test_cyrillic_and_arabic_names_survive(tmp_path: Path) -> None:

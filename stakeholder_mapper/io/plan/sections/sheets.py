@@ -4,9 +4,10 @@ stakeholders still to plan."""
 from __future__ import annotations
 
 from ....core.wording import counted
+from ..advice import APPROACH_BASIS, suggested_approach
 from ..context import PlanContext
 from ..options import SECTIONS
-from ..priorities import suggested_approach
+from ..principles import principle_titles
 from ..wording import capital, date_or_blank, or_default, score_text
 from ..writer import PlanWriter
 
@@ -131,24 +132,17 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         # Held back by the export level for every stakeholder, not missing: never
         # listed as "not recorded".
         del optional["Desired change"], optional["Progress markers"], optional["Risks"]
-    if plan.level == "full":
-        basis = "its strategy, stage and quadrant, as none was recorded"
-    else:
-        basis = "its quadrant"
+    basis = APPROACH_BASIS["full" if plan.level == "full" else "partner"]
     approach = e.approach.strip() or (
-        suggested_approach(
-            facts.strategies[sid],
-            e.stage,
-            facts.quadrants[sid],
-            distrustful=s.trust is not None and s.trust < 0,
-        )
-        + f" Suggested for {basis}."
+        f"{suggested_approach(s, facts.quadrants[sid], plan.level)} {basis}"
     )
     messenger_text = (
         f"{recorded_messenger} (recorded on the map)\nSuggested by the map: {suggested}"
         if recorded_messenger
         else f"Suggested by the map: {suggested}"
     )
+    if messenger and messenger.confidence_sentence:
+        messenger_text += f"\n{messenger.confidence_sentence}"
     next_action = or_default(e.next_action, "No next action recorded yet.")
     if e.due_date:
         stop = "" if next_action.endswith((".", "!", "?")) else "."
@@ -177,7 +171,7 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         ("Risks", optional.get("Risks", "")),
     ]
     rows = [row for row in sequence if row and row[1]]
-    principles = ", ".join(str(p) for p in s.principles) or "None linked yet."
+    principles = "\n".join(principle_titles(s.principles)) or "None linked yet."
     rows.append(("Principles of Action served", principles))
     if plan.level == "full":
         rows.append(("Position / trust", f"{score_text(s.position)} / {score_text(s.trust)}"))
