@@ -194,7 +194,8 @@ def test_our_branch_is_never_a_target(
     # The principles table names the stakeholders a principle concerns, not us.
     doc = Document(str(plans["full"]))
     concerned = " ".join(
-        r["Stakeholders it concerns"] for r in _rows(doc, "No.", "Stakeholders it concerns")
+        r["Stakeholders who serve it"]
+        for r in _rows(doc, "Principle of Action", "Stakeholders who serve it")
     )
     assert branch not in concerned
 

@@ -15,8 +15,18 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-__all__ = ["PRINCIPLES", "PRINCIPLE_LABEL", "principle_title", "principle_titles"]
+from ...core.model import StakeholderMap
+
+__all__ = [
+    "PRINCIPLES",
+    "PRINCIPLE_LABEL",
+    "Coverage",
+    "coverage",
+    "principle_title",
+    "principle_titles",
+]
 
 #: Principle number -> its short title (the resolution's own wording, shortened).
 PRINCIPLES: dict[int, str] = {
@@ -48,3 +58,34 @@ def principle_title(number: int) -> str:
 def principle_titles(numbers: Iterable[int]) -> list[str]:
     """:func:`principle_title` of each number, in the order given."""
     return [principle_title(n) for n in numbers]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Who serves one principle: the stakeholders linked to it and their next actions."""
+
+    number: int
+    #: Ids of the stakeholders linked to the principle, in the order given.
+    stakeholders: tuple[str, ...]
+    #: How many of them have a next action recorded.
+    actions: int
+
+    @property
+    def served(self) -> bool:
+        """Whether any stakeholder is linked to the principle."""
+        return bool(self.stakeholders)
+
+
+def coverage(smap: StakeholderMap, ids: Iterable[str]) -> list[Coverage]:
+    """For each of the twelve principles, in order, the stakeholders among ``ids`` that
+    serve it and how many next actions they carry, so that a plan can show which
+    principles nobody serves yet."""
+    ids = list(ids)
+    return [
+        Coverage(
+            number,
+            linked := tuple(sid for sid in ids if number in smap.stakeholders[sid].principles),
+            sum(1 for sid in linked if smap.stakeholders[sid].engagement.next_action.strip()),
+        )
+        for number in PRINCIPLES
+    ]
