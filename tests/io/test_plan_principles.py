@@ -82,7 +82,7 @@ def test_the_context_section_tables_every_principle_and_flags_those_nobody_serve
     assert rows[0] == [
         "Principle of Action",
         "Stakeholders who serve it",
-        "Stakeholders",
+        "Count",
         "Next actions",
     ]
     by_number = {int(r[0].split(".")[0]): r[1:] for r in rows[1:]}

@@ -159,7 +159,7 @@ APPROACH: dict[str, ApproachRow] = {
 #: or wary (a resistant stakeholder is approached as a wary one).
 STAGE_APPROACH: dict[str, str] = {
     "unaware": "First make them aware of the issue and of our role.",
-    "supportive": "Build on their support: agree joint actions.",
+    "supportive": "Build on their support: ask them to speak for the plan to those they influence.",
     "champion": (
         "Maintain the relationship: honour what was agreed, keep them briefed and credit "
         "them publicly."

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .facts import PRIORITY_RULE
-from .priorities import HIGH_FROM, POWERFUL
+from .priorities import FIRST_PRIORITY_RULE, HIGH_FROM, POWERFUL
 
 __all__ = ["GLOSSARY", "Term", "glossary_rows"]
 
@@ -17,7 +17,7 @@ PER_ACTOR = ("full", "partner")
 
 class Term(NamedTuple):
     """One glossary entry: shown at ``levels``; ``meaning`` may name {high_from},
-    {powerful} and {priority_rule}."""
+    {powerful}, {priority_rule} and {first_priority_rule}."""
 
     term: str
     meaning: str
@@ -37,6 +37,7 @@ GLOSSARY: tuple[Term, ...] = (
         "powerful; Mendelow's high power is the wider band of {high_from} or more.",
     ),
     Term("Priority order", "{priority_rule}", PER_ACTOR),
+    Term("First priorities", "{first_priority_rule}", PER_ACTOR),
     Term(
         "AIIM strategy",
         "After the Alignment, Interest and Influence Matrix (Mendizabal, ODI RAPID, 2010): "
@@ -106,5 +107,10 @@ GLOSSARY: tuple[Term, ...] = (
 def glossary_rows(level: str) -> list[tuple[str, str]]:
     """The glossary's (term, meaning) rows that the ``level`` version shows, placeholders
     filled in."""
-    values = {"high_from": HIGH_FROM, "powerful": POWERFUL, "priority_rule": PRIORITY_RULE}
+    values = {
+        "high_from": HIGH_FROM,
+        "powerful": POWERFUL,
+        "priority_rule": PRIORITY_RULE,
+        "first_priority_rule": FIRST_PRIORITY_RULE,
+    }
     return [(t.term, t.meaning.format(**values)) for t in GLOSSARY if level in t.levels]

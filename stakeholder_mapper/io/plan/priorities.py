@@ -15,18 +15,28 @@ approach each stakeholder is suggested follows :mod:`.advice`.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
 from ...analysis.compare import HIGH
 from ...analysis.compare import quadrant as mendelow
 from ...analysis.readings import POWERFUL
-from ...core.model import Stakeholder
+from ...core.model import Stakeholder, StakeholderMap
 
 __all__ = [
     "AIIM_STRATEGIES",
+    "DUE_SOON_DAYS",
+    "FIRST_PRIORITIES",
+    "FIRST_PRIORITY_RULE",
     "HIGH_FROM",
     "NOT_A_TARGET",
     "POWERFUL",
+    "PRIORITY_POINTS",
+    "PRIORITY_REASONS",
     "QUADRANTS",
     "aiim",
+    "first_priorities",
+    "priority_reasons",
     "quadrant",
 ]
 
@@ -100,3 +110,78 @@ def aiim(s: Stakeholder) -> str:
     if s.power is None:
         return "Not yet rated"
     return "Watch, do not provoke"
+
+
+#: Points a stakeholder earns toward the first priorities, by what the map records.
+#: An agreement being negotiated or an overdue action outweighs power and interest.
+PRIORITY_POINTS: dict[str, int] = {
+    "drafting": 4,
+    "renewal due": 3,
+    "exploring": 2,
+    "overdue": 3,
+    "due soon": 1,
+    "Manage closely": 2,
+    "Keep satisfied": 1,
+}
+#: A next action due within this many days of the plan's date is "due soon".
+DUE_SOON_DAYS = 14
+#: How many first priorities the summary names.
+FIRST_PRIORITIES = 5
+
+#: How each reason reads in a first priority (whole clauses).
+PRIORITY_REASONS: dict[str, str] = {
+    "drafting": "the MoU is being drafted with them",
+    "renewal due": "their agreement is due for renewal",
+    "exploring": "an MoU with them is being explored",
+    "overdue": "an action with them is overdue",
+    "due soon": "an action with them falls due within two weeks",
+    "Manage closely": "high power and high interest",
+    "Keep satisfied": "high power",
+}
+
+#: The first-priority rule, in words, for the summary.
+FIRST_PRIORITY_RULE = (
+    "Ranked by what the map records as pressing: an agreement being drafted (4 points), "
+    "due for renewal (3) or explored (2), an overdue action (3) or one due within two "
+    "weeks (1), then power and interest (manage closely 2, keep satisfied 1). Power and "
+    "interest earn nothing for a stakeholder who opposes our objective or is marked "
+    "confidential, so neither is first for its power alone. Ties keep the priority order."
+)
+
+
+def priority_reasons(s: Stakeholder, quadrant_name: str, today: dt.date) -> tuple[str, ...]:
+    """Why ``s`` is pressing, as keys of :data:`PRIORITY_POINTS` (see
+    :data:`FIRST_PRIORITY_RULE`)."""
+    e = s.engagement
+    found = []
+    if e.mou_status in PRIORITY_POINTS:
+        found.append(e.mou_status)
+    if e.next_action.strip() and e.due_date is not None:
+        if e.due_date < today:
+            found.append("overdue")
+        elif (e.due_date - today).days <= DUE_SOON_DAYS:
+            found.append("due soon")
+    opposed = s.position is not None and s.position < 0
+    if quadrant_name in PRIORITY_POINTS and not opposed and s.sensitivity != "confidential":
+        found.append(quadrant_name)
+    return tuple(found)
+
+
+def first_priorities(
+    smap: StakeholderMap,
+    ranked: Sequence[str],
+    quadrants: Mapping[str, str],
+    today: dt.date,
+    limit: int = FIRST_PRIORITIES,
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The ``limit`` most pressing of ``ranked`` (stakeholder ids in priority order), each
+    with its reasons, by :data:`FIRST_PRIORITY_RULE`; stakeholders with no reason are
+    never listed."""
+    scored = []
+    for order, sid in enumerate(ranked):
+        reasons = priority_reasons(smap.stakeholders[sid], quadrants[sid], today)
+        points = sum(PRIORITY_POINTS[r] for r in reasons)
+        if points:
+            scored.append((-points, order, sid, reasons))
+    scored.sort()
+    return [(sid, reasons) for _, _, sid, reasons in scored[:limit]]

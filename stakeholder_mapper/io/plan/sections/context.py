@@ -13,7 +13,7 @@ __all__ = ["write"]
 #: Stakeholders named per principle at most.
 MAX_NAMED = 6
 #: The coverage table's columns.
-COLUMNS = ["Principle of Action", "Stakeholders who serve it", "Stakeholders", "Next actions"]
+COLUMNS = ["Principle of Action", "Stakeholders who serve it", "Count", "Next actions"]
 #: Before the coverage table.
 TABLE_INTRO = (
     "How the mapped stakeholders serve the twelve Principles of Action, and how many of "
