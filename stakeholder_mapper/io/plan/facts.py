@@ -11,7 +11,12 @@ import pandas as pd
 
 from ...analysis.compare import MapComparison, compare_maps
 from ...analysis.metrics import compute_metrics
-from ...analysis.readings import Reading, map_findings, stakeholder_readings
+from ...analysis.readings import (
+    Reading,
+    ranked_findings,
+    stakeholder_readings,
+    summary_findings,
+)
 from ...analysis.routes import Confidence, Route, confidence, our_branch, routes_from
 from ...core.model import ENGAGEMENT_STAGES, Snapshot, Stakeholder, StakeholderMap
 from ..project import snapshot_map
@@ -68,6 +73,7 @@ class Facts:
     smap: StakeholderMap
     metrics: pd.DataFrame
     readings: dict[str, Reading]
+    #: The key findings for the summary, most important first (at most eight).
     findings: list[str]
     branch: str | None
     quadrants: dict[str, str]
@@ -85,6 +91,8 @@ class Facts:
     changes: MapComparison | None
     #: The map before redaction, to tell "not recorded" from "not shared" (never quoted).
     original: StakeholderMap | None = None
+    #: The findings the summary leaves to the annex, most important first.
+    more_findings: list[str] = dataclasses.field(default_factory=list)
 
     def original_has(self, field: str) -> bool:
         """Whether some target has engagement ``field`` filled in on the unredacted map
@@ -275,7 +283,7 @@ def gather(
 
     metrics = compute_metrics(shown, progress=lambda f: report(0.5 * f))
     readings = stakeholder_readings(shown, metrics)
-    findings = map_findings(shown, metrics)
+    summary, rest = summary_findings(ranked_findings(shown, metrics))
     report(0.55)
     branch = our_branch(original)
     if ids is not None and branch is not None:
@@ -314,7 +322,8 @@ def gather(
         smap=shown,
         metrics=metrics,
         readings=readings,
-        findings=findings,
+        findings=[f.sentence for f in summary],
+        more_findings=[f.sentence for f in rest],
         branch=branch,
         quadrants=quadrants,
         strategies=strategies,

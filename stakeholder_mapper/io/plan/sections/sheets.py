@@ -13,13 +13,18 @@ from ..writer import PlanWriter
 
 __all__ = ["write"]
 
+#: When no stakeholder gets a sheet.
+NO_SHEETS = "No stakeholder has engagement details recorded yet, so no sheet follows."
+
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     w.set_landscape(False)
     w.heading(SECTIONS["sheets"])
     ids, unplanned = plan.sheet_ids(), plan.unplanned_ids()
-    if plan.options.sheets_for == "all":
+    if not ids:
+        scope = NO_SHEETS
+    elif plan.options.sheets_for == "all":
         scope = f"One sheet for each of the {counted(len(ids), 'stakeholder')} but our own branch."
     else:
         scope = (

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from ....analysis.readings import single_points
 from ....core.dates import short_date
 from ....core.wording import counted
 from ..context import PRIORITY_QUADRANTS, PlanContext
@@ -30,6 +31,8 @@ PRIORITY_LINE: dict[str, str] = {
     "no_messenger": "No messenger recorded or found.",
     "confidence": "Route confidence: {level}.",
 }
+#: After the key findings, when the summary leaves some to the annex.
+MORE_FINDINGS = "The {count} of lesser weight {verb} listed in the annex, under “Further findings”."
 #: Before the first priorities.
 FIRST_PRIORITIES_INTRO = (
     "The most pressing stakeholders by what the map records: agreements being negotiated "
@@ -72,6 +75,9 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     else:
         findings = _public_findings(plan)
     w.bullets(findings)
+    if plan.per_actor and facts.more_findings:
+        more = len(facts.more_findings)
+        w.para(MORE_FINDINGS.format(count=counted(more, "finding"), verb=are(more)), w.caption)
     if plan.per_actor:
         top = first_priorities(plan.smap, facts.targets, facts.quadrants, plan.today)
         w.heading("First priorities", 2)
@@ -180,13 +186,11 @@ def _public_findings(plan: PlanContext) -> list[str]:
     smap, facts = plan.smap, plan.facts
     cats = Counter(facts.category(sid) for sid in smap.stakeholders)
     communities = facts.metrics["community"].dropna().nunique() if len(facts.metrics) else 0
-    cut = 0
-    if "articulation_point" in facts.metrics.columns:
-        cut = int(facts.metrics["articulation_point"].fillna(False).astype(bool).sum())
+    cut = len(single_points(facts.metrics))
     items = [
         f"The map covers {len(smap.stakeholders)} stakeholders in {len(cats)} categories; "
         f"the largest groups are "
-        + ", ".join(f"{name.lower()} ({n})" for name, n in cats.most_common(3))
+        + ", ".join(f"{name} ({n})" for name, n in cats.most_common(3))
         + ".",
         f"The network falls into {communities} coalitions (groups that are more tied to "
         "each other than to the rest).",
