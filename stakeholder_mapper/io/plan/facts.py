@@ -25,6 +25,7 @@ from .priorities import NOT_A_TARGET, QUADRANTS, aiim, quadrant
 
 __all__ = [
     "CONFIDENCE_SENTENCE",
+    "MAX_INTRODUCTIONS",
     "PRIORITY_RULE",
     "Facts",
     "Messenger",
@@ -61,6 +62,14 @@ class Messenger:
             level=self.confidence.level, reasons="; ".join(self.confidence.reasons)
         )
 
+
+#: A route needing more introductions than this is no practical way in: none is suggested.
+MAX_INTRODUCTIONS = 4
+#: What the sheet says instead.
+TOO_LONG = (
+    "No practical route from our branch yet: the most trusted one needs {count} "
+    "introductions (more than {most}); build a relationship or find a connector."
+)
 
 #: How the plan states a route's confidence: level (high, medium, low) and its reasons.
 CONFIDENCE_SENTENCE = "Confidence in this route: {level} ({reasons})."
@@ -173,6 +182,12 @@ def _messenger(
             None,
             None,
             "No trusted route from our branch yet: build a relationship or find a connector.",
+        )
+    if len(route.stakeholders) - 2 > MAX_INTRODUCTIONS:
+        return Messenger(
+            None,
+            None,
+            TOO_LONG.format(count=len(route.stakeholders) - 2, most=MAX_INTRODUCTIONS),
         )
     names = " → ".join(smap.stakeholders[s].label for s in route.stakeholders)
     if len(route.stakeholders) == 2:

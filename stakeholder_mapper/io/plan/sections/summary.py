@@ -150,7 +150,9 @@ def _priority_line(plan: PlanContext, sid: str, reasons: tuple[str, ...]) -> str
     full = plan.level == "full"
     if full:
         ask = e.ask.strip()
-        parts.append(PRIORITY_LINE["ask"].format(ask=ask) if ask else PRIORITY_LINE["no_ask"])
+        parts.append(
+            PRIORITY_LINE["ask"].format(ask=_stopped(ask)) if ask else PRIORITY_LINE["no_ask"]
+        )
     if e.due_date is None or not e.next_action.strip():
         parts.append(PRIORITY_LINE["no_deadline"])
     else:
@@ -166,6 +168,9 @@ def _priority_line(plan: PlanContext, sid: str, reasons: tuple[str, ...]) -> str
     through += [suggested] if suggested else []
     if through:
         parts.append(PRIORITY_LINE["through"].format(messenger="; ".join(through)))
+    elif messenger is not None and facts.branch is not None:
+        # Why the map suggests no one: no route, or none short enough.
+        parts.append(messenger.sentence)
     else:
         parts.append(PRIORITY_LINE["no_messenger"])
     if messenger and messenger.confidence:
@@ -176,10 +181,13 @@ def _priority_line(plan: PlanContext, sid: str, reasons: tuple[str, ...]) -> str
 def _first_sentence(text: str) -> str:
     """The first sentence of ``text`` (all of it when it has one), ending with a stop."""
     text = " ".join(text.split())
-    if not text:
-        return ""
-    first = text.split(". ", 1)[0].rstrip(".")
-    return f"{first}."
+    return _stopped(text.split(". ", 1)[0]) if text else ""
+
+
+def _stopped(text: str) -> str:
+    """``text`` ending with a full stop unless it ends with one already (or ! or ?)."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def _public_findings(plan: PlanContext) -> list[str]:
