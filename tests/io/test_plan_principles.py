@@ -83,7 +83,7 @@ def test_the_context_section_tables_every_principle_and_flags_those_nobody_serve
         "Principle of Action",
         "Stakeholders who serve it",
         "Count",
-        "Next actions",
+        "Actions",
     ]
     by_number = {int(r[0].split(".")[0]): r[1:] for r in rows[1:]}
     assert len(by_number) == 12

@@ -13,7 +13,7 @@ __all__ = ["write"]
 #: Stakeholders named per principle at most.
 MAX_NAMED = 6
 #: The coverage table's columns.
-COLUMNS = ["Principle of Action", "Stakeholders who serve it", "Count", "Next actions"]
+COLUMNS = ["Principle of Action", "Stakeholders who serve it", "Count", "Actions"]
 #: Before the coverage table.
 TABLE_INTRO = (
     "How the mapped stakeholders serve the twelve Principles of Action, and how many of "
@@ -61,7 +61,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             shown = MORE_NAMED.format(names=shown, count=len(names) - MAX_NAMED)
         rows.append((principle_title(c.number), shown or NOBODY, str(len(names)), str(c.actions)))
     w.para(TABLE_INTRO)
-    w.table(COLUMNS, rows, [6.4, 6.4, 1.9, 1.5])
+    w.table(COLUMNS, rows, [6.2, 6.2, 1.8, 1.8])
     unserved = [c.number for c in covered if not c.served]
     if unserved:
         w.para(
