@@ -6,7 +6,7 @@ from ....analysis.readings import BROKER_Z, MIN_ACTS, SIGNIFICANT_Z, brokers
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
-from ..writer import PlanWriter
+from ..writer import LANDSCAPE_FROM_ROWS, PlanWriter
 
 __all__ = ["write"]
 
@@ -34,12 +34,13 @@ NO_BROKERS = (
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
-    w.set_landscape(True)
-    w.heading(SECTIONS["brokerage"])
     facts = plan.facts
+    scored = brokers(facts.metrics, facts.readings)
+    # The table is wide; a short one (or a sentence) stays on portrait pages.
+    w.set_landscape(plan.per_actor and len(scored) >= LANDSCAPE_FROM_ROWS)
+    w.heading(SECTIONS["brokerage"])
     w.para(INTRO)
     w.para(BROKER_RULE.format(z=BROKER_Z, significant=SIGNIFICANT_Z, acts=MIN_ACTS))
-    scored = brokers(facts.metrics, facts.readings)
     if not scored:
         w.para(NO_BROKERS)
         return
