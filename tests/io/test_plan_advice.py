@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+from pathlib import Path
 
 import pytest
+from docx import Document
 
-from stakeholder_mapper.core.model import Engagement, Stakeholder
+from stakeholder_mapper.core.model import (
+    Engagement,
+    MapInfo,
+    Relationship,
+    Stakeholder,
+    StakeholderMap,
+)
+from stakeholder_mapper.io.plan import PlanOptions, write_plan
 from stakeholder_mapper.io.plan.advice import APPROACH, suggested_approach
 from stakeholder_mapper.io.plan.priorities import QUADRANTS
 
@@ -109,3 +119,49 @@ def test_the_stage_adds_to_the_approach_of_allies_but_never_of_hostile_ones() ->
 
 def test_every_quadrant_has_a_row() -> None:
     assert set(APPROACH) == set(QUADRANTS)
+
+
+def _approach_rows(path: Path) -> list[str]:
+    doc = Document(str(path))
+    return [
+        row.cells[1].text
+        for table in doc.tables
+        for row in table.rows
+        if row.cells[0].text == "Approach"
+    ]
+
+
+@pytest.mark.parametrize("level", ["full", "partner"])
+def test_the_plan_never_tells_anyone_to_meet_the_threatening_association(
+    tmp_path: Path, level: str
+) -> None:
+    smap = StakeholderMap(MapInfo(branch="Branch", city="Marenza"))
+    smap.stakeholders["b"] = Stakeholder("b", "Branch", "redcross", power=3, interest=5)
+    smap.stakeholders["a"] = Stakeholder(
+        "a",
+        "Riverside Traders Association",
+        "civil",
+        power=4,
+        interest=4,
+        position=-2,
+        trust=-2,
+        sensitivity="public",
+        notes="Its members threatened our volunteers at the market in May.",
+        engagement=Engagement(next_action="Prepare factual answers on the relocation."),
+    )
+    smap.relationships["r"] = Relationship("r", "b", "a", strength=2)
+    path = write_plan(
+        smap,
+        tmp_path / f"{level}.docx",
+        PlanOptions(level=level, dpi=40, sections=("sheets",), date=dt.date(2026, 12, 4)),
+    )
+    (approach,) = _approach_rows(path)
+    for word in CLOSE_WORDS:
+        assert word not in approach.lower()
+    if level == "full":
+        assert approach == (
+            f"{APPROACH['Manage closely'].hostile} Suggested for its quadrant, attitude and "
+            "stage, as none was recorded."
+        )
+    else:
+        assert approach == f"{APPROACH['Manage closely'].partner} Suggested for its quadrant."
