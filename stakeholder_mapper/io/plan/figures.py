@@ -6,6 +6,17 @@
   with arrowheads for directed kinds (negative ties dashed), labels.
 * :func:`power_interest_png` — the power–interest (Mendelow) grid with its four quadrants.
 * :func:`quadrant_counts_png` — the same grid showing counts only, for the public version.
+
+Why a second network renderer beside the canvas's picture export (``ui/figure.py``,
+``export --to png|svg``): that export is a picture of the view, drawn by the Qt scene
+with whatever the user set there (filters, focus, the size-by choice, label style) and
+so it needs Qt; the plan is written below the user interface, where Qt is not allowed
+(the layers contract), from the command line and a background thread alike, on a fixed
+page at print resolution, and it names crowded stakeholders by their number in the
+priority table, which the canvas has no notion of. What a reader compares between the
+two is shared rather than copied: positions (:func:`~...core.placement.drawn_positions`),
+category colours and shapes (the map's), and node size by power
+(:func:`~...core.node_size.rating_radius`).
 """
 
 from __future__ import annotations
@@ -27,6 +38,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patheffects import withStroke
 
 from ...core.model import StakeholderMap
+from ...core.node_size import rating_radius
 from ...core.placement import drawn_positions
 from ...paths import FONT_FAMILIES, FONT_FILES
 from .priorities import HIGH_FROM
@@ -58,6 +70,9 @@ LABEL_POINTS = 7.0
 #: The network figure's printed size in inches: a landscape A4 page between the margins,
 #: below the section heading and its introduction.
 NETWORK_SIZE = (9.9, 4.95)
+#: Points of the printed drawing per pixel of the canvas for a stakeholder's size: power 1
+#: is about 5 pt across, power 5 about 12 pt.
+POINTS_PER_CANVAS_PIXEL = 0.2
 #: zlib level of the figures' PNG files (1 fastest, 9 smallest).
 PNG_COMPRESSION = 1
 #: Size of the coalition numbers on an overview of a large network.
@@ -207,8 +222,9 @@ def _legend(
 
 
 def _node_size(power: int | None) -> float:
-    """Marker area in points² (power 1..5; unknown drawn small)."""
-    return 22.0 + 12.0 * (power or 1) ** 1.4
+    """Marker area in points² for a power of 1–5 (unknown drawn small): the canvas's
+    radius for that power, scaled to the page."""
+    return (2 * rating_radius(power) * POINTS_PER_CANVAS_PIXEL) ** 2
 
 
 def _short(label: str, width: int = 24, most: int = 3) -> str:
