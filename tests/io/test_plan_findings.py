@@ -12,6 +12,7 @@ from docx import Document
 from stakeholder_mapper.core.model import MapInfo, Relationship, Stakeholder, StakeholderMap
 from stakeholder_mapper.io.plan import PlanOptions, write_plan
 from stakeholder_mapper.io.plan.facts import gather
+from stakeholder_mapper.io.plan.glossary import glossary_rows
 
 
 def _opponents(n: int) -> StakeholderMap:
@@ -77,3 +78,19 @@ def test_a_route_of_more_than_four_introductions_is_not_suggested() -> None:
         "(more than 4); build a relationship or find a connector."
     )
     assert facts.messengers["h5"].first_hop == "h1"
+
+
+def test_the_annex_states_the_thresholds() -> None:
+    full, partner = dict(glossary_rows("full")), dict(glossary_rows("partner"))
+    assert full["Single point of failure"].endswith(
+        "Only those whose loss is 5% or more are reported."
+    )
+    assert "at least 1 standard deviation above the map's mean" in full["Broker"]
+    assert "z-score 1.96 or more, at least 2 brokered pairs" in full["Broker"]
+    assert "The summary keeps at most 8" in full["Key findings"]
+    assert "trust in us (unknown 30, neutral 20)" in full["Most trusted route"]
+    # The partner version judges routes on their ties alone and names no attitude.
+    assert partner["Route confidence"].startswith("Judged on the ties alone")
+    assert (
+        "trust" not in partner["Route confidence"] and "trust" not in partner["Most trusted route"]
+    )
