@@ -9,10 +9,13 @@ from pathlib import Path
 
 from docx import Document
 
+from stakeholder_mapper.analysis.readings import BROKER_ROLES
 from stakeholder_mapper.core.model import MapInfo, Relationship, Stakeholder, StakeholderMap
 from stakeholder_mapper.io.plan import PlanOptions, write_plan
 from stakeholder_mapper.io.plan.facts import gather
 from stakeholder_mapper.io.plan.glossary import glossary_rows
+from stakeholder_mapper.io.project import load_map
+from stakeholder_mapper.paths import SAMPLE_MAP
 
 
 def _opponents(n: int) -> StakeholderMap:
@@ -94,3 +97,34 @@ def test_the_annex_states_the_thresholds() -> None:
     assert (
         "trust" not in partner["Route confidence"] and "trust" not in partner["Most trusted route"]
     )
+
+
+def test_sample_brokers_wording_and_counts(tmp_path: Path) -> None:
+    sample = load_map(SAMPLE_MAP)
+    options = {"dpi": 40, "date": dt.date(2026, 12, 4)}
+    full = Document(str(write_plan(sample, tmp_path / "full.docx", PlanOptions(**options))))
+    (table,) = [
+        t
+        for t in full.tables
+        if t.rows[0].cells[0].text == "Stakeholder"
+        and "Betweenness" in [c.text for c in t.rows[0].cells]
+    ]
+    roles = [row.cells[2].text for row in table.rows[1:]]
+    assert roles and set(roles) <= BROKER_ROLES and "Embedded" not in roles
+    text = "\n".join(p.text for p in full.paragraphs)
+    # 22 of the 55 count as brokers (was every stakeholder with betweenness above zero).
+    assert "of the 22 stakeholders that broker between others" in text
+    assert "Speaks for" not in text and "others actors" not in text
+    public = write_plan(sample, tmp_path / "public.docx", PlanOptions(level="public", **options))
+    public_text = "\n".join(p.text for p in Document(str(public)).paragraphs)
+    assert "the largest groups are Municipal authority (8)" in public_text
+
+
+def test_a_plan_without_sheets_says_so_once(tmp_path: Path) -> None:
+    smap = StakeholderMap(MapInfo(branch="Branch"))
+    smap.stakeholders["b"] = Stakeholder("b", "Branch", "redcross")
+    smap.stakeholders["m"] = Stakeholder("m", "Mayor", "municipal", power=1, interest=1)
+    path = write_plan(smap, tmp_path / "p.docx", PlanOptions(dpi=40, sections=("sheets",)))
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert "No stakeholder has engagement details recorded yet, so no sheet follows." in text
+    assert "each of the 0" not in text
