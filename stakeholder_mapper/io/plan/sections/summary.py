@@ -83,7 +83,11 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         w.heading("First priorities", 2)
         if top:
             w.para(FIRST_PRIORITIES_INTRO, w.caption)
-            w.bullets([_priority_line(plan, sid, reasons) for sid, reasons in top])
+            for sid, reasons in top:
+                # The name leads in bold, so the five can be told apart at a glance.
+                lead = PRIORITY_LINE["who"].split("{reasons}", 1)[0].format(name=facts.label(sid))
+                line = _priority_line(plan, sid, reasons)
+                w.para(line.removeprefix(lead), w.bullet, bold_lead=lead)
         else:
             w.para(NO_PRIORITIES)
     if plan.level == "full":
