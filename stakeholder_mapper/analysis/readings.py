@@ -9,16 +9,20 @@ taken from the first rule that applies:
 3. A **brokerage role** whose count is well above chance (z ≥ 1.96 and at least
    two acts): Gatekeeper, Representative, Liaison, Coordinator or Itinerant broker;
    for a top broker the sentence adds its share of the most trusted routes.
-4. **Broker** — among the top tenth by betweenness (and above zero).
+4. **Broker** — betweenness at least :data:`BROKER_Z` standard deviations above the
+   map's mean (and above zero).
 5. **Coalition bridge** — tied into two or more other coalitions.
 6. **Influential** — among the top tenth by PageRank.
 7. **Peripheral** — a single contact.
 8. **Embedded** — everyone else: its contacts can reach each other without it.
 
-:func:`map_findings` lists what matters for the whole map, in this order: top brokers,
-single points of failure, powerful actors with low trust or an opposed position,
-coalitions with no trusted tie to a decision-maker, and isolated stakeholders and
-categories.
+:func:`ranked_findings` lists what matters for the whole map, most important first
+(:data:`FINDING_WEIGHTS`): top brokers, powerful actors with low trust or an opposed
+position, single points of failure that cut off at least :data:`SINGLE_POINT_SHARE` of
+the connections, coalitions with no trusted tie to a decision-maker, and isolated
+stakeholders and categories. :func:`summary_findings` keeps the first few of each kind,
+at most :data:`SUMMARY_FINDINGS`, for a summary; the rest belong in an annex.
+:func:`brokers` and :func:`single_points` are the stakeholders that count as such.
 """
 
 from __future__ import annotations
@@ -36,19 +40,40 @@ from .resilience import cuts
 from .views import AnalysisInputError, GraphView, build_arcs
 
 __all__ = [
+    "BROKER_ROLES",
+    "BROKER_Z",
     "DECISION_MAKER_CATEGORIES",
+    "FINDING_WEIGHTS",
+    "MIN_ACTS",
     "POWERFUL",
+    "SIGNIFICANT_Z",
+    "SINGLE_POINT_SHARE",
+    "SUMMARY_FINDINGS",
+    "Finding",
     "Reading",
+    "brokers",
     "map_findings",
+    "ranked_findings",
+    "single_points",
     "stakeholder_readings",
+    "summary_findings",
 ]
 
 #: A z-score at least this high marks a brokerage role as clearly above chance (5 %).
 SIGNIFICANT_Z = 1.96
 #: A brokerage role needs at least this many acts to be named (one act is an anecdote).
 MIN_ACTS = 2
-#: Share of the map counted as "top" for betweenness and PageRank.
+#: Share of the map counted as "top" for PageRank.
 TOP_SHARE = 0.10
+#: A stakeholder is a broker when its betweenness is at least this many standard
+#: deviations above the map's mean (and above zero), or when it plays a Gould–Fernandez
+#: role well above chance (:data:`SIGNIFICANT_Z`, :data:`MIN_ACTS`).
+BROKER_Z = 1.0
+#: A single point of failure is reported only when, without it, at least this share of
+#: the connections between the other stakeholders is lost.
+SINGLE_POINT_SHARE = 0.05
+#: Findings a summary shows at most; the rest belong in an annex.
+SUMMARY_FINDINGS = 8
 #: A stakeholder of this power or more (on 1–5) is called "powerful" in findings and in the
 #: engagement plan; Mendelow's "high power" (3 or more) is a wider band.
 POWERFUL = 4
@@ -64,12 +89,21 @@ class Reading:
     sentence: str
 
 
-def _names(labels: Sequence[str], limit: int = 3) -> str:
-    """'A', 'A and B', 'A, B and C', 'A, B, C and 2 others'."""
+#: How a list cut short names the rest, by what is listed: (one, several).
+REST: dict[str, tuple[str, str]] = {
+    "names": ("{count} other", "{count} others"),
+    "categories": ("{count} other category", "{count} other categories"),
+}
+
+
+def _names(labels: Sequence[str], limit: int = 3, rest: str = "names") -> str:
+    """'A', 'A and B', 'A, B and C', 'A, B, C and 2 others' (``rest`` names what is
+    listed: see :data:`REST`)."""
     labels = list(labels)
     if len(labels) > limit:
-        rest = len(labels) - limit
-        labels = [*labels[:limit], f"{rest} other{'s' if rest > 1 else ''}"]
+        count = len(labels) - limit
+        one, several = REST[rest]
+        labels = [*labels[:limit], (one if count == 1 else several).format(count=count)]
     if len(labels) <= 1:
         return "".join(labels)
     return f"{', '.join(labels[:-1])} and {labels[-1]}"
@@ -82,6 +116,18 @@ def _percent(share: float) -> str:
 
 #: One stakeholder's row of the metrics table, column name to value.
 Row = Mapping[str, Any]
+
+
+def _high_betweenness(values: pd.Series) -> np.ndarray:
+    """Whether each betweenness is above zero and at least :data:`BROKER_Z` standard
+    deviations (of the whole map, population) above the mean."""
+    numbers = values.fillna(0).to_numpy(dtype=float)
+    if len(numbers) == 0:
+        return np.zeros(0, dtype=bool)
+    spread = numbers.std()
+    if spread == 0:
+        return np.zeros(len(numbers), dtype=bool)
+    return (numbers > 0) & ((numbers - numbers.mean()) / spread >= BROKER_Z)
 
 
 def _top(values: pd.Series, top: int) -> np.ndarray:
@@ -113,8 +159,8 @@ class _Context:
         n = len(self.ids)
         top = max(1, math.ceil(TOP_SHARE * n))
         # A stakeholder is "top" when fewer than `top` others score strictly higher.
-        self.top_betweenness = _top(metrics["betweenness"], top)
         self.top_pagerank = _top(metrics["pagerank"], top)
+        self.high_betweenness = _high_betweenness(metrics["betweenness"])
         # Each stakeholder's category as a number, for counting categories of many at once.
         categories = [smap.stakeholders[sid].category for sid in self.ids]
         self.category_ids = list(dict.fromkeys(categories))
@@ -155,8 +201,8 @@ _ROLE_TEXT = {
     ),
     "representative": (
         "Representative",
-        "Speaks for {group} actors: it sits between {count} pairs of a member of its own "
-        "group and an outsider.",
+        "Carries ties from {group} actors out to others: it sits between {count} pairs of a "
+        "member of its own group and an outsider.",
     ),
     "liaison": (
         "Liaison",
@@ -176,6 +222,17 @@ _ROLE_TEXT = {
 }
 
 
+#: A group of stakeholders cut off by an only link, named by count and categories.
+ONLY_LINK_GROUP = "{count} stakeholders ({categories})"
+
+
+#: The reading roles of the Gould–Fernandez brokerage roles.
+GOULD_FERNANDEZ_ROLES = frozenset(label for label, _ in _ROLE_TEXT.values())
+#: Reading roles a broker may have: an only link, a brokerage role, or a broker by
+#: betweenness ("Embedded", "Peripheral" and the like never count).
+BROKER_ROLES = GOULD_FERNANDEZ_ROLES | {"Only link", "Broker"}
+
+
 def _only_link(context: _Context, index: int) -> Reading | None:
     """'Only link between Youth group and Municipal authority actors', or with names."""
     parts = context.cuts.parts(index)
@@ -192,7 +249,9 @@ def _only_link(context: _Context, index: int) -> Reading | None:
         if len(cut_off) <= 3:
             near_text = _names([context.label[context.ids[i]] for i in cut_off])
         else:
-            near_text = f"{len(cut_off)} {_names(near, limit=2)} actors"
+            near_text = ONLY_LINK_GROUP.format(
+                count=len(cut_off), categories=_names(near, limit=2, rest="categories")
+            )
         far_text = "the rest of the network" if len(far) > 2 else f"{_names(far)} actors"
         between = f"{near_text} on one side and {far_text} on the other"
     share = _percent(float(context.cuts.lost_share[index]))
@@ -223,7 +282,7 @@ def _reading(context: _Context, index: int, row: Row) -> Reading:
         return Reading("Isolated", "Has no ties in this view of the map: no one reaches it.")
     betweenness = row["betweenness"]
     routes = f"{_percent(betweenness)} of the most trusted routes between other stakeholders"
-    top_broker = betweenness > 0 and context.top_betweenness[index]
+    top_broker = bool(context.high_betweenness[index])
     found = _only_link(context, index) or _brokerage_role(context, row)
     if found:
         if top_broker and found.role != "Only link":
@@ -274,36 +333,71 @@ def _is_decision_maker(smap: StakeholderMap, sid: str) -> bool:
     return s.category in DECISION_MAKER_CATEGORIES or (s.power or 0) >= POWERFUL
 
 
-def _top_brokers(context: _Context) -> list[str]:
-    ranked = context.metrics["betweenness"].sort_values(ascending=False, kind="stable")
-    ranked = ranked[ranked > 0].head(3)
+@dataclass(frozen=True)
+class Finding:
+    """One finding about the whole map: its kind, its weight (higher is more important,
+    see :data:`FINDING_WEIGHTS`) and its sentence."""
+
+    kind: str
+    weight: int
+    sentence: str
+
+
+#: Each kind of finding: its base weight and how many of that kind a summary shows at
+#: most. Within a kind the weight grows with what is at stake (power and distrust, the
+#: share of connections lost, a coalition's size).
+FINDING_WEIGHTS: dict[str, tuple[int, int]] = {
+    "brokers": (100, 1),
+    "powerful": (60, 3),
+    "single point": (40, 2),
+    "unlinked coalition": (55, 2),
+    "isolated": (30, 1),
+    "closed category": (25, 1),
+}
+
+
+def _finding(kind: str, sentence: str, extra: int = 0) -> Finding:
+    return Finding(kind, FINDING_WEIGHTS[kind][0] + extra, sentence)
+
+
+def _top_brokers(context: _Context) -> list[Finding]:
+    betweenness = context.metrics["betweenness"]
+    ranked = betweenness[context.high_betweenness].sort_values(ascending=False, kind="stable")
+    ranked = ranked.head(3)
     if ranked.empty:
         return []
     parts = [f"{context.label[sid]} on {_percent(value)}" for sid, value in ranked.items()]
     parts[0] = parts[0].replace(" on ", " lies on ", 1) + (
         " of the most trusted routes between other stakeholders"
     )
-    return [f"Top brokers: {_names(parts)}."]
+    return [_finding("brokers", f"Top brokers: {_names(parts)}.")]
 
 
-def _single_points(context: _Context) -> list[str]:
+def _single_points(context: _Context) -> list[Finding]:
     loss = pd.Series(context.cuts.lost_share, index=context.ids)
-    loss = loss[loss > 0].sort_values(ascending=False, kind="stable").head(3)
+    loss = loss[loss >= SINGLE_POINT_SHARE].sort_values(ascending=False, kind="stable")
     return [
-        f"Single point of failure: if {context.label[sid]} stepped back, {_percent(share)} of "
-        "the connections between the other stakeholders would be lost."
+        _finding(
+            "single point",
+            f"Single point of failure: if {context.label[sid]} stepped back, {_percent(share)} "
+            "of the connections between the other stakeholders would be lost.",
+            round(100 * share),
+        )
         for sid, share in loss.items()
     ]
 
 
-def _isolated(context: _Context) -> list[str]:
+def _isolated(context: _Context) -> list[Finding]:
     findings = []
     alone = [context.label[sid] for i, sid in enumerate(context.ids) if not context.neighbours[i]]
     if alone:
         count = len(alone)
         findings.append(
-            f"{count} stakeholder{' has' if count == 1 else 's have'} no ties in this view: "
-            f"{_names(alone)}."
+            _finding(
+                "isolated",
+                f"{count} stakeholder{' has' if count == 1 else 's have'} no ties in this "
+                f"view: {_names(alone)}.",
+            )
         )
     categories = [context.smap.stakeholders[sid].category for sid in context.ids]
     present = sorted(set(categories), key=categories.index)
@@ -316,7 +410,10 @@ def _isolated(context: _Context) -> list[str]:
     for category in present:
         if category not in outward:
             findings.append(
-                f"{context.category_name(category)} actors have no ties to any other category."
+                _finding(
+                    "closed category",
+                    f"{context.category_name(category)} actors have no ties to any other category.",
+                )
             )
     return findings
 
@@ -325,7 +422,7 @@ def _attitude(value: int | None, words: dict[int, str]) -> str | None:
     return words.get(value) if value is not None else None
 
 
-def _powerful_but_wary(smap: StakeholderMap, ids: Sequence[str]) -> list[str]:
+def _powerful_but_wary(smap: StakeholderMap, ids: Sequence[str]) -> list[Finding]:
     findings = []
     for sid in ids:
         s = smap.stakeholders[sid]
@@ -344,11 +441,18 @@ def _powerful_but_wary(smap: StakeholderMap, ids: Sequence[str]) -> list[str]:
             if text
         ]
         if concerns:
-            findings.append(f"{s.label} is powerful (power {s.power} of 5) but {_names(concerns)}.")
+            worst = -min(v for v in (s.trust, s.position) if v is not None)
+            findings.append(
+                _finding(
+                    "powerful",
+                    f"{s.label} is powerful (power {s.power} of 5) but {_names(concerns)}.",
+                    5 * (s.power or 0) + 5 * worst,
+                )
+            )
     return findings
 
 
-def _unlinked_coalitions(context: _Context) -> list[str]:
+def _unlinked_coalitions(context: _Context) -> list[Finding]:
     smap, metrics = context.smap, context.metrics
     deciders = {i for i, sid in enumerate(context.ids) if _is_decision_maker(smap, sid)}
     if not deciders:
@@ -365,23 +469,88 @@ def _unlinked_coalitions(context: _Context) -> list[str]:
         if len(members) < 2 or deciders.intersection(members):
             continue
         names = _names([context.label[context.ids[i]] for i in members])
-        findings.append(f"Coalition {number} ({names}) has no trusted tie to a decision-maker.")
+        findings.append(
+            _finding(
+                "unlinked coalition",
+                f"Coalition {number} ({names}) has no trusted tie to a decision-maker.",
+                min(len(members), 10),
+            )
+        )
     return findings
 
 
-def map_findings(smap: StakeholderMap, metrics: pd.DataFrame) -> list[str]:
-    """Findings about the whole map in plain sentences, most important first.
+def ranked_findings(smap: StakeholderMap, metrics: pd.DataFrame) -> list[Finding]:
+    """Findings about the whole map, most important first (by weight; on a tie, in the
+    order of :data:`FINDING_WEIGHTS`, then as found).
 
-    Top brokers, single points of failure, powerful actors who distrust us or oppose
-    our objective, coalitions with no trusted tie to a decision-maker (a municipal or
-    national authority, or anyone of power 4 or 5), and isolated stakeholders and
-    categories.
+    Top brokers, powerful actors who distrust us or oppose our objective, single points
+    of failure that cut off at least :data:`SINGLE_POINT_SHARE` of the connections,
+    coalitions with no trusted tie to a decision-maker (a municipal or national
+    authority, or anyone of power 4 or 5), and isolated stakeholders and categories.
     """
     context = _Context(smap, metrics)
-    return [
+    found = [
         *_top_brokers(context),
-        *_single_points(context),
         *_powerful_but_wary(smap, context.ids),
+        *_single_points(context),
         *_unlinked_coalitions(context),
         *_isolated(context),
     ]
+    return sorted(found, key=lambda f: -f.weight)
+
+
+def summary_findings(
+    findings: Sequence[Finding], most: int = SUMMARY_FINDINGS
+) -> tuple[list[Finding], list[Finding]]:
+    """``findings`` (ranked) split into what a summary shows, at most ``most`` and at most
+    the :data:`FINDING_WEIGHTS` share of each kind, and the rest, for an annex."""
+    shown: list[Finding] = []
+    per_kind: dict[str, int] = {}
+    rest: list[Finding] = []
+    for finding in findings:
+        cap = FINDING_WEIGHTS[finding.kind][1]
+        if len(shown) < most and per_kind.get(finding.kind, 0) < cap:
+            shown.append(finding)
+            per_kind[finding.kind] = per_kind.get(finding.kind, 0) + 1
+        else:
+            rest.append(finding)
+    return shown, rest
+
+
+def map_findings(smap: StakeholderMap, metrics: pd.DataFrame) -> list[str]:
+    """The sentences of :func:`ranked_findings`, most important first."""
+    return [f.sentence for f in ranked_findings(smap, metrics)]
+
+
+def brokers(metrics: pd.DataFrame, readings: Mapping[str, Reading]) -> list[str]:
+    """The stakeholders that count as brokers, by betweenness (highest first).
+
+    A broker's betweenness is above zero and at least :data:`BROKER_Z` standard
+    deviations above the map's mean, or it plays a Gould–Fernandez role well above
+    chance (z ≥ :data:`SIGNIFICANT_Z`, at least :data:`MIN_ACTS` acts); a stakeholder
+    whose reading is not a broker's (:data:`BROKER_ROLES`) never counts.
+    """
+    if metrics.empty:
+        return []
+    high = _high_betweenness(metrics["betweenness"])
+    found = [
+        sid
+        for index, sid in enumerate(metrics.index)
+        if sid in readings
+        and readings[sid].role in BROKER_ROLES
+        and (high[index] or readings[sid].role in GOULD_FERNANDEZ_ROLES)
+    ]
+    order = metrics["betweenness"].fillna(0)
+    return sorted(found, key=lambda sid: -order[sid])
+
+
+def single_points(metrics: pd.DataFrame) -> list[str]:
+    """The single points of failure worth reporting, the most damaging first: articulation
+    points whose departure loses at least :data:`SINGLE_POINT_SHARE` of the connections
+    between the other stakeholders."""
+    if metrics.empty or "reachability_loss" not in metrics.columns:
+        return []
+    loss = metrics["reachability_loss"].fillna(0)
+    cut = metrics["articulation_point"].fillna(False).astype(bool)
+    kept = loss[cut & (loss >= SINGLE_POINT_SHARE)]
+    return list(kept.sort_values(ascending=False, kind="stable").index)

@@ -1,7 +1,9 @@
 """The most trusted route between two stakeholders, listed and highlighted on the canvas.
 
-Routes follow positive ties only, in their direction, and are ranked by total distance
-(60 / strength per tie), so the first route is the chain of strongest trust.
+Routes follow positive ties only, in their direction, and are ranked by cost: the total
+distance (60 / strength per tie) plus what each go-between's standing with us and with
+the next stakeholder takes away (see :mod:`stakeholder_mapper.analysis.routes`). Each
+route shows its confidence; the chosen route's reasons are written under the list.
 """
 
 from __future__ import annotations
@@ -18,11 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..analysis.routes import Route, our_branch, trusted_routes
+from ..analysis.routes import Confidence, Route, confidence, our_branch, trusted_routes
 from ..core.model import ChangeKind, ModelChange
 from .document import MapDocument
 
-__all__ = ["RoutePanel"]
+__all__ = ["ROUTE_ITEM", "ROUTE_NOTE", "RoutePanel"]
+
+#: One listed route: the chain of names, its cost and its confidence (high, medium, low).
+ROUTE_ITEM = "{names}  (cost {cost}, confidence {level})"
+#: Under the list, for the chosen route: its confidence, why, and how routes are ranked.
+ROUTE_NOTE = (
+    "Confidence {level}: {reasons}. Routes are ranked by cost: 60 / strength per tie "
+    "(12 for the strongest, 60 for the weakest), plus the go-betweens' standing with us "
+    "and whether each tie is confirmed."
+)
 
 
 #: Changes that can alter a route; the others (layout, map details, plan choices,
@@ -51,6 +62,8 @@ class RoutePanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.routes: list[Route] = []
+        #: The confidence of each listed route, in the order of :attr:`routes`.
+        self.confidences: list[Confidence] = []
         self.source = QComboBox()
         self.target = QComboBox()
         for box in (self.source, self.target):
@@ -121,6 +134,7 @@ class RoutePanel(QWidget):
         smap = self.document.smap
         self.list.clear()
         self.routes = []
+        self.confidences = []
         try:
             source, target = self._chosen(self.source, "From"), self._chosen(self.target, "To")
         except LookupError as exc:
@@ -132,6 +146,7 @@ class RoutePanel(QWidget):
             self.highlight.emit([])
             return []
         self.routes = trusted_routes(smap, source, target, k=3)
+        self.confidences = [confidence(smap, route) for route in self.routes]
         if not self.routes:
             self.note.setText(
                 f"No route of positive ties leads from {smap.stakeholders[source].label} "
@@ -139,15 +154,12 @@ class RoutePanel(QWidget):
             )
             self.highlight.emit([])
             return []
-        for route in self.routes:
+        for route, judged in zip(self.routes, self.confidences, strict=True):
             names = " → ".join(smap.stakeholders[i].label for i in route.stakeholders)
-            self.list.addItem(f"{names}  (distance {route.distance})")
+            self.list.addItem(ROUTE_ITEM.format(names=names, cost=route.cost, level=judged.level))
             item = self.list.item(self.list.count() - 1)
             item.setToolTip(names)
             item.setData(Qt.ItemDataRole.UserRole, list(route.stakeholders))
-        self.note.setText(
-            "Distance adds 60 / strength per tie: 12 for the strongest, 60 for the weakest."
-        )
         self.list.setCurrentRow(0)
         return self.routes
 
@@ -175,9 +187,14 @@ class RoutePanel(QWidget):
         """Forget the routes and remove the highlight."""
         self.list.clear()
         self.routes = []
+        self.confidences = []
         self.note.setText("")
         self.highlight.emit([])
 
     def _on_route_chosen(self, row: int) -> None:
         if 0 <= row < len(self.routes):
+            judged = self.confidences[row]
+            self.note.setText(
+                ROUTE_NOTE.format(level=judged.level, reasons="; ".join(judged.reasons))
+            )
             self.highlight.emit(list(self.routes[row].stakeholders))

@@ -7,7 +7,16 @@ import itertools
 import pytest
 
 from stakeholder_mapper.analysis.metrics import compute_metrics
-from stakeholder_mapper.analysis.readings import Reading, map_findings, stakeholder_readings
+from stakeholder_mapper.analysis.readings import (
+    SINGLE_POINT_SHARE,
+    Finding,
+    Reading,
+    brokers,
+    map_findings,
+    single_points,
+    stakeholder_readings,
+    summary_findings,
+)
 from stakeholder_mapper.analysis.views import AnalysisInputError, GraphView
 from stakeholder_mapper.core.commands import AddStakeholder
 from stakeholder_mapper.core.model import Stakeholder
@@ -173,9 +182,9 @@ def test_representative_is_the_mirror_of_the_gatekeeper(build_map, gate):
     mirror = build_map([(s.id, s.category) for s in gate.stakeholders.values()], reversed_ties)
     assert _readings(mirror)["planning"] == Reading(
         "Representative",
-        "Speaks for Municipal authority actors: it sits between 5 pairs of a member of its "
-        "own group and an outsider; it also lies on 40% of the most trusted routes between "
-        "other stakeholders.",
+        "Carries ties from Municipal authority actors out to others: it sits between 5 pairs "
+        "of a member of its own group and an outsider; it also lies on 40% of the most "
+        "trusted routes between other stakeholders.",
     )
 
 
@@ -200,22 +209,25 @@ def test_peripheral_and_embedded(build_map):
 def test_map_findings(bow_tie):
     findings = map_findings(bow_tie, compute_metrics(bow_tie))
     # Branch: 3 x 3 pairs x 2 directions of 9 x 8 = 18 / 72; Y1 and Mayor: 2 x 4 x 2 = 16 / 72.
-    assert findings[0] == (
+    # Ranked by weight: brokers 100; a single point of failure 40 + its loss in percent
+    # (Branch 56: 96; Y1 and Mayor 50: 90); powerful and wary 60 + 5 x power + 5 x the
+    # worst of trust and position (Mayor: 60 + 25 + 10 = 95); a coalition without a
+    # decision-maker 55 + its size (57); isolated 30; a closed category 25.
+    assert findings == [
         "Top brokers: Branch lies on 25% of the most trusted routes between other "
-        "stakeholders, Y1 on 22% and Mayor on 22%."
-    )
-    assert (
+        "stakeholders, Y1 on 22% and Mayor on 22%.",
         "Single point of failure: if Branch stepped back, 56% of the connections between "
-        "the other stakeholders would be lost." in findings
-    )
-    assert (
+        "the other stakeholders would be lost.",
         "Mayor is powerful (power 5 of 5) but distrusts us strongly (trust -2) and opposes "
-        "our objective (position -1)." in findings
-    )
-    assert "Coalition 3 (Radio and Tv) has no trusted tie to a decision-maker." in findings
-    assert "1 stakeholder has no ties in this view: Blog." in findings
-    assert "Media actors have no ties to any other category." in findings
-    assert not any("Youth group actors have no ties" in f for f in findings)
+        "our objective (position -1).",
+        "Single point of failure: if Y1 stepped back, 50% of the connections between the "
+        "other stakeholders would be lost.",
+        "Single point of failure: if Mayor stepped back, 50% of the connections between the "
+        "other stakeholders would be lost.",
+        "Coalition 3 (Radio and Tv) has no trusted tie to a decision-maker.",
+        "1 stakeholder has no ties in this view: Blog.",
+        "Media actors have no ties to any other category.",
+    ]
 
 
 def test_findings_without_ties(build_map):
@@ -228,17 +240,84 @@ def test_findings_without_ties(build_map):
 
 
 def test_broker_without_a_marked_brokerage_role(build_map):
-    # A one-way ring a -> b -> c -> d -> a: each lies on 3 of the 3 x 2 = 6 ordered pairs of
-    # the others (b on a -> c, a -> d and d -> c), brokers only one pair, and no single
-    # departure cuts anyone off.
+    # A ring a-b-c-d-e-f-a with a chord b-e: b and e each lie on 1/3 of the routes between
+    # others, the rest on 1/12. Mean 1/6, standard deviation sqrt(1/72) ≈ 0.118: b and e
+    # are 1.41 deviations above the mean (a broker from 1), the others 0.71 below.
+    smap = build_map(
+        [(x, "ngo") for x in "abcdef"],
+        [("a", "b"), ("b", "c"), ("c", "d"), ("d", "e"), ("e", "f"), ("f", "a"), ("b", "e")],
+        kind="collaboration",
+        directed=False,
+    )
+    metrics = compute_metrics(smap)
+    readings = stakeholder_readings(smap, metrics)
+    assert (
+        readings["b"]
+        == readings["e"]
+        == Reading("Broker", "Lies on 33% of the most trusted routes between other stakeholders.")
+    )
+    assert {readings[x].role for x in "acdf"} == {"Embedded"}
+    assert brokers(metrics, readings) == ["b", "e"]
+
+
+def test_when_all_lie_on_as_many_routes_no_one_is_a_broker(build_map):
+    # A one-way ring a -> b -> c -> d -> a: each lies on 3 of the 3 x 2 = 6 ordered pairs
+    # of the others; no one stands out, so no one counts as a broker.
     smap = build_map(
         [("a", "ngo"), ("b", "ngo"), ("c", "ngo"), ("d", "ngo")],
         [("a", "b"), ("b", "c"), ("c", "d"), ("d", "a")],
     )
-    readings = _readings(smap)
-    assert set(readings.values()) == {
-        Reading("Broker", "Lies on 50% of the most trusted routes between other stakeholders.")
-    }
+    metrics = compute_metrics(smap)
+    readings = stakeholder_readings(smap, metrics)
+    assert "Broker" not in {r.role for r in readings.values()}
+    assert brokers(metrics, readings) == []
+
+
+def test_brokers_and_single_points_of_the_bow_tie(bow_tie):
+    metrics = compute_metrics(bow_tie)
+    readings = stakeholder_readings(bow_tie, metrics)
+    # Betweenness 0.25 (branch), 0.222 (y1, mayor), 0 for the seven others: mean 0.069,
+    # standard deviation 0.106; z = 1.70, 1.44, 1.44. All three are also only links.
+    assert brokers(metrics, readings) == ["branch", "y1", "mayor"]
+    assert single_points(metrics) == ["branch", "y1", "mayor"]
+
+
+def test_small_single_points_of_failure_are_not_reported(build_map):
+    # A ring of 49 and a leaf on c5: without c5 the leaf loses its pairs with the 48 others
+    # of the ring, of the 49 x 48 / 2 = 1,176 pairs among the 49 stakeholders besides c5:
+    # 4.1 %, under 5 %.
+    ring = [f"c{i}" for i in range(1, 50)]
+    smap = build_map(
+        [(x, "ngo") for x in ring] + [("leaf", "ngo")],
+        [*itertools.pairwise(ring), ("c49", "c1"), ("leaf", "c5")],
+        kind="collaboration",
+        directed=False,
+    )
+    metrics = compute_metrics(smap)
+    assert bool(metrics.at["c5", "articulation_point"])
+    assert metrics.at["c5", "reachability_loss"] == pytest.approx(48 / 1176)
+    assert 48 / 1176 < SINGLE_POINT_SHARE == 0.05
+    assert single_points(metrics) == []
+    assert not [f for f in map_findings(smap, metrics) if f.startswith("Single point")]
+
+
+def test_the_summary_keeps_the_first_of_each_kind_and_at_most_eight():
+    findings = (
+        [Finding("powerful", 100 - i, f"p{i}") for i in range(6)]
+        + [Finding("single point", 80 - i, f"s{i}") for i in range(4)]
+        + [
+            Finding("brokers", 50, "b"),
+            Finding("isolated", 30, "i"),
+            Finding("closed category", 20, "c"),
+        ]
+    )
+    shown, rest = summary_findings(findings)
+    # At most 3 "powerful", 2 "single point", 1 of each other kind.
+    assert [f.sentence for f in shown] == ["p0", "p1", "p2", "s0", "s1", "b", "i", "c"]
+    assert [f.sentence for f in rest] == ["p3", "p4", "p5", "s2", "s3"]
+    shown, rest = summary_findings(findings, most=4)
+    assert [f.sentence for f in shown] == ["p0", "p1", "p2", "s0"]
+    assert len(rest) == len(findings) - 4
 
 
 def test_stale_metrics_are_refused(bow_tie):
@@ -270,6 +349,6 @@ def test_only_link_names_equally_common_categories_in_the_order_met(
     reading = _readings(smap)["x"]
     assert reading.role == "Only link"
     assert reading.sentence.startswith(
-        f"Only link between 4 {named} actors on one side and Municipal authority actors on "
-        "the other"
+        f"Only link between 4 stakeholders ({named}) on one side and Municipal authority "
+        "actors on the other"
     )

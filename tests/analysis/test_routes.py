@@ -39,9 +39,11 @@ def city(build_map):
 def test_top_routes_by_total_distance(city):
     routes = trusted_routes(city, "branch", "mayor", k=3)
     assert routes == [
-        Route(("branch", "imam", "mayor"), 15 + 12),
-        Route(("branch", "chamber", "mayor"), 20 + 20),
-        Route(("branch", "youth", "mayor"), 30 + 12),
+        # Each go-between's trust (unknown: 30), position (unknown: 15) and focal point
+        # (none: 20) add 65 to the distance.
+        Route(("branch", "imam", "mayor"), 15 + 12, 15 + 12 + 65),
+        Route(("branch", "chamber", "mayor"), 20 + 20, 20 + 20 + 65),
+        Route(("branch", "youth", "mayor"), 30 + 12, 30 + 12 + 65),
     ]
 
 
@@ -53,23 +55,26 @@ def test_negative_ties_never_carry_a_route_even_in_an_all_ties_view(city):
 
 def test_direction_matters_and_undirected_ties_work_both_ways(city):
     back = trusted_routes(city, "mayor", "branch", k=5)
-    assert back == [Route(("mayor", "chamber", "branch"), 40)]
+    assert back == [Route(("mayor", "chamber", "branch"), 40, 105)]
 
 
 def test_no_route_and_the_view_limits_routes(city):
     assert trusted_routes(city, "branch", "press") == []
     assert trusted_routes(city, "branch", "branch") == []
     strong = trusted_routes(city, "branch", "mayor", view=GraphView(min_strength=4))
-    assert strong == [Route(("branch", "imam", "mayor"), 27)]
+    assert strong == [Route(("branch", "imam", "mayor"), 27, 92)]
 
 
-def test_a_stakeholder_that_may_not_relay_can_still_be_reached(city):
-    routes = routes_from(city, "branch", ["mayor", "imam"], k=1, no_relay=["imam", "branch"])
-    # The imam no longer carries the route to the mayor, but is still reached directly;
-    # our own branch, the start, is never blocked.
+@pytest.mark.parametrize("field", ["position", "trust"])
+def test_a_stakeholder_against_us_never_relays_but_can_still_be_reached(city, field):
+    city.stakeholders["imam"] = dataclasses.replace(city.stakeholders["imam"], **{field: -1})
+    # Our own branch, the start, relays whatever its own scores say.
+    city.stakeholders["branch"] = dataclasses.replace(city.stakeholders["branch"], trust=-2)
+    routes = routes_from(city, "branch", ["mayor", "imam"], k=1)
+    # The imam no longer carries the route to the mayor, but is still reached directly.
     assert routes == {
-        "mayor": [Route(("branch", "chamber", "mayor"), 40)],
-        "imam": [Route(("branch", "imam"), 15)],
+        "mayor": [Route(("branch", "chamber", "mayor"), 40, 105)],
+        "imam": [Route(("branch", "imam"), 15, 15)],
     }
 
 
@@ -83,7 +88,7 @@ def test_routes_from_one_stakeholder_to_many(city):
     assert found == {
         "mayor": trusted_routes(city, "branch", "mayor", k=2),
         "press": [],
-        "imam": [Route(("branch", "imam"), 15)],
+        "imam": [Route(("branch", "imam"), 15, 15)],
     }
     with pytest.raises(AnalysisInputError, match="'governor'"):
         routes_from(city, "branch", ["mayor", "governor"])

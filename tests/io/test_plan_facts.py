@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from stakeholder_mapper.analysis.attitude import poor_go_between
 from stakeholder_mapper.analysis.routes import our_branch
 from stakeholder_mapper.core.model import StakeholderMap
 from stakeholder_mapper.io.plan import figures
-from stakeholder_mapper.io.plan.facts import gather, hostile
+from stakeholder_mapper.io.plan.facts import gather
 from stakeholder_mapper.io.project import load_map
 from stakeholder_mapper.io.redact import RedactedIds, redact
 from stakeholder_mapper.paths import SAMPLE_MAP
@@ -69,7 +70,7 @@ def test_routes_never_pass_through_hostile_or_withheld_stakeholders(
     sample: StakeholderMap, level: str
 ) -> None:
     facts = _facts(sample, level)
-    hostile_names = {s.label for s in sample.stakeholders.values() if hostile(s)}
+    hostile_names = {s.label for s in sample.stakeholders.values() if poor_go_between(s)}
     confidential = {
         s.label for s in sample.stakeholders.values() if s.sensitivity == "confidential"
     }

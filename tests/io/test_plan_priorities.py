@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from stakeholder_mapper.core.model import Stakeholder
 from stakeholder_mapper.io.plan.priorities import (
     AIIM_STRATEGIES,
     POWERFUL,
-    QUADRANT_APPROACH,
     aiim,
-    quadrant,
-    suggested_approach,
 )
 
 
@@ -57,40 +52,3 @@ def test_every_strategy_is_explained_and_only_opposed_ones_challenge() -> None:
     for position in (0, 1, 2):
         for interest in range(1, 6):
             assert "Challenge" not in aiim(_rated(position, interest, 5))
-
-
-@pytest.mark.parametrize(
-    ("position", "trust", "power", "interest", "stage", "must", "must_not"),
-    [
-        # Opposed, powerful and distrustful: contained, never involved or made a messenger.
-        (-1, -2, 4, 2, "resistant", "Contain their opposition", "involve"),
-        (-2, -1, 5, 4, "supportive", "Contain their opposition", "joint action"),
-        (-1, 0, 2, 4, None, "with evidence", "Involve"),
-        (-1, 0, 1, 1, None, "Do not stir them", "Involve"),
-        # Champions and supporters are maintained and used as messengers.
-        (2, 2, 3, 5, "champion", "Maintain the relationship", "become allies"),
-        (2, 2, 2, 4, "champion", "carry our messages", "Keep them informed"),
-        (1, 1, 3, 4, "supportive", "Build on their support", "Consult"),
-        # A resistant stakeholder not recorded as opposed is answered, not involved.
-        (0, 0, 4, 4, "resistant", "Address their resistance", "Involve"),
-        # Distrust sends a neutral stakeholder's message through someone they trust.
-        (0, -1, 4, 4, None, "messenger they trust", "Contain"),
-        # Without a stage the strategy decides; unaware adds a first step.
-        (0, 0, 5, 3, None, "Consult them", "Contain"),
-        (1, 1, 2, 5, "unaware", "First make them aware", "Contain"),
-    ],
-)
-def test_suggested_approach_follows_strategy_and_stage(
-    position, trust, power, interest, stage, must, must_not
-) -> None:
-    s = dataclasses.replace(_rated(position, interest, power), trust=trust)
-    text = suggested_approach(aiim(s), stage, quadrant(s), distrustful=trust < 0)
-    assert must in text
-    assert must_not.lower() not in text.lower()
-
-
-def test_without_attitudes_the_quadrant_alone_decides() -> None:
-    # Partner level withholds position and stage: the suggestion names no attitude.
-    for name, text in QUADRANT_APPROACH.items():
-        assert suggested_approach("Not yet rated", None, name) == text
-        assert "allies" not in text and "messenger" not in text

@@ -11,19 +11,25 @@ import pandas as pd
 
 from ...analysis.compare import MapComparison, compare_maps
 from ...analysis.metrics import compute_metrics
-from ...analysis.readings import Reading, map_findings, stakeholder_readings
-from ...analysis.routes import Route, our_branch, routes_from
+from ...analysis.readings import (
+    Reading,
+    ranked_findings,
+    stakeholder_readings,
+    summary_findings,
+)
+from ...analysis.routes import Confidence, Route, confidence, our_branch, routes_from
 from ...core.model import ENGAGEMENT_STAGES, Snapshot, Stakeholder, StakeholderMap
 from ..project import snapshot_map
 from ..redact import RedactedIds, redact
 from .priorities import NOT_A_TARGET, QUADRANTS, aiim, quadrant
 
 __all__ = [
+    "CONFIDENCE_SENTENCE",
+    "MAX_INTRODUCTIONS",
     "PRIORITY_RULE",
     "Facts",
     "Messenger",
     "gather",
-    "hostile",
     "priority_key",
     "suggested_messengers",
 ]
@@ -44,6 +50,29 @@ class Messenger:
     short: str = ""
     #: Whom to contact first, for a table cell ("" when there is no route).
     contact: str = ""
+    #: How far the route can be relied on (None when there is no route).
+    confidence: Confidence | None = None
+
+    @property
+    def confidence_sentence(self) -> str:
+        """The route's confidence and its reasons, as one sentence ("" without a route)."""
+        if self.confidence is None:
+            return ""
+        return CONFIDENCE_SENTENCE.format(
+            level=self.confidence.level, reasons="; ".join(self.confidence.reasons)
+        )
+
+
+#: A route needing more introductions than this is no practical way in: none is suggested.
+MAX_INTRODUCTIONS = 4
+#: What the sheet says instead.
+TOO_LONG = (
+    "No practical route from our branch yet: the most trusted one needs {count} "
+    "introductions (more than {most}); build a relationship or find a connector."
+)
+
+#: How the plan states a route's confidence: level (high, medium, low) and its reasons.
+CONFIDENCE_SENTENCE = "Confidence in this route: {level} ({reasons})."
 
 
 @dataclass
@@ -53,6 +82,7 @@ class Facts:
     smap: StakeholderMap
     metrics: pd.DataFrame
     readings: dict[str, Reading]
+    #: The key findings for the summary, most important first (at most eight).
     findings: list[str]
     branch: str | None
     quadrants: dict[str, str]
@@ -70,6 +100,8 @@ class Facts:
     changes: MapComparison | None
     #: The map before redaction, to tell "not recorded" from "not shared" (never quoted).
     original: StakeholderMap | None = None
+    #: The findings the summary leaves to the annex, most important first.
+    more_findings: list[str] = dataclasses.field(default_factory=list)
 
     def original_has(self, field: str) -> bool:
         """Whether some target has engagement ``field`` filled in on the unredacted map
@@ -103,32 +135,34 @@ class Facts:
         return float(value)
 
 
-def hostile(s: Stakeholder) -> bool:
-    """Whether ``s`` opposes our objective or distrusts us: a poor go-between."""
-    return (s.position is not None and s.position < 0) or (s.trust is not None and s.trust < 0)
-
-
 def suggested_messengers(
     smap: StakeholderMap,
     branch: str | None,
     targets: Iterable[str],
     progress: Progress | None = None,
+    attitudes: bool = True,
 ) -> dict[str, Messenger]:
-    """For each target, the first stakeholder after our branch on the most trusted route.
+    """For each target, the first stakeholder after our branch on the most trusted route,
+    and how far that route can be relied on.
 
     Stakeholders who oppose us or distrust us may be targets but never carry a route
     to someone else. When our branch has its own tie to the target the route has no
     intermediary and the sentence says to go direct. Without a branch named on the map
-    there is no start for a route: no messenger is suggested (``{}``).
+    there is no start for a route: no messenger is suggested (``{}``). Without
+    ``attitudes`` (a version that withholds them) the route's confidence judges only its
+    ties and length.
     """
     if branch is None:
         return {}
     targets = list(targets)
-    no_relay = [sid for sid, s in smap.stakeholders.items() if hostile(s)]
-    routes = routes_from(smap, branch, targets, k=1, no_relay=no_relay)
+    routes = routes_from(smap, branch, targets, k=1)
     found: dict[str, Messenger] = {}
     for n, target in enumerate(targets):
-        found[target] = _messenger(smap, routes, branch, target)
+        messenger = _messenger(smap, routes, branch, target)
+        if messenger.route is not None:
+            judged = confidence(smap, messenger.route, attitudes=attitudes)
+            messenger = dataclasses.replace(messenger, confidence=judged)
+        found[target] = messenger
         if progress:
             progress((n + 1) / len(targets))
     return found
@@ -145,6 +179,12 @@ def _messenger(
             None,
             None,
             "No trusted route from our branch yet: build a relationship or find a connector.",
+        )
+    if len(route.stakeholders) - 2 > MAX_INTRODUCTIONS:
+        return Messenger(
+            None,
+            None,
+            TOO_LONG.format(count=len(route.stakeholders) - 2, most=MAX_INTRODUCTIONS),
         )
     names = " → ".join(smap.stakeholders[s].label for s in route.stakeholders)
     if len(route.stakeholders) == 2:
@@ -205,11 +245,12 @@ def priority_key(s: Stakeholder) -> tuple:
 
 
 def _routing_map(original: StakeholderMap, shown: StakeholderMap, ids: RedactedIds | None):
-    """``shown`` with each stakeholder's position and trust put back from ``original``.
+    """``shown`` with each stakeholder's position, trust, focal point and notes put back
+    from ``original``.
 
-    Routes are judged on attitudes the level may withhold (a hostile go-between must not
-    carry our message) but may only pass through, and name, stakeholders the level
-    keeps, under the names it shows.
+    Routes are judged on attitudes and standing the level may withhold (a hostile
+    go-between must not carry our message) but may only pass through, and name,
+    stakeholders the level keeps, under the names it shows.
     """
     if ids is None:
         return shown
@@ -220,6 +261,8 @@ def _routing_map(original: StakeholderMap, shown: StakeholderMap, ids: RedactedI
             s,
             position=original.stakeholders[back[sid]].position,
             trust=original.stakeholders[back[sid]].trust,
+            focal_point=original.stakeholders[back[sid]].focal_point,
+            notes=original.stakeholders[back[sid]].notes,
         )
         for sid, s in shown.stakeholders.items()
     }
@@ -252,7 +295,7 @@ def gather(
 
     metrics = compute_metrics(shown, progress=lambda f: report(0.5 * f))
     readings = stakeholder_readings(shown, metrics)
-    findings = map_findings(shown, metrics)
+    summary, rest = summary_findings(ranked_findings(shown, metrics))
     report(0.55)
     branch = our_branch(original)
     if ids is not None and branch is not None:
@@ -275,6 +318,7 @@ def gather(
         branch,
         routed,
         progress=lambda f: report(0.55 + 0.4 * f),
+        attitudes=level == "full",
     )
     snapshot = _latest_snapshot(original)
     changes = None
@@ -290,7 +334,8 @@ def gather(
         smap=shown,
         metrics=metrics,
         readings=readings,
-        findings=findings,
+        findings=[f.sentence for f in summary],
+        more_findings=[f.sentence for f in rest],
         branch=branch,
         quadrants=quadrants,
         strategies=strategies,

@@ -6,8 +6,21 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ...analysis.readings import (
+    BROKER_Z,
+    MIN_ACTS,
+    SIGNIFICANT_Z,
+    SINGLE_POINT_SHARE,
+    SUMMARY_FINDINGS,
+)
+from ...analysis.routes import (
+    ASSUMED_TIE_COST,
+    NO_FOCAL_POINT_COST,
+    POSITION_COST,
+    TRUST_COST,
+)
 from .facts import PRIORITY_RULE
-from .priorities import HIGH_FROM, POWERFUL
+from .priorities import FIRST_PRIORITY_RULE, HIGH_FROM, POWERFUL
 
 __all__ = ["BRANCH_TERMS", "GLOSSARY", "Term", "glossary_rows"]
 
@@ -16,8 +29,8 @@ PER_ACTOR = ("full", "partner")
 
 
 class Term(NamedTuple):
-    """One glossary entry: shown at ``levels``; ``meaning`` may name {high_from},
-    {powerful} and {priority_rule}."""
+    """One glossary entry: shown at ``levels``; ``meaning`` may name the placeholders
+    :func:`glossary_rows` fills in (thresholds and costs, the priority rules)."""
 
     term: str
     meaning: str
@@ -37,6 +50,7 @@ GLOSSARY: tuple[Term, ...] = (
         "powerful; Mendelow's high power is the wider band of {high_from} or more.",
     ),
     Term("Priority order", "{priority_rule}", PER_ACTOR),
+    Term("First priorities", "{first_priority_rule}", PER_ACTOR),
     Term(
         "AIIM strategy",
         "After the Alignment, Interest and Influence Matrix (Mendizabal, ODI RAPID, 2010): "
@@ -81,22 +95,60 @@ GLOSSARY: tuple[Term, ...] = (
     ),
     Term(
         "Single point of failure",
-        "A stakeholder whose departure splits the network; the share of links lost is its "
-        "reachability loss.",
+        "A stakeholder whose departure splits the network; the share of the connections "
+        "between the others lost is its reachability loss. Only those whose loss is "
+        "{single_point} or more are reported.",
+    ),
+    Term(
+        "Broker",
+        "A stakeholder whose betweenness is at least {broker_z} standard deviation above the "
+        "map's mean, or who plays a Gould–Fernandez role well above chance (z-score "
+        "{significant} or more, at least {acts} brokered pairs). Stakeholders whose contacts "
+        "reach each other without them are never brokers.",
+    ),
+    Term(
+        "Key findings",
+        "Ranked by weight: top brokers first, then powerful stakeholders who distrust us or "
+        "oppose our objective (the more powerful and the stronger the distrust, the higher), "
+        "single points of failure (by the share lost) and coalitions with no trusted tie to "
+        "a decision-maker. The summary keeps at most {summary} (three of powerful opponents, "
+        "two single points of failure, one of each other kind); the rest are in the annex.",
+        PER_ACTOR,
     ),
     Term(
         "Most trusted route",
-        "The route from our branch with the smallest total distance, never through a "
-        "stakeholder who opposes or distrusts us; the first stakeholder after our branch is "
-        "the suggested messenger, or the first contact when the route has more steps. A "
-        "messenger recorded on the map is named first and marked as recorded.",
+        "The route from our branch of lowest cost: the distance of its ties, plus what each "
+        "go-between's standing takes away: trust in us (unknown {trust_unknown}, neutral "
+        "{trust_neutral}), position on our objective (unknown {position_unknown}, neutral "
+        "{position_neutral}), no focal point ({no_focal_point}) and each assumed tie "
+        "({assumed}). It never passes through a stakeholder who opposes, distrusts or "
+        "threatened us, nor between two stakeholders at odds. The first stakeholder after our "
+        "branch is the suggested messenger, or the first contact when the route has more "
+        "steps. A messenger recorded on the map is named first and marked as recorded.",
         ("full",),
     ),
     Term(
         "Most trusted route",
-        "The route from our branch with the smallest total distance, never through a "
-        "stakeholder who opposes or distrusts us; the first stakeholder after our branch is "
-        "the suggested messenger, or the first contact when the route has more steps.",
+        "The route from our branch of lowest cost: the distance of its ties, plus what each "
+        "go-between's standing and each assumed tie take away. The first stakeholder after "
+        "our branch is the suggested messenger, or the first contact when the route has more "
+        "steps.",
+        ("partner",),
+    ),
+    Term(
+        "Route confidence",
+        "High when nothing below weakens the route; low when a go-between's trust in us is "
+        "unknown, no one of ours looks after a go-between, a tie is assumed or weak "
+        "(strength 2 or less) or the route needs three introductions or more; medium when a "
+        "go-between is neutral or its position unknown, or the route needs two "
+        "introductions.",
+        ("full",),
+    ),
+    Term(
+        "Route confidence",
+        "Judged on the ties alone in this version: low when a tie is assumed or weak "
+        "(strength 2 or less) or the route needs three introductions or more, medium when it "
+        "needs two, high otherwise.",
         ("partner",),
     ),
 )
@@ -109,7 +161,23 @@ BRANCH_TERMS = ("Our branch", "Most trusted route")
 def glossary_rows(level: str, branch: bool = True) -> list[tuple[str, str]]:
     """The glossary's (term, meaning) rows that the ``level`` version shows, placeholders
     filled in; without a ``branch`` the terms of :data:`BRANCH_TERMS` are left out."""
-    values = {"high_from": HIGH_FROM, "powerful": POWERFUL, "priority_rule": PRIORITY_RULE}
+    values = {
+        "single_point": f"{SINGLE_POINT_SHARE:.0%}",
+        "broker_z": f"{BROKER_Z:g}",
+        "significant": f"{SIGNIFICANT_Z:g}",
+        "acts": MIN_ACTS,
+        "summary": SUMMARY_FINDINGS,
+        "trust_unknown": TRUST_COST[None],
+        "trust_neutral": TRUST_COST[0],
+        "position_unknown": POSITION_COST[None],
+        "position_neutral": POSITION_COST[0],
+        "no_focal_point": NO_FOCAL_POINT_COST,
+        "assumed": ASSUMED_TIE_COST,
+        "high_from": HIGH_FROM,
+        "powerful": POWERFUL,
+        "priority_rule": PRIORITY_RULE,
+        "first_priority_rule": FIRST_PRIORITY_RULE,
+    }
     return [
         (t.term, t.meaning.format(**values))
         for t in GLOSSARY

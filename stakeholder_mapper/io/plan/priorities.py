@@ -9,29 +9,35 @@ On our 1–5 scales "high" means 3 or more, as everywhere in the application
 (:data:`stakeholder_mapper.analysis.compare.HIGH`). "Powerful" means power
 :data:`~stakeholder_mapper.analysis.readings.POWERFUL` or more, the same threshold the
 map's findings use. Alignment is the position toward our objective: +1 or +2 aligned,
-0 neutral, −1 or −2 opposed. A neutral stakeholder is consulted, never challenged.
+0 neutral, −1 or −2 opposed. A neutral stakeholder is consulted, never challenged. The
+approach each stakeholder is suggested follows :mod:`.advice`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
 from ...analysis.compare import HIGH
 from ...analysis.compare import quadrant as mendelow
 from ...analysis.readings import POWERFUL
-from ...core.model import Stakeholder
+from ...core.model import Stakeholder, StakeholderMap
 
 __all__ = [
     "AIIM_STRATEGIES",
+    "DUE_SOON_DAYS",
+    "FIRST_PRIORITIES",
+    "FIRST_PRIORITY_RULE",
     "HIGH_FROM",
     "NOT_A_TARGET",
-    "OPPOSED_STRATEGIES",
     "POWERFUL",
+    "PRIORITY_POINTS",
+    "PRIORITY_REASONS",
     "QUADRANTS",
-    "QUADRANT_APPROACH",
-    "STAGE_APPROACH",
-    "STRATEGY_APPROACH",
     "aiim",
+    "first_priorities",
+    "priority_reasons",
     "quadrant",
-    "suggested_approach",
 ]
 
 #: Power or interest at or above this value counts as "high" on the 1–5 scales.
@@ -48,107 +54,6 @@ QUADRANTS: tuple[str, ...] = (
     "Monitor",
     "Not yet rated",
 )
-
-#: How closely to work with a stakeholder, by quadrant: the intensity of any approach,
-#: and the whole suggestion where attitudes are unknown or withheld (Partner level).
-QUADRANT_APPROACH: dict[str, str] = {
-    "Manage closely": (
-        "Engage closely and early: regular face-to-face meetings, and consult them on the "
-        "decisions that concern them."
-    ),
-    "Keep satisfied": (
-        "Keep satisfied: brief them at key moments, consult them on what touches their "
-        "mandate, and keep requests few and well prepared."
-    ),
-    "Keep informed": (
-        "Keep informed: share updates and results regularly and invite them to community "
-        "meetings and feedback sessions."
-    ),
-    "Monitor": "Monitor: light-touch updates; watch for changes in their interest or influence.",
-    "Not yet rated": "Rate power and interest on the map to get a suggested approach.",
-}
-
-#: What to do, by AIIM strategy, when the engagement stage does not say otherwise.
-STRATEGY_APPROACH: dict[str, str] = {
-    "Involve as allies": (
-        "Involve them in the decisions that concern them, plan joint action and ask them to "
-        "carry our messages."
-    ),
-    "Raise their interest": (
-        "Show why the issue matters to their mandate and keep requests small, so that their "
-        "support turns into action."
-    ),
-    "Consult and persuade": (
-        "Consult them, share evidence and answer their concerns to win their support."
-    ),
-    "Inform and monitor": "Keep them informed and watch for a change of interest.",
-    "Challenge and contain": (
-        "Contain their opposition: answer their arguments with evidence, carried by "
-        "messengers they listen to; avoid public confrontation and keep one channel open. "
-        "Do not ask them to carry our messages."
-    ),
-    "Challenge with evidence": (
-        "Answer their objections early and factually, with evidence, so that they do not "
-        "set the terms of the debate; use third-party messengers where they distrust us."
-    ),
-    "Watch, do not provoke": (
-        "Do not stir them: prepare factual answers in case they engage, and watch their interest."
-    ),
-}
-
-#: The strategies for stakeholders opposed to our objective.
-OPPOSED_STRATEGIES = ("Challenge and contain", "Challenge with evidence", "Watch, do not provoke")
-
-#: What to do at an engagement stage that overrides the strategy's default.
-STAGE_APPROACH: dict[str, str] = {
-    "champion": (
-        "Maintain the relationship: keep them briefed and credit them publicly, honour what "
-        "was agreed, and ask them to carry our messages and introduce us to others."
-    ),
-    "supportive": (
-        "Build on their support: agree joint actions and ask them to speak for the plan to "
-        "those they influence."
-    ),
-    "resistant": (
-        "Address their resistance: find out what they object to, answer with evidence, and "
-        "reach them through a messenger they trust rather than head-on."
-    ),
-}
-
-
-def suggested_approach(
-    strategy: str, stage: str | None, quadrant_name: str, distrustful: bool = False
-) -> str:
-    """The approach a sheet suggests when none was recorded.
-
-    It follows the engagement stage where the stage says more than the strategy (a
-    champion is maintained and used as a messenger, whatever its quadrant), otherwise the
-    AIIM strategy; an opposed stakeholder is always contained or answered, never
-    involved, and never asked to carry our messages, whatever its stage. The quadrant
-    adds how closely to work with them; ``distrustful`` (trust below zero) adds that
-    the message goes through someone they trust. Without a strategy (position unknown or
-    withheld) the quadrant's approach is the whole suggestion.
-    """
-    if strategy in OPPOSED_STRATEGIES:
-        what = STRATEGY_APPROACH[strategy]
-    elif stage in STAGE_APPROACH:
-        what = STAGE_APPROACH[stage]
-    elif strategy in STRATEGY_APPROACH:
-        what = STRATEGY_APPROACH[strategy]
-    else:
-        return QUADRANT_APPROACH[quadrant_name]
-    if stage == "unaware":
-        what = f"First make them aware of the issue and of our role. {what}"
-    if distrustful and strategy not in OPPOSED_STRATEGIES:
-        what += " They distrust us: go through a messenger they trust."
-    how = {
-        "Manage closely": "Meet them regularly, face to face.",
-        "Keep satisfied": "Keep requests few and well prepared.",
-        "Keep informed": "Share updates and results regularly.",
-        "Monitor": "Keep contact light.",
-    }.get(quadrant_name, "")
-    return f"{what} {how}".strip()
-
 
 #: AIIM strategy -> when it applies and what it means, in the order the annex lists them.
 AIIM_STRATEGIES: dict[str, str] = {
@@ -205,3 +110,78 @@ def aiim(s: Stakeholder) -> str:
     if s.power is None:
         return "Not yet rated"
     return "Watch, do not provoke"
+
+
+#: Points a stakeholder earns toward the first priorities, by what the map records.
+#: An agreement being negotiated or an overdue action outweighs power and interest.
+PRIORITY_POINTS: dict[str, int] = {
+    "drafting": 4,
+    "renewal due": 3,
+    "exploring": 2,
+    "overdue": 3,
+    "due soon": 1,
+    "Manage closely": 2,
+    "Keep satisfied": 1,
+}
+#: A next action due within this many days of the plan's date is "due soon".
+DUE_SOON_DAYS = 14
+#: How many first priorities the summary names.
+FIRST_PRIORITIES = 5
+
+#: How each reason reads in a first priority (whole clauses).
+PRIORITY_REASONS: dict[str, str] = {
+    "drafting": "the MoU is being drafted with them",
+    "renewal due": "their agreement is due for renewal",
+    "exploring": "an MoU with them is being explored",
+    "overdue": "an action with them is overdue",
+    "due soon": "an action with them falls due within two weeks",
+    "Manage closely": "high power and high interest",
+    "Keep satisfied": "high power",
+}
+
+#: The first-priority rule, in words, for the summary.
+FIRST_PRIORITY_RULE = (
+    "Ranked by what the map records as pressing: an agreement being drafted (4 points), "
+    "due for renewal (3) or explored (2), an overdue action (3) or one due within two "
+    "weeks (1), then power and interest (manage closely 2, keep satisfied 1). Power and "
+    "interest earn nothing for a stakeholder who opposes our objective or is marked "
+    "confidential, so neither is first for its power alone. Ties keep the priority order."
+)
+
+
+def priority_reasons(s: Stakeholder, quadrant_name: str, today: dt.date) -> tuple[str, ...]:
+    """Why ``s`` is pressing, as keys of :data:`PRIORITY_POINTS` (see
+    :data:`FIRST_PRIORITY_RULE`)."""
+    e = s.engagement
+    found = []
+    if e.mou_status in PRIORITY_POINTS:
+        found.append(e.mou_status)
+    if e.next_action.strip() and e.due_date is not None:
+        if e.due_date < today:
+            found.append("overdue")
+        elif (e.due_date - today).days <= DUE_SOON_DAYS:
+            found.append("due soon")
+    opposed = s.position is not None and s.position < 0
+    if quadrant_name in PRIORITY_POINTS and not opposed and s.sensitivity != "confidential":
+        found.append(quadrant_name)
+    return tuple(found)
+
+
+def first_priorities(
+    smap: StakeholderMap,
+    ranked: Sequence[str],
+    quadrants: Mapping[str, str],
+    today: dt.date,
+    limit: int = FIRST_PRIORITIES,
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The ``limit`` most pressing of ``ranked`` (stakeholder ids in priority order), each
+    with its reasons, by :data:`FIRST_PRIORITY_RULE`; stakeholders with no reason are
+    never listed."""
+    scored = []
+    for order, sid in enumerate(ranked):
+        reasons = priority_reasons(smap.stakeholders[sid], quadrants[sid], today)
+        points = sum(PRIORITY_POINTS[r] for r in reasons)
+        if points:
+            scored.append((-points, order, sid, reasons))
+    scored.sort()
+    return [(sid, reasons) for _, _, sid, reasons in scored[:limit]]

@@ -13,6 +13,13 @@ from ..writer import PlanWriter
 
 __all__ = ["write"]
 
+#: The heading of the findings the summary leaves out.
+FURTHER_FINDINGS = "Further findings"
+#: Before them.
+FURTHER_FINDINGS_INTRO = (
+    "The findings of lesser weight that the summary leaves out, most important first."
+)
+
 #: How the data-protection notice names the version in a sentence.
 LEVEL_WORDS: dict[str, str] = {
     "full": "internal full version",
@@ -41,6 +48,10 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         "of routes and metrics."
     )
     w.table(["Term", "Meaning"], glossary_rows(plan.level, plan.has_branch), [3.2, 10])
+    if plan.per_actor and plan.facts.more_findings:
+        w.heading(FURTHER_FINDINGS, 2)
+        w.para(FURTHER_FINDINGS_INTRO)
+        w.bullets(plan.facts.more_findings)
     if plan.level == "full":
         w.para("The AIIM strategies of the priority table and the engagement sheets:")
         w.table(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....analysis.readings import BROKER_Z, MIN_ACTS, SIGNIFICANT_Z, brokers
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
@@ -11,28 +12,37 @@ __all__ = ["write"]
 
 #: Brokers listed in the brokerage table at most.
 MAX_BROKERS = 15
+#: What brokers are.
+INTRO = (
+    "Brokers sit on the most trusted routes between others and connect groups that are not "
+    "otherwise tied. Betweenness is the share of most-trusted routes between two others "
+    "that pass through the stakeholder; brokerage counts the Gould–Fernandez roles it "
+    "plays between categories."
+)
+#: Who counts as a broker (the rule of :func:`~stakeholder_mapper.analysis.readings.brokers`).
+BROKER_RULE = (
+    "A stakeholder counts as a broker when its betweenness is at least {z:g} standard "
+    "deviation above the map's mean, or when it plays a Gould–Fernandez role well above "
+    "chance (z-score {significant:g} or more, at least {acts} brokered pairs); stakeholders "
+    "whose contacts reach each other without them never count."
+)
+#: When no stakeholder counts as a broker.
+NO_BROKERS = (
+    "No stakeholder counts as a broker yet: no one stands out on the routes between others."
+)
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     facts = plan.facts
-    scored = [
-        sid
-        for sid in facts.ranked
-        if (facts.number(sid, "betweenness") or 0) > 0 or (facts.number(sid, "gf_total") or 0) > 0
-    ]
-    scored.sort(key=lambda sid: -(facts.number(sid, "betweenness") or 0))
+    scored = brokers(facts.metrics, facts.readings)
     # The table is wide; a short one (or a sentence) stays on portrait pages.
     w.set_landscape(plan.per_actor and len(scored) >= LANDSCAPE_FROM_ROWS)
     w.heading(SECTIONS["brokerage"])
-    w.para(
-        "Brokers sit on the most trusted routes between others and connect groups that "
-        "are not otherwise tied. Betweenness is the share of most-trusted routes between "
-        "two others that pass through the stakeholder; brokerage counts the "
-        "Gould–Fernandez roles it plays between categories."
-    )
+    w.para(INTRO)
+    w.para(BROKER_RULE.format(z=BROKER_Z, significant=SIGNIFICANT_Z, acts=MIN_ACTS))
     if not scored:
-        w.para("No brokers yet: the map has no routes that pass through a stakeholder.")
+        w.para(NO_BROKERS)
         return
     if not plan.per_actor:
         strongest = max(facts.number(s, "betweenness") or 0 for s in scored)

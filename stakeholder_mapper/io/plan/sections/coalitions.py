@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ....analysis.readings import single_points
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
@@ -52,8 +53,10 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     else:
         w.table(["Coalition", "Size", "Main categories"], rows, [1.6, 1, 6])
     reached = _coalitions_reached(plan)
-    cut = {sid for sid in facts.ranked if facts.number(sid, "articulation_point")}
-    bridges = [sid for sid in facts.ranked if reached.get(sid) or sid in cut]
+    # A bridge reaches another coalition; a single point of failure that reaches none is
+    # a risk (in the risks section), not a bridge.
+    cut = set(single_points(facts.metrics)) & set(reached)
+    bridges = [sid for sid in facts.ranked if reached.get(sid)]
     # Single points of failure first (they are the weakest links), then by reach.
     bridges.sort(key=lambda sid: (sid not in cut, -len(reached.get(sid, ()))))
     w.heading("Bridges between coalitions", 2)
@@ -79,7 +82,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         [
             facts.label(sid),
             str(int(facts.number(sid, "community") or 0)),
-            ", ".join(str(n) for n in reached.get(sid, ())) or "—",
+            ", ".join(str(n) for n in reached[sid]),
             "yes" if sid in cut else "no",
         ]
         for sid in shown

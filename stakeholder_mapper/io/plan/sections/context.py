@@ -1,13 +1,38 @@
-"""Context: the Principles of Action and the stakeholders each concerns."""
+"""Context: the Principles of Action, who serves each and which nobody serves yet."""
 
 from __future__ import annotations
 
+from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
-from ..principles import PRINCIPLES
+from ..principles import coverage, principle_title, principle_titles
 from ..writer import PlanWriter
 
 __all__ = ["write"]
+
+#: Stakeholders named per principle at most.
+MAX_NAMED = 6
+#: The coverage table's columns.
+COLUMNS = ["Principle of Action", "Stakeholders who serve it", "Count", "Actions"]
+#: Before the coverage table.
+TABLE_INTRO = (
+    "How the mapped stakeholders serve the twelve Principles of Action, and how many of "
+    "them have a next action recorded:"
+)
+#: In the table, for a principle no stakeholder serves.
+NOBODY = "Nobody yet"
+#: Names cut short in a cell.
+MORE_NAMED = "{names} and {count} more"
+#: After the table, when some principles are served by no one.
+UNSERVED = (
+    "No mapped stakeholder serves {count} yet: {titles}. Find who in the city could, or "
+    "record why this plan leaves them aside."
+)
+#: When no stakeholder is linked to any principle.
+NONE_LINKED = (
+    "No stakeholder is linked to a principle yet: tick the principles each stakeholder "
+    "relates to on the map."
+)
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
@@ -24,20 +49,24 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     if not plan.per_actor:
         # The public version keeps no principles: they would describe single actors.
         return
-    linked: dict[int, list[str]] = {}
-    for sid in plan.facts.targets:
-        for principle in plan.stakeholder(sid).principles:
-            linked.setdefault(principle, []).append(plan.facts.label(sid))
+    covered = coverage(plan.smap, plan.facts.targets)
+    if not any(c.served for c in covered):
+        w.para(NONE_LINKED)
+        return
     rows = []
-    for number in sorted(linked):
-        names = linked[number]
-        shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
-        rows.append((str(number), PRINCIPLES[number], shown))
-    if rows:
-        w.para("The principles the mapped stakeholders relate to:")
-        w.table(["No.", "The principle asks us to", "Stakeholders it concerns"], rows, [1, 6, 6])
-    else:
+    for c in covered:
+        names = [plan.facts.label(sid) for sid in c.stakeholders]
+        shown = ", ".join(names[:MAX_NAMED])
+        if len(names) > MAX_NAMED:
+            shown = MORE_NAMED.format(names=shown, count=len(names) - MAX_NAMED)
+        rows.append((principle_title(c.number), shown or NOBODY, str(len(names)), str(c.actions)))
+    w.para(TABLE_INTRO)
+    w.table(COLUMNS, rows, [6.2, 6.2, 1.8, 1.8])
+    unserved = [c.number for c in covered if not c.served]
+    if unserved:
         w.para(
-            "No stakeholder is linked to a principle yet: tick the principles each "
-            "stakeholder relates to on the map."
+            UNSERVED.format(
+                count=counted(len(unserved), "principle"),
+                titles="; ".join(principle_titles(unserved)),
+            )
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ....analysis.readings import single_points
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..priorities import POWERFUL
@@ -19,8 +20,8 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     w.heading(SECTIONS["risks"])
     facts = plan.facts
     structural = []
-    cut_points = [sid for sid in facts.ranked if facts.number(sid, "articulation_point")]
-    cut_points.sort(key=lambda sid: -(facts.number(sid, "reachability_loss") or 0))
+    # Only those worth reporting (the threshold is in the annex), the most damaging first.
+    cut_points = single_points(facts.metrics)
     if cut_points and plan.per_actor:
         for sid in cut_points[:5]:
             loss = facts.number(sid, "reachability_loss") or 0

@@ -4,9 +4,10 @@ stakeholders still to plan."""
 from __future__ import annotations
 
 from ....core.wording import counted
+from ..advice import APPROACH_BASIS, suggested_approach
 from ..context import PlanContext
 from ..options import SECTIONS
-from ..priorities import suggested_approach
+from ..principles import principle_titles
 from ..wording import capital, date_or_blank, or_default, score_text
 from ..writer import PlanWriter
 
@@ -22,6 +23,8 @@ STILL_TO_PLAN_SHARED_NO_BRANCH = (
     "None of what this version shares of an engagement (key messages, next action, MoU "
     "status) is recorded yet for these priority stakeholders."
 )
+#: When no stakeholder gets a sheet.
+NO_SHEETS = "No stakeholder has engagement details recorded yet, so no sheet follows."
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
@@ -29,7 +32,9 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     w.set_landscape(False)
     w.heading(SECTIONS["sheets"])
     ids, unplanned = plan.sheet_ids(), plan.unplanned_ids()
-    if plan.options.sheets_for == "all":
+    if not ids:
+        scope = NO_SHEETS
+    elif plan.options.sheets_for == "all":
         scope = f"One sheet for each of the {counted(len(ids), 'stakeholder')} but our own branch."
     else:
         scope = (
@@ -141,18 +146,9 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         # Held back by the export level for every stakeholder, not missing: never
         # listed as "not recorded".
         del optional["Desired change"], optional["Progress markers"], optional["Risks"]
-    if plan.level == "full":
-        basis = "its strategy, stage and quadrant, as none was recorded"
-    else:
-        basis = "its quadrant"
+    basis = APPROACH_BASIS["full" if plan.level == "full" else "partner"]
     approach = e.approach.strip() or (
-        suggested_approach(
-            facts.strategies[sid],
-            e.stage,
-            facts.quadrants[sid],
-            distrustful=s.trust is not None and s.trust < 0,
-        )
-        + f" Suggested for {basis}."
+        f"{suggested_approach(s, facts.quadrants[sid], plan.level)} {basis}"
     )
     if not suggested:  # no branch named: nothing is suggested (the plan said why)
         messenger_text = f"{recorded_messenger} (recorded on the map)" if recorded_messenger else ""
@@ -162,6 +158,8 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         )
     else:
         messenger_text = f"Suggested by the map: {suggested}"
+    if messenger and messenger.confidence_sentence:
+        messenger_text += f"\n{messenger.confidence_sentence}"
     next_action = or_default(e.next_action, "No next action recorded yet.")
     if e.due_date:
         stop = "" if next_action.endswith((".", "!", "?")) else "."
@@ -190,7 +188,7 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         ("Risks", optional.get("Risks", "")),
     ]
     rows = [row for row in sequence if row and row[1]]
-    principles = ", ".join(str(p) for p in s.principles) or "None linked yet."
+    principles = "\n".join(principle_titles(s.principles)) or "None linked yet."
     rows.append(("Principles of Action served", principles))
     if plan.level == "full":
         rows.append(("Position / trust", f"{score_text(s.position)} / {score_text(s.trust)}"))

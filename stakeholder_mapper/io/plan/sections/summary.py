@@ -6,13 +6,43 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from ....analysis.readings import single_points
+from ....core.dates import short_date
 from ....core.wording import counted
 from ..context import PRIORITY_QUADRANTS, PlanContext
 from ..options import SECTIONS
+from ..priorities import PRIORITY_REASONS, first_priorities
 from ..wording import are, names_list, sentence_count
 from ..writer import PlanWriter
 
 __all__ = ["write"]
+
+#: Each part of a first priority, a whole sentence with named placeholders.
+PRIORITY_LINE: dict[str, str] = {
+    "who": "{name} — {reasons}.",
+    "ask": "The ask: {ask}",
+    "no_ask": "No ask recorded yet.",
+    "deadline": "Next action due {date}.",
+    "overdue": "Next action overdue since {date}.",
+    "no_deadline": "No deadline recorded yet.",
+    "risk": "Main risk: {risk}",
+    "no_risk": "No risk recorded yet.",
+    "through": "Through: {messenger}.",
+    "no_messenger": "No messenger recorded or found.",
+    "confidence": "Route confidence: {level}.",
+}
+#: After the key findings, when the summary leaves some to the annex.
+MORE_FINDINGS = "The {count} of lesser weight {verb} listed in the annex, under “Further findings”."
+#: Before the first priorities.
+FIRST_PRIORITIES_INTRO = (
+    "The most pressing stakeholders by what the map records: agreements being negotiated "
+    "and actions due come before power and interest (the rule is in the annex)."
+)
+#: When no stakeholder has anything pressing recorded.
+NO_PRIORITIES = (
+    "Nothing on the map makes a stakeholder pressing yet: rate power and interest, and "
+    "record agreements and next actions with their due dates, to set priorities."
+)
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
@@ -47,16 +77,21 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     else:
         findings = _public_findings(plan)
     w.bullets(findings)
+    if plan.per_actor and facts.more_findings:
+        more = len(facts.more_findings)
+        w.para(MORE_FINDINGS.format(count=counted(more, "finding"), verb=are(more)), w.caption)
     if plan.per_actor:
-        top = [sid for sid in facts.targets if facts.quadrants[sid] == "Manage closely"][:5]
+        top = first_priorities(plan.smap, facts.targets, facts.quadrants, plan.today)
         w.heading("First priorities", 2)
         if top:
-            w.bullets([_priority_line(plan, sid) for sid in top])
+            w.para(FIRST_PRIORITIES_INTRO, w.caption)
+            for sid, reasons in top:
+                # The name leads in bold, so the five can be told apart at a glance.
+                lead = PRIORITY_LINE["who"].split("{reasons}", 1)[0].format(name=facts.label(sid))
+                line = _priority_line(plan, sid, reasons)
+                w.para(line.removeprefix(lead), w.bullet, bold_lead=lead)
         else:
-            w.para(
-                "No stakeholder is rated high on both power and interest yet: rate power "
-                "and interest on the map to set priorities."
-            )
+            w.para(NO_PRIORITIES)
     if plan.level == "full":
         decisions = _decisions(plan)
         if decisions:
@@ -111,31 +146,66 @@ def _decisions(plan: PlanContext) -> list[str]:
     return found
 
 
-def _priority_line(plan: PlanContext, sid: str) -> str:
-    """One first priority: who, and through whom. A messenger recorded on the map comes
-    first; the map's suggestion follows, each named as what it is."""
-    facts = plan.facts
+def _priority_line(plan: PlanContext, sid: str, reasons: tuple[str, ...]) -> str:
+    """One first priority: who and why, the ask, the deadline and the main risk (the ask
+    and the risk in the internal version only), and through whom: a messenger recorded
+    on the map first, then the map's suggestion and its route's confidence."""
+    facts, e = plan.facts, plan.stakeholder(sid).engagement
+    why = "; ".join(PRIORITY_REASONS[r] for r in reasons)
+    parts = [PRIORITY_LINE["who"].format(name=facts.label(sid), reasons=why)]
+    full = plan.level == "full"
+    if full:
+        ask = e.ask.strip()
+        parts.append(
+            PRIORITY_LINE["ask"].format(ask=_stopped(ask)) if ask else PRIORITY_LINE["no_ask"]
+        )
+    if e.due_date is None or not e.next_action.strip():
+        parts.append(PRIORITY_LINE["no_deadline"])
+    else:
+        key = "overdue" if e.due_date < plan.today else "deadline"
+        parts.append(PRIORITY_LINE[key].format(date=short_date(e.due_date)))
+    if full:
+        risk = _first_sentence(e.risks)
+        parts.append(PRIORITY_LINE["risk"].format(risk=risk) if risk else PRIORITY_LINE["no_risk"])
     recorded = plan.recorded_messenger(sid)
     messenger = facts.messengers.get(sid)
     suggested = messenger.short if messenger else ""
-    parts = [f"recorded messenger: {recorded}"] if recorded else []
-    parts += [suggested] if suggested else []
-    if not parts and not plan.has_branch:
-        return f"{facts.label(sid)}."  # the plan said once, at the top, why
-    return f"{facts.label(sid)} — {'; '.join(parts) or 'no messenger recorded or found'}."
+    through = [f"recorded messenger: {recorded}"] if recorded else []
+    through += [suggested] if suggested else []
+    if through:
+        parts.append(PRIORITY_LINE["through"].format(messenger="; ".join(through)))
+    elif messenger is not None and facts.branch is not None:
+        # Why the map suggests no one: no route, or none short enough.
+        parts.append(messenger.sentence)
+    elif plan.has_branch:
+        parts.append(PRIORITY_LINE["no_messenger"])
+    # Without a branch nothing is said here: the plan said once, at the top, why.
+    if messenger and messenger.confidence:
+        parts.append(PRIORITY_LINE["confidence"].format(level=messenger.confidence.level))
+    return " ".join(parts)
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (all of it when it has one), ending with a stop."""
+    text = " ".join(text.split())
+    return _stopped(text.split(". ", 1)[0]) if text else ""
+
+
+def _stopped(text: str) -> str:
+    """``text`` ending with a full stop unless it ends with one already (or ! or ?)."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def _public_findings(plan: PlanContext) -> list[str]:
     smap, facts = plan.smap, plan.facts
     cats = Counter(facts.category(sid) for sid in smap.stakeholders)
     communities = facts.metrics["community"].dropna().nunique() if len(facts.metrics) else 0
-    cut = 0
-    if "articulation_point" in facts.metrics.columns:
-        cut = int(facts.metrics["articulation_point"].fillna(False).astype(bool).sum())
+    cut = len(single_points(facts.metrics))
     items = [
         f"The map covers {len(smap.stakeholders)} stakeholders in {len(cats)} categories; "
         f"the largest groups are "
-        + ", ".join(f"{name.lower()} ({n})" for name, n in cats.most_common(3))
+        + ", ".join(f"{name} ({n})" for name, n in cats.most_common(3))
         + ".",
         f"The network falls into {communities} coalitions (groups that are more tied to "
         "each other than to the rest).",
