@@ -50,7 +50,7 @@ from ..core.model import (
 from ..core.validation import ValidationError, dump_record, dump_records, map_problems, parse_record
 from .bounded_json import parse_float, parse_int, reject_constant
 from .encryption import decrypt, encrypt, is_encrypted
-from .errors import MapFileError, PasswordRequired, WrongPassword
+from .errors import DamagedMap, MapFileError, PasswordRequired, WrongPassword
 
 __all__ = [
     "FORMAT",
@@ -58,6 +58,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_TEXT_CHARS",
     "MIGRATIONS",
+    "DamagedMap",
     "MapFileError",
     "PasswordRequired",
     "WrongPassword",
@@ -230,6 +231,10 @@ def _snapshot(item: Any, where: str) -> Snapshot:
     )
 
 
+class _NewerVersion(ValidationError):  # noqa: N818 - reads as what the file is
+    """The file is of a newer format version: not damaged, refused all the same."""
+
+
 def document_to_map(doc: Any) -> StakeholderMap:
     """Build a map from a parsed ``.smap`` document, migrating older versions.
 
@@ -242,7 +247,7 @@ def document_to_map(doc: Any) -> StakeholderMap:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ValidationError("format_version: should be a whole number of at least 1.")
     if version > FORMAT_VERSION:
-        raise ValidationError(
+        raise _NewerVersion(
             f"it was saved by a newer version of Stakeholder Mapper (file format {version}, "
             f"this version reads up to {FORMAT_VERSION}); please update the application."
         )
@@ -339,19 +344,42 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def _json_problem(name: str, text: str, exc: json.JSONDecodeError) -> str:
+    """The JSON reader's complaint in words a user reads: empty, cut short, or not a map."""
+    if not text.strip():
+        return f"{name} is empty: it holds no map."
+    if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+        return (
+            f"{name} is damaged: it breaks off at line {exc.lineno}, as a file cut short by "
+            "a full disk or an interrupted copy does."
+        )
+    return (
+        f"{name} is damaged or is not a map: line {exc.lineno}, column {exc.colno} does not "
+        "follow the map format."
+    )
+
+
 def loads_map(data: bytes, name: str = "the file", password: str | None = None) -> StakeholderMap:
     """Parse the bytes of a ``.smap`` file; raise :class:`MapFileError` with one sentence.
 
     An encrypted file needs ``password``: without one :class:`PasswordRequired` is
-    raised, with a wrong one :class:`WrongPassword`.
+    raised, with a wrong one :class:`WrongPassword`. A file that holds no valid map
+    (cut short, not JSON, a bad field, a damaged encryption) raises :class:`DamagedMap`,
+    so that the app can offer the backup and autosaves; a file of a newer version raises
+    a plain :class:`MapFileError`.
     """
     if is_encrypted(data):
-        data = decrypt(data, password, name)
+        try:
+            data = decrypt(data, password, name)
+        except (PasswordRequired, WrongPassword):
+            raise
+        except MapFileError as exc:
+            raise DamagedMap(str(exc)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise MapFileError(
-            f"{name} is not UTF-8 text (bad byte at position {exc.start})."
+        raise DamagedMap(
+            f"{name} is damaged or is not a map: byte {exc.start} is not UTF-8 text."
         ) from None
     try:
         doc = json.loads(
@@ -362,24 +390,23 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
             object_pairs_hook=_no_duplicate_keys,
         )
     except json.JSONDecodeError as exc:
-        raise MapFileError(
-            f"{name} is damaged or not a map: {exc.msg.removesuffix(' at')} at line {exc.lineno}, "
-            f"column {exc.colno}."
-        ) from None
+        raise DamagedMap(_json_problem(name, text, exc)) from None
     except ValueError as exc:
-        raise MapFileError(_sentence(f"{name} is damaged or not a map: {exc}")) from None
+        raise DamagedMap(_sentence(f"{name} is damaged or not a map: {exc}")) from None
     except RecursionError:
-        raise MapFileError(f"{name} is damaged or not a map: it is nested too deeply.") from None
+        raise DamagedMap(f"{name} is damaged or not a map: it is nested too deeply.") from None
     del text
     problem = _document_problem(doc)
     if problem is not None:
-        raise MapFileError(_sentence(f"{name} cannot be opened: {problem}"))
+        raise DamagedMap(_sentence(f"{name} cannot be opened: {problem}"))
     try:
         return document_to_map(doc)
-    except ValidationError as exc:
+    except _NewerVersion as exc:
         raise MapFileError(_sentence(f"{name} cannot be opened: {exc}")) from None
+    except ValidationError as exc:
+        raise DamagedMap(_sentence(f"{name} cannot be opened: {exc}")) from None
     except RecursionError:
-        raise MapFileError(f"{name} cannot be opened: it is nested too deeply.") from None
+        raise DamagedMap(f"{name} cannot be opened: it is nested too deeply.") from None
 
 
 def _read(path: Path) -> bytes:
