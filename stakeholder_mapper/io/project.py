@@ -37,7 +37,13 @@ from typing import Any
 
 import pydantic_core
 
-from ..core.limits import MAX_DEPTH, MAX_TEXT_CHARS
+from ..core.limits import (
+    MAX_DEPTH,
+    MAX_RELATIONSHIPS,
+    MAX_STAKEHOLDERS,
+    MAX_TEXT_CHARS,
+    too_many,
+)
 from ..core.model import (
     Category,
     MapInfo,
@@ -51,6 +57,7 @@ from ..core.validation import ValidationError, dump_record, dump_records, map_pr
 from .bounded_json import parse_float, parse_int, reject_constant
 from .encryption import decrypt, encrypt, is_encrypted
 from .errors import DamagedMap, MapFileError, PasswordRequired, WrongPassword
+from .record_counts import map_file_count_problem
 
 __all__ = [
     "FORMAT",
@@ -166,7 +173,24 @@ def _records(doc: dict[str, Any], key: str, record_type: type) -> dict[str, Any]
     return records
 
 
+class _TooMany(ValidationError):  # noqa: N818 - reads as what the file holds
+    """The map or a snapshot holds more records than a map may: not damage, refused."""
+
+    def __init__(self, what: str, limit: int) -> None:
+        super().__init__(f"it holds more than {limit:,} {what}")
+        self.what, self.limit = what, limit
+
+
+def _check_count(doc: dict[str, Any], key: str, limit: int) -> None:
+    """Refuse a section with more than ``limit`` records before any record is built."""
+    records = doc.get(key)
+    if isinstance(records, list) and len(records) > limit:
+        raise _TooMany(key, limit)
+
+
 def _content_to_map(doc: dict[str, Any]) -> StakeholderMap:
+    _check_count(doc, "stakeholders", MAX_STAKEHOLDERS)
+    _check_count(doc, "relationships", MAX_RELATIONSHIPS)
     smap = StakeholderMap(parse_record(MapInfo, doc.get("map", {}), "map"))
     if "categories" in doc:
         smap.categories = _records(doc, "categories", Category)
@@ -217,6 +241,8 @@ def _snapshot(item: Any, where: str) -> Snapshot:
     content = _expect(item.get("content"), dict, f"{where}.content")
     try:
         _content_to_map(content)
+    except _TooMany:
+        raise
     except ValidationError as exc:
         raise ValidationError(f"{where}.content.{exc}") from None
     try:
@@ -375,6 +401,9 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
             raise
         except MapFileError as exc:
             raise DamagedMap(str(exc)) from None
+    problem = map_file_count_problem(data, name)
+    if problem is not None:
+        raise MapFileError(problem)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -401,6 +430,8 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
         raise DamagedMap(_sentence(f"{name} cannot be opened: {problem}"))
     try:
         return document_to_map(doc)
+    except _TooMany as exc:
+        raise MapFileError(too_many(name, exc.what, exc.limit)) from None
     except _NewerVersion as exc:
         raise MapFileError(_sentence(f"{name} cannot be opened: {exc}")) from None
     except ValidationError as exc:
