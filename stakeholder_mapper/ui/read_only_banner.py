@@ -43,9 +43,8 @@ class ReadOnlyBanner(QFrame):
     def show_for(self, file_name: str) -> None:
         """Show the banner for the read-only map ``file_name``."""
         self.label.setText(
-            f"<b>Read-only:</b> {file_name} cannot be changed here. You may try changes on "
-            "the canvas, but they are not saved to this file; use Save as to keep them in "
-            "a new one."
+            f"<b>Read-only:</b> changes you try here are not saved to {file_name}; "
+            "use Save as to keep them in a new file."
         )
         self.show()
         self._place()
