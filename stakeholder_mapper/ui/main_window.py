@@ -63,7 +63,7 @@ from .metrics_panel import MetricsPanel
 from .metrics_runner import MetricsResult, MetricsRunner
 from .open_problems import FILE_FILTER, ask_save_path, copy_name
 from .privacy import ErasePersonDialog, ReviewDueDialog
-from .read_only_banner import ReadOnlyBanner
+from .read_only_banner import ReadOnlyBanner, with_banner
 from .route_panel import RoutePanel
 from .settings import LAST_FOLDER, Settings
 from .status_progress import BackgroundProgress
@@ -103,8 +103,8 @@ class MainWindow(QMainWindow):
         self.guard = self._new_guard(path, password, lock, read_only)
         self.scene = MapScene(self.document, stepped=True)
         self.view = MapView(self.scene, self.document, self)
-        self.setCentralWidget(self.view)
-        self.read_only_banner = ReadOnlyBanner(self.view)
+        self.read_only_banner = ReadOnlyBanner()
+        self.setCentralWidget(with_banner(self.read_only_banner, self.view))
         self.read_only_banner.save_as_requested.connect(self.save_as)
         #: Where Save as starts for a map with no file of its own (a rescued copy).
         self._save_as_start: Path | None = None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from stakeholder_mapper.core.model import MapInfo, StakeholderMap
@@ -157,7 +158,8 @@ def test_a_map_in_a_folder_that_cannot_be_written_opens_read_only_and_shows_it(
     assert "city.smap (read-only)" in window.windowTitle()
     banner = window.read_only_banner
     assert banner.isVisible() and "Read-only:" in banner.label.text()
-    assert banner.geometry().bottom() < window.view.viewport().geometry().top()
+    banner_bottom = banner.mapTo(window, banner.rect().bottomLeft()).y()
+    assert banner_bottom < window.view.viewport().mapTo(window, QPoint(0, 0)).y()
     assert not lock_path(path).exists()
 
     window.view.connect("youth", "mayor")
