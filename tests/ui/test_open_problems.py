@@ -15,8 +15,15 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from stakeholder_mapper.core.model import MapInfo, StakeholderMap
 from stakeholder_mapper.io import file_access
 from stakeholder_mapper.io.lock import lock_path
-from stakeholder_mapper.io.project import backup_path, dumps_map, load_map, save_map
+from stakeholder_mapper.io.project import (
+    backup_path,
+    dumps_map,
+    is_encrypted_file,
+    load_map,
+    save_map,
+)
 from stakeholder_mapper.io.recovery import recovery_path, write_recovery
+from stakeholder_mapper.ui.autosave import PasswordDialog
 
 from .modals import Modals
 
@@ -200,3 +207,34 @@ def test_a_map_open_elsewhere_keeps_its_title_and_the_banner_says_read_only(
     assert window.open_path(path)
     assert seen[0].title != "Map already open"
     assert window.read_only_banner.isVisible()
+
+
+@pytest.mark.usefixtures("fast_kdf")
+def test_a_protected_map_cut_short_opens_its_backup_with_the_password_and_stays_protected(
+    qtbot, window, small_map, tmp_path, monkeypatch
+) -> None:
+    path = tmp_path / "city.smap"
+    save_map(small_map, path, "s3cret pass")
+    save_map(small_map, path, "s3cret pass")
+    path.write_bytes(path.read_bytes()[:-40])
+
+    def type_password(dialog: QWidget) -> None:
+        assert isinstance(dialog, PasswordDialog)
+        dialog.field.setText("s3cret pass")
+        dialog.accept()
+
+    seen: list[Seen] = []
+    Modals(
+        [
+            (PasswordDialog, type_password),
+            (QMessageBox, _click("Open backup (", seen)),
+            (PasswordDialog, type_password),
+        ]
+    )
+    assert window.open_path(path)
+    assert seen[0].text.startswith("city.smap has been altered or damaged since it was saved")
+    assert window.document.smap == small_map and window.password == "s3cret pass"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _p, _c, start, *a, **k: (start, ""))
+    window.actions_by_name["save"].trigger()
+    rescued = tmp_path / "city (rescued).smap"
+    assert is_encrypted_file(rescued) and load_map(rescued, "s3cret pass") == small_map
