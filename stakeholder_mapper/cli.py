@@ -25,11 +25,13 @@ from .core.limits import MAX_PASSWORD_FILE_BYTES
 from .core.model import MapInfo, StakeholderMap
 from .core.validation import ValidationError, map_problems
 from .core.wording import counted, one_line, shown_name
-from .io.errors import MapFileError, PasswordRequired, PlanError
+from .io.errors import DamagedMap, MapFileError, PasswordRequired, PlanError
+from .io.file_access import unwritable_output_reason
 from .io.lock import MapLocked, acquire_lock
 from .io.plan import DEFAULT_TEMPLATE, LEVELS, PlanOptions
 from .io.project import load_map, save_map, write_atomically
 from .io.redact import LEVEL_DESCRIPTIONS, PUBLIC_EXPORT_REFUSED
+from .io.rescue import rescue_hint
 from .io.table_export import csv_cell, export_csv, export_xlsx
 from .io.table_import import TableImportError, import_tables, import_workbook
 from .io.tables import DELIMITERS, ENCODINGS
@@ -96,6 +98,9 @@ def _check_output(output: Path, option: str, suffix: str | None = None) -> None:
         raise UsageError(
             f"The folder {folder} {what}; create it or choose another place for {output.name}."
         )
+    reason = unwritable_output_reason(output)
+    if reason is not None:
+        raise MapFileError(reason)
 
 
 def _export_level(text: str) -> str:
@@ -177,6 +182,9 @@ def open_map(path: str | Path, args: argparse.Namespace) -> StakeholderMap:
             f"{Path(path).name} is protected by a password; pass --password-file FILE "
             f"or set {PASSWORD_ENV}."
         ) from None
+    except DamagedMap as exc:
+        hint = rescue_hint(path)
+        raise MapFileError(f"{exc} {hint}" if hint else str(exc)) from None
 
 
 def _add_password_option(p: argparse.ArgumentParser) -> None:

@@ -19,12 +19,15 @@ __all__ = [
     "MAX_NUMBER_DIGITS",
     "MAX_PASSWORD_FILE_BYTES",
     "MAX_PLAN_ITEMS",
+    "MAX_RELATIONSHIPS",
     "MAX_SHEET_CELLS",
+    "MAX_STAKEHOLDERS",
     "MAX_TEXT_CHARS",
     "MAX_WORKBOOK_BYTES",
     "MAX_WORKBOOK_PARTS",
     "MAX_WORKBOOK_UNPACKED",
     "XML_ILLEGAL",
+    "too_many",
 ]
 
 #: Longest text (a note, a name, a cell) kept: far beyond any real note (a novel is about
@@ -45,6 +48,22 @@ MAX_PLAN_ITEMS = 500
 #: A real map spans a few thousand units; beyond about 1e9 the canvas, matplotlib and Qt
 #: lose precision or overflow when they turn positions into pixels (1e308 overflows).
 MAX_COORDINATE = 1e7
+
+#: Most stakeholders a map, or one of its snapshots, may hold. A city map has a few
+#: hundred and a national one a few thousand; an analyst who merges the maps of every
+#: branch of a large National Society reaches perhaps 20,000. The app is measured at
+#: 10,000 (canvas, background metrics, open and save under 1 s). At this limit, with
+#: four ties per stakeholder, an import or ``validate`` peaks near half a gigabyte and
+#: takes tens of seconds (benchmarks/million.py); at 100,000 and 400,000 it neared 1 GB,
+#: and a file of a million rows, mistaken or hostile, took up to 4 GB and close to a
+#: minute. Importers and the project file's loader count records while streaming the
+#: file and refuse beyond this before building anything; ``validate`` applies the same
+#: limit to the map, so whatever an import writes, ``validate`` accepts.
+MAX_STAKEHOLDERS = 50_000
+#: Most relationships a map, or one of its snapshots, may hold: four per stakeholder at
+#: the stakeholder limit, as in the measured 2,000 / 8,000 and 10,000 / 40,000 maps (real
+#: maps have two to five ties per stakeholder).
+MAX_RELATIONSHIPS = 200_000
 
 #: Largest workbook file read (.xlsx, .xlsm, .ods, .xls), as for CSV files.
 MAX_WORKBOOK_BYTES = 256 * 2**20
@@ -73,3 +92,16 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 #: Largest password file read by the command line: a password is one short line; a
 #: limit keeps ``--password-file /dev/zero`` from reading for ever.
 MAX_PASSWORD_FILE_BYTES = 4096
+
+
+def too_many(name: str, what: str, limit: int) -> str:
+    """The one sentence refusing ``name`` for holding more than ``limit`` ``what``.
+
+    E.g. ``too_many("people.csv", "stakeholders", MAX_STAKEHOLDERS)`` gives "people.csv
+    holds more than 50,000 stakeholders, the most a map may hold; split it by region or
+    by category."
+    """
+    return (
+        f"{name} holds more than {limit:,} {what}, the most a map may hold; "
+        "split it by region or by category."
+    )

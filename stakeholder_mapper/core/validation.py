@@ -16,7 +16,15 @@ from typing import Any
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticError
 
-from .limits import MAX_COORDINATE, MAX_DEPTH, MAX_NUMBER_DIGITS, MAX_TEXT_CHARS
+from .limits import (
+    MAX_COORDINATE,
+    MAX_DEPTH,
+    MAX_NUMBER_DIGITS,
+    MAX_RELATIONSHIPS,
+    MAX_STAKEHOLDERS,
+    MAX_TEXT_CHARS,
+    too_many,
+)
 from .model import Category, Relationship, RelationshipKind, Stakeholder, StakeholderMap
 
 __all__ = [
@@ -212,7 +220,14 @@ def map_problems(smap: StakeholderMap, fields: bool = True) -> list[str]:
     ``fields=False`` skips the per-field checks (for records just parsed from a file,
     whose texts the reader has bounded already).
     """
-    problems: list[str] = []
+    problems: list[str] = [
+        too_many("The map", what, limit)
+        for what, records, limit in (
+            ("stakeholders", smap.stakeholders, MAX_STAKEHOLDERS),
+            ("relationships", smap.relationships, MAX_RELATIONSHIPS),
+        )
+        if len(records) > limit
+    ]
     if fields:
         for section, records in (
             ("categories", smap.categories),

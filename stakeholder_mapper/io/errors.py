@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-__all__ = ["MapFileError", "PasswordRequired", "PlanError", "WrongPassword"]
+__all__ = ["DamagedMap", "MapFileError", "PasswordRequired", "PlanError", "WrongPassword"]
 
 
 class MapFileError(Exception):
     """A project file cannot be read or written; the message is one sentence for the user."""
+
+
+class DamagedMap(MapFileError):  # noqa: N818 - reads as the state of the file
+    """The file was read but holds no valid map (cut short, not JSON, a bad field).
+
+    Its backup and autosaves may still hold the work: the app offers them.
+    """
 
 
 class PasswordRequired(MapFileError):  # noqa: N818 - named for the question it raises

@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
@@ -40,6 +39,7 @@ from ..core.model import (
 from ..core.validation import ValidationError, dump_records, parse_record
 from .columns import match_columns
 from .project import write_atomically
+from .record_counts import xml_count_problem
 from .redact import ExportLevel, redact_for_export
 from .table_export import detail_values, relationship_rows, stakeholder_rows
 from .table_import import ImportReport, Progress, apply_map_values, import_from_tables
@@ -296,6 +296,9 @@ def _parse(path: Path, kind: str) -> ET.Element:
         raise TableImportError(f"{path.name} is larger than {MAX_TABLE_BYTES // 2**20} MB.")
     if not data.strip():
         raise TableImportError(f"{path.name} is empty.")
+    too_many = xml_count_problem(data, path.name)
+    if too_many is not None:
+        raise TableImportError(too_many)
     try:
         root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
@@ -317,6 +320,8 @@ def _parse(path: Path, kind: str) -> ET.Element:
 
 
 def _table(rows: list[dict[str, str]], name: str, unit: str, first: list[str]) -> Table:
+    import pandas as pd  # loaded once a file has passed its checks, not at start-up
+
     frame = pd.DataFrame(rows, dtype=str).fillna("") if rows else pd.DataFrame(columns=first)
     for column in first:
         if column not in frame.columns:

@@ -40,7 +40,13 @@ from typing import Any
 
 import pydantic_core
 
-from ..core.limits import MAX_DEPTH, MAX_TEXT_CHARS
+from ..core.limits import (
+    MAX_DEPTH,
+    MAX_RELATIONSHIPS,
+    MAX_STAKEHOLDERS,
+    MAX_TEXT_CHARS,
+    too_many,
+)
 from ..core.model import (
     Category,
     MapInfo,
@@ -54,9 +60,10 @@ from ..core.validation import ValidationError, dump_record, dump_records, map_pr
 from ..core.wording import shown_name
 from .bounded_json import parse_float, parse_int, reject_constant
 from .encryption import decrypt, encrypt, is_encrypted
-from .errors import MapFileError, PasswordRequired, WrongPassword
+from .errors import DamagedMap, MapFileError, PasswordRequired, WrongPassword
 from .file_stamp import FileStamp
 from .lock import read_lock
+from .record_counts import map_file_count_problem
 from .sidecars import sidecar_name
 
 __all__ = [
@@ -65,6 +72,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_TEXT_CHARS",
     "MIGRATIONS",
+    "DamagedMap",
     "MapFileError",
     "PasswordRequired",
     "WrongPassword",
@@ -204,7 +212,24 @@ def _records(doc: dict[str, Any], key: str, record_type: type) -> dict[str, Any]
     return records
 
 
+class _TooMany(ValidationError):  # noqa: N818 - reads as what the file holds
+    """The map or a snapshot holds more records than a map may: not damage, refused."""
+
+    def __init__(self, what: str, limit: int) -> None:
+        super().__init__(f"it holds more than {limit:,} {what}")
+        self.what, self.limit = what, limit
+
+
+def _check_count(doc: dict[str, Any], key: str, limit: int) -> None:
+    """Refuse a section with more than ``limit`` records before any record is built."""
+    records = doc.get(key)
+    if isinstance(records, list) and len(records) > limit:
+        raise _TooMany(key, limit)
+
+
 def _content_to_map(doc: dict[str, Any]) -> StakeholderMap:
+    _check_count(doc, "stakeholders", MAX_STAKEHOLDERS)
+    _check_count(doc, "relationships", MAX_RELATIONSHIPS)
     smap = StakeholderMap(parse_record(MapInfo, doc.get("map", {}), "map"))
     if "categories" in doc:
         smap.categories = _records(doc, "categories", Category)
@@ -255,6 +280,8 @@ def _snapshot(item: Any, where: str) -> Snapshot:
     content = _expect(item.get("content"), dict, f"{where}.content")
     try:
         _content_to_map(content)
+    except _TooMany:
+        raise
     except ValidationError as exc:
         raise ValidationError(f"{where}.content.{exc}") from None
     try:
@@ -269,6 +296,10 @@ def _snapshot(item: Any, where: str) -> Snapshot:
     )
 
 
+class _NewerVersion(ValidationError):  # noqa: N818 - reads as what the file is
+    """The file is of a newer format version: not damaged, refused all the same."""
+
+
 def document_to_map(doc: Any) -> StakeholderMap:
     """Build a map from a parsed ``.smap`` document, migrating older versions.
 
@@ -281,7 +312,7 @@ def document_to_map(doc: Any) -> StakeholderMap:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ValidationError("format_version: should be a whole number of at least 1.")
     if version > FORMAT_VERSION:
-        raise ValidationError(
+        raise _NewerVersion(
             f"it was saved by a newer version of Stakeholder Mapper (file format {version}, "
             f"this version reads up to {FORMAT_VERSION}); please update the application."
         )
@@ -378,19 +409,45 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def _json_problem(name: str, text: str, exc: json.JSONDecodeError) -> str:
+    """The JSON reader's complaint in words a user reads: empty, cut short, or not a map."""
+    if not text.strip():
+        return f"{name} is empty: it holds no map."
+    if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+        return (
+            f"{name} is damaged: it breaks off at line {exc.lineno}, as a file cut short by "
+            "a full disk or an interrupted copy does."
+        )
+    return (
+        f"{name} is damaged or is not a map: line {exc.lineno}, column {exc.colno} does not "
+        "follow the map format."
+    )
+
+
 def loads_map(data: bytes, name: str = "the file", password: str | None = None) -> StakeholderMap:
     """Parse the bytes of a ``.smap`` file; raise :class:`MapFileError` with one sentence.
 
     An encrypted file needs ``password``: without one :class:`PasswordRequired` is
-    raised, with a wrong one :class:`WrongPassword`.
+    raised, with a wrong one :class:`WrongPassword`. A file that holds no valid map
+    (cut short, not JSON, a bad field, a damaged encryption) raises :class:`DamagedMap`,
+    so that the app can offer the backup and autosaves; a file of a newer version raises
+    a plain :class:`MapFileError`.
     """
     if is_encrypted(data):
-        data = decrypt(data, password, name)
+        try:
+            data = decrypt(data, password, name)
+        except (PasswordRequired, WrongPassword):
+            raise
+        except MapFileError as exc:
+            raise DamagedMap(str(exc)) from None
+    problem = map_file_count_problem(data, name)
+    if problem is not None:
+        raise MapFileError(problem)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise MapFileError(
-            f"{name} is not UTF-8 text (bad byte at position {exc.start})."
+        raise DamagedMap(
+            f"{name} is damaged or is not a map: byte {exc.start} is not UTF-8 text."
         ) from None
     try:
         doc = json.loads(
@@ -401,24 +458,25 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
             object_pairs_hook=_no_duplicate_keys,
         )
     except json.JSONDecodeError as exc:
-        raise MapFileError(
-            f"{name} is damaged or not a map: {exc.msg.removesuffix(' at')} at line {exc.lineno}, "
-            f"column {exc.colno}."
-        ) from None
+        raise DamagedMap(_json_problem(name, text, exc)) from None
     except ValueError as exc:
-        raise MapFileError(_sentence(f"{name} is damaged or not a map: {exc}")) from None
+        raise DamagedMap(_sentence(f"{name} is damaged or not a map: {exc}")) from None
     except RecursionError:
-        raise MapFileError(f"{name} is damaged or not a map: it is nested too deeply.") from None
+        raise DamagedMap(f"{name} is damaged or not a map: it is nested too deeply.") from None
     del text
     problem = _document_problem(doc)
     if problem is not None:
-        raise MapFileError(_sentence(f"{name} cannot be opened: {problem}"))
+        raise DamagedMap(_sentence(f"{name} cannot be opened: {problem}"))
     try:
         return document_to_map(doc)
-    except ValidationError as exc:
+    except _TooMany as exc:
+        raise MapFileError(too_many(name, exc.what, exc.limit)) from None
+    except _NewerVersion as exc:
         raise MapFileError(_sentence(f"{name} cannot be opened: {exc}")) from None
+    except ValidationError as exc:
+        raise DamagedMap(_sentence(f"{name} cannot be opened: {exc}")) from None
     except RecursionError:
-        raise MapFileError(f"{name} cannot be opened: it is nested too deeply.") from None
+        raise DamagedMap(f"{name} cannot be opened: it is nested too deeply.") from None
 
 
 def _read(path: Path) -> bytes:

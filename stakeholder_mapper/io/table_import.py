@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.limits import MAX_COORDINATE, MAX_NUMBER_DIGITS, MAX_TEXT_CHARS, XML_ILLEGAL
+from ..core.limits import (
+    MAX_COORDINATE,
+    MAX_NUMBER_DIGITS,
+    MAX_RELATIONSHIPS,
+    MAX_STAKEHOLDERS,
+    MAX_TEXT_CHARS,
+    XML_ILLEGAL,
+    too_many,
+)
 from ..core.model import (
     LEVELS,
     MAX_TOWER,
@@ -615,6 +623,11 @@ def _custom_columns(table: Table, columns: dict[str, str]) -> dict[str, int]:
     }
 
 
+def _filled_rows(table: Table) -> int:
+    """How many rows of ``table`` have a cell that is not empty (a sheet may span far more)."""
+    return int((table.frame != "").any(axis=1).sum())
+
+
 def import_from_tables(
     stakeholders: Table,
     relationships: Table | None = None,
@@ -640,6 +653,12 @@ def import_from_tables(
     Relationships may also name stakeholders of the ``known`` map (the map an import is
     merged into), by id or name.
     """
+    for table, what, limit in (
+        (stakeholders, "stakeholders", MAX_STAKEHOLDERS),
+        (relationships, "relationships", MAX_RELATIONSHIPS),
+    ):
+        if table is not None and len(table.frame) > limit and _filled_rows(table) > limit:
+            raise TableImportError(too_many(table.name, what, limit))
     smap = smap if smap is not None else StakeholderMap()
     importer = _Importer(smap, skip_bad_rows, list_separator, progress, known)
     report = importer.report
@@ -695,10 +714,18 @@ def import_tables(
     and ``category`` are required, except in a Kumu elements export (see
     :func:`is_kumu_elements`), which needs only its labels.
     """
-    s_table = read_table(stakeholders, encoding=encoding, delimiter=delimiter)
+    s_table = read_table(
+        stakeholders,
+        encoding=encoding,
+        delimiter=delimiter,
+        max_rows=MAX_STAKEHOLDERS,
+        what="stakeholders",
+    )
     r_table = None
     if relationships is not None:
-        r_table = read_table(relationships, encoding=encoding, delimiter=delimiter)
+        r_table = read_table(
+            relationships, encoding=encoding, delimiter=delimiter, what="relationships"
+        )
     kumu = is_kumu_elements(s_table)
     return import_from_tables(
         s_table,

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-from ..core.limits import MAX_SHEET_CELLS
+from ..core.limits import MAX_RELATIONSHIPS, MAX_SHEET_CELLS, too_many
 from .csv_safety import unquote_formula
+from .record_counts import csv_rows_beyond
 from .workbook_check import WorkbookTooBig, check_workbook
 
 __all__ = [
@@ -204,15 +205,28 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def read_table(
-    path: str | Path, *, encoding: str | None = None, delimiter: str | None = None
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    max_rows: int = MAX_RELATIONSHIPS,
+    what: str = "rows",
 ) -> Table:
-    """Read a CSV file as text cells, detecting the encoding and separator unless given."""
+    """Read a CSV file as text cells, detecting the encoding and separator unless given.
+
+    A file of more than ``max_rows`` rows (by default the most any table of a map may
+    have) is refused, counted as a stream before the table is built; ``what`` names its
+    rows in the sentence ("stakeholders").
+    """
     path = Path(path)
     data = _read_bytes(path)
     text, used, notes = decode_text(data, path.name, encoding)
+    del data
     if not text.strip():
         raise TableImportError(f"{path.name} is empty.")
     delimiter = delimiter or sniff_delimiter(text)
+    if csv_rows_beyond(text, delimiter, max_rows):
+        raise TableImportError(too_many(path.name, what, max_rows))
     # pandas and python-calamine are imported when a table is read, not when the app starts.
     import pandas as pd
 

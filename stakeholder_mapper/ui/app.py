@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..core.model import StakeholderMap
 from ..io.project import MapFileError, load_map
 from ..paths import SAMPLE_MAP
 from .autosave import open_map_for_editing
@@ -52,14 +53,18 @@ def run_app(map_path: str | None) -> int:
         opened = open_map_for_editing(None, Path(map_path))
         if opened is None:
             return 2
-        window = MainWindow(
-            opened.smap,
-            opened.path,
-            password=opened.password,
-            lock=opened.lock,
-            read_only=opened.read_only,
-        )
-        window.settings.add_recent_file(opened.path)
+        if opened.rescued is not None:
+            window = MainWindow(StakeholderMap())
+            window.show_rescued(opened)
+        else:
+            window = MainWindow(
+                opened.smap,
+                opened.path,
+                password=opened.password,
+                lock=opened.lock,
+                read_only=opened.read_only,
+            )
+            window.settings.add_recent_file(opened.path)
     else:
         try:
             window = build_window(None)

@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
 from ..core.dates import local_time, short_date, time_of_day
 from ..core.model import ModelChange, StakeholderMap
 from ..io.encryption import encrypt
+from ..io.errors import DamagedMap
+from ..io.file_access import read_only_reason
 from ..io.file_stamp import FileStamp, check_unchanged
 from ..io.lock import MapLock, MapLocked, acquire_lock
 from ..io.project import (
@@ -61,7 +63,9 @@ from ..io.recovery import (
     remove_recoveries,
     write_recovery_data,
 )
+from ..io.rescue import RescueCopy, rescue_copies
 from .background import BackgroundTask, Report
+from .open_problems import ask_open_read_only, choose_rescue_copy
 from .privacy import erased_since_save
 
 __all__ = [
@@ -331,19 +335,25 @@ def _load_asking_password(
 # -- opening a map -----------------------------------------------------------------------------
 @dataclass
 class OpenedMap:
-    """A map opened for the window: keep ``password`` in memory only, release ``lock`` on close."""
+    """A map opened for the window: keep ``password`` in memory only, release ``lock`` on close.
+
+    With ``rescued`` the file at ``path`` was damaged and the map is the content of that
+    backup or autosave: show it as an unsaved map (no file, no lock), so that the damaged
+    file is replaced only if the user chooses it in Save as.
+    """
 
     smap: StakeholderMap
     path: Path
     password: str | None
     lock: MapLock | None
     read_only: bool
+    rescued: RescueCopy | None = None
 
 
 def _ask_read_only(parent: QWidget | None, message: str, can_force: bool) -> str:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Map already open")
+    box.setWindowTitle("Map already open" if can_force else "Map cannot be locked")
     box.setText(message)
     box.setInformativeText(
         "Open it read-only to look without changing it"
@@ -359,12 +369,34 @@ def _ask_read_only(parent: QWidget | None, message: str, can_force: bool) -> str
     return "read-only" if clicked is read_only else "anyway" if clicked is anyway else "cancel"
 
 
+def _rescue(parent: QWidget | None, path: Path, message: str) -> OpenedMap | None:
+    """Offer the backup and autosaves of the damaged map at ``path``; open the one chosen."""
+    copies = rescue_copies(path)
+    while True:
+        chosen = choose_rescue_copy(parent, message, copies)
+        if chosen is None:
+            return None
+        try:
+            loaded = _load_asking_password(parent, chosen.path.name, chosen.load)
+        except MapFileError as exc:  # the copy is damaged too: say so, offer the others
+            message = str(exc)
+            copies = [c for c in copies if c != chosen]
+            continue
+        if loaded is None:
+            return None
+        smap, password = loaded
+        return OpenedMap(smap, path, password, None, read_only=False, rescued=chosen)
+
+
 def open_map_for_editing(parent: QWidget | None, path: Path) -> OpenedMap | None:
     """Open ``path`` for editing: lock it, ask for its password, load it.
 
-    If another instance has the map open, or no lock can be written (read-only
-    folder), the user may open it read-only (or, for a lock, anyway). Returns ``None``
-    if the user cancelled or the map cannot be read (the reason was shown).
+    A map that cannot be written where it is (a read-only folder or file) opens
+    read-only after saying why. If another instance has the map open, or no lock can be
+    written, the user may open it read-only (or, for a lock, anyway). A damaged map is
+    named in one sentence with its backup and autosaves offered (see :func:`_rescue`).
+    Returns ``None`` if the user cancelled or nothing could be opened (the reason was
+    shown).
     """
     reason = import_only_reason(path)
     if reason is not None:  # before locking: no lock file beside a spreadsheet
@@ -372,22 +404,32 @@ def open_map_for_editing(parent: QWidget | None, path: Path) -> OpenedMap | None
         return None
     lock: MapLock | None = None
     read_only = False
-    try:
-        lock = acquire_lock(path)
-    except MapLocked as exc:
-        choice = _ask_read_only(parent, str(exc), can_force=True)
-        if choice == "cancel":
-            return None
-        if choice == "anyway":
-            lock = acquire_lock(path, force=True)
-        read_only = choice == "read-only"
-    except MapFileError as exc:
-        if _ask_read_only(parent, str(exc), can_force=False) == "cancel":
+    unwritable = read_only_reason(path) if path.exists() else None
+    if unwritable is not None:
+        if not ask_open_read_only(parent, unwritable):
             return None
         read_only = True
+    else:
+        try:
+            lock = acquire_lock(path)
+        except MapLocked as exc:
+            choice = _ask_read_only(parent, str(exc), can_force=True)
+            if choice == "cancel":
+                return None
+            if choice == "anyway":
+                lock = acquire_lock(path, force=True)
+            read_only = choice == "read-only"
+        except MapFileError as exc:
+            if _ask_read_only(parent, str(exc), can_force=False) == "cancel":
+                return None
+            read_only = True
     remove_leftovers(path)  # kept while another instance has the map open
     try:
         loaded = _load_asking_password(parent, path.name, lambda pw: load_map(path, pw))
+    except DamagedMap as exc:
+        if lock is not None:
+            lock.release()
+        return _rescue(parent, path, str(exc))
     except MapFileError as exc:
         QMessageBox.critical(parent, "Cannot open map", str(exc))
         loaded = None

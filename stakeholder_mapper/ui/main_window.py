@@ -50,7 +50,7 @@ from ..io.errors import MapFileError
 from ..io.file_stamp import MapChangedOnDisk
 from ..io.lock import MapLock
 from ..io.project import import_only_reason, load_map
-from .autosave import ProtectedFile, offer_recovery, open_map_for_editing
+from .autosave import OpenedMap, ProtectedFile, offer_recovery, open_map_for_editing
 from .background import start_in_pool
 from .canvas import CanvasFilter, MapScene, MapView
 from .canvas.layout import LayoutJob, LayoutOutcome, LayoutRequest
@@ -63,7 +63,9 @@ from .inspector import Inspector
 from .lazy_widget import LazyWidget, build_after_first_paint
 from .metrics_panel import MetricsPanel
 from .metrics_runner import MetricsResult, MetricsRunner
+from .open_problems import FILE_FILTER, ask_save_path, copy_name
 from .privacy import ErasePersonDialog, ReviewDueDialog
+from .read_only_banner import ReadOnlyBanner, with_banner
 from .route_panel import RoutePanel
 from .settings import LAST_FOLDER, Settings
 from .status_progress import BackgroundProgress
@@ -77,7 +79,6 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow"]
 
 STATUS_TIMEOUT_MS = 6000
-_FILE_FILTER = "Stakeholder maps (*.smap);;All files (*)"
 _SIZE_CHOICES = (
     ("power", "Power"),
     ("interest", "Interest"),
@@ -104,7 +105,11 @@ class MainWindow(QMainWindow):
         self.guard = self._new_guard(path, password, lock, read_only)
         self.scene = MapScene(self.document, stepped=True)
         self.view = MapView(self.scene, self.document, self)
-        self.setCentralWidget(self.view)
+        self.read_only_banner = ReadOnlyBanner()
+        self.setCentralWidget(with_banner(self.read_only_banner, self.view))
+        self.read_only_banner.save_as_requested.connect(self.save_as)
+        #: Where Save as starts for a map with no file of its own (a rescued copy).
+        self._save_as_start: Path | None = None
         self.setAcceptDrops(True)
         #: Actions by short name, for menus, toolbars, tests and the shortcut list.
         self.actions_by_name: dict[str, QAction] = {}
@@ -671,7 +676,7 @@ class MainWindow(QMainWindow):
     def _on_open(self) -> None:
         if not self.maybe_save():
             return
-        name, _ = QFileDialog.getOpenFileName(self, "Open map", self._dialog_folder(), _FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, "Open map", self._dialog_folder(), FILE_FILTER)
         if name:
             self.open_path(Path(name), ask_to_save=False)
 
@@ -690,6 +695,10 @@ class MainWindow(QMainWindow):
         opened = open_map_for_editing(self, path)
         if opened is None:
             return False
+        if opened.rescued is not None:
+            self.show_rescued(opened)
+            return True
+        self._save_as_start = None
         self._replace_guard(self._new_guard(path, opened.password, opened.lock, opened.read_only))
         self.document.replace(opened.smap, path)
         self.settings.add_recent_file(path)
@@ -698,6 +707,18 @@ class MainWindow(QMainWindow):
         else:
             self.check_recovery(unsaved=False)
         return True
+
+    def show_rescued(self, opened: OpenedMap) -> None:
+        """Show the backup or autosave of a damaged map as an unsaved map: Save asks for
+        a file, proposing a new name beside the damaged one."""
+        assert opened.rescued is not None
+        self._replace_guard(self._new_guard(None, opened.password))
+        self.document.replace(opened.smap, None)
+        self.document.undo_stack.resetClean()
+        self._save_as_start = copy_name(opened.path, "rescued")
+        self._show_message(
+            f"Opened {opened.rescued.describe()} as an unsaved map; save it to keep it."
+        )
 
     def _reopen_current(self) -> bool:
         path = self.document.path
@@ -736,14 +757,12 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
-        start = self.document.path or Path(self._dialog_folder()) / "map.smap"
-        name, _ = QFileDialog.getSaveFileName(self, "Save map as", str(start), _FILE_FILTER)
-        if not name:
-            return False
-        path = Path(name)
-        if not path.suffix:
-            path = path.with_suffix(".smap")
-        return self._write(path)
+        start = (
+            self.document.path or self._save_as_start or Path(self._dialog_folder()) / "map.smap"
+        )
+        read_only = self.document.path if self.guard.read_only else None
+        path = ask_save_path(self, start, read_only)
+        return path is not None and self._write(path)
 
     def _write(self, path: Path, overwrite: bool = False) -> bool:
         if not path.parent.is_dir():
@@ -766,6 +785,7 @@ class MainWindow(QMainWindow):
             self.document.path = path
             self.document.path_changed.emit()
         self.settings.add_recent_file(path)
+        self._save_as_start = None
         self._show_message(f"Saved {path.name}.")
         return True
 
@@ -1189,6 +1209,9 @@ class MainWindow(QMainWindow):
         name = path.name if path else "unsaved map"
         if self.guard.read_only:
             name += " (read-only)"
+            self.read_only_banner.show_for(path.name if path else "This map")
+        else:
+            self.read_only_banner.clear()
         self.setWindowTitle(f"{self.document.smap.info.title} — {name}[*] — Stakeholder Mapper")
         self.setWindowModified(not self.document.undo_stack.isClean())
         self.actions_by_name["revert"].setEnabled(path is not None)

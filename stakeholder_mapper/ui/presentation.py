@@ -313,8 +313,10 @@ class PresentationMode(QObject):
 
     # -- the canvas's zoom and scroll ------------------------------------------------------
     def _view(self) -> QGraphicsView | None:
-        view = self.window.centralWidget()
-        return view if isinstance(view, QGraphicsView) else None
+        central = self.window.centralWidget()
+        if isinstance(central, QGraphicsView) or central is None:
+            return central
+        return central.findChild(QGraphicsView)
 
     def _save_view(self) -> _SavedView | None:
         view = self._view()
