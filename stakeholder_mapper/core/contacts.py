@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from types import ModuleType
 
 __all__ = ["REGIONS", "contact_spans", "erase_contacts", "phone_regions"]
 
@@ -38,7 +39,7 @@ _DIGITS = re.compile(r"(?:\d\D{0,3}){6}")
 
 
 @functools.cache
-def _phonenumbers():  # noqa: ANN202 - the module, imported lazily
+def _phonenumbers() -> ModuleType:
     import phonenumbers
 
     return phonenumbers

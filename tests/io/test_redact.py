@@ -23,9 +23,9 @@ from stakeholder_mapper.core.model import (
     Stakeholder,
     StakeholderMap,
 )
+from stakeholder_mapper.core.sharing import STAKEHOLDER_SHAREABLE, stakeholder_key
 from stakeholder_mapper.core.validation import map_problems
 from stakeholder_mapper.io.project import dumps_map, load_map, save_map
-from stakeholder_mapper.core.sharing import STAKEHOLDER_SHAREABLE, stakeholder_key
 from stakeholder_mapper.io.redact import EXPORT_LEVELS, LEVEL_DESCRIPTIONS, redact
 
 PERSONAL = ("Amina Yusuf", "+255 22 211 0000", "amina.yusuf@example.org", "Juma Said", "Fatma Ali")
