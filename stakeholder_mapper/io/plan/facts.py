@@ -14,11 +14,13 @@ from ...analysis.metrics import compute_metrics
 from ...analysis.readings import Reading, map_findings, stakeholder_readings
 from ...analysis.routes import Route, our_branch, routes_from
 from ...core.model import ENGAGEMENT_STAGES, Snapshot, Stakeholder, StakeholderMap
+from ...core.sharing import reaches, snapshot_key
 from ..project import snapshot_map
 from ..redact import RedactedIds, redact
 from .priorities import NOT_A_TARGET, QUADRANTS, aiim, quadrant
 
 __all__ = [
+    "NEUTRAL_SNAPSHOT",
     "PRIORITY_RULE",
     "Facts",
     "Messenger",
@@ -181,8 +183,19 @@ def _messenger(
     )
 
 
-def _latest_snapshot(smap: StakeholderMap) -> Snapshot | None:
-    return max(smap.snapshots, key=lambda s: s.created, default=None)
+#: How a snapshot whose name the level withholds is called: its number, oldest first.
+NEUTRAL_SNAPSHOT = "Snapshot {number}"
+
+
+def _latest_snapshot(smap: StakeholderMap, level: str) -> Snapshot | None:
+    """The newest snapshot, under a neutral name where ``level`` withholds the user's."""
+    ordered = sorted(smap.snapshots, key=lambda s: s.created)
+    if not ordered:
+        return None
+    latest = ordered[-1]
+    if reaches(smap, snapshot_key(latest.id), level):
+        return latest
+    return dataclasses.replace(latest, name=NEUTRAL_SNAPSHOT.format(number=len(ordered)))
 
 
 #: The priority rule, in words, for the plan's annex.
@@ -280,10 +293,12 @@ def gather(
         routed,
         progress=lambda f: report(0.55 + 0.4 * f),
     )
-    snapshot = _latest_snapshot(original)
+    snapshot = _latest_snapshot(original, level)
     changes = None
     if snapshot is not None:
         before, after = snapshot_map(snapshot), original
+        # Both sides are shared by today's marks, so that a mark is no change.
+        before.sharing = original.sharing
         if level != "full":
             snapshot_ids = RedactedIds()
             pair = [before, after]
