@@ -18,10 +18,12 @@ from ...core.sharing import reaches, snapshot_key
 from ..project import snapshot_map
 from ..redact import RedactedIds, redact
 from .priorities import NOT_A_TARGET, QUADRANTS, aiim, quadrant
+from .restricted import NO_ROUTE_SHARED, NO_ROUTE_SHARED_CELL
 
 __all__ = [
     "NEUTRAL_SNAPSHOT",
     "PRIORITY_RULE",
+    "SHARED_PRIORITY_RULE",
     "Facts",
     "Messenger",
     "gather",
@@ -205,6 +207,11 @@ PRIORITY_RULE = (
     "engagement they need; position unknown last), then by engagement stage from unaware "
     "to champion (not assessed last), then by name."
 )
+#: The rule as Partner and Public versions follow it: their map holds no position or
+#: engagement stage, so :func:`priority_key` ranks by power, interest and name alone.
+SHARED_PRIORITY_RULE = (
+    "Within each quadrant: higher power first, then higher interest, then by name."
+)
 
 
 def priority_key(s: Stakeholder) -> tuple:
@@ -293,6 +300,12 @@ def gather(
         routed,
         progress=lambda f: report(0.55 + 0.4 * f),
     )
+    if level != "full":
+        # Whether a route was found turns on attitudes this version withholds.
+        shared = Messenger(None, None, NO_ROUTE_SHARED, "", NO_ROUTE_SHARED_CELL)
+        messengers = {
+            sid: m if m.route or branch is None else shared for sid, m in messengers.items()
+        }
     snapshot = _latest_snapshot(original, level)
     changes = None
     if snapshot is not None:

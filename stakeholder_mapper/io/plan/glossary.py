@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .facts import PRIORITY_RULE
+from .facts import PRIORITY_RULE, SHARED_PRIORITY_RULE
 from .priorities import HIGH_FROM, POWERFUL
 
 __all__ = ["GLOSSARY", "Term", "glossary_rows"]
@@ -17,7 +17,7 @@ PER_ACTOR = ("full", "partner")
 
 class Term(NamedTuple):
     """One glossary entry: shown at ``levels``; ``meaning`` may name {high_from},
-    {powerful} and {priority_rule}."""
+    {powerful}, {priority_rule} and {shared_priority_rule}."""
 
     term: str
     meaning: str
@@ -36,7 +36,8 @@ GLOSSARY: tuple[Term, ...] = (
         "Power {powerful} or more of 5. The findings and the risks call such stakeholders "
         "powerful; Mendelow's high power is the wider band of {high_from} or more.",
     ),
-    Term("Priority order", "{priority_rule}", PER_ACTOR),
+    Term("Priority order", "{priority_rule}", ("full",)),
+    Term("Priority order", "{shared_priority_rule}", ("partner",)),
     Term(
         "AIIM strategy",
         "After the Alignment, Interest and Influence Matrix (Mendizabal, ODI RAPID, 2010): "
@@ -64,6 +65,13 @@ GLOSSARY: tuple[Term, ...] = (
         "Betweenness",
         "Share of the most trusted routes between two other stakeholders that pass through "
         "this one (weighted, normalised 0–1).",
+        PER_ACTOR,
+    ),
+    Term(
+        "Betweenness",
+        "Share of the routes along the strongest ties between two other stakeholders that "
+        "pass through this one (weighted, normalised 0–1).",
+        ("public",),
     ),
     Term(
         "Brokerage (Gould–Fernandez)",
@@ -106,5 +114,10 @@ GLOSSARY: tuple[Term, ...] = (
 def glossary_rows(level: str) -> list[tuple[str, str]]:
     """The glossary's (term, meaning) rows that the ``level`` version shows, placeholders
     filled in."""
-    values = {"high_from": HIGH_FROM, "powerful": POWERFUL, "priority_rule": PRIORITY_RULE}
+    values = {
+        "high_from": HIGH_FROM,
+        "powerful": POWERFUL,
+        "priority_rule": PRIORITY_RULE,
+        "shared_priority_rule": SHARED_PRIORITY_RULE,
+    }
     return [(t.term, t.meaning.format(**values)) for t in GLOSSARY if level in t.levels]

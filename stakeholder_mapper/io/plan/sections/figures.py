@@ -10,7 +10,10 @@ from ..options import SECTIONS
 from ..wording import are
 from ..writer import PlanWriter
 
-__all__ = ["write"]
+__all__ = ["GRID_SMALL_COUNTS", "write"]
+
+#: The public grid's note on the cells it does not count out.
+GRID_SMALL_COUNTS = "A cell marked “<3” holds one or two stakeholders."
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
@@ -29,7 +32,8 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         w.figure(
             drawings.quadrant_counts_png(smap, dpi=dpi, leave_out={branch} - {None}),
             "Number of stakeholders by power and interest"
-            + (" (our branch left out, as in the priority counts)." if branch else "."),
+            + (" (our branch left out, as in the priority counts)." if branch else ".")
+            + f" {GRID_SMALL_COUNTS}",
             0.8,
         )
         return

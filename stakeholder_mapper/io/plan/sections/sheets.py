@@ -7,6 +7,7 @@ from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..priorities import suggested_approach
+from ..restricted import NO_ROUTE_SHARED_CELL
 from ..wording import capital, date_or_blank, or_default, score_text
 from ..writer import PlanWriter
 
@@ -70,7 +71,9 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
     rows = []
     for sid in ids:
         messenger = facts.messengers.get(sid)
-        contact = (messenger.contact if messenger else "") or "no trusted route yet"
+        contact = (messenger.contact if messenger else "") or (
+            "no trusted route yet" if plan.level == "full" else NO_ROUTE_SHARED_CELL
+        )
         row = [facts.label(sid), facts.quadrants[sid]]
         if plan.level == "full":
             row.append(facts.strategies[sid])

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from ....core.wording import counted
 from ..context import PRIORITY_QUADRANTS, PlanContext
 from ..options import SECTIONS
+from ..restricted import MIN_PUBLIC_COUNT, SMALL_COUNTS_NOTE, public_count, public_counted
 from ..wording import are, names_list, sentence_count
 from ..writer import PlanWriter
 
@@ -129,9 +130,9 @@ def _public_findings(plan: PlanContext) -> list[str]:
     if "articulation_point" in facts.metrics.columns:
         cut = int(facts.metrics["articulation_point"].fillna(False).astype(bool).sum())
     items = [
-        f"The map covers {len(smap.stakeholders)} stakeholders in {len(cats)} categories; "
-        f"the largest groups are "
-        + ", ".join(f"{name.lower()} ({n})" for name, n in cats.most_common(3))
+        f"The map covers {public_counted(len(smap.stakeholders), 'stakeholder')} in "
+        f"{len(cats)} categories; the largest groups are "
+        + ", ".join(f"{name.lower()} ({public_count(n)})" for name, n in cats.most_common(3))
         + ".",
         f"The network falls into {communities} coalitions (groups that are more tied to "
         "each other than to the rest).",
@@ -143,4 +144,7 @@ def _public_findings(plan: PlanContext) -> list[str]:
             f"{'it' if cut == 1 else 'any one of them'}, part of the network would lose "
             "its link to the rest."
         )
+    shown = [len(smap.stakeholders), *(n for _, n in cats.most_common(3))]
+    if any(0 < n < MIN_PUBLIC_COUNT for n in shown):
+        items.append(SMALL_COUNTS_NOTE)
     return items
