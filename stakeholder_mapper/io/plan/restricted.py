@@ -16,6 +16,9 @@ __all__ = [
     "FEWER_THAN",
     "FEWER_THAN_COUNTED",
     "MIN_PUBLIC_COUNT",
+    "NOT_SHARED_ROW",
+    "NO_ACTIONS_SHARED",
+    "NO_NEXT_ACTION_SHARED",
     "NO_ROUTE_SHARED",
     "NO_ROUTE_SHARED_CELL",
     "PROGRESS_WITHHELD",
@@ -23,6 +26,7 @@ __all__ = [
     "PURPOSE_WITHHELD",
     "SHARED_TEXT_NOTE",
     "SMALL_COUNTS_NOTE",
+    "UNSHARED_FOR_CLOSE",
     "public_count",
     "public_counted",
 ]
@@ -47,6 +51,15 @@ PURPOSE_WITHHELD = "The purpose recorded by the branch is not shared in this ver
 PROGRESS_WITHHELD = (
     "What the branch expects, would like and would love to see each stakeholder do is not "
     "shared in this version."
+)
+#: Where a shared version has no next action for a stakeholder: none recorded, or not
+#: marked for sharing; it cannot tell which.
+NO_NEXT_ACTION_SHARED = "No next action shared in this version."
+NO_ACTIONS_SHARED = "No next actions are shared in this version."
+#: The sheet row listing the fields a shared version shows empty.
+NOT_SHARED_ROW = "Not shared in this version"
+UNSHARED_FOR_CLOSE = (
+    "No next action is shared in this version for {count} to manage closely: {names}."
 )
 #: A Partner version's word for a stakeholder without a suggested first contact: the
 #: same whatever the attitudes behind it.

@@ -7,7 +7,7 @@ from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..priorities import suggested_approach
-from ..restricted import NO_ROUTE_SHARED_CELL
+from ..restricted import NO_NEXT_ACTION_SHARED, NO_ROUTE_SHARED_CELL, NOT_SHARED_ROW
 from ..wording import capital, date_or_blank, or_default, score_text
 from ..writer import PlanWriter
 
@@ -65,8 +65,8 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
         # This version never shows objectives or asks: it cannot say none is recorded.
         w.para(
             "None of what this version shares of an engagement (key messages, next "
-            "action, MoU status) is recorded yet for these priority stakeholders; the "
-            "map suggests a first contact for each."
+            "action, MoU status) is shared for these priority stakeholders; the map "
+            "suggests a first contact for each where it can."
         )
     rows = []
     for sid in ids:
@@ -152,7 +152,10 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         if recorded_messenger
         else f"Suggested by the map: {suggested}"
     )
-    next_action = or_default(e.next_action, "No next action recorded yet.")
+    next_action = or_default(
+        e.next_action,
+        "No next action recorded yet." if plan.level == "full" else NO_NEXT_ACTION_SHARED,
+    )
     if e.due_date:
         stop = "" if next_action.endswith((".", "!", "?")) else "."
         next_action += f"{stop} Due {date_or_blank(e.due_date)}."
@@ -190,5 +193,6 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         rows.append(("What the network says", reading.sentence))
     missing = [name.lower() for name, value in optional.items() if not value]
     if missing:
-        rows.append(("Not recorded yet", ", ".join(missing).capitalize() + "."))
+        title = "Not recorded yet" if plan.level == "full" else NOT_SHARED_ROW
+        rows.append((title, ", ".join(missing).capitalize() + "."))
     w.table([], rows, [2, 5], header_row=False, first_column=True, keep_together=True)
