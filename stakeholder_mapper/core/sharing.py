@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .commands import Command
 from .model import (
@@ -39,9 +39,11 @@ from .model import (
 from .validation import ValidationError
 
 __all__ = [
+    "PLAN_CHOICES",
     "SHARING",
     "SHARING_NAMES",
     "STAKEHOLDER_SHAREABLE",
+    "MapText",
     "SetSharing",
     "Sharing",
     "builtin_category",
@@ -50,7 +52,9 @@ __all__ = [
     "info_key",
     "kind_key",
     "log_key",
+    "map_texts",
     "plan_key",
+    "plan_text",
     "reaches",
     "sharing_problem",
     "snapshot_key",
@@ -136,6 +140,61 @@ def builtin_kind(kind: RelationshipKind) -> bool:
     """Whether the relationship kind is one the app ships, with its id and name unchanged."""
     default = default_kinds().get(kind.id)
     return default is not None and default.name == kind.name
+
+
+#: Plan settings the app itself writes, whose texts are its own words (section ids,
+#: levels), not the user's: never withheld.
+PLAN_CHOICES: tuple[str, ...] = ("sections", "level", "sheets_for")
+
+
+def plan_text(key: str, value: object) -> bool:
+    """Whether the plan setting ``key`` holds text the user wrote (withheld unless marked)."""
+
+    def holds_text(item: object) -> bool:
+        if isinstance(item, str):
+            return True
+        if isinstance(item, dict):
+            return any(holds_text(k) or holds_text(v) for k, v in item.items())
+        if isinstance(item, list | tuple):
+            return any(holds_text(v) for v in item)
+        return False
+
+    return key not in PLAN_CHOICES and holds_text(value)
+
+
+class MapText(NamedTuple):
+    """One user-written text of the map as a whole, with the key of its sharing mark."""
+
+    #: What it is, for a label: "Purpose", "Category", "Relationship kind" ...
+    what: str
+    text: str
+    key: str
+
+
+def map_texts(smap: StakeholderMap) -> list[MapText]:
+    """The map's own user-written texts a mark can share: the purpose, the names of
+    categories and kinds the user made or renamed, snapshot names and plan-settings text.
+
+    Stakeholders' texts are marked where they are edited, field by field.
+    """
+    texts = [MapText("Purpose", smap.info.purpose, info_key("purpose"))]
+    texts += [
+        MapText("Category", c.name, category_key(c.id))
+        for c in smap.categories.values()
+        if not builtin_category(c)
+    ]
+    texts += [
+        MapText("Relationship kind", k.name, kind_key(k.id))
+        for k in smap.kinds.values()
+        if not builtin_kind(k)
+    ]
+    texts += [MapText("Snapshot", s.name, snapshot_key(s.id)) for s in smap.snapshots]
+    texts += [
+        MapText("Plan setting", str(value), plan_key(key))
+        for key, value in smap.plan_settings.items()
+        if plan_text(key, value)
+    ]
+    return [t for t in texts if t.text.strip()]
 
 
 def sharing_problem(sharing: object) -> str | None:

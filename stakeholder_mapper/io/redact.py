@@ -55,6 +55,7 @@ from ..core.sharing import (
     kind_key,
     log_key,
     plan_key,
+    plan_text,
     reaches,
     stakeholder_key,
 )
@@ -80,8 +81,10 @@ LEVEL_DESCRIPTIONS: dict[str, str] = {
     "full": "Full (internal): every field, including personal names, contact details, "
     "attitudes and trust scores.",
     "partner": "Partner: no personal names, contact details, attitudes (conflict and distrust "
-    "ties included), trust scores, notes or confidential stakeholders, and for no "
-    "stakeholder what we want from it (objective, desired change, ask, progress markers).",
+    "ties included), trust scores or confidential stakeholders, for no stakeholder what we "
+    "want from it (objective, desired change, ask, progress markers), and of the texts the "
+    "branch wrote (notes, next actions, the purpose, names of groups) only those it marked "
+    "shareable.",
     "public": "Public: aggregates only; stakeholders are named only when marked public and "
     "carry only their category, level, power and interest.",
 }
@@ -271,27 +274,12 @@ def _kinds(
     return shown, new_ids
 
 
-# Plan settings the app itself writes, whose texts are its own words (section ids,
-# levels), not the user's.
-_PLAN_CHOICES = ("sections", "level", "sheets_for")
-
-
-def _holds_text(value: object) -> bool:
-    if isinstance(value, str):
-        return True
-    if isinstance(value, dict):
-        return any(_holds_text(k) or _holds_text(v) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return any(_holds_text(v) for v in value)
-    return False
-
-
 def _plan_settings(smap: StakeholderMap, level: str) -> dict[str, object]:
     """The plan settings without the user's text, unless marked for ``level``."""
     return {
         key: value
         for key, value in smap.plan_settings.items()
-        if key in _PLAN_CHOICES or not _holds_text(value) or reaches(smap, plan_key(key), level)
+        if not plan_text(key, value) or reaches(smap, plan_key(key), level)
     }
 
 

@@ -49,6 +49,7 @@ from ..io.redact import LEVEL_DESCRIPTIONS
 from .background import BackgroundTask, Report
 from .export_dialog import overwrites_map
 from .folders import output_folder
+from .sharing import SharingDialog
 from .window_layout import resize_within_screen
 
 __all__ = ["PlanDialog", "run_plan_dialog"]
@@ -145,8 +146,19 @@ class PlanDialog(QDialog):
         output_row.addWidget(self.output)
         output_row.addWidget(output_button)
 
+        self.sharing_button = QPushButton("Shared texts…")
+        self.sharing_button.setToolTip(
+            "Choose which of the map's own texts (purpose, category and kind names, snapshot "
+            "names) partner and public versions may show."
+        )
+        self.sharing_button.setEnabled(push is not None)
+        self.sharing_button.clicked.connect(self._on_sharing_clicked)
+        level_row = QHBoxLayout()
+        level_row.addWidget(self.level, 1)
+        level_row.addWidget(self.sharing_button)
+
         form = QFormLayout()
-        form.addRow("Version", self.level)
+        form.addRow("Version", level_row)
         form.addRow("", self.level_help)
         form.addRow("", self.author)
         form.addRow("Engagement sheets", self.sheets)
@@ -233,6 +245,10 @@ class PlanDialog(QDialog):
         self.author.setEnabled(level == "full")
         if not self._path_edited:
             self.output.setText(str(output_folder() / f"{self.stem}-plan-{level}.docx"))
+
+    def _on_sharing_clicked(self) -> None:
+        if self.push is not None:
+            SharingDialog(self.smap, self.push, self).exec()
 
     def _on_output_edited(self) -> None:
         self._path_edited = True
