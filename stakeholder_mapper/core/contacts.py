@@ -60,17 +60,28 @@ def phone_regions(texts: Iterable[str]) -> tuple[str, ...]:
 
 
 def contact_spans(text: str, regions: Iterable[str] = ()) -> list[tuple[int, int]]:
-    """Where ``text`` holds an e-mail address or a phone number, as sorted (start, end)."""
+    """Where ``text`` holds an e-mail address or a phone number, as sorted (start, end).
+
+    The regions are tried in turn (``regions`` first) on what no earlier one matched,
+    and only while the rest still has digits enough for a phone number.
+    """
     spans = [m.span() for m in _EMAIL.finditer(text)]
-    if _DIGITS.search(text):
+    rest = _masked(text, spans)
+    if _DIGITS.search(rest):
         pn = _phonenumbers()
         # "ZZ" (no region) finds the numbers written with + or 00 and a country code.
         tried = [("ZZ", pn.Leniency.POSSIBLE)]
         tried += [(r, pn.Leniency.VALID) for r in dict.fromkeys([*regions, *REGIONS])]
         for region, leniency in tried:
-            for match in pn.PhoneNumberMatcher(text, region, leniency=leniency):
-                if not _DATE.fullmatch(match.raw_string):
-                    spans.append((match.start, match.end))
+            found = [
+                (match.start, match.end)
+                for match in pn.PhoneNumberMatcher(rest, region, leniency=leniency)
+                if not _DATE.fullmatch(match.raw_string)
+            ]
+            spans += found
+            rest = _masked(rest, found)
+            if not _DIGITS.search(rest):
+                break
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -78,6 +89,13 @@ def contact_spans(text: str, regions: Iterable[str] = ()) -> list[tuple[int, int
         else:
             merged.append((start, end))
     return merged
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the ``spans`` blanked out, keeping every other character in place."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def erase_contacts(text: str, replacement: str, regions: Iterable[str] = ()) -> str:

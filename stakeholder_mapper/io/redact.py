@@ -175,8 +175,15 @@ class _Cleaner:
         self.names = NameMatcher(people, staff, contacts)
         self.regions = phone_regions(contacts)
 
+        # Texts repeat (a map and its snapshot, the same next action on many rows).
+        self._done: dict[str, str] = {}
+
     def __call__(self, text: str) -> str:
-        return self.names.sub(erase_contacts(text, ERASED, self.regions), ERASED)
+        if not text.strip():
+            return text
+        if text not in self._done:
+            self._done[text] = self.names.sub(erase_contacts(text, ERASED, self.regions), ERASED)
+        return self._done[text]
 
 
 def _shared_text(smap: StakeholderMap, sid: str, name: str, value: str, level: str) -> str:
