@@ -8,6 +8,7 @@ actors' attitudes and trust, nor prints a count that points at one or two actors
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,13 @@ def test_withheld_categories_and_kinds_get_neutral_names_unless_marked(tmp_path:
     assert "\nOrsan family network\n" in partner and "\nGroup A\n" not in partner
     # Marked for partners only: the Public version still calls it by a neutral name.
     assert "Orsan family network" not in _plan_text(smap, tmp_path, "public")
+
+
+def test_public_counts_of_one_or_two_are_suppressed_and_said_so(tmp_path: Path) -> None:
+    # A small map: most counts are 1 or 2, each of which would point at an actor.
+    public = _plan_text(load_map(LEAKY), tmp_path, "public")
+    assert re.findall(r"(?<![\d.,])[12] (?:other )?stakeholders?\b", public) == []
+    assert "One stakeholder" not in public
+    assert re.findall(r"\([12]\)", public) == []  # "Media (1)" in a list of categories
+    assert "fewer than 3" in public
+    assert public.count("Counts of 1 or 2 are shown as “fewer than 3”") >= 2

@@ -57,7 +57,8 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             if plan.level == "full"
             else NO_ACTIONS_SHARED
         )
-        w.para(none + (f" {missing}" if missing else ""))
+        # A shared version with no action at all needs no list of those without one.
+        w.para(none + (f" {missing}" if missing and plan.level == "full" else ""))
         return
     overdue = sum(
         1

@@ -24,15 +24,29 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     place = f" in {smap.info.city}" if smap.info.city else ""
     noun = "other stakeholder" if facts.branch is not None else "stakeholder"
     close, satisfied = counts["Manage closely"], counts["Keep satisfied"]
-    w.para(
-        f"This plan sets out how {plan.our_side()} will engage the "
-        f"{counted(len(facts.targets), noun)} mapped"
-        f"{place}, linked by {counted(len(smap.relationships), 'relationship')}. "
-        f"Of these, {close or 'none'} {'is' if close == 1 else 'are'} rated high on both "
-        f"power and interest and need{'s' if close == 1 else ''} close management; "
-        f"{satisfied or 'none'} {'is' if satisfied == 1 else 'are'} rated high on power "
-        "only and must be kept satisfied."
-    )
+    if not plan.per_actor:
+        w.para(
+            PUBLIC_LEAD.format(
+                who=plan.our_side(),
+                targets=public_counted(len(facts.targets), noun),
+                place=place,
+                relationships=counted(len(smap.relationships), "relationship"),
+                close=public_count(close) if close else "none",
+                satisfied=public_count(satisfied) if satisfied else "none",
+            )
+        )
+        if 0 < close < MIN_PUBLIC_COUNT or 0 < satisfied < MIN_PUBLIC_COUNT:
+            w.para(SMALL_COUNTS_NOTE)
+    else:
+        w.para(
+            f"This plan sets out how {plan.our_side()} will engage the "
+            f"{counted(len(facts.targets), noun)} mapped"
+            f"{place}, linked by {counted(len(smap.relationships), 'relationship')}. "
+            f"Of these, {close or 'none'} {'is' if close == 1 else 'are'} rated high on both "
+            f"power and interest and need{'s' if close == 1 else ''} close management; "
+            f"{satisfied or 'none'} {'is' if satisfied == 1 else 'are'} rated high on power "
+            "only and must be kept satisfied."
+        )
     if plan.omitted:
         w.para(
             f"{counted(plan.omitted, 'stakeholder')} marked confidential "
@@ -122,6 +136,21 @@ def _priority_line(plan: PlanContext, sid: str) -> str:
     return f"{facts.label(sid)} — {'; '.join(parts) or 'no messenger recorded or found'}."
 
 
+#: The Public version's opening: counts of one or two would point at actors.
+PUBLIC_LEAD = (
+    "This plan sets out how {who} will engage the {targets} mapped{place}, linked by "
+    "{relationships}. Of these, {close} are rated high on both power and interest and need "
+    "close management; {satisfied} are rated high on power only and must be kept satisfied."
+)
+
+#: The Public version's finding for one or two single points of failure: a count of one
+#: would point at an actor.
+FEW_CUT_POINTS = (
+    "Fewer than 3 stakeholders are single points of failure: without any one of them, part "
+    "of the network would lose its link to the rest."
+)
+
+
 def _public_findings(plan: PlanContext) -> list[str]:
     smap, facts = plan.smap, plan.facts
     cats = Counter(facts.category(sid) for sid in smap.stakeholders)
@@ -137,14 +166,14 @@ def _public_findings(plan: PlanContext) -> list[str]:
         f"The network falls into {communities} coalitions (groups that are more tied to "
         "each other than to the rest).",
     ]
-    if cut:
-        points = "a single point" if cut == 1 else "single points"
+    if 0 < cut < MIN_PUBLIC_COUNT:
+        items.append(FEW_CUT_POINTS)
+    elif cut:
         items.append(
-            f"{sentence_count(cut)} {points} of failure: without "
-            f"{'it' if cut == 1 else 'any one of them'}, part of the network would lose "
-            "its link to the rest."
+            f"{sentence_count(cut)} single points of failure: without any one of them, "
+            "part of the network would lose its link to the rest."
         )
-    shown = [len(smap.stakeholders), *(n for _, n in cats.most_common(3))]
+    shown = [len(smap.stakeholders), cut, *(n for _, n in cats.most_common(3))]
     if any(0 < n < MIN_PUBLIC_COUNT for n in shown):
         items.append(SMALL_COUNTS_NOTE)
     return items
