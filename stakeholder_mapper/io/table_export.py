@@ -151,11 +151,13 @@ def relationship_rows(smap: StakeholderMap) -> list[dict[str, Any]]:
 
 
 def details_rows(smap: StakeholderMap) -> list[tuple[str, str]]:
-    """The "Map" sheet: map details, then categories, kinds and plan settings as JSON."""
+    """The "Map" sheet: map details, then categories, kinds, plan settings and sharing
+    marks as JSON."""
     rows = [(k, "" if v is None else str(v)) for k, v in dump_record(smap.info).items()]
     rows.append(("categories", json.dumps(dump_records(Category, smap.categories.values()))))
     rows.append(("kinds", json.dumps(dump_records(RelationshipKind, smap.kinds.values()))))
     rows.append(("plan_settings", json.dumps(smap.plan_settings, ensure_ascii=False)))
+    rows.append(("sharing", json.dumps(smap.sharing, ensure_ascii=False)))
     return rows
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -9,6 +10,7 @@ import re
 import pytest
 
 from stakeholder_mapper.core.model import LogEntry, StakeholderMap
+from stakeholder_mapper.core.privacy import ErasePerson
 from stakeholder_mapper.core.sharing import (
     SetSharing,
     category_key,
@@ -78,3 +80,16 @@ def test_an_edited_log_entry_loses_its_mark() -> None:
         "dmu", LogEntry(dt.date(2026, 3, 1), summary="Met the unit")
     )
     assert log_key("dmu", entry) != log_key("dmu", edited)
+
+
+def test_erasing_a_person_keeps_the_other_marks(small_map: StakeholderMap) -> None:
+    small_map.stakeholders["mayor"] = dataclasses.replace(
+        small_map.stakeholders["mayor"], person="Amina Yusuf"
+    )
+    small_map.sharing = {stakeholder_key("imam", "notes"): "partner", info_key("purpose"): "public"}
+    command = ErasePerson(small_map, "mayor")
+    command.redo()
+    assert small_map.sharing == {
+        stakeholder_key("imam", "notes"): "partner",
+        info_key("purpose"): "public",
+    }
