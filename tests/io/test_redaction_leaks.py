@@ -46,6 +46,7 @@ SECRETS: dict[str, tuple[str, ...]] = {
         "123-45-67",
         "20 7946 0958",
         "+961",
+        "765 4321",
     ),
     "e-mail addresses": ("example.org", "example.ua"),
     "attitudes in free text": ("opposition", "smear", "rebuttal", "may oppose the mou"),
