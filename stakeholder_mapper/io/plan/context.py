@@ -96,6 +96,15 @@ class PlanContext:
         mark = "CONFIDENTIAL" if confidential else "INTERNAL"
         return f"{mark} — internal use only; contains personal data"
 
+    def header_mark(self) -> str:
+        """The classification as the running header gives it, short enough to leave the
+        map's title room on one line (the cover's banner gives it in full)."""
+        if self.level == "public":
+            return "PUBLIC"
+        if self.level == "partner":
+            return "RESTRICTED — do not publish"
+        return self.classification().split(";")[0]
+
     def our_side(self) -> str:
         """Who carries out the plan, as the subject of a sentence ("the Marenza Red
         Crescent branch")."""

@@ -58,6 +58,8 @@ LABEL_POINTS = 7.0
 #: The network figure's printed size in inches: a landscape A4 page between the margins,
 #: below the section heading and its introduction.
 NETWORK_SIZE = (9.9, 4.95)
+#: Size of the coalition numbers on an overview of a large network.
+GROUP_POINTS = 13.0
 #: At most this much wider than tall the network is stretched to fill the page: names
 #: are wide, so horizontal room is what keeps them apart.
 MAX_STRETCH = 1.8
@@ -272,11 +274,14 @@ def network_png(
     numbers: dict[str, int],
     highlight: str | None = None,
     dpi: int = 300,
+    groups: dict[str, int] | None = None,
 ) -> bytes:
     """The network as a PNG: positions from the canvas, category colour and shape, arrows.
 
     ``numbers`` are the stakeholders' numbers in the priority table: a stakeholder whose
     name would cover another is shown by its number. ``highlight`` (our branch) is circled.
+    With ``groups`` (stakeholder -> coalition number) the drawing is an overview of a
+    large map: each coalition's number stands at its middle instead of the names.
     """
     fig = _new_figure(*NETWORK_SIZE)
     ax = fig.add_subplot()
@@ -336,8 +341,31 @@ def network_png(
             linewidths=1.2,
             zorder=4,
         )
-    _place_labels(ax, xy, ids, smap, numbers, per_point)
+    if groups is None:
+        _place_labels(ax, xy, ids, smap, numbers, per_point)
+    else:
+        _label_groups(ax, xy, ids, groups)
     return _png(fig, dpi)
+
+
+def _label_groups(ax, xy: np.ndarray, ids: Sequence[str], groups: dict[str, int]) -> None:
+    """Each coalition's number, large, at the median position of its members."""
+    halo = [withStroke(linewidth=3.0, foreground="white")]
+    for number in sorted(set(groups.values())):
+        members = [i for i, sid in enumerate(ids) if groups.get(sid) == number]
+        x, y = np.median(xy[members], axis=0)
+        ax.text(
+            x,
+            y,
+            str(number),
+            fontsize=GROUP_POINTS,
+            fontweight="bold",
+            ha="center",
+            va="center",
+            color=INK,
+            path_effects=halo,
+            zorder=6,
+        )
 
 
 def _draw_ties(

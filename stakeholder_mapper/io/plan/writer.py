@@ -15,21 +15,85 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Emu
 from docx.text.paragraph import Paragraph
 
+from .measure import longest_word_cm, shorten_to, text_cm
 from .word import (
     add_bookmark,
     add_contents_entry,
     add_field,
     add_table,
+    add_text,
     landscape_section,
     pick_style,
     portrait_section,
+    set_alt_text,
     text_width,
 )
 
-__all__ = ["PlanWriter"]
+__all__ = ["LANDSCAPE_FROM_ROWS", "PlanWriter", "column_widths"]
+
+#: A wide table gets landscape pages from this many rows; a shorter one fits a portrait
+#: page and would leave a landscape page of its own nearly empty.
+LANDSCAPE_FROM_ROWS = 4
+#: Header text size when the template does not give one, in points.
+HEADER_POINTS = 8.5
+#: A table of at most this many rows is kept on one page.
+KEEP_TOGETHER_ROWS = 10
+#: Table text size when the template does not give one, in points.
+TABLE_POINTS = 9.0
+#: Left and right cell margins together, with room to spare, in centimetres.
+CELL_PADDING_CM = 0.4
+#: How much wider than the bundled font a word processor's fallback font may print a
+#: text (DejaVu Sans, LibreOffice's fallback for Calibri, is 6 % wider than Noto Sans).
+WIDER_FONT = 1.08
+#: A column never claims more than this share of the width for one long word (an e-mail
+#: address or a web link may break rather than squeeze every other column).
+MOST_FOR_ONE_WORD = 0.4
+
+
+def column_widths(
+    total_cm: float, weights: Sequence[float], minima_cm: Sequence[float]
+) -> list[float]:
+    """Column widths in proportion to ``weights`` over ``total_cm``, but none narrower
+    than its longest word (``minima_cm``) while the widths fit: the room is taken from
+    the columns that have some to spare, in proportion to it.
+
+    >>> column_widths(10, [1, 3], [3.5, 1])
+    [3.5, 6.5]
+    """
+    floors = [min(m, total_cm * MOST_FOR_ONE_WORD) for m in minima_cm]
+    if sum(floors) >= total_cm:
+        return [total_cm * f / sum(floors) for f in floors]
+    weight = sum(weights)
+    widths = [total_cm * w / weight for w in weights]
+    for _ in range(len(widths)):
+        short = sum(max(f - w, 0.0) for f, w in zip(floors, widths, strict=True))
+        if short <= 1e-9:
+            break
+        spare = [max(w - f, 0.0) for f, w in zip(floors, widths, strict=True)]
+        room = sum(spare)
+        widths = [
+            max(w, f) - (s / room * short if room else 0.0)
+            for w, f, s in zip(widths, floors, spare, strict=True)
+        ]
+    return widths
+
+
+def _rows_with_weight(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    header_row: bool,
+    first_column: bool,
+    col: int,
+):
+    """(row, bold) for every row a column's width must hold: the header and the first
+    column are printed in bold."""
+    if header_row:
+        yield header, True
+    for row in rows:
+        yield row, first_column and col == 0
 
 
 class PlanWriter:
@@ -57,11 +121,12 @@ class PlanWriter:
         self.figure_number = 0
         self.headings: list[tuple[int, str]] = []
         self.style_ids: dict[str, str] = {}
+        self.table_text_points: float | None = None
 
     def heading(self, text: str, level: int = 1, new_page: bool = False) -> None:
         """A heading, bookmarked so that the contents can link to it and give its page."""
         paragraph = self.new_paragraph(f"Heading {level}")
-        paragraph.add_run(text)
+        add_text(paragraph, text)
         paragraph.paragraph_format.page_break_before = new_page or None
         number = len(self.headings) + 1
         add_bookmark(paragraph, f"_Toc_plan_{number}", number)
@@ -88,9 +153,9 @@ class PlanWriter:
         """A paragraph of ``text``, after ``bold_lead`` in bold when given."""
         p = self.new_paragraph(style)
         if bold_lead:
-            p.add_run(bold_lead).bold = True
+            add_text(p, bold_lead, bold=True, whole=bold_lead + text)
         if text:
-            p.add_run(text)
+            add_text(p, text, whole=bold_lead + text)
 
     def blank(self) -> None:
         """An empty paragraph, as vertical space."""
@@ -99,7 +164,7 @@ class PlanWriter:
     def bullets(self, items: Sequence[str]) -> None:
         """One bulleted paragraph per item."""
         for item in items:
-            self.new_paragraph(self.bullet).add_run(item)
+            add_text(self.new_paragraph(self.bullet), item)
 
     def table(
         self,
@@ -110,15 +175,28 @@ class PlanWriter:
         first_column: bool = False,
         keep_together: bool = False,
     ) -> None:
-        """A table across the text width, its columns in proportion to ``weights``; the
-        sentence before it stays on its page."""
+        """A table across the text width, its columns in proportion to ``weights`` but
+        each at least as wide as its longest word; the sentence before it stays on its
+        page. ``keep_together`` keeps it on one page (an engagement sheet); a short table
+        is kept together anyway, so that it never leaves a row or two alone on a page."""
         previous = self.last_paragraph()
         if previous is not None:
             # The sentence that introduces a table stays on the table's page.
             previous.paragraph_format.keep_with_next = True
-        width = text_width(self.doc)
-        total = sum(weights)
-        widths = [width * w / total for w in weights]
+        size = self.table_points()
+        minima = [
+            max(
+                (
+                    longest_word_cm(str(row[col]), size, bold)
+                    for row, bold in _rows_with_weight(header, rows, header_row, first_column, col)
+                ),
+                default=0.0,
+            )
+            * WIDER_FONT
+            + CELL_PADDING_CM
+            for col in range(len(weights))
+        ]
+        widths = column_widths(text_width(self.doc), weights, minima)
         add_table(
             self.doc,
             header,
@@ -128,16 +206,25 @@ class PlanWriter:
             self.cell_style,
             header_row=header_row,
             first_column=first_column,
-            keep_together=keep_together,
+            keep_together=keep_together or len(rows) <= KEEP_TOGETHER_ROWS,
         )
         if not keep_together:
             self.doc.add_paragraph()
 
-    def figure(self, png: bytes, caption: str, width_fraction: float = 1.0) -> None:
-        """A centred picture ``width_fraction`` of the text width, numbered and captioned."""
+    def table_points(self) -> float:
+        """The size of table text in points (the template's, else 9)."""
+        if self.table_text_points is None:
+            size = self.doc.styles[self.cell_style].font.size if self.cell_style else None
+            self.table_text_points = size.pt if size is not None else TABLE_POINTS
+        return self.table_text_points
+
+    def figure(self, png: bytes, caption: str, alt: str, width_fraction: float = 1.0) -> None:
+        """A centred picture ``width_fraction`` of the text width, numbered and captioned,
+        described by ``alt`` for screen readers."""
         self.figure_number += 1
         self.doc.add_picture(io.BytesIO(png), width=Cm(text_width(self.doc) * width_fraction))
         picture = self.last_paragraph()
+        set_alt_text(picture, alt)
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True
         self.para(f"Figure {self.figure_number}. {caption}", self.caption)
@@ -159,15 +246,25 @@ class PlanWriter:
         """Continue on a new page."""
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    def running_header(self, lead: str, text: str) -> None:
-        """The header of every page: ``lead`` in bold, then ``text``."""
+    def running_header(self, lead: str, text: str, separator: str = "   ·   ") -> None:
+        """The header of every page on one line: ``lead`` in bold, ``separator``, then
+        ``text``, shortened with an ellipsis where it would not fit across a portrait page."""
         section = self.doc.sections[0]
         header = section.header.paragraphs[-1] if section.header.paragraphs else None
         if header is None or header.text.strip():
             header = section.header.add_paragraph()
-        header.style = pick_style(self.doc, ["Header", "Normal"], WD_STYLE_TYPE.PARAGRAPH)
-        header.add_run(lead).bold = True
-        header.add_run(text)
+        style = pick_style(self.doc, ["Header", "Normal"], WD_STYLE_TYPE.PARAGRAPH)
+        header.style = style
+        size = self.doc.styles[style].font.size if style else None
+        points = size.pt if size is not None else HEADER_POINTS
+        room = min(Emu(section.page_width).cm, Emu(section.page_height).cm)
+        room -= Emu(section.left_margin + section.right_margin).cm + CELL_PADDING_CM
+        room -= (text_cm(lead, points, bold=True) + text_cm(separator, points)) * WIDER_FONT
+        text = shorten_to(text, room / WIDER_FONT, points)
+        whole = lead + separator + text
+        add_text(header, lead, bold=True, whole=whole)
+        if text:
+            add_text(header, separator + text, whole=whole)
 
     def page_footer(self, lead: str, page: str, of: str) -> None:
         """The centred footer of every page: ``lead``, ``page``, the page number, ``of``

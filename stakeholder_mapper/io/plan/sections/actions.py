@@ -9,17 +9,18 @@ from ..context import PlanContext
 from ..options import SECTIONS
 from ..restricted import NO_ACTIONS_SHARED, UNSHARED_FOR_CLOSE
 from ..wording import names_list, or_default
-from ..writer import PlanWriter
+from ..writer import LANDSCAPE_FROM_ROWS, PlanWriter
 
 __all__ = ["write"]
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
-    w.set_landscape(True)
-    w.heading(SECTIONS["actions"])
     facts = plan.facts
     planned = [sid for sid in facts.targets if plan.stakeholder(sid).engagement.next_action.strip()]
+    # The table is wide; a short one (or none) stays on portrait pages.
+    w.set_landscape(len(planned) >= LANDSCAPE_FROM_ROWS)
+    w.heading(SECTIONS["actions"])
     planned.sort(
         key=lambda sid: (
             plan.stakeholder(sid).engagement.due_date or dt.date.max,

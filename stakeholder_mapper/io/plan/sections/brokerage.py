@@ -7,7 +7,7 @@ from ..context import PlanContext
 from ..options import SECTIONS
 from ..restricted import public_counted
 from ..wording import capital
-from ..writer import PlanWriter
+from ..writer import LANDSCAPE_FROM_ROWS, PlanWriter
 
 __all__ = ["write"]
 
@@ -17,21 +17,22 @@ MAX_BROKERS = 15
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
-    w.set_landscape(True)
-    w.heading(SECTIONS["brokerage"])
     facts = plan.facts
-    w.para(
-        "Brokers sit on the most trusted routes between others and connect groups that "
-        "are not otherwise tied. Betweenness is the share of most-trusted routes between "
-        "two others that pass through the stakeholder; brokerage counts the "
-        "Gould–Fernandez roles it plays between categories."
-    )
     scored = [
         sid
         for sid in facts.ranked
         if (facts.number(sid, "betweenness") or 0) > 0 or (facts.number(sid, "gf_total") or 0) > 0
     ]
     scored.sort(key=lambda sid: -(facts.number(sid, "betweenness") or 0))
+    # The table is wide; a short one (or a sentence) stays on portrait pages.
+    w.set_landscape(plan.per_actor and len(scored) >= LANDSCAPE_FROM_ROWS)
+    w.heading(SECTIONS["brokerage"])
+    w.para(
+        "Brokers sit on the most trusted routes between others and connect groups that "
+        "are not otherwise tied. Betweenness is the share of most-trusted routes between "
+        "two others that pass through the stakeholder; brokerage counts the "
+        "Gould–Fernandez roles it plays between categories."
+    )
     if not scored:
         w.para("No brokers yet: the map has no routes that pass through a stakeholder.")
         return

@@ -42,5 +42,5 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
 def write_running_heads(w: PlanWriter, plan: PlanContext) -> None:
     """The header (classification and the map's title) and footer (version, page of
     pages) of every page."""
-    w.running_header(plan.classification(), f"   ·   {plan.smap.info.title}")
+    w.running_header(plan.header_mark(), plan.smap.info.title)
     w.page_footer(f"{LEVEL_NAMES[plan.level]}   ·   ", "Page ", " of ")

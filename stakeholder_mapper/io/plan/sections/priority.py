@@ -10,16 +10,17 @@ from ..options import SECTIONS
 from ..priorities import HIGH_FROM, NOT_A_TARGET, QUADRANTS
 from ..restricted import SMALL_COUNTS_NOTE, public_count
 from ..wording import capital, scale_text, score_text
-from ..writer import PlanWriter
+from ..writer import LANDSCAPE_FROM_ROWS, PlanWriter
 
 __all__ = ["write"]
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
-    w.set_landscape(True)
-    w.heading(SECTIONS["priority"])
     facts = plan.facts
+    # The table is wide; a short one, or the public version's counts, stay on portrait pages.
+    w.set_landscape(plan.per_actor and len(facts.ranked) >= LANDSCAPE_FROM_ROWS)
+    w.heading(SECTIONS["priority"])
     aiim_note = (
         "; the strategy follows the Alignment, Interest and Influence Matrix (AIIM), "
         "explained in the annex"
