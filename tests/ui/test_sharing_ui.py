@@ -10,11 +10,18 @@ import pytest
 from PySide6.QtCore import Qt
 
 from stakeholder_mapper.core.model import Category, LogEntry, StakeholderMap
-from stakeholder_mapper.core.sharing import category_key, info_key, log_key, stakeholder_key
+from stakeholder_mapper.core.sharing import (
+    category_key,
+    info_key,
+    log_key,
+    snapshot_key,
+    stakeholder_key,
+)
 from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.engagement_log_editor import EngagementLogEditor
 from stakeholder_mapper.ui.inspector import Inspector
 from stakeholder_mapper.ui.sharing import SharingBox, SharingDialog
+from stakeholder_mapper.ui.snapshots_panel import SnapshotPanel
 
 
 def _choose(qtbot, box: SharingBox, mark: str) -> None:
@@ -94,3 +101,20 @@ def test_the_dialog_shares_the_maps_own_texts_in_one_undo_step(
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert smap.sharing == {}
+
+
+def test_a_snapshot_name_is_shared_from_the_snapshot_panel(qtbot, document: MapDocument) -> None:
+    panel = SnapshotPanel(document)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.take("Before Orsan meeting")
+    snapshot = document.smap.snapshots[0]
+    panel.select(snapshot.id)
+    assert panel.sharing.isEnabled() and panel.sharing.mark() == "withheld"
+    _choose(qtbot, panel.sharing, "partner")
+    assert document.smap.sharing == {snapshot_key(snapshot.id): "partner"}
+    panel.select()
+    assert not panel.sharing.isEnabled()
+    document.undo_stack.undo()
+    panel.select(snapshot.id)
+    assert panel.sharing.mark() == "withheld"
