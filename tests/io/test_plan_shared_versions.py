@@ -87,6 +87,7 @@ def test_partner_says_what_it_withholds_rather_than_that_it_is_missing(
         assert missing not in partner, missing
     assert PROGRESS_WITHHELD in partner
     assert "no trusted route" not in partner.casefold()
+    assert "no messenger recorded or found" not in partner
     assert NO_ROUTE_SHARED_CELL.capitalize() in partner
     # The sort rule it states is the one it follows: its map holds no positions.
     assert "those opposed to our objective" not in partner

@@ -18,7 +18,7 @@ from ...core.sharing import reaches, snapshot_key
 from ..project import snapshot_map
 from ..redact import RedactedIds, redact
 from .priorities import NOT_A_TARGET, QUADRANTS, aiim, quadrant
-from .restricted import NO_ROUTE_SHARED, NO_ROUTE_SHARED_CELL
+from .restricted import NO_ROUTE_SHARED, NO_ROUTE_SHARED_CELL, NO_ROUTE_SHARED_SHORT
 
 __all__ = [
     "NEUTRAL_SNAPSHOT",
@@ -302,7 +302,7 @@ def gather(
     )
     if level != "full":
         # Whether a route was found turns on attitudes this version withholds.
-        shared = Messenger(None, None, NO_ROUTE_SHARED, "", NO_ROUTE_SHARED_CELL)
+        shared = Messenger(None, None, NO_ROUTE_SHARED, NO_ROUTE_SHARED_SHORT, NO_ROUTE_SHARED_CELL)
         messengers = {
             sid: m if m.route or branch is None else shared for sid, m in messengers.items()
         }

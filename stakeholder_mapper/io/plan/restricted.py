@@ -21,6 +21,7 @@ __all__ = [
     "NO_NEXT_ACTION_SHARED",
     "NO_ROUTE_SHARED",
     "NO_ROUTE_SHARED_CELL",
+    "NO_ROUTE_SHARED_SHORT",
     "PROGRESS_WITHHELD",
     "PUBLIC_METHOD",
     "PURPOSE_WITHHELD",
@@ -65,6 +66,7 @@ UNSHARED_FOR_CLOSE = (
 #: same whatever the attitudes behind it.
 NO_ROUTE_SHARED = "The first contact is to be agreed with the branch."
 NO_ROUTE_SHARED_CELL = "to be agreed with the branch"
+NO_ROUTE_SHARED_SHORT = "first contact to be agreed with the branch"
 #: The Public annex's method: the ratings it shows, nothing of the attitudes recorded.
 PUBLIC_METHOD = (
     "Stakeholders and their relationships were recorded by branch staff and workshop "
