@@ -105,7 +105,8 @@ def _letters(number: int) -> str:
 
 @dataclass
 class RedactedIds:
-    """Which neutral id each original stakeholder and relationship id became.
+    """Which neutral id each original stakeholder and relationship id became, and which
+    neutral name ("Group A", "Tie kind 1") each withheld category and kind.
 
     Pass the same instance to several :func:`redact` calls (a map and its snapshot) so
     that a record keeps one neutral id in all of them and the copies can be compared.
@@ -137,11 +138,11 @@ class RedactedIds:
 
 
 # Engagement fields that partners need to act with us: kept at Partner level (the free
-# text among them only when marked shareable). What we want
-# from a stakeholder (objective, desired change, ask, progress markers) is our judgement of
-# its attitude ("Limit damaging coverage"), and the approach and risks too: all are left
-# out for every stakeholder alike, since leaving them out only for opposed stakeholders
-# would single those out. Messengers and owners are left out as they name people.
+# text among them only when marked shareable). What we want from a stakeholder
+# (objective, desired change, ask, progress markers) is our judgement of its attitude
+# ("Limit damaging coverage"), and the approach and risks too: all are left out for every
+# stakeholder alike, since leaving them out only for opposed stakeholders would single
+# those out. Messengers and owners are left out as they name people.
 _PARTNER_ENGAGEMENT = (
     "key_messages",
     "channel",
