@@ -20,6 +20,7 @@ from stakeholder_mapper.core.sharing import (
 from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.engagement_log_editor import EngagementLogEditor
 from stakeholder_mapper.ui.inspector import Inspector
+from stakeholder_mapper.ui.plan_dialog import PlanDialog
 from stakeholder_mapper.ui.sharing import SharingBox, SharingDialog
 from stakeholder_mapper.ui.snapshots_panel import SnapshotPanel
 
@@ -118,3 +119,25 @@ def test_a_snapshot_name_is_shared_from_the_snapshot_panel(qtbot, document: MapD
     document.undo_stack.undo()
     panel.select(snapshot.id)
     assert panel.sharing.mark() == "withheld"
+
+
+def test_the_plan_dialog_opens_the_shared_texts(
+    qtbot, document: MapDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    smap = document.smap
+    smap.info = dataclasses.replace(smap.info, purpose="Agree the shelter MoU")
+
+    def exec_sharing(dialog: SharingDialog) -> int:
+        # The user shares the purpose with partners and presses OK.
+        _choose(qtbot, dialog.boxes[info_key("purpose")], "partner")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(SharingDialog, "exec", exec_sharing)
+    plan = PlanDialog(smap, None, push=document.push)
+    qtbot.addWidget(plan)
+    qtbot.mouseClick(plan.sharing_button, Qt.MouseButton.LeftButton)
+    assert smap.sharing == {info_key("purpose"): "partner"}
+    read_only = PlanDialog(smap, None)
+    qtbot.addWidget(read_only)
+    assert not read_only.sharing_button.isEnabled()  # nowhere to record the marks
