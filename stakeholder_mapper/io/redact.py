@@ -82,9 +82,8 @@ LEVEL_DESCRIPTIONS: dict[str, str] = {
     "attitudes and trust scores.",
     "partner": "Partner: no personal names, contact details, attitudes (conflict and distrust "
     "ties included), trust scores or confidential stakeholders, for no stakeholder what we "
-    "want from it (objective, desired change, ask, progress markers), and of the texts the "
-    "branch wrote (notes, next actions, the purpose, names of groups) only those it marked "
-    "shareable.",
+    "want from it (objective, desired change, ask, progress markers), and only the texts "
+    "the branch marked shareable.",
     "public": "Public: aggregates only; stakeholders are named only when marked public and "
     "carry only their category, level, power and interest.",
 }

@@ -42,9 +42,8 @@ SMALL_COUNTS_NOTE = (
 )
 #: The annex of a shared version on the user's own words.
 SHARED_TEXT_NOTE = (
-    "Texts written by the branch (notes, next actions, the purpose, names it gave to "
-    "groups and kinds of ties) appear only where the branch marked them for this version; "
-    "groups and kinds of ties it did not mark are called “Group A”, “Tie kind 1” and so on."
+    "The branch's own texts appear only where it marked them for this version; groups and "
+    "kinds of ties it did not mark are called “Group A”, “Tie kind 1” and so on."
 )
 #: Where the map's purpose is recorded but not marked for this version.
 PURPOSE_WITHHELD = "The purpose recorded by the branch is not shared in this version."
