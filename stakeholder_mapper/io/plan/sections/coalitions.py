@@ -14,7 +14,9 @@ from .brokerage import MAX_BROKERS
 __all__ = ["write"]
 
 #: The Public version's bridges, counted (a count of one or two reads "fewer than 3").
-PUBLIC_BRIDGES = "Ties into another coalition: {bridges}; the only link for a group: {cut}."
+PUBLIC_BRIDGES = (
+    "{bridges} have ties into another coalition; {cut} of them are the only link for a group."
+)
 #: Members named per coalition at most.
 MAX_MEMBERS = 10
 

@@ -35,8 +35,6 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
                 satisfied=public_count(satisfied) if satisfied else "none",
             )
         )
-        if 0 < close < MIN_PUBLIC_COUNT or 0 < satisfied < MIN_PUBLIC_COUNT:
-            w.para(SMALL_COUNTS_NOTE)
     else:
         w.para(
             f"This plan sets out how {plan.our_side()} will engage the "
@@ -60,6 +58,8 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     else:
         findings = _public_findings(plan)
     w.bullets(findings)
+    if not plan.per_actor and _suppressed(plan, close, satisfied):
+        w.para(SMALL_COUNTS_NOTE)
     if plan.per_actor:
         top = [sid for sid in facts.targets if facts.quadrants[sid] == "Manage closely"][:5]
         w.heading("First priorities", 2)
@@ -155,9 +155,7 @@ def _public_findings(plan: PlanContext) -> list[str]:
     smap, facts = plan.smap, plan.facts
     cats = Counter(facts.category(sid) for sid in smap.stakeholders)
     communities = facts.metrics["community"].dropna().nunique() if len(facts.metrics) else 0
-    cut = 0
-    if "articulation_point" in facts.metrics.columns:
-        cut = int(facts.metrics["articulation_point"].fillna(False).astype(bool).sum())
+    cut = _cut_points(plan)
     items = [
         f"The map covers {public_counted(len(smap.stakeholders), 'stakeholder')} in "
         f"{len(cats)} categories; the largest groups are "
@@ -173,7 +171,23 @@ def _public_findings(plan: PlanContext) -> list[str]:
             f"{sentence_count(cut)} single points of failure: without any one of them, "
             "part of the network would lose its link to the rest."
         )
-    shown = [len(smap.stakeholders), cut, *(n for _, n in cats.most_common(3))]
-    if any(0 < n < MIN_PUBLIC_COUNT for n in shown):
-        items.append(SMALL_COUNTS_NOTE)
     return items
+
+
+def _cut_points(plan: PlanContext) -> int:
+    """How many stakeholders are single points of failure."""
+    metrics = plan.facts.metrics
+    if "articulation_point" not in metrics.columns:
+        return 0
+    return int(metrics["articulation_point"].fillna(False).astype(bool).sum())
+
+
+def _suppressed(plan: PlanContext, *counts: int) -> bool:
+    """Whether the Public summary printed a count of 1 or 2 as "fewer than 3": one of
+    ``counts`` (the opening's) or of the key findings'."""
+    facts = plan.facts
+    cats = Counter(facts.category(sid) for sid in plan.smap.stakeholders)
+    cut = _cut_points(plan)
+    shown = [*counts, len(facts.targets), len(plan.smap.stakeholders), cut]
+    shown += [n for _, n in cats.most_common(3)]
+    return any(0 < n < MIN_PUBLIC_COUNT for n in shown)
