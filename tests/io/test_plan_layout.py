@@ -248,3 +248,13 @@ def test_a_short_table_is_kept_on_one_page(tmp_path: Path) -> None:
         for tr in table._tbl.findall(qn("w:tr"))
     ]
     assert kept == [True] * (len(kept) - 1) + [False]
+
+
+def test_the_data_protection_notice_moves_to_a_page_as_a_whole(tmp_path: Path) -> None:
+    doc = _plan(load_map(SAMPLE_MAP), tmp_path, level="partner", sections=("annex",))
+    texts = [p.text for p in doc.paragraphs]
+    start = texts.index("Data protection")
+    notice = [p for p in doc.paragraphs[start:] if p.text]
+    assert len(notice) > 4
+    assert all(p.paragraph_format.keep_with_next for p in notice[:-1])
+    assert notice[-1].text.startswith("The document's properties carry no personal data")

@@ -6,6 +6,17 @@
   with arrowheads for directed kinds (negative ties dashed), labels.
 * :func:`power_interest_png` — the power–interest (Mendelow) grid with its four quadrants.
 * :func:`quadrant_counts_png` — the same grid showing counts only, for the public version.
+
+Why a second network renderer beside the canvas's picture export (``ui/figure.py``,
+``export --to png|svg``): that export is a picture of the view, drawn by the Qt scene
+with whatever the user set there (filters, focus, the size-by choice, label style) and
+so it needs Qt; the plan is written below the user interface, where Qt is not allowed
+(the layers contract), from the command line and a background thread alike, on a fixed
+page at print resolution, and it names crowded stakeholders by their number in the
+priority table, which the canvas has no notion of. What a reader compares between the
+two is shared rather than copied: positions (:func:`~...core.placement.drawn_positions`),
+category colours and shapes (the map's), and node size by power
+(:func:`~...core.node_size.rating_radius`).
 """
 
 from __future__ import annotations
@@ -22,10 +33,12 @@ from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patheffects import withStroke
 
 from ...core.model import StakeholderMap
+from ...core.node_size import rating_radius
 from ...core.placement import drawn_positions
 from ...paths import FONT_FAMILIES, FONT_FILES
 from .priorities import HIGH_FROM
@@ -58,6 +71,11 @@ LABEL_POINTS = 7.0
 #: The network figure's printed size in inches: a landscape A4 page between the margins,
 #: below the section heading and its introduction.
 NETWORK_SIZE = (9.9, 4.95)
+#: Points of the printed drawing per pixel of the canvas for a stakeholder's size: power 1
+#: is about 5 pt across, power 5 about 12 pt.
+POINTS_PER_CANVAS_PIXEL = 0.2
+#: zlib level of the figures' PNG files (1 fastest, 9 smallest).
+PNG_COMPRESSION = 1
 #: Size of the coalition numbers on an overview of a large network.
 GROUP_POINTS = 13.0
 #: At most this much wider than tall the network is stretched to fill the page: names
@@ -87,14 +105,29 @@ def _drawn_with_bundled_fonts(draw: Callable[_P, bytes]) -> Callable[_P, bytes]:
 
 
 def _png(fig: Figure, dpi: int) -> bytes:
+    """The figure as PNG bytes, as laid out by :func:`_lay_out` (a figure saved with a
+    layout engine is drawn twice, every text measured and laid out a second time).
+    The PNG is compressed lightly (zlib level 1): a third faster to write than the
+    default, for files about a tenth larger."""
     FigureCanvasAgg(fig)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    fig.savefig(
+        buffer,
+        format="png",
+        dpi=dpi,
+        metadata={"Software": None},
+        pil_kwargs={"compress_level": PNG_COMPRESSION},
+    )
     return buffer.getvalue()
 
 
+def _lay_out(fig: Figure) -> None:
+    """Fit the axes, legends and labels into the figure (constrained layout)."""
+    ConstrainedLayoutEngine().execute(fig)
+
+
 def _new_figure(width_in: float, height_in: float) -> Figure:
-    fig = Figure(figsize=(width_in, height_in), layout="constrained")
+    fig = Figure(figsize=(width_in, height_in))
     fig.set_facecolor("white")
     return fig
 
@@ -190,8 +223,9 @@ def _legend(
 
 
 def _node_size(power: int | None) -> float:
-    """Marker area in points² (power 1..5; unknown drawn small)."""
-    return 22.0 + 12.0 * (power or 1) ** 1.4
+    """Marker area in points² for a power of 1–5 (unknown drawn small): the canvas's
+    radius for that power, scaled to the page."""
+    return (2 * rating_radius(power) * POINTS_PER_CANVAS_PIXEL) ** 2
 
 
 def _short(label: str, width: int = 24, most: int = 3) -> str:
@@ -275,6 +309,8 @@ def network_png(
     highlight: str | None = None,
     dpi: int = 300,
     groups: dict[str, int] | None = None,
+    legend: bool = True,
+    height: float = NETWORK_SIZE[1],
 ) -> bytes:
     """The network as a PNG: positions from the canvas, category colour and shape, arrows.
 
@@ -282,22 +318,27 @@ def network_png(
     name would cover another is shown by its number. ``highlight`` (our branch) is circled.
     With ``groups`` (stakeholder -> coalition number) the drawing is an overview of a
     large map: each coalition's number stands at its middle instead of the names.
+    Without ``legend`` (a coalition drawn after the overview that has it) the drawing
+    takes the whole width; ``height`` is in inches (the width is the page's).
     """
-    fig = _new_figure(*NETWORK_SIZE)
+    size = (NETWORK_SIZE[0], height)
+    fig = _new_figure(*size)
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.set_aspect("equal")
     ids = list(smap.stakeholders)
     if not ids:
         ax.text(0.5, 0.5, "No stakeholders yet", ha="center", va="center", color=INK)
+        _lay_out(fig)
         return _png(fig, dpi)
     used = list(dict.fromkeys(smap.stakeholders[s].category for s in ids))
-    _legend(fig, smap, used, 6, side=True)
-    _tie_legend(fig, smap)
+    if legend:
+        _legend(fig, smap, used, 6, side=True)
+        _tie_legend(fig, smap)
     FigureCanvasAgg(fig)
-    fig.get_layout_engine().execute(fig)
+    _lay_out(fig)
     box = ax.get_position(original=True)
-    room = (box.width * NETWORK_SIZE[0]) / (box.height * NETWORK_SIZE[1])
+    room = (box.width * size[0]) / (box.height * size[1])
     pos = drawn_positions(smap.stakeholders, smap.positions)
     xy = np.array([(pos[s][0], -pos[s][1]) for s in ids])  # canvas y grows downwards
     index = {s: i for i, s in enumerate(ids)}
@@ -310,7 +351,7 @@ def network_png(
     ax.set_xlim(low[0] - pad, high[0] + pad)
     ax.set_ylim(low[1] - pad, high[1] + pad)
     # Data units per typographic point, to stop arrows at the markers and place labels.
-    fig.get_layout_engine().execute(fig)
+    _lay_out(fig)
     bbox = ax.get_window_extent()
     per_point = max(
         (high[0] - low[0] + 2 * pad) / (bbox.width * 72 / fig.dpi),
@@ -488,6 +529,8 @@ def power_interest_png(smap: StakeholderMap, numbers: dict[str, int], dpi: int =
                 va="bottom",
                 color=INK,
                 zorder=4,
+                # Inside the axes: the layout need not measure each of them.
+                in_layout=False,
             )
     for category, xy in points.items():
         cat = smap.categories.get(category)
@@ -503,6 +546,7 @@ def power_interest_png(smap: StakeholderMap, numbers: dict[str, int], dpi: int =
         )
     used = list(points)
     _legend(fig, smap, used, 5)
+    _lay_out(fig)
     return _png(fig, dpi)
 
 
@@ -551,4 +595,5 @@ def quadrant_counts_png(
                     color=INK,
                     fontweight="bold",
                 )
+    _lay_out(fig)
     return _png(fig, dpi)

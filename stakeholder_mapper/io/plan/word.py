@@ -19,7 +19,7 @@ from docx.shared import Cm, Emu
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .bidi import mostly_rtl, needs_isolation, segments
+from .bidi import has_rtl, mostly_rtl, needs_isolation, segments
 
 __all__ = [
     "add_bookmark",
@@ -264,7 +264,8 @@ def add_table(
             colour = HEADER_TEXT if is_header else None
             for line in str(value).split("\n") or [""]:
                 p = OxmlElement("w:p")
-                rtl = mostly_rtl(line)
+                mixed = has_rtl(line)  # most cells have no Arabic or Hebrew: one search
+                rtl = mixed and mostly_rtl(line)
                 if style_id or keep_next or rtl:
                     p_pr = OxmlElement("w:pPr")
                     if style_id:
@@ -277,7 +278,7 @@ def add_table(
                         p_pr.append(OxmlElement("w:bidi"))
                     p.append(p_pr)
                 if line:
-                    _append_runs(p, line, bold, colour, needs_isolation(line))
+                    _append_runs(p, line, bold, colour, mixed and needs_isolation(line))
                 tc.append(p)
             tr.append(tc)
         tbl.append(tr)

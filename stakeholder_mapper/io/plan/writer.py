@@ -242,6 +242,17 @@ class PlanWriter:
         (landscape_section if landscape else portrait_section)(self.doc)
         self.landscape = landscape
 
+    def mark(self) -> int:
+        """Where the body ends now, for :meth:`keep_together_since`."""
+        return len(self.doc.element.body) - 1  # the body ends with its section properties
+
+    def keep_together_since(self, mark: int) -> None:
+        """Keep the paragraphs written since ``mark`` on one page (each kept with the
+        next), so that a short closing block never leaves a sentence alone on a page."""
+        written = [el for el in self.doc.element.body[mark:] if el.tag == qn("w:p")]
+        for p in written[:-1]:
+            Paragraph(p, self.doc._body).paragraph_format.keep_with_next = True
+
     def page_break(self) -> None:
         """Continue on a new page."""
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

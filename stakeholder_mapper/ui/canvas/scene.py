@@ -24,6 +24,7 @@ from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ...core.model import ChangeKind, ModelChange, Relationship, Stakeholder, StakeholderMap
+from ...core.node_size import rating_radius
 from ...core.placement import fallback_position
 from ..document import MapDocument
 from .items import ABOVE, BELOW, HIDDEN, EdgeItem, NodeItem, OverviewLayer
@@ -378,8 +379,7 @@ class MapScene(QGraphicsScene):
 
     def _radius(self, stakeholder: Stakeholder) -> float:
         if self.size_by in ("power", "interest"):
-            value = getattr(stakeholder, self.size_by)
-            return 12.0 if value is None else 8.0 + 4.5 * value
+            return rating_radius(getattr(stakeholder, self.size_by))
         if self.size_by == "influence":
             value = stakeholder.influence
             return 12.0 if value is None else min(MAX_RADIUS, 10.0 + 3.0 * math.sqrt(value))

@@ -57,6 +57,8 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             [(name, text[0].upper() + text[1:]) for name, text in AIIM_STRATEGIES.items()],
             [3.2, 10],
         )
+    # The notice is read as a whole: it moves to the next page together.
+    notice = w.mark()
     w.heading("Data protection", 2)
     w.para(
         "This plan contains information about people and organisations in the city. Use it "
@@ -99,3 +101,4 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         "The document's properties carry no personal data: the author is left blank "
         "unless the author chose to be named on the cover of the internal version."
     )
+    w.keep_together_since(notice)

@@ -26,6 +26,9 @@ __all__ = ["GRID_SMALL_COUNTS", "LARGE_MAP", "write"]
 LARGE_MAP = 60
 #: The quadrant of stakeholders whose power or interest is unknown (not on the grid).
 UNRATED = QUADRANTS[-1]
+#: Resolution of a coalition's drawing at most: names at 7 pt stay sharp in print, and
+#: a dozen drawings of a large map are written in the time of a few at 300 dpi.
+COALITION_DPI = 200
 #: Members named in the description of a coalition's drawing at most.
 MAX_NAMED = 12
 
@@ -63,8 +66,9 @@ OVERVIEW_CAPTION = (
     "“Coalitions and bridges”. Each coalition is drawn on its own below, with names."
 )
 COALITION_CAPTION = (
-    "Coalition {number}: {stakeholders} and the ties among them. Where a name would cover "
-    "another, the stakeholder's number in the priority table is shown instead."
+    "Coalition {number}: {stakeholders} and the ties among them; shapes, colours and lines "
+    "as in Figure {overview}. Where a name would cover another, the stakeholder's number in "
+    "the priority table is shown instead."
 )
 
 
@@ -130,6 +134,7 @@ def _large_network(w: PlanWriter, plan: PlanContext) -> None:
     member_of = {sid: number for number, members in groups.items() for sid in members}
     stakeholders = counted(len(smap.stakeholders), "stakeholder")
     coalitions = counted(len(groups), "coalition")
+    overview = w.figure_number + 1
     w.figure(
         drawings.network_png(
             smap, facts.numbers, highlight=facts.branch, dpi=dpi, groups=member_of
@@ -146,11 +151,22 @@ def _large_network(w: PlanWriter, plan: PlanContext) -> None:
         size = counted(len(members), "stakeholder")
         w.figure(
             drawings.network_png(
-                _part(smap, set(members)), facts.numbers, highlight=facts.branch, dpi=dpi
+                _part(smap, set(members)),
+                facts.numbers,
+                highlight=facts.branch,
+                dpi=min(dpi, COALITION_DPI),
+                legend=False,
+                height=_coalition_height(len(members)),
             ),
-            COALITION_CAPTION.format(number=number, stakeholders=size),
+            COALITION_CAPTION.format(number=number, stakeholders=size, overview=overview),
             COALITION_ALT.format(number=number, stakeholders=size, names=names_list(names)),
         )
+
+
+def _coalition_height(members: int) -> float:
+    """Height in inches of a coalition's drawing: more room for more names, at most the
+    network drawing's."""
+    return min(2.2 + 0.08 * members, drawings.NETWORK_SIZE[1])
 
 
 def _part(smap: StakeholderMap, keep: set[str]) -> StakeholderMap:
