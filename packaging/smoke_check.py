@@ -231,6 +231,22 @@ def check_plan(app: Bundle) -> str:
     return f"{len(headings)} headings, {len(document.tables)} tables, {pictures} figures"
 
 
+def check_partner_export(app: Bundle) -> str:
+    """A Partner export erases a declined Russian name and a phone number in any formatting
+    (the morphology dictionaries and numbering plans are in the bundle)."""
+    (app.work / "people.csv").write_text(
+        "id,name,category,organisation,person,contact\n"
+        "church,Собор,faith,Приход о. Ёлкину (067) 123-45-67,Николай Ёлкин,+380 67 123 4567\n",
+        encoding="utf-8",
+    )
+    app.run("import", "--stakeholders", "people.csv", "-o", "people.smap")
+    app.run("export", "people.smap", "--to", "csv", "--level", "partner", "-o", "partner.csv")
+    text = (app.work / "partner.csv").read_text(encoding="utf-8-sig")
+    if "Ёлкин" in text or "45-67" in text or "Приход" not in text:
+        raise SmokeTestError(f"partner.csv holds: {text[-200:]!r}")
+    return "declined name and phone erased"
+
+
 def check_png(app: Bundle) -> str:
     """``export --to png`` draws the network without a display: a picture, not a blank."""
     app.run("export", str(app.sample), "--to", "png", "-o", "map.png")
@@ -267,6 +283,7 @@ def _checks(app: Bundle) -> list[tuple[str, Callable[[], str]]]:
         ("validate", lambda: check_validate(app)),
         ("metrics", lambda: check_metrics(app)),
         ("plan", lambda: check_plan(app)),
+        ("partner export", lambda: check_partner_export(app)),
         ("export png", lambda: check_png(app)),
         ("export csv + import", lambda: check_csv_round_trip(app)),
         (f"window ({app.gui.name})", lambda: app.start_window(app.gui)),

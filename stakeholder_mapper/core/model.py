@@ -364,6 +364,7 @@ class ChangeKind(Enum):
     INFO_CHANGED = "info_changed"
     SNAPSHOTS_CHANGED = "snapshots_changed"
     PLAN_SETTINGS_CHANGED = "plan_settings_changed"
+    SHARING_CHANGED = "sharing_changed"
     RESET = "reset"
 
 
@@ -410,6 +411,7 @@ _STATE_FIELDS = (
     "pinned",
     "snapshots",
     "plan_settings",
+    "sharing",
 )
 
 
@@ -431,6 +433,9 @@ class StakeholderMap:
         self.pinned: set[str] = set()
         self.snapshots: list[Snapshot] = []
         self.plan_settings: dict[str, Any] = {}
+        #: Which user-written texts may reach Partner and Public versions, by key (see
+        #: :mod:`stakeholder_mapper.core.sharing`); a text not listed is withheld.
+        self.sharing: dict[str, str] = {}
         self._listeners: list[Listener] = []
         self._muted = 0
 
@@ -565,6 +570,11 @@ class StakeholderMap:
         """Replace the choices remembered for the next engagement plan."""
         self.plan_settings = deepcopy(settings)
         self.notify(ModelChange(ChangeKind.PLAN_SETTINGS_CHANGED))
+
+    def set_sharing(self, sharing: dict[str, str]) -> None:
+        """Replace the sharing marks of the map's texts."""
+        self.sharing = dict(sharing)
+        self.notify(ModelChange(ChangeKind.SHARING_CHANGED))
 
     def set_snapshots(self, snapshots: list[Snapshot]) -> None:
         """Replace the list of snapshots."""

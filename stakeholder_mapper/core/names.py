@@ -3,8 +3,11 @@
 A name entered as "Leila Orsan" turns up in notes and plans as "Leila Orsan",
 "L. Orsan", "L Orsan", "Orsan, Leila", "Orsan L.", "ORSAN" or just "Orsan". A
 :class:`NameMatcher` finds all of these, ignoring case, accents ("Orsán"), the spelling
-variants of Arabic (أ إ آ ا, ى ي, ة ه, short vowels) and Cyrillic (ё е), and the Arabic
-prefixes written onto a word (و ف ب ك ل ال: "وأورسان", "and Orsan"). A single part of a
+variants of Arabic (أ إ آ ا, ى ي, ة ه, short vowels) and Cyrillic (ё е), the Arabic
+prefixes written onto a word (و ف ب ك ل ال: "وأورسان", "and Orsan"), and the declined
+forms of Russian and Ukrainian names ("Ёлкин" in "Визит к о. Ёлкину", "Коваленко" in
+"з Коваленком"), which the ``pymorphy3`` morphology library gives; it is loaded only
+when a map holds a Cyrillic name. A single part of a
 name is only matched alone when it is distinctive: at least :data:`MIN_PART` letters,
 and neither a common word (:data:`COMMON_WORDS`: "Said", "Young", "Grace"), a title nor
 a particle ("al", "bin", "van"). Names are matched as whole words, so "Orsan" inside
@@ -26,7 +29,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["COMMON_WORDS", "MIN_PART", "NameMatcher", "name_parts", "person_names"]
+__all__ = [
+    "COMMON_WORDS",
+    "MIN_PART",
+    "NameMatcher",
+    "name_parts",
+    "person_names",
+    "titled_name",
+]
 
 
 def _word_list(text: str) -> frozenset[str]:
@@ -70,6 +80,12 @@ _TITLES = _word_list(
 _PARTICLES = _word_list(
     "al el bin ibn abu umm bint ben van von der den de del della da das dos di du la le "
     "mac mc st ter"
+)
+
+# Titles that say a label names a person ("Fr. Yolkin", "о. Ёлкин", "الشيخ أحمد").
+_PERSON_TITLES = _TITLES | _word_list(
+    "father fr pastor rabbi reverend revd о отец протоиерей батюшка шейх имам д-р "
+    "الشيخ شيخ الإمام إمام الأب الدكتور د"
 )
 
 # Letters written in more than one way: each is read as the first of its group.
@@ -170,10 +186,48 @@ def name_parts(name: str) -> tuple[list[str], list[str]]:
     return given, surname
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+# Grammemes pymorphy3 gives surnames, given names and patronymics.
+_NAME_GRAMMEMES = frozenset({"Surn", "Name", "Patr"})
+
+
+@functools.cache
+def _morphology() -> tuple[object, ...]:
+    """The Russian and Ukrainian analysers of ``pymorphy3`` (loaded on first use, ~0.2 s)."""
+    import pymorphy3
+
+    return tuple(pymorphy3.MorphAnalyzer(lang=lang) for lang in ("ru", "uk"))
+
+
+@functools.lru_cache(maxsize=8192)
+def _inflections(plain: str) -> tuple[str, ...]:
+    """``plain`` (a word of a name, see :func:`_canonical`) and its declined forms.
+
+    Russian and Ukrainian decline names ("Ёлкин", "к Ёлкину", "с Ёлкиным"); every form
+    either language's dictionary gives for the word read as a name (or, if it is not
+    known as one, as its likeliest reading) is returned, plain, the word itself first.
+    Other scripts have no forms here.
+    """
+    if len(plain) < MIN_PART or not _CYRILLIC.search(plain) or not plain.isalpha():
+        return (plain,)
+    forms: set[str] = set()
+    for analyser in _morphology():
+        parses = analyser.parse(plain)  # type: ignore[attr-defined]
+        named = [p for p in parses if _NAME_GRAMMEMES & p.tag.grammemes] or parses[:1]
+        for parse in named:
+            forms.update(_canonical(form.word) for form in parse.lexeme)
+    forms.discard(plain)
+    return (plain, *sorted(forms, key=lambda f: (-len(f), f)))
+
+
 def _letters(word: str) -> str:
-    """A pattern for ``word`` in plain text (see :func:`_canonical`)."""
+    """A pattern for ``word`` in plain text (see :func:`_canonical`), in any declined form."""
+    plain = _canonical(word)
+    forms = _inflections(plain)
+    if len(forms) > 1:
+        return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
     apostrophe = f"[{_APOSTROPHES}]?"
-    return "".join(apostrophe if c in _APOSTROPHES else re.escape(c) for c in _canonical(word))
+    return "".join(apostrophe if c in _APOSTROPHES else re.escape(c) for c in plain)
 
 
 def _arabic(word: str) -> bool:
@@ -206,6 +260,23 @@ def person_names(field: str) -> list[str]:
     ['Leila Orsan', 'Karim Haddad']
     """
     return [n.strip() for n in _JOINS.split(_BRACKETED.sub(" ", field)) if n.strip()]
+
+
+def titled_name(label: str) -> str | None:
+    """The person's name in a label that names one by title, else ``None``.
+
+    A stakeholder labelled "Fr. Yolkin" or "о. Николай Ёлкин" is a person, whatever its
+    ``person`` field says; "Imam of the central mosque" is a role.
+
+    >>> titled_name("о. Николай Ёлкин"), titled_name("Imam of the central mosque")
+    ('Николай Ёлкин', None)
+    """
+    words = label.split()
+    if len(words) < 2 or words[0].casefold().rstrip(".") not in _PERSON_TITLES:
+        return None
+    rest = " ".join(words[1:])
+    parts = re.findall(r"[^\W\d_]+", rest)
+    return rest if parts and not any(p[:1].islower() for p in parts) else None
 
 
 @dataclass(frozen=True)
@@ -256,6 +327,7 @@ class NameMatcher:
             alone = [_phrase([p]) for p in single if _distinctive(p, capitalised)]
             # "O'Brien" is written "OBrien" too: index the word whole as well as split.
             keys = [k for p in given + surname for k in (*_words(p), "".join(_words(p)))]
+            keys += [f for k in list(keys) for f in _inflections(k)[1:]]
             entry = _Entry(whole=tuple(self._forms(given, surname)), alone=tuple(alone))
             self._add(entry, keys)
         for text in {t.strip() for t in literal if len(t.strip()) >= MIN_PART}:

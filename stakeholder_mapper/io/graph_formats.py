@@ -145,6 +145,7 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
     graph_values["categories"] = json.dumps(dump_records(Category, smap.categories.values()))
     graph_values["kinds"] = json.dumps(dump_records(RelationshipKind, smap.kinds.values()))
     graph_values["plan_settings"] = _xml_text(json.dumps(smap.plan_settings, ensure_ascii=False))
+    graph_values["sharing"] = _xml_text(json.dumps(smap.sharing, ensure_ascii=False))
     graph_values["creator"] = _CREATOR
     nodes, edges = _node_rows(smap), _edge_rows(smap)
     node_columns = _columns(nodes, {"id"})

@@ -13,7 +13,8 @@ Layout of a file (format_version 2)::
      "relationships": [...],
      "layout": {"positions": {id: [x, y]}, "pinned": [id, ...]},
      "snapshots": [{"id", "name", "created", "content": {same keys, no snapshots}}],
-     "plan_settings": {...}}
+     "plan_settings": {...},
+     "sharing": {key: "partner" | "public"}}
 
 Personal data sits in its own section so that it can be reviewed, encrypted or left
 out as a whole. A file may also be protected by a password as a whole: see
@@ -56,6 +57,7 @@ from ..core.model import (
     Stakeholder,
     StakeholderMap,
 )
+from ..core.sharing import sharing_problem
 from ..core.validation import ValidationError, dump_record, dump_records, map_problems, parse_record
 from ..core.wording import shown_name
 from .bounded_json import parse_float, parse_int, reject_constant
@@ -155,6 +157,7 @@ def _content(smap: StakeholderMap) -> dict[str, Any]:
             "pinned": sorted(smap.pinned),
         },
         "plan_settings": smap.plan_settings,
+        "sharing": dict(smap.sharing),
     }
 
 
@@ -269,6 +272,11 @@ def _content_to_map(doc: dict[str, Any]) -> StakeholderMap:
     for i, sid in enumerate(_expect(layout.get("pinned", []), list, "layout.pinned")):
         smap.pinned.add(_expect(sid, str, f"layout.pinned[{i}]"))
     smap.plan_settings = _expect(doc.get("plan_settings", {}), dict, "plan_settings")
+    sharing = doc.get("sharing", {})
+    problem = sharing_problem(sharing)
+    if problem:
+        raise ValidationError(problem)
+    smap.sharing = dict(sharing)
     problems = map_problems(smap, fields=False)
     if problems:
         raise ValidationError(problems[0])

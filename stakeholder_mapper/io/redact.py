@@ -3,13 +3,23 @@
 - ``full``: everything, for internal use by the branch.
 - ``partner``: for partner organisations. No personal names, contact details, attitude
   (position, engagement stage, approach, risks, negative ties such as conflict or
-  distrust) or trust scores, no notes or engagement log, no snapshots; and, for every
-  stakeholder alike, nothing of what we want from it (objective, desired change, ask,
-  progress markers): withheld only for opposed stakeholders, it would single them out.
-  Stakeholders marked *confidential* are left out with their relationships.
+  distrust) or trust scores, no snapshots; and, for every stakeholder alike, nothing of
+  what we want from it (objective, desired change, ask, progress markers): withheld only
+  for opposed stakeholders, it would single them out. Stakeholders marked
+  *confidential* are left out with their relationships.
 - ``public``: aggregates only. Stakeholders marked *public* and our own branch (the map
   names it) keep their name; the others become "Media 2", "Faith leader 1" ...; only
   category, level, power and interest remain, enough for counts and charts by category.
+
+Free text the user wrote (notes, next actions, key messages, channels, timing windows,
+log entries, the map's purpose, plan-settings text, the names and ids of categories
+and relationship kinds) is withheld below Full unless the user marked it for the level
+(see :mod:`stakeholder_mapper.core.sharing`). A withheld category or kind keeps its
+place under a neutral name ("Group A", "Tie kind 1"), the same throughout a document.
+What is shared is still cleaned: phone numbers in any formatting and e-mail addresses
+(:mod:`stakeholder_mapper.core.contacts`), and the personal names recorded on the map
+(the ``person`` fields and the labels of stakeholders named as people, "Fr. Yolkin"),
+in the forms people write and decline them (:mod:`stakeholder_mapper.core.names`).
 
 Every export and the Word plan call :func:`redact` before writing, so the rules live in
 one place. Ids are replaced by neutral ones (``s1``, ``r1``) below Full, because ids
@@ -18,17 +28,43 @@ imported from spreadsheets are sometimes made from names.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..core.model import Engagement, MapInfo, Relationship, Stakeholder, StakeholderMap
-from ..core.names import NameMatcher
+from ..core.contacts import erase_contacts, phone_regions
+from ..core.model import (
+    Category,
+    Engagement,
+    LogEntry,
+    MapInfo,
+    Relationship,
+    RelationshipKind,
+    Stakeholder,
+    StakeholderMap,
+)
+from ..core.names import NameMatcher, titled_name
 from ..core.privacy import ERASED, personal_terms
+from ..core.sharing import (
+    STAKEHOLDER_SHAREABLE,
+    builtin_category,
+    builtin_kind,
+    category_key,
+    info_key,
+    kind_key,
+    log_key,
+    plan_key,
+    plan_text,
+    reaches,
+    stakeholder_key,
+)
 from ..core.validation import ValidationError
 
 __all__ = [
     "EXPORT_LEVELS",
+    "GENERIC_CATEGORY",
+    "GENERIC_KIND",
     "LEVEL_DESCRIPTIONS",
     "PUBLIC_EXPORT_REFUSED",
     "ExportLevel",
@@ -45,16 +81,31 @@ LEVEL_DESCRIPTIONS: dict[str, str] = {
     "full": "Full (internal): every field, including personal names, contact details, "
     "attitudes and trust scores.",
     "partner": "Partner: no personal names, contact details, attitudes (conflict and distrust "
-    "ties included), trust scores, notes or confidential stakeholders, and for no "
-    "stakeholder what we want from it (objective, desired change, ask, progress markers).",
+    "ties included), trust scores or confidential stakeholders, for no stakeholder what we "
+    "want from it (objective, desired change, ask, progress markers), and only the texts "
+    "the branch marked shareable.",
     "public": "Public: aggregates only; stakeholders are named only when marked public and "
     "carry only their category, level, power and interest.",
 }
 
+#: The neutral names of a withheld category and relationship kind.
+GENERIC_CATEGORY = "Group {letter}"
+GENERIC_KIND = "Tie kind {number}"
+
+
+def _letters(number: int) -> str:
+    """1 -> "A", 26 -> "Z", 27 -> "AA": spreadsheet-style column letters."""
+    text = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        text = chr(ord("A") + rest) + text
+    return text
+
 
 @dataclass
 class RedactedIds:
-    """Which neutral id each original stakeholder and relationship id became.
+    """Which neutral id each original stakeholder and relationship id became, and which
+    neutral name ("Group A", "Tie kind 1") each withheld category and kind.
 
     Pass the same instance to several :func:`redact` calls (a map and its snapshot) so
     that a record keeps one neutral id in all of them and the copies can be compared.
@@ -62,6 +113,9 @@ class RedactedIds:
 
     stakeholders: dict[str, str] = field(default_factory=dict)
     relationships: dict[str, str] = field(default_factory=dict)
+    #: Withheld categories and kinds: original id -> neutral id (``group-a``, ``kind-1``).
+    categories: dict[str, str] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
 
     def stakeholder(self, old: str) -> str:
         """The neutral id for stakeholder ``old``, handing out the next ``sN`` if new."""
@@ -71,12 +125,23 @@ class RedactedIds:
         """The neutral id for relationship ``old``, handing out the next ``rN`` if new."""
         return self.relationships.setdefault(old, f"r{len(self.relationships) + 1}")
 
+    def category(self, old: str) -> Category:
+        """The neutral stand-in for withheld category ``old`` ("Group A"), its id lettered too."""
+        new = self.categories.setdefault(old, _letters(len(self.categories) + 1))
+        return Category(f"group-{new.lower()}", GENERIC_CATEGORY.format(letter=new))
 
-# Engagement fields that partners need to act with us: kept at Partner level. What we want
-# from a stakeholder (objective, desired change, ask, progress markers) is our judgement of
-# its attitude ("Limit damaging coverage"), and the approach and risks too: all are left
-# out for every stakeholder alike, since leaving them out only for opposed stakeholders
-# would single those out. Messengers and owners are left out as they name people.
+    def kind(self, old: str) -> RelationshipKind:
+        """The neutral stand-in for withheld relationship kind ``old`` ("Tie kind 1")."""
+        new = self.kinds.setdefault(old, str(len(self.kinds) + 1))
+        return RelationshipKind(f"kind-{new}", GENERIC_KIND.format(number=new))
+
+
+# Engagement fields that partners need to act with us: kept at Partner level (the free
+# text among them only when marked shareable). What we want from a stakeholder
+# (objective, desired change, ask, progress markers) is our judgement of its attitude
+# ("Limit damaging coverage"), and the approach and risks too: all are left out for every
+# stakeholder alike, since leaving them out only for opposed stakeholders would single
+# those out. Messengers and owners are left out as they name people.
 _PARTNER_ENGAGEMENT = (
     "key_messages",
     "channel",
@@ -87,61 +152,142 @@ _PARTNER_ENGAGEMENT = (
 )
 
 
-def _name_matcher(maps: Iterable[StakeholderMap]) -> NameMatcher:
-    """Finds, in free text, the personal names and contact details recorded in ``maps``.
+class _Cleaner:
+    """Erases, from any text, phone numbers, e-mail addresses and the people named in ``maps``.
 
-    Stakeholders' personal names are matched in every form stakeholder_mapper.core.names knows
-    (full, initials and surname, surname alone ...); the names of our own staff (author,
-    focal points, owners) in full and with initials; contact details as written.
+    Stakeholders' personal names, and the labels of stakeholders named as people, are
+    matched in every form :mod:`stakeholder_mapper.core.names` knows (full, initials and
+    surname, surname alone, declined ...); the names of our own staff (author, focal
+    points, owners) in full and with initials; contact details as written and, for
+    phone numbers, in any formatting (national formats of the regions they belong to).
     """
-    people: list[str] = []
-    staff: list[str] = []
-    contacts: list[str] = []
-    for smap in maps:
-        staff.append(smap.info.author)
-        for s in smap.stakeholders.values():
-            people.append(s.person)
-            staff += [s.focal_point, s.engagement.owner]
-            contacts += personal_terms("", s.contact)
-    return NameMatcher(people, staff, contacts)
+
+    def __init__(self, maps: Iterable[StakeholderMap]) -> None:
+        people: list[str] = []
+        staff: list[str] = []
+        contacts: list[str] = []
+        for smap in maps:
+            staff.append(smap.info.author)
+            for s in smap.stakeholders.values():
+                people += [s.person, titled_name(s.label) or ""]
+                staff += [s.focal_point, s.engagement.owner]
+                contacts += personal_terms("", s.contact)
+        self.names = NameMatcher(people, staff, contacts)
+        self.regions = phone_regions(contacts)
+
+        # Texts repeat (a map and its snapshot, the same next action on many rows).
+        self._done: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        if not text.strip():
+            return text
+        if text not in self._done:
+            self._done[text] = self.names.sub(erase_contacts(text, ERASED, self.regions), ERASED)
+        return self._done[text]
 
 
-def _clean(text: str, names: NameMatcher) -> str:
-    return names.sub(text, ERASED)
+def _shared_text(smap: StakeholderMap, sid: str, name: str, value: str, level: str) -> str:
+    return value if reaches(smap, stakeholder_key(sid, name), level) else ""
 
 
-def _partner_stakeholder(s: Stakeholder, new_id: str, names: NameMatcher) -> Stakeholder:
+def _partner_label(s: Stakeholder, clean: _Cleaner) -> str:
+    """The stakeholder's label, or its role or organisation when the label names a person."""
+    if titled_name(s.label) is None:
+        return clean(s.label)
+    return clean(s.role) or clean(s.organisation) or ERASED
+
+
+def _partner_stakeholder(
+    smap: StakeholderMap, s: Stakeholder, new_id: str, category: str, clean: _Cleaner
+) -> Stakeholder:
     kept = {name: getattr(s.engagement, name) for name in _PARTNER_ENGAGEMENT}
     engagement = Engagement(
-        **{k: _clean(v, names) if isinstance(v, str) else v for k, v in kept.items()}
+        **{
+            k: clean(_shared_text(smap, s.id, k, v, "partner")) if k in STAKEHOLDER_SHAREABLE else v
+            for k, v in kept.items()
+        }
+    )
+    log = tuple(
+        LogEntry(
+            date=entry.date,
+            kind=entry.kind,
+            summary=clean(entry.summary),
+            outcome=clean(entry.outcome),
+            next_step=clean(entry.next_step),
+        )
+        for entry in s.log
+        if reaches(smap, log_key(s.id, entry), "partner")
     )
     return Stakeholder(
         id=new_id,
-        label=_clean(s.label, names),
-        category=s.category,
-        organisation=_clean(s.organisation, names),
-        role=_clean(s.role, names),
+        label=_partner_label(s, clean),
+        category=category,
+        organisation=clean(s.organisation),
+        role=clean(s.role),
         level=s.level,
         power=s.power,
         influence=s.influence,
         interest=s.interest,
         principles=s.principles,
-        tags=tuple(_clean(t, names) for t in s.tags),
+        tags=tuple(clean(t) for t in s.tags),
+        notes=clean(_shared_text(smap, s.id, "notes", s.notes, "partner")),
         sensitivity=s.sensitivity,
         engagement=engagement,
+        log=log,
     )
 
 
-def _public_stakeholder(s: Stakeholder, new_id: str, label: str) -> Stakeholder:
+def _public_stakeholder(s: Stakeholder, new_id: str, category: str, label: str) -> Stakeholder:
     return Stakeholder(
         id=new_id,
         label=label,
-        category=s.category,
+        category=category,
         level=s.level,
         power=s.power,
         interest=s.interest,
         sensitivity=s.sensitivity,
     )
+
+
+def _categories(
+    smap: StakeholderMap, level: str, ids: RedactedIds
+) -> tuple[dict[str, Category], dict[str, str]]:
+    """The categories the level shows, withheld ones under neutral names, and the id map."""
+    shown: dict[str, Category] = {}
+    new_ids: dict[str, str] = {}
+    for category in smap.categories.values():
+        new = category
+        if not (builtin_category(category) or reaches(smap, category_key(category.id), level)):
+            generic = ids.category(category.id)
+            new = dataclasses.replace(category, id=generic.id, name=generic.name)
+        shown[new.id] = new
+        new_ids[category.id] = new.id
+    return shown, new_ids
+
+
+def _kinds(
+    smap: StakeholderMap, level: str, ids: RedactedIds
+) -> tuple[dict[str, RelationshipKind], dict[str, str]]:
+    """The relationship kinds the level shows, withheld ones under neutral names, and the id map."""
+    shown: dict[str, RelationshipKind] = {}
+    new_ids: dict[str, str] = {}
+    for kind in smap.kinds.values():
+        new = kind
+        if not (builtin_kind(kind) or reaches(smap, kind_key(kind.id), level)):
+            generic = ids.kind(kind.id)
+            new = dataclasses.replace(kind, id=generic.id, name=generic.name)
+        shown[new.id] = new
+        new_ids[kind.id] = new.id
+    return shown, new_ids
+
+
+def _plan_settings(smap: StakeholderMap, level: str) -> dict[str, object]:
+    """The plan settings without the user's text, unless marked for ``level``."""
+    return {
+        key: value
+        for key, value in smap.plan_settings.items()
+        if not plan_text(key, value) or reaches(smap, plan_key(key), level)
+    }
 
 
 def redact(
@@ -166,37 +312,45 @@ def redact(
     # Rebuilt below from what the level keeps; snapshots are never shown below Full.
     out.stakeholders, out.relationships, out.snapshots = {}, {}, []
 
-    names = _name_matcher([smap, *names_also_from])
-    # The author is a personal name; title, purpose and city may quote one.
+    clean = _Cleaner([smap, *names_also_from])
+    # The author is a personal name; the title may quote one; the purpose is the user's
+    # own words, shared only when marked.
     info = smap.info
     ids = ids if ids is not None else RedactedIds()
+    out.categories, category_ids = _categories(smap, level, ids)
+    out.kinds, kind_ids = _kinds(smap, level, ids)
     kept = [s for s in smap.stakeholders.values() if s.sensitivity != "confidential"]
     new_ids = {s.id: ids.stakeholder(s.id) for s in kept}
     # The plan's own sections (problem, red lines, risks, ...) stay in the Full version,
     # as do the approver and the distribution list (names); version and review date
     # are document control a reader may see.
     branch = smap.find_stakeholder(info.branch.strip()) if info.branch.strip() else None
+    purpose = info.purpose if reaches(smap, info_key("purpose"), level) else ""
     out.info = MapInfo(
-        title=_clean(info.title, names),
+        title=clean(info.title),
         city=info.city,
         branch=new_ids.get(branch.id, "") if branch is not None else "",
-        purpose=_clean(info.purpose, names),
+        purpose=clean(purpose),
         date=info.date,
-        version=_clean(info.version, names),
+        version=clean(info.version),
         review_date=info.review_date,
     )
+    out.plan_settings = _plan_settings(smap, level)
+    out.sharing = {}
     per_category: dict[str, int] = {}
     for s in kept:
+        category = category_ids.get(s.category, s.category)
         if level == "partner":
-            record = _partner_stakeholder(s, new_ids[s.id], names)
+            record = _partner_stakeholder(smap, s, new_ids[s.id], category, clean)
         else:
-            per_category[s.category] = per_category.get(s.category, 0) + 1
-            category = smap.categories.get(s.category)
-            generic = f"{category.name if category else s.category} {per_category[s.category]}"
+            per_category[category] = per_category.get(category, 0) + 1
+            shown_category = out.categories.get(category)
+            name = shown_category.name if shown_category else category
+            generic = f"{name} {per_category[category]}"
             # Our own branch is named, as on the cover: it writes the plan.
             shown = s.sensitivity == "public" or (branch is not None and s.id == branch.id)
-            label = _clean(s.label, names) if shown else generic
-            record = _public_stakeholder(s, new_ids[s.id], label)
+            label = _partner_label(s, clean) if shown else generic
+            record = _public_stakeholder(s, new_ids[s.id], category, label)
         out.stakeholders[record.id] = record
     for r in smap.relationships.values():
         # Conflict and distrust are attitudes: below Full only positive ties are shown.
@@ -207,7 +361,7 @@ def redact(
             id=rid,
             source=new_ids[r.source],
             target=new_ids[r.target],
-            kind=r.kind,
+            kind=kind_ids.get(r.kind, r.kind),
             strength=r.strength,
             valence=r.valence,
             directed=r.directed,

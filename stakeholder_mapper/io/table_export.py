@@ -169,12 +169,14 @@ def detail_values(info: MapInfo) -> dict[str, str]:
 
 
 def details_rows(smap: StakeholderMap) -> list[tuple[str, str]]:
-    """The "Map" sheet: map details, then categories, kinds and plan settings as JSON."""
+    """The "Map" sheet: map details, then categories, kinds, plan settings and sharing
+    marks as JSON."""
     values = detail_values(smap.info)
     rows = [(key, values.get(key, "")) for key in MapInfo.__dataclass_fields__]
     rows.append(("categories", json.dumps(dump_records(Category, smap.categories.values()))))
     rows.append(("kinds", json.dumps(dump_records(RelationshipKind, smap.kinds.values()))))
     rows.append(("plan_settings", json.dumps(smap.plan_settings, ensure_ascii=False)))
+    rows.append(("sharing", json.dumps(smap.sharing, ensure_ascii=False)))
     return rows
 
 

@@ -43,6 +43,7 @@ from ..core.model import (
     Stakeholder,
     StakeholderMap,
 )
+from ..core.sharing import sharing_problem
 from ..core.validation import ValidationError, parse_record
 from ..core.wording import counted
 from .bounded_json import JsonLimitError
@@ -801,7 +802,8 @@ def apply_map_sheet(smap: StakeholderMap, table: Table) -> None:
 
 
 def apply_map_values(smap: StakeholderMap, values: dict[str, str], where: str) -> set[str]:
-    """Take map details, categories, kinds and plan settings from text values by name.
+    """Take map details, categories, kinds, plan settings and sharing marks from text
+    values by name.
 
     The one reading of these settings for every format that carries them (the "Map"
     sheet of a workbook, GraphML graph data). Blank values are left as they are; a bad
@@ -837,6 +839,12 @@ def apply_map_values(smap: StakeholderMap, values: dict[str, str], where: str) -
         if not isinstance(settings, dict):
             raise ValidationError(f"{where}, plan_settings: should be an object.")
         smap.plan_settings = settings
+    if str(values.get("sharing") or "").strip():
+        sharing = _json(values["sharing"], where, "sharing")
+        problem = sharing_problem(sharing)
+        if problem:
+            raise ValidationError(f"{where}, {problem}")
+        smap.sharing = sharing
     return given
 
 

@@ -1,7 +1,8 @@
 """The engagement log of the selected stakeholder: dated meetings, letters, calls and events.
 
 A table lists the interactions in date order; the form below adds one, or edits or
-deletes the one selected in the table. Each edit is one undo step. The plan's progress
+deletes the one selected in the table, and says who may read it in shared versions.
+Each edit is one undo step. The plan's progress
 section reads the same log.
 """
 
@@ -29,11 +30,15 @@ from PySide6.QtWidgets import (
 
 from ..core.engagement_log import AddLogEntry, RemoveLogEntry, UpdateLogEntry
 from ..core.model import ChangeKind, InteractionKind, LogEntry, ModelChange
+from ..core.sharing import SetSharing, log_key
 from .document import MapDocument
+from .sharing import SHARING_HELP, SharingBox
 
 __all__ = ["EngagementLogEditor"]
 
 KINDS: tuple[str, ...] = typing.get_args(InteractionKind)
+#: Why an entry's mark goes when the entry is edited (the mark names what was shared).
+EDITED_ENTRY = "An edited entry is internal only until shared again."
 _COLUMNS = ("Date", "Kind", "What happened", "Outcome", "Next step")
 
 
@@ -61,6 +66,11 @@ class EngagementLogEditor(QWidget):
         self.summary = QLineEdit(self)
         self.outcome = QLineEdit(self)
         self.next_step = QLineEdit(self)
+        #: Who may read the selected entry in exported plans and files.
+        self.sharing = SharingBox(self)
+        self.sharing.setToolTip(
+            f"{SHARING_HELP} An edited entry is internal only until shared again."
+        )
         self.add_button = QPushButton("Add", self)
         self.save_button = QPushButton("Save changes", self)
         self.delete_button = QPushButton("Delete", self)
@@ -71,6 +81,7 @@ class EngagementLogEditor(QWidget):
         form.addRow("What happened", self.summary)
         form.addRow("Outcome", self.outcome)
         form.addRow("Next step", self.next_step)
+        form.addRow("Shared", self.sharing)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.save_button, self.delete_button):
             buttons.addWidget(button)
@@ -84,6 +95,7 @@ class EngagementLogEditor(QWidget):
         self.add_button.clicked.connect(self.add_entry)
         self.save_button.clicked.connect(self.save_entry)
         self.delete_button.clicked.connect(self.delete_entry)
+        self.sharing.marked.connect(self._on_sharing_marked)
         self.table.itemSelectionChanged.connect(self._on_row_selected)
         document.changed.connect(self._on_model_change)
         document.selection.changed.connect(self._on_selection_changed)
@@ -137,6 +149,21 @@ class EngagementLogEditor(QWidget):
         chosen = self.stakeholder_id is not None and self.current_row() is not None
         self.save_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
+        self.sharing.setEnabled(chosen)
+        entry = self._selected_entry()
+        self.sharing.set_mark(
+            self.document.smap.sharing.get(self._key(entry), "withheld") if entry else "withheld"
+        )
+
+    def _selected_entry(self) -> LogEntry | None:
+        stakeholder = self.document.smap.stakeholders.get(self.stakeholder_id or "")
+        row = self.current_row()
+        if stakeholder is None or row is None or row >= len(stakeholder.log):
+            return None
+        return stakeholder.log[row]
+
+    def _key(self, entry: LogEntry) -> str:
+        return log_key(self.stakeholder_id or "", entry)
 
     def _form_values(self) -> dict[str, object]:
         qdate = self.date.date()
@@ -188,6 +215,12 @@ class EngagementLogEditor(QWidget):
         self.outcome.setText(entry.outcome)
         self.next_step.setText(entry.next_step)
 
+    def _on_sharing_marked(self, mark: str) -> None:
+        entry = self._selected_entry()
+        if entry is not None:
+            key = self._key(entry)
+            self.document.try_edit(lambda: SetSharing(self.document.smap, {key: mark}))
+
     def _on_selection_changed(self, _origin: object) -> None:
         chosen = self.document.selection.stakeholders
         self.show_stakeholder(chosen[0] if chosen else None)
@@ -197,3 +230,5 @@ class EngagementLogEditor(QWidget):
             change.kind is ChangeKind.STAKEHOLDER_CHANGED and self.stakeholder_id in change.ids
         ):
             self.show_stakeholder(self.stakeholder_id)
+        elif change.kind is ChangeKind.SHARING_CHANGED:
+            self._update_buttons()

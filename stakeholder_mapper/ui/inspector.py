@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from ..core.commands import UpdateRelationship, UpdateStakeholder
 from ..core.model import ChangeKind, ModelChange
+from ..core.sharing import STAKEHOLDER_SHAREABLE, SetSharing, stakeholder_key
 from ..core.validation import ValidationError
 from .document import MapDocument
 from .fields import RELATIONSHIP_FIELDS, STAKEHOLDER_FIELDS, UNKNOWN, Field, changes_for
+from .sharing import SharingBox
 
 __all__ = ["Inspector"]
 
@@ -179,6 +181,8 @@ class Inspector(QWidget):
         self.message.setStyleSheet("color: #b00020;")
         self.message.hide()
         self.editors: dict[str, _Editor] = {}
+        #: Who may read each free-text field of the shown stakeholder, by field name.
+        self.sharing_boxes: dict[str, SharingBox] = {}
         self._forms: dict[str, QWidget] = {}
         for records, fields in (
             ("stakeholders", STAKEHOLDER_FIELDS),
@@ -194,7 +198,11 @@ class Inspector(QWidget):
                     form.addRow(heading)
                 editor = _Editor(field, self._commit)
                 self.editors[f"{records}:{field.name}"] = editor
-                form.addRow(field.header, editor.widget)
+                shared = field.name.removeprefix("engagement.")
+                if records == "stakeholders" and shared in STAKEHOLDER_SHAREABLE:
+                    form.addRow(field.header, self._with_sharing(editor.widget, shared))
+                else:
+                    form.addRow(field.header, editor.widget)
             self._forms[records] = form_widget
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -212,6 +220,20 @@ class Inspector(QWidget):
         document.selection.changed.connect(self._on_selection_changed)
         document.changed.connect(self._on_model_change)
         self._on_selection_changed(None)
+
+    def _with_sharing(self, editor: QWidget, name: str) -> QWidget:
+        """The editor of a stakeholder's free text with, under it, who may read it."""
+        box = SharingBox()
+        box.setObjectName(f"sharing:{name}")
+        box.marked.connect(lambda mark: self._on_sharing_marked(name, mark))
+        self.sharing_boxes[name] = box
+        row = QWidget()
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignRight)
+        return row
 
     def editor(self, field_name: str) -> QWidget:
         """The widget editing ``field_name`` of the shown record (for keyboard use and tests)."""
@@ -238,10 +260,17 @@ class Inspector(QWidget):
         self._load()
 
     def _on_model_change(self, change: ModelChange) -> None:
-        if change.kind is ChangeKind.RESET or (
+        if change.kind in (ChangeKind.RESET, ChangeKind.SHARING_CHANGED) or (
             self.record_id is not None and self.record_id in change.ids
         ):
             self._load()
+
+    def _on_sharing_marked(self, name: str, mark: str) -> None:
+        if self.record_id is None or self.records != "stakeholders":
+            return
+        key = stakeholder_key(self.record_id, name)
+        if mark != self.document.smap.sharing.get(key, "withheld"):
+            self.document.try_edit(lambda: SetSharing(self.document.smap, {key: mark}))
 
     def _load(self) -> None:
         if self.record_id is None:
@@ -266,6 +295,9 @@ class Inspector(QWidget):
             self.editors[f"{self.records}:{field.name}"].load(
                 _as_text(field, value, smap), _choices(field, smap)
             )
+        if self.records == "stakeholders":
+            for name, box in self.sharing_boxes.items():
+                box.set_mark(smap.sharing.get(stakeholder_key(record.id, name), "withheld"))
 
     def _commit(self, field: Field, text: str) -> None:
         if self.record_id is None:

@@ -835,7 +835,7 @@ class MainWindow(QMainWindow):
     def _on_plan(self) -> None:
         from .plan_dialog import run_plan_dialog
 
-        run_plan_dialog(self, self.document.smap, self.document.path)
+        run_plan_dialog(self, self.document.smap, self.document.path, push=self.document.push)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.commands import UpdatePlanSettings
+from ..core.commands import Command, UpdatePlanSettings
 from ..core.model import StakeholderMap
 from ..io.plan import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanOptions, write_plan
 from ..io.plan.plan_content import missing_note
@@ -50,6 +50,7 @@ from ..io.redact import LEVEL_DESCRIPTIONS
 from .background import BackgroundTask, Report
 from .export_dialog import overwrites_map
 from .folders import output_folder
+from .sharing import SharingDialog
 from .window_layout import resize_within_screen
 
 __all__ = ["PlanDialog", "run_plan_dialog"]
@@ -93,14 +94,17 @@ class PlanDialog(QDialog):
         map_path: str | Path | None,
         parent: QWidget | None = None,
         remember: bool = True,
+        push: Callable[[Command], None] | None = None,
     ) -> None:
         """With ``remember`` the choices are kept in the map's plan settings once a plan
-        is written (a read-only view passes False)."""
+        is written (a read-only view passes False). ``push`` puts an edit on the map's
+        undo stack: without it the shared texts cannot be marked from here."""
         super().__init__(parent)
         self.setWindowTitle("Export engagement plan")
         self.smap = smap
         self.map_path = map_path
         self.remember = remember
+        self.push = push
         self.stem = _slug(Path(map_path).stem if map_path else smap.info.title)
         self.written: Path | None = None
         #: Writes the plan off the GUI thread and hands back progress, path or failure.
@@ -146,8 +150,19 @@ class PlanDialog(QDialog):
         output_row.addWidget(self.output)
         output_row.addWidget(output_button)
 
+        self.sharing_button = QPushButton("Shared texts…")
+        self.sharing_button.setToolTip(
+            "Choose which of the map's own texts (purpose, category and kind names, snapshot "
+            "names) partner and public versions may show."
+        )
+        self.sharing_button.setEnabled(push is not None)
+        self.sharing_button.clicked.connect(self._on_sharing_clicked)
+        level_row = QHBoxLayout()
+        level_row.addWidget(self.level, 1)
+        level_row.addWidget(self.sharing_button)
+
         form = QFormLayout()
-        form.addRow("Version", self.level)
+        form.addRow("Version", level_row)
         form.addRow("", self.level_help)
         form.addRow("", self.author)
         form.addRow("Engagement sheets", self.sheets)
@@ -244,6 +259,10 @@ class PlanDialog(QDialog):
         self.author.setEnabled(level == "full")
         if not self._path_edited:
             self.output.setText(str(output_folder() / f"{self.stem}-plan-{level}.docx"))
+
+    def _on_sharing_clicked(self) -> None:
+        if self.push is not None:
+            SharingDialog(self.smap, self.push, self).exec()
 
     def _on_output_edited(self) -> None:
         self._path_edited = True
@@ -342,12 +361,13 @@ def run_plan_dialog(
     smap: StakeholderMap,
     map_path: str | Path | None,
     remember: bool = True,
+    push: Callable[[Command], None] | None = None,
 ) -> Path | None:
     """Show the export dialog for ``smap``; returns the written plan's path, or None.
 
     With ``remember`` the choices made are kept in the map's plan settings (no undo
     step: writing a plan does not change the map)."""
-    dialog = PlanDialog(smap, map_path, parent, remember)
+    dialog = PlanDialog(smap, map_path, parent, remember, push)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     dialog.offer_to_open()

@@ -40,6 +40,7 @@ from ..analysis.compare import MapComparison, brokerage_moves, compare_maps
 from ..analysis.views import AnalysisInputError
 from ..core.dates import local_time, short_date, time_of_day
 from ..core.model import ChangeKind, ModelChange, Snapshot, StakeholderMap
+from ..core.sharing import SetSharing, snapshot_key
 from ..core.snapshots import (
     DeleteSnapshot,
     RenameSnapshot,
@@ -51,6 +52,7 @@ from ..core.validation import ValidationError
 from ..io.project import snapshot_content, snapshot_map
 from .background import BackgroundTask
 from .document import MapDocument
+from .sharing import SHARING_HELP, SharingBox
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -200,6 +202,10 @@ class ComparisonView(QWidget):
         self._fit_columns()
 
 
+#: What a snapshot's sharing mark covers.
+SNAPSHOT_SHARING = "Unshared, plans call the snapshot by its number."
+
+
 class SnapshotPanel(QWidget):
     """List, take, rename, restore, delete and compare the map's snapshots."""
 
@@ -217,6 +223,9 @@ class SnapshotPanel(QWidget):
         self.rename_button = QPushButton("Rename…", self)
         self.delete_button = QPushButton("Delete", self)
         self.compare_button = QPushButton("Compare", self)
+        #: Whether partner and public plans may show the selected snapshot's name.
+        self.sharing = SharingBox(self)
+        self.sharing.setToolTip(f"{SHARING_HELP} {SNAPSHOT_SHARING}")
         self.clear_button = QPushButton("Clear comparison", self)
         self.comparison = ComparisonView(self)
         self._compared: tuple[str, str | None] | None = None
@@ -246,6 +255,7 @@ class SnapshotPanel(QWidget):
         compare.addWidget(self.compare_button)
         compare.addWidget(self.clear_button)
         compare.addStretch(1)
+        compare.addWidget(self.sharing)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
@@ -258,6 +268,7 @@ class SnapshotPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.compare_button.clicked.connect(self.compare_selected)
         self.clear_button.clicked.connect(self.clear_comparison)
+        self.sharing.marked.connect(self._on_sharing_marked)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         document.changed.connect(self._on_model_change)
         self._fill()
@@ -297,6 +308,16 @@ class SnapshotPanel(QWidget):
         self.delete_button.setEnabled(n == 1)
         self.compare_button.setEnabled(n in (1, 2))
         self.compare_button.setText("Compare the two" if n == 2 else "Compare with now")
+        self.sharing.setEnabled(n == 1)
+        ids = self.selected_ids()
+        key = snapshot_key(ids[0]) if n == 1 else ""
+        self.sharing.set_mark(self.document.smap.sharing.get(key, "withheld"))
+
+    def _on_sharing_marked(self, mark: str) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            key = snapshot_key(ids[0])
+            self.document.try_edit(lambda: SetSharing(self.document.smap, {key: mark}))
 
     # -- edits ------------------------------------------------------------------------
     def take(self, name: str) -> bool:
@@ -405,6 +426,9 @@ class SnapshotPanel(QWidget):
         self.comparison_changed.emit(result, self._before)
 
     def _on_model_change(self, change: ModelChange) -> None:
+        if change.kind is ChangeKind.SHARING_CHANGED:
+            self._update_buttons()
+            return
         if change.kind is ChangeKind.POSITIONS_CHANGED:
             return
         whole = change.kind in (ChangeKind.SNAPSHOTS_CHANGED, ChangeKind.RESET)

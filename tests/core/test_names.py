@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stakeholder_mapper.core.names import NameMatcher, name_parts, person_names
+from stakeholder_mapper.core.names import NameMatcher, name_parts, person_names, titled_name
 
 PEOPLE = [
     "Leila Orsan",
@@ -124,3 +124,33 @@ def test_a_one_word_staff_entry_is_not_looked_for_in_text() -> None:
 def test_lower_case_words_of_a_name_are_never_matched_alone() -> None:
     matcher = NameMatcher(["amina bint khalid"])
     assert matcher.sub("the bint and the khalid text", "[x]") == "the bint and the [x] text"
+
+
+@pytest.mark.parametrize(
+    ("person", "text", "expected"),
+    [
+        ("Николай Ёлкин", "Визит к о. Ёлкину в пятницу", "Визит к о. [x] в пятницу"),
+        ("Николай Ёлкин", "Жена Елкина ведёт приют", "Жена [x] ведёт приют"),
+        ("Николай Ёлкин", "с Ёлкиным и Н. Ёлкиным", "с [x] и [x]"),
+        ("Оксана Коваленко", "Зустріч з Коваленком у вівторок", "Зустріч з [x] у вівторок"),
+        ("Оксана Коваленко", "Листи Коваленку", "Листи [x]"),
+        ("Иван Петров", "у Петровых дома", "у [x] дома"),
+    ],
+)
+def test_declined_russian_and_ukrainian_names_are_found(
+    person: str, text: str, expected: str
+) -> None:
+    assert NameMatcher([person]).sub(text, "[x]") == expected
+
+
+def test_declension_does_not_reach_other_words() -> None:
+    matcher = NameMatcher(["Николай Ёлкин"])
+    text = "Ёлка у собора, ёлочный базар"
+    assert matcher.sub(text, "[x]") == text
+
+
+def test_labels_naming_a_person_by_title_are_recognised() -> None:
+    assert titled_name("о. Николай Ёлкин") == "Николай Ёлкин"
+    assert titled_name("Fr. Yolkin") == "Yolkin"
+    assert titled_name("Imam of the central mosque") is None
+    assert titled_name("Mayor's office") is None

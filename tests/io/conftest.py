@@ -129,6 +129,7 @@ def make_rich_map() -> StakeholderMap:
     smap.positions.update({"mayor": (120.5, -40.25), "tsg": (0.0, 0.0), "branch": (-80.0, 33.3)})
     smap.pinned.add("mayor")
     smap.plan_settings = {"level": "partner", "sections": [1, 2, 3]}
+    smap.sharing = {"stakeholder/mayor/next_action": "partner", "map/purpose": "public"}
     return smap
 
 

@@ -76,9 +76,11 @@ def test_graphml_round_trip_is_lossless(rich_map, tmp_path):
 
 
 def test_gexf_round_trip_keeps_everything_gexf_can_carry(rich_map, tmp_path):
-    # GEXF has no graph attributes: city, branch, author and plan settings stay behind.
+    # GEXF has no graph attributes: city, branch, author, plan settings and sharing marks
+    # stay behind.
     rich_map.info = MapInfo(title=rich_map.info.title, purpose="Heat", date=rich_map.info.date)
     rich_map.plan_settings = {}
+    rich_map.sharing = {}
     export_gexf(rich_map, tmp_path / "map.gexf")
     back, report = import_gexf(tmp_path / "map.gexf")
     assert back == rich_map

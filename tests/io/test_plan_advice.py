@@ -16,6 +16,7 @@ from stakeholder_mapper.core.model import (
     Stakeholder,
     StakeholderMap,
 )
+from stakeholder_mapper.core.sharing import stakeholder_key
 from stakeholder_mapper.io.plan import PlanOptions, write_plan
 from stakeholder_mapper.io.plan.advice import APPROACH, suggested_approach
 from stakeholder_mapper.io.plan.priorities import QUADRANTS
@@ -150,6 +151,8 @@ def test_the_plan_never_tells_anyone_to_meet_the_threatening_association(
         engagement=Engagement(next_action="Prepare factual answers on the relocation."),
     )
     smap.relationships["r"] = Relationship("r", "b", "a", strength=2)
+    # Shared with partners, so that the Partner version gives the association a sheet.
+    smap.sharing[stakeholder_key("a", "next_action")] = "partner"
     path = write_plan(
         smap,
         tmp_path / f"{level}.docx",

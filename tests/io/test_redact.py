@@ -23,6 +23,7 @@ from stakeholder_mapper.core.model import (
     Stakeholder,
     StakeholderMap,
 )
+from stakeholder_mapper.core.sharing import STAKEHOLDER_SHAREABLE, stakeholder_key
 from stakeholder_mapper.core.validation import map_problems
 from stakeholder_mapper.io.project import dumps_map, load_map, save_map
 from stakeholder_mapper.io.redact import EXPORT_LEVELS, LEVEL_DESCRIPTIONS, redact
@@ -129,6 +130,8 @@ def test_partner_withholds_what_we_want_from_every_stakeholder_alike(
         like_to_see="Signs",
         love_to_see="Champions it",
     )
+    # The user marked the mayor's free text shareable with partners.
+    sensitive_map.sharing = {stakeholder_key("mayor", f): "partner" for f in STAKEHOLDER_SHAREABLE}
     shown = []
     for position in (-2, -1, 0, 2, None):
         mayor = dataclasses.replace(
@@ -242,6 +245,8 @@ def _names_in_free_text() -> StakeholderMap:
     smap.stakeholders.update(people)
     smap.relationships["r1"] = Relationship("r1", "dmu", "council")
     smap.relationships["r2"] = Relationship("r2", "radio", "press")
+    # Every text marked shareable, so that only the cleaning stands between names and partners.
+    smap.sharing = {stakeholder_key(s, f): "partner" for s in people for f in STAKEHOLDER_SHAREABLE}
     return smap
 
 
@@ -312,6 +317,8 @@ def test_partner_table_export_does_not_tell_opposed_stakeholders_apart(
     opposed = [sid for sid, s in sample.stakeholders.items() if (s.position or 0) < 0]
     assert "tabloid" in opposed
     # The same map with every opposed stakeholder turned supportive.
+    # Next actions marked for partners: shared text must not depend on attitude either.
+    sample.sharing = {stakeholder_key(sid, "next_action"): "partner" for sid in sample.stakeholders}
     supportive = sample.copy()
     for sid in opposed:
         supportive.stakeholders[sid] = dataclasses.replace(sample.stakeholders[sid], position=1)

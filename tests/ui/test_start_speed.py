@@ -23,6 +23,8 @@ from stakeholder_mapper.ui.main_window import MainWindow
 #: Libraries that took most of the start-up time; they load when first needed.
 HEAVY = ("igraph", "pandas", "matplotlib", "networkx", "docx", "openpyxl", "python_calamine")
 HEAVY += ("cryptography", "scipy", "pyqtgraph", "numpy")
+#: What Partner and Public versions use to find phone numbers and declined names.
+HEAVY += ("phonenumbers", "pymorphy3")
 
 #: Opens the sample map as the app does and prints, at the map's first paint, the heavy
 #: libraries loaded and whether any grid or chart was built; then, once they are built

@@ -19,14 +19,18 @@ from ...analysis.readings import (
 )
 from ...analysis.routes import Confidence, Route, confidence, our_branch, routes_from
 from ...core.model import ENGAGEMENT_STAGES, Snapshot, Stakeholder, StakeholderMap
+from ...core.sharing import reaches, snapshot_key
 from ..project import snapshot_map
 from ..redact import RedactedIds, redact
 from .priorities import NOT_A_TARGET, QUADRANTS, aiim, quadrant
+from .restricted import NO_ROUTE_SHARED, NO_ROUTE_SHARED_CELL, NO_ROUTE_SHARED_SHORT
 
 __all__ = [
     "CONFIDENCE_SENTENCE",
     "MAX_INTRODUCTIONS",
+    "NEUTRAL_SNAPSHOT",
     "PRIORITY_RULE",
+    "SHARED_PRIORITY_RULE",
     "Facts",
     "Messenger",
     "gather",
@@ -217,8 +221,19 @@ def _messenger(
     )
 
 
-def _latest_snapshot(smap: StakeholderMap) -> Snapshot | None:
-    return max(smap.snapshots, key=lambda s: s.created, default=None)
+#: How a snapshot whose name the level withholds is called: its number, oldest first.
+NEUTRAL_SNAPSHOT = "Snapshot {number}"
+
+
+def _latest_snapshot(smap: StakeholderMap, level: str) -> Snapshot | None:
+    """The newest snapshot, under a neutral name where ``level`` withholds the user's."""
+    ordered = sorted(smap.snapshots, key=lambda s: s.created)
+    if not ordered:
+        return None
+    latest = ordered[-1]
+    if reaches(smap, snapshot_key(latest.id), level):
+        return latest
+    return dataclasses.replace(latest, name=NEUTRAL_SNAPSHOT.format(number=len(ordered)))
 
 
 #: The priority rule, in words, for the plan's annex.
@@ -227,6 +242,11 @@ PRIORITY_RULE = (
     "to our objective before neutral and aligned ones (the further from support, the more "
     "engagement they need; position unknown last), then by engagement stage from unaware "
     "to champion (not assessed last), then by name."
+)
+#: The rule as Partner and Public versions follow it: their map holds no position or
+#: engagement stage, so :func:`priority_key` ranks by power, interest and name alone.
+SHARED_PRIORITY_RULE = (
+    "Within each quadrant: higher power first, then higher interest, then by name."
 )
 
 
@@ -320,10 +340,18 @@ def gather(
         progress=lambda f: report(0.55 + 0.4 * f),
         attitudes=level == "full",
     )
-    snapshot = _latest_snapshot(original)
+    if level != "full":
+        # Whether a route was found turns on attitudes this version withholds.
+        shared = Messenger(None, None, NO_ROUTE_SHARED, NO_ROUTE_SHARED_SHORT, NO_ROUTE_SHARED_CELL)
+        messengers = {
+            sid: m if m.route or branch is None else shared for sid, m in messengers.items()
+        }
+    snapshot = _latest_snapshot(original, level)
     changes = None
     if snapshot is not None:
         before, after = snapshot_map(snapshot), original
+        # Both sides are shared by today's marks, so that a mark is no change.
+        before.sharing = original.sharing
         if level != "full":
             snapshot_ids = RedactedIds()
             pair = [before, after]

@@ -42,6 +42,7 @@ from ...core.node_size import rating_radius
 from ...core.placement import drawn_positions
 from ...paths import FONT_FAMILIES, FONT_FILES
 from .priorities import HIGH_FROM
+from .restricted import MIN_PUBLIC_COUNT
 
 __all__ = [
     "grid_counts",
@@ -564,19 +565,22 @@ def quadrant_counts_png(
     smap: StakeholderMap, dpi: int = 300, leave_out: Collection[str] = ()
 ) -> bytes:
     """The power–interest grid with the number of stakeholders per cell and no names;
-    the stakeholders in ``leave_out`` (our own branch) are not counted."""
+    the stakeholders in ``leave_out`` (our own branch) are not counted, and a cell of
+    one or two reads "<3" (see :mod:`.restricted`)."""
     fig = _new_figure(6.0, 4.8)
     ax = _grid_axes(fig)
     counts = grid_counts(smap, leave_out)
-    peak = max(int(counts.max()), 1)
+    peak = max(int(counts.max()), MIN_PUBLIC_COUNT)
     for power in range(5):
         for interest in range(5):
             n = int(counts[power, interest])
             if n:
+                # A cell of one or two is drawn and labelled alike: it must not point at anyone.
+                size = max(n, MIN_PUBLIC_COUNT - 1)
                 ax.scatter(
                     [interest + 1],
                     [power + 1],
-                    s=120 + 900 * n / peak,
+                    s=120 + 900 * size / peak,
                     c="#1F4E79",
                     alpha=0.25,
                     edgecolors="none",
@@ -584,7 +588,7 @@ def quadrant_counts_png(
                 ax.text(
                     interest + 1,
                     power + 1,
-                    str(n),
+                    str(n) if n >= MIN_PUBLIC_COUNT else f"<{MIN_PUBLIC_COUNT}",
                     ha="center",
                     va="center",
                     fontsize=8,

@@ -19,7 +19,7 @@ from ...analysis.routes import (
     POSITION_COST,
     TRUST_COST,
 )
-from .facts import PRIORITY_RULE
+from .facts import PRIORITY_RULE, SHARED_PRIORITY_RULE
 from .priorities import FIRST_PRIORITY_RULE, HIGH_FROM, POWERFUL
 
 __all__ = ["BRANCH_TERMS", "GLOSSARY", "Term", "glossary_rows"]
@@ -49,7 +49,8 @@ GLOSSARY: tuple[Term, ...] = (
         "Power {powerful} or more of 5. The findings and the risks call such stakeholders "
         "powerful; Mendelow's high power is the wider band of {high_from} or more.",
     ),
-    Term("Priority order", "{priority_rule}", PER_ACTOR),
+    Term("Priority order", "{priority_rule}", ("full",)),
+    Term("Priority order", "{shared_priority_rule}", ("partner",)),
     Term("First priorities", "{first_priority_rule}", PER_ACTOR),
     Term(
         "AIIM strategy",
@@ -77,6 +78,13 @@ GLOSSARY: tuple[Term, ...] = (
         "Betweenness",
         "Share of the most trusted routes between two other stakeholders that pass through "
         "this one (weighted, normalised 0–1).",
+        PER_ACTOR,
+    ),
+    Term(
+        "Betweenness",
+        "Share of the routes along the strongest ties between two other stakeholders that "
+        "pass through this one (weighted, normalised 0–1).",
+        ("public",),
     ),
     Term(
         "Brokerage (Gould–Fernandez)",
@@ -176,6 +184,7 @@ def glossary_rows(level: str, branch: bool = True) -> list[tuple[str, str]]:
         "high_from": HIGH_FROM,
         "powerful": POWERFUL,
         "priority_rule": PRIORITY_RULE,
+        "shared_priority_rule": SHARED_PRIORITY_RULE,
         "first_priority_rule": FIRST_PRIORITY_RULE,
     }
     return [

@@ -7,6 +7,7 @@ import datetime as dt
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
+from ..restricted import NO_ACTIONS_SHARED, UNSHARED_FOR_CLOSE
 from ..wording import names_list, or_default
 from ..writer import LANDSCAPE_FROM_ROWS, PlanWriter
 
@@ -38,6 +39,11 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         missing = (
             f"None yet for the {len(without)} to manage closely in “Engagement still to plan”."
         )
+    elif without and plan.level != "full":
+        missing = UNSHARED_FOR_CLOSE.format(
+            count=counted(len(without), "stakeholder"),
+            names=names_list([facts.label(s) for s in without]),
+        )
     elif without:
         missing = (
             f"No next action is recorded yet for {counted(len(without), 'stakeholder')} to "
@@ -47,10 +53,13 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     else:
         missing = ""
     if not planned:
-        w.para(
+        none = (
             "No actions recorded yet: add a next action on each stakeholder's sheet."
-            + (f" {missing}" if missing else "")
+            if plan.level == "full"
+            else NO_ACTIONS_SHARED
         )
+        # A shared version with no action at all needs no list of those without one.
+        w.para(none + (f" {missing}" if missing and plan.level == "full" else ""))
         return
     overdue = sum(
         1

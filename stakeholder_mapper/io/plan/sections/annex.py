@@ -8,6 +8,7 @@ from ..context import PlanContext
 from ..glossary import glossary_rows
 from ..options import SECTIONS
 from ..priorities import AIIM_STRATEGIES
+from ..restricted import PUBLIC_METHOD, SHARED_TEXT_NOTE, SMALL_COUNTS_NOTE
 from ..wording import are
 from ..writer import PlanWriter
 
@@ -33,19 +34,27 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     w.set_landscape(False)
     w.heading(SECTIONS["annex"])
     w.heading("Method", 2)
-    w.para(
-        "Stakeholders, their ratings and their relationships were recorded by branch staff "
-        "and workshop participants. Ratings are judgements, not measurements: power, "
-        "interest and relationship strength on 1–5, position toward our objective and "
-        "trust in our National Society on −2 to +2. Unknown values stay unknown and are "
-        "never counted as zero."
+    if plan.level == "public":
+        # The public is not told that the branch rates local actors' attitudes and trust.
+        w.para(PUBLIC_METHOD)
+    else:
+        w.para(
+            "Stakeholders, their ratings and their relationships were recorded by branch "
+            "staff and workshop participants. Ratings are judgements, not measurements: "
+            "power, interest and relationship strength on 1–5, position toward our "
+            "objective and trust in our National Society on −2 to +2. Unknown values stay "
+            "unknown and are never counted as zero."
+        )
+    negative = (
+        "Only positive ties are counted."
+        if plan.level == "public"
+        else "Negative ties (conflict, distrust) are left out of routes and metrics."
     )
     w.para(
         "Relationship strength is a closeness. Where a method needs a distance (most "
         "trusted routes, betweenness) a tie of strength s counts as 60 / s: 12 for "
         "strength 5, 15 for 4, 20 for 3, 30 for 2 and 60 for 1. The numbers are whole, so "
-        "equally good routes tie exactly. Negative ties (conflict, distrust) are left out "
-        "of routes and metrics."
+        f"equally good routes tie exactly. {negative}"
     )
     w.table(["Term", "Meaning"], glossary_rows(plan.level, plan.has_branch), [3.2, 10])
     if plan.per_actor and plan.facts.more_findings:
@@ -69,21 +78,31 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         "agreed. The map never records political affiliation, religion, ethnicity, health "
         "or private life. People named in it may ask what is held about them."
     )
-    w.para(f"This document is the {LEVEL_WORDS[plan.level]}. The export levels are:")
-    w.bullets(
-        [
-            LEVEL_DESCRIPTIONS["full"],
-            LEVEL_DESCRIPTIONS["partner"]
-            + " Suggested messengers come from the routes among shareable stakeholders.",
-            LEVEL_DESCRIPTIONS["public"]
-            + " The plan prints counts instead of rows about single stakeholders.",
-        ]
-    )
     if plan.level == "public":
+        # Only its own level: the others' descriptions would tell the public what the
+        # branch records about local actors (attitudes, trust).
+        w.para(
+            "This document is the public version: it gives aggregates only and names a "
+            "stakeholder only where the stakeholder is marked public."
+        )
         w.para(
             "This public version leaves out the engagement sheets, the agreements tracker, "
             "the action plan, the risks and every other row about a single stakeholder."
         )
+        w.para(SMALL_COUNTS_NOTE)
+    else:
+        w.para(f"This document is the {LEVEL_WORDS[plan.level]}. The export levels are:")
+        w.bullets(
+            [
+                LEVEL_DESCRIPTIONS["full"],
+                LEVEL_DESCRIPTIONS["partner"]
+                + " Suggested messengers come from the routes among shareable stakeholders.",
+                LEVEL_DESCRIPTIONS["public"]
+                + " The plan prints counts instead of rows about single stakeholders.",
+            ]
+        )
+    if plan.level != "full":
+        w.para(SHARED_TEXT_NOTE)
     if plan.omitted:
         w.para(
             f"{counted(plan.omitted, 'confidential stakeholder')} {are(plan.omitted)} left "

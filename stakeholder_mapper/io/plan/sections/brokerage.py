@@ -6,6 +6,8 @@ from ....analysis.readings import BROKER_Z, MIN_ACTS, SIGNIFICANT_Z, brokers
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
+from ..restricted import public_counted
+from ..wording import capital
 from ..writer import LANDSCAPE_FROM_ROWS, PlanWriter
 
 __all__ = ["write"]
@@ -47,8 +49,9 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     if not plan.per_actor:
         strongest = max(facts.number(s, "betweenness") or 0 for s in scored)
         w.para(
-            f"{counted(len(scored), 'stakeholder')} broker between others; the strongest "
-            f"lies on {strongest:.0%} of the most trusted routes between two others."
+            f"{capital(public_counted(len(scored), 'stakeholder'))} broker between others; "
+            f"the strongest lies on {strongest:.0%} of the most trusted routes between two "
+            "others."
         )
         return
     shown = min(len(scored), MAX_BROKERS)

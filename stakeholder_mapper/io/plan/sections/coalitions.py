@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections import Counter
 
 from ....analysis.readings import single_points
-from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
-from ..wording import are
+from ..restricted import SMALL_COUNTS_NOTE, public_count, public_counted
+from ..wording import capital
 from ..writer import PlanWriter
 from .brokerage import MAX_BROKERS
 
 __all__ = ["write"]
 
+#: The Public version's bridges, counted (a count of one or two reads "fewer than 3").
+PUBLIC_BRIDGES = (
+    "{bridges} have ties into another coalition; {cut} of them are the only link for a group."
+)
 #: Members named per coalition at most.
 MAX_MEMBERS = 10
 
@@ -41,7 +45,12 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     for number in sorted(groups):
         members = groups[number]
         cats = Counter(facts.category(s) for s in members).most_common(3)
-        row = [str(number), str(len(members)), ", ".join(f"{c} ({n})" for c, n in cats)]
+        shown = str if plan.per_actor else public_count
+        row = [
+            str(number),
+            shown(len(members)),
+            ", ".join(f"{c} ({shown(n)})" for c, n in cats),
+        ]
         if plan.per_actor:
             named = ", ".join(facts.label(s) for s in members[:MAX_MEMBERS])
             if len(members) > MAX_MEMBERS:
@@ -51,7 +60,8 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     if plan.per_actor:
         w.table(["Coalition", "Size", "Main categories", "Members"], rows, [1.6, 1, 4, 8])
     else:
-        w.table(["Coalition", "Size", "Main categories"], rows, [1.6, 1, 6])
+        w.table(["Coalition", "Size", "Main categories"], rows, [1.6, 1.6, 6])
+        w.para(SMALL_COUNTS_NOTE)
     reached = _coalitions_reached(plan)
     # A bridge reaches another coalition; a single point of failure that reaches none is
     # a risk (in the risks section), not a bridge.
@@ -65,9 +75,10 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         return
     if not plan.per_actor:
         w.para(
-            f"{counted(len(bridges), 'stakeholder')} "
-            f"{'has' if len(bridges) == 1 else 'have'} ties into another coalition"
-            + (f"; {len(cut)} of them {are(len(cut))} the only link for a group." if cut else ".")
+            PUBLIC_BRIDGES.format(
+                bridges=capital(public_counted(len(bridges), "stakeholder")),
+                cut=public_count(len(cut)) if cut else "none",
+            )
         )
         return
     shown = [sid for sid in bridges if sid in cut]

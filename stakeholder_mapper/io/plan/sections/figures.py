@@ -20,7 +20,7 @@ from ..priorities import QUADRANTS
 from ..wording import are, names_list
 from ..writer import PlanWriter
 
-__all__ = ["LARGE_MAP", "write"]
+__all__ = ["GRID_SMALL_COUNTS", "LARGE_MAP", "write"]
 
 #: With more stakeholders than this, names cannot be read on one drawing of the network.
 LARGE_MAP = 60
@@ -32,6 +32,8 @@ COALITION_DPI = 200
 #: Members named in the description of a coalition's drawing at most.
 MAX_NAMED = 12
 
+#: The public grid's note on the cells it does not count out.
+GRID_SMALL_COUNTS = "A cell marked “<3” holds one or two stakeholders."
 PUBLIC_NOTE = (
     "The network drawing is left out of the public version: it would identify single "
     "actors. The grid shows how many stakeholders sit in each cell."
@@ -217,7 +219,8 @@ def _public(w: PlanWriter, plan: PlanContext) -> None:
     w.figure(
         drawings.quadrant_counts_png(plan.smap, dpi=plan.options.dpi, leave_out=leave_out),
         "Number of stakeholders by power and interest"
-        + (" (our branch left out, as in the priority counts)." if branch else "."),
+        + (" (our branch left out, as in the priority counts)." if branch else ".")
+        + f" {GRID_SMALL_COUNTS}",
         GRID_COUNTS_ALT,
         0.8,
     )

@@ -9,6 +9,13 @@ from ....core.model import ENGAGEMENT_STAGES
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
+from ..restricted import (
+    MIN_PUBLIC_COUNT,
+    PROGRESS_WITHHELD,
+    SMALL_COUNTS_NOTE,
+    public_count,
+    public_counted,
+)
 from ..wording import date_or_blank, value_text
 from ..writer import PlanWriter
 
@@ -37,6 +44,17 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     added = len(changes.added_stakeholders)
     ties = (len(changes.added_relationships), len(changes.removed_relationships))
     moves = len(changes.quadrant_moves)
+    if not plan.per_actor:
+        w.para(
+            f"Compared with the snapshot “{snapshot.name}” of "
+            f"{date_or_blank(snapshot.created.date())}: "
+            f"{public_counted(added, 'stakeholder')} added and {public_count(removed)} removed; "
+            f"{public_counted(ties[0], 'relationship')} added and {public_count(ties[1])} "
+            f"removed; {public_counted(moves, 'stakeholder')} moved to another quadrant."
+        )
+        if any(0 < n < MIN_PUBLIC_COUNT for n in (added, removed, *ties, moves)):
+            w.para(SMALL_COUNTS_NOTE)
+        return
     w.para(
         f"Compared with the snapshot “{snapshot.name}” of "
         f"{date_or_blank(snapshot.created.date())}: "
@@ -44,8 +62,6 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         f"{counted(ties[0], 'relationship')} added and {ties[1]} removed; "
         f"{counted(moves, 'stakeholder')} moved to another quadrant."
     )
-    if not plan.per_actor:
-        return
     rows = [[d.name, "moved quadrant", str(d.before), str(d.after)] for d in changes.quadrant_moves]
     rows += [[d.name, "added to the map", "", ""] for d in changes.added_stakeholders]
     rows += [[d.name, "removed from the map", "", ""] for d in changes.removed_stakeholders]
@@ -99,5 +115,7 @@ def _targets_and_indicators(w: PlanWriter, plan: PlanContext) -> None:
             rows,
             [3.5, 4, 4, 4],
         )
+    elif plan.level != "full":
+        w.para(PROGRESS_WITHHELD)
     else:
         w.para("No progress markers recorded yet.")

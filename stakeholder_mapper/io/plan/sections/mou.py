@@ -8,6 +8,7 @@ from ....core.model import MOU_STATUSES
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
+from ..restricted import NO_NEXT_ACTION_SHARED
 from ..wording import names_list, or_default
 from ..writer import PlanWriter
 
@@ -84,7 +85,12 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
                 [
                     facts.label(sid),
                     e.mou_status,
-                    or_default(e.next_action, "No next action recorded yet."),
+                    or_default(
+                        e.next_action,
+                        "No next action recorded yet."
+                        if plan.level == "full"
+                        else NO_NEXT_ACTION_SHARED,
+                    ),
                     plan.due(e.due_date),
                 ]
             )

@@ -8,6 +8,7 @@ from collections import Counter
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..priorities import HIGH_FROM, NOT_A_TARGET, QUADRANTS
+from ..restricted import SMALL_COUNTS_NOTE, public_count
 from ..wording import capital, scale_text, score_text
 from ..writer import LANDSCAPE_FROM_ROWS, PlanWriter
 
@@ -49,8 +50,10 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         for name in categories:
             members = [s for s in facts.targets if facts.category(s) == name]
             counts = Counter(facts.quadrants[s] for s in members)
-            rows.append([name, *(str(counts[q]) for q in QUADRANTS), str(len(members))])
+            cells = [counts[q] for q in QUADRANTS] + [len(members)]
+            rows.append([name, *(public_count(n) for n in cells)])
         w.table(["Category", *QUADRANTS, "Total"], rows, [4, 2, 2, 2, 2, 2, 1.5])
+        w.para(SMALL_COUNTS_NOTE)
         return
     rows = []
     for sid in facts.ranked:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..context import PlanContext
 from ..options import SECTIONS
+from ..restricted import PURPOSE_WITHHELD
 from ..wording import or_default
 from ..writer import PlanWriter
 
@@ -13,13 +14,17 @@ __all__ = ["write"]
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     w.heading(SECTIONS["purpose"])
-    w.para(
-        or_default(
-            plan.smap.info.purpose,
-            "No purpose recorded yet: describe the change this engagement seeks in the "
-            "map's properties.",
+    original = plan.facts.original
+    if not plan.smap.info.purpose.strip() and original and original.info.purpose.strip():
+        w.para(PURPOSE_WITHHELD)
+    else:
+        w.para(
+            or_default(
+                plan.smap.info.purpose,
+                "No purpose recorded yet: describe the change this engagement seeks in the "
+                "map's properties.",
+            )
         )
-    )
     if not plan.per_actor:
         return
     objectives = [

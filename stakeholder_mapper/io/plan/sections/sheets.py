@@ -8,6 +8,7 @@ from ..advice import APPROACH_BASIS, suggested_approach
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..principles import principle_titles
+from ..restricted import NO_NEXT_ACTION_SHARED, NO_ROUTE_SHARED_CELL, NOT_SHARED_ROW
 from ..wording import capital, date_or_blank, or_default, score_text
 from ..writer import PlanWriter
 
@@ -16,12 +17,12 @@ __all__ = ["write"]
 #: The "still to plan" list below Full, with and without a branch to route from.
 STILL_TO_PLAN_SHARED = (
     "None of what this version shares of an engagement (key messages, next action, MoU "
-    "status) is recorded yet for these priority stakeholders; the map suggests a first "
-    "contact for each."
+    "status) is shared for these priority stakeholders; the map suggests a first contact "
+    "for each where it can."
 )
 STILL_TO_PLAN_SHARED_NO_BRANCH = (
     "None of what this version shares of an engagement (key messages, next action, MoU "
-    "status) is recorded yet for these priority stakeholders."
+    "status) is shared for these priority stakeholders."
 )
 #: When no stakeholder gets a sheet.
 NO_SHEETS = "No stakeholder has engagement details recorded yet, so no sheet follows."
@@ -84,7 +85,9 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
     rows = []
     for sid in ids:
         messenger = facts.messengers.get(sid)
-        contact = (messenger.contact if messenger else "") or "no trusted route yet"
+        contact = (messenger.contact if messenger else "") or (
+            "no trusted route yet" if plan.level == "full" else NO_ROUTE_SHARED_CELL
+        )
         row = [facts.label(sid), facts.quadrants[sid]]
         if plan.level == "full":
             row.append(facts.strategies[sid])
@@ -160,7 +163,10 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         messenger_text = f"Suggested by the map: {suggested}"
     if messenger and messenger.confidence_sentence:
         messenger_text += f"\n{messenger.confidence_sentence}"
-    next_action = or_default(e.next_action, "No next action recorded yet.")
+    next_action = or_default(
+        e.next_action,
+        "No next action recorded yet." if plan.level == "full" else NO_NEXT_ACTION_SHARED,
+    )
     if e.due_date:
         stop = "" if next_action.endswith((".", "!", "?")) else "."
         next_action += f"{stop} Due {date_or_blank(e.due_date)}."
@@ -198,5 +204,6 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         rows.append(("What the network says", reading.sentence))
     missing = [name.lower() for name, value in optional.items() if not value]
     if missing:
-        rows.append(("Not recorded yet", ", ".join(missing).capitalize() + "."))
+        title = "Not recorded yet" if plan.level == "full" else NOT_SHARED_ROW
+        rows.append((title, ", ".join(missing).capitalize() + "."))
     w.table([], rows, [2, 5], header_row=False, first_column=True, keep_together=True)

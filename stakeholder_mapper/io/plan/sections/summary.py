@@ -12,6 +12,7 @@ from ....core.wording import counted
 from ..context import PRIORITY_QUADRANTS, PlanContext
 from ..options import SECTIONS
 from ..priorities import PRIORITY_REASONS, first_priorities
+from ..restricted import MIN_PUBLIC_COUNT, SMALL_COUNTS_NOTE, public_count, public_counted
 from ..wording import are, names_list, sentence_count
 from ..writer import PlanWriter
 
@@ -53,15 +54,27 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     place = f" in {smap.info.city}" if smap.info.city else ""
     noun = "other stakeholder" if facts.branch is not None else "stakeholder"
     close, satisfied = counts["Manage closely"], counts["Keep satisfied"]
-    w.para(
-        f"This plan sets out how {plan.our_side()} will engage the "
-        f"{counted(len(facts.targets), noun)} mapped"
-        f"{place}, linked by {counted(len(smap.relationships), 'relationship')}. "
-        f"Of these, {close or 'none'} {'is' if close == 1 else 'are'} rated high on both "
-        f"power and interest and need{'s' if close == 1 else ''} close management; "
-        f"{satisfied or 'none'} {'is' if satisfied == 1 else 'are'} rated high on power "
-        "only and must be kept satisfied."
-    )
+    if not plan.per_actor:
+        w.para(
+            PUBLIC_LEAD.format(
+                who=plan.our_side(),
+                targets=public_counted(len(facts.targets), noun),
+                place=place,
+                relationships=counted(len(smap.relationships), "relationship"),
+                close=public_count(close) if close else "none",
+                satisfied=public_count(satisfied) if satisfied else "none",
+            )
+        )
+    else:
+        w.para(
+            f"This plan sets out how {plan.our_side()} will engage the "
+            f"{counted(len(facts.targets), noun)} mapped"
+            f"{place}, linked by {counted(len(smap.relationships), 'relationship')}. "
+            f"Of these, {close or 'none'} {'is' if close == 1 else 'are'} rated high on both "
+            f"power and interest and need{'s' if close == 1 else ''} close management; "
+            f"{satisfied or 'none'} {'is' if satisfied == 1 else 'are'} rated high on power "
+            "only and must be kept satisfied."
+        )
     if note := plan.missing_branch_note():
         w.para(note)
     if plan.omitted:
@@ -77,6 +90,8 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     else:
         findings = _public_findings(plan)
     w.bullets(findings)
+    if not plan.per_actor and _suppressed(plan, close, satisfied):
+        w.para(SMALL_COUNTS_NOTE)
     if plan.per_actor and facts.more_findings:
         more = len(facts.more_findings)
         w.para(MORE_FINDINGS.format(count=counted(more, "finding"), verb=are(more)), w.caption)
@@ -197,24 +212,50 @@ def _stopped(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
+#: The Public version's opening: counts of one or two would point at actors.
+PUBLIC_LEAD = (
+    "This plan sets out how {who} will engage the {targets} mapped{place}, linked by "
+    "{relationships}. Of these, {close} are rated high on both power and interest and need "
+    "close management; {satisfied} are rated high on power only and must be kept satisfied."
+)
+
+#: The Public version's finding for one or two single points of failure: a count of one
+#: would point at an actor.
+FEW_CUT_POINTS = (
+    "Fewer than 3 stakeholders are single points of failure: without any one of them, part "
+    "of the network would lose its link to the rest."
+)
+
+
 def _public_findings(plan: PlanContext) -> list[str]:
     smap, facts = plan.smap, plan.facts
     cats = Counter(facts.category(sid) for sid in smap.stakeholders)
     communities = facts.metrics["community"].dropna().nunique() if len(facts.metrics) else 0
     cut = len(single_points(facts.metrics))
     items = [
-        f"The map covers {len(smap.stakeholders)} stakeholders in {len(cats)} categories; "
-        f"the largest groups are "
-        + ", ".join(f"{name} ({n})" for name, n in cats.most_common(3))
+        f"The map covers {public_counted(len(smap.stakeholders), 'stakeholder')} in "
+        f"{len(cats)} categories; the largest groups are "
+        + ", ".join(f"{name} ({public_count(n)})" for name, n in cats.most_common(3))
         + ".",
         f"The network falls into {communities} coalitions (groups that are more tied to "
         "each other than to the rest).",
     ]
-    if cut:
-        points = "a single point" if cut == 1 else "single points"
+    if 0 < cut < MIN_PUBLIC_COUNT:
+        items.append(FEW_CUT_POINTS)
+    elif cut:
         items.append(
-            f"{sentence_count(cut)} {points} of failure: without "
-            f"{'it' if cut == 1 else 'any one of them'}, part of the network would lose "
-            "its link to the rest."
+            f"{sentence_count(cut)} single points of failure: without any one of them, "
+            "part of the network would lose its link to the rest."
         )
     return items
+
+
+def _suppressed(plan: PlanContext, *counts: int) -> bool:
+    """Whether the Public summary printed a count of 1 or 2 as "fewer than 3": one of
+    ``counts`` (the opening's) or of the key findings'."""
+    facts = plan.facts
+    cats = Counter(facts.category(sid) for sid in plan.smap.stakeholders)
+    cut = len(single_points(facts.metrics))
+    shown = [*counts, len(facts.targets), len(plan.smap.stakeholders), cut]
+    shown += [n for _, n in cats.most_common(3)]
+    return any(0 < n < MIN_PUBLIC_COUNT for n in shown)
