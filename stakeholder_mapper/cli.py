@@ -58,6 +58,9 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+#: Why ``import --branch`` was refused.
+BRANCH_UNKNOWN = "--branch {branch!r} is not the id of a stakeholder imported from {file}."
+
 #: Import formats recognised by file extension.
 _IMPORT_SUFFIXES = {
     ".xlsx": "xlsx",
@@ -241,6 +244,11 @@ def _import_into(args: argparse.Namespace, source: Path, fmt: str, output: Path)
         smap, report = (import_graphml if fmt == "graphml" else import_gexf)(source, **options)
     if args.title or smap.info == MapInfo():
         smap.info = dataclasses.replace(smap.info, title=args.title or source.stem)
+    if args.branch is not None:
+        if args.branch not in smap.stakeholders:
+            raise ValidationError(BRANCH_UNKNOWN.format(branch=args.branch, file=source.name))
+        smap.info = dataclasses.replace(smap.info, branch=args.branch)
+        report.branch_dropped = ""
     # The rules validate applies: what import writes, validate accepts.
     problems = map_problems(smap)
     if problems:
@@ -355,6 +363,12 @@ def _build_parser() -> _Parser:
     p.add_argument("--relationships", metavar="R.csv", help="relationships table (CSV)")
     p.add_argument("-o", "--output", required=True, metavar="MAP.smap")
     p.add_argument("--title", help="title of the new map (default: the file's or the file name)")
+    p.add_argument(
+        "--branch",
+        metavar="ID",
+        help="id of the stakeholder that is our own branch, where routes and suggested "
+        "messengers start (default: the one the file names; it is never guessed)",
+    )
     p.add_argument(
         "--skip-bad-rows",
         action="store_true",

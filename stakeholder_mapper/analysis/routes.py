@@ -36,10 +36,7 @@ from .views import AnalysisInputError, GraphView, build_graph
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["OWN_CATEGORY", "Route", "our_branch", "routes_from", "trusted_routes"]
-
-#: The category of our own National Society's units (the default route source).
-OWN_CATEGORY = "redcross"
+__all__ = ["Route", "our_branch", "routes_from", "trusted_routes"]
 
 
 @dataclass(frozen=True)
@@ -117,18 +114,13 @@ def routes_from(
 
 
 def our_branch(smap: StakeholderMap) -> str | None:
-    """The stakeholder standing for our own branch, used as the default route start.
+    """The id of the stakeholder standing for our own branch, or ``None`` if none is named.
 
-    The stakeholder named in the map's "branch" field (by id or name) when there is one:
-    a city map often holds the National Society's headquarters too, which outranks the
-    branch in power. Otherwise the most powerful stakeholder of the Red Cross / Red
-    Crescent category (unknown power counts as lowest; on a tie, the first on the map),
-    or ``None`` if there is none.
+    The branch is the stakeholder the map names in its "branch" detail, by id (files of
+    older versions may name it by label, which is read too). It is never guessed: a city
+    map often holds the National Society's headquarters and sister units, and taking the
+    wrong one would start every route, and every suggested messenger, in the wrong place.
     """
-    named = smap.find_stakeholder(smap.info.branch) if smap.info.branch.strip() else None
-    if named is not None:
-        return named.id
-    own = [s for s in smap.stakeholders.values() if s.category == OWN_CATEGORY]
-    if not own:
-        return None
-    return max(own, key=lambda s: s.power if s.power is not None else 0).id
+    named = smap.info.branch.strip()
+    found = smap.find_stakeholder(named) if named else None
+    return found.id if found is not None else None

@@ -18,6 +18,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_NUMBER_DIGITS",
     "MAX_PASSWORD_FILE_BYTES",
+    "MAX_PLAN_ITEMS",
     "MAX_SHEET_CELLS",
     "MAX_TEXT_CHARS",
     "MAX_WORKBOOK_BYTES",
@@ -36,6 +37,10 @@ MAX_DEPTH = 64
 #: fewer than 20; Python refuses to convert integers of more than 4,300 digits, and the
 #: work of reading a number grows with the square of its length.
 MAX_NUMBER_DIGITS = 40
+#: Most risks, calendar events, indicators or distribution entries a map's plan holds: a
+#: real plan has a dozen of each; a register of thousands no longer fits a document a
+#: director reads, and each line costs the plan a table row.
+MAX_PLAN_ITEMS = 500
 #: Largest |x| or |y| of a canvas position, in canvas units (a pixel at 100 % zoom).
 #: A real map spans a few thousand units; beyond about 1e9 the canvas, matplotlib and Qt
 #: lose precision or overflow when they turn positions into pixels (1e308 overflows).

@@ -20,22 +20,29 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
+from .limits import MAX_PLAN_ITEMS
+
 __all__ = [
     "ENGAGEMENT_STAGES",
     "LEVELS",
     "MAX_TOWER",
     "MAX_VOTES",
     "MOU_STATUSES",
+    "PLAN_FIELDS",
+    "RATINGS",
     "SCALES",
     "SENSITIVITIES",
+    "CalendarEvent",
     "Category",
     "ChangeKind",
     "Engagement",
+    "Indicator",
     "LogEntry",
     "MapInfo",
     "ModelChange",
     "Relationship",
     "RelationshipKind",
+    "Risk",
     "Snapshot",
     "Stakeholder",
     "StakeholderMap",
@@ -63,11 +70,14 @@ Confidence = Literal["confirmed", "assumed"]
 LineStyle = Literal["solid", "dash", "dot", "dashdot"]
 Shape = Literal["circle", "square", "diamond", "triangle", "hexagon", "star", "pentagon"]
 InteractionKind = Literal["meeting", "letter", "call", "event", "email", "other"]
+Rating = Literal["low", "medium", "high"]
+Classification = Literal["internal", "confidential"]
 
 LEVELS: tuple[str, ...] = Level.__args__
 SENSITIVITIES: tuple[str, ...] = Sensitivity.__args__
 ENGAGEMENT_STAGES: tuple[str, ...] = EngagementStage.__args__
 MOU_STATUSES: tuple[str, ...] = MouStatus.__args__
+RATINGS: tuple[str, ...] = Rating.__args__
 
 
 def _scale(name: str) -> Any:
@@ -204,8 +214,52 @@ class Relationship:
 
 
 @dataclass(frozen=True)
+class Risk:
+    """A line of the plan's risk register: what could go wrong and who watches it."""
+
+    __pydantic_config__ = _RECORD
+    description: StrictStr
+    likelihood: Rating | None = None
+    impact: Rating | None = None
+    mitigation: StrictStr = ""
+    owner: StrictStr = ""
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """A date on the political calendar the plan times its asks to (budget vote, election)."""
+
+    __pydantic_config__ = _RECORD
+    date: dt.date
+    what: StrictStr
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """How progress is measured: where we start, where we aim, and by when."""
+
+    __pydantic_config__ = _RECORD
+    name: StrictStr
+    baseline: StrictStr = ""
+    target: StrictStr = ""
+    by: dt.date | None = None
+
+
+def _items(record: Any) -> Any:
+    return Annotated[tuple[record, ...], Field(max_length=MAX_PLAN_ITEMS)]
+
+
+@dataclass(frozen=True)
 class MapInfo:
-    """What the map is about: shown on the title bar and the plan's cover."""
+    """What the map is about and what the engagement plan says beyond the network.
+
+    The first fields are shown on the title bar and the plan's cover. ``branch`` is the
+    id of the stakeholder standing for our own branch ("" when none is named; files of
+    older versions may hold its name). ``classification`` may raise the Full plan's
+    marking to confidential (it is confidential anyway when a stakeholder is). The rest are the
+    plan's own sections (problem and ask, red lines, risks, calendar, indicators,
+    document control...), each optional: the plan leaves out a section without data.
+    """
 
     __pydantic_config__ = _RECORD
     title: StrictStr = "Untitled map"
@@ -214,6 +268,30 @@ class MapInfo:
     author: StrictStr = ""
     purpose: StrictStr = ""
     date: dt.date | None = None
+    classification: Classification | None = None
+    problem: StrictStr = ""
+    ask: StrictStr = ""
+    evidence: StrictStr = ""
+    red_lines: StrictStr = ""
+    movement: StrictStr = ""
+    community: StrictStr = ""
+    do_no_harm: StrictStr = ""
+    resources: StrictStr = ""
+    risks: _items(Risk) = ()
+    calendar: _items(CalendarEvent) = ()
+    indicators: _items(Indicator) = ()
+    version: StrictStr = ""
+    approver: StrictStr = ""
+    distribution: _items(StrictStr) = ()
+    review_date: dt.date | None = None
+
+
+#: The plan's own fields of :class:`MapInfo` (what a "Plan content" edit changes).
+PLAN_FIELDS: tuple[str, ...] = tuple(
+    name
+    for name in MapInfo.__dataclass_fields__
+    if name not in ("title", "city", "branch", "author", "purpose", "date", "classification")
+)
 
 
 @dataclass(frozen=True)

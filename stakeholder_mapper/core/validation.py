@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -58,6 +59,11 @@ def describe_errors(error: PydanticError, where: str = "") -> str:
     message = first["msg"].replace("Input should be", "should be")
     message = message.replace("Unexpected keyword argument", "is not a known field")
     message = message.replace("Field required", "is required")
+    message = re.sub(
+        r"^Tuple should have at most (\d+) items after validation, not (\d+)$",
+        r"should have at most \1 entries, not \2",
+        message,
+    )
     value = first.get("input")
     got = f" (found {value!r})" if first["type"] not in ("missing",) and _short(value) else ""
     return f"{place}: {message}{got}" if place else f"{message}{got}"

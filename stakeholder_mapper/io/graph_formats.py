@@ -37,11 +37,11 @@ from ..core.model import (
     RelationshipKind,
     StakeholderMap,
 )
-from ..core.validation import ValidationError, dump_record, dump_records, parse_record
+from ..core.validation import ValidationError, dump_records, parse_record
 from .columns import match_columns
 from .project import write_atomically
 from .redact import ExportLevel, redact_for_export
-from .table_export import relationship_rows, stakeholder_rows
+from .table_export import detail_values, relationship_rows, stakeholder_rows
 from .table_import import ImportReport, Progress, apply_map_values, import_from_tables
 from .tables import MAX_TABLE_BYTES, Table, TableImportError
 from .xml_safe import xml_safe_text
@@ -141,7 +141,7 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
             "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
         },
     )
-    graph_values = {k: _xml_text(v) for k, v in dump_record(smap.info).items() if v is not None}
+    graph_values = {k: _xml_text(v) for k, v in detail_values(smap.info).items()}
     graph_values["categories"] = json.dumps(dump_records(Category, smap.categories.values()))
     graph_values["kinds"] = json.dumps(dump_records(RelationshipKind, smap.kinds.values()))
     graph_values["plan_settings"] = _xml_text(json.dumps(smap.plan_settings, ensure_ascii=False))

@@ -1,9 +1,12 @@
 """The native project file ``*.smap``: versioned UTF-8 JSON, validated on load, saved atomically.
 
-Layout of a file (format_version 1)::
+Layout of a file (format_version 2)::
 
-    {"format": "stakeholder-mapper", "format_version": 1,
-     "map": {title, city, branch, author, purpose, date},
+    {"format": "stakeholder-mapper", "format_version": 2,
+     "map": {title, city, branch (a stakeholder id), author, purpose, date, classification,
+             the plan's own sections: problem, ask, evidence, red_lines, movement,
+             community, do_no_harm, resources, risks: [...], calendar: [...],
+             indicators: [...], version, approver, distribution: [...], review_date},
      "categories": [...], "kinds": [...],
      "stakeholders": [... without person/contact ...],
      "personal_data": [{"stakeholder": id, "person": ..., "contact": ...}],
@@ -82,13 +85,44 @@ __all__ = [
 ]
 
 FORMAT = "stakeholder-mapper"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 #: Largest project file we agree to read, against memory exhaustion by hostile files.
 MAX_FILE_BYTES = 512 * 1024 * 1024
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
+
+def _branch_by_id(content: Any) -> None:
+    """Version 1 named our branch by its label; version 2 by its id (a label matching no
+    stakeholder is kept, and names no branch)."""
+    if not isinstance(content, dict) or not isinstance(content.get("map"), dict):
+        return
+    name = content["map"].get("branch")
+    rows = content.get("stakeholders")
+    if not isinstance(name, str) or not name.strip() or not isinstance(rows, list):
+        return
+    rows = [row for row in rows if isinstance(row, dict)]
+    if any(row.get("id") == name for row in rows):
+        return
+    wanted = name.strip().casefold()
+    for row in rows:
+        label = row.get("label")
+        if isinstance(label, str) and label.strip().casefold() == wanted:
+            content["map"] = {**content["map"], "branch": row.get("id")}
+            return
+
+
+def _upgrade_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """1 → 2: the map names our branch by id and may hold the plan's own sections."""
+    _branch_by_id(doc)
+    snapshots = doc.get("snapshots")
+    for item in snapshots if isinstance(snapshots, list) else ():
+        if isinstance(item, dict):
+            _branch_by_id(item.get("content"))
+    return doc
+
+
 #: Upgrades from an older ``format_version`` to the next one: ``{old: upgrade(doc) -> doc}``.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1}
 
 _PERSONAL = ("person", "contact")
 

@@ -7,9 +7,9 @@
   stakeholder alike, nothing of what we want from it (objective, desired change, ask,
   progress markers): withheld only for opposed stakeholders, it would single them out.
   Stakeholders marked *confidential* are left out with their relationships.
-- ``public``: aggregates only. Stakeholders marked *public* keep their name; the others
-  become "Media 2", "Faith leader 1" ...; only category, level, power and interest
-  remain, enough for counts and charts by category.
+- ``public``: aggregates only. Stakeholders marked *public* and our own branch (the map
+  names it) keep their name; the others become "Media 2", "Faith leader 1" ...; only
+  category, level, power and interest remain, enough for counts and charts by category.
 
 Every export and the Word plan call :func:`redact` before writing, so the rules live in
 one place. Ids are replaced by neutral ones (``s1``, ``r1``) below Full, because ids
@@ -169,16 +169,22 @@ def redact(
     names = _name_matcher([smap, *names_also_from])
     # The author is a personal name; title, purpose and city may quote one.
     info = smap.info
-    out.info = MapInfo(
-        title=_clean(info.title, names),
-        city=info.city,
-        branch=_clean(info.branch, names),
-        purpose=_clean(info.purpose, names),
-        date=info.date,
-    )
     ids = ids if ids is not None else RedactedIds()
     kept = [s for s in smap.stakeholders.values() if s.sensitivity != "confidential"]
     new_ids = {s.id: ids.stakeholder(s.id) for s in kept}
+    # The plan's own sections (problem, red lines, risks, ...) stay in the Full version,
+    # as do the approver and the distribution list (names); version and review date
+    # are document control a reader may see.
+    branch = smap.find_stakeholder(info.branch.strip()) if info.branch.strip() else None
+    out.info = MapInfo(
+        title=_clean(info.title, names),
+        city=info.city,
+        branch=new_ids.get(branch.id, "") if branch is not None else "",
+        purpose=_clean(info.purpose, names),
+        date=info.date,
+        version=_clean(info.version, names),
+        review_date=info.review_date,
+    )
     per_category: dict[str, int] = {}
     for s in kept:
         if level == "partner":
@@ -187,7 +193,9 @@ def redact(
             per_category[s.category] = per_category.get(s.category, 0) + 1
             category = smap.categories.get(s.category)
             generic = f"{category.name if category else s.category} {per_category[s.category]}"
-            label = _clean(s.label, names) if s.sensitivity == "public" else generic
+            # Our own branch is named, as on the cover: it writes the plan.
+            shown = s.sensitivity == "public" or (branch is not None and s.id == branch.id)
+            label = _clean(s.label, names) if shown else generic
             record = _public_stakeholder(s, new_ids[s.id], label)
         out.stakeholders[record.id] = record
     for r in smap.relationships.values():

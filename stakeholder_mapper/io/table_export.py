@@ -20,7 +20,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..core.model import Category, Engagement, LogEntry, RelationshipKind, StakeholderMap
+from ..core.model import (
+    Category,
+    Engagement,
+    LogEntry,
+    MapInfo,
+    RelationshipKind,
+    StakeholderMap,
+)
 from ..core.validation import dump_record, dump_records
 from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, SYNONYMS, normalise_header
 from .csv_safety import quote_formula
@@ -33,6 +40,7 @@ from .xml_safe import xml_safe_text
 __all__ = [
     "csv_cell",
     "csv_paths",
+    "detail_values",
     "details_rows",
     "export_csv",
     "export_xlsx",
@@ -150,9 +158,20 @@ def relationship_rows(smap: StakeholderMap) -> list[dict[str, Any]]:
     ]
 
 
+def detail_values(info: MapInfo) -> dict[str, str]:
+    """Map details as text by name, for the "Map" sheet and GraphML graph data: lists
+    (risks, calendar, indicators, distribution) as JSON, unknown values blank."""
+    return {
+        key: json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)
+        for key, value in dump_record(info).items()
+        if value is not None
+    }
+
+
 def details_rows(smap: StakeholderMap) -> list[tuple[str, str]]:
     """The "Map" sheet: map details, then categories, kinds and plan settings as JSON."""
-    rows = [(k, "" if v is None else str(v)) for k, v in dump_record(smap.info).items()]
+    values = detail_values(smap.info)
+    rows = [(key, values.get(key, "")) for key in MapInfo.__dataclass_fields__]
     rows.append(("categories", json.dumps(dump_records(Category, smap.categories.values()))))
     rows.append(("kinds", json.dumps(dump_records(RelationshipKind, smap.kinds.values()))))
     rows.append(("plan_settings", json.dumps(smap.plan_settings, ensure_ascii=False)))

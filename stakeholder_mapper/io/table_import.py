@@ -10,6 +10,7 @@ Relationships name their ends by stakeholder id or, failing that, by name.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -38,6 +39,7 @@ from ..core.validation import ValidationError, parse_record
 from ..core.wording import counted
 from .bounded_json import JsonLimitError
 from .bounded_json import loads as loads_json
+from .branch import BRANCH_NOT_FOUND, settle_branch
 from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, match_columns, normalise_header
 from .tables import Table, TableImportError, read_table, read_workbook
 
@@ -133,6 +135,8 @@ class ImportReport:
     ignored_columns: list[str] = field(default_factory=list)
     rejected: list[RowProblem] = field(default_factory=list)
     changed: list[RowProblem] = field(default_factory=list)
+    #: The branch the file named, when it names no stakeholder (no branch is set then).
+    branch_dropped: str = ""
 
     def lines(self) -> list[str]:
         """The report as short lines for a terminal or a dialog."""
@@ -154,6 +158,8 @@ class ImportReport:
         if self.rejected:
             out.append(f"Rejected {counted(len(self.rejected), 'row')}:")
             out.extend(f"  {p}" for p in self.rejected)
+        if self.branch_dropped:
+            out.append(BRANCH_NOT_FOUND.format(name=_shown(self.branch_dropped)))
         return out
 
 
@@ -666,6 +672,7 @@ def import_from_tables(
         report.relationships = importer.rows(
             relationships, columns, importer.relationship, put, (0.5, 0.5)
         )
+    report.branch_dropped = settle_branch(smap)
     if progress:
         progress(1.0)
     return smap, report
@@ -751,6 +758,12 @@ def find_workbook_sheets(path: str | Path, tables: dict[str, Table] | None = Non
     )
 
 
+#: Map details that are lists (risks, calendar, indicators, distribution): JSON in a cell.
+LIST_DETAILS: tuple[str, ...] = tuple(
+    f.name for f in dataclasses.fields(MapInfo) if f.default == ()
+)
+
+
 def apply_map_sheet(smap: StakeholderMap, table: Table) -> None:
     """Take map details, categories, kinds and plan settings from an export's "Map" sheet.
 
@@ -769,10 +782,16 @@ def apply_map_values(smap: StakeholderMap, values: dict[str, str], where: str) -
     setting. Returns which of "categories" and "kinds" were given.
     """
     info: dict[str, Any] = {k: values[k] for k in MapInfo.__dataclass_fields__ if k in values}
+    for key in LIST_DETAILS:
+        if str(info.get(key) or "").strip():
+            info[key] = _json(info[key], where, key)
+        else:
+            info.pop(key, None)
+    for key in ("date", "review_date", "classification"):
+        if key in info and not str(info[key] or "").strip():
+            info[key] = None
     if info:
         info.setdefault("title", MapInfo().title)
-        if not str(info.get("date") or "").strip():
-            info["date"] = None
         smap.info = parse_record(MapInfo, info, where)
     given = set()
     for key, record_type, target in (

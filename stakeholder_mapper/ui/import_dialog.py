@@ -67,6 +67,13 @@ from .window_layout import resize_within_screen
 
 __all__ = ["ImportDialog", "ImportOutcome", "run_import_dialog"]
 
+#: The branch box: its entry for "none" and what it is for.
+NO_BRANCH = "none named"
+BRANCH_TIP = (
+    "The stakeholder that is our own branch: routes, suggested messengers and the plan "
+    "start there. It is never guessed; Map details changes it later."
+)
+
 #: Rows shown in the preview tables.
 PREVIEW_ROWS = 50
 _FILE_FILTER = (
@@ -310,7 +317,19 @@ class ImportDialog(QDialog):
         destination.addWidget(self.new_map_button)
         destination.addWidget(self.merge_button)
         destination.addStretch(1)
+        self.branch = QComboBox()
+        self.branch.setToolTip(BRANCH_TIP)
+        self.branch.setEnabled(False)
+        self.branch.setMinimumContentsLength(24)
+        self.branch.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         layout.addLayout(destination)
+        branch_row = QHBoxLayout()
+        branch_row.addWidget(QLabel("Our branch:"))
+        branch_row.addWidget(self.branch)
+        branch_row.addStretch(1)
+        layout.addLayout(branch_row)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
@@ -517,7 +536,17 @@ class ImportDialog(QDialog):
         details = report.lines()[1:] or ["Every row can be imported as it is."]
         self.report_view.setPlainText("\n".join(details))
         self._mark_rows(report)
+        self._fill_branches(result[0])
         self._update_buttons()
+
+    def _fill_branches(self, smap: StakeholderMap | None) -> None:
+        """Offer the checked stakeholders as our branch (the one the file names first)."""
+        self.branch.clear()
+        self.branch.addItem(NO_BRANCH, "")
+        for s in sorted(smap.stakeholders.values() if smap else (), key=lambda s: s.label):
+            self.branch.addItem(s.label, s.id)
+        if smap is not None:
+            self.branch.setCurrentIndex(max(self.branch.findData(smap.info.branch), 0))
 
     def _mark_rows(self, report: ImportReport) -> None:
         """Tint the preview rows that were rejected (red) or changed (yellow)."""
@@ -538,6 +567,7 @@ class ImportDialog(QDialog):
 
     def _show_failure(self, message: str) -> None:
         self.checked = None
+        self._fill_branches(None)
         self.summary.setText(message)
         self.report_view.setPlainText(message)
         self._update_buttons()
@@ -547,6 +577,7 @@ class ImportDialog(QDialog):
             self.checked = None
             self.summary.setText("The choices changed: press Check again.")
             self.report_view.clear()
+            self._fill_branches(None)
         self._update_buttons()
 
     def _on_destination_changed(self, *_: object) -> None:
@@ -561,6 +592,8 @@ class ImportDialog(QDialog):
         self.check_button.setEnabled(has_input and not busy)
         ready = self.checked is not None and self.checked[1].stakeholders > 0 and not busy
         self.import_button.setEnabled(ready)
+        # A merge keeps the open map's branch (Map details changes it).
+        self.branch.setEnabled(ready and self.new_map_button.isChecked())
 
     def import_valid_rows(self) -> None:
         """Finish: a new map, or a merge the user confirms, then close the dialog."""
@@ -583,6 +616,7 @@ class ImportDialog(QDialog):
         else:
             if self.path and smap.info.title == type(smap.info)().title:
                 smap.info = dataclasses.replace(smap.info, title=self.path.stem)
+            smap.info = dataclasses.replace(smap.info, branch=self.branch.currentData() or "")
             self.outcome = ImportOutcome(smap, None, report)
         self.accept()
 

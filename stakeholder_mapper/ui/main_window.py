@@ -278,6 +278,14 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+E",
             "Write the humanitarian diplomacy engagement plan as a Word document",
         )
+        a(
+            "map_details",
+            "Map &details and plan content…",
+            self._on_map_details,
+            "Ctrl+Shift+D",
+            "Title, city, our branch, author, purpose, classification, and the plan's own "
+            "sections (problem and ask, red lines, risks, calendar, indicators)",
+        )
         a("quit", "&Quit", self.close, key.Quit)
         stack = self.document.undo_stack
         undo = stack.createUndoAction(self, "&Undo")
@@ -387,7 +395,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         fill(self.file_menu, ["save", "save_as", "revert", "password", None])
-        fill(self.file_menu, ["import", "export", "plan", None, "quit"])
+        fill(self.file_menu, ["map_details", None, "import", "export", "plan", None, "quit"])
         self.edit_menu = bar.addMenu("&Edit")
         fill(
             self.edit_menu,
@@ -799,10 +807,15 @@ class MainWindow(QMainWindow):
             map_path=self.document.path,
         )
 
+    def _on_map_details(self) -> None:
+        from .map_details import run_map_details
+
+        run_map_details(self.document, self)
+
     def _on_plan(self) -> None:
         from .plan_dialog import run_plan_dialog
 
-        run_plan_dialog(self, self.document.smap, self.document.path, self.document.push)
+        run_plan_dialog(self, self.document.smap, self.document.path)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

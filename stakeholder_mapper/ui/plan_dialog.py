@@ -5,13 +5,13 @@ a failure is shown as one sentence and leaves the dialog usable.
 
 Hook it into a menu with::
 
-    action.triggered.connect(
-        lambda: run_plan_dialog(self, document.smap, document.path, document.push)
-    )
+    action.triggered.connect(lambda: run_plan_dialog(self, document.smap, document.path))
 
 The choices (sections, version, author on the cover, who gets a sheet) are remembered in
-the map's plan settings through an undoable command once a plan is written, and the
-next dialog starts from them.
+the map's plan settings once a plan is written, and the next dialog starts from them.
+Writing a plan is no edit: the choices are not an undo step and do not mark the map
+changed; they are saved with the map's next save. The sections chosen that the map holds
+nothing for are named under the list, with where to fill them in.
 """
 
 from __future__ import annotations
@@ -42,9 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.commands import Command, UpdatePlanSettings
+from ..core.commands import UpdatePlanSettings
 from ..core.model import StakeholderMap
 from ..io.plan import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanOptions, write_plan
+from ..io.plan.plan_content import missing_note
 from ..io.redact import LEVEL_DESCRIPTIONS
 from .background import BackgroundTask, Report
 from .export_dialog import overwrites_map
@@ -91,15 +92,15 @@ class PlanDialog(QDialog):
         smap: StakeholderMap,
         map_path: str | Path | None,
         parent: QWidget | None = None,
-        push: Callable[[Command], None] | None = None,
+        remember: bool = True,
     ) -> None:
-        """``push`` puts a command on the map's undo stack; without it (a read-only
-        view) the choices are not remembered."""
+        """With ``remember`` the choices are kept in the map's plan settings once a plan
+        is written (a read-only view passes False)."""
         super().__init__(parent)
         self.setWindowTitle("Export engagement plan")
         self.smap = smap
         self.map_path = map_path
-        self.push = push
+        self.remember = remember
         self.stem = _slug(Path(map_path).stem if map_path else smap.info.title)
         self.written: Path | None = None
         #: Writes the plan off the GUI thread and hands back progress, path or failure.
@@ -167,11 +168,16 @@ class PlanDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel("Sections"))
         layout.addWidget(self.sections)
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        layout.addWidget(self.missing)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
         self._prefill(smap.plan_settings)
+        self.sections.itemChanged.connect(self._on_sections_changed)
+        self._on_sections_changed()
         self.level.currentIndexChanged.connect(self._on_level_changed)
         self._on_level_changed()
         resize_within_screen(self, 560, 640)
@@ -226,6 +232,11 @@ class PlanDialog(QDialog):
                 item = self.sections.item(i)
                 ticked = item.data(Qt.ItemDataRole.UserRole) in sections
                 item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def _on_sections_changed(self, *_: object) -> None:
+        note = missing_note(self.smap, self.chosen_sections())
+        self.missing.setText(note)
+        self.missing.setVisible(bool(note))
 
     def _on_level_changed(self) -> None:
         level = self.chosen_level()
@@ -304,8 +315,9 @@ class PlanDialog(QDialog):
     def _on_finished(self, path: Path) -> None:
         self.written = Path(path)
         choices = self.remembered()
-        if self.push is not None and choices != self.smap.plan_settings:
-            self.push(UpdatePlanSettings(self.smap, **choices))
+        if self.remember and choices != self.smap.plan_settings:
+            # Applied without the undo stack: writing a plan is no edit of the map.
+            UpdatePlanSettings(self.smap, **choices).redo()
         self.progress.setValue(100)
         self.status.setText(f"Saved {path}")
         self.plan_written.emit(str(path))
@@ -329,12 +341,13 @@ def run_plan_dialog(
     parent: QWidget | None,
     smap: StakeholderMap,
     map_path: str | Path | None,
-    push: Callable[[Command], None] | None = None,
+    remember: bool = True,
 ) -> Path | None:
     """Show the export dialog for ``smap``; returns the written plan's path, or None.
 
-    With ``push`` the choices made are remembered in the map (one undo step)."""
-    dialog = PlanDialog(smap, map_path, parent, push)
+    With ``remember`` the choices made are kept in the map's plan settings (no undo
+    step: writing a plan does not change the map)."""
+    dialog = PlanDialog(smap, map_path, parent, remember)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     dialog.offer_to_open()

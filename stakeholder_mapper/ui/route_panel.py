@@ -25,6 +25,22 @@ from .document import MapDocument
 __all__ = ["RoutePanel"]
 
 
+#: Changes that can alter a route; the others (layout, map details, plan choices,
+#: snapshots, categories) leave the routes listed valid.
+_ROUTE_CHANGES = (
+    ChangeKind.STAKEHOLDER_ADDED,
+    ChangeKind.STAKEHOLDER_REMOVED,
+    ChangeKind.STAKEHOLDER_CHANGED,
+    ChangeKind.RELATIONSHIP_ADDED,
+    ChangeKind.RELATIONSHIP_REMOVED,
+    ChangeKind.RELATIONSHIP_CHANGED,
+    ChangeKind.KIND_ADDED,
+    ChangeKind.KIND_REMOVED,
+    ChangeKind.KIND_CHANGED,
+    ChangeKind.RESET,
+)
+
+
 class RoutePanel(QWidget):
     """Pick two stakeholders; see up to three most trusted routes; the chosen one is drawn."""
 
@@ -87,7 +103,10 @@ class RoutePanel(QWidget):
             ChangeKind.RESET,
         ):
             self._fill()
-        if self.routes and change.kind is not ChangeKind.POSITIONS_CHANGED:
+        if change.kind is ChangeKind.INFO_CHANGED and "branch" in change.fields:
+            # Our branch named (or changed) in Map details: routes start there.
+            self.source.setCurrentIndex(self.source.findData(our_branch(self.document.smap)))
+        if self.routes and change.kind in _ROUTE_CHANGES:
             self.note.setText("The map changed: find the routes again to update them.")
 
     def set_ends(self, source: str | None = None, target: str | None = None) -> None:

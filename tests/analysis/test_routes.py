@@ -78,13 +78,6 @@ def test_unknown_stakeholder_is_named(city):
         trusted_routes(city, "branch", "governor")
 
 
-def test_our_branch_is_the_most_powerful_red_cross_unit(city, build_map):
-    assert our_branch(city) == "branch"
-    assert our_branch(build_map([("mayor", "municipal")])) is None
-    tie = build_map([("a", "redcross"), ("b", "redcross")])
-    assert our_branch(tie) == "a"
-
-
 def test_routes_from_one_stakeholder_to_many(city):
     found = routes_from(city, "branch", ["mayor", "press", "imam"], k=2)
     assert found == {
@@ -96,9 +89,14 @@ def test_routes_from_one_stakeholder_to_many(city):
         routes_from(city, "branch", ["mayor", "governor"])
 
 
-def test_our_branch_is_the_one_the_map_names(build_map):
+def test_our_branch_is_the_one_the_map_names_never_a_guess(build_map):
     city = build_map([("hq", "redcross"), ("branch", "redcross")])
     city.stakeholders["hq"] = dataclasses.replace(city.stakeholders["hq"], power=5)
-    assert our_branch(city) == "hq", "without a named branch the most powerful unit stands for us"
+    assert our_branch(city) is None, "the most powerful Red Cross unit is not taken for us"
+    city.info = dataclasses.replace(city.info, branch="branch")
+    assert our_branch(city) == "branch"
+    # Files of older versions named the branch by its label.
     city.info = dataclasses.replace(city.info, branch=city.stakeholders["branch"].label)
     assert our_branch(city) == "branch"
+    city.info = dataclasses.replace(city.info, branch="Somewhere else")
+    assert our_branch(city) is None

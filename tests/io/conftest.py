@@ -7,12 +7,15 @@ import datetime as dt
 import pytest
 
 from stakeholder_mapper.core.model import (
+    CalendarEvent,
     Category,
     Engagement,
+    Indicator,
     LogEntry,
     MapInfo,
     Relationship,
     RelationshipKind,
+    Risk,
     Stakeholder,
     StakeholderMap,
 )
@@ -24,10 +27,35 @@ def make_rich_map() -> StakeholderMap:
         MapInfo(
             title="Marenza resilience map",
             city="Marenza",
-            branch="North branch",
+            branch="branch",
             author="Programme team",
             purpose="Agree an MoU on heat-wave shelters with the city.",
             date=dt.date(2026, 3, 1),
+            classification="confidential",
+            problem="Heat waves kill older tenants; no shelter opens before 40 °C.",
+            ask="Open cooling centres from 35 °C, with the branch running outreach.",
+            evidence="2025 heat deaths: 14, 11 of them over 70 (city health office).",
+            red_lines="We do not take part in evictions; we do not share lists of tenants.",
+            movement="Auxiliary role under the 1998 Red Crescent law; HQ and IFRC informed.",
+            community="Tenants' association meets monthly; feedback line; answers in 2 weeks.",
+            do_no_harm="Do not name undocumented tenants in any document shared with the city.",
+            resources="Two staff at 20 %, 30 volunteers, 4,000 CHF; director signs.",
+            risks=(
+                Risk("City hall sees us as taking sides", "medium", "high", "Brief all", "Dir"),
+                Risk("Budget cut", None, "high"),
+            ),
+            calendar=(
+                CalendarEvent(dt.date(2026, 4, 20), "City budget vote"),
+                CalendarEvent(dt.date(2026, 9, 1), "Municipal election"),
+            ),
+            indicators=(
+                Indicator("Cooling centres open at 35 °C", "0", "6", dt.date(2026, 7, 1)),
+                Indicator("Tenants reached", "none recorded", "2,000"),
+            ),
+            version="1.2",
+            approver="Branch director",
+            distribution=("Branch board", "National Society HQ, 'HD unit'; legal"),
+            review_date=dt.date(2026, 9, 30),
         )
     )
     smap.categories["tenants"] = Category("tenants", "Tenants' association", "#112233", "star")

@@ -26,7 +26,10 @@ from stakeholder_mapper.core.model import (
     StakeholderMap,
 )
 from stakeholder_mapper.io.plan import SECTIONS, PlanError, PlanOptions, write_plan
+from stakeholder_mapper.io.plan.context import NO_BRANCH
 from stakeholder_mapper.io.plan.facts import hostile
+from stakeholder_mapper.io.plan.plan_content import FIELDS as OWN_SECTIONS
+from stakeholder_mapper.io.plan.plan_content import has_content
 from stakeholder_mapper.io.project import load_map, snapshot_content
 from stakeholder_mapper.paths import SAMPLE_MAP
 
@@ -92,7 +95,7 @@ def _sheets(doc) -> dict[str, dict[str, str]]:
                 ]
                 if len(cells) == 2:
                     rows[cells[0]] = cells[1]
-            if "Messenger" in rows:
+            if "Next action" in rows:
                 sheets[current] = rows
             current = None
     return sheets
@@ -120,9 +123,12 @@ def _rows(doc, *columns: str) -> list[dict[str, str]]:
     return [dict(zip(header, (c.text for c in row.cells), strict=True)) for row in table.rows[1:]]
 
 
-def test_headings_follow_the_plan_order(plans: dict[str, Path]) -> None:
+def test_headings_follow_the_plan_order(plans: dict[str, Path], sample: StakeholderMap) -> None:
     doc = Document(str(plans["full"]))
-    expected = [title for key, title in SECTIONS.items() if key not in ("cover", "contents")]
+    empty = [key for key in OWN_SECTIONS if not has_content(sample, key)]
+    expected = [
+        title for key, title in SECTIONS.items() if key not in ("cover", "contents", *empty)
+    ]
     assert _headings(doc, 1) == expected
 
 
@@ -412,6 +418,9 @@ def test_public_level_drops_sections_it_cannot_fill(plans: dict[str, Path]) -> N
     # The risks would only repeat a key finding, and without a snapshot the progress
     # section would hold only an instruction to the branch ("take a snapshot").
     dropped = ("sheets", "mou", "actions", "risks", "monitoring")
+    # The plan's own sections hold free text only the Full version shows; document
+    # control's version and review date are shared.
+    dropped += tuple(s for s in OWN_SECTIONS if s != "control")
     expected = [
         title for key, title in SECTIONS.items() if key not in ("cover", "contents", *dropped)
     ]
@@ -520,7 +529,8 @@ def test_sections_are_optional_and_defaults_say_what_is_missing(tmp_path: Path) 
     assert _headings(doc, 1) == [SECTIONS["sheets"], SECTIONS["annex"]]
     sheet = _sheets(doc)["Mayor"]
     assert sheet["The ask"] == "No ask recorded yet."
-    assert "no messenger can be suggested" in sheet["Messenger"]
+    assert "Messenger" not in sheet, "no branch named: no messenger is suggested"
+    assert _text(doc).count(NO_BRANCH) == 1
     assert sheet["Approach"].startswith("Engage closely")
 
 
@@ -616,6 +626,7 @@ def test_bad_template_and_bad_options_are_reported(tmp_path: Path) -> None:
 def test_an_empty_map_still_gives_a_readable_plan(tmp_path: Path, level: str) -> None:
     doc = Document(str(_plan(StakeholderMap(), tmp_path, level=level)))
     left_out = ("sheets", "mou", "actions", "risks", "monitoring") if level == "public" else ()
+    left_out += tuple(OWN_SECTIONS)  # nothing recorded for them: left out, not empty
     expected = [
         title for key, title in SECTIONS.items() if key not in ("cover", "contents", *left_out)
     ]

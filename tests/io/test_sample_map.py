@@ -45,7 +45,8 @@ def _graph(smap: StakeholderMap, positive_only: bool = False) -> nx.Graph:
 def test_sample_loads_with_its_title(sample: StakeholderMap) -> None:
     assert sample.info.title == "Marenza urban resilience stakeholder map"
     assert sample.info.city == "Marenza"
-    assert sample.info.branch == "Marenza Red Crescent branch"
+    assert sample.info.branch == "branch"
+    assert sample.stakeholders["branch"].label == "Marenza Red Crescent branch"
     assert sample.info.date == dt.date(2026, 11, 1)
 
 

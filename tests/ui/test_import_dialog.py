@@ -205,3 +205,34 @@ def test_dialog_renders(qtbot, files, tmp_path):
     assert image.width() == min(1000, int(free.width() * DIALOG_MAX_SHARE))
     assert image.height() == min(760, int(free.height() * DIALOG_MAX_SHARE))
     image.save(str(tmp_path / "import_dialog.png"))
+
+
+def test_branch_is_picked_after_the_check_never_guessed(qtbot, files, tmp_path):
+    dialog = open_dialog(qtbot)
+    load(qtbot, dialog, files)
+    assert not dialog.branch.isEnabled(), "nothing to pick before the check"
+    dialog.check()
+    wait(qtbot, dialog)
+    assert dialog.branch.isEnabled()
+    offered = [dialog.branch.itemData(i) for i in range(dialog.branch.count())]
+    assert offered == ["", "croix", "pref"], "none first, then the imported stakeholders"
+    assert dialog.branch.currentData() == "", "the Red Cross stakeholder is not taken for us"
+    dialog.branch.setCurrentIndex(dialog.branch.findData("croix"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.grab().save(str(tmp_path / "import_branch.png"))
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    assert dialog.outcome.new_map.info.branch == "croix"
+
+
+def test_a_merge_keeps_the_open_maps_branch(qtbot, files, small_map):
+    dialog = open_dialog(qtbot, small_map)
+    load(qtbot, dialog, files)
+    dialog.check()
+    wait(qtbot, dialog)
+    assert dialog.merge_button.isChecked()
+    assert not dialog.branch.isEnabled()
+    dialog.new_map_button.setChecked(True)
+    dialog.check()
+    wait(qtbot, dialog)
+    assert dialog.branch.isEnabled()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
+from stakeholder_mapper.core.commands import UpdateMapInfo
 from stakeholder_mapper.io.project import save_map
 from stakeholder_mapper.ui.fields import STAKEHOLDER_FIELDS
 from stakeholder_mapper.ui.main_window import MainWindow
@@ -114,6 +115,7 @@ def test_rename_box_stays_inside_the_canvas(qtbot, window: MainWindow) -> None:
 
 
 def test_route_uses_the_names_typed_without_enter(qtbot, window: MainWindow) -> None:
+    window.document.push(UpdateMapInfo(window.document.smap, branch="branch"))
     window.actions_by_name["route"].trigger()
     panel = window.route_panel
     panel.target.setFocus()
@@ -131,6 +133,11 @@ def test_route_uses_the_names_typed_without_enter(qtbot, window: MainWindow) -> 
 
 
 def test_ctrl_r_routes_from_our_branch_to_the_selection(qtbot, window: MainWindow) -> None:
+    panel = window.route_panel
+    assert panel.source.currentData() is None, "no branch named: none is guessed"
+    window.document.push(UpdateMapInfo(window.document.smap, branch="branch"))
+    assert panel.source.currentData() == "branch", "the panel follows the branch named"
+    panel.source.setCurrentIndex(panel.source.findData("youth"))
     window.document.selection.set(["mayor"])
     window.view.setFocus()
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)

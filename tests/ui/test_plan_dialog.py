@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from docx import Document
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from stakeholder_mapper.core.model import Stakeholder, StakeholderMap
 from stakeholder_mapper.io.plan import SECTIONS
+from stakeholder_mapper.io.plan.plan_content import FIELDS
 from stakeholder_mapper.io.project import load_map, save_map
 from stakeholder_mapper.ui import plan_dialog
-from stakeholder_mapper.ui.document import UndoCommand
 from stakeholder_mapper.ui.folders import output_folder
 from stakeholder_mapper.ui.plan_dialog import PlanDialog
 
@@ -134,12 +134,10 @@ def test_cancel_stops_the_export_and_writes_no_file(
 
 
 @pytest.mark.usefixtures("fast_kdf")
-def test_choices_are_remembered_undoably_and_come_back_after_reopening_the_file(
+def test_choices_are_remembered_and_come_back_after_reopening_the_file(
     qtbot, dialog: PlanDialog, tmp_path: Path
 ) -> None:
     smap = dialog.smap
-    stack = QUndoStack()
-    dialog.push = lambda command: stack.push(UndoCommand(command))
     dialog.level.setCurrentIndex(dialog.level.findData("partner"))
     dialog.sheets.setCurrentIndex(dialog.sheets.findData("all"))
     for i in range(dialog.sections.count()):
@@ -156,7 +154,6 @@ def test_choices_are_remembered_undoably_and_come_back_after_reopening_the_file(
         "show_author": False,
         "sheets_for": "all",
     }
-    assert stack.count() == 1 and stack.undoText() == "Remember plan choices"
 
     path = tmp_path / "city.smap"
     save_map(smap, path, "long secret phrase")
@@ -169,18 +166,67 @@ def test_choices_are_remembered_undoably_and_come_back_after_reopening_the_file(
     assert list(second.chosen_sections()) == chosen
     assert Path(second.output.text()) == output_folder() / "city-plan-partner.docx"
 
-    stack.undo()
-    assert smap.plan_settings == {}
+    smap.plan_settings = {}
     third = PlanDialog(smap, path)
     qtbot.addWidget(third)
     assert third.chosen_level() == "full" and len(third.chosen_sections()) == len(SECTIONS)
 
 
+def test_a_read_only_view_remembers_nothing(qtbot, small_map, tmp_path: Path) -> None:
+    dialog = PlanDialog(small_map, None, remember=False)
+    qtbot.addWidget(dialog)
+    dialog.output.setText(str(tmp_path / "plan.docx"))
+    with qtbot.waitSignal(dialog.plan_written, timeout=BACKGROUND):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert small_map.plan_settings == {}
+
+
+def test_exporting_from_the_window_neither_marks_the_map_changed_nor_clears_the_route(
+    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.document.undo_stack.setClean()
+    window.route_panel.set_ends(source="branch", target="mayor")
+    window.route_panel.find()
+    route = window.scene.route
+    assert route, "a route is shown"
+    note = window.route_panel.note.text()
+
+    def export(self) -> int:
+        self.output.setText(str(tmp_path / "plan.docx"))
+        with qtbot.waitSignal(self.plan_written, timeout=BACKGROUND):
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        return self.result()
+
+    monkeypatch.setattr(PlanDialog, "exec", export)
+    monkeypatch.setattr(PlanDialog, "offer_to_open", lambda self: False)
+    window.actions_by_name["plan"].trigger()
+    assert (tmp_path / "plan.docx").exists()
+    assert window.document.smap.plan_settings["level"] == "full", "the choices are kept"
+    assert window.document.undo_stack.isClean()
+    assert window.document.undo_stack.count() == 0
+    assert not window.isWindowModified()
+    assert window.scene.route == route
+    assert window.route_panel.note.text() == note
+
+
+def test_the_dialog_names_the_chosen_sections_without_data(qtbot, small_map) -> None:
+    small_map.info = dataclasses.replace(small_map.info, problem="Floods every spring.")
+    dialog = PlanDialog(small_map, None)
+    qtbot.addWidget(dialog)
+    text = dialog.missing.text()
+    assert "Problem and headline ask" not in text
+    assert "“Risk register”" in text and "“Indicators”" in text
+    assert "Ctrl+Shift+D" in text
+    for i in range(dialog.sections.count()):
+        item = dialog.sections.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) in FIELDS:
+            item.setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.missing.text() == "" and not dialog.missing.isVisibleTo(dialog)
+
+
 def test_author_choice_is_remembered_for_the_full_version(
     qtbot, dialog: PlanDialog, tmp_path: Path
 ) -> None:
-    pushed = []
-    dialog.push = lambda command: (command.redo(), pushed.append(command))
     dialog.author.setChecked(True)
     dialog.output.setText(str(tmp_path / "plan.docx"))
     with qtbot.waitSignal(dialog.plan_written, timeout=BACKGROUND):

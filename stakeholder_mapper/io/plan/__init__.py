@@ -17,7 +17,7 @@ from .options import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanLevel,
 #: Names whose modules load python-docx, matplotlib and pandas: imported on first use,
 #: so that the command line and the app can start without them.
 _LAZY = {
-    "PRINCIPLES": ".document",
+    "PRINCIPLES": ".principles",
     "build_plan": ".document",
     "write_plan": ".document",
     "Messenger": ".facts",

@@ -118,11 +118,14 @@ def suggested_messengers(
 
     Stakeholders who oppose us or distrust us may be targets but never carry a route
     to someone else. When our branch has its own tie to the target the route has no
-    intermediary and the sentence says to go direct.
+    intermediary and the sentence says to go direct. Without a branch named on the map
+    there is no start for a route: no messenger is suggested (``{}``).
     """
+    if branch is None:
+        return {}
     targets = list(targets)
     no_relay = [sid for sid, s in smap.stakeholders.items() if hostile(s)]
-    routes = routes_from(smap, branch, targets, k=1, no_relay=no_relay) if branch else {}
+    routes = routes_from(smap, branch, targets, k=1, no_relay=no_relay)
     found: dict[str, Messenger] = {}
     for n, target in enumerate(targets):
         found[target] = _messenger(smap, routes, branch, target)
@@ -132,15 +135,8 @@ def suggested_messengers(
 
 
 def _messenger(
-    smap: StakeholderMap, routes: dict[str, list[Route]], branch: str | None, target: str
+    smap: StakeholderMap, routes: dict[str, list[Route]], branch: str, target: str
 ) -> Messenger:
-    if branch is None:
-        return Messenger(
-            None,
-            None,
-            "No stakeholder stands for our branch on the map (Red Cross / Red Crescent "
-            "category), so no messenger can be suggested.",
-        )
     if target == branch:
         return Messenger(None, None, "This is our own branch.")
     route = next(iter(routes[target]), None)

@@ -19,17 +19,21 @@ from docx.shared import Cm, Emu
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from .bidi import mostly_rtl, needs_isolation, segments
+
 __all__ = [
     "add_bookmark",
     "add_contents_entry",
     "add_field",
     "add_table",
+    "add_text",
     "clean_metadata",
     "clear_body",
     "document_bytes",
     "landscape_section",
     "pick_style",
     "portrait_section",
+    "set_alt_text",
     "set_document_flags",
     "text_width",
 ]
@@ -107,7 +111,7 @@ def add_contents_entry(paragraph: Paragraph, text: str, bookmark: str, tab_cm: f
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), bookmark)
     link.set(qn("w:history"), "1")
-    link.append(_run(text, False, None))
+    _append_runs(link, text, False, None, False)
     paragraph._p.append(link)
     tab_run = OxmlElement("w:r")
     tab_run.append(OxmlElement("w:tab"))
@@ -120,9 +124,9 @@ def _row_flag(row_pr: OxmlElement, tag: str) -> None:
     row_pr.append(flag)
 
 
-def _run(text: str, bold: bool, colour: str | None) -> OxmlElement:
+def _run(text: str, bold: bool, colour: str | None, rtl: bool = False) -> OxmlElement:
     r = OxmlElement("w:r")
-    if bold or colour:
+    if bold or colour or rtl:
         r_pr = OxmlElement("w:rPr")
         if bold:
             r_pr.append(OxmlElement("w:b"))
@@ -131,12 +135,60 @@ def _run(text: str, bold: bool, colour: str | None) -> OxmlElement:
             c = OxmlElement("w:color")
             c.set(qn("w:val"), colour)
             r_pr.append(c)
+        if rtl:
+            r_pr.append(OxmlElement("w:rtl"))
         r.append(r_pr)
     t = OxmlElement("w:t")
     t.set(qn("xml:space"), "preserve")
     t.text = text
     r.append(t)
     return r
+
+
+#: Paragraph properties that come after ``w:bidi`` in the schema's order (CT_PPrBase).
+_AFTER_BIDI = (
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+
+def _append_runs(p: OxmlElement, text: str, bold: bool, colour: str | None, isolate: bool) -> None:
+    for stretch, rtl in segments(text, isolate):
+        p.append(_run(stretch, bold, colour, rtl))
+
+
+def add_text(paragraph: Paragraph, text: str, bold: bool = False, whole: str = "") -> None:
+    """Append ``text`` to the paragraph as runs, Arabic and Hebrew stretches marked right
+    to left and isolated inside an English sentence. A paragraph whose text is mostly
+    right to left reads from the right. ``whole`` is the paragraph's whole text when it
+    is written in several pieces (default: ``text``)."""
+    whole = whole or text
+    if mostly_rtl(whole):
+        p_pr = paragraph._p.get_or_add_pPr()
+        if p_pr.find(qn("w:bidi")) is None:
+            p_pr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+    _append_runs(paragraph._p, text, bold, None, needs_isolation(whole))
+
+
+def set_alt_text(paragraph: Paragraph, text: str) -> None:
+    """Describe the pictures of ``paragraph`` for screen readers (``wp:docPr descr``)."""
+    for doc_pr in paragraph._p.iter(qn("wp:docPr")):
+        doc_pr.set("descr", text)
 
 
 def add_table(
@@ -212,7 +264,8 @@ def add_table(
             colour = HEADER_TEXT if is_header else None
             for line in str(value).split("\n") or [""]:
                 p = OxmlElement("w:p")
-                if style_id or keep_next:
+                rtl = mostly_rtl(line)
+                if style_id or keep_next or rtl:
                     p_pr = OxmlElement("w:pPr")
                     if style_id:
                         p_style = OxmlElement("w:pStyle")
@@ -220,9 +273,11 @@ def add_table(
                         p_pr.append(p_style)
                     if keep_next:
                         p_pr.append(OxmlElement("w:keepNext"))
+                    if rtl:
+                        p_pr.append(OxmlElement("w:bidi"))
                     p.append(p_pr)
                 if line:
-                    p.append(_run(line, bold, colour))
+                    _append_runs(p, line, bold, colour, needs_isolation(line))
                 tc.append(p)
             tr.append(tc)
         tbl.append(tr)

@@ -1,0 +1,82 @@
+"""The annex: method, glossary and data protection."""
+
+from __future__ import annotations
+
+from ....core.wording import counted
+from ...redact import LEVEL_DESCRIPTIONS
+from ..context import PlanContext
+from ..glossary import glossary_rows
+from ..options import SECTIONS
+from ..priorities import AIIM_STRATEGIES
+from ..wording import are
+from ..writer import PlanWriter
+
+__all__ = ["write"]
+
+#: How the data-protection notice names the version in a sentence.
+LEVEL_WORDS: dict[str, str] = {
+    "full": "internal full version",
+    "partner": "partner version",
+    "public": "public version",
+}
+
+
+def write(w: PlanWriter, plan: PlanContext) -> None:
+    """Write the section into ``w`` from ``plan``."""
+    w.set_landscape(False)
+    w.heading(SECTIONS["annex"])
+    w.heading("Method", 2)
+    w.para(
+        "Stakeholders, their ratings and their relationships were recorded by branch staff "
+        "and workshop participants. Ratings are judgements, not measurements: power, "
+        "interest and relationship strength on 1–5, position toward our objective and "
+        "trust in our National Society on −2 to +2. Unknown values stay unknown and are "
+        "never counted as zero."
+    )
+    w.para(
+        "Relationship strength is a closeness. Where a method needs a distance (most "
+        "trusted routes, betweenness) a tie of strength s counts as 60 / s: 12 for "
+        "strength 5, 15 for 4, 20 for 3, 30 for 2 and 60 for 1. The numbers are whole, so "
+        "equally good routes tie exactly. Negative ties (conflict, distrust) are left out "
+        "of routes and metrics."
+    )
+    w.table(["Term", "Meaning"], glossary_rows(plan.level, plan.has_branch), [3.2, 10])
+    if plan.level == "full":
+        w.para("The AIIM strategies of the priority table and the engagement sheets:")
+        w.table(
+            ["Strategy", "When and what"],
+            [(name, text[0].upper() + text[1:]) for name, text in AIIM_STRATEGIES.items()],
+            [3.2, 10],
+        )
+    w.heading("Data protection", 2)
+    w.para(
+        "This plan contains information about people and organisations in the city. Use it "
+        "only for the engagement it describes, share it only as its classification allows, "
+        "keep it on the branch's own systems and delete old versions when a new plan is "
+        "agreed. The map never records political affiliation, religion, ethnicity, health "
+        "or private life. People named in it may ask what is held about them."
+    )
+    w.para(f"This document is the {LEVEL_WORDS[plan.level]}. The export levels are:")
+    w.bullets(
+        [
+            LEVEL_DESCRIPTIONS["full"],
+            LEVEL_DESCRIPTIONS["partner"]
+            + " Suggested messengers come from the routes among shareable stakeholders.",
+            LEVEL_DESCRIPTIONS["public"]
+            + " The plan prints counts instead of rows about single stakeholders.",
+        ]
+    )
+    if plan.level == "public":
+        w.para(
+            "This public version leaves out the engagement sheets, the agreements tracker, "
+            "the action plan, the risks and every other row about a single stakeholder."
+        )
+    if plan.omitted:
+        w.para(
+            f"{counted(plan.omitted, 'confidential stakeholder')} {are(plan.omitted)} left "
+            "out of this version."
+        )
+    w.para(
+        "The document's properties carry no personal data: the author is left blank "
+        "unless the author chose to be named on the cover of the internal version."
+    )

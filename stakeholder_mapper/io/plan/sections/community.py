@@ -1,0 +1,16 @@
+"""Community engagement and accountability: how the communities concerned are heard and informed."""
+
+from __future__ import annotations
+
+from ..context import PlanContext
+from ..options import SECTIONS
+from ..plan_content import write_text
+from ..writer import PlanWriter
+
+__all__ = ["write"]
+
+
+def write(w: PlanWriter, plan: PlanContext) -> None:
+    """Write the section into ``w`` from ``plan``."""
+    w.heading(SECTIONS["community"])
+    write_text(w, plan.smap.info.community)

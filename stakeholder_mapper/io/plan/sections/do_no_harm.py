@@ -1,0 +1,16 @@
+"""Do no harm: who this engagement could put at risk, and how the branch prevents it."""
+
+from __future__ import annotations
+
+from ..context import PlanContext
+from ..options import SECTIONS
+from ..plan_content import write_text
+from ..writer import PlanWriter
+
+__all__ = ["write"]
+
+
+def write(w: PlanWriter, plan: PlanContext) -> None:
+    """Write the section into ``w`` from ``plan``."""
+    w.heading(SECTIONS["do_no_harm"])
+    write_text(w, plan.smap.info.do_no_harm)

@@ -1,0 +1,223 @@
+"""The network at a glance: the network drawing and the power–interest grid (the public
+version: counts per grid cell only).
+
+A large map (more than :data:`LARGE_MAP` stakeholders) gets an overview, with each
+coalition's number in place of the names, and then one drawing per coalition in which
+every name can be read. A grid with no rated stakeholder, or a network with no
+stakeholder, is left out with a sentence saying so rather than drawn empty.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ....core.model import StakeholderMap
+from ....core.wording import counted
+from .. import figures as drawings
+from ..context import PlanContext
+from ..options import SECTIONS
+from ..priorities import QUADRANTS
+from ..wording import are, names_list
+from ..writer import PlanWriter
+
+__all__ = ["LARGE_MAP", "write"]
+
+#: With more stakeholders than this, names cannot be read on one drawing of the network.
+LARGE_MAP = 60
+#: The quadrant of stakeholders whose power or interest is unknown (not on the grid).
+UNRATED = QUADRANTS[-1]
+#: Resolution of a coalition's drawing at most: names at 7 pt stay sharp in print, and
+#: a dozen drawings of a large map are written in the time of a few at 300 dpi.
+COALITION_DPI = 200
+#: Members named in the description of a coalition's drawing at most.
+MAX_NAMED = 12
+
+PUBLIC_NOTE = (
+    "The network drawing is left out of the public version: it would identify single "
+    "actors. The grid shows how many stakeholders sit in each cell."
+)
+NO_RATED_GRID = (
+    "No stakeholder is rated on both power and interest yet, so the power–interest grid "
+    "is left out."
+)
+NO_NETWORK = "The map has no stakeholders yet, so there is no network to draw."
+GRID_COUNTS_ALT = "Power–interest grid with the number of stakeholders in each cell and no names."
+GRID_ALT = (
+    "Power–interest grid of {rated} rated stakeholders, each marked with its number in the "
+    "priority table: {quadrants}."
+)
+NETWORK_ALT = (
+    "Drawing of the stakeholder network: {stakeholders} linked by {relationships}, each "
+    "named or numbered as in the priority table."
+)
+OVERVIEW_ALT = (
+    "Overview of the stakeholder network: {stakeholders} in {coalitions}, each coalition "
+    "marked with its number; the drawings that follow show each coalition with names."
+)
+COALITION_ALT = "Drawing of coalition {number}, {stakeholders}: {names}."
+NETWORK_CAPTION = (
+    "The stakeholder network of {city}. Where a name would cover another, the "
+    "stakeholder's number in the priority table is shown instead."
+)
+OVERVIEW_CAPTION = (
+    "The stakeholder network of {city}: {stakeholders} in {coalitions}, numbered as in "
+    "“Coalitions and bridges”. Each coalition is drawn on its own below, with names."
+)
+COALITION_CAPTION = (
+    "Coalition {number}: {stakeholders} and the ties among them; shapes, colours and lines "
+    "as in Figure {overview}. Where a name would cover another, the stakeholder's number in "
+    "the priority table is shown instead."
+)
+
+
+def write(w: PlanWriter, plan: PlanContext) -> None:
+    """Write the network drawing (or, for a large map, an overview and one drawing per
+    coalition) and the power–interest grid; the public version gets the counts only."""
+    smap = plan.smap
+    if plan.level == "public":
+        _public(w, plan)
+        return
+    if not smap.stakeholders:
+        w.heading(SECTIONS["figures"])
+        w.para(NO_NETWORK)
+        return
+    # The network drawing gets a landscape page of its own, so names can be read.
+    w.set_landscape(True)
+    w.heading(SECTIONS["figures"], new_page=True)
+    ties = (
+        "dashed lines are negative ties such as conflict or distrust"
+        if plan.level == "full"
+        else "conflict and distrust are not shown in this version"
+    )
+    circled = " Our branch is circled." if plan.has_branch else ""
+    w.para(
+        "Each shape is a stakeholder (colour and shape show the category, size its power); "
+        f"lines are relationships, arrows point from source to target and {ties}.{circled}"
+    )
+    if len(smap.stakeholders) > LARGE_MAP:
+        _large_network(w, plan)
+    else:
+        w.figure(
+            drawings.network_png(
+                smap, plan.facts.numbers, highlight=plan.facts.branch, dpi=plan.options.dpi
+            ),
+            NETWORK_CAPTION.format(city=_city(smap)),
+            NETWORK_ALT.format(
+                stakeholders=counted(len(smap.stakeholders), "stakeholder"),
+                relationships=counted(len(smap.relationships), "relationship"),
+            ),
+        )
+    w.set_landscape(False)
+    _grid(w, plan)
+
+
+def _city(smap: StakeholderMap) -> str:
+    return smap.info.city or "the city"
+
+
+def _coalitions(plan: PlanContext) -> dict[int, list[str]]:
+    """Coalition number -> its members, in priority order."""
+    groups: dict[int, list[str]] = {}
+    for sid in plan.facts.ranked:
+        number = plan.facts.number(sid, "community")
+        if number is not None:
+            groups.setdefault(int(number), []).append(sid)
+    return dict(sorted(groups.items()))
+
+
+def _large_network(w: PlanWriter, plan: PlanContext) -> None:
+    """An overview with coalition numbers, then each coalition of two or more drawn alone."""
+    smap, facts, dpi = plan.smap, plan.facts, plan.options.dpi
+    groups = _coalitions(plan)
+    member_of = {sid: number for number, members in groups.items() for sid in members}
+    stakeholders = counted(len(smap.stakeholders), "stakeholder")
+    coalitions = counted(len(groups), "coalition")
+    overview = w.figure_number + 1
+    w.figure(
+        drawings.network_png(
+            smap, facts.numbers, highlight=facts.branch, dpi=dpi, groups=member_of
+        ),
+        OVERVIEW_CAPTION.format(city=_city(smap), stakeholders=stakeholders, coalitions=coalitions),
+        OVERVIEW_ALT.format(stakeholders=stakeholders, coalitions=coalitions),
+    )
+    for number, members in groups.items():
+        if len(members) < 2:
+            continue
+        names = [facts.label(sid) for sid in members[:MAX_NAMED]]
+        if len(members) > MAX_NAMED:
+            names.append(f"{len(members) - MAX_NAMED} more")
+        size = counted(len(members), "stakeholder")
+        w.figure(
+            drawings.network_png(
+                _part(smap, set(members)),
+                facts.numbers,
+                highlight=facts.branch,
+                dpi=min(dpi, COALITION_DPI),
+                legend=False,
+                height=_coalition_height(len(members)),
+            ),
+            COALITION_CAPTION.format(number=number, stakeholders=size, overview=overview),
+            COALITION_ALT.format(number=number, stakeholders=size, names=names_list(names)),
+        )
+
+
+def _coalition_height(members: int) -> float:
+    """Height in inches of a coalition's drawing: more room for more names, at most the
+    network drawing's."""
+    return min(2.2 + 0.08 * members, drawings.NETWORK_SIZE[1])
+
+
+def _part(smap: StakeholderMap, keep: set[str]) -> StakeholderMap:
+    """The stakeholders ``keep`` of ``smap`` and the ties among them, for drawing."""
+    part = StakeholderMap(smap.info)
+    part.categories, part.kinds = smap.categories, smap.kinds
+    part.stakeholders = {sid: s for sid, s in smap.stakeholders.items() if sid in keep}
+    part.positions = {sid: p for sid, p in smap.positions.items() if sid in keep}
+    part.relationships = {
+        rid: r for rid, r in smap.relationships.items() if r.source in keep and r.target in keep
+    }
+    return part
+
+
+def _grid(w: PlanWriter, plan: PlanContext) -> None:
+    """The power–interest grid with each rated stakeholder's number, or a sentence when
+    nobody is rated."""
+    smap = plan.smap
+    counts = Counter(plan.facts.quadrants.values())
+    unrated = counts[UNRATED]
+    placed = [q for q in QUADRANTS if q != UNRATED]
+    rated = sum(counts[q] for q in placed)
+    if not rated:
+        w.para(NO_RATED_GRID)
+        return
+    caption = (
+        "Power–interest grid (Mendelow); numbers as in the priority table. Points "
+        "sharing a rating are spread slightly so each can be seen."
+    )
+    if unrated:
+        caption += f" {counted(unrated, 'stakeholder')} not yet rated {are(unrated)} not shown."
+    quadrants = "; ".join(f"{q.lower()} {counts[q]}" for q in placed)
+    w.figure(
+        drawings.power_interest_png(smap, plan.facts.numbers, dpi=plan.options.dpi),
+        caption,
+        GRID_ALT.format(rated=rated, quadrants=quadrants),
+    )
+
+
+def _public(w: PlanWriter, plan: PlanContext) -> None:
+    """The counts per grid cell, our branch left out, or a sentence when nobody is rated."""
+    w.set_landscape(False)
+    w.heading(SECTIONS["figures"], new_page=True)
+    branch = plan.facts.branch
+    leave_out = {branch} - {None}
+    if not drawings.grid_counts(plan.smap, leave_out).any():
+        w.para(NO_RATED_GRID)
+        return
+    w.para(PUBLIC_NOTE)
+    w.figure(
+        drawings.quadrant_counts_png(plan.smap, dpi=plan.options.dpi, leave_out=leave_out),
+        "Number of stakeholders by power and interest"
+        + (" (our branch left out, as in the priority counts)." if branch else "."),
+        GRID_COUNTS_ALT,
+        0.8,
+    )

@@ -1,0 +1,65 @@
+"""The engagement history: what the stakeholders' logs record, summed up, and the latest
+interactions (the Full version only: the log names people and outcomes)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ....core.wording import counted
+from ..context import PlanContext
+from ..options import SECTIONS
+from ..wording import date_or_blank, names_list
+from ..writer import PlanWriter
+
+__all__ = ["write"]
+
+#: Latest interactions listed at most.
+MAX_LATEST = 12
+#: The summary ({...}: counts, names and dates).
+SUMMARY = "The log records {interactions} with {stakeholders} between {first} and {last}: {kinds}."
+#: Interaction kinds as counted in the summary.
+KIND_WORDS = {
+    "meeting": "meeting",
+    "letter": "letter",
+    "call": "call",
+    "event": "event",
+    "email": "e-mail",
+    "other": "other interaction",
+}
+#: The table's header.
+HEADER = ("Date", "Stakeholder", "Kind", "What happened", "Outcome")
+
+
+def write(w: PlanWriter, plan: PlanContext) -> None:
+    """Write the section into ``w`` from ``plan``."""
+    w.set_landscape(False)
+    w.heading(SECTIONS["history"])
+    entries = [(entry, sid) for sid, s in plan.smap.stakeholders.items() for entry in s.log]
+    entries.sort(key=lambda pair: pair[0].date)
+    kinds = Counter(entry.kind for entry, _ in entries)
+    w.para(
+        SUMMARY.format(
+            interactions=counted(len(entries), "interaction"),
+            stakeholders=counted(len({sid for _, sid in entries}), "stakeholder"),
+            first=date_or_blank(entries[0][0].date),
+            last=date_or_blank(entries[-1][0].date),
+            kinds=names_list([counted(n, KIND_WORDS[kind]) for kind, n in kinds.most_common()]),
+        )
+    )
+    latest = entries[-MAX_LATEST:][::-1]
+    if len(entries) > MAX_LATEST:
+        w.para(f"The {MAX_LATEST} latest:")
+    w.table(
+        HEADER,
+        [
+            (
+                date_or_blank(entry.date),
+                plan.facts.label(sid),
+                KIND_WORDS[entry.kind],
+                entry.summary,
+                entry.outcome,
+            )
+            for entry, sid in latest
+        ],
+        [2.3, 3.2, 1.8, 4.5, 3.6],
+    )

@@ -1,0 +1,30 @@
+"""Indicators: how progress is measured, from where we start to where we aim, by when."""
+
+from __future__ import annotations
+
+from ..context import PlanContext
+from ..options import SECTIONS
+from ..wording import date_or_blank
+from ..writer import PlanWriter
+
+__all__ = ["write"]
+
+#: The table's header.
+HEADER = ("Indicator", "Baseline", "Target", "By")
+#: What an empty cell says.
+NOT_SET = "not set"
+
+
+def write(w: PlanWriter, plan: PlanContext) -> None:
+    """Write the section into ``w`` from ``plan``."""
+    w.heading(SECTIONS["indicators"])
+    rows = [
+        (
+            i.name,
+            i.baseline or NOT_SET,
+            i.target or NOT_SET,
+            date_or_blank(i.by) or NOT_SET,
+        )
+        for i in plan.smap.info.indicators
+    ]
+    w.table(HEADER, rows, [5, 2.5, 2.5, 2.4])

@@ -1,0 +1,96 @@
+"""Stakeholder priorities: the priority table (the public version: counts by category
+and quadrant)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..context import PlanContext
+from ..options import SECTIONS
+from ..priorities import HIGH_FROM, NOT_A_TARGET, QUADRANTS
+from ..wording import capital, scale_text, score_text
+from ..writer import LANDSCAPE_FROM_ROWS, PlanWriter
+
+__all__ = ["write"]
+
+
+def write(w: PlanWriter, plan: PlanContext) -> None:
+    """Write the section into ``w`` from ``plan``."""
+    facts = plan.facts
+    # The table is wide; a short one, or the public version's counts, stay on portrait pages.
+    w.set_landscape(plan.per_actor and len(facts.ranked) >= LANDSCAPE_FROM_ROWS)
+    w.heading(SECTIONS["priority"])
+    aiim_note = (
+        "; the strategy follows the Alignment, Interest and Influence Matrix (AIIM), "
+        "explained in the annex"
+        if plan.level == "full"
+        else ""
+    )
+    branch_note = ""
+    if facts.branch is not None:
+        branch_note = (
+            f" {capital(plan.our_side())} is listed last, marked “{NOT_A_TARGET}”: it "
+            "carries out the plan and is not a stakeholder to engage."
+            if plan.per_actor
+            else " The counts leave out our own branch, which carries out the plan."
+        )
+    lead = (
+        "Stakeholders in priority order (the rule is in the annex)."
+        if plan.per_actor
+        else "Number of stakeholders by category and quadrant."
+    )
+    w.para(
+        f"{lead} The quadrant follows Mendelow's power–interest "
+        f"grid (high = {HIGH_FROM} or more on 1–5){aiim_note}.{branch_note}"
+    )
+    if not plan.per_actor:
+        categories = sorted({facts.category(s) for s in facts.targets})
+        rows = []
+        for name in categories:
+            members = [s for s in facts.targets if facts.category(s) == name]
+            counts = Counter(facts.quadrants[s] for s in members)
+            rows.append([name, *(str(counts[q]) for q in QUADRANTS), str(len(members))])
+        w.table(["Category", *QUADRANTS, "Total"], rows, [4, 2, 2, 2, 2, 2, 1.5])
+        return
+    rows = []
+    for sid in facts.ranked:
+        s = plan.stakeholder(sid)
+        reading = facts.readings.get(sid)
+        row = [
+            str(facts.numbers[sid]),
+            s.label,
+            facts.category(sid),
+            scale_text(s.power),
+            scale_text(s.interest),
+            facts.quadrants[sid],
+        ]
+        if plan.level == "full":
+            row += [score_text(s.position), score_text(s.trust), facts.strategies[sid]]
+        row.append(reading.role if reading else "")
+        rows.append(row)
+    if plan.level == "full":
+        header = [
+            "No.",
+            "Stakeholder",
+            "Category",
+            "Power",
+            "Interest",
+            "Quadrant",
+            "Position",
+            "Trust",
+            "AIIM strategy",
+            "Network role",
+        ]
+        weights = [0.8, 4.4, 3, 1.3, 1.5, 2.4, 1.7, 1.7, 3.6, 2.6]
+    else:
+        header = [
+            "No.",
+            "Stakeholder",
+            "Category",
+            "Power",
+            "Interest",
+            "Quadrant",
+            "Network role",
+        ]
+        weights = [0.9, 6, 4, 1.4, 1.5, 2.8, 2.8]
+    w.table(header, rows, weights)

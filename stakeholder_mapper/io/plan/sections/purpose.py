@@ -1,0 +1,36 @@
+"""Purpose and objectives: the map's purpose and the objectives recorded per stakeholder."""
+
+from __future__ import annotations
+
+from ..context import PlanContext
+from ..options import SECTIONS
+from ..wording import or_default
+from ..writer import PlanWriter
+
+__all__ = ["write"]
+
+
+def write(w: PlanWriter, plan: PlanContext) -> None:
+    """Write the section into ``w`` from ``plan``."""
+    w.heading(SECTIONS["purpose"])
+    w.para(
+        or_default(
+            plan.smap.info.purpose,
+            "No purpose recorded yet: describe the change this engagement seeks in the "
+            "map's properties.",
+        )
+    )
+    if not plan.per_actor:
+        return
+    objectives = [
+        f"{plan.facts.label(sid)}: {s.engagement.objective.strip()}"
+        for sid in plan.facts.targets
+        if (s := plan.stakeholder(sid)).engagement.objective.strip()
+    ]
+    w.heading("Objectives with key stakeholders", 2)
+    if objectives:
+        w.bullets(objectives)
+    elif plan.level != "full" and plan.facts.original_has("objective"):
+        w.para("The objectives recorded by the branch are not shared in this version.")
+    else:
+        w.para("No objectives recorded yet: add them on each stakeholder's engagement tab.")

@@ -1,0 +1,204 @@
+"""Engagement sheets: one per stakeholder with an engagement recorded, then the priority
+stakeholders still to plan."""
+
+from __future__ import annotations
+
+from ....core.wording import counted
+from ..context import PlanContext
+from ..options import SECTIONS
+from ..priorities import suggested_approach
+from ..wording import capital, date_or_blank, or_default, score_text
+from ..writer import PlanWriter
+
+__all__ = ["write"]
+
+#: The "still to plan" list below Full, with and without a branch to route from.
+STILL_TO_PLAN_SHARED = (
+    "None of what this version shares of an engagement (key messages, next action, MoU "
+    "status) is recorded yet for these priority stakeholders; the map suggests a first "
+    "contact for each."
+)
+STILL_TO_PLAN_SHARED_NO_BRANCH = (
+    "None of what this version shares of an engagement (key messages, next action, MoU "
+    "status) is recorded yet for these priority stakeholders."
+)
+
+
+def write(w: PlanWriter, plan: PlanContext) -> None:
+    """Write the section into ``w`` from ``plan``."""
+    w.set_landscape(False)
+    w.heading(SECTIONS["sheets"])
+    ids, unplanned = plan.sheet_ids(), plan.unplanned_ids()
+    if plan.options.sheets_for == "all":
+        scope = f"One sheet for each of the {counted(len(ids), 'stakeholder')} but our own branch."
+    else:
+        scope = (
+            f"One sheet for each of the {counted(len(ids), 'stakeholder')} with engagement "
+            "details recorded"
+            + (
+                f"; the {len(unplanned)} other priority stakeholders (manage closely or "
+                "keep satisfied) are listed after the sheets as engagement still to plan."
+                if unplanned
+                else "."
+            )
+        )
+    if plan.level == "full":
+        how = (
+            "Fields left empty on the map say so; the approach and messenger are suggested "
+            "from the map when none was recorded."
+        )
+    else:
+        how = (
+            "This version does not share, for any stakeholder, what the branch wants from "
+            "it (objective, desired change, ask, progress markers), nor the approach, "
+            "recorded messenger, focal point, engagement stage or risks: the approach and "
+            "messenger shown are the map's suggestions."
+        )
+    w.para(f"{scope} {how}")
+    if note := plan.missing_branch_note():
+        w.para(note)
+    for sid in ids:
+        _sheet(w, plan, sid)
+    if unplanned:
+        _still_to_plan(w, plan, unplanned)
+
+
+def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
+    """One compact table for the priority stakeholders with nothing recorded yet."""
+    facts = plan.facts
+    w.heading("Engagement still to plan", 2)
+    if plan.level == "full":
+        w.para(
+            "No objective, ask or next action is recorded yet for these priority "
+            "stakeholders. Agree a first contact and a focal point for each, then record "
+            "the engagement on the map to give them a sheet in the next plan."
+        )
+    else:
+        # This version never shows objectives or asks: it cannot say none is recorded.
+        w.para(STILL_TO_PLAN_SHARED if plan.has_branch else STILL_TO_PLAN_SHARED_NO_BRANCH)
+    rows = []
+    for sid in ids:
+        messenger = facts.messengers.get(sid)
+        contact = (messenger.contact if messenger else "") or "no trusted route yet"
+        row = [facts.label(sid), facts.quadrants[sid]]
+        if plan.level == "full":
+            row.append(facts.strategies[sid])
+        if plan.has_branch:
+            row.append(capital(contact))
+        if plan.level == "full":
+            s = plan.stakeholder(sid)
+            row.append(or_default(s.engagement.owner or s.focal_point, "none yet"))
+        rows.append(row)
+    if plan.level == "full":
+        columns = [
+            ("Stakeholder", 4.2),
+            ("Quadrant", 2.5),
+            ("Strategy", 2.9),
+            ("Suggested first contact", 4.6),
+            ("Focal point", 2.4),
+        ]
+    else:
+        columns = [("Stakeholder", 5), ("Quadrant", 3), ("Suggested first contact", 6)]
+    if not plan.has_branch:
+        columns = [c for c in columns if c[0] != "Suggested first contact"]
+    w.table([c[0] for c in columns], rows, [c[1] for c in columns])
+
+
+def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
+    facts, s = plan.facts, plan.stakeholder(sid)
+    e = s.engagement
+    w.heading(s.label, 2)
+    line = f"{facts.category(sid)} · {facts.quadrants[sid]}"
+    if plan.level == "full":
+        line += f" · AIIM: {facts.strategies[sid].lower()}"
+    reading = facts.readings.get(sid)
+    if reading:
+        line += f" · network role: {reading.role.lower()}"
+    w.para(line, w.caption)
+    messenger = facts.messengers.get(sid)
+    suggested = messenger.sentence if messenger else ""
+    recorded_messenger = plan.recorded_messenger(sid)
+    markers = "\n".join(
+        f"{name}: {text.strip()}"
+        for name, text in (
+            ("Expect to see", e.expect_to_see),
+            ("Like to see", e.like_to_see),
+            ("Love to see", e.love_to_see),
+        )
+        if text.strip()
+    )
+    # Secondary fields get a row when filled and are listed together when empty, so
+    # that a sheet fits on half a page.
+    optional = {
+        "Desired change": e.desired_change.strip(),
+        "Key messages": e.key_messages.strip(),
+        "Channel": e.channel.strip(),
+        "Timing window": e.timing_window.strip(),
+        "Progress markers": markers,
+        "Risks": e.risks.strip(),
+    }
+    if plan.level != "full":
+        # Held back by the export level for every stakeholder, not missing: never
+        # listed as "not recorded".
+        del optional["Desired change"], optional["Progress markers"], optional["Risks"]
+    if plan.level == "full":
+        basis = "its strategy, stage and quadrant, as none was recorded"
+    else:
+        basis = "its quadrant"
+    approach = e.approach.strip() or (
+        suggested_approach(
+            facts.strategies[sid],
+            e.stage,
+            facts.quadrants[sid],
+            distrustful=s.trust is not None and s.trust < 0,
+        )
+        + f" Suggested for {basis}."
+    )
+    if not suggested:  # no branch named: nothing is suggested (the plan said why)
+        messenger_text = f"{recorded_messenger} (recorded on the map)" if recorded_messenger else ""
+    elif recorded_messenger:
+        messenger_text = (
+            f"{recorded_messenger} (recorded on the map)\nSuggested by the map: {suggested}"
+        )
+    else:
+        messenger_text = f"Suggested by the map: {suggested}"
+    next_action = or_default(e.next_action, "No next action recorded yet.")
+    if e.due_date:
+        stop = "" if next_action.endswith((".", "!", "?")) else "."
+        next_action += f"{stop} Due {date_or_blank(e.due_date)}."
+    status = f"MoU: {e.mou_status}"
+    if plan.level == "full":
+        status = f"Engagement stage: {e.stage or 'not assessed yet'} · {status}"
+    owner = None
+    if plan.level == "full":
+        owner = ("Our focal point", or_default(e.owner or s.focal_point, "No focal point yet."))
+    # Below Full what we want from a stakeholder is withheld for all alike: no row.
+    wanted = plan.level == "full"
+    sequence = [
+        wanted and ("Objective", or_default(e.objective, "No objective recorded yet.")),
+        wanted and ("The ask", or_default(e.ask, "No ask recorded yet.")),
+        ("Desired change", optional.get("Desired change", "")),
+        ("Key messages", optional["Key messages"]),
+        ("Approach", approach),
+        ("Messenger", messenger_text),
+        ("Channel", optional["Channel"]),
+        ("Timing window", optional["Timing window"]),
+        owner,
+        ("Next action", next_action),
+        ("Status", status),
+        ("Progress markers", optional.get("Progress markers", "")),
+        ("Risks", optional.get("Risks", "")),
+    ]
+    rows = [row for row in sequence if row and row[1]]
+    principles = ", ".join(str(p) for p in s.principles) or "None linked yet."
+    rows.append(("Principles of Action served", principles))
+    if plan.level == "full":
+        rows.append(("Position / trust", f"{score_text(s.position)} / {score_text(s.trust)}"))
+        if s.person or s.contact:
+            rows.append(("Contact person", "\n".join(v for v in (s.person, s.contact) if v)))
+    if reading:
+        rows.append(("What the network says", reading.sentence))
+    missing = [name.lower() for name, value in optional.items() if not value]
+    if missing:
+        rows.append(("Not recorded yet", ", ".join(missing).capitalize() + "."))
+    w.table([], rows, [2, 5], header_row=False, first_column=True, keep_together=True)
