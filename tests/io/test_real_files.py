@@ -127,6 +127,8 @@ def test_gephi_java_dates_colours_and_positions(tmp_path):
     smap, report = import_gexf(REAL / "gephi-java.gexf")
     applet = next(s for s in smap.stakeholders.values() if s.label == "java.applet.Applet")
     assert applet.colour == "#FE6E06"
+    renamed = [line for line in report.lines() if "is a stakeholder's id" in line]
+    assert len(renamed) == 1 and "1538 edges" in renamed[0], "one line for 1,538 renamed ids"
     context = next(s for s in smap.stakeholders.values() if s.label == "java.applet.AppletContext")
     assert smap.positions[context.id] == (203.91348, 335.2617), "y as Gephi shows it"
     assert smap.info.date is not None and smap.info.date.isoformat() == "2010-04-01"
@@ -222,6 +224,7 @@ def test_words_fill_a_translated_scale_and_the_apps_own_columns_stay_strict(tmp_
     people.write_text("id,name,Pouvoir\na,Mairie,élevé\nb,Jeunes,Faible\n", encoding="utf-8")
     smap, report = import_tables(people)
     assert (smap.stakeholders["a"].power, smap.stakeholders["b"].power) == (4, 2)
+    assert any("the words in 'Pouvoir' were read as power" in line for line in report.lines())
     own = tmp_path / "own.csv"
     own.write_text("id,name,power\na,Mairie,High\n", encoding="utf-8")
     with pytest.raises(TableImportError, match="line 2, column 'power'"):
