@@ -8,8 +8,9 @@ names in a user's table, stay strict.
 - Word scales: power and interest written as words ("High", "moyen", "baja", "высокий",
   "مرتفع") become 1-5 when every word of the column is on the scale: very low 1, low 2,
   medium 3, high 4, very high 5. Position and trust (-2 to +2) are not guessed from words.
-- A foreign column whose values do not fit its field otherwise is kept, under its
-  header, as a custom attribute.
+- A foreign column most of whose values do not fit its field otherwise ("VP" for a
+  position) is kept, under its header, as a custom attribute. One that mostly fits is
+  read as the field: its few bad values are typos and reject their rows as usual.
 - Weights: a foreign strength column of whole numbers 1 to 5 is read as it is. Other
   numbers are ranked among the file's distinct weights and spread evenly over 1-5:
   ``strength = 1 + round(4 * rank / (distinct - 1))`` (lowest 1, highest 5, one distinct

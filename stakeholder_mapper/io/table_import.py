@@ -133,12 +133,18 @@ EXAMPLES = 3
 
 
 def grouped(problems: list[RowProblem]) -> list[str]:
-    """One line per kind of problem: where, how many rows, and a few examples."""
+    """One line per kind of problem: where, how many rows, and a few examples.
+
+    A kind met in one row alone is that row's own line.
+    """
     groups: dict[tuple[str, str, str], list[RowProblem]] = {}
     for problem in problems:
         groups.setdefault((problem.table, problem.column, problem.kind()), []).append(problem)
     out = []
     for (table, column, _), items in groups.items():
+        if len(items) == 1:
+            out.append(f"  {items[0]}")
+            continue
         where = f"{table}, column '{column}'" if column else table
         unit = items[0].unit
         examples = "; ".join(f"{unit} {p.line}: {p.message}" for p in items[:EXAMPLES])
@@ -696,8 +702,9 @@ def _adapt_foreign(
 ) -> dict[str, str]:
     """The column mapping with foreign columns read as close as they fit (see io.foreign).
 
-    Scale words become numbers in ``table``; a column that still does not fit its field
-    is left out of the mapping, to be kept as a custom attribute.
+    Scale words become numbers in ``table``; a column most of whose values still do not
+    fit its field is left out of the mapping, to be kept as a custom attribute. A column
+    that mostly fits is read as the field, and its few bad values reject their rows.
     """
     kept = dict(columns)
     position = {h: i for i, h in enumerate(table.headers)}
@@ -705,9 +712,10 @@ def _adapt_foreign(
         if column not in _TYPED or not is_foreign(header, column, third_party):
             continue
         cells = table.frame.iloc[:, position[header]].tolist()
-        bad = [c for c in cells if c.strip() and not _fits(column, c)]
-        if not bad:
-            continue
+        given = [c for c in cells if c.strip()]
+        bad = [c for c in given if not _fits(column, c)]
+        if 2 * len(bad) <= len(given):
+            continue  # mostly the field's values: the others are typos, rejected by row
         words = map_words(cells) if column in ("power", "interest") else None
         if words is not None:
             table.frame.iloc[:, position[header]] = words

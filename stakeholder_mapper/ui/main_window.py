@@ -788,7 +788,7 @@ class MainWindow(QMainWindow):
         # and matplotlib: they are imported when first opened, not while the window starts.
         from .import_dialog import run_import_dialog
 
-        outcome = run_import_dialog(self, self.document.smap)
+        outcome = run_import_dialog(self, self.document)
         if outcome is None:
             return
         if outcome.command is not None:

@@ -1,0 +1,52 @@
+"""The import dialog with another tool's file: a grouped report that can be saved, and a
+new map by default unless the open map is one the user made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from stakeholder_mapper.core.commands import AddStakeholder
+from stakeholder_mapper.core.model import Stakeholder
+from stakeholder_mapper.io.project import load_map
+from stakeholder_mapper.paths import SAMPLE_MAP
+from stakeholder_mapper.ui.document import MapDocument
+from stakeholder_mapper.ui.import_dialog import ImportDialog, merge_by_default
+
+from .waits import BACKGROUND
+
+REAL = Path(__file__).parent.parent / "data" / "real"
+
+
+def test_the_sample_is_not_merged_into_by_default(qtbot, tmp_path):
+    sample = MapDocument(load_map(SAMPLE_MAP))
+    assert not merge_by_default(sample), "the first start's sample is not the user's map"
+    dialog = ImportDialog(sample.smap, merge=merge_by_default(sample))
+    qtbot.addWidget(dialog)
+    assert dialog.new_map_button.isChecked() and dialog.merge_button.isEnabled()
+    sample.push(AddStakeholder(sample.smap, Stakeholder("new-radio", "New Radio", "media")))
+    assert merge_by_default(sample), "once edited, the open map is the user's"
+    opened = MapDocument(load_map(SAMPLE_MAP), tmp_path / "ours.smap")
+    assert merge_by_default(opened)
+
+
+def test_a_gephi_file_checks_with_a_grouped_report_that_can_be_saved(qtbot, tmp_path):
+    dialog = ImportDialog(None)
+    qtbot.addWidget(dialog)
+    assert not dialog.save_report_button.isEnabled()
+    dialog.load(REAL / "gephi-java.gexf")
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=BACKGROUND)
+    dialog.check()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=BACKGROUND)
+    assert "1538 stakeholders" in dialog.summary.text()
+    text = dialog.report_view.toPlainText()
+    assert len(text.splitlines()) < 15, "1,538 renamed edge ids are one line, not 1,538"
+    saved = tmp_path / "report.txt"
+    dialog.report_path = lambda: str(saved)
+    assert dialog.save_report_button.isEnabled()
+    qtbot.mouseClick(dialog.save_report_button, Qt.MouseButton.LeftButton)
+    assert saved.read_text(encoding="utf-8") == text + "\n"
+    assert dialog.summary.text() == "Report saved as report.txt."
+    qtbot.waitExposed(dialog)
+    dialog.grab().save("/tmp/rf-import-java.png")
