@@ -129,6 +129,7 @@ def _partner_stakeholder(s: Stakeholder, new_id: str, names: NameMatcher) -> Sta
         tags=tuple(_clean(t, names) for t in s.tags),
         sensitivity=s.sensitivity,
         engagement=engagement,
+        colour=s.colour,
     )
 
 

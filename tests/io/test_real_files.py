@@ -9,12 +9,15 @@ counts and directedness.
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import igraph
 import networkx as nx
 import pytest
+from openpyxl import Workbook
 
 from stakeholder_mapper.io.graph_formats import (
     export_gexf,
@@ -22,7 +25,7 @@ from stakeholder_mapper.io.graph_formats import (
     import_gexf,
     import_graphml,
 )
-from stakeholder_mapper.io.table_import import import_tables
+from stakeholder_mapper.io.table_import import import_tables, import_workbook
 from stakeholder_mapper.io.tables import TableImportError
 
 REAL = Path(__file__).parent.parent / "data" / "real"
@@ -236,3 +239,58 @@ def test_the_separator_sniffer_skips_quoted_text(tmp_path):
     path.write_text('"Last, First";id;name\n"Doe, Jane";a;Mairie\n', encoding="utf-8")
     smap, _ = import_tables(path)
     assert smap.stakeholders["a"].attributes == {"Last, First": "Doe, Jane"}
+
+
+def test_a_kumu_workbook_keeps_its_influence_words_and_weights(tmp_path):
+    book = Workbook()
+    elements = book.active
+    elements.title = "Elements"
+    for row in (
+        ["Label", "Type", "Influence", "Power"],
+        ["City hall", "Municipal authority", "High", "High"],
+        ["Youth council", "Youth group", "Low", "Medium"],
+        ["Radio Delta", "Media", "Medium", "very high"],
+    ):
+        elements.append(row)
+    connections = book.create_sheet("Connections")
+    for row in (
+        ["From", "To", "Type", "Strength"],
+        ["Youth council", "City hall", "Influence", 8],
+        ["Radio Delta", "City hall", "Influence", 0.5],
+        ["City hall", "City hall", "Influence", 1],
+    ):
+        connections.append(row)
+    book.save(tmp_path / "kumu.xlsx")
+    smap, report = import_workbook(tmp_path / "kumu.xlsx")
+    hall = smap.stakeholders["city-hall"]
+    assert (hall.influence, hall.attributes["Influence"], hall.power) == (None, "High", 4)
+    assert smap.stakeholders["radio-delta"].power == 5
+    strengths = {
+        r.source: (r.strength, r.attributes["Strength"]) for r in smap.relationships.values()
+    }
+    assert strengths == {"youth-council": (5, "8"), "radio-delta": (1, "0.5")}
+    assert len(report.left_out) == 1, "the self-loop is left out, not fatal"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "stakeholder_mapper.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_strict_cli_imports_a_real_file_and_refuses_bad_own_values(tmp_path):
+    out = tmp_path / "java.smap"
+    done = _cli("import", str(REAL / "gephi-java.gexf"), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "1538 stakeholders" in done.stdout and len(done.stdout.splitlines()) < 15
+    broken = tmp_path / "broken.gexf"
+    broken.write_text((REAL / "gexf-primer-simple.gexf").read_text()[:-30], encoding="utf-8")
+    bad = tmp_path / "own.csv"
+    bad.write_text("id,name,power\na,City hall,High\n", encoding="utf-8")
+    for args in ((str(broken),), ("--stakeholders", str(bad))):
+        done = _cli("import", *args, "-o", str(tmp_path / "x.smap"))
+        assert done.returncode == 2
+        assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
