@@ -618,7 +618,7 @@ def import_graphml(
     keys, defaults = _graphml_keys(root)
     smap = smap if smap is not None else StakeholderMap()
     graph_values = _graphml_values(graph, keys, defaults["graph"])
-    foreign = _Foreign(third_party=graph_values.get("creator") != _CREATOR)
+    foreign = _Foreign(third_party=not _is_ours(graph_values))
     foreign.default_weight = defaults["edge"].get("weight", DEFAULT_WEIGHT)
     define = _apply_graph_values(smap, graph_values, path.name, foreign)
     node_rows: list[dict[str, str]] = []
@@ -636,6 +636,15 @@ def import_graphml(
         )
     return _finish(
         smap, node_rows, edge_rows, path.name, skip_bad_rows, progress, known, define, foreign
+    )
+
+
+def _is_ours(graph_values: dict[str, str]) -> bool:
+    """Whether a GraphML file is this app's: it says so, or carries the app's own settings."""
+    if graph_values.get("creator") == _CREATOR:
+        return True
+    return any(
+        str(graph_values.get(k) or "").strip() for k in ("categories", "kinds", "plan_settings")
     )
 
 
