@@ -27,12 +27,15 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..core.model import StakeholderMap
 from .columns import normalise_header
 
 __all__ = [
     "DEFAULT_WEIGHT",
+    "SIZE_ATTRIBUTE",
     "WORD_SCALE",
     "WeightMapping",
+    "imported_sizes",
     "is_foreign",
     "map_weights",
     "map_words",
@@ -40,6 +43,8 @@ __all__ = [
 
 #: The weight of an edge that gives none, in GEXF, Gephi, networkx and igraph.
 DEFAULT_WEIGHT = "1"
+#: The attribute holding a node's size from Gephi (``viz:size``) or another tool.
+SIZE_ATTRIBUTE = "size"
 
 _LEVELS = {
     1: ("very low", "très faible", "très bas", "muy bajo", "muy baja", "очень низкий",
@@ -121,3 +126,13 @@ def map_weights(cells: list[str], default: str = DEFAULT_WEIGHT) -> WeightMappin
     span = len(distinct) - 1
     strengths = [str(1 + math.floor(4 * rank[v] / span + 0.5)) if span else "3" for v in values]
     return WeightMapping(strengths, originals, distinct[0], distinct[-1], len(distinct), filled)
+
+
+def imported_sizes(smap: StakeholderMap) -> dict[str, float]:
+    """The node sizes another tool gave, by stakeholder id (those with a number only)."""
+    sizes = {}
+    for s in smap.stakeholders.values():
+        value = _number(s.attributes.get(SIZE_ATTRIBUTE, "").strip())
+        if value is not None:
+            sizes[s.id] = value
+    return sizes

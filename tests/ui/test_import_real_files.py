@@ -50,3 +50,24 @@ def test_a_gephi_file_checks_with_a_grouped_report_that_can_be_saved(qtbot, tmp_
     assert dialog.summary.text() == "Report saved as report.txt."
     qtbot.waitExposed(dialog)
     dialog.grab().save("/tmp/rf-import-java.png")
+
+
+def test_gephi_sizes_and_colours_are_drawn_after_an_import(qtbot, window, monkeypatch):
+    import stakeholder_mapper.ui.import_dialog as import_dialog_module
+    from stakeholder_mapper.io.graph_formats import import_gexf
+    from stakeholder_mapper.ui.import_dialog import ImportOutcome
+
+    smap, report = import_gexf(REAL / "gephi-les-miserables.gexf")
+    monkeypatch.setattr(
+        import_dialog_module,
+        "run_import_dialog",
+        lambda parent, document: ImportOutcome(smap, None, report),
+    )
+    window.actions_by_name["import"].trigger()
+    scene = window.scene
+    assert scene.size_by == "size"
+    by_name = {s.label: s.id for s in window.document.smap.stakeholders.values()}
+    big, small = scene.nodes[by_name["Valjean"]], scene.nodes[by_name["Napoleon"]]
+    assert big.outline().boundingRect().width() > small.outline().boundingRect().width()
+    myriel = window.document.smap.stakeholders[by_name["Myriel"]]
+    assert scene.nodes[myriel.id].colour().name().upper() == myriel.colour == "#5B5BF5"
