@@ -155,6 +155,12 @@ def test_polinode_position_is_kept_as_an_attribute_and_its_date_reported():
     assert any("'Position' was kept as a custom attribute" in line for line in lines)
 
 
+def test_jung_hyperedges_are_counted_and_left_out():
+    smap, report = import_graphml(REAL / "jung-hyper.graphml")
+    assert (len(smap.stakeholders), len(smap.relationships)) == (7, 1)
+    assert any("3 hyperedges" in line and "left out" in line for line in report.lines())
+
+
 def test_yfiles_for_html_labels_name_the_stakeholders():
     smap, _ = import_graphml(REAL / "igraph-yfiles-for-html.graphml")
     assert "Top left rounded rectangle" in {s.label for s in smap.stakeholders.values()}
