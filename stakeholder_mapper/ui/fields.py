@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +41,8 @@ class Field:
     """One editable field: its name on the record, its header, and how it is typed.
 
     ``kind`` is one of ``text``, ``longtext``, ``int``, ``choice``, ``tags``, ``principles``,
-    ``bool``, ``date``, ``category``, ``kind``, ``stakeholder`` (read-only reference).
+    ``bool``, ``date``, ``colour`` (``#RRGGBB``), ``category``, ``kind``, ``stakeholder``
+    (read-only reference).
     """
 
     name: str
@@ -136,6 +138,13 @@ class Field:
             if text.casefold() in ("no", "false", "0", "n"):
                 return False
             raise ValidationError(f"{self.header} should be yes or no (found {text!r}).")
+        if self.kind == "colour":
+            if not re.fullmatch(r"#[0-9a-fA-F]{6}", text):
+                raise ValidationError(
+                    f"{self.header} should be written #RRGGBB, or empty for the category's "
+                    f"(found {text!r})."
+                )
+            return text.upper()
         if self.kind == "date":
             try:
                 return dt.date.fromisoformat(text)
@@ -185,6 +194,8 @@ STAKEHOLDER_FIELDS: tuple[Field, ...] = (
     Field("review_date", "Review date", "date"),
     Field("source", "Source"),
     Field("informed", "Informed", "bool"),
+    # A colour from Gephi or yEd, drawn over the category's; empty for the category's.
+    Field("colour", "Own colour", "colour"),
     Field("notes", "Notes", "longtext"),
     Field("engagement.stage", "Engagement stage", "choice", ENGAGEMENT_STAGES),
     Field("engagement.mou_status", "MoU status", "choice", MOU_STATUSES, optional=False),

@@ -71,3 +71,26 @@ def test_gephi_sizes_and_colours_are_drawn_after_an_import(qtbot, window, monkey
     assert big.outline().boundingRect().width() > small.outline().boundingRect().width()
     myriel = window.document.smap.stakeholders[by_name["Myriel"]]
     assert scene.nodes[myriel.id].colour().name().upper() == myriel.colour == "#5B5BF5"
+
+
+def test_an_imported_colour_is_edited_or_cleared_in_the_inspector(qtbot, window):
+    from stakeholder_mapper.core.commands import UpdateStakeholder
+
+    smap = window.document.smap
+    sid = next(iter(smap.stakeholders))
+    category_colour = smap.categories[smap.stakeholders[sid].category].colour
+    window.document.push(UpdateStakeholder(smap, sid, colour="#FE6E06"))
+    window.document.selection.set([sid])
+    assert window.scene.nodes[sid].colour().name().upper() == "#FE6E06"
+    editor = window.inspector.editor("colour")
+    assert editor.text() == "#FE6E06"
+    editor.setText("red")
+    editor.editingFinished.emit()
+    assert "#RRGGBB" in window.inspector.message.text()
+    assert smap.stakeholders[sid].colour == "#FE6E06", "a bad colour changes nothing"
+    editor.setText("")
+    editor.editingFinished.emit()
+    assert smap.stakeholders[sid].colour is None
+    assert window.scene.nodes[sid].colour().name().upper() == category_colour.upper()
+    window.document.undo_stack.undo()
+    assert window.scene.nodes[sid].colour().name().upper() == "#FE6E06"
