@@ -130,6 +130,15 @@ class RowProblem:
 
 #: Examples a report gives of each kind of change, rejection or omission.
 EXAMPLES = 3
+#: Names a report line lists (created categories, custom attributes) before "and N more".
+LISTED = 12
+
+
+def _listed(names: list[str]) -> str:
+    """Names joined for one report line, the first :data:`LISTED` of them and a count."""
+    shown = ", ".join(names[:LISTED])
+    more = len(names) - LISTED
+    return f"{shown} and {more} more." if more > 0 else f"{shown}."
 
 
 def grouped(problems: list[RowProblem]) -> list[str]:
@@ -178,11 +187,11 @@ class ImportReport:
             f"{counted(self.relationships, 'relationship')}."
         ]
         if self.created_categories:
-            out.append("Created categories: " + ", ".join(self.created_categories) + ".")
+            out.append("Created categories: " + _listed(self.created_categories))
         if self.created_kinds:
-            out.append("Created relationship kinds: " + ", ".join(self.created_kinds) + ".")
+            out.append("Created relationship kinds: " + _listed(self.created_kinds))
         if self.custom_columns:
-            out.append("Kept as custom attributes: " + ", ".join(self.custom_columns) + ".")
+            out.append("Kept as custom attributes: " + _listed(self.custom_columns))
         out.extend(self.adjusted)
         if self.changed:
             out.append(f"Imported {counted(len(self.changed), 'row')} with a change:")

@@ -305,3 +305,13 @@ def test_the_strict_cli_imports_a_real_file_and_refuses_bad_own_values(tmp_path)
         done = _cli("import", *args, "-o", str(tmp_path / "x.smap"))
         assert done.returncode == 2
         assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def test_a_file_with_many_categories_is_reported_in_a_short_line(tmp_path):
+    people = tmp_path / "people.csv"
+    rows = "".join(f"s{i},Actor {i},Type {i}\n" for i in range(40))
+    people.write_text("id,name,category\n" + rows, encoding="utf-8")
+    smap, report = import_tables(people)
+    assert len(smap.categories) >= 40
+    (line,) = [line for line in report.lines() if line.startswith("Created categories")]
+    assert line.endswith("Type 11 and 28 more.")
