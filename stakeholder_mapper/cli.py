@@ -242,6 +242,11 @@ def _import_into(args: argparse.Namespace, source: Path, fmt: str, output: Path)
         from .io.graph_formats import import_gexf, import_graphml
 
         smap, report = (import_graphml if fmt == "graphml" else import_gexf)(source, **options)
+    if not report.stakeholders:
+        first = f" (the first: {report.rejected[0]})" if report.rejected else ""
+        raise ValidationError(
+            f"{source.name}: every stakeholder row was rejected, so nothing was imported{first}."
+        )
     if args.title or smap.info == MapInfo():
         smap.info = dataclasses.replace(smap.info, title=args.title or source.stem)
     if args.branch is not None:

@@ -315,3 +315,15 @@ def test_a_file_with_many_categories_is_reported_in_a_short_line(tmp_path):
     assert len(smap.categories) >= 40
     (line,) = [line for line in report.lines() if line.startswith("Created categories")]
     assert line.endswith("Type 11 and 28 more.")
+
+
+def test_the_cli_refuses_an_import_that_rejects_every_stakeholder(tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text("id,name,power\na,City hall,9\nb,Radio,7\n", encoding="utf-8")
+    out = tmp_path / "out.smap"
+    done = _cli("import", "--stakeholders", str(people), "--skip-bad-rows", "-o", str(out))
+    assert done.returncode == 2 and not out.exists()
+    assert done.stderr.strip().splitlines() == [
+        "error: people.csv: every stakeholder row was rejected, so nothing was imported (the "
+        "first: people.csv, line 2, column 'power': '9' is not a whole number from 1 to 5)."
+    ]
