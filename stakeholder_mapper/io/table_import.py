@@ -770,6 +770,7 @@ def _adapt_weights(
         return columns
     strength = "strength (from " + header + ")"
     table.frame[strength] = mapping.strengths
+    table.frame[header] = mapping.originals  # a missing weight is the default it took
     kept["strength"] = strength
     if mapping.distinct:
         report.adjusted.append(
