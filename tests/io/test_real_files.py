@@ -9,6 +9,7 @@ counts and directedness.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import subprocess
 import sys
 import warnings
@@ -26,6 +27,7 @@ from stakeholder_mapper.io.graph_formats import (
     import_gexf,
     import_graphml,
 )
+from stakeholder_mapper.io.merge import merge_command
 from stakeholder_mapper.io.table_import import import_tables, import_workbook
 from stakeholder_mapper.io.tables import TableImportError
 
@@ -323,3 +325,19 @@ def test_the_cli_refuses_an_import_that_rejects_every_stakeholder(tmp_path):
         "error: people.csv: every stakeholder row was rejected, so nothing was imported (the "
         "first: people.csv, line 2, column 'power': '9' is not a whole number from 1 to 5)."
     ]
+
+
+def test_merging_a_weighted_file_adds_its_weights_to_the_maps_ties():
+    bare, _ = import_graphml(REAL / "igraph-test.graphml")
+    for rid, tie in list(bare.relationships.items()):
+        bare.relationships[rid] = dataclasses.replace(tie, attributes={"seen": "workshop"})
+    incoming, _ = import_graphml(REAL / "igraph-test.graphml")
+    command, plan = merge_command(bare, incoming, "Import igraph-test.graphml")
+    assert plan.relationships_updated == 7 and plan.relationships_added == 0
+    command.redo()
+    tie = next(r for r in bare.relationships.values() if {r.source, r.target} == {"n5", "n4"})
+    assert tie.attributes == {"seen": "workshop", "weight": "1.1"}
+    command.undo()
+    assert tie.id in bare.relationships and bare.relationships[tie.id].attributes == {
+        "seen": "workshop"
+    }
