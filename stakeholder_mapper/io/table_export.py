@@ -272,11 +272,11 @@ def export_csv(
     paths = csv_paths(path)
     s_rows = stakeholder_rows(smap)
     s_header = list(s_rows[0]) if s_rows else list(STAKEHOLDER_COLUMNS)
+    r_rows = relationship_rows(smap)
+    r_header = list(r_rows[0]) if r_rows else list(RELATIONSHIP_COLUMNS)
     files = {
         paths["stakeholders"]: _csv_bytes(s_header, (r.values() for r in s_rows)),
-        paths["relationships"]: _csv_bytes(
-            list(RELATIONSHIP_COLUMNS), (r.values() for r in relationship_rows(smap))
-        ),
+        paths["relationships"]: _csv_bytes(r_header, (r.values() for r in r_rows)),
     }
     if metrics and smap.stakeholders:
         files[paths["metrics"]] = _csv_bytes(*metrics_rows(smap))
@@ -350,6 +350,7 @@ def export_xlsx(
 
     smap = redact_for_export(smap, level)
     s_rows = stakeholder_rows(smap)
+    r_rows = relationship_rows(smap)
     sheets: list[tuple[str, list[str], list[list[Any]]]] = [
         (
             "Stakeholders",
@@ -358,8 +359,8 @@ def export_xlsx(
         ),
         (
             "Relationships",
-            list(RELATIONSHIP_COLUMNS),
-            [list(r.values()) for r in relationship_rows(smap)],
+            list(r_rows[0]) if r_rows else list(RELATIONSHIP_COLUMNS),
+            [list(r.values()) for r in r_rows],
         ),
     ]
     if metrics and smap.stakeholders:

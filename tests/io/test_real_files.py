@@ -28,6 +28,8 @@ from stakeholder_mapper.io.graph_formats import (
     import_graphml,
 )
 from stakeholder_mapper.io.merge import merge_command
+from stakeholder_mapper.io.project import load_map, save_map
+from stakeholder_mapper.io.table_export import csv_paths, export_csv, export_xlsx
 from stakeholder_mapper.io.table_import import import_tables, import_workbook
 from stakeholder_mapper.io.tables import TableImportError
 
@@ -341,3 +343,21 @@ def test_merging_a_weighted_file_adds_its_weights_to_the_maps_ties():
     assert tie.id in bare.relationships and bare.relationships[tie.id].attributes == {
         "seen": "workshop"
     }
+
+
+def test_an_imported_map_keeps_colours_weights_and_sizes_in_every_own_format(tmp_path):
+    smap, _ = import_gexf(REAL / "gephi-les-miserables.gexf")
+    save_map(smap, tmp_path / "m.smap")
+    assert load_map(tmp_path / "m.smap") == smap
+    export_xlsx(smap, tmp_path / "m.xlsx")
+    export_csv(smap, tmp_path / "m.csv", metrics=False)
+    back, _ = import_workbook(tmp_path / "m.xlsx")
+    assert back.stakeholders == smap.stakeholders
+    assert back.relationships == smap.relationships
+    tables = csv_paths(tmp_path / "m.csv")
+    back, _ = import_tables(tables["stakeholders"], tables["relationships"])
+    assert back.stakeholders == smap.stakeholders
+    assert back.relationships == smap.relationships
+    export_graphml(smap, tmp_path / "m.graphml")
+    back, _ = import_graphml(tmp_path / "m.graphml")
+    assert back == smap
