@@ -625,6 +625,12 @@ def import_graphml(
     edge_rows: list[dict[str, str]] = []
     directed = graph.get("edgedefault", "directed") != "undirected"
     groups = _graphml_graph(graph, keys, defaults, directed, (node_rows, edge_rows))
+    if foreign.third_party and {("node", c) for c in "rgb"} <= set(keys.values()):
+        # Gephi's GraphML (colour as r, g, b) keeps Gephi's y, which points upwards.
+        for row in node_rows:
+            y = _number(row.get("y"))
+            if y is not None:
+                row["y"] = repr(-y + 0.0)
     if groups:
         members = sum(1 for row in node_rows if GROUP_ATTRIBUTE in row)
         foreign.notes.append(_group_note(groups, members))

@@ -361,3 +361,10 @@ def test_an_imported_map_keeps_colours_weights_and_sizes_in_every_own_format(tmp
     export_graphml(smap, tmp_path / "m.graphml")
     back, _ = import_graphml(tmp_path / "m.graphml")
     assert back == smap
+
+
+def test_gephis_graphml_keeps_its_colours_sizes_and_y_as_gephi_shows_it():
+    smap, _ = import_graphml(REAL / "graphology-miserables.graphml")
+    valjean = smap.stakeholders["11"]
+    assert (valjean.colour, valjean.attributes["size"]) == ("#F55B5B", "100.0")
+    assert smap.positions["11"] == (-87.93029, -6.8120565)
