@@ -51,6 +51,13 @@ from .tables import MAX_TABLE_BYTES, Table, TableImportError
 from .xml_safe import xml_safe_text
 
 __all__ = [
+    "DATE_LEFT_OUT",
+    "DETAILS_LEFT_OUT",
+    "DYNAMIC_LAST_VALUE",
+    "FILE_NOTE",
+    "GROUPS_IMPORTED",
+    "GROUP_ATTRIBUTE",
+    "HYPEREDGES_LEFT_OUT",
     "export_gexf",
     "export_graphml",
     "gexf_bytes",
@@ -73,6 +80,26 @@ _KIND_COLUMNS = ("kind_name", "kind_directed", "kind_valence", "kind_colour", "k
 # GEXF viz shapes for ours; the others are drawn as discs by Gephi.
 _VIZ_SHAPES = {"circle": "disc", "square": "square", "triangle": "triangle", "diamond": "diamond"}
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+# Report sentences about a whole file, one constant each, with named placeholders.
+#: Groups (yEd groups, nested graphs, GEXF hierarchies) and their members.
+GROUPS_IMPORTED = (
+    "{groups} holding {members} were imported as stakeholders; each member names its group "
+    "in the attribute '{attribute}', and ties to and from groups are kept."
+)
+#: Hyperedges, which a relationship cannot hold.
+HYPEREDGES_LEFT_OUT = (
+    "{count} (a tie among more than two nodes) were left out: a relationship joins two "
+    "stakeholders."
+)
+#: Graph details of another tool's GraphML that the map cannot take.
+DETAILS_LEFT_OUT = "the graph's details were left out: {reason}"
+#: A GEXF date that is not a date.
+DATE_LEFT_OUT = "the file's date {date} is not a date and was left out."
+#: Attributes that change over time.
+DYNAMIC_LAST_VALUE = "dynamic attributes ({names}) kept their last value."
+#: Any of the above, for the file it is about.
+FILE_NOTE = "{file}: {note}"
+
 #: The attribute in which a node of a group (yEd group, nested graph, GEXF hierarchy)
 #: names its group.
 GROUP_ATTRIBUTE = "group of"
@@ -469,7 +496,7 @@ def _finish(
         third_party=foreign.third_party,
         default_weight=foreign.default_weight,
     )
-    report.adjusted[:0] = [f"{name}: {sentence}" for sentence in foreign.notes]
+    report.adjusted[:0] = [FILE_NOTE.format(file=name, note=note) for note in foreign.notes]
     return smap, report
 
 
@@ -483,10 +510,10 @@ class _Foreign:
 
 
 def _group_note(groups: int, members: int) -> str:
-    return (
-        f"{counted(groups, 'group')} holding {counted(members, 'node')} were imported as "
-        "stakeholders; each member names its group in the attribute "
-        f"'{GROUP_ATTRIBUTE}', and ties to and from groups are kept."
+    return GROUPS_IMPORTED.format(
+        groups=counted(groups, "group"),
+        members=counted(members, "node"),
+        attribute=GROUP_ATTRIBUTE,
     )
 
 
@@ -636,10 +663,7 @@ def import_graphml(
         foreign.notes.append(_group_note(groups, members))
     hyperedges = sum(1 for e in root.iter() if _local(e.tag) == "hyperedge")
     if hyperedges:
-        foreign.notes.append(
-            f"{counted(hyperedges, 'hyperedge')} (a tie among more than two nodes) "
-            "were left out: a relationship joins two stakeholders."
-        )
+        foreign.notes.append(HYPEREDGES_LEFT_OUT.format(count=counted(hyperedges, "hyperedge")))
     return _finish(
         smap, node_rows, edge_rows, path.name, skip_bad_rows, progress, known, define, foreign
     )
@@ -666,7 +690,7 @@ def _apply_graph_values(
     except ValidationError as exc:
         if not foreign.third_party:
             raise TableImportError(str(exc)) from None
-        foreign.notes.append(f"the graph's details were left out: {exc}")
+        foreign.notes.append(DETAILS_LEFT_OUT.format(reason=exc))
         return True
     return given != {"categories", "kinds"}
 
@@ -733,7 +757,7 @@ def _gexf_meta(root: ET.Element, smap: StakeholderMap, foreign: _Foreign) -> Non
     text = meta.get("lastmodifieddate", "")
     date = _gexf_date(text)
     if text and date is None:
-        foreign.notes.append(f"the file's date {text!r} is not a date and was left out.")
+        foreign.notes.append(DATE_LEFT_OUT.format(date=repr(text)))
     smap.info = MapInfo(
         title=(title.text or "").strip() if title is not None else MapInfo().title,
         purpose=(description.text or "") if description is not None else "",
@@ -831,9 +855,7 @@ def import_gexf(
             row["kind"] = edge.get("label", "")
         edge_rows.append(row)
     if dynamic:
-        foreign.notes.append(
-            "dynamic attributes (" + ", ".join(sorted(dynamic)) + ") kept their last value."
-        )
+        foreign.notes.append(DYNAMIC_LAST_VALUE.format(names=", ".join(sorted(dynamic))))
     return _finish(
         smap, node_rows, edge_rows, path.name, skip_bad_rows, progress, known, True, foreign
     )

@@ -46,9 +46,22 @@ from .tables import Table, TableImportError, read_table, read_workbook
 
 __all__ = [
     "ATTRIBUTE_PREFIX",
+    "EXAMPLES",
+    "GROUPED",
+    "KEPT_AS_ATTRIBUTE",
+    "LEFT_OUT",
+    "LISTED",
+    "LISTED_MORE",
+    "NAME_FROM_ID",
+    "NO_CATEGORY_COLUMN",
     "RELATIONSHIP_COLUMNS",
+    "SELF_LOOP",
     "STAKEHOLDER_COLUMNS",
     "UNSPECIFIED",
+    "WEIGHTS_DEFAULTED",
+    "WEIGHTS_NOT_NUMBERS",
+    "WEIGHTS_RANKED",
+    "WORDS_READ",
     "ImportReport",
     "RowProblem",
     "TableImportError",
@@ -56,6 +69,7 @@ __all__ = [
     "apply_map_sheet",
     "apply_map_values",
     "find_workbook_sheets",
+    "grouped",
     "import_from_tables",
     "import_tables",
     "import_workbook",
@@ -128,6 +142,43 @@ class RowProblem:
         return re.sub(r"'[^']*'|\"[^\"]*\"|\d+(?:\.\d+)?", "…", self.message)
 
 
+# Report sentences, one constant each, with named placeholders.
+#: One kind of problem met in several rows.
+GROUPED = "  {where} — {count}, e.g. {examples}{more}"
+#: Names listed on a report line, and how many more there are.
+LISTED_MORE = "{names} and {more} more."
+#: Heading of the rows the map cannot hold.
+LEFT_OUT = "Left out {count} the map cannot hold:"
+#: A tie from a stakeholder to itself.
+SELF_LOOP = "a tie from {end} to itself (a self-loop)"
+#: A stakeholder another tool left without a name.
+NAME_FROM_ID = "the name was empty; the id {id} was taken as its name"
+#: Words read on a 1-5 scale.
+WORDS_READ = (
+    "{table}: the words in '{header}' were read as {column} "
+    "(very low 1, low 2, medium 3, high 4, very high 5)."
+)
+#: A foreign column most of whose values do not fit its field.
+KEPT_AS_ATTRIBUTE = (
+    "{table}: '{header}' was kept as a custom attribute, not read as {column}: {count} "
+    "such as {example} do not fit."
+)
+#: A weight column that holds words.
+WEIGHTS_NOT_NUMBERS = (
+    "{table}: '{header}' holds values that are not numbers; it was kept as a relationship "
+    "attribute and every strength set to 3."
+)
+#: Foreign weights ranked onto strength 1 to 5.
+WEIGHTS_RANKED = (
+    "{table}: the weights in '{header}' ({lowest} to {highest}, {distinct} distinct values) "
+    "were ranked onto strength 1 to 5; each original weight is kept in the attribute "
+    "'{header}'."
+)
+#: Ties that gave no weight.
+WEIGHTS_DEFAULTED = "{table}: {count} without a weight took the file's default weight {default}."
+#: A stakeholders table without a category column.
+NO_CATEGORY_COLUMN = "{table} has no category column: every stakeholder is in '{category}'."
+
 #: Examples a report gives of each kind of change, rejection or omission.
 EXAMPLES = 3
 #: Names a report line lists (created categories, custom attributes) before "and N more".
@@ -138,7 +189,7 @@ def _listed(names: list[str]) -> str:
     """Names joined for one report line, the first :data:`LISTED` of them and a count."""
     shown = ", ".join(names[:LISTED])
     more = len(names) - LISTED
-    return f"{shown} and {more} more." if more > 0 else f"{shown}."
+    return LISTED_MORE.format(names=shown, more=more) if more > 0 else f"{shown}."
 
 
 def grouped(problems: list[RowProblem]) -> list[str]:
@@ -158,7 +209,8 @@ def grouped(problems: list[RowProblem]) -> list[str]:
         unit = items[0].unit
         examples = "; ".join(f"{unit} {p.line}: {p.message}" for p in items[:EXAMPLES])
         more = ", ..." if len(items) > EXAMPLES else ""
-        out.append(f"  {where} — {counted(len(items), unit)}, e.g. {examples}{more}")
+        count = counted(len(items), unit)
+        out.append(GROUPED.format(where=where, count=count, examples=examples, more=more))
     return out
 
 
@@ -197,7 +249,7 @@ class ImportReport:
             out.append(f"Imported {counted(len(self.changed), 'row')} with a change:")
             out.extend(grouped(self.changed))
         if self.left_out:
-            out.append(f"Left out {counted(len(self.left_out), 'row')} the map cannot hold:")
+            out.append(LEFT_OUT.format(count=counted(len(self.left_out), "row")))
             out.extend(grouped(self.left_out))
         if self.rejected:
             out.append(f"Rejected {counted(len(self.rejected), 'row')}:")
@@ -426,7 +478,7 @@ class _Importer:
         notes: list[RowProblem] = []
         if not label and sid and self.foreign_names:
             label = sid
-            message = f"the name was empty; the id {sid!r} was taken as its name"
+            message = NAME_FROM_ID.format(id=repr(sid))
             notes.append(RowProblem(table, line, "name", message, self.unit))
         if not label:
             raise _RowError("name", "the name is empty")
@@ -540,7 +592,7 @@ class _Importer:
     def relationship(self, row: _Row, table: str, line: int) -> _Built:
         source, target = self.end(row, "source"), self.end(row, "target")
         if source == target:
-            raise _LeftOutError("target", f"a tie from {_shown(source)} to itself (a self-loop)")
+            raise _LeftOutError("target", SELF_LOOP.format(end=_shown(source)))
         rid = row.text("id")
         if rid in self.smap.relationships:
             raise _RowError("id", f"duplicate id {rid!r}")
@@ -729,14 +781,18 @@ def _adapt_foreign(
         if words is not None:
             table.frame.iloc[:, position[header]] = words
             report.adjusted.append(
-                f"{table.name}: the words in '{header}' were read as {column} "
-                "(very low 1, low 2, medium 3, high 4, very high 5)."
+                WORDS_READ.format(table=table.name, header=header, column=column)
             )
             continue
         del kept[column]
         report.adjusted.append(
-            f"{table.name}: '{header}' was kept as a custom attribute, not read as "
-            f"{column}: {counted(len(bad), 'value')} such as {_shown(bad[0])} do not fit."
+            KEPT_AS_ATTRIBUTE.format(
+                table=table.name,
+                header=header,
+                column=column,
+                count=counted(len(bad), "value"),
+                example=_shown(bad[0]),
+            )
         )
     return kept
 
@@ -761,10 +817,7 @@ def _adapt_weights(
     kept = dict(columns)
     if mapping is None:
         del kept["strength"]
-        report.adjusted.append(
-            f"{table.name}: '{header}' holds values that are not numbers; it was kept as a "
-            "relationship attribute and every strength set to 3."
-        )
+        report.adjusted.append(WEIGHTS_NOT_NUMBERS.format(table=table.name, header=header))
         return kept
     if not mapping.distinct and not mapping.filled:
         return columns
@@ -774,14 +827,18 @@ def _adapt_weights(
     kept["strength"] = strength
     if mapping.distinct:
         report.adjusted.append(
-            f"{table.name}: the weights in '{header}' ({mapping.lowest:g} to "
-            f"{mapping.highest:g}, {mapping.distinct} distinct values) were ranked onto "
-            f"strength 1 to 5; each original weight is kept in the attribute '{header}'."
+            WEIGHTS_RANKED.format(
+                table=table.name,
+                header=header,
+                lowest=f"{mapping.lowest:g}",
+                highest=f"{mapping.highest:g}",
+                distinct=mapping.distinct,
+            )
         )
     if mapping.filled:
+        count = counted(mapping.filled, "relationship")
         report.adjusted.append(
-            f"{table.name}: {counted(mapping.filled, 'relationship')} without a weight "
-            f"took the file's default weight {default}."
+            WEIGHTS_DEFAULTED.format(table=table.name, count=count, default=default)
         )
     return kept
 
@@ -839,7 +896,7 @@ def import_from_tables(
     importer.foreign_names = is_foreign(columns["name"], "name", third_party)
     if "category" not in columns:
         report.adjusted.append(
-            f"{stakeholders.name} has no category column: every stakeholder is in '{UNSPECIFIED}'."
+            NO_CATEGORY_COLUMN.format(table=stakeholders.name, category=UNSPECIFIED)
         )
     importer.custom = _custom_columns(stakeholders, columns)
     report.custom_columns = list(importer.custom)

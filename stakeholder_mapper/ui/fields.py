@@ -26,6 +26,7 @@ from ..core.model import (
 from ..core.validation import ValidationError
 
 __all__ = [
+    "COLOUR_FORMAT",
     "RELATIONSHIP_FIELDS",
     "STAKEHOLDER_FIELDS",
     "UNKNOWN",
@@ -34,6 +35,8 @@ __all__ = [
 ]
 
 UNKNOWN = "unknown"
+#: A colour typed in another form than #RRGGBB.
+COLOUR_FORMAT = "{field} should be written #RRGGBB, or empty for the category's (found {found})."
 
 
 @dataclass(frozen=True)
@@ -140,10 +143,7 @@ class Field:
             raise ValidationError(f"{self.header} should be yes or no (found {text!r}).")
         if self.kind == "colour":
             if not re.fullmatch(r"#[0-9a-fA-F]{6}", text):
-                raise ValidationError(
-                    f"{self.header} should be written #RRGGBB, or empty for the category's "
-                    f"(found {text!r})."
-                )
+                raise ValidationError(COLOUR_FORMAT.format(field=self.header, found=repr(text)))
             return text.upper()
         if self.kind == "date":
             try:

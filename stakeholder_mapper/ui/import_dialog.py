@@ -69,7 +69,14 @@ from .document import MapDocument
 from .folders import documents_folder
 from .window_layout import resize_within_screen
 
-__all__ = ["ImportDialog", "ImportOutcome", "merge_by_default", "run_import_dialog"]
+__all__ = [
+    "REPORT_NOT_SAVED",
+    "REPORT_SAVED",
+    "ImportDialog",
+    "ImportOutcome",
+    "merge_by_default",
+    "run_import_dialog",
+]
 
 #: The branch box: its entry for "none" and what it is for.
 NO_BRANCH = "none named"
@@ -77,6 +84,10 @@ BRANCH_TIP = (
     "The stakeholder that is our own branch: routes, suggested messengers and the plan "
     "start there. It is never guessed; Map details changes it later."
 )
+
+#: What saving the report did.
+REPORT_SAVED = "Report saved as {file}."
+REPORT_NOT_SAVED = "The report was not saved: {reason}."
 
 #: Rows shown in the preview tables.
 PREVIEW_ROWS = 50
@@ -660,9 +671,9 @@ class ImportDialog(QDialog):
         try:
             write_atomically(path, text.encode("utf-8"), backup=False)
         except OSError as exc:
-            self.summary.setText(f"The report was not saved: {exc.strerror or exc}.")
+            self.summary.setText(REPORT_NOT_SAVED.format(reason=exc.strerror or exc))
             return
-        self.summary.setText(f"Report saved as {Path(path).name}.")
+        self.summary.setText(REPORT_SAVED.format(file=Path(path).name))
 
     def _ask_report_path(self) -> str:
         source = self.path
