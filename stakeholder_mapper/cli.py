@@ -62,6 +62,8 @@ class _Parser(argparse.ArgumentParser):
 
 #: Why ``import --branch`` was refused.
 BRANCH_UNKNOWN = "--branch {branch!r} is not the id of a stakeholder imported from {file}."
+#: An import in which no stakeholder row was accepted.
+ALL_REJECTED = "{file}: every stakeholder row was rejected, so nothing was imported{first}."
 
 #: Import formats recognised by file extension.
 _IMPORT_SUFFIXES = {
@@ -250,6 +252,9 @@ def _import_into(args: argparse.Namespace, source: Path, fmt: str, output: Path)
         from .io.graph_formats import import_gexf, import_graphml
 
         smap, report = (import_graphml if fmt == "graphml" else import_gexf)(source, **options)
+    if not report.stakeholders:
+        first = f" (the first: {report.rejected[0]})" if report.rejected else ""
+        raise ValidationError(ALL_REJECTED.format(file=source.name, first=first))
     if args.title or smap.info == MapInfo():
         smap.info = dataclasses.replace(smap.info, title=args.title or source.stem)
     if args.branch is not None:

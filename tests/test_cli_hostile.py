@@ -106,7 +106,8 @@ def test_graphml(
 def test_gexf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "net.gexf"
     path.write_text(
-        '<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph>'
+        '<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3">'
+        "<meta><creator>Stakeholder Mapper</creator></meta><graph>"
         '<attributes class="node"><attribute id="0" title="trust" type="integer"/></attributes>'
         f'<nodes><node id="a" label="Mayor"><attvalues><attvalue for="0" value="{DIGITS}"/>'
         '</attvalues></node><node id="b" label="Imam"/></nodes><edges/></graph></gexf>'

@@ -195,6 +195,9 @@ class Stakeholder:
     engagement: Engagement = field(default_factory=Engagement)
     log: tuple[LogEntry, ...] = ()
     attributes: dict[StrictStr, StrictStr] = field(default_factory=dict)
+    #: The stakeholder's own colour, read from a Gephi or yEd file; drawn over its
+    #: category's colour. None: the category's colour.
+    colour: Colour | None = None
 
 
 @dataclass(frozen=True)
@@ -211,6 +214,9 @@ class Relationship:
     directed: StrictBool = True
     notes: StrictStr = ""
     confidence: Confidence = "confirmed"
+    #: Columns of an imported file the model has no field for (a foreign weight, say),
+    #: kept by name and written back on export.
+    attributes: dict[StrictStr, StrictStr] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

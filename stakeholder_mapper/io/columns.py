@@ -49,6 +49,7 @@ STAKEHOLDER_COLUMNS: tuple[str, ...] = (
     "x",
     "y",
     "pinned",
+    "colour",
 )
 #: Every relationship column an import understands, in export order.
 RELATIONSHIP_COLUMNS: tuple[str, ...] = (
@@ -136,6 +137,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "x": (),
         "y": (),
         "pinned": ("pin",),
+        "colour": ("color", "couleur", "цвет"),
     },
     "relationships": {
         "id": ("identifier", "identifiant", "identificador", "ид", "идентификатор"),

@@ -19,8 +19,10 @@ entity-expansion ("billion laughs") and external-entity attacks stop at once.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -37,7 +39,9 @@ from ..core.model import (
     StakeholderMap,
 )
 from ..core.validation import ValidationError, dump_records, parse_record
+from ..core.wording import counted
 from .columns import match_columns
+from .foreign import DEFAULT_WEIGHT
 from .project import write_atomically
 from .record_counts import xml_count_problem
 from .redact import ExportLevel, redact_for_export
@@ -47,6 +51,13 @@ from .tables import MAX_TABLE_BYTES, Table, TableImportError
 from .xml_safe import xml_safe_text
 
 __all__ = [
+    "DATE_LEFT_OUT",
+    "DETAILS_LEFT_OUT",
+    "DYNAMIC_LAST_VALUE",
+    "FILE_NOTE",
+    "GROUPS_IMPORTED",
+    "GROUP_ATTRIBUTE",
+    "HYPEREDGES_LEFT_OUT",
     "export_gexf",
     "export_graphml",
     "gexf_bytes",
@@ -69,6 +80,29 @@ _KIND_COLUMNS = ("kind_name", "kind_directed", "kind_valence", "kind_colour", "k
 # GEXF viz shapes for ours; the others are drawn as discs by Gephi.
 _VIZ_SHAPES = {"circle": "disc", "square": "square", "triangle": "triangle", "diamond": "diamond"}
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+# Report sentences about a whole file, one constant each, with named placeholders.
+#: Groups (yEd groups, nested graphs, GEXF hierarchies) and their members.
+GROUPS_IMPORTED = (
+    "{groups} holding {members} were imported as stakeholders; each member names its group "
+    "in the attribute '{attribute}', and ties to and from groups are kept."
+)
+#: Hyperedges, which a relationship cannot hold.
+HYPEREDGES_LEFT_OUT = (
+    "{count} (a tie among more than two nodes) were left out: a relationship joins two "
+    "stakeholders."
+)
+#: Graph details of another tool's GraphML that the map cannot take.
+DETAILS_LEFT_OUT = "the graph's details were left out: {reason}"
+#: A GEXF date that is not a date.
+DATE_LEFT_OUT = "the file's date {date} is not a date and was left out."
+#: Attributes that change over time.
+DYNAMIC_LAST_VALUE = "dynamic attributes ({names}) kept their last value."
+#: Any of the above, for the file it is about.
+FILE_NOTE = "{file}: {note}"
+
+#: The attribute in which a node of a group (yEd group, nested graph, GEXF hierarchy)
+#: names its group.
+GROUP_ATTRIBUTE = "group of"
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -129,6 +163,30 @@ def _present(value: Any) -> bool:
     return value is not None and value != ""
 
 
+def _number(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _edge_default(smap: StakeholderMap) -> str:
+    """``directed``, ``undirected`` or (GEXF only) ``mixed``: what the map's ties are."""
+    kinds = {r.directed for r in smap.relationships.values()}
+    return "mixed" if len(kinds) > 1 else "undirected" if kinds == {False} else "directed"
+
+
+def _numeric_columns(rows: list[dict[str, Any]], columns: list[str]) -> set[str]:
+    """Custom columns whose every value is a number (an original weight, a size)."""
+    return {
+        c
+        for c in columns
+        if c in ("weight", "size")
+        and all(_number(r[c]) is not None for r in rows if _present(r.get(c)))
+    }
+
+
 def graphml_bytes(smap: StakeholderMap) -> bytes:
     """The map as a GraphML document (UTF-8)."""
     ET.register_namespace("", GRAPHML_NS)
@@ -151,6 +209,7 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
     node_columns = _columns(nodes, {"id"})
     node_columns = ["label" if c == "name" else c for c in node_columns]
     edge_columns = _columns(edges, {"id", "source", "target"})
+    numeric = _numeric_columns(nodes, node_columns) | _numeric_columns(edges, edge_columns)
     keys: dict[tuple[str, str], str] = {}
     for scope, columns in (
         ("graph", list(graph_values)),
@@ -167,10 +226,18 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
                     "id": key,
                     "for": scope,
                     "attr.name": column,
-                    "attr.type": "string" if scope == "graph" else _graph_type(column, True),
+                    "attr.type": "string"
+                    if scope == "graph"
+                    else "double"
+                    if column in numeric
+                    else _graph_type(column, True),
                 },
             )
-    graph = ET.SubElement(root, f"{q}graph", {"id": "G", "edgedefault": "directed"})
+    # networkx, igraph, Gephi and Cytoscape read the direction from edgedefault; in a
+    # map with both, undirected ties also say so on the edge, as GraphML provides.
+    mixed = _edge_default(smap) == "mixed"
+    edgedefault = "undirected" if _edge_default(smap) == "undirected" else "directed"
+    graph = ET.SubElement(root, f"{q}graph", {"id": "G", "edgedefault": edgedefault})
     for column, value in graph_values.items():
         ET.SubElement(graph, f"{q}data", {"key": keys["graph", column]}).text = value
     for row in nodes:
@@ -182,7 +249,7 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
                 data.text = _xml_text(value)
     for row in edges:
         attrs = {"id": row.pop("id"), "source": row.pop("source"), "target": row.pop("target")}
-        if not row["directed"]:
+        if mixed and not row["directed"]:
             attrs["directed"] = "false"
         edge = ET.SubElement(graph, f"{q}edge", attrs)
         for column, value in row.items():
@@ -216,17 +283,23 @@ def gexf_bytes(smap: StakeholderMap) -> bytes:
     ET.SubElement(meta, f"{q}creator").text = _CREATOR
     ET.SubElement(meta, f"{q}title").text = _xml_text(smap.info.title)
     ET.SubElement(meta, f"{q}description").text = _xml_text(smap.info.purpose)
-    graph = ET.SubElement(root, f"{q}graph", {"defaultedgetype": "directed", "mode": "static"})
+    default = _edge_default(smap)
+    graph = ET.SubElement(root, f"{q}graph", {"defaultedgetype": default, "mode": "static"})
     nodes, edges = _node_rows(smap), _edge_rows(smap)
     node_columns = _columns(nodes, {"id", "name", "x", "y"})
     edge_columns = _columns(edges, {"id", "source", "target"})
+    numeric = _numeric_columns(nodes, node_columns) | _numeric_columns(edges, edge_columns)
     for scope, columns in (("node", node_columns), ("edge", edge_columns)):
         attributes = ET.SubElement(graph, f"{q}attributes", {"class": scope, "mode": "static"})
         for column in columns:
             ET.SubElement(
                 attributes,
                 f"{q}attribute",
-                {"id": column, "title": column, "type": _graph_type(column, False)},
+                {
+                    "id": column,
+                    "title": column,
+                    "type": "double" if column in numeric else _graph_type(column, False),
+                },
             )
     node_list = ET.SubElement(graph, f"{q}nodes")
     for row in nodes:
@@ -238,10 +311,11 @@ def gexf_bytes(smap: StakeholderMap) -> bytes:
         for column, value in row.items():
             if _present(value):
                 ET.SubElement(values, f"{q}attvalue", {"for": column, "value": _xml_text(value)})
-        ET.SubElement(node, f"{v}color", _rgb(row["category_colour"]))
+        ET.SubElement(node, f"{v}color", _rgb(row["colour"] or row["category_colour"]))
         if x is not None:
-            ET.SubElement(node, f"{v}position", {"x": repr(x), "y": repr(y), "z": "0.0"})
-        size = 10.0 + 4.0 * (row["power"] or 1)
+            # Gephi draws y upwards: a map drawn downwards is turned over for it.
+            ET.SubElement(node, f"{v}position", {"x": repr(x), "y": repr(-y + 0.0), "z": "0.0"})
+        size = _number(row.get("size")) or 10.0 + 4.0 * (row["power"] or 1)
         ET.SubElement(node, f"{v}size", {"value": repr(size)})
         ET.SubElement(node, f"{v}shape", {"value": _VIZ_SHAPES.get(row["category_shape"], "disc")})
     edge_list = ET.SubElement(graph, f"{q}edges")
@@ -250,10 +324,13 @@ def gexf_bytes(smap: StakeholderMap) -> bytes:
             "id": row.pop("id"),
             "source": row.pop("source"),
             "target": row.pop("target"),
-            "type": "directed" if row["directed"] else "undirected",
-            "weight": str(row["strength"]),
+            "weight": str(row["weight"])
+            if _number(row.get("weight")) is not None
+            else str(row["strength"]),
             "label": _xml_text(row["kind_name"]),
         }
+        if default == "mixed":
+            attrs["type"] = "directed" if row["directed"] else "undirected"
         edge = ET.SubElement(edge_list, f"{q}edge", attrs)
         values = ET.SubElement(edge, f"{q}attvalues")
         for column, value in row.items():
@@ -392,9 +469,11 @@ def _finish(
     progress: Progress | None,
     known: StakeholderMap | None,
     define: bool = True,
+    foreign: _Foreign | None = None,
 ) -> tuple[StakeholderMap, ImportReport]:
     if not node_rows:
         raise TableImportError(f"{name} has no nodes.")
+    foreign = foreign or _Foreign()
     if define:
         _define_categories(smap, node_rows)
         _define_kinds(smap, edge_rows)
@@ -410,7 +489,7 @@ def _finish(
     node_columns = match_columns(nodes.headers, "stakeholders")
     node_columns["name"] = "label"
     edge_columns = match_columns(edges.headers, "relationships")
-    return import_from_tables(
+    smap, report = import_from_tables(
         nodes,
         edges,
         stakeholder_columns=node_columns,
@@ -420,6 +499,27 @@ def _finish(
         require=("id", "name"),
         progress=progress,
         known=known,
+        third_party=foreign.third_party,
+        default_weight=foreign.default_weight,
+    )
+    report.adjusted[:0] = [FILE_NOTE.format(file=name, note=note) for note in foreign.notes]
+    return smap, report
+
+
+@dataclasses.dataclass
+class _Foreign:
+    """What a file from another tool needs said and done on import."""
+
+    third_party: bool = False
+    default_weight: str = DEFAULT_WEIGHT
+    notes: list[str] = dataclasses.field(default_factory=list)
+
+
+def _group_note(groups: int, members: int) -> str:
+    return GROUPS_IMPORTED.format(
+        groups=counted(groups, "group"),
+        members=counted(members, "node"),
+        attribute=GROUP_ATTRIBUTE,
     )
 
 
@@ -440,18 +540,24 @@ def _graphml_keys(root: ET.Element) -> tuple[dict[str, tuple[str, str]], dict[st
 
 
 def _yed_graphics(data: ET.Element, row: dict[str, str], label_tag: str) -> None:
-    """Label and position from yEd's node or edge graphics."""
+    """Label, position and colour from yEd's or yFiles for HTML's node or edge graphics."""
     for element in data.iter():
         local = _local(element.tag)
-        if local == label_tag and element.text and element.text.strip() and "label" not in row:
-            row["label"] = element.text.strip()
-        elif local == "Geometry" and "x" not in row:
+        if local in (label_tag, "Label.Text") and element.text and element.text.strip():
+            row.setdefault("label", element.text.strip())
+        elif local == "Label" and element.get("Text", "").strip():
+            row.setdefault("label", element.get("Text", "").strip())
+        elif local in ("Geometry", "Rect") and "x" not in row:
             try:
                 x = float(element.get("x", "")) + float(element.get("width", "0")) / 2
                 y = float(element.get("y", "")) + float(element.get("height", "0")) / 2
             except ValueError:
                 continue
             row["x"], row["y"] = repr(x), repr(y)
+        elif local == "Fill" and "colour" not in row:
+            colour = element.get("color", "")
+            if _COLOUR.fullmatch(colour[:7]):
+                row["colour"] = colour[:7].upper()
 
 
 def _graphml_values(
@@ -461,10 +567,64 @@ def _graphml_values(
     for data in _children(element, "data"):
         _, name = keys.get(data.get("key", ""), ("", data.get("key", "")))
         if len(data):
-            _yed_graphics(data, row, "NodeLabel" if name == "nodegraphics" else "EdgeLabel")
+            label_tag = "EdgeLabel" if _local(element.tag) == "edge" else "NodeLabel"
+            _yed_graphics(data, row, label_tag)
         elif data.text is not None:
             row[name] = data.text
+    if "label" not in row:
+        desc = _child(element, "desc")
+        if desc is not None and desc.text and desc.text.strip():
+            row["label"] = desc.text.strip()
     return row
+
+
+def _rgb_colour(row: dict[str, str]) -> None:
+    """Gephi's GraphML colour (``r``, ``g``, ``b`` attributes) as the stakeholder's own."""
+    try:
+        parts = [int(float(row[c])) for c in "rgb"]
+    except (KeyError, ValueError):
+        return
+    if all(0 <= p <= 255 for p in parts) and "colour" not in row:
+        for c in "rgb":
+            del row[c]
+        row["colour"] = "#" + "".join(f"{p:02X}" for p in parts)
+
+
+def _graphml_graph(
+    graph: ET.Element,
+    keys: dict[str, tuple[str, str]],
+    defaults: dict[str, dict[str, str]],
+    directed: bool,
+    out: tuple[list[dict[str, str]], list[dict[str, str]]],
+    group: str = "",
+) -> int:
+    """Nodes and edges of ``graph`` and of the graphs nested in its nodes; the groups."""
+    node_rows, edge_rows = out
+    groups = 0
+    for node in _children(graph, "node"):
+        row = _graphml_values(node, keys, defaults["node"])
+        row["id"] = node.get("id", "")
+        _rgb_colour(row)
+        if group:
+            row[GROUP_ATTRIBUTE] = group
+        node_rows.append(row)
+        for nested in _children(node, "graph"):
+            groups += 1
+            inner = nested.get("edgedefault")
+            inner_directed = directed if inner is None else inner != "undirected"
+            name = row.get("label") or row["id"]
+            groups += _graphml_graph(nested, keys, defaults, inner_directed, out, name)
+    for edge in _children(graph, "edge"):
+        row = _graphml_values(edge, keys, defaults["edge"])
+        for attr in ("source", "target"):
+            row[attr] = edge.get(attr, "")
+        if edge.get("id"):
+            row["id"] = edge.get("id", "")
+        if "directed" not in row:
+            flag = edge.get("directed")
+            row["directed"] = flag if flag else str(directed).casefold()
+        edge_rows.append(row)
+    return groups
 
 
 def import_graphml(
@@ -478,7 +638,10 @@ def import_graphml(
     """Build a map from a GraphML file (ours, Cytoscape's, yEd's, igraph's, Gephi's).
 
     Node attributes are matched to stakeholder columns by name; others are kept as
-    custom attributes. Strict by default, like the table import.
+    custom attributes. Nodes of nested graphs (yEd groups) are imported too: the group
+    is a stakeholder and each member names it in the attribute ``group of``. Hyperedges
+    are reported and left out. Strict by default, like the table import, for the app's
+    own files; another tool's columns are read as :mod:`.foreign` describes.
     """
     path = Path(path)
     root = _parse(path, "GraphML")
@@ -488,33 +651,53 @@ def import_graphml(
     keys, defaults = _graphml_keys(root)
     smap = smap if smap is not None else StakeholderMap()
     graph_values = _graphml_values(graph, keys, defaults["graph"])
-    define = _apply_graph_values(smap, graph_values, path.name)
-    directed_default = graph.get("edgedefault", "directed") != "undirected"
-    node_rows = []
-    for node in _children(graph, "node"):
-        row = _graphml_values(node, keys, defaults["node"])
-        row["id"] = node.get("id", "")
-        node_rows.append(row)
-    edge_rows = []
-    for edge in _children(graph, "edge"):
-        row = _graphml_values(edge, keys, defaults["edge"])
-        for attr in ("source", "target"):
-            row[attr] = edge.get(attr, "")
-        if edge.get("id"):
-            row["id"] = edge.get("id", "")
-        if "directed" not in row:
-            directed = edge.get("directed")
-            row["directed"] = directed if directed else str(directed_default).casefold()
-        edge_rows.append(row)
-    return _finish(smap, node_rows, edge_rows, path.name, skip_bad_rows, progress, known, define)
+    foreign = _Foreign(third_party=not _is_ours(graph_values))
+    foreign.default_weight = defaults["edge"].get("weight", DEFAULT_WEIGHT)
+    define = _apply_graph_values(smap, graph_values, path.name, foreign)
+    node_rows: list[dict[str, str]] = []
+    edge_rows: list[dict[str, str]] = []
+    directed = graph.get("edgedefault", "directed") != "undirected"
+    groups = _graphml_graph(graph, keys, defaults, directed, (node_rows, edge_rows))
+    if foreign.third_party and {("node", c) for c in "rgb"} <= set(keys.values()):
+        # Gephi's GraphML (colour as r, g, b) keeps Gephi's y, which points upwards.
+        for row in node_rows:
+            y = _number(row.get("y"))
+            if y is not None:
+                row["y"] = repr(-y + 0.0)
+    if groups:
+        members = sum(1 for row in node_rows if GROUP_ATTRIBUTE in row)
+        foreign.notes.append(_group_note(groups, members))
+    hyperedges = sum(1 for e in root.iter() if _local(e.tag) == "hyperedge")
+    if hyperedges:
+        foreign.notes.append(HYPEREDGES_LEFT_OUT.format(count=counted(hyperedges, "hyperedge")))
+    return _finish(
+        smap, node_rows, edge_rows, path.name, skip_bad_rows, progress, known, define, foreign
+    )
 
 
-def _apply_graph_values(smap: StakeholderMap, values: dict[str, str], name: str) -> bool:
-    """Map details, categories and kinds from GraphML graph data; False if categories given."""
+def _is_ours(graph_values: dict[str, str]) -> bool:
+    """Whether a GraphML file is this app's: it says so, or carries the app's own settings."""
+    if graph_values.get("creator") == _CREATOR:
+        return True
+    return any(
+        str(graph_values.get(k) or "").strip() for k in ("categories", "kinds", "plan_settings")
+    )
+
+
+def _apply_graph_values(
+    smap: StakeholderMap, values: dict[str, str], name: str, foreign: _Foreign
+) -> bool:
+    """Map details, categories and kinds from GraphML graph data; False if categories given.
+
+    A bad value is fatal in the app's own file; another tool's is reported and left out.
+    """
     try:
         given = apply_map_values(smap, values, f"{name}, graph")
     except ValidationError as exc:
-        raise TableImportError(str(exc)) from None
+        if not foreign.third_party:
+            raise TableImportError(str(exc)) from None
+        foreign.notes.append(DETAILS_LEFT_OUT.format(reason=exc))
+        return True
     return given != {"categories", "kinds"}
 
 
@@ -538,21 +721,97 @@ def _gexf_attributes(graph: ET.Element) -> dict[str, tuple[dict[str, str], dict[
 
 
 def _gexf_values(
-    element: ET.Element, titles: dict[str, str], defaults: dict[str, str]
+    element: ET.Element, titles: dict[str, str], defaults: dict[str, str], dynamic: set[str]
 ) -> dict[str, str]:
+    """Attribute values by title; of a dynamic attribute's values the last one is kept."""
     row = dict(defaults)
-    values = _child(element, "attvalues")
-    for value in _children(values, "attvalue") if values is not None else ():
-        key = value.get("for") or value.get("id") or ""
-        row[titles.get(key, key)] = value.get("value", "")
+    holders = [element, *_children(element, "attvalues")]
+    for holder in holders:
+        for value in _children(holder, "attvalue"):
+            key = value.get("for") or value.get("id") or ""
+            title = titles.get(key, key)
+            if any(value.get(a) for a in ("start", "end", "timestamp", "startopen", "endopen")):
+                dynamic.add(title)
+            row[title] = value.get("value", "")
     return row
 
 
 def _hex(element: ET.Element) -> str:
     try:
-        return "#" + "".join(f"{int(element.get(c, '0')):02X}" for c in "rgb")
+        parts = [int(element.get(c, "0")) for c in "rgb"]
     except ValueError:
         return ""
+    return "#" + "".join(f"{p:02X}" for p in parts) if all(0 <= p <= 255 for p in parts) else ""
+
+
+def _gexf_date(text: str) -> dt.date | None:
+    """A GEXF date as Gephi writes it: ISO, with a time zone ("2010-04-01+00:34") or not."""
+    match = re.match(r"(\d{4}-\d{2}-\d{2})", text.strip())
+    try:
+        return dt.date.fromisoformat(match[1]) if match else None
+    except ValueError:
+        return None
+
+
+def _gexf_meta(root: ET.Element, smap: StakeholderMap, foreign: _Foreign) -> None:
+    meta = _child(root, "meta")
+    if meta is None:
+        return
+    title, description = _child(meta, "title"), _child(meta, "description")
+    creator = _child(meta, "creator")
+    foreign.third_party = (creator.text or "").strip() != _CREATOR if creator is not None else True
+    text = meta.get("lastmodifieddate", "")
+    date = _gexf_date(text)
+    if text and date is None:
+        foreign.notes.append(DATE_LEFT_OUT.format(date=repr(text)))
+    smap.info = MapInfo(
+        title=(title.text or "").strip() if title is not None else MapInfo().title,
+        purpose=(description.text or "") if description is not None else "",
+        date=date,
+    )
+
+
+def _gexf_nodes(
+    parent: ET.Element,
+    declared: tuple[dict[str, str], dict[str, str]],
+    dynamic: set[str],
+    rows: list[dict[str, str]],
+    looks: bool,
+    group: str = "",
+) -> int:
+    """Rows of the nodes under ``parent`` and of their sub-nodes (a hierarchy); the groups.
+
+    ``looks``: whether ``viz`` colours and sizes are the file's own (another tool's).
+    """
+    groups = 0
+    for node_list in _children(parent, "nodes"):
+        for node in _children(node_list, "node"):
+            row = _gexf_values(node, *declared, dynamic)
+            row["id"] = node.get("id", "")
+            row["label"] = node.get("label", "")
+            if group:
+                row[GROUP_ATTRIBUTE] = group
+            elif node.get("pid"):
+                row[GROUP_ATTRIBUTE] = node.get("pid", "")
+            for viz in node:
+                local = _local(viz.tag)
+                if local == "position" and "x" not in row:
+                    row["x"] = viz.get("x", "")
+                    # Gephi draws y upwards; the canvas draws it downwards.
+                    y = _number(viz.get("y", ""))
+                    row["y"] = repr(-y + 0.0) if y is not None else viz.get("y", "")
+                elif not looks:
+                    continue  # the app's own file: colour and size follow the category
+                elif local == "color" and "colour" not in row:
+                    row["colour"] = _hex(viz)
+                elif local == "size" and "size" not in row:
+                    row["size"] = viz.get("value", "")
+            rows.append(row)
+            if _child(node, "nodes") is not None:
+                groups += 1
+                name = row["label"] or row["id"]
+                groups += _gexf_nodes(node, declared, dynamic, rows, looks, name)
+    return groups
 
 
 def import_gexf(
@@ -565,8 +824,11 @@ def import_gexf(
 ) -> tuple[StakeholderMap, ImportReport]:
     """Build a map from a GEXF file (ours or Gephi's).
 
-    Node attributes are matched to stakeholder columns by title; ``viz:position``
-    gives the canvas position and ``viz:color`` the category colour when none is set.
+    Node attributes are matched to stakeholder columns by title; ``viz:position`` gives
+    the canvas position (y turned as Gephi shows it), ``viz:color`` the stakeholder's own
+    colour and ``viz:size`` its ``size`` attribute. Sub-nodes of a hierarchy are
+    imported, naming their group in the attribute ``group of``; of a dynamic attribute
+    the last value is kept; an unreadable date is reported, never fatal.
     """
     path = Path(path)
     root = _parse(path, "GEXF")
@@ -574,47 +836,32 @@ def import_gexf(
     if graph is None:
         raise TableImportError(f"{path.name} has no <graph> element.")
     smap = smap if smap is not None else StakeholderMap()
-    meta = _child(root, "meta")
-    if meta is not None:
-        title = _child(meta, "title")
-        description = _child(meta, "description")
-        date = meta.get("lastmodifieddate", "")
-        try:
-            smap.info = MapInfo(
-                title=(title.text or "").strip() if title is not None else MapInfo().title,
-                purpose=(description.text or "") if description is not None else "",
-                date=dt.date.fromisoformat(date) if date else None,
-            )
-        except ValueError:
-            raise TableImportError(
-                f"{path.name}: 'lastmodifieddate' {date!r} is not a date."
-            ) from None
+    foreign = _Foreign(third_party=True)
+    _gexf_meta(root, smap, foreign)
     declared = _gexf_attributes(graph)
-    node_list, edge_list = _child(graph, "nodes"), _child(graph, "edges")
-    node_rows = []
-    for node in _children(node_list, "node") if node_list is not None else ():
-        row = _gexf_values(node, *declared["node"])
-        row["id"] = node.get("id", "")
-        row["label"] = node.get("label", "")
-        for viz in node:
-            local = _local(viz.tag)
-            if local == "position" and "x" not in row:
-                row["x"], row["y"] = viz.get("x", ""), viz.get("y", "")
-            elif local == "color" and not row.get("category_colour"):
-                row["category_colour"] = _hex(viz)
-        node_rows.append(row)
+    dynamic: set[str] = set()
+    node_rows: list[dict[str, str]] = []
+    groups = _gexf_nodes(graph, declared["node"], dynamic, node_rows, foreign.third_party)
+    if groups:
+        members = sum(1 for row in node_rows if GROUP_ATTRIBUTE in row)
+        foreign.notes.append(_group_note(groups, members))
     default_type = graph.get("defaultedgetype", "directed")
+    edge_list = _child(graph, "edges")
     edge_rows = []
     for edge in _children(edge_list, "edge") if edge_list is not None else ():
-        row = _gexf_values(edge, *declared["edge"])
+        row = _gexf_values(edge, *declared["edge"], dynamic)
         for attr in ("id", "source", "target"):
             if edge.get(attr) is not None:
                 row[attr] = edge.get(attr, "")
         if "directed" not in row:
             row["directed"] = str(edge.get("type", default_type) == "directed").casefold()
-        if "strength" not in row and edge.get("weight"):
-            row["strength"] = edge.get("weight", "")
+        if "strength" not in row and "weight" not in row and edge.get("weight"):
+            row["weight"] = edge.get("weight", "")
         if "kind" not in row and edge.get("label"):
             row["kind"] = edge.get("label", "")
         edge_rows.append(row)
-    return _finish(smap, node_rows, edge_rows, path.name, skip_bad_rows, progress, known)
+    if dynamic:
+        foreign.notes.append(DYNAMIC_LAST_VALUE.format(names=", ".join(sorted(dynamic))))
+    return _finish(
+        smap, node_rows, edge_rows, path.name, skip_bad_rows, progress, known, True, foreign
+    )

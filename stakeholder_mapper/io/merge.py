@@ -195,6 +195,10 @@ def plan_merge(target: StakeholderMap, incoming: StakeholderMap) -> MergePlan:
                 for name in _RELATIONSHIP_FIELDS
                 if getattr(r, name) != getattr(match, name) and (name != "notes" or r.notes)
             }
+            # Attributes (an original weight) are added to the tie's, never erased.
+            attributes = {**match.attributes, **r.attributes}
+            if attributes != match.attributes:
+                changes["attributes"] = attributes
             if changes:
                 needed.add(changes.get("kind", ""))
                 plan.relationships_updated += 1

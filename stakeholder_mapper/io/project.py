@@ -1,8 +1,8 @@
 """The native project file ``*.smap``: versioned UTF-8 JSON, validated on load, saved atomically.
 
-Layout of a file (format_version 2)::
+Layout of a file (format_version 3)::
 
-    {"format": "stakeholder-mapper", "format_version": 2,
+    {"format": "stakeholder-mapper", "format_version": 3,
      "map": {title, city, branch (a stakeholder id), author, purpose, date, classification,
              the plan's own sections: problem, ask, evidence, red_lines, movement,
              community, do_no_harm, resources, risks: [...], calendar: [...],
@@ -95,7 +95,7 @@ __all__ = [
 ]
 
 FORMAT = "stakeholder-mapper"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: Largest project file we agree to read, against memory exhaustion by hostile files.
 MAX_FILE_BYTES = 512 * 1024 * 1024
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -131,8 +131,17 @@ def _upgrade_1(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _upgrade_2(doc: dict[str, Any]) -> dict[str, Any]:
+    """2 → 3: a stakeholder may have its own colour and a relationship attributes; a file
+    without them reads as it is (the version tells an older application to update)."""
+    return doc
+
+
 #: Upgrades from an older ``format_version`` to the next one: ``{old: upgrade(doc) -> doc}``.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _upgrade_1,
+    2: _upgrade_2,
+}
 
 _PERSONAL = ("person", "contact")
 

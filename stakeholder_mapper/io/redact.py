@@ -234,6 +234,7 @@ def _partner_stakeholder(
         sensitivity=s.sensitivity,
         engagement=engagement,
         log=log,
+        colour=s.colour,
     )
 
 

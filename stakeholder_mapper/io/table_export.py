@@ -86,6 +86,18 @@ _RESERVED = {
 }
 
 
+# Names a relationship attribute cannot take as they are (``weight`` can: it is the
+# original weight of another tool, written back under its own name).
+_RESERVED_TIES = {
+    normalise_header(name)
+    for name in (
+        *RELATIONSHIP_COLUMNS,
+        *(n for names in SYNONYMS["relationships"].values() for n in names if n != "weight"),
+        *("kind_name", "kind_directed", "kind_valence", "kind_colour", "kind_style"),
+    )
+}
+
+
 def _attribute_columns(smap: StakeholderMap) -> dict[str, str]:
     names: dict[str, str] = {}
     for s in smap.stakeholders.values():
@@ -133,6 +145,7 @@ def stakeholder_rows(smap: StakeholderMap) -> list[dict[str, Any]]:
             "x": xy[0] if xy else None,
             "y": xy[1] if xy else None,
             "pinned": True if s.id in smap.pinned else None,
+            "colour": s.colour,
         }
         for key, column in attributes.items():
             row[column] = s.attributes.get(key, "")
@@ -141,9 +154,20 @@ def stakeholder_rows(smap: StakeholderMap) -> list[dict[str, Any]]:
 
 
 def relationship_rows(smap: StakeholderMap) -> list[dict[str, Any]]:
-    """One dict per relationship with every column, in column order."""
-    return [
-        {
+    """One dict per relationship with every column, in column order, then its attributes.
+
+    An attribute named like a column is written with the ``attribute:`` prefix, as for
+    stakeholders, so that reading the file back keeps it apart.
+    """
+    names: dict[str, str] = {}
+    for r in smap.relationships.values():
+        for key in r.attributes:
+            if key not in names:
+                clash = normalise_header(key) in _RESERVED_TIES or key.startswith(ATTRIBUTE_PREFIX)
+                names[key] = ATTRIBUTE_PREFIX + key if clash else key
+    rows = []
+    for r in smap.relationships.values():
+        row: dict[str, Any] = {
             "id": r.id,
             "source": r.source,
             "target": r.target,
@@ -154,8 +178,10 @@ def relationship_rows(smap: StakeholderMap) -> list[dict[str, Any]]:
             "notes": r.notes,
             "confidence": r.confidence,
         }
-        for r in smap.relationships.values()
-    ]
+        for key, column in names.items():
+            row[column] = r.attributes.get(key, "")
+        rows.append(row)
+    return rows
 
 
 def detail_values(info: MapInfo) -> dict[str, str]:
@@ -248,11 +274,11 @@ def export_csv(
     paths = csv_paths(path)
     s_rows = stakeholder_rows(smap)
     s_header = list(s_rows[0]) if s_rows else list(STAKEHOLDER_COLUMNS)
+    r_rows = relationship_rows(smap)
+    r_header = list(r_rows[0]) if r_rows else list(RELATIONSHIP_COLUMNS)
     files = {
         paths["stakeholders"]: _csv_bytes(s_header, (r.values() for r in s_rows)),
-        paths["relationships"]: _csv_bytes(
-            list(RELATIONSHIP_COLUMNS), (r.values() for r in relationship_rows(smap))
-        ),
+        paths["relationships"]: _csv_bytes(r_header, (r.values() for r in r_rows)),
     }
     if metrics and smap.stakeholders:
         files[paths["metrics"]] = _csv_bytes(*metrics_rows(smap))
@@ -326,6 +352,7 @@ def export_xlsx(
 
     smap = redact_for_export(smap, level)
     s_rows = stakeholder_rows(smap)
+    r_rows = relationship_rows(smap)
     sheets: list[tuple[str, list[str], list[list[Any]]]] = [
         (
             "Stakeholders",
@@ -334,8 +361,8 @@ def export_xlsx(
         ),
         (
             "Relationships",
-            list(RELATIONSHIP_COLUMNS),
-            [list(r.values()) for r in relationship_rows(smap)],
+            list(r_rows[0]) if r_rows else list(RELATIONSHIP_COLUMNS),
+            [list(r.values()) for r in r_rows],
         ),
     ]
     if metrics and smap.stakeholders:

@@ -50,13 +50,27 @@ from .bounded_json import JsonLimitError
 from .bounded_json import loads as loads_json
 from .branch import BRANCH_NOT_FOUND, settle_branch
 from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, match_columns, normalise_header
+from .foreign import DEFAULT_WEIGHT, is_foreign, map_weights, map_words
 from .tables import Table, TableImportError, read_table, read_workbook
 
 __all__ = [
     "ATTRIBUTE_PREFIX",
+    "EXAMPLES",
+    "GROUPED",
+    "KEPT_AS_ATTRIBUTE",
+    "LEFT_OUT",
+    "LISTED",
+    "LISTED_MORE",
+    "NAME_FROM_ID",
+    "NO_CATEGORY_COLUMN",
     "RELATIONSHIP_COLUMNS",
+    "SELF_LOOP",
     "STAKEHOLDER_COLUMNS",
     "UNSPECIFIED",
+    "WEIGHTS_DEFAULTED",
+    "WEIGHTS_NOT_NUMBERS",
+    "WEIGHTS_RANKED",
+    "WORDS_READ",
     "ImportReport",
     "RowProblem",
     "TableImportError",
@@ -64,6 +78,7 @@ __all__ = [
     "apply_map_sheet",
     "apply_map_values",
     "find_workbook_sheets",
+    "grouped",
     "import_from_tables",
     "import_tables",
     "import_workbook",
@@ -131,6 +146,82 @@ class RowProblem:
         column = f", column '{self.column}'" if self.column else ""
         return f"{self.table}, {self.unit} {self.line}{column}: {self.message}"
 
+    def kind(self) -> str:
+        """What the problem is, without the row's own values: rows of a kind are grouped."""
+        return re.sub(r"'[^']*'|\"[^\"]*\"|\d+(?:\.\d+)?", "…", self.message)
+
+
+# Report sentences, one constant each, with named placeholders.
+#: One kind of problem met in several rows.
+GROUPED = "  {where} — {count}, e.g. {examples}{more}"
+#: Names listed on a report line, and how many more there are.
+LISTED_MORE = "{names} and {more} more."
+#: Heading of the rows the map cannot hold.
+LEFT_OUT = "Left out {count} the map cannot hold:"
+#: A tie from a stakeholder to itself.
+SELF_LOOP = "a tie from {end} to itself (a self-loop)"
+#: A stakeholder another tool left without a name.
+NAME_FROM_ID = "the name was empty; the id {id} was taken as its name"
+#: Words read on a 1-5 scale.
+WORDS_READ = (
+    "{table}: the words in '{header}' were read as {column} "
+    "(very low 1, low 2, medium 3, high 4, very high 5)."
+)
+#: A foreign column most of whose values do not fit its field.
+KEPT_AS_ATTRIBUTE = (
+    "{table}: '{header}' was kept as a custom attribute, not read as {column}: {count} "
+    "such as {example} do not fit."
+)
+#: A weight column that holds words.
+WEIGHTS_NOT_NUMBERS = (
+    "{table}: '{header}' holds values that are not numbers; it was kept as a relationship "
+    "attribute and every strength set to 3."
+)
+#: Foreign weights ranked onto strength 1 to 5.
+WEIGHTS_RANKED = (
+    "{table}: the weights in '{header}' ({lowest} to {highest}, {distinct} distinct values) "
+    "were ranked onto strength 1 to 5; each original weight is kept in the attribute "
+    "'{header}'."
+)
+#: Ties that gave no weight.
+WEIGHTS_DEFAULTED = "{table}: {count} without a weight took the file's default weight {default}."
+#: A stakeholders table without a category column.
+NO_CATEGORY_COLUMN = "{table} has no category column: every stakeholder is in '{category}'."
+
+#: Examples a report gives of each kind of change, rejection or omission.
+EXAMPLES = 3
+#: Names a report line lists (created categories, custom attributes) before "and N more".
+LISTED = 12
+
+
+def _listed(names: list[str]) -> str:
+    """Names joined for one report line, the first :data:`LISTED` of them and a count."""
+    shown = ", ".join(names[:LISTED])
+    more = len(names) - LISTED
+    return LISTED_MORE.format(names=shown, more=more) if more > 0 else f"{shown}."
+
+
+def grouped(problems: list[RowProblem]) -> list[str]:
+    """One line per kind of problem: where, how many rows, and a few examples.
+
+    A kind met in one row alone is that row's own line.
+    """
+    groups: dict[tuple[str, str, str], list[RowProblem]] = {}
+    for problem in problems:
+        groups.setdefault((problem.table, problem.column, problem.kind()), []).append(problem)
+    out = []
+    for (table, column, _), items in groups.items():
+        if len(items) == 1:
+            out.append(f"  {items[0]}")
+            continue
+        where = f"{table}, column '{column}'" if column else table
+        unit = items[0].unit
+        examples = "; ".join(f"{unit} {p.line}: {p.message}" for p in items[:EXAMPLES])
+        more = ", ..." if len(items) > EXAMPLES else ""
+        count = counted(len(items), unit)
+        out.append(GROUPED.format(where=where, count=count, examples=examples, more=more))
+    return out
+
 
 @dataclass
 class ImportReport:
@@ -141,9 +232,12 @@ class ImportReport:
     created_categories: list[str] = field(default_factory=list)
     created_kinds: list[str] = field(default_factory=list)
     custom_columns: list[str] = field(default_factory=list)
-    ignored_columns: list[str] = field(default_factory=list)
     rejected: list[RowProblem] = field(default_factory=list)
     changed: list[RowProblem] = field(default_factory=list)
+    #: Rows the model cannot hold (self-loops), left out in strict imports too.
+    left_out: list[RowProblem] = field(default_factory=list)
+    #: What was adjusted for a whole file or column, one sentence each.
+    adjusted: list[str] = field(default_factory=list)
     #: The branch the file named, when it names no stakeholder (no branch is set then).
     branch_dropped: str = ""
 
@@ -154,19 +248,21 @@ class ImportReport:
             f"{counted(self.relationships, 'relationship')}."
         ]
         if self.created_categories:
-            out.append("Created categories: " + ", ".join(self.created_categories) + ".")
+            out.append("Created categories: " + _listed(self.created_categories))
         if self.created_kinds:
-            out.append("Created relationship kinds: " + ", ".join(self.created_kinds) + ".")
+            out.append("Created relationship kinds: " + _listed(self.created_kinds))
         if self.custom_columns:
-            out.append("Kept as custom attributes: " + ", ".join(self.custom_columns) + ".")
-        if self.ignored_columns:
-            out.append("Ignored columns: " + ", ".join(self.ignored_columns) + ".")
+            out.append("Kept as custom attributes: " + _listed(self.custom_columns))
+        out.extend(self.adjusted)
         if self.changed:
             out.append(f"Imported {counted(len(self.changed), 'row')} with a change:")
-            out.extend(f"  {p}" for p in self.changed)
+            out.extend(grouped(self.changed))
+        if self.left_out:
+            out.append(LEFT_OUT.format(count=counted(len(self.left_out), "row")))
+            out.extend(grouped(self.left_out))
         if self.rejected:
             out.append(f"Rejected {counted(len(self.rejected), 'row')}:")
-            out.extend(f"  {p}" for p in self.rejected)
+            out.extend(grouped(self.rejected))
         if self.branch_dropped:
             out.append(BRANCH_NOT_FOUND.format(name=_shown(self.branch_dropped)))
         return out
@@ -177,6 +273,10 @@ class _RowError(Exception):
         super().__init__(message)
         self.column = column
         self.message = message
+
+
+class _LeftOutError(_RowError):
+    """A row the model cannot hold: left out and reported, even in a strict import."""
 
 
 def _shown(value: str) -> str:
@@ -236,6 +336,14 @@ class _Row:
         if value.casefold() not in allowed:
             raise _RowError(column, f"{_shown(value)} is not one of {', '.join(allowed)}")
         return value.casefold()
+
+    def colour(self, column: str) -> str | None:
+        value = self.text(column)
+        if not value:
+            return None
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+            raise _RowError(column, f"{_shown(value)} is not a colour written #RRGGBB")
+        return value.upper()
 
     def boolean(self, column: str) -> bool | None:
         value = self.text(column).casefold()
@@ -321,6 +429,10 @@ class _Importer:
         # Category and kind ids by their id or name in lower case, filled as needed.
         self.category_ids: dict[str, str] = {}
         self.kind_ids: dict[str, str] = {}
+        self.relationship_custom: dict[str, int] = {}
+        # Whether names come from another tool's "label" column, where Gephi leaves
+        # blanks for nodes named by their id.
+        self.foreign_names = False
 
     def reject(self, table: str, line: int, error: _RowError) -> None:
         problem = RowProblem(table, line, error.column, error.message, self.unit)
@@ -371,15 +483,19 @@ class _Importer:
 
     def stakeholder(self, row: _Row, table: str, line: int) -> _Built:
         label = row.text("name")
+        sid = row.text("id")
+        notes: list[RowProblem] = []
+        if not label and sid and self.foreign_names:
+            label = sid
+            message = NAME_FROM_ID.format(id=repr(sid))
+            notes.append(RowProblem(table, line, "name", message, self.unit))
         if not label:
             raise _RowError("name", "the name is empty")
-        sid = row.text("id")
         if len(sid) > 200:
             raise _RowError("id", "the id is longer than 200 characters")
         if sid in self.smap.stakeholders or sid in self.smap.relationships:
             where = f" (also {self.unit} {self.line_of[sid]})" if sid in self.line_of else ""
             raise _RowError("id", f"duplicate id {sid!r}{where}")
-        notes: list[RowProblem] = []
         first = self.by_name.get(label.casefold())
         if first is not None:
             message = (
@@ -430,6 +546,7 @@ class _Importer:
             "engagement": row.json("engagement", Engagement) or Engagement(),
             "log": tuple(row.json("log", list[LogEntry]) or ()),
             "attributes": self.attributes(row),
+            "colour": row.colour("colour"),
         }
         pinned = bool(row.boolean("pinned"))
         if not sid:
@@ -451,8 +568,9 @@ class _Importer:
             out.append(int(item))
         return tuple(out)
 
-    def attributes(self, row: _Row) -> dict[str, str]:
-        return {name: row.cells[i] for name, i in self.custom.items() if row.cells[i].strip()}
+    def attributes(self, row: _Row, custom: dict[str, int] | None = None) -> dict[str, str]:
+        custom = self.custom if custom is None else custom
+        return {name: row.cells[i] for name, i in custom.items() if row.cells[i].strip()}
 
     def put_stakeholder(self, built: _Built, line: int) -> None:
         record = built.record
@@ -483,7 +601,7 @@ class _Importer:
     def relationship(self, row: _Row, table: str, line: int) -> _Built:
         source, target = self.end(row, "source"), self.end(row, "target")
         if source == target:
-            raise _RowError("target", "a stakeholder cannot have a relationship with itself")
+            raise _LeftOutError("target", SELF_LOOP.format(end=_shown(source)))
         rid = row.text("id")
         if rid in self.smap.relationships:
             raise _RowError("id", f"duplicate id {rid!r}")
@@ -511,6 +629,7 @@ class _Importer:
             directed=kind.directed if directed is None else directed,
             notes=row.raw("notes"),
             confidence=confidence,
+            attributes=self.attributes(row, self.relationship_custom),
         )
         return _Built(record, notes=notes)
 
@@ -543,6 +662,10 @@ class _Importer:
                 continue
             try:
                 record = build(_Row(cells, index), table.name, line)
+            except _LeftOutError as error:
+                problem = RowProblem(table.name, line, error.column, error.message, self.unit)
+                self.report.left_out.append(problem)
+                continue
             except _RowError as error:
                 self.reject(table.name, line, error)
                 continue
@@ -614,6 +737,121 @@ class _Importer:
             raise TableImportError(f"{table.name}: there is no column {unknown[0]!r}.")
 
 
+# The typed stakeholder fields a foreign column may fail to fit, and how each is read.
+_TYPED: dict[str, Callable[[_Row], Any]] = {
+    "level": lambda r: r.choice("level", LEVELS),
+    "power": lambda r: r.scale("power"),
+    "influence": lambda r: r.integer("influence", 0, MAX_TOWER),
+    "votes": lambda r: r.integer("votes", 0, MAX_VOTES),
+    "interest": lambda r: r.scale("interest"),
+    "position": lambda r: r.scale("position"),
+    "trust": lambda r: r.scale("trust"),
+    "sensitivity": lambda r: r.choice("sensitivity", SENSITIVITIES),
+    "review_date": lambda r: r.date("review_date"),
+    "informed": lambda r: r.boolean("informed"),
+    "pinned": lambda r: r.boolean("pinned"),
+    "colour": lambda r: r.colour("colour"),
+    "x": lambda r: r.number("x"),
+    "y": lambda r: r.number("y"),
+    "valence": lambda r: r.choice("valence", ("positive", "negative")),
+    "directed": lambda r: r.boolean("directed"),
+    "confidence": lambda r: r.choice("confidence", ("confirmed", "assumed")),
+}
+
+
+def _fits(column: str, cell: str) -> bool:
+    try:
+        _TYPED[column](_Row((cell,), {column: 0}))
+    except _RowError:
+        return False
+    return True
+
+
+def _adapt_foreign(
+    table: Table, columns: dict[str, str], third_party: bool, report: ImportReport
+) -> dict[str, str]:
+    """The column mapping with foreign columns read as close as they fit (see io.foreign).
+
+    Scale words become numbers in ``table``; a column most of whose values still do not
+    fit its field is left out of the mapping, to be kept as a custom attribute. A column
+    that mostly fits is read as the field, and its few bad values reject their rows.
+    """
+    kept = dict(columns)
+    position = {h: i for i, h in enumerate(table.headers)}
+    for column, header in columns.items():
+        if column not in _TYPED or not is_foreign(header, column, third_party):
+            continue
+        cells = table.frame.iloc[:, position[header]].tolist()
+        given = [c for c in cells if c.strip()]
+        bad = [c for c in given if not _fits(column, c)]
+        if 2 * len(bad) <= len(given):
+            continue  # mostly the field's values: the others are typos, rejected by row
+        words = map_words(cells) if column in ("power", "interest") else None
+        if words is not None:
+            table.frame.iloc[:, position[header]] = words
+            report.adjusted.append(
+                WORDS_READ.format(table=table.name, header=header, column=column)
+            )
+            continue
+        del kept[column]
+        report.adjusted.append(
+            KEPT_AS_ATTRIBUTE.format(
+                table=table.name,
+                header=header,
+                column=column,
+                count=counted(len(bad), "value"),
+                example=_shown(bad[0]),
+            )
+        )
+    return kept
+
+
+def _adapt_weights(
+    table: Table,
+    columns: dict[str, str],
+    third_party: bool,
+    default: str,
+    report: ImportReport,
+) -> dict[str, str]:
+    """Foreign weights turned into strengths 1-5 by the rule of :mod:`.foreign`.
+
+    The strengths go to a column of their own; the weight column stays unmapped, so
+    each relationship keeps its original weight as an attribute.
+    """
+    header = columns.get("strength")
+    if header is None or not is_foreign(header, "strength", third_party):
+        return columns
+    cells = table.frame[header].tolist()
+    mapping = map_weights(cells, default)
+    kept = dict(columns)
+    if mapping is None:
+        del kept["strength"]
+        report.adjusted.append(WEIGHTS_NOT_NUMBERS.format(table=table.name, header=header))
+        return kept
+    if not mapping.distinct and not mapping.filled:
+        return columns
+    strength = "strength (from " + header + ")"
+    table.frame[strength] = mapping.strengths
+    table.frame[header] = mapping.originals  # a missing weight is the default it took
+    kept["strength"] = strength
+    if mapping.distinct:
+        report.adjusted.append(
+            WEIGHTS_RANKED.format(
+                table=table.name,
+                header=header,
+                lowest=f"{mapping.lowest:g}",
+                highest=f"{mapping.highest:g}",
+                distinct=mapping.distinct,
+            )
+        )
+    if mapping.filled:
+        count = counted(mapping.filled, "relationship")
+        report.adjusted.append(
+            WEIGHTS_DEFAULTED.format(table=table.name, count=count, default=default)
+        )
+    return kept
+
+
 def _custom_columns(table: Table, columns: dict[str, str]) -> dict[str, int]:
     """Unmapped headers, kept as custom attributes (an ``attribute:`` prefix is dropped)."""
     used = set(columns.values())
@@ -637,10 +875,12 @@ def import_from_tables(
     relationship_columns: dict[str, str] | None = None,
     smap: StakeholderMap | None = None,
     skip_bad_rows: bool = False,
-    require: tuple[str, ...] = ("id", "name", "category"),
+    require: tuple[str, ...] = ("id", "name"),
     list_separator: str | None = None,
     progress: Progress | None = None,
     known: StakeholderMap | None = None,
+    third_party: bool = False,
+    default_weight: str = DEFAULT_WEIGHT,
 ) -> tuple[StakeholderMap, ImportReport]:
     """Build a map from a stakeholders table and an optional relationships table.
 
@@ -652,7 +892,10 @@ def import_from_tables(
     ``skip_bad_rows`` the valid rows are imported and the report lists the others.
     ``smap`` (if given) is a map to fill, e.g. a new map with details and categories.
     Relationships may also name stakeholders of the ``known`` map (the map an import is
-    merged into), by id or name.
+    merged into), by id or name. ``third_party`` tables (another tool's file) and
+    columns found under another name are read as :mod:`.foreign` describes, a missing
+    weight taking ``default_weight``; unknown columns of both tables are kept as custom
+    attributes.
     """
     for table, what, limit in (
         (stakeholders, "stakeholders", MAX_STAKEHOLDERS),
@@ -669,6 +912,12 @@ def import_from_tables(
     importer.check_columns(stakeholders, columns, ("name", *(c for c in require if c != "name")))
     if len(stakeholders.frame) == 0:
         raise TableImportError(f"{stakeholders.name} has a header line but no rows.")
+    columns = _adapt_foreign(stakeholders, columns, third_party, report)
+    importer.foreign_names = is_foreign(columns["name"], "name", third_party)
+    if "category" not in columns:
+        report.adjusted.append(
+            NO_CATEGORY_COLUMN.format(table=stakeholders.name, category=UNSPECIFIED)
+        )
     importer.custom = _custom_columns(stakeholders, columns)
     report.custom_columns = list(importer.custom)
     share = (0.0, 0.5 if relationships is not None else 1.0)
@@ -680,9 +929,11 @@ def import_from_tables(
         if columns is None:
             columns = match_columns(relationships.headers, "relationships")
         importer.check_columns(relationships, columns, ("source", "target"))
-        used = set(columns.values())
-        report.ignored_columns = [
-            f"{h} ({relationships.name})" for h in relationships.headers if h not in used
+        columns = _adapt_foreign(relationships, columns, third_party, report)
+        columns = _adapt_weights(relationships, columns, third_party, default_weight, report)
+        importer.relationship_custom = _custom_columns(relationships, columns)
+        report.custom_columns += [
+            f"{name} ({relationships.name})" for name in importer.relationship_custom
         ]
 
         def put(built: _Built, line: int) -> None:
@@ -711,9 +962,10 @@ def import_tables(
     """Build a map from a stakeholders CSV and an optional relationships CSV.
 
     The encoding and separator are detected unless given. Strict by default: the first
-    bad row raises :class:`TableImportError` naming its line and column. ``id``, ``name``
-    and ``category`` are required, except in a Kumu elements export (see
-    :func:`is_kumu_elements`), which needs only its labels.
+    bad row raises :class:`TableImportError` naming its line and column. ``id`` and
+    ``name`` are required (``category`` is optional), except in a Kumu elements export
+    (see :func:`is_kumu_elements`), which needs only its labels and is read as another
+    tool's table.
     """
     s_table = read_table(
         stakeholders,
@@ -733,9 +985,10 @@ def import_tables(
         r_table,
         smap=smap,
         skip_bad_rows=skip_bad_rows,
-        require=("name",) if kumu else ("id", "name", "category"),
+        require=("name",) if kumu else ("id", "name"),
         list_separator="|" if kumu else None,
         known=known,
+        third_party=kumu,
     )
 
 
@@ -880,8 +1133,9 @@ def import_workbook(
         book.relationships,
         smap=smap,
         skip_bad_rows=skip_bad_rows,
-        require=("name",) if book.kumu else ("id", "name", "category"),
+        require=("name",) if book.kumu else ("id", "name"),
         list_separator="|" if book.kumu else None,
         progress=progress,
         known=known,
+        third_party=book.kumu,
     )

@@ -186,9 +186,13 @@ def _decode_by_line(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The separator of a CSV text: whichever of , ; tab | occurs most in its header line."""
+    """The separator of a CSV text: whichever of , ; tab | occurs most in its header line.
+
+    Quoted text is skipped: in ``"Last, First";Org`` the separator is the semicolon.
+    """
     header = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    bare = re.sub(r'"(?:[^"]|"")*"?', "", header)
+    counts = {d: bare.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
@@ -224,6 +228,10 @@ def read_table(
     del data
     if not text.strip():
         raise TableImportError(f"{path.name} is empty.")
+    # Blank lines before the header (Gephi's tables have one) are skipped.
+    blank = re.match(r"(?:[ \t]*\r?\n)*", text)
+    skipped = blank[0].count("\n") if blank else 0
+    text = text[blank.end() :] if blank else text
     delimiter = delimiter or sniff_delimiter(text)
     if csv_rows_beyond(text, delimiter, max_rows):
         raise TableImportError(too_many(path.name, what, max_rows))
@@ -250,7 +258,7 @@ def read_table(
         if cells.str.startswith("'").any():
             frame[column] = cells.map(unquote_formula)
     frame.columns = [unquote_formula(str(c)).strip() for c in frame.columns]
-    return Table(path.name, frame, used, delimiter, notes)
+    return Table(path.name, frame, used, delimiter, notes, first_row=2 + skipped)
 
 
 def _cell_text(value: Any) -> str:

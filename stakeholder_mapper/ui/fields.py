@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,7 @@ from ..core.model import (
 from ..core.validation import ValidationError
 
 __all__ = [
+    "COLOUR_FORMAT",
     "RELATIONSHIP_FIELDS",
     "STAKEHOLDER_FIELDS",
     "UNKNOWN",
@@ -33,6 +35,8 @@ __all__ = [
 ]
 
 UNKNOWN = "unknown"
+#: A colour typed in another form than #RRGGBB.
+COLOUR_FORMAT = "{field} should be written #RRGGBB, or empty for the category's (found {found})."
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,8 @@ class Field:
     """One editable field: its name on the record, its header, and how it is typed.
 
     ``kind`` is one of ``text``, ``longtext``, ``int``, ``choice``, ``tags``, ``principles``,
-    ``bool``, ``date``, ``category``, ``kind``, ``stakeholder`` (read-only reference).
+    ``bool``, ``date``, ``colour`` (``#RRGGBB``), ``category``, ``kind``, ``stakeholder``
+    (read-only reference).
     """
 
     name: str
@@ -136,6 +141,10 @@ class Field:
             if text.casefold() in ("no", "false", "0", "n"):
                 return False
             raise ValidationError(f"{self.header} should be yes or no (found {text!r}).")
+        if self.kind == "colour":
+            if not re.fullmatch(r"#[0-9a-fA-F]{6}", text):
+                raise ValidationError(COLOUR_FORMAT.format(field=self.header, found=repr(text)))
+            return text.upper()
         if self.kind == "date":
             try:
                 return dt.date.fromisoformat(text)
@@ -185,6 +194,8 @@ STAKEHOLDER_FIELDS: tuple[Field, ...] = (
     Field("review_date", "Review date", "date"),
     Field("source", "Source"),
     Field("informed", "Informed", "bool"),
+    # A colour from Gephi or yEd, drawn over the category's; empty for the category's.
+    Field("colour", "Own colour", "colour"),
     Field("notes", "Notes", "longtext"),
     Field("engagement.stage", "Engagement stage", "choice", ENGAGEMENT_STAGES),
     Field("engagement.mou_status", "MoU status", "choice", MOU_STATUSES, optional=False),

@@ -2,10 +2,12 @@
 
 Spreadsheets (CSV pairs or an Excel workbook) get a column mapping matched automatically
 from their headers (in English, French, Spanish or Russian), a preview of their first
-rows, and a check that lists every row that would be rejected or changed. GraphML and
-GEXF files keep their attribute names. The user then imports the valid rows into a new
-map, or merges them into the open map after confirming what the merge will do; the
-merge is one undoable command.
+rows, and a check that lists every row that would be rejected or changed, grouped by
+kind (the report can be saved as a text file). GraphML and GEXF files keep their
+attribute names. The user then imports the valid rows into a new map, or merges them
+into the open map after confirming what the merge will do; the merge is one undoable
+command. A new map is the default unless the open map is one the user made (opened
+from a file or edited), never the sample shown at first start.
 
 The main window calls :func:`run_import_dialog` and either opens
 ``outcome.new_map`` or pushes ``outcome.command`` on its undo stack.
@@ -54,6 +56,7 @@ from ..core.validation import ValidationError
 from ..io.columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, match_columns
 from ..io.graph_formats import import_gexf, import_graphml
 from ..io.merge import merge_command, prepare_import_map
+from ..io.project import write_atomically
 from ..io.table_import import (
     ImportReport,
     apply_map_sheet,
@@ -62,10 +65,18 @@ from ..io.table_import import (
 )
 from ..io.tables import DELIMITERS, ENCODINGS, Table, TableImportError, read_table, read_workbook
 from .background import BackgroundTask
+from .document import MapDocument
 from .folders import documents_folder
 from .window_layout import resize_within_screen
 
-__all__ = ["ImportDialog", "ImportOutcome", "run_import_dialog"]
+__all__ = [
+    "REPORT_NOT_SAVED",
+    "REPORT_SAVED",
+    "ImportDialog",
+    "ImportOutcome",
+    "merge_by_default",
+    "run_import_dialog",
+]
 
 #: The branch box: its entry for "none" and what it is for.
 NO_BRANCH = "none named"
@@ -73,6 +84,10 @@ BRANCH_TIP = (
     "The stakeholder that is our own branch: routes, suggested messengers and the plan "
     "start there. It is never guessed; Map details changes it later."
 )
+
+#: What saving the report did.
+REPORT_SAVED = "Report saved as {file}."
+REPORT_NOT_SAVED = "The report was not saved: {reason}."
 
 #: Rows shown in the preview tables.
 PREVIEW_ROWS = 50
@@ -96,6 +111,15 @@ class ImportOutcome:
     new_map: StakeholderMap | None
     command: Command | None
     report: ImportReport
+
+
+def merge_by_default(document: MapDocument) -> bool:
+    """Whether an import merges into the open map unless the user says otherwise.
+
+    Only a map the user made is merged into by default: one opened from a file or
+    edited. The sample shown at first start, or a new untouched map, is not.
+    """
+    return document.path is not None or not document.undo_stack.isClean()
 
 
 def _format(path: Path) -> str:
@@ -197,7 +221,13 @@ def _preview(widget: QTableWidget, table: Table | None) -> None:
 class ImportDialog(QDialog):
     """Import stakeholders and relationships into a new map or the open one."""
 
-    def __init__(self, smap: StakeholderMap | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        smap: StakeholderMap | None = None,
+        parent: QWidget | None = None,
+        *,
+        merge: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import stakeholders and relationships")
         resize_within_screen(self, 1000, 760)
@@ -214,6 +244,9 @@ class ImportDialog(QDialog):
         self._done: Callable[[Any], None] = lambda result: None
         #: Asks the user to confirm a merge; replaced in tests.
         self.confirm: Callable[[str], bool] = self._ask
+        #: Asks where to save the report ("" to cancel); replaced in tests.
+        self.report_path: Callable[[], str] = self._ask_report_path
+        self._merge = merge
         self._build()
         self._update_buttons()
 
@@ -289,13 +322,21 @@ class ImportDialog(QDialog):
         self.check_button.clicked.connect(self.check)
         self.summary = QLabel("Choose a file to import.")
         self.summary.setWordWrap(True)
+        self.save_report_button = QPushButton("Save report…")
+        self.save_report_button.setToolTip("Save the report as a text file")
+        self.save_report_button.clicked.connect(self.save_report)
         row.addWidget(self.check_button)
         row.addWidget(self.summary, 1)
+        row.addWidget(self.save_report_button)
         report_layout.addLayout(row)
         self.report_view = QPlainTextEdit()
         self.report_view.setReadOnly(True)
         self.report_view.setObjectName("report")
         report_layout.addWidget(self.report_view)
+        self.save_report_button.setEnabled(False)
+        self.report_view.textChanged.connect(
+            lambda: self.save_report_button.setEnabled(bool(self.report_view.toPlainText()))
+        )
         splitter.addWidget(report_box)
         splitter.setSizes([480, 220])
         layout.addWidget(splitter, 1)
@@ -312,7 +353,8 @@ class ImportDialog(QDialog):
         group.addButton(self.new_map_button)
         group.addButton(self.merge_button)
         self.merge_button.setEnabled(self.target is not None)
-        (self.merge_button if self.target is not None else self.new_map_button).setChecked(True)
+        merge = self.target is not None and self._merge
+        (self.merge_button if merge else self.new_map_button).setChecked(True)
         group.buttonToggled.connect(self._on_destination_changed)
         destination.addWidget(self.new_map_button)
         destination.addWidget(self.merge_button)
@@ -620,6 +662,25 @@ class ImportDialog(QDialog):
             self.outcome = ImportOutcome(smap, None, report)
         self.accept()
 
+    def save_report(self) -> None:
+        """Write the report shown as a UTF-8 text file the user chooses."""
+        path = self.report_path()
+        if not path:
+            return
+        text = self.report_view.toPlainText() + "\n"
+        try:
+            write_atomically(path, text.encode("utf-8"), backup=False)
+        except OSError as exc:
+            self.summary.setText(REPORT_NOT_SAVED.format(reason=exc.strerror or exc))
+            return
+        self.summary.setText(REPORT_SAVED.format(file=Path(path).name))
+
+    def _ask_report_path(self) -> str:
+        source = self.path
+        start = documents_folder() / f"{source.stem if source else 'import'} report.txt"
+        path, _ = QFileDialog.getSaveFileName(self, "Save report", str(start), "Text (*.txt)")
+        return path
+
     def _ask(self, text: str) -> bool:
         answer = QMessageBox.question(self, "Merge the import", text)
         return answer == QMessageBox.StandardButton.Yes
@@ -655,13 +716,13 @@ class ImportDialog(QDialog):
         return self._job.running
 
 
-def run_import_dialog(parent: QWidget | None, smap: StakeholderMap | None) -> ImportOutcome | None:
-    """Show the import dialog over ``parent``; ``smap`` is the open map (merge target).
+def run_import_dialog(parent: QWidget | None, document: MapDocument) -> ImportOutcome | None:
+    """Show the import dialog over ``parent``; the ``document``'s map is the merge target.
 
     Returns ``None`` if the user cancelled. Otherwise ``outcome.new_map`` is a map to
     open (unsaved), or ``outcome.command`` is the merge to push on the undo stack.
     """
-    dialog = ImportDialog(smap, parent)
+    dialog = ImportDialog(document.smap, parent, merge=merge_by_default(document))
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

@@ -118,6 +118,8 @@ class _Editor:
             line = QLineEdit()
             if kind == "date":
                 line.setPlaceholderText("YYYY-MM-DD")
+            elif kind == "colour":
+                line.setPlaceholderText("the category's")
             elif kind in ("tags", "principles"):
                 line.setPlaceholderText("separated by commas")
             line.editingFinished.connect(self._emit)

@@ -48,6 +48,7 @@ from ..core.model import ChangeKind, ModelChange, StakeholderMap
 from ..core.placement import drawn_positions
 from ..io.errors import MapFileError
 from ..io.file_stamp import MapChangedOnDisk
+from ..io.foreign import imported_sizes
 from ..io.lock import MapLock
 from ..io.project import import_only_reason, load_map
 from .autosave import OpenedMap, ProtectedFile, offer_recovery, open_map_for_editing
@@ -83,6 +84,7 @@ _SIZE_CHOICES = (
     ("power", "Power"),
     ("interest", "Interest"),
     ("influence", "Influence tower"),
+    ("size", "Size from the imported file"),
 )
 
 
@@ -808,13 +810,18 @@ class MainWindow(QMainWindow):
         # and matplotlib: they are imported when first opened, not while the window starts.
         from .import_dialog import run_import_dialog
 
-        outcome = run_import_dialog(self, self.document.smap)
+        outcome = run_import_dialog(self, self.document)
         if outcome is None:
             return
         if outcome.command is not None:
             self.document.push(outcome.command)
-        elif outcome.new_map is not None:
-            self.show_unsaved(outcome.new_map)
+        elif outcome.new_map is not None and self.show_unsaved(outcome.new_map):
+            # Gephi's sizes are drawn when the file gave them and no power was rated.
+            smap = outcome.new_map
+            if imported_sizes(smap) and all(s.power is None for s in smap.stakeholders.values()):
+                self.size_by("size")
+                for action in self.size_group.actions():
+                    action.setChecked(action.data() == "size")
 
     def _on_export(self) -> None:
         from .export_dialog import run_export_dialog
@@ -994,6 +1001,8 @@ class MainWindow(QMainWindow):
         values = None
         if result is not None and name in result.metrics.columns:
             values = {str(k): float(v) for k, v in result.metrics[name].items()}
+        elif name == "size":
+            values = imported_sizes(self.document.smap)
         self.scene.set_size_by(name, values)
         self.view.legend.refresh()
 

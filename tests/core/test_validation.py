@@ -34,7 +34,7 @@ from stakeholder_mapper.core.validation import ValidationError, map_problems
         ({"principles": (13,)}, r"principles\[0\]: should be less than or equal to 12"),
         ({"category": "aliens"}, r"Stakeholder 'Mayor': unknown category 'aliens'\."),
         ({"label": "  "}, r"Stakeholder 'Mayor' needs a name\."),
-        ({"colour": "red"}, r"Unknown field 'colour'\."),
+        ({"favourite_colour": "red"}, r"Unknown field 'favourite_colour'\."),
     ],
 )
 def test_stakeholder_rules(small_map, changes, message):

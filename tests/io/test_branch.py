@@ -29,7 +29,7 @@ def test_version_1_file_naming_the_branch_by_label_opens_with_its_id(rich_map, t
     smap = load_map(path)
     assert smap.info.branch == "branch"
     assert smap.info.risks == () and smap.info.problem == ""
-    assert json.loads(dumps_map(smap))["format_version"] == FORMAT_VERSION == 2
+    assert json.loads(dumps_map(smap))["format_version"] == FORMAT_VERSION == 3
 
 
 def test_plan_fields_survive_save_and_reopen(rich_map, tmp_path):

@@ -141,7 +141,9 @@ def test_gephi_gexf_12_imports_positions_and_weights(tmp_path):
     smap, report = import_gexf(path)
     assert smap.stakeholders["0"].label == "Mayor"
     assert smap.stakeholders["0"].attributes == {"Modularity Class": "1"}
-    assert smap.positions == {"0": (-12.5, 3.0)}
+    # Gephi draws y upwards, the canvas downwards: the point stays where Gephi showed it.
+    assert smap.positions == {"0": (-12.5, -3.0)}
+    assert smap.stakeholders["0"].colour == "#0072B2"
     (tie,) = smap.relationships.values()
     assert (tie.source, tie.target, tie.strength, tie.directed) == ("0", "1", 2, False)
     assert report.created_categories == ["Unspecified"]

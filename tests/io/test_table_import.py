@@ -264,7 +264,7 @@ def test_rejected_rows_create_nothing_and_names_in_any_script_make_ids(tmp_path)
             "Elements": [["Label", "Type"], ["Мэрия", "Власть"], ["Совет молодёжи", "Молодёжь"]],
             "Connections": [
                 ["From", "To", "Type", "Strength"],
-                ["Совет молодёжи", "Мэрия", "Давление", 9],
+                ["Совет молодёжи", "Нет такого", "Давление", 2],
                 ["Совет молодёжи", "Мэрия", "Influence!", 2],
             ],
         },

@@ -237,7 +237,7 @@ class NodeItem(QGraphicsItem):
         self._bounds = self._path.boundingRect().adjusted(-6, -6, 6, 6) | self._label_rect
 
     def colour(self) -> QColor:
-        """The fill colour (the category's)."""
+        """The fill colour (the stakeholder's own, or its category's)."""
         return self._brush.color()
 
     def outline(self) -> QPainterPath:

@@ -25,7 +25,12 @@ _ROW = 14
 _PAD = 6
 _SWATCH = 24
 
-_SIZE_NAMES = {"power": "power", "interest": "interest", "influence": "influence tower"}
+_SIZE_NAMES = {
+    "power": "power",
+    "interest": "interest",
+    "influence": "influence tower",
+    "size": "size from the imported file",
+}
 
 
 class Legend(QWidget):

@@ -361,7 +361,9 @@ class MapScene(QGraphicsScene):
     def _configure_node(self, node: NodeItem) -> None:
         stakeholder = self.smap.stakeholders[node.sid]
         category = self.smap.categories.get(stakeholder.category)
-        colour = category.colour if category else "#999999"
+        # A colour the stakeholder brought from Gephi or yEd is drawn over its category's;
+        # the shape still tells the category.
+        colour = stakeholder.colour or (category.colour if category else "#999999")
         shape = category.shape if category else "circle"
         node.configure(
             stakeholder.label,
