@@ -37,6 +37,7 @@ from typing import Any
 
 import pydantic_core
 
+from ..core.i18n import _, system_error
 from ..core.limits import MAX_DEPTH, MAX_TEXT_CHARS
 from ..core.model import (
     Category,
@@ -356,7 +357,9 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise MapFileError(
-            f"{name} is not UTF-8 text (bad byte at position {exc.start})."
+            _("{name} is not UTF-8 text (bad byte at position {position}).").format(
+                name=name, position=exc.start
+            )
         ) from None
     try:
         doc = json.loads(
@@ -368,23 +371,38 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
         )
     except json.JSONDecodeError as exc:
         raise MapFileError(
-            f"{name} is damaged or not a map: {exc.msg.removesuffix(' at')} at line {exc.lineno}, "
-            f"column {exc.colno}."
+            _("{name} is damaged or not a map: {reason} at line {line}, column {column}.").format(
+                name=name, reason=exc.msg.removesuffix(" at"), line=exc.lineno, column=exc.colno
+            )
         ) from None
     except ValueError as exc:
-        raise MapFileError(_sentence(f"{name} is damaged or not a map: {exc}")) from None
+        raise MapFileError(
+            _sentence(_("{name} is damaged or not a map: {reason}").format(name=name, reason=exc))
+        ) from None
     except RecursionError:
-        raise MapFileError(f"{name} is damaged or not a map: it is nested too deeply.") from None
+        raise MapFileError(
+            _("{name} is damaged or not a map: it is nested too deeply.").format(name=name)
+        ) from None
     del text
     problem = _document_problem(doc)
     if problem is not None:
-        raise MapFileError(_sentence(f"{name} cannot be opened: {problem}"))
+        raise MapFileError(_sentence(_cannot_open(name, problem)))
     try:
         return document_to_map(doc)
     except ValidationError as exc:
-        raise MapFileError(_sentence(f"{name} cannot be opened: {exc}")) from None
+        raise MapFileError(_sentence(_cannot_open(name, str(exc)))) from None
     except RecursionError:
-        raise MapFileError(f"{name} cannot be opened: it is nested too deeply.") from None
+        raise MapFileError(
+            _("{name} cannot be opened: it is nested too deeply.").format(name=name)
+        ) from None
+
+
+def _cannot_open(name: str, problem: str) -> str:
+    return _("{name} cannot be opened: {problem}").format(name=name, problem=problem)
+
+
+def _too_large(name: str) -> str:
+    return _("{name} is larger than {size} MB.").format(name=name, size=MAX_FILE_BYTES // 2**20)
 
 
 def _read(path: Path) -> bytes:
@@ -394,14 +412,16 @@ def _read(path: Path) -> bytes:
             # Ask for the file's size, not the limit: read(n) reserves n bytes at once.
             size = os.fstat(fh.fileno()).st_size
             if size > MAX_FILE_BYTES:
-                raise MapFileError(f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+                raise MapFileError(_too_large(name))
             data = fh.read(size + 1)
             if len(data) > size:  # it grew while we read: take the rest, within the limit
                 data += fh.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as exc:
-        raise MapFileError(f"{name} cannot be read: {exc.strerror or exc}.") from None
+        raise MapFileError(
+            _("{name} cannot be read: {reason}.").format(name=name, reason=system_error(exc))
+        ) from None
     if len(data) > MAX_FILE_BYTES:
-        raise MapFileError(f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+        raise MapFileError(_too_large(name))
     return data
 
 
