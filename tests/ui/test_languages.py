@@ -77,9 +77,7 @@ def test_english_again_after_another_language(qtbot, small_map, settings, speak)
     assert not win.isRightToLeft()
 
 
-def test_the_language_menu_stores_the_choice_for_the_next_start(
-    qtbot, small_map, settings
-) -> None:
+def test_the_language_menu_stores_the_choice_for_the_next_start(qtbot, small_map, settings) -> None:
     win = open_window(qtbot, small_map, settings)
     menu = win.language_menu
     texts = [action.text() for action in menu.actions()]
