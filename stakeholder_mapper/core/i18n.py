@@ -22,11 +22,7 @@ import os
 import re
 from collections.abc import Mapping
 
-from babel import Locale
-from babel.numbers import format_decimal
-
 from ..paths import LOCALE_DIR
-from .dates import day_month_year, short_date
 
 __all__ = [
     "DOMAIN",
@@ -149,6 +145,9 @@ def set_language(code: str | None = None) -> str:
 def format_number(value: float, decimals: int | None = None) -> str:
     """``value`` as the interface language writes numbers, in Latin digits: '1,234.5' in
     English, '1 234,5' in French, '1 234,5' in Russian, '1,234.5' in Arabic."""
+    from babel import Locale  # CLDR data loads on first use, not at start
+    from babel.numbers import format_decimal
+
     locale = Locale.parse(_CLDR.get(_current, _current))
     pattern = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
     return format_decimal(value, format=pattern, locale=locale)
@@ -157,6 +156,8 @@ def format_number(value: float, decimals: int | None = None) -> str:
 def format_date(value: dt.date, short: bool = False) -> str:
     """``value`` as the interface language writes dates: '5 November 2026', '5 novembre
     2026', '5 ноября 2026 г.'; ``short`` abbreviates the month for tables."""
+    from .dates import day_month_year, short_date  # Babel loads on first use, not at start
+
     code = "en" if _current == PSEUDO else _current
     return short_date(value, code) if short else day_month_year(value, code)
 
