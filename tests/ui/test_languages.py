@@ -3,6 +3,9 @@ out right to left, and Settings → Language stored for the next start."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -110,3 +113,28 @@ def test_the_language_menu_stores_the_choice_for_the_next_start(qtbot, small_map
     set_language("en")
     settings.set(INTERFACE_LANGUAGE, "")
     assert start_language(settings) == "en"
+
+
+_START = (
+    "from stakeholder_mapper.ui.app import build_window\n"
+    "window = build_window(None)\n"
+    "print(window.isRightToLeft(), window.menuBar().actions()[0].text())\n"
+    "window.document.undo_stack.setClean()\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("ar_SA.UTF-8", "True &ملف"), ("fr_FR.UTF-8", "False &Fichier"), ("C", "False &File")],
+)
+def test_the_app_started_under_lang_speaks_it(tmp_path, lang: str, expected: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    # Fresh settings: no language chosen yet, so the system's is used.
+    env.update(
+        LANG=lang, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path), HOME=str(tmp_path)
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", _START], env=env, capture_output=True, text=True, encoding="utf-8"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
