@@ -46,7 +46,7 @@ def test_the_window_under_french_has_french_menus(qtbot, small_map, settings, sp
         "&Affichage",
         "A&nalyse",
         "&Paramètres",
-        "&Aide",
+        "Aid&e",
         "A&telier",
     ]
     save = win.actions_by_name["save"]
