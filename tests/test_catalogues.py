@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir, extract_python
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
@@ -42,6 +42,11 @@ def _source_messages() -> set[str | tuple[str, str]]:
     ):
         found.add((context, message) if context else message)
     return found
+
+
+def _python_messages(path: str) -> list:
+    with open(path, "rb") as fh:
+        return list(extract_python(fh, DEFAULT_KEYWORDS.keys(), [], {}))
 
 
 def _catalogue(code: str):
@@ -108,3 +113,18 @@ def test_a_placeholder_left_out_is_caught() -> None:
         "{name} ne peut pas être lu."
     )
     assert _placeholders("expected %s argument") == _placeholders("%s argument attendu")
+
+
+def test_the_argparse_words_in_the_catalogue_are_those_argparse_asks_for() -> None:
+    """argparse's messages are translated by their English text: one changed by a new Python
+    would silently stay in English."""
+    import argparse
+
+    from stakeholder_mapper.cli import _ARGPARSE_WORDS
+
+    asked = {
+        message
+        for _line, _function, message, _comments in _python_messages(argparse.__file__)
+        if isinstance(message, str)
+    }
+    assert set(_ARGPARSE_WORDS) <= asked

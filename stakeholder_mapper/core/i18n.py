@@ -172,7 +172,7 @@ def pseudo(message: str) -> str:
     placeholders and accelerator marks intact.
 
     >>> pseudo("Save {name}")
-    '[Šåvé {name}·········]'
+    '[Šåvé {name}····]'
     """
     parts, last = [], 0
     for match in _KEEP.finditer(message):
