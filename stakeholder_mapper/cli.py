@@ -60,6 +60,22 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+#: Import formats recognised by file extension.
+_IMPORT_SUFFIXES = {
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xls": "xlsx",
+    ".ods": "xlsx",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".csv": "csv",
+    ".txt": "csv",
+    ".tsv": "csv",
+}
+EXPORT_FORMATS = ("graphml", "gexf", "csv", "xlsx", "png", "svg")
+#: Levels of the data and picture exports; Public is refused (see io.redact.redact_for_export).
+DATA_EXPORT_LEVELS = ("full", "partner")
+
 #: argparse's own words (usage, section titles, its errors), from its gettext calls, for the
 #: catalogue; :func:`_speak_argparse` makes argparse look them up there.
 _ARGPARSE_WORDS = (
@@ -91,23 +107,6 @@ def _speak_argparse() -> None:
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
-#: Import formats recognised by file extension.
-_IMPORT_SUFFIXES = {
-    ".xlsx": "xlsx",
-    ".xlsm": "xlsx",
-    ".xls": "xlsx",
-    ".ods": "xlsx",
-    ".graphml": "graphml",
-    ".gexf": "gexf",
-    ".csv": "csv",
-    ".txt": "csv",
-    ".tsv": "csv",
-}
-EXPORT_FORMATS = ("graphml", "gexf", "csv", "xlsx", "png", "svg")
-#: Levels of the data and picture exports; Public is refused (see io.redact.redact_for_export).
-DATA_EXPORT_LEVELS = ("full", "partner")
-
-
 def _check_output(output: Path, option: str, suffix: str | None = None) -> None:
     """Refuse an output file named for another format or in a folder that does not exist.
 
@@ -133,7 +132,9 @@ def _check_output(output: Path, option: str, suffix: str | None = None) -> None:
                 "The folder {folder} does not exist; create it or choose another place for {name}."
             )
         )
-        raise UsageError(message.format(folder=folder, name=output.name))
+        raise UsageError(
+            message.format(folder=folder, name=output.name),
+        )
 
 
 def _export_level(text: str) -> str:

@@ -357,9 +357,7 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise MapFileError(
-            _("{name} is not UTF-8 text (bad byte at position {position}).").format(
-                name=name, position=exc.start
-            )
+            f"{name} is not UTF-8 text (bad byte at position {exc.start})."
         ) from None
     try:
         doc = json.loads(
@@ -371,34 +369,23 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
         )
     except json.JSONDecodeError as exc:
         raise MapFileError(
-            _("{name} is damaged or not a map: {reason} at line {line}, column {column}.").format(
-                name=name, reason=exc.msg.removesuffix(" at"), line=exc.lineno, column=exc.colno
-            )
+            f"{name} is damaged or not a map: {exc.msg.removesuffix(' at')} at line {exc.lineno}, "
+            f"column {exc.colno}."
         ) from None
     except ValueError as exc:
-        raise MapFileError(
-            _sentence(_("{name} is damaged or not a map: {reason}").format(name=name, reason=exc))
-        ) from None
+        raise MapFileError(_sentence(f"{name} is damaged or not a map: {exc}")) from None
     except RecursionError:
-        raise MapFileError(
-            _("{name} is damaged or not a map: it is nested too deeply.").format(name=name)
-        ) from None
+        raise MapFileError(f"{name} is damaged or not a map: it is nested too deeply.") from None
     del text
     problem = _document_problem(doc)
     if problem is not None:
-        raise MapFileError(_sentence(_cannot_open(name, problem)))
+        raise MapFileError(_sentence(f"{name} cannot be opened: {problem}"))
     try:
         return document_to_map(doc)
     except ValidationError as exc:
-        raise MapFileError(_sentence(_cannot_open(name, str(exc)))) from None
+        raise MapFileError(_sentence(f"{name} cannot be opened: {exc}")) from None
     except RecursionError:
-        raise MapFileError(
-            _("{name} cannot be opened: it is nested too deeply.").format(name=name)
-        ) from None
-
-
-def _cannot_open(name: str, problem: str) -> str:
-    return _("{name} cannot be opened: {problem}").format(name=name, problem=problem)
+        raise MapFileError(f"{name} cannot be opened: it is nested too deeply.") from None
 
 
 def _too_large(name: str) -> str:

@@ -681,9 +681,7 @@ class MainWindow(QMainWindow):
     def _on_open(self) -> None:
         if not self.maybe_save():
             return
-        name, _filter = QFileDialog.getOpenFileName(
-            self, "Open map", self._dialog_folder(), _FILE_FILTER
-        )
+        name, _ = QFileDialog.getOpenFileName(self, "Open map", self._dialog_folder(), _FILE_FILTER)
         if name:
             self.open_path(Path(name), ask_to_save=False)
 
@@ -749,7 +747,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
         start = self.document.path or Path(self._dialog_folder()) / "map.smap"
-        name, _filter = QFileDialog.getSaveFileName(self, "Save map as", str(start), _FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self, "Save map as", str(start), _FILE_FILTER)
         if not name:
             return False
         path = Path(name)
