@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format benchmarks screenshots clean dist
+.PHONY: run test lint format benchmarks screenshots clean dist catalog
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,18 @@ $(VENV)/.installed-dist: $(STAMP)
 dist: $(VENV)/.installed-dist
 	$(BIN)/python packaging/build_bundle.py
 	$(BIN)/python packaging/smoke_check.py
+
+# The message catalogues (docs/translations.md): extract the messages of the sources into the
+# template, merge it into each language's .po, and compile the .mo files the app reads.
+LOCALES          := resources/locale
+CATALOG_KEYWORDS := -k counted:2,3
+catalog: $(STAMP)
+	$(BIN)/pybabel -q extract -F babel.cfg $(CATALOG_KEYWORDS) --add-location=file \
+		--sort-output --no-wrap --project="Stakeholder Mapper" --version=0.1.0 \
+		-o $(LOCALES)/stakeholder_mapper.pot .
+	$(BIN)/pybabel -q update -i $(LOCALES)/stakeholder_mapper.pot -d $(LOCALES) \
+		-D stakeholder_mapper --no-wrap --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel compile --statistics -d $(LOCALES) -D stakeholder_mapper
 
 benchmarks: $(STAMP)
 	for script in benchmarks/*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done

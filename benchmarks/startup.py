@@ -12,9 +12,13 @@ by the app) and prints the time to a usable window (shown, painted, event loop f
 when every tie was drawn and when the metrics arrived (both in the background), and the
 longest the event loop stayed busy meanwhile: how long a click could have waited.
 
+The app is timed again in French (``LANGUAGE=fr``: the catalogue read, Qt's own translations
+loaded), and a fresh process times what the message catalogue itself costs: importing it and
+choosing each language.
+
 Targets (issue "Starts fast"): median start-up ≤ 1.5 s at rest and ratio ≤ 2; the
-10,000-stakeholder map usable in under 5 s. The load average is printed first: on a
-busy machine every figure grows, the ratio much less.
+10,000-stakeholder map usable in under 5 s; the catalogue a few milliseconds. The load
+average is printed first: on a busy machine every figure grows, the ratio much less.
 
 Run: ``python benchmarks/startup.py [RUNS] [--sample-only]`` (default 7 runs; the
 option leaves out the 10,000-stakeholder map).
@@ -45,6 +49,9 @@ TICK_MS = 10
 def _child(mode: str, map_path: str | None, watch: bool) -> None:
     """Start a window (bare or the app) and print when it was first painted and idle."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if mode == "catalogue":
+        _catalogue_child()
+        return
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
@@ -120,6 +127,22 @@ def _child(mode: str, map_path: str | None, watch: bool) -> None:
     runpy.run_path(str(ROOT / "main.py"), run_name="__main__")
 
 
+def _catalogue_child() -> None:
+    """Print the seconds taken to import the catalogue module and to choose each language."""
+    import stakeholder_mapper.paths  # noqa: F401 - the app imports it anyway; not counted
+
+    marks = {}
+    start = time.perf_counter()
+    from stakeholder_mapper.core.i18n import LANGUAGES, set_language
+
+    marks["import"] = time.perf_counter() - start
+    for code in LANGUAGES:
+        start = time.perf_counter()
+        set_language(code)
+        marks[code] = time.perf_counter() - start
+    print(json.dumps(marks), flush=True)
+
+
 # -- parent side ------------------------------------------------------------------------------
 def _environment(home: Path) -> dict[str, str]:
     env = dict(os.environ)
@@ -130,7 +153,13 @@ def _environment(home: Path) -> dict[str, str]:
     return env
 
 
-def _run(mode: str, home: Path, map_path: Path | None = None, watch: bool = False) -> dict:
+def _run(
+    mode: str,
+    home: Path,
+    map_path: Path | None = None,
+    watch: bool = False,
+    language: str = "en",
+) -> dict:
     """One child process; returns its marks as seconds since the process was started."""
     command = [sys.executable, str(Path(__file__).resolve()), "--child", mode]
     if map_path is not None:
@@ -138,13 +167,14 @@ def _run(mode: str, home: Path, map_path: Path | None = None, watch: bool = Fals
     if watch:
         command.append("--watch")
     start = time.monotonic()
-    done = subprocess.run(
-        command, env=_environment(home), capture_output=True, text=True, timeout=300, cwd=ROOT
-    )
+    env = {**_environment(home), "LANGUAGE": language}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, cwd=ROOT)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if not lines:
         raise SystemExit(f"{mode} run printed no timing:\n{done.stdout}\n{done.stderr}")
     marks = json.loads(lines[-1])
+    if mode == "catalogue":
+        return marks
     return {k: (v if k.startswith("gap") else v - start) for k, v in marks.items()}
 
 
@@ -188,21 +218,30 @@ def main(runs: int, big_map: bool = True) -> None:
     print(f"{os.cpu_count()} cores, load average {load} (1, 5, 15 min) before the run")
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
-        app, bare, ratios = [], [], []
+        app, french, bare, ratios = [], [], [], []
         _run("app", home)  # warm the disk cache; not counted
+        _run("app", home, language="fr")
         for _ in range(runs):
             a = _run("app", home)["usable"]
             b = _run("bare", home)["usable"]
             app.append(a)
+            french.append(_run("app", home, language="fr")["usable"])
             bare.append(b)
             ratios.append(a / b)
         print(f"Start-up to the painted main window, sample map, {runs} runs each:")
         print(f"  app (python main.py)   {_spread(app)}   target: median ≤ 1.5 s")
+        print(f"  app in French          {_spread(french)}")
         print(f"  bare PySide6 window    {_spread(bare)}")
         print(
             f"  ratio app / bare       median {statistics.median(ratios):.2f}   "
             f"(min {min(ratios):.2f}, max {max(ratios):.2f})   target ≤ 2"
         )
+        catalogue = [_run("catalogue", home) for _ in range(runs)]
+        parts = ", ".join(
+            f"{code} {statistics.median(c[code] for c in catalogue) * 1000:.1f} ms"
+            for code in catalogue[0]
+        )
+        print(f"Message catalogue, median of {runs} fresh processes: {parts}")
         if big_map:
             _print_big_map(home)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from .analysis.views import AnalysisInputError, GraphView
+from .core.i18n import LANGUAGES, N_, _, ngettext, set_language, supported, system_error
+from .core.i18n import language as interface_language
 from .core.limits import MAX_PASSWORD_FILE_BYTES
 from .core.model import MapInfo, StakeholderMap
 from .core.validation import ValidationError, map_problems
@@ -81,6 +83,36 @@ EXPORT_FORMATS = ("graphml", "gexf", "csv", "xlsx", "png", "svg")
 #: Levels of the data and picture exports; Public is refused (see io.redact.redact_for_export).
 DATA_EXPORT_LEVELS = ("full", "partner")
 
+#: argparse's own words (usage, section titles, its errors), from its gettext calls, for the
+#: catalogue; :func:`_speak_argparse` makes argparse look them up there.
+_ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+)
+
+
+def _speak_argparse() -> None:
+    """Make argparse's usage, help headings and errors speak the interface language: it
+    translates them with gettext's default domain, not ours."""
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
 
 def _check_output(output: Path, option: str, suffix: str | None = None) -> None:
     """Refuse an output file named for another format or in a folder that does not exist.
@@ -89,16 +121,26 @@ def _check_output(output: Path, option: str, suffix: str | None = None) -> None:
     """
     if suffix is not None and output.suffix.casefold() != suffix:
         raise UsageError(
-            f"{output.name} does not end in {suffix}, but {option} writes a {suffix} file; "
-            f"name the output file {output.stem}{suffix} or choose another format."
+            _(
+                "{name} does not end in {suffix}, but {option} writes a {suffix} file; "
+                "name the output file {stem}{suffix} or choose another format."
+            ).format(name=output.name, suffix=suffix, option=option, stem=output.stem)
         )
     if output.is_dir():
-        raise UsageError(f"{output} is a folder; give the name of a file to write in it.")
+        raise UsageError(
+            _("{path} is a folder; give the name of a file to write in it.").format(path=output)
+        )
     folder = output.absolute().parent
     if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
+        message = (
+            _("The folder {folder} is not a folder; choose another place for {name}.")
+            if folder.exists()
+            else _(
+                "The folder {folder} does not exist; create it or choose another place for {name}."
+            )
+        )
         raise UsageError(
-            f"The folder {folder} {what}; create it or choose another place for {output.name}."
+            message.format(folder=folder, name=output.name),
         )
     reason = unwritable_output_reason(output)
     if reason is not None:
@@ -108,7 +150,7 @@ def _check_output(output: Path, option: str, suffix: str | None = None) -> None:
 def _export_level(text: str) -> str:
     """The ``export --level`` value; Public is refused with the reason, in one sentence."""
     if text == "public":
-        raise argparse.ArgumentTypeError(PUBLIC_EXPORT_REFUSED)
+        raise argparse.ArgumentTypeError(_(PUBLIC_EXPORT_REFUSED))
     return text
 
 
@@ -116,7 +158,7 @@ def _kinds(text: str, smap: StakeholderMap) -> frozenset[str]:
     """The kind ids ``--kinds`` names: ids or names of the map's kinds, in any case."""
     wanted = [k.strip() for k in text.split(",") if k.strip()]
     if not wanted:
-        raise UsageError("--kinds needs at least one relationship kind, e.g. trust,influence")
+        raise UsageError(_("--kinds needs at least one relationship kind, e.g. trust,influence"))
     chosen = set()
     for term in wanted:
         if term in smap.kinds:
@@ -131,8 +173,12 @@ def _kinds(text: str, smap: StakeholderMap) -> frozenset[str]:
                 k.id if k.name.casefold() == k.id.casefold() else f"{k.id} ({k.name})"
                 for k in smap.kinds.values()
             )
-            problem = "matches several kinds" if matches else "is not a relationship kind"
-            raise UsageError(f"--kinds: {term!r} {problem} of this map; it has: {known}.")
+            message = (
+                _("--kinds: {term} matches several kinds of this map; it has: {known}.")
+                if matches
+                else _("--kinds: {term} is not a relationship kind of this map; it has: {known}.")
+            )
+            raise UsageError(message.format(term=repr(term), known=known))
         chosen |= matches
     return frozenset(chosen)
 
@@ -146,8 +192,12 @@ def _note_negative_ties(smap: StakeholderMap, kinds: frozenset[str]) -> None:
     names = sorted(negative_kinds | {r.kind for r in left_out})
     if names:
         print(
-            f"note: negative ties are left out unless --all-ties is given "
-            f"({counted(len(left_out), 'negative tie')} of {', '.join(names)} left out).",
+            _(
+                "note: negative ties are left out unless --all-ties is given "
+                "({ties} of {kinds} left out)."
+            ).format(
+                ties=counted(len(left_out), "negative tie", "negative ties"), kinds=", ".join(names)
+            ),
             file=sys.stderr,
         )
 
@@ -159,18 +209,22 @@ def _password(args: argparse.Namespace) -> str | None:
         # Read a bounded amount: the file could be /dev/zero or a huge file by mistake.
         with open(password_file, "rb") as fh:
             data = fh.read(MAX_PASSWORD_FILE_BYTES + 1)
-        first, newline, _ = data.partition(b"\n")
+        first, newline, _rest = data.partition(b"\n")
         if not newline and len(data) > MAX_PASSWORD_FILE_BYTES:
             raise UsageError(
-                f"the password file {password_file} has no line break in its first "
-                f"{MAX_PASSWORD_FILE_BYTES} bytes; put the password alone on its first line"
+                _(
+                    "the password file {file} has no line break in its first {size} bytes; "
+                    "put the password alone on its first line"
+                ).format(file=password_file, size=MAX_PASSWORD_FILE_BYTES)
             )
         try:
             password = first.decode("utf-8").removesuffix("\r")
         except UnicodeDecodeError:
-            raise UsageError(f"the password file {password_file} is not UTF-8 text") from None
+            raise UsageError(
+                _("the password file {file} is not UTF-8 text").format(file=password_file)
+            ) from None
         if not password:
-            raise UsageError(f"the password file {password_file} is empty")
+            raise UsageError(_("the password file {file} is empty").format(file=password_file))
         return password
     return os.environ.get(PASSWORD_ENV) or None
 
@@ -181,8 +235,9 @@ def open_map(path: str | Path, args: argparse.Namespace) -> StakeholderMap:
         return load_map(path, _password(args))
     except PasswordRequired:
         raise MapFileError(
-            f"{Path(path).name} is protected by a password; pass --password-file FILE "
-            f"or set {PASSWORD_ENV}."
+            _(
+                "{name} is protected by a password; pass --password-file FILE or set {variable}."
+            ).format(name=Path(path).name, variable=PASSWORD_ENV)
         ) from None
     except DamagedMap as exc:
         hint = rescue_hint(path)
@@ -193,20 +248,25 @@ def _add_password_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--password-file",
         metavar="FILE",
-        help=f"password of encrypted maps, on the first line of FILE (else ${PASSWORD_ENV})",
+        help=_("password of encrypted maps, on the first line of FILE (else ${variable})").format(
+            variable=PASSWORD_ENV
+        ),
     )
 
 
 def _cmd_import(args: argparse.Namespace) -> None:
     if args.file and args.stakeholders:
-        raise UsageError("give either FILE or --stakeholders (with --relationships), not both")
+        raise UsageError(_("give either FILE or --stakeholders (with --relationships), not both"))
     if args.relationships and not args.stakeholders:
         raise UsageError(
-            "--relationships goes with --stakeholders S.csv; give the stakeholders table too"
+            _("--relationships goes with --stakeholders S.csv; give the stakeholders table too")
         )
     if not args.file and not args.stakeholders:
         raise UsageError(
-            "nothing to import; give FILE (.xlsx, .graphml, .gexf or .csv) or --stakeholders S.csv"
+            _(
+                "nothing to import; give FILE (.xlsx, .graphml, .gexf or .csv) "
+                "or --stakeholders S.csv"
+            )
         )
     output = Path(args.output)
     source = Path(args.file or args.stakeholders)
@@ -214,13 +274,15 @@ def _cmd_import(args: argparse.Namespace) -> None:
     if args.relationships:
         inputs.add(Path(args.relationships).resolve())
     if output.resolve() in inputs:
-        raise UsageError("the output file must not be one of the input files")
+        raise UsageError(_("the output file must not be one of the input files"))
     _check_output(output, "import", ".smap")
     fmt = "csv" if args.stakeholders else _IMPORT_SUFFIXES.get(source.suffix.casefold())
     if fmt is None:
         raise UsageError(
-            f"{source.name}: cannot tell the format from the extension; "
-            "use .xlsx, .xls, .ods, .graphml, .gexf or .csv"
+            _(
+                "{name}: cannot tell the format from the extension; "
+                "use .xlsx, .xls, .ods, .graphml, .gexf or .csv"
+            ).format(name=source.name)
         )
     with _locked_output(output):
         _import_into(args, source, fmt, output)
@@ -233,7 +295,9 @@ def _locked_output(output: Path) -> Iterator[None]:
         lock = acquire_lock(output)
     except MapLocked as exc:
         raise MapFileError(
-            f"{str(exc).removesuffix('.')}; close it there first or write to another file."
+            _("{reason}; close it there first or write to another file.").format(
+                reason=str(exc).removesuffix(".")
+            )
         ) from None
     with lock:
         yield
@@ -265,24 +329,27 @@ def _import_into(args: argparse.Namespace, source: Path, fmt: str, output: Path)
     # The rules validate applies: what import writes, validate accepts.
     problems = map_problems(smap)
     if problems:
-        raise ValidationError(f"{source.name} cannot be imported: {problems[0]}")
+        raise ValidationError(
+            _("{name} cannot be imported: {problem}").format(name=source.name, problem=problems[0])
+        )
     password = _password(args)
     save_map(smap, output, password)
     for line in report.lines():
         print(line)
-    print(f"Saved {output}{', protected by the password' if password else ''}.")
+    saved = _("Saved {path}, protected by the password.") if password else _("Saved {path}.")
+    print(saved.format(path=output))
 
 
 def _cmd_export(args: argparse.Namespace) -> None:
     source, output = Path(args.map), Path(args.output)
     if output.resolve() == source.resolve():
-        raise UsageError("the output file must not be the map itself")
+        raise UsageError(_("the output file must not be the map itself"))
     _check_output(output, f"--to {args.to}", f".{args.to}")
     smap = open_map(source, args)
     written = [output]
     if args.to in ("png", "svg"):
         if args.width < 200 or args.width > 20000:
-            raise UsageError("--width must be between 200 and 20000 pixels")
+            raise UsageError(_("--width must be between 200 and 20000 pixels"))
         from .ui.figure import export_figure
 
         export_figure(smap, output, args.to, width=args.width, level=args.level)
@@ -294,7 +361,7 @@ def _cmd_export(args: argparse.Namespace) -> None:
         from .io.graph_formats import export_gexf, export_graphml
 
         (export_graphml if args.to == "graphml" else export_gexf)(smap, output, level=args.level)
-    print("Wrote " + ", ".join(str(p) for p in written) + ".")
+    print(_("Wrote {files}.").format(files=", ".join(str(p) for p in written)))
 
 
 def _cmd_metrics(args: argparse.Namespace) -> None:
@@ -305,7 +372,7 @@ def _cmd_metrics(args: argparse.Namespace) -> None:
     fmt = args.format or "csv"
     if output is not None:
         if output.resolve() == source.resolve():
-            raise UsageError("the output file must not be the map itself")
+            raise UsageError(_("the output file must not be the map itself"))
         if args.format is None and output.suffix.casefold() == ".json":
             fmt = "json"
         _check_output(output, f"--format {fmt}", f".{fmt}")
@@ -328,7 +395,11 @@ def _cmd_metrics(args: argparse.Namespace) -> None:
         write_atomically(
             output, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), backup=False
         )
-        print(f"Wrote the metrics of {counted(len(table), 'stakeholder')} to {output}.")
+        print(
+            _("Wrote the metrics of {stakeholders} to {path}.").format(
+                stakeholders=counted(len(table), "stakeholder", "stakeholders"), path=output
+            )
+        )
 
 
 def _cmd_validate(args: argparse.Namespace) -> None:
@@ -337,16 +408,19 @@ def _cmd_validate(args: argparse.Namespace) -> None:
     if problems:
         raise ValidationError(f"{Path(args.map).name}: {problems[0]}")
     print(
-        f"{Path(args.map).name} is valid: {counted(len(smap.stakeholders), 'stakeholder')}, "
-        f"{counted(len(smap.relationships), 'relationship')}, "
-        f"{counted(len(smap.snapshots), 'snapshot')}."
+        _("{name} is valid: {stakeholders}, {relationships}, {snapshots}.").format(
+            name=Path(args.map).name,
+            stakeholders=counted(len(smap.stakeholders), "stakeholder", "stakeholders"),
+            relationships=counted(len(smap.relationships), "relationship", "relationships"),
+            snapshots=counted(len(smap.snapshots), "snapshot", "snapshots"),
+        )
     )
 
 
 def _cmd_plan(args: argparse.Namespace) -> None:
     output = Path(args.output)
     if output.resolve() == Path(args.map).resolve():
-        raise UsageError("the plan must not overwrite the map file")
+        raise UsageError(_("the plan must not overwrite the map file"))
     _check_output(output, "plan")
     from .io.plan import write_plan  # python-docx and matplotlib load for this command only
 
@@ -356,26 +430,42 @@ def _cmd_plan(args: argparse.Namespace) -> None:
         show_author=args.show_author,
         template=Path(args.template) if args.template else DEFAULT_TEMPLATE,
     )
+    language = args.language or interface_language()
+    if supported(language) != "en":
+        print(
+            _(
+                "note: the plan's headings and sentences are not yet translated; "
+                "this plan is written in English."
+            ),
+            file=sys.stderr,
+        )
     write_plan(smap, output, options)
-    print(f"Saved the {args.level} engagement plan to {output}.")
+    saved = {
+        "full": _("Saved the full engagement plan to {path}."),
+        "partner": _("Saved the partner engagement plan to {path}."),
+        "public": _("Saved the public engagement plan to {path}."),
+    }[args.level]
+    print(saved.format(path=output))
 
 
 def _build_parser() -> _Parser:
-    parser = _Parser(prog="stakeholder-mapper", description="Stakeholder Mapper command line.")
+    parser = _Parser(prog="stakeholder-mapper", description=_("Stakeholder Mapper command line."))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
 
     p = sub.add_parser(
         "import",
-        help="build a map from a workbook, a GraphML or GEXF file, or CSV tables",
-        description="Build a map from FILE (.xlsx, .graphml, .gexf or a stakeholders .csv) "
-        "or from a pair of CSV tables. Strict by default: the first bad row stops the import "
-        "and nothing is written.",
+        help=_("build a map from a workbook, a GraphML or GEXF file, or CSV tables"),
+        description=_(
+            "Build a map from FILE (.xlsx, .graphml, .gexf or a stakeholders .csv) "
+            "or from a pair of CSV tables. Strict by default: the first bad row stops the "
+            "import and nothing is written."
+        ),
     )
-    p.add_argument("file", nargs="?", metavar="FILE", help="workbook, GraphML or GEXF file")
-    p.add_argument("--stakeholders", metavar="S.csv", help="stakeholders table (CSV)")
-    p.add_argument("--relationships", metavar="R.csv", help="relationships table (CSV)")
+    p.add_argument("file", nargs="?", metavar="FILE", help=_("workbook, GraphML or GEXF file"))
+    p.add_argument("--stakeholders", metavar="S.csv", help=_("stakeholders table (CSV)"))
+    p.add_argument("--relationships", metavar="R.csv", help=_("relationships table (CSV)"))
     p.add_argument("-o", "--output", required=True, metavar="MAP.smap")
-    p.add_argument("--title", help="title of the new map (default: the file's or the file name)")
+    p.add_argument("--title", help=_("title of the new map (default: the file's or the file name)"))
     p.add_argument(
         "--branch",
         metavar="ID",
@@ -385,46 +475,49 @@ def _build_parser() -> _Parser:
     p.add_argument(
         "--skip-bad-rows",
         action="store_true",
-        help="import the valid rows and list the rejected ones instead of stopping",
+        help=_("import the valid rows and list the rejected ones instead of stopping"),
     )
     p.add_argument(
         "--encoding",
         choices=ENCODINGS,
-        help="text encoding of CSV files (default: detected)",
+        help=_("text encoding of CSV files (default: detected)"),
     )
     p.add_argument(
         "--delimiter",
         choices=sorted(DELIMITERS),
-        help="separator of CSV files (default: detected)",
+        help=_("separator of CSV files (default: detected)"),
     )
     _add_password_option(p)
     p.set_defaults(run=_cmd_import)
 
     p = sub.add_parser(
         "export",
-        help="write a map as GraphML, GEXF, CSV, Excel, or a PNG or SVG figure",
+        help=_("write a map as GraphML, GEXF, CSV, Excel, or a PNG or SVG figure"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Write MAP in another format.\n\n"
-        "  graphml  for Cytoscape, yEd, igraph (every field)\n"
-        "  gexf     for Gephi (every field, positions and colours)\n"
-        "  xlsx     one workbook: Stakeholders, Relationships, Metrics and Map sheets\n"
-        "  csv      FILE holds the stakeholders; FILE-STEM_relationships.csv and\n"
-        "           FILE-STEM_metrics.csv are written beside it\n"
-        "           (e.g. -o city.csv gives city.csv, city_relationships.csv, city_metrics.csv)\n"
-        "  png/svg  the network figure at the stored positions, with title and legend\n"
-        "           (drawn without a window; no display needed)",
+        description=_(
+            "Write MAP in another format.\n\n"
+            "  graphml  for Cytoscape, yEd, igraph (every field)\n"
+            "  gexf     for Gephi (every field, positions and colours)\n"
+            "  xlsx     one workbook: Stakeholders, Relationships, Metrics and Map sheets\n"
+            "  csv      FILE holds the stakeholders; FILE-STEM_relationships.csv and\n"
+            "           FILE-STEM_metrics.csv are written beside it\n"
+            "           (e.g. -o city.csv gives city.csv, city_relationships.csv,\n"
+            "           city_metrics.csv)\n"
+            "  png/svg  the network figure at the stored positions, with title and legend\n"
+            "           (drawn without a window; no display needed)"
+        ),
     )
     p.add_argument("map", metavar="MAP.smap")
-    p.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="output format")
+    p.add_argument("--to", required=True, choices=EXPORT_FORMATS, help=_("output format"))
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument(
         "--level",
         type=_export_level,
         choices=DATA_EXPORT_LEVELS,
         default="full",
-        help="what the export may show: "
-        + " ".join(LEVEL_DESCRIPTIONS[level] for level in DATA_EXPORT_LEVELS)
-        + " (Public is for the engagement plan only.)",
+        help=_(
+            "what the export may show: {levels} (Public is for the engagement plan only.)"
+        ).format(levels=" ".join(_(LEVEL_DESCRIPTIONS[level]) for level in DATA_EXPORT_LEVELS)),
     )
     _add_password_option(p)
     p.add_argument(
@@ -432,48 +525,62 @@ def _build_parser() -> _Parser:
         type=int,
         default=2400,
         metavar="PIXELS",
-        help="width of a PNG figure in pixels (default 2400)",
+        help=_("width of a PNG figure in pixels (default 2400)"),
     )
     p.set_defaults(run=_cmd_export)
 
-    p = sub.add_parser("plan", help="write the engagement plan as a Word document")
+    p = sub.add_parser("plan", help=_("write the engagement plan as a Word document"))
     p.add_argument("map", metavar="MAP.smap")
     p.add_argument("-o", "--output", required=True, metavar="PLAN.docx")
     p.add_argument(
         "--level",
         choices=LEVELS,
         default="full",
-        help="what the plan may show: " + " ".join(LEVEL_DESCRIPTIONS.values()),
+        help=_("what the plan may show: {levels}").format(
+            levels=" ".join(_(text) for text in LEVEL_DESCRIPTIONS.values())
+        ),
     )
-    p.add_argument("--template", metavar="T.docx", help="a Word file whose styles the plan uses")
+    p.add_argument("--template", metavar="T.docx", help=_("a Word file whose styles the plan uses"))
     p.add_argument(
         "--show-author",
         action="store_true",
-        help="name the map's author on the cover of the full version",
+        help=_("name the map's author on the cover of the full version"),
+    )
+    p.add_argument(
+        "--language",
+        choices=tuple(LANGUAGES),
+        help=_(
+            "language of the plan (default: the interface language); the plan's own "
+            "headings and sentences are in English until their translation is complete"
+        ),
     )
     _add_password_option(p)
     p.set_defaults(run=_cmd_plan)
 
     p = sub.add_parser(
         "metrics",
-        help="brokerage and network metrics of every stakeholder, as CSV or JSON",
-        description="Compute betweenness, Gould-Fernandez brokerage roles (with z-scores), "
-        "Burt's constraint and effective size, degrees, PageRank and coalitions for every "
-        "stakeholder of MAP. Negative ties (conflict, distrust) are left out unless "
-        "--all-ties is given.",
+        help=_("brokerage and network metrics of every stakeholder, as CSV or JSON"),
+        description=_(
+            "Compute betweenness, Gould-Fernandez brokerage roles (with z-scores), "
+            "Burt's constraint and effective size, degrees, PageRank and coalitions for every "
+            "stakeholder of MAP. Negative ties (conflict, distrust) are left out unless "
+            "--all-ties is given."
+        ),
     )
     p.add_argument("map", metavar="MAP.smap")
     p.add_argument(
         "--group-by",
         default="category",
         metavar="ATTR",
-        help="attribute with one value per stakeholder (category, level, power, a custom "
-        "attribute ...) defining the groups of the brokerage roles (default: category)",
+        help=_(
+            "attribute with one value per stakeholder (category, level, power, a custom "
+            "attribute ...) defining the groups of the brokerage roles (default: category)"
+        ),
     )
     p.add_argument(
         "--kinds",
         metavar="K,..",
-        help="relationship kinds to count, by id or name in any case (default: all kinds)",
+        help=_("relationship kinds to count, by id or name in any case (default: all kinds)"),
     )
     p.add_argument(
         "--min-strength",
@@ -481,21 +588,21 @@ def _build_parser() -> _Parser:
         default=1,
         choices=range(1, 6),
         metavar="N",
-        help="leave out ties weaker than N (1-5, default 1)",
+        help=_("leave out ties weaker than N (1-5, default 1)"),
     )
     p.add_argument(
-        "--all-ties", action="store_true", help="count negative ties (conflict, distrust) too"
+        "--all-ties", action="store_true", help=_("count negative ties (conflict, distrust) too")
     )
     p.add_argument(
         "--format",
         choices=("csv", "json"),
-        help="default: json for an output file ending in .json, else csv",
+        help=_("default: json for an output file ending in .json, else csv"),
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of the screen")
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write here instead of the screen"))
     _add_password_option(p)
     p.set_defaults(run=_cmd_metrics)
 
-    p = sub.add_parser("validate", help="check a map file and report the first problem")
+    p = sub.add_parser("validate", help=_("check a map file and report the first problem"))
     p.add_argument("map", metavar="MAP.smap")
     _add_password_option(p)
     p.set_defaults(run=_cmd_validate)
@@ -510,8 +617,8 @@ def _subcommands(parser: _Parser) -> set[str]:
 
 
 def _launch_gui(argv: Sequence[str]) -> int:
-    gui = _Parser(prog="stakeholder-mapper", description="Open the desktop app.")
-    gui.add_argument("map", nargs="?", metavar="MAP.smap", help="map to open")
+    gui = _Parser(prog="stakeholder-mapper", description=_("Open the desktop app."))
+    gui.add_argument("map", nargs="?", metavar="MAP.smap", help=_("map to open"))
     args = gui.parse_args(argv)
     from .ui.app import run_app
 
@@ -521,6 +628,8 @@ def _launch_gui(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    set_language()
+    _speak_argparse()
     parser = _build_parser()
     try:
         if not argv or argv[0] not in _subcommands(parser) | {"-h", "--help"}:
@@ -529,11 +638,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         run: Callable[[argparse.Namespace], None] = args.run
         run(args)
     except (UsageError, *INPUT_ERRORS) as exc:
-        print(f"error: {one_line(str(exc))}", file=sys.stderr)
+        print(_("error: {message}").format(message=one_line(str(exc))), file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
         where = shown_name(str(exc.filename or ""))
-        print(f"error: {exc.strerror or exc}: {where}".rstrip(": "), file=sys.stderr)
+        message = f"{system_error(exc)}: {where}".rstrip(": ")
+        print(_("error: {message}").format(message=message), file=sys.stderr)
         return EXIT_BAD_INPUT
     return 0
 

@@ -9,6 +9,7 @@ __all__ = [
     "CHECKOUT_EXPORTS_DIR",
     "FONT_FAMILIES",
     "FONT_FILES",
+    "LOCALE_DIR",
     "RESOURCES_DIR",
     "SAMPLE_MAP",
     "TEMPLATES_DIR",
@@ -28,6 +29,8 @@ RESOURCES_DIR = TEMPLATES_DIR.parent
 #: canvas, exported pictures and plan figures are drawn with them on every machine, so
 #: they look, measure and wrap the same everywhere.
 FONT_FILES: tuple[Path, ...] = tuple(sorted(Path(str(_RESOURCES / "fonts")).glob("*.ttf")))
+#: The message catalogues: ``<lang>/LC_MESSAGES/stakeholder_mapper.po`` and its compiled ``.mo``.
+LOCALE_DIR = Path(str(_RESOURCES / "locale"))
 #: Their family names, in the order a glyph is looked for.
 FONT_FAMILIES: tuple[str, ...] = ("Noto Sans", "Noto Sans Arabic")
 

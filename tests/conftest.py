@@ -7,10 +7,15 @@ import time
 from collections.abc import Callable, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite speaks English whatever the machine's locale (CI runs it again under French):
+# the app and the command lines the tests start follow LANGUAGE first, as gettext does. A
+# test that wants another language asks for it.
+os.environ["LANGUAGE"] = "en"
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+from stakeholder_mapper.core.i18n import set_language
 from stakeholder_mapper.core.model import (
     Relationship,
     Stakeholder,
@@ -47,6 +52,14 @@ def _qt_test_mode() -> None:
     except ImportError:  # pragma: no cover - Qt is a hard dependency
         return
     QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """Each test starts in English; a test that switches language is undone after it."""
+    set_language("en")
+    yield
+    set_language("en")
 
 
 @pytest.fixture(autouse=True)

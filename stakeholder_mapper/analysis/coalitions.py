@@ -97,7 +97,7 @@ def bridged_communities(
     n: int, source: np.ndarray, target: np.ndarray, community: np.ndarray
 ) -> np.ndarray:
     """For each node, how many communities other than its own it has ties into."""
-    low, high, _ = undirected_pairs(n, source, target)
+    low, high, _skip = undirected_pairs(n, source, target)
     u = np.concatenate((low, high))
     v = np.concatenate((high, low))
     other = community[u] != community[v]

@@ -166,7 +166,7 @@ class _Context:
         self.category_ids = list(dict.fromkeys(categories))
         code = {category: number for number, category in enumerate(self.category_ids)}
         self.category_codes = np.array([code[c] for c in categories], dtype=np.int64)
-        self.neighbours: list[set[int]] = [set() for _ in range(n)]
+        self.neighbours: list[set[int]] = [set() for _n in range(n)]
         for u, v in zip(arcs.source.tolist(), arcs.target.tolist(), strict=True):
             self.neighbours[u].add(v)
             self.neighbours[v].add(u)

@@ -73,7 +73,7 @@ class Cuts:
 
 def cuts(n: int, source: np.ndarray, target: np.ndarray) -> Cuts:
     """Articulation points and reachability loss of ``n`` nodes joined by the given arcs."""
-    low_end, high_end, _ = undirected_pairs(n, source, target)
+    low_end, high_end, _skip = undirected_pairs(n, source, target)
     u = np.concatenate((low_end, high_end))
     v = np.concatenate((high_end, low_end))
     order = np.argsort(u, kind="stable")

@@ -167,7 +167,7 @@ def _route_graph(smap: StakeholderMap, source_id: str, view: GraphView | None) -
             for edge in graph.out_edges(sid)
         ]
     )
-    for u, _, data in graph.edges(data=True):
+    for u, _skip, data in graph.edges(data=True):
         data["cost"] = (
             data["distance"]
             + (ASSUMED_TIE_COST if _assumed(smap, data) else 0)

@@ -119,7 +119,7 @@ class RemoveStakeholders(Command):
         self.text = f"Delete {names}{more}"
 
     def redo(self) -> None:
-        for _, r in self.relationships:
+        for _skip, r in self.relationships:
             self.smap.delete_relationship(r.id)
         for s in self.stakeholders:
             self.smap.delete_stakeholder(s.id)
@@ -195,7 +195,7 @@ class RemoveRelationships(Command):
         self.text = "Delete relationship" if len(ids) == 1 else f"Delete {len(ids)} relationships"
 
     def redo(self) -> None:
-        for _, r in self.relationships:
+        for _skip, r in self.relationships:
             self.smap.delete_relationship(r.id)
 
     def undo(self) -> None:

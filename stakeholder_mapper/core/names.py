@@ -172,7 +172,7 @@ def name_parts(name: str) -> tuple[list[str], list[str]]:
     apostrophes = f"[{_APOSTROPHES}]"
     word = rf"[^\W\d_]+(?:{apostrophes}[^\W\d_]+)*"
     if "," in name:
-        surname_text, _, given_text = name.partition(",")
+        surname_text, _skip, given_text = name.partition(",")
         surname = re.findall(word, surname_text)
         given = re.findall(word, given_text)
     else:

@@ -157,7 +157,7 @@ class ErasePerson(Command):
         extra = [t.strip() for t in also if len(t.strip()) >= _MIN_TERM]
         people = [p.strip() for p, _ in names if len(p.strip()) >= _MIN_TERM] + extra
         contacts: list[str] = []
-        for _, contact in names:
+        for _skip, contact in names:
             contacts += personal_terms("", contact)
         terms = personal_terms("", "", people + contacts)
         if not terms:

@@ -274,7 +274,7 @@ def _split_target(smap: StakeholderMap, plan: _Plan, rest: str) -> tuple[str, st
     ``rest`` corrected). A new name that starts with a known one takes a ';' at its end.
     """
     if ";" in rest:
-        target, _, tail = rest.partition(";")
+        target, _skip, tail = rest.partition(";")
         words = tail.split()
         try:
             kind, strength = _kind_and_strength(smap, list(words))
@@ -620,7 +620,7 @@ def completions(smap: StakeholderMap, text: str, limit: int = 12) -> list[str]:
     if arrow:
         head, partial = text[: arrow.end()], text[arrow.end() :]
         if ";" in partial:
-            name, _, rest = partial.partition(";")
+            name, _skip, rest = partial.partition(";")
             options = [k.name for k in smap.kinds.values()]
             return _complete(f"{head}{name}; ", rest.strip(), options, limit)
         names = [s.label for s in smap.stakeholders.values()]
@@ -634,7 +634,7 @@ def completions(smap: StakeholderMap, text: str, limit: int = 12) -> list[str]:
                 return _complete(f"{head}{s.label} ", tail, kinds, limit)
         return []
     if ";" in text:
-        name, _, partial = text.partition(";")
+        name, _skip, partial = text.partition(";")
         options = [c.name for c in smap.categories.values()]
         return _complete(f"{name.strip()}; ", partial.strip(), options, limit)
     return _complete("", text, [s.label for s in smap.stakeholders.values()], limit)

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticError
 
+from .i18n import _
 from .limits import (
     MAX_COORDINATE,
     MAX_DEPTH,
@@ -60,7 +61,11 @@ def _location(loc: tuple[Any, ...]) -> str:
 
 
 def describe_errors(error: PydanticError, where: str = "") -> str:
-    """One sentence naming the first offending field, what is wrong and the value found."""
+    """One sentence naming the first offending field, what is wrong and the value found.
+
+    In English, as pydantic words it, whatever the interface language: a sentence half in
+    one language and half in another reads worse than one in English.
+    """
     first = error.errors(include_url=False)[0]
     loc = _location(first["loc"])
     place = ".".join(p for p in (where, loc) if p)
@@ -110,17 +115,24 @@ def check_stakeholder(smap: StakeholderMap, stakeholder: Stakeholder, fields: bo
     With ``fields=False`` only the references to the rest of the map are checked.
     """
     if fields:
+        # The place names a field in pydantic's English sentence (see describe_errors).
         check_record(stakeholder, f"Stakeholder {stakeholder.label or stakeholder.id!r}")
     if not stakeholder.label.strip():
         # Users know a stakeholder by its name; the id only names one read from a file.
         current = smap.stakeholders.get(stakeholder.id)
         if current is not None and current.label.strip():
-            raise ValidationError(f"Stakeholder {current.label!r} needs a name.")
-        raise ValidationError(f"Stakeholder {stakeholder.id!r} needs a name.")
+            raise ValidationError(_needs_name(current.label))
+        raise ValidationError(_needs_name(stakeholder.id))
     if stakeholder.category not in smap.categories:
         raise ValidationError(
-            f"Stakeholder {stakeholder.label!r}: unknown category {stakeholder.category!r}."
+            _("Stakeholder {name}: unknown category {category}.").format(
+                name=repr(stakeholder.label), category=repr(stakeholder.category)
+            )
         )
+
+
+def _needs_name(name: str) -> str:
+    return _("Stakeholder {name} needs a name.").format(name=repr(name))
 
 
 def check_relationship(
@@ -135,17 +147,24 @@ def check_relationship(
     for end in ("source", "target"):
         sid = getattr(relationship, end)
         if sid not in smap.stakeholders:
-            raise ValidationError(
-                f"Relationship {relationship.id!r}: {end} {sid!r} is not a stakeholder on this map."
+            message = (
+                _("Relationship {id}: source {sid} is not a stakeholder on this map.")
+                if end == "source"
+                else _("Relationship {id}: target {sid} is not a stakeholder on this map.")
             )
+            raise ValidationError(message.format(id=repr(relationship.id), sid=repr(sid)))
     if relationship.source == relationship.target:
         name = smap.stakeholders[relationship.source].label
         raise ValidationError(
-            f"Relationship {relationship.id!r}: {name!r} cannot have a relationship with itself."
+            _("Relationship {id}: {name} cannot have a relationship with itself.").format(
+                id=repr(relationship.id), name=repr(name)
+            )
         )
     if relationship.kind not in smap.kinds:
         raise ValidationError(
-            f"Relationship {relationship.id!r}: unknown relationship kind {relationship.kind!r}."
+            _("Relationship {id}: unknown relationship kind {kind}.").format(
+                id=repr(relationship.id), kind=repr(relationship.kind)
+            )
         )
 
 
@@ -153,10 +172,10 @@ def position_problem(sid: str, xy: tuple[float, float]) -> str | None:
     """What is wrong with a canvas position, or ``None``: finite, within ±MAX_COORDINATE."""
     if all(math.isfinite(v) and abs(v) <= MAX_COORDINATE for v in xy):
         return None
-    return (
-        f"layout.positions.{sid}: should be a pair of numbers between "
-        f"-{MAX_COORDINATE:,.0f} and {MAX_COORDINATE:,.0f} (found [{xy[0]:.6g}, {xy[1]:.6g}])."
-    )
+    return _(
+        "layout.positions.{sid}: should be a pair of numbers between -{limit} and {limit} "
+        "(found [{x}, {y}])."
+    ).format(sid=sid, limit=f"{MAX_COORDINATE:,.0f}", x=f"{xy[0]:.6g}", y=f"{xy[1]:.6g}")
 
 
 def text_length_problem(record: Any, where: str) -> str | None:
@@ -166,17 +185,23 @@ def text_length_problem(record: Any, where: str) -> str | None:
         place, value = stack.pop()
         if isinstance(value, str):
             if len(value) > MAX_TEXT_CHARS:
-                return f"{place} is longer than {MAX_TEXT_CHARS:,} characters."
+                return _too_long(place)
         elif isinstance(value, tuple | list):
             stack.extend((f"{place}[{i}]", v) for i, v in enumerate(value))
         elif isinstance(value, dict):
             stack.extend((f"{place}.{k}", v) for k, v in value.items())
-            stack.extend((f"{place} (a field name)", k) for k in value)
+            stack.extend((_("{place} (a field name)").format(place=place), k) for k in value)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             stack.extend(
                 (f"{place}.{f.name}", getattr(value, f.name)) for f in dataclasses.fields(value)
             )
     return None
+
+
+def _too_long(place: str) -> str:
+    return _("{place} is longer than {limit} characters.").format(
+        place=place, limit=f"{MAX_TEXT_CHARS:,}"
+    )
 
 
 def plan_settings_problem(settings: Any) -> str | None:
@@ -190,27 +215,35 @@ def plan_settings_problem(settings: Any) -> str | None:
         place, value, depth = stack.pop()
         if depth >= MAX_DEPTH and isinstance(value, list | dict):
             # As a project file counts it: plan_settings itself is one level down.
-            return f"plan_settings is nested more than {MAX_DEPTH} levels deep."
+            return _("plan_settings is nested more than {depth} levels deep.").format(
+                depth=MAX_DEPTH
+            )
         if isinstance(value, bool) or value is None:
             continue
         if isinstance(value, int):
             if abs(value) >= 10**MAX_NUMBER_DIGITS:
-                return f"{place}: a number has more than {MAX_NUMBER_DIGITS} digits."
+                return _("{place}: a number has more than {digits} digits.").format(
+                    place=place, digits=MAX_NUMBER_DIGITS
+                )
         elif isinstance(value, float):
             if not math.isfinite(value):
-                return f"{place}: {value} is not a valid number."
+                return _("{place}: {value} is not a valid number.").format(place=place, value=value)
         elif isinstance(value, str):
             if len(value) > MAX_TEXT_CHARS:
-                return f"{place} is longer than {MAX_TEXT_CHARS:,} characters."
+                return _too_long(place)
         elif isinstance(value, list):
             stack.extend((f"{place}[{i}]", v, depth + 1) for i, v in enumerate(value))
         elif isinstance(value, dict):
             for key, item in value.items():
                 if not isinstance(key, str) or len(key) > MAX_TEXT_CHARS:
-                    return f"{place} has a field name that is not a short text."
+                    return _("{place} has a field name that is not a short text.").format(
+                        place=place
+                    )
                 stack.append((f"{place}.{key}", item, depth + 1))
         else:
-            return f"{place}: {type(value).__name__} is not plain data."
+            return _("{place}: {type} is not plain data.").format(
+                place=place, type=type(value).__name__
+            )
     return None
 
 
@@ -255,20 +288,33 @@ def map_problems(smap: StakeholderMap, fields: bool = True) -> list[str]:
     ):
         for key, record in records.items():
             if key != record.id:
-                problems.append(f"{record_type.__name__} {key!r} is stored under another id.")
+                problems.append(
+                    _("{type} {key} is stored under another id.").format(
+                        type=record_type.__name__, key=repr(key)
+                    )
+                )
     for checker, records in (
         (check_stakeholder, smap.stakeholders),
         (check_relationship, smap.relationships),
     ):
         for key, record in records.items():
             if key != record.id:
-                problems.append(f"Record {record.id!r} is stored under id {key!r}.")
+                problems.append(
+                    _("Record {id} is stored under id {key}.").format(
+                        id=repr(record.id), key=repr(key)
+                    )
+                )
             try:
                 checker(smap, record, fields)
             except ValidationError as exc:
                 problems.append(str(exc))
     clash = smap.stakeholders.keys() & smap.relationships.keys()
-    problems.extend(f"Duplicate id {i!r}: used by a stakeholder and a relationship." for i in clash)
+    problems.extend(
+        _("Duplicate id {id}: used by a stakeholder and a relationship.").format(id=repr(i))
+        for i in clash
+    )
     for sid in smap.positions.keys() - smap.stakeholders.keys():
-        problems.append(f"Layout has a position for unknown stakeholder {sid!r}.")
+        problems.append(
+            _("Layout has a position for unknown stakeholder {sid}.").format(sid=repr(sid))
+        )
     return problems

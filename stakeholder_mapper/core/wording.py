@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .i18n import format_number, ngettext
+
 __all__ = ["counted", "one_line", "shown_name"]
 
 # Line breaks and other control characters, and bytes of a name that are not UTF-8.
@@ -11,14 +13,17 @@ _UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """``n`` and the noun, singular for one: '1 stakeholder', '3 stakeholders', '0 rows'.
+    """``n`` and the noun in the interface language, in the form its plural rule gives for
+    ``n`` (Russian has three forms, Arabic six): '1 stakeholder', '3 stakeholders', '0 rows';
+    '2 заинтересованные стороны', '5 заинтересованных сторон'.
 
-    ``plural`` is for nouns whose plural is not the noun plus "s" ("entries").
+    Give both English forms, so that the catalogue extraction finds the noun
+    (``make catalog``); without ``plural`` the noun stays in English with an "s".
 
-    >>> counted(1, "row"), counted(2, "row"), counted(0, "entry", "entries")
+    >>> counted(1, "row", "rows"), counted(2, "row", "rows"), counted(0, "entry", "entries")
     ('1 row', '2 rows', '0 entries')
     """
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+    return f"{format_number(n)} {ngettext(noun, plural or noun + 's', n)}"
 
 
 def shown_name(name: str) -> str:

@@ -565,7 +565,7 @@ def _graphml_values(
 ) -> dict[str, str]:
     row = dict(defaults)
     for data in _children(element, "data"):
-        _, name = keys.get(data.get("key", ""), ("", data.get("key", "")))
+        _skip, name = keys.get(data.get("key", ""), ("", data.get("key", "")))
         if len(data):
             label_tag = "EdgeLabel" if _local(element.tag) == "edge" else "NodeLabel"
             _yed_graphics(data, row, label_tag)

@@ -266,7 +266,7 @@ def acquire_lock(map_path: str | os.PathLike[str], *, force: bool = False) -> Ma
     info = LockInfo.here()
     name = shown_name(map_path.name)
     try:
-        for _ in range(3):
+        for _n in range(3):
             if _create(path, info):
                 return MapLock(map_path, info)
             with _examined(path) as found:

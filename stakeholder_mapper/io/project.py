@@ -41,6 +41,7 @@ from typing import Any
 
 import pydantic_core
 
+from ..core.i18n import _, system_error
 from ..core.limits import (
     MAX_DEPTH,
     MAX_RELATIONSHIPS,
@@ -496,6 +497,10 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
         raise DamagedMap(f"{name} cannot be opened: it is nested too deeply.") from None
 
 
+def _too_large(name: str) -> str:
+    return _("{name} is larger than {size} MB.").format(name=name, size=MAX_FILE_BYTES // 2**20)
+
+
 def _read(path: Path) -> bytes:
     name = shown_name(path.name)
     try:
@@ -503,14 +508,16 @@ def _read(path: Path) -> bytes:
             # Ask for the file's size, not the limit: read(n) reserves n bytes at once.
             size = os.fstat(fh.fileno()).st_size
             if size > MAX_FILE_BYTES:
-                raise MapFileError(f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+                raise MapFileError(_too_large(name))
             data = fh.read(size + 1)
             if len(data) > size:  # it grew while we read: take the rest, within the limit
                 data += fh.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as exc:
-        raise MapFileError(f"{name} cannot be read: {exc.strerror or exc}.") from None
+        raise MapFileError(
+            _("{name} cannot be read: {reason}.").format(name=name, reason=system_error(exc))
+        ) from None
     if len(data) > MAX_FILE_BYTES:
-        raise MapFileError(f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+        raise MapFileError(_too_large(name))
     return data
 
 

@@ -93,7 +93,7 @@ def csv_rows_beyond(text: str, delimiter: str, limit: int) -> bool:
     reader = csv.reader(_lines(text), delimiter=delimiter)
     rows = (row for row in reader if any(cell.strip() for cell in row))
     try:
-        return sum(1 for _ in itertools.islice(rows, limit + 2)) > limit + 1
+        return sum(1 for _n in itertools.islice(rows, limit + 2)) > limit + 1
     except csv.Error:  # the table reader names the problem
         return False
 

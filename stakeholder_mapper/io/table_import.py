@@ -210,7 +210,7 @@ def grouped(problems: list[RowProblem]) -> list[str]:
     for problem in problems:
         groups.setdefault((problem.table, problem.column, problem.kind()), []).append(problem)
     out = []
-    for (table, column, _), items in groups.items():
+    for (table, column, _skip), items in groups.items():
         if len(items) == 1:
             out.append(f"  {items[0]}")
             continue

@@ -135,7 +135,7 @@ def _farthest(cells: list[tuple[bytes, bytes, bytes]]) -> tuple[int, int]:
     """The farthest row and column (counted from 1) of cells given as (letters, digits, _)."""
     if not cells:
         return 0, 0
-    columns, rows, _ = zip(*cells, strict=True)
+    columns, rows, _values = zip(*cells, strict=True)
     # Letters have no zero, so the longest and then greatest is the farthest column;
     # row numbers may have leading zeros ("007"), so they are compared as numbers.
     far_column = max(set(columns), key=lambda c: (len(c), c))
@@ -347,10 +347,10 @@ def _check_xls(path: Path, name: str) -> None:
             area = _Area(name)
         elif kind == _BIFF_DIMENSIONS and len(data) >= 12:
             # BIFF8: first row, last row + 1 (u32), first column, last column + 1 (u16).
-            _, rows, _, columns = struct.unpack_from("<IIHH", data)
+            _skip, rows, _skip2, columns = struct.unpack_from("<IIHH", data)
             area.reach(rows, columns)
         elif kind == _BIFF_DIMENSIONS and len(data) >= 8:
-            _, rows, _, columns = struct.unpack_from("<HHHH", data)
+            _skip, rows, _skip2, columns = struct.unpack_from("<HHHH", data)
             area.reach(rows, columns)
         elif kind in _BIFF_CELLS and len(data) >= 4:
             row, column = struct.unpack_from("<HH", data)

@@ -8,12 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..core.i18n import _
 from ..core.model import StakeholderMap
 from ..io.project import MapFileError, load_map
 from ..paths import SAMPLE_MAP
 from .autosave import open_map_for_editing
+from .interface_language import start_language
 from .main_window import MainWindow
 from .qt_application import set_up_application
+from .settings import Settings
 
 __all__ = ["build_window", "run_app"]
 
@@ -22,6 +25,7 @@ def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Stakeholder Mapper")
     app.setOrganizationName("Stakeholder Mapper")
+    start_language(Settings())
     set_up_application(app)
     return app
 
@@ -69,7 +73,7 @@ def run_app(map_path: str | None) -> int:
         try:
             window = build_window(None)
         except MapFileError as exc:
-            QMessageBox.critical(None, "Cannot open map", str(exc))
+            QMessageBox.critical(None, _("Cannot open map"), str(exc))
             return 2
     window.window_layout.show()
     QTimer.singleShot(0, window.check_recovery)

@@ -81,7 +81,7 @@ class ExportDialog(QDialog):
         self.written: list[Path] = []
         form = QFormLayout(self)
         self.format = QComboBox()
-        for key, (name, _) in EXPORT_CHOICES.items():
+        for key, (name, _skip) in EXPORT_CHOICES.items():
             self.format.addItem(name, key)
         self.level = QComboBox()
         for level in EXPORT_LEVELS:
@@ -153,7 +153,7 @@ class ExportDialog(QDialog):
     def _on_browse(self) -> None:
         fmt = self.chosen_format
         name, suffix = EXPORT_CHOICES[fmt]
-        path, _ = QFileDialog.getSaveFileName(
+        path, _chosen_filter = QFileDialog.getSaveFileName(
             self, "Export", self.file_edit.text(), f"{name} (*{suffix})"
         )
         if path:

@@ -122,7 +122,7 @@ def figure_bytes(scene: MapScene, fmt: str, width: int = 2400) -> bytes:
     try:
         for item in selected:
             item.setSelected(False)
-        for item, _ in caches:
+        for item, _skip in caches:
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         return _paint(scene, legend, fmt, width)
     finally:

@@ -268,7 +268,7 @@ class ScaleGrid(QWidget):
         band = QFontMetricsF(self.titles[0].textItem.font()).height() + 6
         (y0, y1) = self.y_range
         margin = SPREAD + 0.35
-        for _ in range(3):
+        for _n in range(3):
             per_unit = height / (y1 - y0 + 2 * margin)
             margin = SPREAD + 0.15 + band / per_unit
         self.plot.setYRange(y0 - margin, y1 + margin, padding=0)

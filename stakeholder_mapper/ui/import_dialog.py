@@ -383,7 +383,9 @@ class ImportDialog(QDialog):
 
     # -- choosing files ------------------------------------------------------------------
     def _on_browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import", str(documents_folder()), _FILE_FILTER)
+        path, _chosen_filter = QFileDialog.getOpenFileName(
+            self, "Import", str(documents_folder()), _FILE_FILTER
+        )
         if path:
             self.load(path)
 
@@ -392,7 +394,7 @@ class ImportDialog(QDialog):
         return str(self.path.parent if self.path else documents_folder())
 
     def _on_browse_relationships(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _chosen_filter = QFileDialog.getOpenFileName(
             self, "Relationships", self._relationships_folder(), "CSV files (*.csv *.txt *.tsv)"
         )
         if path:
@@ -678,7 +680,9 @@ class ImportDialog(QDialog):
     def _ask_report_path(self) -> str:
         source = self.path
         start = documents_folder() / f"{source.stem if source else 'import'} report.txt"
-        path, _ = QFileDialog.getSaveFileName(self, "Save report", str(start), "Text (*.txt)")
+        path, _chosen_filter = QFileDialog.getSaveFileName(
+            self, "Save report", str(start), "Text (*.txt)"
+        )
         return path
 
     def _ask(self, text: str) -> bool:

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from ..analysis.columns import METRIC_COLUMNS
 from ..analysis.routes import our_branch
 from ..core.commands import Batch, MoveStakeholders, RemoveRelationships, RemoveStakeholders
+from ..core.i18n import N_, _
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
 from ..core.placement import drawn_positions
 from ..io.errors import MapFileError
@@ -61,6 +62,7 @@ from .document import MapDocument
 from .first_paint import after_first_paint
 from .folders import documents_folder, output_folder
 from .inspector import Inspector
+from .language_menu import add_language_menu
 from .lazy_widget import LazyWidget, build_after_first_paint
 from .metrics_panel import MetricsPanel
 from .metrics_runner import MetricsResult, MetricsRunner
@@ -81,10 +83,10 @@ __all__ = ["MainWindow"]
 
 STATUS_TIMEOUT_MS = 6000
 _SIZE_CHOICES = (
-    ("power", "Power"),
-    ("interest", "Interest"),
-    ("influence", "Influence tower"),
-    ("size", "Size from the imported file"),
+    ("power", N_("Power")),
+    ("interest", N_("Interest")),
+    ("influence", N_("Influence tower")),
+    ("size", N_("Size from the imported file")),
 )
 
 
@@ -175,14 +177,14 @@ class MainWindow(QMainWindow):
         self.relationship_table = TablePanel(self.document, "relationships", self)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self._add_dock("inspector", "Inspector", self.inspector, left)
+        self._add_dock("inspector", _("Inspector"), self.inspector, left)
         # The legend sits under the inspector rather than over the map.
-        self._add_dock("legend", "Legend", scrolling(self.view.legend), left)
-        self._add_dock("stakeholders", "Stakeholders", self.stakeholder_table, bottom)
-        self._add_dock("relationships", "Relationships", self.relationship_table, bottom)
+        self._add_dock("legend", _("Legend"), scrolling(self.view.legend), left)
+        self._add_dock("stakeholders", _("Stakeholders"), self.stakeholder_table, bottom)
+        self._add_dock("relationships", _("Relationships"), self.relationship_table, bottom)
         self.metrics = MetricsRunner(self.document, self)
         self.metrics_panel = MetricsPanel(self.document, self.metrics, self)
-        self._add_dock("metrics", "Metrics", self.metrics_panel, bottom)
+        self._add_dock("metrics", _("Metrics"), self.metrics_panel, bottom)
         self.tabifyDockWidget(self.docks["stakeholders"], self.docks["relationships"])
         self.tabifyDockWidget(self.docks["relationships"], self.docks["metrics"])
         self.docks["stakeholders"].raise_()
@@ -196,15 +198,15 @@ class MainWindow(QMainWindow):
         }
         self.route_panel = RoutePanel(self.document, self)
         self._add_dock(
-            "power_interest", "Power–interest grid", self.grid_slots["power_interest"], right
+            "power_interest", _("Power–interest grid"), self.grid_slots["power_interest"], right
         )
         self._add_dock(
             "influence_position",
-            "Influence–position matrix",
+            _("Influence–position matrix"),
             self.grid_slots["influence_position"],
             right,
         )
-        self._add_dock("route", "Most trusted route", self.route_panel, right)
+        self._add_dock("route", _("Most trusted route"), self.route_panel, right)
         self.tabifyDockWidget(self.docks["power_interest"], self.docks["influence_position"])
         self.tabifyDockWidget(self.docks["influence_position"], self.docks["route"])
         self.docks["power_interest"].raise_()
@@ -252,140 +254,157 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
         a = self._action
-        a("new", "&New map", self.new_map, key.New, "Start an empty map")
-        a("open", "&Open…", self._on_open, key.Open, "Open a map file")
-        a("save", "&Save", self.save, key.Save, "Save the map")
-        a("save_as", "Save &as…", self.save_as, "Ctrl+Shift+S", "Save the map under a new name")
-        a("revert", "&Revert to saved", self.revert, None, "Discard changes since the last save")
+        a("new", _("&New map"), self.new_map, key.New, _("Start an empty map"))
+        a("open", _("&Open…"), self._on_open, key.Open, _("Open a map file"))
+        a("save", _("&Save"), self.save, key.Save, _("Save the map"))
+        a(
+            "save_as",
+            _("Save &as…"),
+            self.save_as,
+            "Ctrl+Shift+S",
+            _("Save the map under a new name"),
+        )
+        a(
+            "revert",
+            _("&Revert to saved"),
+            self.revert,
+            None,
+            _("Discard changes since the last save"),
+        )
         a(
             "password",
-            "Pass&word…",
+            _("Pass&word…"),
             self._on_password,
             None,
-            "Protect the map with a password, change it or remove it",
+            _("Protect the map with a password, change it or remove it"),
         )
         a(
             "import",
-            "&Import…",
+            _("&Import…"),
             self._on_import,
             "Ctrl+I",
-            "Import stakeholders and relationships from CSV, Excel, Kumu, GraphML or GEXF",
+            _("Import stakeholders and relationships from CSV, Excel, Kumu, GraphML or GEXF"),
         )
         a(
             "export",
-            "&Export data or picture…",
+            _("&Export data or picture…"),
             self._on_export,
             "Ctrl+E",
-            "Export the map as CSV, Excel, GraphML or GEXF, or the canvas as PNG, SVG or PDF",
+            _("Export the map as CSV, Excel, GraphML or GEXF, or the canvas as PNG, SVG or PDF"),
         )
         a(
             "plan",
-            "Export engagement &plan…",
+            _("Export engagement &plan…"),
             self._on_plan,
             "Ctrl+Shift+E",
-            "Write the humanitarian diplomacy engagement plan as a Word document",
+            _("Write the humanitarian diplomacy engagement plan as a Word document"),
         )
         a(
             "map_details",
-            "Map &details and plan content…",
+            _("Map &details and plan content…"),
             self._on_map_details,
             "Ctrl+Shift+D",
-            "Title, city, our branch, author, purpose, classification, and the plan's own "
-            "sections (problem and ask, red lines, risks, calendar, indicators)",
+            _(
+                "Title, city, our branch, author, purpose, classification, and the plan's own "
+                "sections (problem and ask, red lines, risks, calendar, indicators)"
+            ),
         )
-        a("quit", "&Quit", self.close, key.Quit)
+        a("quit", _("&Quit"), self.close, key.Quit)
         stack = self.document.undo_stack
-        undo = stack.createUndoAction(self, "&Undo")
+        undo = stack.createUndoAction(self, _("&Undo"))
         undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = stack.createRedoAction(self, "&Redo")
+        redo = stack.createRedoAction(self, _("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for name, action in (("undo", undo), ("redo", redo)):
             self.addAction(action)
             self.actions_by_name[name] = action
         a(
             "add",
-            "&Add stakeholder",
+            _("&Add stakeholder"),
             self._on_add_stakeholder,
             "Ctrl+Shift+N",
-            "Add a stakeholder in the middle of the canvas and type its name",
+            _("Add a stakeholder in the middle of the canvas and type its name"),
         )
         a(
             "delete",
-            "&Delete",
+            _("&Delete"),
             self.delete_selection,
             ["Del", "Backspace"],
-            "Delete the selected stakeholders and relationships",
+            _("Delete the selected stakeholders and relationships"),
         )
-        a("rename", "Re&name", self._on_rename, "F2", "Rename the selected stakeholder")
-        a("select_all", "Select &all", self._on_select_all, "Ctrl+A")
-        a("find", "&Find stakeholder…", self._on_find, "Ctrl+F", "Find a stakeholder by name")
+        a("rename", _("Re&name"), self._on_rename, "F2", _("Rename the selected stakeholder"))
+        a("select_all", _("Select &all"), self._on_select_all, "Ctrl+A")
+        a("find", _("&Find stakeholder…"), self._on_find, "Ctrl+F", _("Find a stakeholder by name"))
         a(
             "erase_person",
-            "&Erase personal data…",
+            _("&Erase personal data…"),
             lambda: self._on_erase_person(),
             None,
-            "Erase the selected stakeholder's personal name and contact details everywhere",
+            _("Erase the selected stakeholder's personal name and contact details everywhere"),
         )
         a(
             "reviews",
-            "Re&views due…",
+            _("Re&views due…"),
             self._on_reviews,
             None,
-            "Stakeholders whose review date has come",
+            _("Stakeholders whose review date has come"),
         )
         a(
             "pin",
-            "&Pin / unpin position",
+            _("&Pin / unpin position"),
             self._on_pin,
             "Ctrl+P",
-            "Pinned stakeholders keep their place when the map is laid out",
+            _("Pinned stakeholders keep their place when the map is laid out"),
         )
-        a("fit", "&Fit map in window", self.view.fit_all, "Ctrl+0")
-        a("zoom_in", "Zoom &in", lambda: self.view.zoom_by(1.25), ["Ctrl++", "Ctrl+="])
-        a("zoom_out", "Zoom &out", lambda: self.view.zoom_by(0.8), "Ctrl+-")
+        a("fit", _("&Fit map in window"), self.view.fit_all, "Ctrl+0")
+        a("zoom_in", _("Zoom &in"), lambda: self.view.zoom_by(1.25), ["Ctrl++", "Ctrl+="])
+        a("zoom_out", _("Zoom &out"), lambda: self.view.zoom_by(0.8), "Ctrl+-")
         a(
             "layout",
-            "&Lay out the map",
+            _("&Lay out the map"),
             self.run_layout,
             "Ctrl+Shift+L",
-            "Arrange stakeholders by their ties (pinned ones stay put); runs in the background",
+            _("Arrange stakeholders by their ties (pinned ones stay put); runs in the background"),
         )
-        a("focus1", "Focus on selection (&1 step)", lambda: self.focus_on(1), "Ctrl+1")
-        a("focus2", "Focus on selection (&2 steps)", lambda: self.focus_on(2), "Ctrl+2")
+        a("focus1", _("Focus on selection (&1 step)"), lambda: self.focus_on(1), "Ctrl+1")
+        a("focus2", _("Focus on selection (&2 steps)"), lambda: self.focus_on(2), "Ctrl+2")
         a(
             "clear_focus",
-            "&Show everything",
+            _("&Show everything"),
             self.clear_focus,
             None,
-            "Leave the focus, clear the highlighted route and the filters (Esc on the canvas)",
+            _("Leave the focus, clear the highlighted route and the filters (Esc on the canvas)"),
         )
-        a("tag_filter", "Only stakeholders with &tag…", self._on_tag_filter)
+        a("tag_filter", _("Only stakeholders with &tag…"), self._on_tag_filter)
         connect = a(
             "connect_tool",
-            "&Connect tool",
+            _("&Connect tool"),
             self._on_connect_tool,
             "C",
-            "Drag from one stakeholder to another to connect them (or hold Shift while dragging)",
+            _(
+                "Drag from one stakeholder to another to connect them "
+                "(or hold Shift while dragging)"
+            ),
             checkable=True,
         )
         connect.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.view.addAction(connect)
         a(
             "route",
-            "Most &trusted route…",
+            _("Most &trusted route…"),
             self._on_route_action,
             "Ctrl+R",
-            "Find the chain of strongest trust from one stakeholder to another",
+            _("Find the chain of strongest trust from one stakeholder to another"),
         )
         a(
             "recompute",
-            "&Recompute metrics now",
+            _("&Recompute metrics now"),
             self.metrics.run_now,
             "F9",
-            "Metrics recompute by themselves after each edit; this starts at once",
+            _("Metrics recompute by themselves after each edit; this starts at once"),
         )
-        a("shortcuts", "&Keyboard shortcuts", self._on_shortcuts, key.HelpContents)
-        a("about", "&About Stakeholder Mapper", lambda: show_about(self))
+        a("shortcuts", _("&Keyboard shortcuts"), self._on_shortcuts, key.HelpContents)
+        a("about", _("&About Stakeholder Mapper"), lambda: show_about(self))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -397,38 +416,41 @@ class MainWindow(QMainWindow):
                 else:
                     menu.addAction(self.actions_by_name[name])
 
-        self.file_menu = bar.addMenu("&File")
+        self.file_menu = bar.addMenu(_("&File"))
         fill(self.file_menu, ["new", "open"])
-        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.recent_menu = self.file_menu.addMenu(_("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         fill(self.file_menu, ["save", "save_as", "revert", "password", None])
         fill(self.file_menu, ["map_details", None, "import", "export", "plan", None, "quit"])
-        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu = bar.addMenu(_("&Edit"))
         fill(
             self.edit_menu,
             ["undo", "redo", None, "add", "rename", "delete", "pin", None, "select_all", "find"],
         )
         fill(self.edit_menu, [None, "erase_person", "reviews"])
-        self.view_menu = bar.addMenu("&View")
+        self.view_menu = bar.addMenu(_("&View"))
         fill(self.view_menu, ["fit", "zoom_in", "zoom_out", None, "focus1", "focus2"])
         fill(self.view_menu, ["clear_focus", None, "layout"])
         self._build_filter_menu()
-        self.size_menu = self.view_menu.addMenu("&Size stakeholders by")
+        self.size_menu = self.view_menu.addMenu(_("&Size stakeholders by"))
         self.size_group = QActionGroup(self)
         self._fill_size_menu([])
         self.view_menu.addSeparator()
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
-        self.analysis_menu = bar.addMenu("&Analysis")
+        self.analysis_menu = bar.addMenu(_("&Analysis"))
         fill(self.analysis_menu, ["route", "recompute"])
-        self.help_menu = bar.addMenu("&Help")
+        self.settings_menu = bar.addMenu(_("Se&ttings"))
+        self.language_menu = add_language_menu(self, self.settings_menu)
+        self.help_menu = bar.addMenu(_("&Help"))
         fill(self.help_menu, ["shortcuts", "about"])
 
     def _fill_size_menu(self, metric_columns: list[str]) -> None:
         for action in self.size_group.actions():
             self.size_group.removeAction(action)
             self.size_menu.removeAction(action)
-        choices = list(_SIZE_CHOICES) + [(c, c.replace("_", " ")) for c in metric_columns]
+        choices = [(key, _(text)) for key, text in _SIZE_CHOICES]
+        choices += [(c, c.replace("_", " ")) for c in metric_columns]
         for key, text in choices:
             action = QAction(text, self.size_group)
             action.setCheckable(True)
@@ -438,7 +460,7 @@ class MainWindow(QMainWindow):
             self.size_menu.addAction(action)
 
     def _build_toolbars(self) -> None:
-        edit = QToolBar("Edit", self)
+        edit = QToolBar(_("Edit"), self)
         edit.setObjectName("edit_toolbar")
         for action in self._short_undo_actions():
             edit.addAction(action)
@@ -450,7 +472,7 @@ class MainWindow(QMainWindow):
                 edit.addAction(self.actions_by_name[name])
         edit.addSeparator()
         self.search_box = QLineEdit(edit)
-        self.search_box.setPlaceholderText("Find stakeholder (Ctrl+F)")
+        self.search_box.setPlaceholderText(_("Find stakeholder (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMaximumWidth(240)
         self._completer = QCompleter([], self.search_box)
@@ -462,9 +484,9 @@ class MainWindow(QMainWindow):
         edit.addWidget(self.search_box)
         self.addToolBar(edit)
 
-        palette = QToolBar("Relationship kind", self)
+        palette = QToolBar(_("Relationship kind"), self)
         palette.setObjectName("kind_palette")
-        palette.addWidget(QLabel(" New tie: "))
+        palette.addWidget(QLabel(" " + _("New tie:") + " "))
         self.kind_group = QActionGroup(self)
         self.kind_group.setExclusive(True)
         self._kind_palette = palette
@@ -474,12 +496,12 @@ class MainWindow(QMainWindow):
         """Toolbar Undo and Redo with short text, so the toolbar keeps its width; the tooltip
         names the step (the Edit menu shows it in full)."""
         stack = self.document.undo_stack
-        undo = _StepAction("Undo", "Ctrl+Z", self)
+        undo = _StepAction(_("Undo"), "Ctrl+Z", self)
         undo.triggered.connect(stack.undo)
         undo.setEnabled(stack.canUndo())
         stack.canUndoChanged.connect(undo.setEnabled)
         stack.undoTextChanged.connect(undo.show_step)
-        redo = _StepAction("Redo", "Ctrl+Shift+Z", self)
+        redo = _StepAction(_("Redo"), "Ctrl+Shift+Z", self)
         redo.triggered.connect(stack.redo)
         redo.setEnabled(stack.canRedo())
         stack.canRedoChanged.connect(redo.setEnabled)
@@ -488,13 +510,14 @@ class MainWindow(QMainWindow):
         return undo, redo
 
     def _build_filter_menu(self) -> None:
-        menu = self.view_menu.addMenu("F&ilter")
-        self.category_filter_menu = menu.addMenu("&Categories")
-        self.kind_filter_menu = menu.addMenu("Relationship &kinds")
-        strength = menu.addMenu("Minimum &strength")
+        menu = self.view_menu.addMenu(_("F&ilter"))
+        self.category_filter_menu = menu.addMenu(_("&Categories"))
+        self.kind_filter_menu = menu.addMenu(_("Relationship &kinds"))
+        strength = menu.addMenu(_("Minimum &strength"))
         self.strength_group = QActionGroup(self)
         for value in range(1, 6):
-            action = QAction(f"{value} or more" if value > 1 else "any", self.strength_group)
+            text = _("{strength} or more").format(strength=value) if value > 1 else _("any")
+            action = QAction(text, self.strength_group)
             action.setCheckable(True)
             action.setChecked(value == 1)
             action.setData(value)
@@ -513,10 +536,7 @@ class MainWindow(QMainWindow):
             action = QAction(kind.name, self.kind_group)
             action.setCheckable(True)
             action.setData(kind.id)
-            action.setToolTip(
-                f"New ties are {kind.name.lower()} "
-                f"({'directed' if kind.directed else 'undirected'}, {kind.valence})"
-            )
+            action.setToolTip(_kind_tip(kind.name, kind.directed, kind.valence))
             action.setChecked(kind.id == self.view.connect_kind)
             action.toggled.connect(
                 lambda checked, kid=kind.id: checked and setattr(self.view, "connect_kind", kid)
@@ -678,7 +698,9 @@ class MainWindow(QMainWindow):
     def _on_open(self) -> None:
         if not self.maybe_save():
             return
-        name, _ = QFileDialog.getOpenFileName(self, "Open map", self._dialog_folder(), FILE_FILTER)
+        name, _chosen_filter = QFileDialog.getOpenFileName(
+            self, "Open map", self._dialog_folder(), FILE_FILTER
+        )
         if name:
             self.open_path(Path(name), ask_to_save=False)
 
@@ -852,7 +874,7 @@ class MainWindow(QMainWindow):
                 str(path)
             )
         if not recent:
-            self.recent_menu.addAction("No recent maps").setEnabled(False)
+            self.recent_menu.addAction(_("No recent maps")).setEnabled(False)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_map(event) is not None:
@@ -1246,6 +1268,23 @@ def _describe_filter(canvas_filter: CanvasFilter) -> str:
     if canvas_filter.min_strength > 1:
         parts.append(f"strength ≥ {canvas_filter.min_strength}")
     return "Filtered: " + ", ".join(parts) if parts else ""
+
+
+def _kind_tip(name: str, directed: bool, valence: str) -> str:
+    """The kind palette's tooltip: what a new tie drawn with this kind will be."""
+    if valence == "negative":
+        text = (
+            _("New ties are {kind} (directed, negative)")
+            if directed
+            else _("New ties are {kind} (undirected, negative)")
+        )
+    else:
+        text = (
+            _("New ties are {kind} (directed, positive)")
+            if directed
+            else _("New ties are {kind} (undirected, positive)")
+        )
+    return text.format(kind=name.lower())
 
 
 class _StepAction(QAction):

@@ -115,9 +115,11 @@ def ask_save_path(
     options = QFileDialog.Option.DontConfirmOverwrite if read_only is not None else None
     while True:
         if options is None:
-            name, _ = QFileDialog.getSaveFileName(parent, "Save map as", str(start), FILE_FILTER)
+            name, _chosen_filter = QFileDialog.getSaveFileName(
+                parent, "Save map as", str(start), FILE_FILTER
+            )
         else:
-            name, _ = QFileDialog.getSaveFileName(
+            name, _chosen_filter = QFileDialog.getSaveFileName(
                 parent, "Save map as", str(start), FILE_FILTER, options=options
             )
         if not name:

@@ -268,14 +268,14 @@ class PlanDialog(QDialog):
         self._path_edited = True
 
     def _on_choose_template(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _chosen_filter = QFileDialog.getOpenFileName(
             self, "Plan template", str(Path(self.template.text()).parent), "Word (*.docx)"
         )
         if path:
             self.template.setText(path)
 
     def _on_choose_output(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _chosen_filter = QFileDialog.getSaveFileName(
             self, "Save the plan as", self.output.text(), "Word (*.docx)"
         )
         if path:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.i18n import _
 from ..core.model import StakeholderMap
 
 __all__ = ["PresentationMode", "PresentationStyle"]
@@ -166,10 +167,12 @@ class PresentationMode(QObject):
         self._saved: _SavedLayout | None = None
         self._view_to_restore: _SavedView | None = None
 
-        self.toggle_action = QAction("Presentation mode", window)
+        self.toggle_action = QAction(_("Presentation mode"), window)
         self.toggle_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.toggle_action.setCheckable(True)
-        self.toggle_action.setToolTip("Full-screen canvas with large labels for a projector (F5)")
+        self.toggle_action.setToolTip(
+            _("Full-screen canvas with large labels for a projector (F5)")
+        )
         self.toggle_action.triggered.connect(self._on_toggle_triggered)
         self.leave_action = QAction("Leave (Esc)", window)
         self.leave_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))

@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 __all__ = [
     "DOCK_STATE",
+    "INTERFACE_LANGUAGE",
     "MAX_RECENT",
     "RECENT_FILES",
     "SETTINGS",
@@ -56,9 +57,21 @@ DOCK_STATE = Setting(
 )
 RECENT_FILES = Setting("files/recent", list, [], "Recently opened maps, newest first")
 LAST_FOLDER = Setting("files/last_folder", str, "", "Folder of the last opened or saved map")
+INTERFACE_LANGUAGE = Setting(
+    "interface/language",
+    str,
+    "",
+    "Language of the interface (en, fr, es, ar, ru), applied at start; empty: the system's",
+)
 
 #: Every setting the app stores.
-SETTINGS: tuple[Setting, ...] = (WINDOW_GEOMETRY, DOCK_STATE, RECENT_FILES, LAST_FOLDER)
+SETTINGS: tuple[Setting, ...] = (
+    WINDOW_GEOMETRY,
+    DOCK_STATE,
+    RECENT_FILES,
+    LAST_FOLDER,
+    INTERFACE_LANGUAGE,
+)
 
 
 class Settings:

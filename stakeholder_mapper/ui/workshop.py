@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar, QWidget
 
+from ..core.i18n import _
 from .canvas import MapScene, MapView
 from .canvas_overlay import WorkshopOverlay
 from .document import MapDocument
@@ -70,11 +71,11 @@ class WorkshopTools(QObject):
         tabs = QTabWidget()
         tabs.addTab(self.towers, "Influence towers")
         tabs.addTab(self.votes, "Dot votes")
-        self.towers_dock = _dock(window, "towers_dock", "Influence towers and dot votes", tabs)
+        self.towers_dock = _dock(window, "towers_dock", _("Influence towers and dot votes"), tabs)
         self.snapshots = SnapshotPanel(document)
-        self.snapshots_dock = _dock(window, "snapshots_dock", "Snapshots", self.snapshots)
+        self.snapshots_dock = _dock(window, "snapshots_dock", _("Snapshots"), self.snapshots)
         self.log = EngagementLogEditor(document)
-        self.log_dock = _dock(window, "log_dock", "Engagement log", self.log)
+        self.log_dock = _dock(window, "log_dock", _("Engagement log"), self.log)
         # Hidden before they are tabified: docks hidden after leave a stray tab bar on the window.
         for dock in (self.towers_dock, self.snapshots_dock, self.log_dock):
             dock.hide()
@@ -131,15 +132,15 @@ class WorkshopTools(QObject):
 
     def _build_menu(self) -> None:
         window = self.window
-        menu = window.menuBar().addMenu("&Workshop")
+        menu = window.menuBar().addMenu(_("&Workshop"))
         menu.addAction(self.presentation.toggle_action)
-        focus = QAction("&Quick entry", window)
+        focus = QAction(_("&Quick entry"), window)
         focus.setShortcut(QKeySequence("Ctrl+L"))
-        focus.setToolTip("Type 'Name; category' or 'A > B' to add stakeholders and ties")
+        focus.setToolTip(_("Type 'Name; category' or 'A > B' to add stakeholders and ties"))
         focus.triggered.connect(self._on_focus_quick_entry)
         window.addAction(focus)
         menu.addAction(focus)
-        take = QAction("Take &snapshot…", window)
+        take = QAction(_("Take &snapshot…"), window)
         take.setShortcut(QKeySequence("Ctrl+Alt+S"))
         take.triggered.connect(self._on_take_snapshot)
         window.addAction(take)
@@ -235,7 +236,7 @@ class WorkshopTools(QObject):
         """Widen the fitted map to take in the ghosts of stakeholders removed since the
         compared snapshot; their names keep their size on screen, so a few rounds settle."""
         view = self.view
-        for _ in range(8):
+        for _step in range(8):
             ghosts = self.overlay.ghost_rect()
             shown = view.mapToScene(view.viewport().rect()).boundingRect()
             if ghosts.isNull() or shown.contains(ghosts):

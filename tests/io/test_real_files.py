@@ -136,7 +136,7 @@ def test_gephi_java_dates_colours_and_positions(tmp_path):
     applet = next(s for s in smap.stakeholders.values() if s.label == "java.applet.Applet")
     assert applet.colour == "#FE6E06"
     renamed = [line for line in report.lines() if "is a stakeholder's id" in line]
-    assert len(renamed) == 1 and "1538 edges" in renamed[0], "one line for 1,538 renamed ids"
+    assert len(renamed) == 1 and "1,538 edges" in renamed[0], "one line for 1,538 renamed ids"
     context = next(s for s in smap.stakeholders.values() if s.label == "java.applet.AppletContext")
     assert smap.positions[context.id] == (203.91348, 335.2617), "y as Gephi shows it"
     assert smap.info.date is not None and smap.info.date.isoformat() == "2010-04-01"
@@ -296,7 +296,7 @@ def test_the_strict_cli_imports_a_real_file_and_refuses_bad_own_values(tmp_path)
     out = tmp_path / "java.smap"
     done = _cli("import", str(REAL / "gephi-java.gexf"), "-o", str(out))
     assert done.returncode == 0, done.stderr
-    assert "1538 stakeholders" in done.stdout and len(done.stdout.splitlines()) < 15
+    assert "1,538 stakeholders" in done.stdout and len(done.stdout.splitlines()) < 15
     broken = tmp_path / "broken.gexf"
     broken.write_text((REAL / "gexf-primer-simple.gexf").read_text()[:-30], encoding="utf-8")
     bad = tmp_path / "own.csv"

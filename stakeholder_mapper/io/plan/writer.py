@@ -68,7 +68,7 @@ def column_widths(
         return [total_cm * f / sum(floors) for f in floors]
     weight = sum(weights)
     widths = [total_cm * w / weight for w in weights]
-    for _ in range(len(widths)):
+    for _n in range(len(widths)):
         short = sum(max(f - w, 0.0) for f, w in zip(floors, widths, strict=True))
         if short <= 1e-9:
             break

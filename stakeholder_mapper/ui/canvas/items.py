@@ -570,7 +570,7 @@ class OverviewLayer(QGraphicsItem):
             return
         key = self._node_key.get(node.sid)
         if key is not None:
-            colour, members, _ = self._node_groups[key]
+            colour, members, _rest = self._node_groups[key]
             self._node_groups[key] = (colour, members, None)
         for edge in node.edges:
             place = self._edge_place.get(edge.rid)

@@ -586,7 +586,7 @@ class MapScene(QGraphicsScene):
                 neighbours[r.source].add(r.target)
                 neighbours[r.target].add(r.source)
         seen, frontier = {stakeholder_id}, {stakeholder_id}
-        for _ in range(steps):
+        for _n in range(steps):
             frontier = {n for s in frontier for n in neighbours[s]} - seen
             seen |= frontier
         return seen

@@ -185,7 +185,7 @@ class MapView(QGraphicsView):
             # where the declutter pass put it (above a node at the top edge, too): a few
             # rounds settle both, the last one a fit so that nothing is cut off.
             self.fit_all()
-            for _ in range(3):
+            for _n in range(3):
                 screen_px = label_pt * self.logicalDpiY() / 72
                 NodeItem.label_px = max(LABEL_FONT_PX, round(screen_px / self.zoom_level()))
                 self.map_scene.restyle_nodes()
@@ -223,7 +223,7 @@ class MapView(QGraphicsView):
             # Keep the legend (bottom left) clear of the map: reserve a strip on its left
             # or below it, whichever leaves the map larger.
             best = None
-            for _ in range(2):
+            for _n in range(2):
                 scale = self.zoom_level()
                 width = (self.legend.width() + 8) / scale
                 height = (self.legend.height() + 8) / scale

@@ -13,7 +13,7 @@ __all__ = ["write", "write_running_heads"]
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     info = plan.smap.info
-    for _ in range(3):
+    for _n in range(3):
         w.blank()
     w.para(plan.classification(), w.banner)
     w.blank()

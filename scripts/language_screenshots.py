@@ -1,0 +1,74 @@
+"""Draw the main window and its File and View menus in each interface language, without a
+display, to look for untranslated, clipped or mirrored-wrong text.
+
+    python scripts/language_screenshots.py [LANG ...]
+
+Languages default to the pseudo-language en_XA (accented, 40 % longer: any plain English
+left is text that bypasses the catalogue), French, Arabic and Russian. Each is drawn in a
+process of its own at 1366 x 768 (a branch laptop) into docs/images/languages/.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint, QSettings  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from stakeholder_mapper.core.i18n import set_language  # noqa: E402
+from stakeholder_mapper.io.project import load_map  # noqa: E402
+from stakeholder_mapper.paths import SAMPLE_MAP  # noqa: E402
+from stakeholder_mapper.ui.main_window import MainWindow  # noqa: E402
+from stakeholder_mapper.ui.qt_application import set_up_application  # noqa: E402
+from stakeholder_mapper.ui.settings import Settings  # noqa: E402
+
+IMAGES = ROOT / "docs" / "images" / "languages"
+LANGUAGES = ("en_XA", "fr", "ar", "ru")
+WIDTH, HEIGHT = 1366, 768
+
+
+def draw(code: str) -> None:
+    """Save the window and its File and View menus in language ``code``."""
+    set_language(code)
+    app = QApplication.instance() or QApplication(sys.argv)
+    set_up_application(app)
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(load_map(SAMPLE_MAP), SAMPLE_MAP, settings=Settings(store))
+        window.resize(WIDTH, HEIGHT)
+        window.show()
+        QTest.qWait(300)
+        window.metrics.wait()
+        QTest.qWait(300)
+        shots = {f"main-{code}.png": window.grab()}
+        for name, menu in (("file", window.file_menu), ("view", window.view_menu)):
+            menu.popup(window.mapToGlobal(QPoint(0, 0)))
+            QTest.qWait(100)
+            shots[f"{name}-menu-{code}.png"] = menu.grab()
+            menu.hide()
+        for name, pixmap in shots.items():
+            path = IMAGES / name
+            pixmap.save(str(path))
+            print(f"{path.relative_to(ROOT)}: {pixmap.width()} x {pixmap.height()}")
+        window.document.undo_stack.setClean()
+        window.close()
+    app.quit()
+
+
+if __name__ == "__main__":
+    wanted = sys.argv[1:] or list(LANGUAGES)
+    if len(wanted) == 1:
+        draw(wanted[0])
+    else:
+        for code in wanted:
+            subprocess.run([sys.executable, __file__, code], check=True)

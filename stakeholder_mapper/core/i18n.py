@@ -1,0 +1,218 @@
+"""The one message catalogue of every layer: core, analysis, io, the command line and the Qt
+window all translate through these functions (see docs/translations.md).
+
+Messages are gettext catalogues (``resources/locale/<lang>/LC_MESSAGES/stakeholder_mapper.po``,
+compiled to ``.mo`` beside them) extracted and compiled with Babel. Plural forms follow each
+language's rule from the catalogue header: English and Spanish 2 forms, French 2 (0 and 1 singular),
+Russian 3, Arabic 6. Placeholders are named, in ``str.format`` style: ``_("{name} is valid.")``
+then ``.format(name=...)``, so a translation may move them.
+
+The language is chosen once at start (:func:`set_language`): the app passes its setting, the
+command line and a fresh app follow the environment as gettext does (:func:`system_language`).
+``en_XA`` is a pseudo-language for testing: English, accented and 40 % longer, so that text
+not going through the catalogue, or clipped by a widget, shows on screenshots.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import gettext
+import os
+import re
+from collections.abc import Mapping
+
+from ..paths import LOCALE_DIR
+
+__all__ = [
+    "DOMAIN",
+    "LANGUAGES",
+    "N_",
+    "PSEUDO",
+    "_",
+    "format_date",
+    "format_number",
+    "is_right_to_left",
+    "language",
+    "ngettext",
+    "pgettext",
+    "pseudo",
+    "set_language",
+    "supported",
+    "system_error",
+    "system_language",
+]
+
+DOMAIN = "stakeholder_mapper"
+#: The interface languages, with their names in their own language (for the Language menu).
+LANGUAGES: Mapping[str, str] = {
+    "en": "English",
+    "fr": "Français",
+    "es": "Español",
+    "ar": "العربية",
+    "ru": "Русский",
+}
+#: The pseudo-language: English accented and lengthened, to find untranslated or clipped text.
+PSEUDO = "en_XA"
+_RIGHT_TO_LEFT = frozenset({"ar"})
+#: CLDR locale for numbers in each language; English as the app writes it (day first, GB).
+_CLDR = {"en": "en_GB", PSEUDO: "en_GB"}
+
+_current = "en"
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext name extraction looks for
+    """Mark ``message`` for the catalogue without translating it now (translated where shown)."""
+    return message
+
+
+def _(message: str) -> str:
+    """``message`` in the interface language (the English source when no translation)."""
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a counted message for ``n`` under the language's plural rule.
+
+    >>> ngettext("{n} row", "{n} rows", 2).format(n=2)
+    '2 rows'
+    """
+    return _translations.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` translated in ``context``: the same English word may need two translations
+    ("Open" a file, an "open" status)."""
+    return _translations.pgettext(context, message)
+
+
+def language() -> str:
+    """The interface language's code: one of :data:`LANGUAGES`, or :data:`PSEUDO`."""
+    return _current
+
+
+def is_right_to_left(code: str | None = None) -> bool:
+    """Whether the language (default: the interface's) is written right to left (Arabic)."""
+    return (code or _current) in _RIGHT_TO_LEFT
+
+
+def supported(code: str) -> str | None:
+    """The interface language a locale name stands for, or ``None``: 'fr_FR.UTF-8' → 'fr'."""
+    name = code.split(".")[0].split("@")[0]
+    if name.replace("-", "_") == PSEUDO:
+        return PSEUDO
+    base = name.split("_")[0].split("-")[0].casefold()
+    return base if base in LANGUAGES else None
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language the environment asks for, read as gettext does: the first of LANGUAGE
+    (a colon-separated list of preferences), LC_ALL, LC_MESSAGES and LANG that is set; the
+    first language of it the app speaks, else English ("C" and "POSIX" mean English)."""
+    env = os.environ if environ is None else environ
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable, "")
+        if not value:
+            continue
+        for preference in value.split(":"):
+            found = supported(preference)
+            if found:
+                return found
+        if variable != "LANGUAGE":
+            return "en"
+    return "en"
+
+
+def set_language(code: str | None = None) -> str:
+    """Make ``code`` the interface language (default: :func:`system_language`); returns it.
+
+    Called once at start, before any message is built.
+    """
+    global _current, _translations
+    chosen = supported(code) if code else None
+    chosen = chosen or system_language()
+    if chosen == PSEUDO:
+        _translations = _Pseudo()
+    elif chosen == "en":
+        _translations = gettext.NullTranslations()
+    else:
+        _translations = gettext.translation(DOMAIN, LOCALE_DIR, [chosen])
+    _current = chosen
+    return chosen
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """``value`` as the interface language writes numbers, in Latin digits: '1,234.5' in
+    English, '1 234,5' in French, '1 234,5' in Russian, '1,234.5' in Arabic."""
+    from babel import Locale  # CLDR data loads on first use, not at start
+    from babel.numbers import format_decimal
+
+    locale = Locale.parse(_CLDR.get(_current, _current))
+    pattern = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
+    return format_decimal(value, format=pattern, locale=locale)
+
+
+def format_date(value: dt.date, short: bool = False) -> str:
+    """``value`` as the interface language writes dates: '5 November 2026', '5 novembre
+    2026', '5 ноября 2026 г.'; ``short`` abbreviates the month for tables."""
+    from .dates import day_month_year, short_date  # Babel loads on first use, not at start
+
+    code = "en" if _current == PSEUDO else _current
+    return short_date(value, code) if short else day_month_year(value, code)
+
+
+# Named placeholders, %-style fields and Qt's accelerator marks stay as they are in pseudo.
+_KEEP = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]|%[a-z%]|&(?=\w)|<[^>]*>")
+_ACCENTED = str.maketrans("AaCcEeIiNnOoUuYySsZz", "ÅåÇçÉéÎîÑñÖöÜüÝýŠšŽž")
+
+
+def pseudo(message: str) -> str:
+    """``message`` in the pseudo-language: accented, 40 % longer and bracketed, its
+    placeholders and accelerator marks intact.
+
+    >>> pseudo("Save {name}")
+    '[Šåvé {name}····]'
+    """
+    parts, last = [], 0
+    for match in _KEEP.finditer(message):
+        parts.append(message[last : match.start()].translate(_ACCENTED))
+        parts.append(match.group())
+        last = match.end()
+    parts.append(message[last:].translate(_ACCENTED))
+    padding = "·" * max(1, round(len(message) * 0.4))
+    return "[" + "".join(parts) + padding + "]"
+
+
+class _Pseudo(gettext.NullTranslations):
+    def gettext(self, message: str) -> str:
+        return pseudo(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return pseudo(msgid1 if n == 1 else msgid2)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return pseudo(message)
+
+
+#: The system's reasons a file operation fails, as the C library words them in English.
+_SYSTEM_ERRORS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.EEXIST: N_("File exists"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.EIO: N_("Input/output error"),
+}
+
+
+def system_error(exc: OSError) -> str:
+    """Why a file operation failed, in the interface language: the common reasons come
+    from the catalogue (Python gives the C library's English), others as the system says."""
+    known = _SYSTEM_ERRORS.get(exc.errno) if exc.errno is not None else None
+    return _(known) if known else str(exc.strerror or exc)

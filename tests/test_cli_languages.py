@@ -1,0 +1,79 @@
+"""The command line speaks the language of its environment, as gettext programs do."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stakeholder_mapper.cli import main
+from stakeholder_mapper.io.project import save_map
+
+
+def _run(args: list[str], cwd: Path, **environ: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update(environ)
+    return subprocess.run(
+        [sys.executable, "-m", "stakeholder_mapper.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def test_validate_a_missing_map_under_french_says_so_in_french(tmp_path: Path) -> None:
+    result = _run(["validate", "missing.smap"], tmp_path, LANGUAGE="fr", LANG="fr_FR.UTF-8")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "erreur : missing.smap ne peut pas être lu : Fichier ou dossier introuvable.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ru_RU.UTF-8", "city.smap корректен: 4 заинтересованные стороны, 4 связи, 0 снимков."),
+        ("ar_SA.UTF-8", "city.smap صالح: 4 أصحاب مصلحة، 4 علاقات، 0 لقطة."),
+        ("es_ES.UTF-8", "city.smap es válido: 4 partes interesadas, 4 relaciones, 0 instantáneas."),
+        ("de_DE.UTF-8", "city.smap is valid: 4 stakeholders, 4 relationships, 0 snapshots."),
+    ],
+)
+def test_validate_reports_in_the_language_of_lang(
+    tmp_path: Path, small_map, lang: str, expected: str
+) -> None:
+    save_map(small_map, tmp_path / "city.smap")
+    result = _run(["validate", "city.smap"], tmp_path, LANG=lang)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == expected + "\n"
+
+
+def test_help_and_usage_errors_come_in_the_language_too(tmp_path: Path) -> None:
+    shown = _run(["validate", "--help"], tmp_path, LC_ALL="ru_RU.UTF-8")
+    assert shown.stdout.startswith("использование: stakeholder-mapper validate")
+    assert "показать эту справку и выйти" in shown.stdout
+    wrong = _run(["plan", "x.smap"], tmp_path, LANGUAGE="fr")
+    assert wrong.returncode == 2
+    assert wrong.stderr == (
+        "erreur : stakeholder-mapper plan: les arguments suivants sont requis : -o/--output\n"
+    )
+
+
+def test_plan_accepts_the_five_languages_and_says_the_plan_is_in_english_for_now(
+    tmp_path: Path, small_map, capsys
+) -> None:
+    path = tmp_path / "city.smap"
+    save_map(small_map, path)
+    out = tmp_path / "plan.docx"
+    assert main(["plan", str(path), "-o", str(out), "--language", "ar"]) == 0
+    captured = capsys.readouterr()
+    assert "this plan is written in English" in captured.err
+    assert out.is_file()
+    assert main(["plan", str(path), "-o", str(out), "--language", "en"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["plan", str(path), "-o", str(out), "--language", "de"]) == 2
+    assert "invalid choice: 'de'" in capsys.readouterr().err
