@@ -42,7 +42,7 @@ from ..core.dates import local_time, short_date, time_of_day
 from ..core.model import ModelChange, StakeholderMap
 from ..io.encryption import encrypt
 from ..io.errors import DamagedMap
-from ..io.file_access import read_only_reason
+from ..io.file_access import read_only_reason, unwritable_output_reason
 from ..io.file_stamp import FileStamp, check_unchanged
 from ..io.lock import MapLock, MapLocked, acquire_lock
 from ..io.project import (
@@ -660,6 +660,9 @@ class ProtectedFile(QObject):
             raise MapFileError("The map has no file yet; choose where to save it.")
         new_lock = None
         if target != self.path:
+            unwritable = unwritable_output_reason(target)
+            if unwritable is not None:
+                raise MapFileError(unwritable)
             new_lock = acquire_lock(target)
         elif self.read_only:
             raise MapFileError(f"{target.name} is open read-only; save it under another name.")

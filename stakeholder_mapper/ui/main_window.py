@@ -60,7 +60,7 @@ from .dialogs import show_about, show_shortcuts
 from .disk_change import ask_about_changed_file
 from .document import MapDocument
 from .first_paint import after_first_paint
-from .folders import documents_folder, output_folder
+from .folders import documents_folder, file_stem, output_folder
 from .inspector import Inspector
 from .language_menu import add_language_menu
 from .lazy_widget import LazyWidget, build_after_first_paint
@@ -782,7 +782,9 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
         start = (
-            self.document.path or self._save_as_start or Path(self._dialog_folder()) / "map.smap"
+            self.document.path
+            or self._save_as_start
+            or Path(self._dialog_folder()) / f"{file_stem(self.document.smap.info.title)}.smap"
         )
         read_only = self.document.path if self.guard.read_only else None
         path = ask_save_path(self, start, read_only)
@@ -841,9 +843,7 @@ class MainWindow(QMainWindow):
             # Gephi's sizes are drawn when the file gave them and no power was rated.
             smap = outcome.new_map
             if imported_sizes(smap) and all(s.power is None for s in smap.stakeholders.values()):
-                self.size_by("size")
-                for action in self.size_group.actions():
-                    action.setChecked(action.data() == "size")
+                self._choose_size("size")
 
     def _on_export(self) -> None:
         from .export_dialog import run_export_dialog
@@ -1017,6 +1017,12 @@ class MainWindow(QMainWindow):
         names = [n for n in self.actions_by_name if n not in ("connect_tool",)] + ["connect_tool"]
         show_shortcuts(self, [self.actions_by_name[n] for n in names])
 
+    def _choose_size(self, name: str) -> None:
+        """Size the nodes by ``name`` and tick it in the Size menu."""
+        self.size_by(name)
+        for action in self.size_group.actions():
+            action.setChecked(action.data() == name)
+
     def size_by(self, name: str) -> None:
         """Size the canvas nodes by power, interest, influence tower or a metric column."""
         result = self.metrics.result
@@ -1188,6 +1194,8 @@ class MainWindow(QMainWindow):
         if change.kind is ChangeKind.RESET:
             # Another map (or the saved one) is shown: a layout still running is for the old one.
             self._layout_generation += 1
+            if self.scene.size_by == "size" and not imported_sizes(self.document.smap):
+                self._choose_size("power")  # the sizes were the previous map's file's
             self._refresh_after_reset()
         elif change.kind in (
             ChangeKind.KIND_ADDED,

@@ -16,7 +16,6 @@ nothing for are named under the list, with where to fill them in.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -49,7 +48,7 @@ from ..io.plan.plan_content import missing_note
 from ..io.redact import LEVEL_DESCRIPTIONS
 from .background import BackgroundTask, Report
 from .export_dialog import overwrites_map
-from .folders import output_folder
+from .folders import file_stem, output_folder
 from .sharing import SharingDialog
 from .window_layout import resize_within_screen
 
@@ -78,10 +77,6 @@ def _plan_job(
     return work
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^\w-]+", "-", text.strip().lower()).strip("-") or "map"
-
-
 class PlanDialog(QDialog):
     """Choices for one plan export; :attr:`written` holds the path once the plan is saved."""
 
@@ -105,7 +100,7 @@ class PlanDialog(QDialog):
         self.map_path = map_path
         self.remember = remember
         self.push = push
-        self.stem = _slug(Path(map_path).stem if map_path else smap.info.title)
+        self.stem = file_stem(Path(map_path).stem if map_path else smap.info.title)
         self.written: Path | None = None
         #: Writes the plan off the GUI thread and hands back progress, path or failure.
         self.task = BackgroundTask(self)

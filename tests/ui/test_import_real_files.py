@@ -3,6 +3,7 @@ new map by default unless the open map is one the user made."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -94,3 +95,20 @@ def test_an_imported_colour_is_edited_or_cleared_in_the_inspector(qtbot, window)
     assert window.scene.nodes[sid].colour().name().upper() == category_colour.upper()
     window.document.undo_stack.undo()
     assert window.scene.nodes[sid].colour().name().upper() == "#FE6E06"
+
+
+def test_sizes_from_an_imported_file_are_not_kept_for_the_next_map(qtbot, window, small_map):
+    """Sizing by the imported file's sizes is for that map; another map opened after it
+    is sized by power again, its menu ticked to match."""
+    plain = small_map.copy()  # the window shows small_map itself: replacing changes it
+    gephi = small_map.copy()
+    for s in list(gephi.stakeholders.values()):
+        gephi.stakeholders[s.id] = replace(s, attributes={**s.attributes, "size": "12.5"})
+    window.document.replace(gephi, None)
+    window._choose_size("size")
+    assert window.scene.size_by == "size"
+    window.document.replace(plain, None)
+    assert window.scene.size_by == "power"
+    ticked = [a.data() for a in window.size_group.actions() if a.isChecked()]
+    assert ticked == ["power"]
+    assert ("note", None, "size: power") in window.view.legend._columns[1]

@@ -238,3 +238,23 @@ def test_a_protected_map_cut_short_opens_its_backup_with_the_password_and_stays_
     window.actions_by_name["save"].trigger()
     rescued = tmp_path / "city (rescued).smap"
     assert is_encrypted_file(rescued) and load_map(rescued, "s3cret pass") == small_map
+
+
+def test_saving_into_a_folder_that_cannot_be_written_says_so_in_plain_words(
+    qtbot, window, shared_folder, monkeypatch
+) -> None:
+    window.view.connect("youth", "mayor")
+    before = window.document.smap.copy()
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *_args, **_kwargs: (str(shared_folder / "city.smap"), ""),
+    )
+    seen: list[Seen] = []
+    Modals([(QMessageBox, _click("OK", seen))])
+    window.actions_by_name["save_as"].trigger()
+    assert seen[0].text == (
+        "city.smap is in a folder you cannot write to; choose another place for it."
+    )
+    assert list(shared_folder.iterdir()) == []
+    assert window.document.smap == before and not window.document.undo_stack.isClean()
