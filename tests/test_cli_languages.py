@@ -34,6 +34,17 @@ def test_validate_a_missing_map_under_french_says_so_in_french(tmp_path: Path) -
     )
 
 
+def test_a_damaged_map_is_reported_in_french_with_no_english_left(tmp_path: Path) -> None:
+    (tmp_path / "ville.smap").write_bytes(b'{"format": "stakeholder-map", "stakeholders": [')
+    result = _run(["validate", "ville.smap"], tmp_path, LANGUAGE="fr", LANG="fr_FR.UTF-8")
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "erreur : ville.smap est endommagé : il s'interrompt à la ligne 1, comme un fichier "
+        "tronqué par un disque plein ou une copie interrompue."
+    )
+    assert "damaged" not in result.stderr and "breaks off" not in result.stderr
+
+
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [

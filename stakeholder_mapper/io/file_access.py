@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..core.i18n import _
+
 __all__ = ["can_write", "read_only_reason", "unwritable_output_reason"]
 
 
@@ -31,9 +33,11 @@ def read_only_reason(map_path: str | os.PathLike[str]) -> str | None:
     map_path = Path(map_path)
     folder = map_path.absolute().parent
     if folder.is_dir() and not can_write(folder):
-        return f"{map_path.name} is in a folder you cannot write to; it opens read-only."
+        return _("{name} is in a folder you cannot write to; it opens read-only.").format(
+            name=map_path.name
+        )
     if map_path.is_file() and not can_write(map_path):
-        return f"{map_path.name} is a read-only file; it opens read-only."
+        return _("{name} is a read-only file; it opens read-only.").format(name=map_path.name)
     return None
 
 
@@ -45,7 +49,9 @@ def unwritable_output_reason(output: str | os.PathLike[str]) -> str | None:
     output = Path(output)
     folder = output.absolute().parent
     if folder.is_dir() and not can_write(folder):
-        return f"{output.name} is in a folder you cannot write to; choose another place for it."
+        return _("{name} is in a folder you cannot write to; choose another place for it.").format(
+            name=output.name
+        )
     if output.is_file() and not can_write(output):
-        return f"{output.name} is a read-only file; choose another name for it."
+        return _("{name} is a read-only file; choose another name for it.").format(name=output.name)
     return None

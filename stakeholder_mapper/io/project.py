@@ -41,7 +41,7 @@ from typing import Any
 
 import pydantic_core
 
-from ..core.i18n import _, system_error
+from ..core.i18n import N_, _, system_error
 from ..core.limits import (
     MAX_DEPTH,
     MAX_RELATIONSHIPS,
@@ -427,19 +427,23 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+#: A file whose lists and objects are nested deeper than any map (see core.limits.MAX_DEPTH).
+NESTED_TOO_DEEPLY = N_("{name} is damaged or is not a map: it is nested too deeply.")
+
+
 def _json_problem(name: str, text: str, exc: json.JSONDecodeError) -> str:
     """The JSON reader's complaint in words a user reads: empty, cut short, or not a map."""
     if not text.strip():
-        return f"{name} is empty: it holds no map."
+        return _("{name} is empty: it holds no map.").format(name=name)
     if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
-        return (
-            f"{name} is damaged: it breaks off at line {exc.lineno}, as a file cut short by "
+        return _(
+            "{name} is damaged: it breaks off at line {line}, as a file cut short by "
             "a full disk or an interrupted copy does."
-        )
-    return (
-        f"{name} is damaged or is not a map: line {exc.lineno}, column {exc.colno} does not "
+        ).format(name=name, line=exc.lineno)
+    return _(
+        "{name} is damaged or is not a map: line {line}, column {column} does not "
         "follow the map format."
-    )
+    ).format(name=name, line=exc.lineno, column=exc.colno)
 
 
 def loads_map(data: bytes, name: str = "the file", password: str | None = None) -> StakeholderMap:
@@ -465,7 +469,9 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DamagedMap(
-            f"{name} is damaged or is not a map: byte {exc.start} is not UTF-8 text."
+            _("{name} is damaged or is not a map: byte {byte} is not UTF-8 text.").format(
+                name=name, byte=exc.start
+            )
         ) from None
     try:
         doc = json.loads(
@@ -480,7 +486,7 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
     except ValueError as exc:
         raise DamagedMap(_sentence(f"{name} is damaged or not a map: {exc}")) from None
     except RecursionError:
-        raise DamagedMap(f"{name} is damaged or not a map: it is nested too deeply.") from None
+        raise DamagedMap(_(NESTED_TOO_DEEPLY).format(name=name)) from None
     del text
     problem = _document_problem(doc)
     if problem is not None:
@@ -494,7 +500,7 @@ def loads_map(data: bytes, name: str = "the file", password: str | None = None) 
     except ValidationError as exc:
         raise DamagedMap(_sentence(f"{name} cannot be opened: {exc}")) from None
     except RecursionError:
-        raise DamagedMap(f"{name} cannot be opened: it is nested too deeply.") from None
+        raise DamagedMap(_(NESTED_TOO_DEEPLY).format(name=name)) from None
 
 
 def _too_large(name: str) -> str:

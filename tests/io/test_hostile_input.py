@@ -29,7 +29,7 @@ BROKEN = Path(__file__).resolve().parents[1] / "data" / "broken"
 EXPECTED = {
     "bad_snapshot.smap": "cannot be opened: snapshots[0].created: should be a date and time.",
     "dangling_relationship.smap": "cannot be opened: Relationship 'r1': target 'ghost' is not",
-    "deep_nesting.smap": "is damaged or not a map: it is nested too deeply.",
+    "deep_nesting.smap": "is damaged or is not a map: it is nested too deeply.",
     "deep_nesting_shallow_enough_for_json.smap": (
         "cannot be opened: plan_settings is nested more than 64 levels deep."
     ),
