@@ -33,8 +33,7 @@ from .model import (
     LogEntry,
     RelationshipKind,
     StakeholderMap,
-    default_categories,
-    default_kinds,
+    builtin_names,
 )
 from .validation import ValidationError
 
@@ -132,14 +131,12 @@ def reaches(smap: StakeholderMap, key: str, level: str) -> bool:
 
 def builtin_category(category: Category) -> bool:
     """Whether the category is one the app ships, with its own id and name unchanged."""
-    default = default_categories().get(category.id)
-    return default is not None and default.name == category.name
+    return category.name in builtin_names(category.id)
 
 
 def builtin_kind(kind: RelationshipKind) -> bool:
     """Whether the relationship kind is one the app ships, with its id and name unchanged."""
-    default = default_kinds().get(kind.id)
-    return default is not None and default.name == kind.name
+    return kind.name in builtin_names(kind.id)
 
 
 #: Plan settings the app itself writes, whose texts are its own words (section ids,
