@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
 from .commands import Command
+from .i18n import N_
 from .model import (
     Category,
     LogEntry,
@@ -66,9 +67,9 @@ SHARING: tuple[str, ...] = Sharing.__args__
 
 #: How each mark is offered to the user, one short phrase each.
 SHARING_NAMES: dict[str, str] = {
-    "withheld": "Internal only",
-    "partner": "Share with partners",
-    "public": "Share publicly",
+    "withheld": N_("Internal only"),
+    "partner": N_("Share with partners"),
+    "public": N_("Share publicly"),
 }
 
 #: Stakeholder texts a mark can open to partners; the rest never leave the Full version.

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.engagement_log import AddLogEntry, RemoveLogEntry, UpdateLogEntry
+from ..core.i18n import _
 from ..core.model import ChangeKind, InteractionKind, LogEntry, ModelChange
 from ..core.sharing import SetSharing, log_key
 from .document import MapDocument
@@ -69,7 +70,7 @@ class EngagementLogEditor(QWidget):
         #: Who may read the selected entry in exported plans and files.
         self.sharing = SharingBox(self)
         self.sharing.setToolTip(
-            f"{SHARING_HELP} An edited entry is internal only until shared again."
+            _(SHARING_HELP) + " " + _("An edited entry is internal only until shared again.")
         )
         self.add_button = QPushButton("Add", self)
         self.save_button = QPushButton("Save changes", self)
