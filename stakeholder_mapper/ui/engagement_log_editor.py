@@ -72,17 +72,17 @@ class EngagementLogEditor(QWidget):
         self.sharing.setToolTip(
             _(SHARING_HELP) + " " + _("An edited entry is internal only until shared again.")
         )
-        self.add_button = QPushButton("Add", self)
-        self.save_button = QPushButton("Save changes", self)
-        self.delete_button = QPushButton("Delete", self)
+        self.add_button = QPushButton(_("Add"), self)
+        self.save_button = QPushButton(_("Save changes"), self)
+        self.delete_button = QPushButton(_("Delete"), self)
 
         form = QFormLayout()
-        form.addRow("Date", self.date)
-        form.addRow("Kind", self.kind)
-        form.addRow("What happened", self.summary)
-        form.addRow("Outcome", self.outcome)
-        form.addRow("Next step", self.next_step)
-        form.addRow("Shared", self.sharing)
+        form.addRow(_("Date"), self.date)
+        form.addRow(_("Kind"), self.kind)
+        form.addRow(_("What happened"), self.summary)
+        form.addRow(_("Outcome"), self.outcome)
+        form.addRow(_("Next step"), self.next_step)
+        form.addRow(_("Shared"), self.sharing)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.save_button, self.delete_button):
             buttons.addWidget(button)
@@ -119,7 +119,7 @@ class EngagementLogEditor(QWidget):
         for widget in (self.table, self.add_button, self.date, self.kind, self.summary):
             widget.setEnabled(enabled)
         if stakeholder is None:
-            self.title.setText("Select a stakeholder to see its engagement log.")
+            self.title.setText(_("Select a stakeholder to see its engagement log."))
             self.table.blockSignals(False)
             self._update_buttons()
             return

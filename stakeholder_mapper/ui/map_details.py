@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.commands import UpdateMapInfo
+from ..core.i18n import N_, _
 from ..core.model import RATINGS, CalendarEvent, Indicator, MapInfo, Risk
 from ..core.validation import ValidationError, parse_record
 from .document import MapDocument
@@ -55,7 +56,7 @@ WIDE_COLUMNS = ("description", "mitigation", "what", "name")
 #: Columns chosen from the ratings low, medium, high.
 RATING_COLUMNS = ("likelihood", "impact")
 #: The branch box's entry for "no branch".
-NO_BRANCH = "None named (routes and suggested messengers are left out of the plan)"
+NO_BRANCH = N_("None named (routes and suggested messengers are left out of the plan)")
 
 #: Free-text fields by tab: (field, label, hint).
 TEXT_TABS: dict[str, tuple[tuple[str, str, str], ...]] = {
@@ -100,7 +101,7 @@ class _OptionalDate(QWidget):
 
     def __init__(self, value: dt.date | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.known = QCheckBox("Set", self)
+        self.known = QCheckBox(_("Set"), self)
         self.edit = QDateEdit(_qdate(value), self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
@@ -145,9 +146,9 @@ class RecordTable(QWidget):
             header.setSectionResizeMode(column, mode)
         for record in records:
             self.add_row(dataclasses.asdict(record))
-        add = QPushButton("Add", self)
+        add = QPushButton(_("Add"), self)
         add.clicked.connect(lambda: self.add_row({}))
-        remove = QPushButton("Remove", self)
+        remove = QPushButton(_("Remove"), self)
         remove.clicked.connect(self._on_remove)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -162,7 +163,7 @@ class RecordTable(QWidget):
         # Long texts wrap in their cells, which grow to show them whole.
         self.table.setWordWrap(True)
         self.table.itemChanged.connect(lambda _item: self.table.resizeRowsToContents())
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
 
     def add_row(self, values: dict[str, Any]) -> None:
         """Append a row holding ``values`` (field name to value)."""
@@ -213,7 +214,7 @@ class MapDetailsDialog(QDialog):
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Map details")
+        self.setWindowTitle(_("Map details"))
         self.document = document
         info = document.smap.info
         self.tabs = QTabWidget(self)
@@ -225,7 +226,7 @@ class MapDetailsDialog(QDialog):
             self.texts[name] = QLineEdit(getattr(info, name), page)
             form.addRow(label, self.texts[name])
         self.branch = QComboBox(page)
-        self.branch.addItem(NO_BRANCH, "")
+        self.branch.addItem(_(NO_BRANCH), "")
         for s in sorted(document.smap.stakeholders.values(), key=lambda s: s.label.casefold()):
             self.branch.addItem(s.label, s.id)
         named = document.smap.find_stakeholder(info.branch) if info.branch.strip() else None
@@ -234,19 +235,19 @@ class MapDetailsDialog(QDialog):
             "The stakeholder that is our own branch: routes and suggested messengers start "
             "there. It is never guessed."
         )
-        form.insertRow(2, "Our branch", self.branch)
+        form.insertRow(2, _("Our branch"), self.branch)
         self.texts["purpose"] = QPlainTextEdit(info.purpose, page)
-        form.addRow("Purpose", self.texts["purpose"])
+        form.addRow(_("Purpose"), self.texts["purpose"])
         self.date = _OptionalDate(info.date, page)
-        form.addRow("Date of the map", self.date)
+        form.addRow(_("Date of the map"), self.date)
         self.classification = QComboBox(page)
         for text, value in CLASSIFICATIONS:
             self.classification.addItem(text, value)
         self.classification.setCurrentIndex(
             max(self.classification.findData(info.classification), 0)
         )
-        form.addRow("Classification", self.classification)
-        self.tabs.addTab(page, "Map")
+        form.addRow(_("Classification"), self.classification)
+        self.tabs.addTab(page, _("Map"))
 
         for tab, fields in TEXT_TABS.items():
             page = QWidget(self)
@@ -271,14 +272,14 @@ class MapDetailsDialog(QDialog):
             info.risks,
             self,
         )
-        self.tabs.addTab(self.risks, "Risks")
+        self.tabs.addTab(self.risks, _("Risks"))
         self.calendar = RecordTable(
             CalendarEvent,
             (("date", "Date (YYYY-MM-DD)"), ("what", "What (budget vote, election...)")),
             info.calendar,
             self,
         )
-        self.tabs.addTab(self.calendar, "Calendar")
+        self.tabs.addTab(self.calendar, _("Calendar"))
         self.indicators = RecordTable(
             Indicator,
             (
@@ -290,20 +291,20 @@ class MapDetailsDialog(QDialog):
             info.indicators,
             self,
         )
-        self.tabs.addTab(self.indicators, "Indicators")
+        self.tabs.addTab(self.indicators, _("Indicators"))
 
         page = QWidget(self)
         form = QFormLayout(page)
         self.texts["version"] = QLineEdit(info.version, page)
-        form.addRow("Version", self.texts["version"])
+        form.addRow(_("Version"), self.texts["version"])
         self.texts["approver"] = QLineEdit(info.approver, page)
-        form.addRow("Approved by", self.texts["approver"])
+        form.addRow(_("Approved by"), self.texts["approver"])
         self.review_date = _OptionalDate(info.review_date, page)
-        form.addRow("Review date", self.review_date)
+        form.addRow(_("Review date"), self.review_date)
         self.distribution = QPlainTextEdit("\n".join(info.distribution), page)
-        self.distribution.setPlaceholderText("One recipient per line")
-        form.addRow("Distribution list", self.distribution)
-        self.tabs.addTab(page, "Document control")
+        self.distribution.setPlaceholderText(_("One recipient per line"))
+        form.addRow(_("Distribution list"), self.distribution)
+        self.tabs.addTab(page, _("Document control"))
 
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
