@@ -88,9 +88,9 @@ class ExportDialog(QDialog):
             self.format.addItem(_(name), key)
         self.level = QComboBox()
         for level in EXPORT_LEVELS:
-            self.level.addItem(LEVEL_DESCRIPTIONS[level].split(":")[0], level)
+            self.level.addItem(_(LEVEL_DESCRIPTIONS[level]).split(":")[0].strip(), level)
             self.level.setItemData(
-                self.level.count() - 1, LEVEL_DESCRIPTIONS[level], Qt.ItemDataRole.ToolTipRole
+                self.level.count() - 1, _(LEVEL_DESCRIPTIONS[level]), Qt.ItemDataRole.ToolTipRole
             )
         self.width_box = QSpinBox()
         self.width_box.setRange(400, 20000)

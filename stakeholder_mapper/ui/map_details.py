@@ -47,9 +47,9 @@ __all__ = ["MapDetailsDialog", "RecordTable", "run_map_details"]
 
 #: The choices of the classification box: (text, value).
 CLASSIFICATIONS: tuple[tuple[str, str | None], ...] = (
-    ("Automatic: confidential when a stakeholder is, else internal", None),
-    ("Internal (still confidential when a stakeholder is)", "internal"),
-    ("Confidential", "confidential"),
+    (N_("Automatic: confidential when a stakeholder is, else internal"), None),
+    (N_("Internal (still confidential when a stakeholder is)"), "internal"),
+    (N_("Confidential"), "confidential"),
 )
 #: Columns of the record tables that take the spare width (the others are sized by hand).
 WIDE_COLUMNS = ("description", "mitigation", "what", "name")
@@ -60,34 +60,49 @@ NO_BRANCH = N_("None named (routes and suggested messengers are left out of the 
 
 #: Free-text fields by tab: (field, label, hint).
 TEXT_TABS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "Problem and ask": (
-        ("problem", "Problem statement", "What is wrong, for whom, and why it matters now."),
-        ("ask", "Headline ask", "The one decision or change we ask for."),
-        ("evidence", "Evidence for the ask", "Figures, assessments and sources behind it."),
+    N_("Problem and ask"): (
+        (
+            "problem",
+            N_("Problem statement"),
+            N_("What is wrong, for whom, and why it matters now."),
+        ),
+        ("ask", N_("Headline ask"), N_("The one decision or change we ask for.")),
+        (
+            "evidence",
+            N_("Evidence for the ask"),
+            N_("Figures, assessments and sources behind it."),
+        ),
         (
             "red_lines",
-            "Red lines",
-            "What the branch will not do or accept, to stay neutral, impartial and independent.",
+            N_("Red lines"),
+            N_(
+                "What the branch will not do or accept, to stay neutral, impartial and independent."
+            ),
         ),
     ),
-    "Role and safeguards": (
+    N_("Role and safeguards"): (
         (
             "movement",
-            "Auxiliary role and Movement coordination",
-            "The legal basis of the auxiliary role; who in the Movement is informed or "
-            "consulted (headquarters, IFRC, ICRC).",
+            N_("Auxiliary role and Movement coordination"),
+            N_(
+                "The legal basis of the auxiliary role; who in the Movement is informed or "
+                "consulted (headquarters, IFRC, ICRC)."
+            ),
         ),
         (
             "community",
-            "Community engagement and accountability",
-            "How the communities concerned are heard and informed, and how they can give feedback.",
+            N_("Community engagement and accountability"),
+            N_(
+                "How the communities concerned are heard and informed, and how they can "
+                "give feedback."
+            ),
         ),
         (
             "do_no_harm",
-            "Do no harm and protection",
-            "Who could be put at risk by this engagement, and how we prevent it.",
+            N_("Do no harm and protection"),
+            N_("Who could be put at risk by this engagement, and how we prevent it."),
         ),
-        ("resources", "Resources and roles", "People, time and budget, and who does what."),
+        ("resources", N_("Resources and roles"), N_("People, time and budget, and who does what.")),
     ),
 }
 
@@ -201,7 +216,11 @@ class RecordTable(QWidget):
             if not any(values.values()):
                 continue
             data = {name: value or self._blank(name) for name, value in values.items()}
-            found.append(parse_record(self.record_type, data, f"{where}, row {row + 1}"))
+            found.append(
+                parse_record(
+                    self.record_type, data, _("{table}, row {row}").format(table=where, row=row + 1)
+                )
+            )
         return tuple(found)
 
     def _blank(self, name: str) -> str | None:
@@ -222,7 +241,7 @@ class MapDetailsDialog(QDialog):
 
         page = QWidget(self)
         form = QFormLayout(page)
-        for name, label in (("title", "Title"), ("city", "City"), ("author", "Author")):
+        for name, label in (("title", _("Title")), ("city", _("City")), ("author", _("Author"))):
             self.texts[name] = QLineEdit(getattr(info, name), page)
             form.addRow(label, self.texts[name])
         self.branch = QComboBox(page)
@@ -232,8 +251,10 @@ class MapDetailsDialog(QDialog):
         named = document.smap.find_stakeholder(info.branch) if info.branch.strip() else None
         self.branch.setCurrentIndex(max(self.branch.findData(named.id if named else ""), 0))
         self.branch.setToolTip(
-            "The stakeholder that is our own branch: routes and suggested messengers start "
-            "there. It is never guessed."
+            _(
+                "The stakeholder that is our own branch: routes and suggested messengers start "
+                "there. It is never guessed."
+            )
         )
         form.insertRow(2, _("Our branch"), self.branch)
         self.texts["purpose"] = QPlainTextEdit(info.purpose, page)
@@ -242,7 +263,7 @@ class MapDetailsDialog(QDialog):
         form.addRow(_("Date of the map"), self.date)
         self.classification = QComboBox(page)
         for text, value in CLASSIFICATIONS:
-            self.classification.addItem(text, value)
+            self.classification.addItem(_(text), value)
         self.classification.setCurrentIndex(
             max(self.classification.findData(info.classification), 0)
         )
@@ -254,20 +275,20 @@ class MapDetailsDialog(QDialog):
             form = QFormLayout(page)
             for name, label, hint in fields:
                 edit = QPlainTextEdit(getattr(info, name), page)
-                edit.setPlaceholderText(hint)
-                edit.setToolTip(hint)
+                edit.setPlaceholderText(_(hint))
+                edit.setToolTip(_(hint))
                 self.texts[name] = edit
-                form.addRow(label, edit)
-            self.tabs.addTab(page, tab)
+                form.addRow(_(label), edit)
+            self.tabs.addTab(page, _(tab))
 
         self.risks = RecordTable(
             Risk,
             (
-                ("description", "Risk"),
-                ("likelihood", "Likelihood"),
-                ("impact", "Impact"),
-                ("mitigation", "Mitigation"),
-                ("owner", "Owner"),
+                ("description", _("Risk")),
+                ("likelihood", _("Likelihood")),
+                ("impact", _("Impact")),
+                ("mitigation", _("Mitigation")),
+                ("owner", _("Owner")),
             ),
             info.risks,
             self,
@@ -275,7 +296,7 @@ class MapDetailsDialog(QDialog):
         self.tabs.addTab(self.risks, _("Risks"))
         self.calendar = RecordTable(
             CalendarEvent,
-            (("date", "Date (YYYY-MM-DD)"), ("what", "What (budget vote, election...)")),
+            (("date", _("Date (YYYY-MM-DD)")), ("what", _("What (budget vote, election...)"))),
             info.calendar,
             self,
         )
@@ -283,10 +304,10 @@ class MapDetailsDialog(QDialog):
         self.indicators = RecordTable(
             Indicator,
             (
-                ("name", "Indicator"),
-                ("baseline", "Baseline"),
-                ("target", "Target"),
-                ("by", "By (YYYY-MM-DD)"),
+                ("name", _("Indicator")),
+                ("baseline", _("Baseline")),
+                ("target", _("Target")),
+                ("by", _("By (YYYY-MM-DD)")),
             ),
             info.indicators,
             self,
@@ -334,9 +355,9 @@ class MapDetailsDialog(QDialog):
         values["distribution"] = tuple(
             line.strip() for line in self.distribution.toPlainText().splitlines() if line.strip()
         )
-        values["risks"] = self.risks.records("Risks")
-        values["calendar"] = self.calendar.records("Calendar")
-        values["indicators"] = self.indicators.records("Indicators")
+        values["risks"] = self.risks.records(_("Risks"))
+        values["calendar"] = self.calendar.records(_("Calendar"))
+        values["indicators"] = self.indicators.records(_("Indicators"))
         return dataclasses.replace(self.document.smap.info, **values)
 
     def accept(self) -> None:
@@ -351,7 +372,7 @@ class MapDetailsDialog(QDialog):
             }
             command = UpdateMapInfo(self.document.smap, **changes) if changes else None
         except ValidationError as exc:
-            self.problem.setText(f"Not saved: {exc}")
+            self.problem.setText(_("Not saved: {reason}").format(reason=exc))
             self.problem.show()
             return
         if command is not None:
