@@ -147,8 +147,12 @@ class _MappingTable(QTableWidget):
     def __init__(self, role: str, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
         self.role = role
-        self.setHorizontalHeaderLabels([_("Column in the file"), _("Example"), _("Imported as")])
+        headers = [_("Column in the file"), _("Example"), _("Imported as")]
+        self.setHorizontalHeaderLabels(headers)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Wide enough for its headers in every language (they are longer in Russian).
+        metrics = self.horizontalHeader().fontMetrics()
+        self.setMinimumWidth(sum(metrics.horizontalAdvance(text) + 24 for text in headers) + 4)
         self.verticalHeader().setVisible(False)
         self.combos: dict[str, QComboBox] = {}
 

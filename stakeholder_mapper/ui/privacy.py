@@ -139,6 +139,9 @@ class ErasePersonDialog(QDialog):
     def _show(self, preview: _Preview) -> None:
         self._command, self._command_for = preview.command, preview.extra
         self.summary.setText(preview.summary)
+        # Longer sentences (other languages, many places) need more lines: grow to show them.
+        needed = self.layout().totalHeightForWidth(self.width())
+        self.resize(self.width(), max(self.height(), needed))
         self.erase_button.setEnabled(preview.command is not None)
 
     def _erase(self) -> None:
