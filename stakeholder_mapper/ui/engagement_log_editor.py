@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.engagement_log import AddLogEntry, RemoveLogEntry, UpdateLogEntry
-from ..core.i18n import _
+from ..core.i18n import N_, _, ngettext
 from ..core.model import ChangeKind, InteractionKind, LogEntry, ModelChange
 from ..core.sharing import SetSharing, log_key
 from .document import MapDocument
@@ -39,8 +39,8 @@ __all__ = ["EngagementLogEditor"]
 
 KINDS: tuple[str, ...] = typing.get_args(InteractionKind)
 #: Why an entry's mark goes when the entry is edited (the mark names what was shared).
-EDITED_ENTRY = "An edited entry is internal only until shared again."
-_COLUMNS = ("Date", "Kind", "What happened", "Outcome", "Next step")
+EDITED_ENTRY = N_("An edited entry is internal only until shared again.")
+_COLUMNS = (N_("Date"), N_("Kind"), N_("What happened"), N_("Outcome"), N_("Next step"))
 
 
 class EngagementLogEditor(QWidget):
@@ -52,7 +52,7 @@ class EngagementLogEditor(QWidget):
         self.stakeholder_id: str | None = None
         self.title = QLabel(self)
         self.table = QTableWidget(0, len(_COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(_COLUMNS)
+        self.table.setHorizontalHeaderLabels([_(column) for column in _COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -69,9 +69,7 @@ class EngagementLogEditor(QWidget):
         self.next_step = QLineEdit(self)
         #: Who may read the selected entry in exported plans and files.
         self.sharing = SharingBox(self)
-        self.sharing.setToolTip(
-            _(SHARING_HELP) + " " + _("An edited entry is internal only until shared again.")
-        )
+        self.sharing.setToolTip(_(SHARING_HELP) + " " + _(EDITED_ENTRY))
         self.add_button = QPushButton(_("Add"), self)
         self.save_button = QPushButton(_("Save changes"), self)
         self.delete_button = QPushButton(_("Delete"), self)
@@ -123,7 +121,13 @@ class EngagementLogEditor(QWidget):
             self.table.blockSignals(False)
             self._update_buttons()
             return
-        self.title.setText(f"<b>{stakeholder.label}</b>: {len(stakeholder.log)} interactions")
+        self.title.setText(
+            ngettext(
+                "<b>{name}</b>: {n} interaction",
+                "<b>{name}</b>: {n} interactions",
+                len(stakeholder.log),
+            ).format(name=stakeholder.label, n=len(stakeholder.log))
+        )
         for entry in stakeholder.log:
             r = self.table.rowCount()
             self.table.insertRow(r)
