@@ -476,6 +476,9 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText(_("Find stakeholder (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMaximumWidth(240)
+        # The hint fits whole in every language (a clipped "Rechercher (Ctrl..." hides the key).
+        hint = self.search_box.fontMetrics().horizontalAdvance(self.search_box.placeholderText())
+        self.search_box.setMinimumWidth(min(240, hint + 40))
         self._completer = QCompleter([], self.search_box)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
