@@ -1,5 +1,5 @@
-"""Draw the main window and its File and View menus in each interface language, without a
-display, to look for untranslated, clipped or mirrored-wrong text.
+"""Draw the main window, its File and View menus and the dialogs in each interface language,
+without a display, to look for untranslated, clipped or mirrored-wrong text.
 
     python scripts/language_screenshots.py [LANG ...]
 
@@ -56,6 +56,7 @@ def draw(code: str) -> None:
             QTest.qWait(100)
             shots[f"{name}-menu-{code}.png"] = menu.grab()
             menu.hide()
+        shots.update(_dialogs(window, code))
         for name, pixmap in shots.items():
             path = IMAGES / name
             pixmap.save(str(path))
@@ -63,6 +64,34 @@ def draw(code: str) -> None:
         window.document.undo_stack.setClean()
         window.close()
     app.quit()
+
+
+def _dialogs(window: MainWindow, code: str) -> dict:
+    """The dialogs drawn at the size they open with, each on the window's map."""
+    from stakeholder_mapper.ui.autosave import NewPasswordDialog
+    from stakeholder_mapper.ui.export_dialog import ExportDialog
+    from stakeholder_mapper.ui.import_dialog import ImportDialog
+    from stakeholder_mapper.ui.map_details import MapDetailsDialog
+    from stakeholder_mapper.ui.privacy import ErasePersonDialog
+    from stakeholder_mapper.ui.sharing import SharingDialog
+
+    smap = window.document.smap
+    first = next(iter(smap.stakeholders))
+    dialogs = {
+        "import": ImportDialog(smap, window),
+        "export": ExportDialog(smap, window.scene, parent=window),
+        "details": MapDetailsDialog(window.document, window),
+        "password": NewPasswordDialog("city.smap", False, window),
+        "erase": ErasePersonDialog(smap, first, window),
+        "sharing": SharingDialog(smap, window.document.push, window),
+    }
+    shots = {}
+    for name, dialog in dialogs.items():
+        dialog.show()
+        QTest.qWait(600)
+        shots[f"{name}-{code}.png"] = dialog.grab()
+        dialog.reject()
+    return shots
 
 
 if __name__ == "__main__":

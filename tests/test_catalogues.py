@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir, extract_python
@@ -35,12 +36,19 @@ def _keywords() -> dict:
     return keywords
 
 
-def _source_messages() -> set[str | tuple[str, str]]:
+class Contextual(NamedTuple):
+    """A message asked for with pgettext: the same English in a named context."""
+
+    context: str
+    message: str
+
+
+def _source_messages() -> set[str | tuple[str, ...] | Contextual]:
     found = set()
     for _file, _line, message, _comments, context in extract_from_dir(
         str(CHECKOUT / "stakeholder_mapper"), keywords=_keywords()
     ):
-        found.add((context, message) if context else message)
+        found.add(Contextual(context, message) if context else message)
     return found
 
 
@@ -79,8 +87,10 @@ def test_every_message_is_translated_with_the_same_placeholders(code, source_mes
     catalogue = _catalogue(code)
     problems = []
     for message in sorted(source_messages, key=str):
-        key = message[0] if isinstance(message, tuple) else message
-        entry = catalogue.get(key)
+        if isinstance(message, Contextual):
+            entry = catalogue.get(message.message, context=message.context)
+        else:
+            entry = catalogue.get(message[0] if isinstance(message, tuple) else message)
         if entry is None:
             problems.append(f"missing: {message!r}")
             continue

@@ -21,6 +21,7 @@ import gettext
 import os
 import re
 from collections.abc import Mapping
+from functools import cache
 
 from ..paths import LOCALE_DIR
 
@@ -41,6 +42,7 @@ __all__ = [
     "supported",
     "system_error",
     "system_language",
+    "translations_of",
 ]
 
 DOMAIN = "stakeholder_mapper"
@@ -140,6 +142,19 @@ def set_language(code: str | None = None) -> str:
         _translations = gettext.translation(DOMAIN, LOCALE_DIR, [chosen])
     _current = chosen
     return chosen
+
+
+@cache
+def _catalogue(code: str) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, LOCALE_DIR, [code])
+
+
+def translations_of(message: str) -> frozenset[str]:
+    """``message`` in every interface language, English included: recognises the app's own
+    words (a new map's category names) whatever language they were written in."""
+    return frozenset(
+        {message} | {_catalogue(code).gettext(message) for code in LANGUAGES if code != "en"}
+    )
 
 
 def format_number(value: float, decimals: int | None = None) -> str:

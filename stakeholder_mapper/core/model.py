@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
+from .i18n import N_, _, translations_of
 from .limits import MAX_PLAN_ITEMS
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "Snapshot",
     "Stakeholder",
     "StakeholderMap",
+    "builtin_names",
     "default_categories",
     "default_kinds",
 ]
@@ -315,40 +317,50 @@ class Snapshot:
 
 # Okabe-Ito and Tol's bright/muted palettes: distinguishable with colour-blindness.
 _DEFAULT_CATEGORIES = [
-    ("municipal", "Municipal authority", "#0072B2", "square"),
-    ("national", "National authority", "#332288", "square"),
-    ("emergency", "Emergency & public services", "#D55E00", "diamond"),
-    ("community", "Community leader", "#009E73", "circle"),
-    ("faith", "Faith leader", "#117733", "hexagon"),
-    ("ngo", "Civil society / NGO", "#44AA99", "circle"),
-    ("private", "Private sector", "#E69F00", "triangle"),
-    ("financial", "Financial sector", "#AA4499", "triangle"),
-    ("media", "Media", "#CC79A7", "star"),
-    ("academia", "Academia", "#56B4E9", "pentagon"),
-    ("youth", "Youth group", "#F0E442", "circle"),
-    ("international", "International organisation", "#882255", "diamond"),
-    ("redcross", "Red Cross / Red Crescent", "#CC3311", "hexagon"),
+    ("municipal", N_("Municipal authority"), "#0072B2", "square"),
+    ("national", N_("National authority"), "#332288", "square"),
+    ("emergency", N_("Emergency & public services"), "#D55E00", "diamond"),
+    ("community", N_("Community leader"), "#009E73", "circle"),
+    ("faith", N_("Faith leader"), "#117733", "hexagon"),
+    ("ngo", N_("Civil society / NGO"), "#44AA99", "circle"),
+    ("private", N_("Private sector"), "#E69F00", "triangle"),
+    ("financial", N_("Financial sector"), "#AA4499", "triangle"),
+    ("media", N_("Media"), "#CC79A7", "star"),
+    ("academia", N_("Academia"), "#56B4E9", "pentagon"),
+    ("youth", N_("Youth group"), "#F0E442", "circle"),
+    ("international", N_("International organisation"), "#882255", "diamond"),
+    ("redcross", N_("Red Cross / Red Crescent"), "#CC3311", "hexagon"),
 ]
 
 _DEFAULT_KINDS = [
-    ("influence", "Influence", True, "positive", "#0072B2", "solid"),
-    ("trust", "Trust", True, "positive", "#009E73", "solid"),
-    ("information", "Information flow", True, "positive", "#56B4E9", "dot"),
-    ("funding", "Funding", True, "positive", "#E69F00", "dash"),
-    ("authority", "Formal authority / reporting line", True, "positive", "#332288", "dashdot"),
-    ("collaboration", "Collaboration", False, "positive", "#117733", "solid"),
-    ("conflict", "Conflict", False, "negative", "#D55E00", "dash"),
+    ("influence", N_("Influence"), True, "positive", "#0072B2", "solid"),
+    ("trust", N_("Trust"), True, "positive", "#009E73", "solid"),
+    ("information", N_("Information flow"), True, "positive", "#56B4E9", "dot"),
+    ("funding", N_("Funding"), True, "positive", "#E69F00", "dash"),
+    ("authority", N_("Formal authority / reporting line"), True, "positive", "#332288", "dashdot"),
+    ("collaboration", N_("Collaboration"), False, "positive", "#117733", "solid"),
+    ("conflict", N_("Conflict"), False, "negative", "#D55E00", "dash"),
 ]
 
 
 def default_categories() -> dict[str, Category]:
-    """The categories a new map starts with (DESIGN §3), each with a colour and a shape."""
-    return {c[0]: Category(*c) for c in _DEFAULT_CATEGORIES}
+    """The categories a new map starts with (DESIGN §3), each with a colour and a shape,
+    named in the interface language: a map made in Russian has Russian category names
+    (stored in its file, so it keeps them in any language)."""
+    return {c[0]: Category(c[0], _(c[1]), *c[2:]) for c in _DEFAULT_CATEGORIES}
 
 
 def default_kinds() -> dict[str, RelationshipKind]:
-    """The relationship kinds a new map starts with (DESIGN §3)."""
-    return {k[0]: RelationshipKind(*k) for k in _DEFAULT_KINDS}
+    """The relationship kinds a new map starts with (DESIGN §3), named in the interface
+    language."""
+    return {k[0]: RelationshipKind(k[0], _(k[1]), *k[2:]) for k in _DEFAULT_KINDS}
+
+
+def builtin_names(record_id: str) -> frozenset[str]:
+    """The names a shipped category or kind ``record_id`` has as the app made it, in any of
+    its languages (empty when the app ships no such id)."""
+    english = {r[0]: r[1] for r in (*_DEFAULT_CATEGORIES, *_DEFAULT_KINDS)}.get(record_id)
+    return translations_of(english) if english else frozenset()
 
 
 class ChangeKind(Enum):

@@ -28,13 +28,13 @@ from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
 from .commands import Command
+from .i18n import N_
 from .model import (
     Category,
     LogEntry,
     RelationshipKind,
     StakeholderMap,
-    default_categories,
-    default_kinds,
+    builtin_names,
 )
 from .validation import ValidationError
 
@@ -67,9 +67,9 @@ SHARING: tuple[str, ...] = Sharing.__args__
 
 #: How each mark is offered to the user, one short phrase each.
 SHARING_NAMES: dict[str, str] = {
-    "withheld": "Internal only",
-    "partner": "Share with partners",
-    "public": "Share publicly",
+    "withheld": N_("Internal only"),
+    "partner": N_("Share with partners"),
+    "public": N_("Share publicly"),
 }
 
 #: Stakeholder texts a mark can open to partners; the rest never leave the Full version.
@@ -132,14 +132,12 @@ def reaches(smap: StakeholderMap, key: str, level: str) -> bool:
 
 def builtin_category(category: Category) -> bool:
     """Whether the category is one the app ships, with its own id and name unchanged."""
-    default = default_categories().get(category.id)
-    return default is not None and default.name == category.name
+    return category.name in builtin_names(category.id)
 
 
 def builtin_kind(kind: RelationshipKind) -> bool:
     """Whether the relationship kind is one the app ships, with its id and name unchanged."""
-    default = default_kinds().get(kind.id)
-    return default is not None and default.name == kind.name
+    return kind.name in builtin_names(kind.id)
 
 
 #: Plan settings the app itself writes, whose texts are its own words (section ids,

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.dates import local_time, short_date, time_of_day
+from ..core.i18n import _
 from ..core.model import ModelChange, StakeholderMap
 from ..io.encryption import encrypt
 from ..io.errors import DamagedMap
@@ -216,17 +217,17 @@ class PasswordDialog(QDialog):
 
     def __init__(self, file_name: str, problem: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Password")
+        self.setWindowTitle(_("Password"))
         self.setMinimumWidth(380)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{file_name} is protected by a password."))
+        layout.addWidget(QLabel(_("{name} is protected by a password.").format(name=file_name)))
         self.problem = QLabel(problem)
         self.problem.setStyleSheet("color: #B00020;")
         self.problem.setVisible(bool(problem))
         layout.addWidget(self.problem)
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setPlaceholderText("Password")
+        self.field.setPlaceholderText(_("Password"))
         layout.addWidget(self.field)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
@@ -254,22 +255,27 @@ class NewPasswordDialog(QDialog):
 
     def __init__(self, file_name: str, has_password: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change password" if has_password else "Protect with a password")
+        self.setWindowTitle(_("Change password") if has_password else _("Protect with a password"))
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"Anyone who opens {file_name} will need this password. It is not stored "
-            "anywhere and cannot be recovered: if it is lost, so is the map."
+            _(
+                "Anyone who opens {name} will need this password. It is not stored "
+                "anywhere and cannot be recovered: if it is lost, so is the map."
+            ).format(name=file_name)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.first, self.second = QLineEdit(), QLineEdit()
-        for field, text in ((self.first, "New password"), (self.second, "Repeat the password")):
+        for field, text in (
+            (self.first, _("New password")),
+            (self.second, _("Repeat the password")),
+        ):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setPlaceholderText(text)
             field.textChanged.connect(self._check)
             layout.addWidget(field)
-        self.remove = QCheckBox("Remove the password (save the map unprotected)")
+        self.remove = QCheckBox(_("Remove the password (save the map unprotected)"))
         self.remove.setVisible(has_password)
         self.remove.toggled.connect(self._check)
         layout.addWidget(self.remove)
@@ -291,9 +297,9 @@ class NewPasswordDialog(QDialog):
         problem = ""
         if not removing:
             if len(self.first.text()) < MIN_PASSWORD_LENGTH:
-                problem = f"Use at least {MIN_PASSWORD_LENGTH} characters."
+                problem = _("Use at least {n} characters.").format(n=MIN_PASSWORD_LENGTH)
             elif self.first.text() != self.second.text():
-                problem = "The two passwords differ."
+                problem = _("The two passwords differ.")
         self.problem.setText(problem)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not problem)
@@ -326,7 +332,7 @@ def _load_asking_password(
         except PasswordRequired:
             pass
         except WrongPassword:
-            problem = "That password is wrong; try again."
+            problem = _("That password is wrong; try again.")
         password = ask_password(parent, file_name, problem)
         if password is None:
             return None
@@ -353,14 +359,18 @@ class OpenedMap:
 def _ask_read_only(parent: QWidget | None, message: str, can_force: bool) -> str:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Map already open" if can_force else "Map cannot be locked")
+    box.setWindowTitle(_("Map already open") if can_force else _("Map cannot be locked"))
     box.setText(message)
     box.setInformativeText(
-        "Open it read-only to look without changing it"
-        + (", or open it anyway if you are sure nobody else is editing it." if can_force else ".")
+        _(
+            "Open it read-only to look without changing it, or open it anyway if you are "
+            "sure nobody else is editing it."
+        )
+        if can_force
+        else _("Open it read-only to look without changing it.")
     )
-    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-    anyway = box.addButton("Open anyway", QMessageBox.ButtonRole.DestructiveRole)
+    read_only = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    anyway = box.addButton(_("Open anyway"), QMessageBox.ButtonRole.DestructiveRole)
     anyway.setVisible(can_force)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(read_only)
@@ -400,7 +410,7 @@ def open_map_for_editing(parent: QWidget | None, path: Path) -> OpenedMap | None
     """
     reason = import_only_reason(path)
     if reason is not None:  # before locking: no lock file beside a spreadsheet
-        QMessageBox.information(parent, "Not a map", reason)
+        QMessageBox.information(parent, _("Not a map"), reason)
         return None
     lock: MapLock | None = None
     read_only = False
@@ -431,7 +441,7 @@ def open_map_for_editing(parent: QWidget | None, path: Path) -> OpenedMap | None
             lock.release()
         return _rescue(parent, path, str(exc))
     except MapFileError as exc:
-        QMessageBox.critical(parent, "Cannot open map", str(exc))
+        QMessageBox.critical(parent, _("Cannot open map"), str(exc))
         loaded = None
     if loaded is None:
         if lock is not None:
@@ -447,10 +457,10 @@ def _when(moment: dt.datetime) -> str:
     today = dt.date.today()
     clock = time_of_day(moment, seconds=True)
     if moment.date() == today:
-        return f"Today {clock}"
+        return _("Today {time}").format(time=clock)
     if moment.date() == today - dt.timedelta(days=1):
-        return f"Yesterday {clock}"
-    return f"{short_date(moment)} {clock}"
+        return _("Yesterday {time}").format(time=clock)
+    return _("{date} {time}").format(date=short_date(moment), time=clock)
 
 
 class RecoveryDialog(QDialog):
@@ -460,7 +470,7 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.recoveries = recoveries
         self.discard_all = False
-        self.setWindowTitle("Recover unsaved work")
+        self.setWindowTitle(_("Recover unsaved work"))
         layout = QVBoxLayout(self)
         text = QLabel(
             "Stakeholder Mapper was not closed properly. These autosaved versions hold "
@@ -471,14 +481,14 @@ class RecoveryDialog(QDialog):
         layout.addWidget(text)
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(["Autosaved", "Map", "Protected"])
+        self.table.setHeaderLabels([_("Autosaved"), _("Map"), _("Protected")])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for recovery in recoveries:
             item = QTreeWidgetItem(
                 [
                     _when(recovery.saved),
                     recovery.name,
-                    "password" if recovery.encrypted else "",
+                    _("password") if recovery.encrypted else "",
                 ]
             )
             item.setToolTip(0, recovery.saved.isoformat(sep=" ", timespec="seconds"))
@@ -487,15 +497,15 @@ class RecoveryDialog(QDialog):
         for column in range(3):
             self.table.resizeColumnToContents(column)
         self.table.setCurrentItem(self.table.topLevelItem(0))
-        self.table.itemDoubleClicked.connect(lambda *_: self.accept())
+        self.table.itemDoubleClicked.connect(lambda *_args: self.accept())
         layout.addWidget(self.table)
         buttons = QDialogButtonBox()
         self.recover_button = buttons.addButton(
-            "Recover selected", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Recover selected"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.discard_button = QPushButton("Discard all")
+        self.discard_button = QPushButton(_("Discard all"))
         buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        self.later_button = buttons.addButton("Not now", QDialogButtonBox.ButtonRole.RejectRole)
+        self.later_button = buttons.addButton(_("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
         self.discard_button.clicked.connect(self._on_discard_all)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -505,8 +515,8 @@ class RecoveryDialog(QDialog):
     def _on_discard_all(self) -> None:
         answer = QMessageBox.question(
             self,
-            "Discard autosaves",
-            "Delete every autosaved version listed? Their unsaved edits will be lost.",
+            _("Discard autosaves"),
+            _("Delete every autosaved version listed? Their unsaved edits will be lost."),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.discard_all = True
@@ -560,9 +570,11 @@ def offer_recovery(
     if not accepted or chosen is None:
         return None
     try:
-        loaded = _load_asking_password(parent, f"The autosave of {chosen.name}", chosen.load)
+        loaded = _load_asking_password(
+            parent, _("The autosave of {name}").format(name=chosen.name), chosen.load
+        )
     except MapFileError as exc:
-        QMessageBox.critical(parent, "Cannot recover", str(exc))
+        QMessageBox.critical(parent, _("Cannot recover"), str(exc))
         return None
     if loaded is None:
         return None
@@ -657,7 +669,7 @@ class ProtectedFile(QObject):
         """
         target = path or self.path
         if target is None:
-            raise MapFileError("The map has no file yet; choose where to save it.")
+            raise MapFileError(_("The map has no file yet; choose where to save it."))
         new_lock = None
         if target != self.path:
             unwritable = unwritable_output_reason(target)
@@ -665,7 +677,9 @@ class ProtectedFile(QObject):
                 raise MapFileError(unwritable)
             new_lock = acquire_lock(target)
         elif self.read_only:
-            raise MapFileError(f"{target.name} is open read-only; save it under another name.")
+            raise MapFileError(
+                _("{name} is open read-only; save it under another name.").format(name=target.name)
+            )
         elif not overwrite:
             check_unchanged(target, self.stamp)
         try:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..core.i18n import _
 from .window_layout import resize_within_screen
 
 __all__ = ["about_text", "shortcut_rows", "show_about", "show_shortcuts"]
@@ -32,20 +33,21 @@ def _version(distribution: str) -> str:
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
-        return "not installed"
+        return _("not installed")
 
 
 def about_text() -> str:
     """What the About box says: the app, its purpose, and the versions it runs on."""
     libraries = "".join(f"<br>{name} {_version(name)}" for name in _LIBRARIES)
     return (
-        f"<h3>Stakeholder Mapper {__version__}</h3>"
-        "<p>Map the people and organisations that shape your city's resilience as an "
-        "influence and trust network, find the brokers, and prepare an engagement plan. "
-        "Maps stay on your computer.</p>"
-        f"<p>Python {platform.python_version()}<br>PySide6 {pyside_version} "
-        f"(Qt {qVersion()}){libraries}</p>"
-        "<p>Licence: GPL-3.0-or-later.</p>"
+        f"<h3>Stakeholder Mapper {__version__}</h3><p>"
+        + _(
+            "Map the people and organisations that shape your city's resilience as an "
+            "influence and trust network, find the brokers, and prepare an engagement plan. "
+            "Maps stay on your computer."
+        )
+        + f"</p><p>Python {platform.python_version()}<br>PySide6 {pyside_version} "
+        f"(Qt {qVersion()}){libraries}</p><p>" + _("Licence: GPL-3.0-or-later.") + "</p>"
     )
 
 
@@ -66,7 +68,7 @@ def show_about(parent: QWidget) -> QDialog:
     dialog = QDialog(parent)
     label = QLabel(about_text())
     label.setWordWrap(True)
-    _show_closable(dialog, "About Stakeholder Mapper", label, 420, 320)
+    _show_closable(dialog, _("About Stakeholder Mapper"), label, 420, 320)
     return dialog
 
 
@@ -84,16 +86,16 @@ def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> QDialog:
     """Open the list of keyboard shortcuts and mouse gestures (non-modal; returned for tests)."""
     rows = [
         *shortcut_rows(actions),
-        ("Add a stakeholder", "double-click empty canvas"),
-        ("Connect two stakeholders", "Shift + drag from one to the other"),
-        ("Select several", "drag on empty canvas, or Ctrl + click"),
-        ("Pan", "middle mouse button drag"),
-        ("Zoom", "mouse wheel"),
-        ("Show everything (leave focus, route, filters)", "Esc on the canvas"),
+        (_("Add a stakeholder"), _("double-click empty canvas")),
+        (_("Connect two stakeholders"), _("Shift + drag from one to the other")),
+        (_("Select several"), _("drag on empty canvas, or Ctrl + click")),
+        (_("Pan"), _("middle mouse button drag")),
+        (_("Zoom"), _("mouse wheel")),
+        (_("Show everything (leave focus, route, filters)"), _("Esc on the canvas")),
     ]
     dialog = QDialog(parent)
     table = QTableWidget(len(rows), 2, dialog)
-    table.setHorizontalHeaderLabels(["Action", "Keys"])
+    table.setHorizontalHeaderLabels([_("Action"), _("Keys")])
     for row, (name, keys) in enumerate(rows):
         table.setItem(row, 0, QTableWidgetItem(name))
         table.setItem(row, 1, QTableWidgetItem(keys))
@@ -101,5 +103,5 @@ def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> QDialog:
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    _show_closable(dialog, "Keyboard shortcuts", table, 520, 560)
+    _show_closable(dialog, _("Keyboard shortcuts"), table, 520, 560)
     return dialog

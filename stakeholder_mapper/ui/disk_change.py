@@ -11,6 +11,8 @@ from typing import Literal
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..core.i18n import _
+
 __all__ = ["ask_about_changed_file"]
 
 Choice = Literal["overwrite", "save-as", "cancel"]
@@ -21,14 +23,16 @@ def ask_about_changed_file(parent: QWidget | None, message: str) -> Choice:
     ``message`` says which file and when (one sentence)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Map changed on disk")
+    box.setWindowTitle(_("Map changed on disk"))
     box.setText(message)
     box.setInformativeText(
-        "Someone may have saved it from another window or computer. Save as keeps both "
-        "versions; Overwrite replaces their changes with yours."
+        _(
+            "Someone may have saved it from another window or computer. Save as keeps both "
+            "versions; Overwrite replaces their changes with yours."
+        )
     )
-    save_as = box.addButton("Save as…", QMessageBox.ButtonRole.AcceptRole)
-    overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+    save_as = box.addButton(_("Save as…"), QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton(_("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save_as)
     box.exec()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.engagement_log import AddLogEntry, RemoveLogEntry, UpdateLogEntry
+from ..core.i18n import N_, _, ngettext
 from ..core.model import ChangeKind, InteractionKind, LogEntry, ModelChange
 from ..core.sharing import SetSharing, log_key
 from .document import MapDocument
@@ -38,8 +39,8 @@ __all__ = ["EngagementLogEditor"]
 
 KINDS: tuple[str, ...] = typing.get_args(InteractionKind)
 #: Why an entry's mark goes when the entry is edited (the mark names what was shared).
-EDITED_ENTRY = "An edited entry is internal only until shared again."
-_COLUMNS = ("Date", "Kind", "What happened", "Outcome", "Next step")
+EDITED_ENTRY = N_("An edited entry is internal only until shared again.")
+_COLUMNS = (N_("Date"), N_("Kind"), N_("What happened"), N_("Outcome"), N_("Next step"))
 
 
 class EngagementLogEditor(QWidget):
@@ -51,7 +52,7 @@ class EngagementLogEditor(QWidget):
         self.stakeholder_id: str | None = None
         self.title = QLabel(self)
         self.table = QTableWidget(0, len(_COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(_COLUMNS)
+        self.table.setHorizontalHeaderLabels([_(column) for column in _COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,20 +69,18 @@ class EngagementLogEditor(QWidget):
         self.next_step = QLineEdit(self)
         #: Who may read the selected entry in exported plans and files.
         self.sharing = SharingBox(self)
-        self.sharing.setToolTip(
-            f"{SHARING_HELP} An edited entry is internal only until shared again."
-        )
-        self.add_button = QPushButton("Add", self)
-        self.save_button = QPushButton("Save changes", self)
-        self.delete_button = QPushButton("Delete", self)
+        self.sharing.setToolTip(_(SHARING_HELP) + " " + _(EDITED_ENTRY))
+        self.add_button = QPushButton(_("Add"), self)
+        self.save_button = QPushButton(_("Save changes"), self)
+        self.delete_button = QPushButton(_("Delete"), self)
 
         form = QFormLayout()
-        form.addRow("Date", self.date)
-        form.addRow("Kind", self.kind)
-        form.addRow("What happened", self.summary)
-        form.addRow("Outcome", self.outcome)
-        form.addRow("Next step", self.next_step)
-        form.addRow("Shared", self.sharing)
+        form.addRow(_("Date"), self.date)
+        form.addRow(_("Kind"), self.kind)
+        form.addRow(_("What happened"), self.summary)
+        form.addRow(_("Outcome"), self.outcome)
+        form.addRow(_("Next step"), self.next_step)
+        form.addRow(_("Shared"), self.sharing)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.save_button, self.delete_button):
             buttons.addWidget(button)
@@ -118,11 +117,17 @@ class EngagementLogEditor(QWidget):
         for widget in (self.table, self.add_button, self.date, self.kind, self.summary):
             widget.setEnabled(enabled)
         if stakeholder is None:
-            self.title.setText("Select a stakeholder to see its engagement log.")
+            self.title.setText(_("Select a stakeholder to see its engagement log."))
             self.table.blockSignals(False)
             self._update_buttons()
             return
-        self.title.setText(f"<b>{stakeholder.label}</b>: {len(stakeholder.log)} interactions")
+        self.title.setText(
+            ngettext(
+                "<b>{name}</b>: {n} interaction",
+                "<b>{name}</b>: {n} interactions",
+                len(stakeholder.log),
+            ).format(name=stakeholder.label, n=len(stakeholder.log))
+        )
         for entry in stakeholder.log:
             r = self.table.rowCount()
             self.table.insertRow(r)

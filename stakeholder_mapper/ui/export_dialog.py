@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.i18n import N_, _
 from ..core.model import StakeholderMap
 from ..core.validation import ValidationError
 from ..io.errors import MapFileError
@@ -41,13 +42,13 @@ __all__ = ["EXPORT_CHOICES", "ExportDialog", "run_export_dialog"]
 
 #: Format id -> (name shown, file extension).
 EXPORT_CHOICES: dict[str, tuple[str, str]] = {
-    "xlsx": ("Excel workbook (stakeholders, relationships, metrics)", ".xlsx"),
-    "csv": ("CSV tables (stakeholders, relationships, metrics)", ".csv"),
-    "graphml": ("GraphML for Cytoscape, yEd, igraph", ".graphml"),
-    "gexf": ("GEXF for Gephi", ".gexf"),
-    "png": ("Network figure as PNG image", ".png"),
-    "svg": ("Network figure as SVG drawing", ".svg"),
-    "pdf": ("Network figure as PDF", ".pdf"),
+    "xlsx": (N_("Excel workbook (stakeholders, relationships, metrics)"), ".xlsx"),
+    "csv": (N_("CSV tables (stakeholders, relationships, metrics)"), ".csv"),
+    "graphml": (N_("GraphML for Cytoscape, yEd, igraph"), ".graphml"),
+    "gexf": (N_("GEXF for Gephi"), ".gexf"),
+    "png": (N_("Network figure as PNG image"), ".png"),
+    "svg": (N_("Network figure as SVG drawing"), ".svg"),
+    "pdf": (N_("Network figure as PDF"), ".pdf"),
 }
 _FIGURES = ("png", "svg", "pdf")
 
@@ -55,9 +56,11 @@ _FIGURES = ("png", "svg", "pdf")
 def overwrites_map(path: Path, map_path: str | Path | None) -> str:
     """Why writing an export to ``path`` would destroy a map file, or "" when it would not."""
     if path.suffix.lower() == ".smap":
-        return f"{path.name} is a map file name; choose another name so no map is overwritten."
+        return _("{name} is a map file name; choose another name so no map is overwritten.").format(
+            name=path.name
+        )
     if map_path is not None and path.resolve() == Path(map_path).resolve():
-        return f"{path.name} is the open map; choose another file."
+        return _("{name} is the open map; choose another file.").format(name=path.name)
     return ""
 
 
@@ -73,7 +76,7 @@ class ExportDialog(QDialog):
         map_path: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(_("Export"))
         self.smap = smap
         self.map_path = map_path
         self.scene = scene
@@ -82,12 +85,12 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         self.format = QComboBox()
         for key, (name, _skip) in EXPORT_CHOICES.items():
-            self.format.addItem(name, key)
+            self.format.addItem(_(name), key)
         self.level = QComboBox()
         for level in EXPORT_LEVELS:
-            self.level.addItem(LEVEL_DESCRIPTIONS[level].split(":")[0], level)
+            self.level.addItem(_(LEVEL_DESCRIPTIONS[level]).split(":")[0].strip(), level)
             self.level.setItemData(
-                self.level.count() - 1, LEVEL_DESCRIPTIONS[level], Qt.ItemDataRole.ToolTipRole
+                self.level.count() - 1, _(LEVEL_DESCRIPTIONS[level]), Qt.ItemDataRole.ToolTipRole
             )
         self.width_box = QSpinBox()
         self.width_box.setRange(400, 20000)
@@ -95,7 +98,7 @@ class ExportDialog(QDialog):
         self.width_box.setValue(2400)
         self.width_box.setSuffix(" px")
         self.file_edit = QLineEdit()
-        browse = QPushButton("Browse…")
+        browse = QPushButton(_("Browse…"))
         browse.clicked.connect(self._on_browse)
         row = QHBoxLayout()
         row.addWidget(self.file_edit, 1)
@@ -105,10 +108,10 @@ class ExportDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #B00020")
-        form.addRow("Format:", self.format)
-        form.addRow("Show:", self.level)
-        form.addRow("Image width:", self.width_box)
-        form.addRow("File:", row)
+        form.addRow(_("Format:"), self.format)
+        form.addRow(_("Show:"), self.level)
+        form.addRow(_("Image width:"), self.width_box)
+        form.addRow(_("File:"), row)
         form.addRow(self.note)
         form.addRow(self.message)
         buttons = QDialogButtonBox(
@@ -136,14 +139,17 @@ class ExportDialog(QDialog):
             str((Path(current).parent if current else self.folder) / (stem + suffix))
         )
         notes = {
-            "csv": "The relationships and metrics go to files ending in _relationships.csv "
-            "and _metrics.csv beside the one chosen.",
-            "gexf": "GEXF keeps the map's title, purpose and date but not its city, branch "
-            "or author.",
+            "csv": _(
+                "The relationships and metrics go to files ending in _relationships.csv "
+                "and _metrics.csv beside the one chosen."
+            ),
+            "gexf": _(
+                "GEXF keeps the map's title, purpose and date but not its city, branch or author."
+            ),
         }
         note = notes.get(fmt, "")
         if fmt in _FIGURES:
-            note = (
+            note = _(
                 "At Full the figure shows what the canvas shows now, with its legend; at "
                 "Partner and Public it shows the whole map, unfiltered, without personal details."
             )
@@ -154,7 +160,7 @@ class ExportDialog(QDialog):
         fmt = self.chosen_format
         name, suffix = EXPORT_CHOICES[fmt]
         path, _chosen_filter = QFileDialog.getSaveFileName(
-            self, "Export", self.file_edit.text(), f"{name} (*{suffix})"
+            self, _("Export"), self.file_edit.text(), f"{_(name)} (*{suffix})"
         )
         if path:
             self.file_edit.setText(path if path.endswith(suffix) else path + suffix)
@@ -163,7 +169,7 @@ class ExportDialog(QDialog):
         """Write the chosen export; on failure show why and stay open."""
         text = self.file_edit.text().strip()
         if not text:
-            self.message.setText("Choose a file to write.")
+            self.message.setText(_("Choose a file to write."))
             return
         path, fmt, level = Path(text), self.chosen_format, self.level.currentData()
         refusal = overwrites_map(path, self.map_path)

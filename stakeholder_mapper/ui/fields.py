@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.i18n import N_, _
 from ..core.model import (
     ENGAGEMENT_STAGES,
     LEVELS,
@@ -36,7 +37,9 @@ __all__ = [
 
 UNKNOWN = "unknown"
 #: A colour typed in another form than #RRGGBB.
-COLOUR_FORMAT = "{field} should be written #RRGGBB, or empty for the category's (found {found})."
+COLOUR_FORMAT = N_(
+    "{field} should be written #RRGGBB, or empty for the category's (found {found})."
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,11 @@ class Field:
     high: int | None = None
     optional: bool = True
     editable: bool = True
+
+    @property
+    def title(self) -> str:
+        """The header as the user reads it, in the interface language."""
+        return _(self.header)
 
     def get(self, record: Any) -> Any:
         """The field's value on ``record`` (following ``engagement.``)."""
@@ -100,7 +108,7 @@ class Field:
                 return ()
             if self.optional:
                 return None
-            raise ValidationError(f"{self.header} cannot be empty.")
+            raise ValidationError(_("{field} cannot be empty.").format(field=self.title))
         if self.kind == "int":
             try:
                 value = int(text)
@@ -116,12 +124,14 @@ class Field:
                 if choice.casefold() == text.casefold():
                     return choice
             raise ValidationError(
-                f"{self.header} should be one of {', '.join(self.choices)} (found {text!r})."
+                _("{field} should be one of {choices} (found {found}).").format(
+                    field=self.title, choices=", ".join(self.choices), found=repr(text)
+                )
             )
         if self.kind == "category":
-            return _lookup(text, {c.id: c.name for c in smap.categories.values()}, self.header)
+            return _lookup(text, {c.id: c.name for c in smap.categories.values()}, self.title)
         if self.kind == "kind":
-            return _lookup(text, {k.id: k.name for k in smap.kinds.values()}, self.header)
+            return _lookup(text, {k.id: k.name for k in smap.kinds.values()}, self.title)
         if self.kind == "tags":
             return tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
         if self.kind == "principles":
@@ -131,8 +141,10 @@ class Field:
                 numbers = (0,)
             if any(not 1 <= n <= 12 for n in numbers):
                 raise ValidationError(
-                    f"{self.header} should be numbers from 1 to 12 separated by commas "
-                    f"(found {text!r})."
+                    _(
+                        "{field} should be numbers from 1 to 12 separated by commas "
+                        "(found {found})."
+                    ).format(field=self.title, found=repr(text))
                 )
             return numbers
         if self.kind == "bool":
@@ -140,26 +152,35 @@ class Field:
                 return True
             if text.casefold() in ("no", "false", "0", "n"):
                 return False
-            raise ValidationError(f"{self.header} should be yes or no (found {text!r}).")
+            raise ValidationError(
+                _("{field} should be yes or no (found {found}).").format(
+                    field=self.title, found=repr(text)
+                )
+            )
         if self.kind == "colour":
             if not re.fullmatch(r"#[0-9a-fA-F]{6}", text):
-                raise ValidationError(COLOUR_FORMAT.format(field=self.header, found=repr(text)))
+                raise ValidationError(_(COLOUR_FORMAT).format(field=self.title, found=repr(text)))
             return text.upper()
         if self.kind == "date":
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:
                 raise ValidationError(
-                    f"{self.header} should be a date like 2027-03-31 (found {text!r})."
+                    _("{field} should be a date like 2027-03-31 (found {found}).").format(
+                        field=self.title, found=repr(text)
+                    )
                 ) from None
-        raise ValidationError(f"{self.header} cannot be edited here.")
+        raise ValidationError(_("{field} cannot be edited here.").format(field=self.title))
 
     def _range_message(self, text: str) -> str:
-        unknown = ", or empty for unknown" if self.optional else ""
-        return (
-            f"{self.header} should be a whole number from {self.low} to {self.high}"
-            f"{unknown} (found {text!r})."
-        )
+        if self.optional:
+            message = _(
+                "{field} should be a whole number from {low} to {high}, or empty for unknown "
+                "(found {found})."
+            )
+        else:
+            message = _("{field} should be a whole number from {low} to {high} (found {found}).")
+        return message.format(field=self.title, low=self.low, high=self.high, found=repr(text))
 
 
 def _lookup(text: str, names: dict[str, str], header: str) -> str:
@@ -167,7 +188,9 @@ def _lookup(text: str, names: dict[str, str], header: str) -> str:
     for key, name in names.items():
         if wanted in (key.casefold(), name.casefold()):
             return key
-    raise ValidationError(f"{header}: there is no {text!r} on this map.")
+    raise ValidationError(
+        _("{field}: there is no {found} on this map.").format(field=header, found=repr(text))
+    )
 
 
 def _scale(name: str, header: str) -> Field:
@@ -177,55 +200,55 @@ def _scale(name: str, header: str) -> Field:
 
 #: Stakeholder fields in the order of the table columns and the inspector form.
 STAKEHOLDER_FIELDS: tuple[Field, ...] = (
-    Field("label", "Name", optional=False),
-    Field("category", "Category", "category", optional=False),
-    Field("organisation", "Organisation"),
-    Field("role", "Role"),
-    Field("level", "Level", "choice", LEVELS),
-    _scale("power", "Power"),
-    Field("influence", "Influence tower", "int", low=0, high=1000),
-    _scale("interest", "Interest"),
-    _scale("position", "Position"),
-    _scale("trust", "Trust in us"),
-    Field("focal_point", "Focal point"),
-    Field("tags", "Tags", "tags"),
-    Field("principles", "Principles", "principles"),
-    Field("sensitivity", "Sensitivity", "choice", SENSITIVITIES, optional=False),
-    Field("review_date", "Review date", "date"),
-    Field("source", "Source"),
-    Field("informed", "Informed", "bool"),
+    Field("label", N_("Name"), optional=False),
+    Field("category", N_("Category"), "category", optional=False),
+    Field("organisation", N_("Organisation")),
+    Field("role", N_("Role")),
+    Field("level", N_("Level"), "choice", LEVELS),
+    _scale("power", N_("Power")),
+    Field("influence", N_("Influence tower"), "int", low=0, high=1000),
+    _scale("interest", N_("Interest")),
+    _scale("position", N_("Position")),
+    _scale("trust", N_("Trust in us")),
+    Field("focal_point", N_("Focal point")),
+    Field("tags", N_("Tags"), "tags"),
+    Field("principles", N_("Principles"), "principles"),
+    Field("sensitivity", N_("Sensitivity"), "choice", SENSITIVITIES, optional=False),
+    Field("review_date", N_("Review date"), "date"),
+    Field("source", N_("Source")),
+    Field("informed", N_("Informed"), "bool"),
     # A colour from Gephi or yEd, drawn over the category's; empty for the category's.
-    Field("colour", "Own colour", "colour"),
-    Field("notes", "Notes", "longtext"),
-    Field("engagement.stage", "Engagement stage", "choice", ENGAGEMENT_STAGES),
-    Field("engagement.mou_status", "MoU status", "choice", MOU_STATUSES, optional=False),
-    Field("engagement.objective", "Objective", "longtext"),
-    Field("engagement.desired_change", "Desired change", "longtext"),
-    Field("engagement.ask", "The ask", "longtext"),
-    Field("engagement.key_messages", "Key messages", "longtext"),
-    Field("engagement.approach", "Approach", "longtext"),
-    Field("engagement.messenger", "Messenger"),
-    Field("engagement.channel", "Channel"),
-    Field("engagement.owner", "Owner"),
-    Field("engagement.next_action", "Next action"),
-    Field("engagement.due_date", "Due date", "date"),
-    Field("engagement.timing_window", "Timing window"),
-    Field("engagement.expect_to_see", "Expect to see", "longtext"),
-    Field("engagement.like_to_see", "Like to see", "longtext"),
-    Field("engagement.love_to_see", "Love to see", "longtext"),
-    Field("engagement.risks", "Risks", "longtext"),
+    Field("colour", N_("Own colour"), "colour"),
+    Field("notes", N_("Notes"), "longtext"),
+    Field("engagement.stage", N_("Engagement stage"), "choice", ENGAGEMENT_STAGES),
+    Field("engagement.mou_status", N_("MoU status"), "choice", MOU_STATUSES, optional=False),
+    Field("engagement.objective", N_("Objective"), "longtext"),
+    Field("engagement.desired_change", N_("Desired change"), "longtext"),
+    Field("engagement.ask", N_("The ask"), "longtext"),
+    Field("engagement.key_messages", N_("Key messages"), "longtext"),
+    Field("engagement.approach", N_("Approach"), "longtext"),
+    Field("engagement.messenger", N_("Messenger")),
+    Field("engagement.channel", N_("Channel")),
+    Field("engagement.owner", N_("Owner")),
+    Field("engagement.next_action", N_("Next action")),
+    Field("engagement.due_date", N_("Due date"), "date"),
+    Field("engagement.timing_window", N_("Timing window")),
+    Field("engagement.expect_to_see", N_("Expect to see"), "longtext"),
+    Field("engagement.like_to_see", N_("Like to see"), "longtext"),
+    Field("engagement.love_to_see", N_("Love to see"), "longtext"),
+    Field("engagement.risks", N_("Risks"), "longtext"),
 )
 
 #: Relationship fields in the order of the table columns and the inspector form.
 RELATIONSHIP_FIELDS: tuple[Field, ...] = (
-    Field("source", "From", "stakeholder", editable=False),
-    Field("target", "To", "stakeholder", editable=False),
-    Field("kind", "Kind", "kind", optional=False),
-    Field("strength", "Strength", "int", low=1, high=5, optional=False),
-    Field("valence", "Valence", "choice", ("positive", "negative"), optional=False),
-    Field("directed", "Directed", "bool", optional=False),
-    Field("confidence", "Confidence", "choice", ("confirmed", "assumed"), optional=False),
-    Field("notes", "Notes", "longtext"),
+    Field("source", N_("From"), "stakeholder", editable=False),
+    Field("target", N_("To"), "stakeholder", editable=False),
+    Field("kind", N_("Kind"), "kind", optional=False),
+    Field("strength", N_("Strength"), "int", low=1, high=5, optional=False),
+    Field("valence", N_("Valence"), "choice", ("positive", "negative"), optional=False),
+    Field("directed", N_("Directed"), "bool", optional=False),
+    Field("confidence", N_("Confidence"), "choice", ("confirmed", "assumed"), optional=False),
+    Field("notes", N_("Notes"), "longtext"),
 )
 
 

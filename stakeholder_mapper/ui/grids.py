@@ -15,7 +15,7 @@ to the free room beside the point, so that nothing is clipped or drawn over a po
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidg
 
 from ..analysis.compare import HIGH
 from ..core.commands import UpdateStakeholder
+from ..core.i18n import N_, _
 from ..core.model import SCALES, ChangeKind, ModelChange
 from .document import MapDocument
 
@@ -69,25 +70,25 @@ SPLIT = HIGH - 0.5
 POWER_INTEREST = GridSpec(
     "interest",
     "power",
-    "Interest",
-    "Power",
+    N_("Interest"),
+    N_("Power"),
     SPLIT,
     SPLIT,
-    ("Keep satisfied", "Manage closely", "Monitor", "Keep informed"),
+    (N_("Keep satisfied"), N_("Manage closely"), N_("Monitor"), N_("Keep informed")),
 )
 
 INFLUENCE_POSITION = GridSpec(
     "position",
     "power",
-    "Position toward our objective (−2 opposed … +2 supportive)",
-    "Power / influence",
+    N_("Position toward our objective (−2 opposed … +2 supportive)"),
+    N_("Power / influence"),
     0.5,
     SPLIT,
     (
-        "Powerful, not yet on side: engage",
-        "Powerful supporters: involve",
-        "Watch",
-        "Supporters: mobilise",
+        N_("Powerful, not yet on side: engage"),
+        N_("Powerful supporters: involve"),
+        N_("Watch"),
+        N_("Supporters: mobilise"),
     ),
 )
 
@@ -144,6 +145,12 @@ class ScaleGrid(QWidget):
     """A grid of two 1–5 (or −2…+2) scales with draggable stakeholders."""
 
     def __init__(self, document: MapDocument, spec: GridSpec, parent: QWidget | None = None):
+        spec = replace(
+            spec,
+            x_title=_(spec.x_title),
+            y_title=_(spec.y_title),
+            quadrants=tuple(_(text) for text in spec.quadrants),  # type: ignore[arg-type]
+        )
         super().__init__(parent)
         self.document = document
         self.spec = spec
@@ -256,7 +263,7 @@ class ScaleGrid(QWidget):
         for s in unrated:
             self.unrated.addItem(s.label)
             self.unrated.item(self.unrated.count() - 1).setData(Qt.ItemDataRole.UserRole, s.id)
-        self.unrated_title.setText(f"Not rated ({len(unrated)})")
+        self.unrated_title.setText(_("Not rated ({n})").format(n=len(unrated)))
         self._side.setVisible(bool(unrated))
 
     def _fit(self) -> None:

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.commands import Command
+from ..core.i18n import N_, _, ngettext
 from ..core.model import StakeholderMap
 from ..core.validation import ValidationError
 from ..io.columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, match_columns
@@ -79,19 +80,19 @@ __all__ = [
 ]
 
 #: The branch box: its entry for "none" and what it is for.
-NO_BRANCH = "none named"
+NO_BRANCH = N_("none named")
 BRANCH_TIP = (
     "The stakeholder that is our own branch: routes, suggested messengers and the plan "
     "start there. It is never guessed; Map details changes it later."
 )
 
 #: What saving the report did.
-REPORT_SAVED = "Report saved as {file}."
-REPORT_NOT_SAVED = "The report was not saved: {reason}."
+REPORT_SAVED = N_("Report saved as {file}.")
+REPORT_NOT_SAVED = N_("The report was not saved: {reason}.")
 
 #: Rows shown in the preview tables.
 PREVIEW_ROWS = 50
-_FILE_FILTER = (
+_FILE_FILTER = N_(
     "Tables and graphs (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods *.graphml *.gexf);;"
     "CSV files (*.csv *.txt *.tsv);;Workbooks (*.xlsx *.xlsm *.xls *.ods);;"
     "GraphML (*.graphml);;GEXF (*.gexf)"
@@ -136,8 +137,8 @@ def _describe_failure(exc: Exception) -> str:
     if isinstance(exc, (TableImportError, ValidationError)):
         return str(exc)
     if isinstance(exc, OSError):
-        return f"The file cannot be read: {exc.strerror or exc}."
-    return f"The file could not be imported: {exc or type(exc).__name__}."
+        return _("The file cannot be read: {reason}.").format(reason=exc.strerror or exc)
+    return _("The file could not be imported: {reason}.").format(reason=exc or type(exc).__name__)
 
 
 class _MappingTable(QTableWidget):
@@ -146,8 +147,12 @@ class _MappingTable(QTableWidget):
     def __init__(self, role: str, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
         self.role = role
-        self.setHorizontalHeaderLabels(["Column in the file", "Example", "Imported as"])
+        headers = [_("Column in the file"), _("Example"), _("Imported as")]
+        self.setHorizontalHeaderLabels(headers)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Wide enough for its headers in every language (they are longer in Russian).
+        metrics = self.horizontalHeader().fontMetrics()
+        self.setMinimumWidth(sum(metrics.horizontalAdvance(text) + 24 for text in headers) + 4)
         self.verticalHeader().setVisible(False)
         self.combos: dict[str, QComboBox] = {}
 
@@ -168,8 +173,8 @@ class _MappingTable(QTableWidget):
             self.setItem(row, 1, QTableWidgetItem(example))
             combo = QComboBox()
             if self.role == "stakeholders":
-                combo.addItem("custom attribute", _CUSTOM)
-            combo.addItem("(not imported)", _IGNORE)
+                combo.addItem(_("custom attribute"), _CUSTOM)
+            combo.addItem(_("(not imported)"), _IGNORE)
             for column in _ROLES[self.role]:
                 combo.addItem(column, column)
             default = _CUSTOM if self.role == "stakeholders" else _IGNORE
@@ -188,8 +193,9 @@ class _MappingTable(QTableWidget):
             elif choice != _CUSTOM:
                 if choice in columns:
                     raise TableImportError(
-                        f"Both {columns[choice]!r} and {header!r} are imported as {choice!r}; "
-                        "choose one."
+                        _("Both {first} and {second} are imported as {field}; choose one.").format(
+                            first=repr(columns[choice]), second=repr(header), field=repr(choice)
+                        )
                     )
                 columns[choice] = header
         return columns, ignored
@@ -229,7 +235,7 @@ class ImportDialog(QDialog):
         merge: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import stakeholders and relationships")
+        self.setWindowTitle(_("Import stakeholders and relationships"))
         resize_within_screen(self, 1000, 760)
         self.target = smap
         self.outcome: ImportOutcome | None = None
@@ -253,41 +259,41 @@ class ImportDialog(QDialog):
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        files = QGroupBox("Files")
+        files = QGroupBox(_("Files"))
         grid = QGridLayout(files)
         self.file_edit = QLineEdit()
-        self.file_edit.setPlaceholderText("stakeholders table, Excel workbook, GraphML or GEXF")
+        self.file_edit.setPlaceholderText(_("stakeholders table, Excel workbook, GraphML or GEXF"))
         self.file_edit.setReadOnly(True)
-        browse = QPushButton("Browse…")
+        browse = QPushButton(_("Browse…"))
         browse.clicked.connect(self._on_browse)
-        grid.addWidget(QLabel("File:"), 0, 0)
+        grid.addWidget(QLabel(_("File:")), 0, 0)
         grid.addWidget(self.file_edit, 0, 1)
         grid.addWidget(browse, 0, 2)
         self.relationships_edit = QLineEdit()
         self.relationships_edit.setReadOnly(True)
-        self.relationships_edit.setPlaceholderText("optional CSV table of relationships")
-        self.relationships_browse = QPushButton("Browse…")
+        self.relationships_edit.setPlaceholderText(_("optional CSV table of relationships"))
+        self.relationships_browse = QPushButton(_("Browse…"))
         self.relationships_browse.clicked.connect(self._on_browse_relationships)
-        grid.addWidget(QLabel("Relationships:"), 1, 0)
+        grid.addWidget(QLabel(_("Relationships:")), 1, 0)
         grid.addWidget(self.relationships_edit, 1, 1)
         grid.addWidget(self.relationships_browse, 1, 2)
         options = QHBoxLayout()
         self.encoding = QComboBox()
-        self.encoding.addItem("detect", None)
+        self.encoding.addItem(_("detect"), None)
         for name in ENCODINGS:
             self.encoding.addItem(name, name)
         self.delimiter = QComboBox()
-        self.delimiter.addItem("detect", None)
+        self.delimiter.addItem(_("detect"), None)
         for name, char in DELIMITERS.items():
             self.delimiter.addItem(name, char)
         self.stakeholder_sheet = QComboBox()
         self.relationship_sheet = QComboBox()
         form = QFormLayout()
-        form.addRow("Encoding:", self.encoding)
-        form.addRow("Separator:", self.delimiter)
+        form.addRow(_("Encoding:"), self.encoding)
+        form.addRow(_("Separator:"), self.delimiter)
         sheets = QFormLayout()
-        sheets.addRow("Stakeholders sheet:", self.stakeholder_sheet)
-        sheets.addRow("Relationships sheet:", self.relationship_sheet)
+        sheets.addRow(_("Stakeholders sheet:"), self.stakeholder_sheet)
+        sheets.addRow(_("Relationships sheet:"), self.relationship_sheet)
         options.addLayout(form)
         options.addLayout(sheets)
         grid.addLayout(options, 2, 0, 1, 3)
@@ -301,7 +307,10 @@ class ImportDialog(QDialog):
         self.tabs = QTabWidget()
         self.mappings: dict[str, _MappingTable] = {}
         self.previews: dict[str, QTableWidget] = {}
-        for role, title in (("stakeholders", "Stakeholders"), ("relationships", "Relationships")):
+        for role, title in (
+            ("stakeholders", _("Stakeholders")),
+            ("relationships", _("Relationships")),
+        ):
             page = QSplitter(Qt.Orientation.Horizontal)
             self.mappings[role] = _MappingTable(role)
             self.mappings[role].setObjectName(f"{role}_mapping")
@@ -317,13 +326,13 @@ class ImportDialog(QDialog):
         report_layout = QVBoxLayout(report_box)
         report_layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.check_button = QPushButton("Check")
-        self.check_button.setToolTip("Try the import and list every row rejected or changed")
+        self.check_button = QPushButton(_("Check"))
+        self.check_button.setToolTip(_("Try the import and list every row rejected or changed"))
         self.check_button.clicked.connect(self.check)
-        self.summary = QLabel("Choose a file to import.")
+        self.summary = QLabel(_("Choose a file to import."))
         self.summary.setWordWrap(True)
-        self.save_report_button = QPushButton("Save report…")
-        self.save_report_button.setToolTip("Save the report as a text file")
+        self.save_report_button = QPushButton(_("Save report…"))
+        self.save_report_button.setToolTip(_("Save the report as a text file"))
         self.save_report_button.clicked.connect(self.save_report)
         row.addWidget(self.check_button)
         row.addWidget(self.summary, 1)
@@ -347,8 +356,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.progress)
 
         destination = QHBoxLayout()
-        self.new_map_button = QRadioButton("Into a new map")
-        self.merge_button = QRadioButton("Merge into the open map (matched by id, then by name)")
+        self.new_map_button = QRadioButton(_("Into a new map"))
+        self.merge_button = QRadioButton(_("Merge into the open map (matched by id, then by name)"))
         group = QButtonGroup(self)
         group.addButton(self.new_map_button)
         group.addButton(self.merge_button)
@@ -368,14 +377,14 @@ class ImportDialog(QDialog):
         )
         layout.addLayout(destination)
         branch_row = QHBoxLayout()
-        branch_row.addWidget(QLabel("Our branch:"))
+        branch_row.addWidget(QLabel(_("Our branch:")))
         branch_row.addWidget(self.branch)
         branch_row.addStretch(1)
         layout.addLayout(branch_row)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "Import valid rows", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Import valid rows"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self.import_valid_rows)
         self.buttons.rejected.connect(self.reject)
@@ -384,7 +393,7 @@ class ImportDialog(QDialog):
     # -- choosing files ------------------------------------------------------------------
     def _on_browse(self) -> None:
         path, _chosen_filter = QFileDialog.getOpenFileName(
-            self, "Import", str(documents_folder()), _FILE_FILTER
+            self, _("Import"), str(documents_folder()), _(_FILE_FILTER)
         )
         if path:
             self.load(path)
@@ -395,7 +404,10 @@ class ImportDialog(QDialog):
 
     def _on_browse_relationships(self) -> None:
         path, _chosen_filter = QFileDialog.getOpenFileName(
-            self, "Relationships", self._relationships_folder(), "CSV files (*.csv *.txt *.tsv)"
+            self,
+            _("Relationships"),
+            self._relationships_folder(),
+            _("CSV files (*.csv *.txt *.tsv)"),
         )
         if path:
             self.load_relationships(path)
@@ -427,8 +439,10 @@ class ImportDialog(QDialog):
         if fmt in ("graphml", "gexf"):
             self._show_tables()
             self.summary.setText(
-                f"{Path(path).name}: attributes keep their names. Press Check to see what "
-                "would be imported."
+                _(
+                    "{name}: attributes keep their names. Press Check to see what "
+                    "would be imported."
+                ).format(name=Path(path).name)
             )
             self._update_buttons()
             return
@@ -463,8 +477,18 @@ class ImportDialog(QDialog):
     def _on_table_read(self, role: str, table: Table) -> None:
         self.tables[role] = table
         if role == "stakeholders":
-            how = f"{table.encoding}, separator {table.delimiter!r}"
-            self.summary.setText(f"{table.name}: {len(table.frame)} rows ({how}).")
+            self.summary.setText(
+                ngettext(
+                    "{name}: {n} row ({encoding}, separator {separator}).",
+                    "{name}: {n} rows ({encoding}, separator {separator}).",
+                    len(table.frame),
+                ).format(
+                    name=table.name,
+                    n=len(table.frame),
+                    encoding=table.encoding,
+                    separator=repr(table.delimiter),
+                )
+            )
         self._show_tables()
 
     def _on_workbook_read(self, tables: dict[str, Table]) -> None:
@@ -476,7 +500,7 @@ class ImportDialog(QDialog):
                 found.relationships.name if found.relationships else "",
             )
         except TableImportError as exc:
-            self.summary.setText(str(exc) + " Choose the sheets below.")
+            self.summary.setText(_("{reason} Choose the sheets below.").format(reason=exc))
             chosen = ("", "")
         names = {t.name: sheet for sheet, t in tables.items()}
         for combo, name in zip(
@@ -521,7 +545,7 @@ class ImportDialog(QDialog):
             )
         stakeholders = self.tables["stakeholders"]
         if stakeholders is None:
-            raise TableImportError("Choose the table of stakeholders first.")
+            raise TableImportError(_("Choose the table of stakeholders first."))
         s_columns, s_ignored = self.mappings["stakeholders"].mapping()
         s_table = dataclasses.replace(
             stakeholders, frame=stakeholders.frame.drop(columns=s_ignored)
@@ -577,7 +601,7 @@ class ImportDialog(QDialog):
             "(see below)."
         )
         # The summary above gives the counts; the report lists what was created and each row.
-        details = report.lines()[1:] or ["Every row can be imported as it is."]
+        details = report.lines()[1:] or [_("Every row can be imported as it is.")]
         self.report_view.setPlainText("\n".join(details))
         self._mark_rows(report)
         self._fill_branches(result[0])
@@ -586,7 +610,7 @@ class ImportDialog(QDialog):
     def _fill_branches(self, smap: StakeholderMap | None) -> None:
         """Offer the checked stakeholders as our branch (the one the file names first)."""
         self.branch.clear()
-        self.branch.addItem(NO_BRANCH, "")
+        self.branch.addItem(_(NO_BRANCH), "")
         for s in sorted(smap.stakeholders.values() if smap else (), key=lambda s: s.label):
             self.branch.addItem(s.label, s.id)
         if smap is not None:
@@ -616,15 +640,15 @@ class ImportDialog(QDialog):
         self.report_view.setPlainText(message)
         self._update_buttons()
 
-    def _forget_result(self, *_: object) -> None:
+    def _forget_result(self, *_args: object) -> None:
         if self.checked is not None:
             self.checked = None
-            self.summary.setText("The choices changed: press Check again.")
+            self.summary.setText(_("The choices changed: press Check again."))
             self.report_view.clear()
             self._fill_branches(None)
         self._update_buttons()
 
-    def _on_destination_changed(self, *_: object) -> None:
+    def _on_destination_changed(self, *_args: object) -> None:
         self._forget_result()
 
     def _update_buttons(self) -> None:
@@ -650,11 +674,11 @@ class ImportDialog(QDialog):
             try:
                 command, plan = merge_command(self.target, smap, f"Import {name}")
             except ValidationError as exc:
-                self._show_failure(f"The merge is not possible: {exc}")
+                self._show_failure(_("The merge is not possible: {reason}").format(reason=exc))
                 return
             finally:
                 QApplication.restoreOverrideCursor()
-            if not self.confirm("\n".join(["Merge into the open map?", "", *plan.lines()])):
+            if not self.confirm("\n".join([_("Merge into the open map?"), "", *plan.lines()])):
                 return
             self.outcome = ImportOutcome(None, command, report)
         else:
@@ -673,20 +697,20 @@ class ImportDialog(QDialog):
         try:
             write_atomically(path, text.encode("utf-8"), backup=False)
         except OSError as exc:
-            self.summary.setText(REPORT_NOT_SAVED.format(reason=exc.strerror or exc))
+            self.summary.setText(_(REPORT_NOT_SAVED).format(reason=exc.strerror or exc))
             return
-        self.summary.setText(REPORT_SAVED.format(file=Path(path).name))
+        self.summary.setText(_(REPORT_SAVED).format(file=Path(path).name))
 
     def _ask_report_path(self) -> str:
         source = self.path
         start = documents_folder() / f"{source.stem if source else 'import'} report.txt"
         path, _chosen_filter = QFileDialog.getSaveFileName(
-            self, "Save report", str(start), "Text (*.txt)"
+            self, _("Save report"), str(start), _("Text (*.txt)")
         )
         return path
 
     def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Merge the import", text)
+        answer = QMessageBox.question(self, _("Merge the import"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     # -- background jobs -----------------------------------------------------------------

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.commands import UpdateRelationship, UpdateStakeholder
+from ..core.i18n import _, ngettext
 from ..core.model import ChangeKind, ModelChange
 from ..core.sharing import STAKEHOLDER_SHAREABLE, SetSharing, stakeholder_key
 from ..core.validation import ValidationError
@@ -117,11 +118,11 @@ class _Editor:
         else:
             line = QLineEdit()
             if kind == "date":
-                line.setPlaceholderText("YYYY-MM-DD")
+                line.setPlaceholderText(_("YYYY-MM-DD"))
             elif kind == "colour":
-                line.setPlaceholderText("the category's")
+                line.setPlaceholderText(_("the category's"))
             elif kind in ("tags", "principles"):
-                line.setPlaceholderText("separated by commas")
+                line.setPlaceholderText(_("separated by commas"))
             line.editingFinished.connect(self._emit)
             self.widget = line
         self.widget.setObjectName(field.name)
@@ -195,16 +196,16 @@ class Inspector(QWidget):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for field in fields:
                 if field.name == "engagement.stage":
-                    heading = QLabel("Engagement")
+                    heading = QLabel(_("Engagement"))
                     heading.setStyleSheet("font-weight: bold; margin-top: 8px;")
                     form.addRow(heading)
                 editor = _Editor(field, self._commit)
                 self.editors[f"{records}:{field.name}"] = editor
                 shared = field.name.removeprefix("engagement.")
                 if records == "stakeholders" and shared in STAKEHOLDER_SHAREABLE:
-                    form.addRow(field.header, self._with_sharing(editor.widget, shared))
+                    form.addRow(field.title, self._with_sharing(editor.widget, shared))
                 else:
-                    form.addRow(field.header, editor.widget)
+                    form.addRow(field.title, editor.widget)
             self._forms[records] = form_widget
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -252,10 +253,15 @@ class Inspector(QWidget):
         else:
             self.records, self.record_id = "", None
             self.title.setText(
-                "Select a stakeholder or a relationship to see and edit its details."
+                _("Select a stakeholder or a relationship to see and edit its details.")
                 if count == 0
-                else f"{count} items selected. To change one column for all of them, "
-                "edit it in the table with the rows selected."
+                else ngettext(
+                    "{n} item selected. To change one column for all of them, "
+                    "edit it in the table with the rows selected.",
+                    "{n} items selected. To change one column for all of them, "
+                    "edit it in the table with the rows selected.",
+                    count,
+                ).format(n=count)
             )
         for records, form_widget in self._forms.items():
             form_widget.setVisible(records == self.records)

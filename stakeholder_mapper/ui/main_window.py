@@ -44,9 +44,10 @@ from PySide6.QtWidgets import (
 from ..analysis.columns import METRIC_COLUMNS
 from ..analysis.routes import our_branch
 from ..core.commands import Batch, MoveStakeholders, RemoveRelationships, RemoveStakeholders
-from ..core.i18n import N_, _
+from ..core.i18n import N_, _, ngettext
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
 from ..core.placement import drawn_positions
+from ..core.wording import counted
 from ..io.errors import MapFileError
 from ..io.file_stamp import MapChangedOnDisk
 from ..io.foreign import imported_sizes
@@ -193,7 +194,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, right)
         #: The grids' places in their docks; see :attr:`power_interest`.
         self.grid_slots = {
-            name: LazyWidget(partial(_scale_grid, self.document, name), "Loading the grid…")
+            name: LazyWidget(partial(_scale_grid, self.document, name), _("Loading the grid…"))
             for name in ("power_interest", "influence_position")
         }
         self.route_panel = RoutePanel(self.document, self)
@@ -475,6 +476,9 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText(_("Find stakeholder (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMaximumWidth(240)
+        # The hint fits whole in every language (a clipped "Rechercher (Ctrl..." hides the key).
+        hint = self.search_box.fontMetrics().horizontalAdvance(self.search_box.placeholderText())
+        self.search_box.setMinimumWidth(min(240, hint + 40))
         self._completer = QCompleter([], self.search_box)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -577,11 +581,17 @@ class MainWindow(QMainWindow):
         """Ask what to do with unsaved changes; False means the user cancelled."""
         if self.document.undo_stack.isClean():
             return True
-        name = self.document.path.name if self.document.path else "This map"
+        question = (
+            _("{name} has changes that are not saved. Save them?").format(
+                name=self.document.path.name
+            )
+            if self.document.path
+            else _("This map has changes that are not saved. Save them?")
+        )
         answer = QMessageBox.warning(
             self,
-            "Unsaved changes",
-            f"{name} has changes that are not saved. Save them?",
+            _("Unsaved changes"),
+            question,
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -638,7 +648,9 @@ class MainWindow(QMainWindow):
             guard = ProtectedFile.recovered(recovered, self.document.undo_stack, self)
         except MapFileError as exc:  # another instance opened the map in the meantime
             QMessageBox.warning(
-                self, "Map already open", f"{exc} The recovered version is open read-only."
+                self,
+                _("Map already open"),
+                _("{reason} The recovered version is open read-only.").format(reason=exc),
             )
             guard = ProtectedFile(
                 self.document.smap,
@@ -653,16 +665,19 @@ class MainWindow(QMainWindow):
         self.guard.deleteLater()
         self.guard = guard
         self._update_title()
-        self._show_message("Recovered the autosaved version; save it to keep it.")
+        self._show_message(_("Recovered the autosaved version; save it to keep it."))
         return True
 
     def _on_password(self) -> None:
         try:
             if self.guard.change_password(self):
-                state = "protected by a password" if self.guard.password else "not protected"
-                self._show_message(f"The map is now {state}.")
+                self._show_message(
+                    _("The map is now protected by a password.")
+                    if self.guard.password
+                    else _("The map is now not protected.")
+                )
         except MapFileError as exc:
-            QMessageBox.warning(self, "Cannot save map", str(exc))
+            QMessageBox.warning(self, _("Cannot save map"), str(exc))
 
     def _on_erase_person(self, stakeholder_id: str | None = None) -> None:
         sid = stakeholder_id or next(iter(self.document.selection.stakeholders), None)
@@ -671,7 +686,7 @@ class MainWindow(QMainWindow):
         dialog = ErasePersonDialog(self.document.smap, sid, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.command() is not None:
             self.document.push(dialog.command())
-            self._show_message("Personal data erased; save the map to remove it from the file.")
+            self._show_message(_("Personal data erased; save the map to remove it from the file."))
 
     def _on_reviews(self) -> None:
         dialog = ReviewDueDialog(self.document.smap, dt.date.today(), self)
@@ -699,7 +714,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         name, _chosen_filter = QFileDialog.getOpenFileName(
-            self, "Open map", self._dialog_folder(), FILE_FILTER
+            self, _("Open map"), self._dialog_folder(), _(FILE_FILTER)
         )
         if name:
             self.open_path(Path(name), ask_to_save=False)
@@ -727,7 +742,9 @@ class MainWindow(QMainWindow):
         self.document.replace(opened.smap, path)
         self.settings.add_recent_file(path)
         if opened.read_only:
-            self._show_message(f"{path.name} is open read-only; use Save as to keep changes.")
+            self._show_message(
+                _("{name} is open read-only; use Save as to keep changes.").format(name=path.name)
+            )
         else:
             self.check_recovery(unsaved=False)
         return True
@@ -741,20 +758,24 @@ class MainWindow(QMainWindow):
         self.document.undo_stack.resetClean()
         self._save_as_start = copy_name(opened.path, "rescued")
         self._show_message(
-            f"Opened {opened.rescued.describe()} as an unsaved map; save it to keep it."
+            _("Opened {what} as an unsaved map; save it to keep it.").format(
+                what=opened.rescued.describe()
+            )
         )
 
     def _reopen_current(self) -> bool:
         path = self.document.path
         assert path is not None
         if self.document.undo_stack.isClean():
-            self._show_message(f"{path.name} is already open in this window.")
+            self._show_message(_("{name} is already open in this window.").format(name=path.name))
             return True
         answer = QMessageBox.question(
             self,
-            "Map already open",
-            f"{path.name} is already open in this window, with unsaved changes. "
-            "Discard them and go back to the saved version?",
+            _("Map already open"),
+            _(
+                "{name} is already open in this window, with unsaved changes. "
+                "Discard them and go back to the saved version?"
+            ).format(name=path.name),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -768,7 +789,7 @@ class MainWindow(QMainWindow):
         try:
             smap = load_map(path, self.password)
         except MapFileError as exc:
-            QMessageBox.warning(self, "Cannot revert", str(exc))
+            QMessageBox.warning(self, _("Cannot revert"), str(exc))
             return False
         self.document.replace(smap, path)
         return True
@@ -793,7 +814,9 @@ class MainWindow(QMainWindow):
     def _write(self, path: Path, overwrite: bool = False) -> bool:
         if not path.parent.is_dir():
             QMessageBox.warning(
-                self, "Cannot save map", f"The folder {path.parent} does not exist."
+                self,
+                _("Cannot save map"),
+                _("The folder {folder} does not exist.").format(folder=path.parent),
             )
             return False
         try:
@@ -804,7 +827,7 @@ class MainWindow(QMainWindow):
                 return self.save_as()
             return choice == "overwrite" and self._write(path, overwrite=True)
         except MapFileError as exc:
-            QMessageBox.warning(self, "Cannot save map", str(exc))
+            QMessageBox.warning(self, _("Cannot save map"), str(exc))
             return False
         self.document.undo_stack.setClean()
         if path != self.document.path:
@@ -812,7 +835,7 @@ class MainWindow(QMainWindow):
             self.document.path_changed.emit()
         self.settings.add_recent_file(path)
         self._save_as_start = None
-        self._show_message(f"Saved {path.name}.")
+        self._show_message(_("Saved {name}.").format(name=path.name))
         return True
 
     def revert(self) -> None:
@@ -822,8 +845,8 @@ class MainWindow(QMainWindow):
             return
         answer = QMessageBox.question(
             self,
-            "Revert to saved",
-            f"Discard every change since {path.name} was last saved?",
+            _("Revert to saved"),
+            _("Discard every change since {name} was last saved?").format(name=path.name),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Discard:
@@ -937,10 +960,11 @@ class MainWindow(QMainWindow):
             and smap.relationships[i].target not in gone
         ]
         if stakeholders and relationships:
+            count = len(stakeholders) + len(relationships)
             self.document.try_edit(
                 lambda: Batch.build(
                     smap,
-                    f"Delete {len(stakeholders) + len(relationships)} items",
+                    ngettext("Delete {n} item", "Delete {n} items", count).format(n=count),
                     [
                         lambda m: RemoveRelationships(m, relationships),
                         lambda m: RemoveStakeholders(m, stakeholders),
@@ -990,7 +1014,9 @@ class MainWindow(QMainWindow):
     def _on_connect_tool(self, checked: bool) -> None:
         self.view.connect_tool = checked
         self._show_message(
-            "Connect tool: drag from one stakeholder to another." if checked else "Select tool."
+            _("Connect tool: drag from one stakeholder to another.")
+            if checked
+            else _("Select tool.")
         )
 
     def _on_find(self) -> None:
@@ -1007,7 +1033,7 @@ class MainWindow(QMainWindow):
                 None,
             )
         if found is None:
-            self._show_message(f"No stakeholder called {text!r}.")
+            self._show_message(_("No stakeholder called {name}.").format(name=repr(text)))
             return
         if not self.scene.nodes[found.id].isVisible():
             self.clear_focus()
@@ -1040,13 +1066,17 @@ class MainWindow(QMainWindow):
         if stakeholder_id is None:
             selected = self.document.selection.stakeholders
             if not selected:
-                self._show_message("Select a stakeholder to focus on.")
+                self._show_message(_("Select a stakeholder to focus on."))
                 return
             stakeholder_id = selected[0]
         self.scene.set_focus(stakeholder_id, steps)
         label = self.document.smap.stakeholders[stakeholder_id].label
         self.focus_label.setText(
-            f"Focus: {label}, {steps} step{'s' if steps > 1 else ''} (Esc shows everything)"
+            ngettext(
+                "Focus: {name}, {n} step (Esc shows everything)",
+                "Focus: {name}, {n} steps (Esc shows everything)",
+                steps,
+            ).format(name=label, n=steps)
         )
         self.view.fit_all()
 
@@ -1081,19 +1111,36 @@ class MainWindow(QMainWindow):
         self._filter_label.setText(_describe_filter(canvas_filter))
 
     def _on_revealed(self, ids: list[str]) -> None:
-        hider = "focus" if self.scene.focus is not None else "filter"
-        self._show_message(
-            f"The new stakeholder{'s are' if len(ids) > 1 else ' is'} shown although the "
-            f"{hider} would hide {'them' if len(ids) > 1 else 'it'}; Esc shows everything."
-        )
+        if self.scene.focus is not None:
+            message = ngettext(
+                "The new stakeholder is shown although the focus would hide it; "
+                "Esc shows everything.",
+                "The new stakeholders are shown although the focus would hide them; "
+                "Esc shows everything.",
+                len(ids),
+            )
+        else:
+            message = ngettext(
+                "The new stakeholder is shown although the filter would hide it; "
+                "Esc shows everything.",
+                "The new stakeholders are shown although the filter would hide them; "
+                "Esc shows everything.",
+                len(ids),
+            )
+        self._show_message(message)
 
     def _on_tag_filter(self) -> None:
         tags = sorted({t for s in self.document.smap.stakeholders.values() for t in s.tags})
         tag, ok = QInputDialog.getItem(
-            self, "Filter by tag", "Show only stakeholders tagged:", ["(any)", *tags], 0, True
+            self,
+            _("Filter by tag"),
+            _("Show only stakeholders tagged:"),
+            [_("(any)"), *tags],
+            0,
+            True,
         )
         if ok:
-            self._tag = None if tag in ("", "(any)") else tag.strip()
+            self._tag = None if tag in ("", _("(any)")) else tag.strip()
             self._apply_filters()
 
     def run_layout(self) -> None:
@@ -1109,7 +1156,7 @@ class MainWindow(QMainWindow):
         )
         self._layout_generation += 1
         self.actions_by_name["layout"].setEnabled(False)
-        self._show_message("Laying out the map…")
+        self._show_message(_("Laying out the map…"))
         self._layout_outcome = LayoutOutcome(self._layout_generation)
         start_in_pool(QThreadPool.globalInstance(), LayoutJob(request, self._layout_outcome))
         self._layout_poll.start()
@@ -1138,9 +1185,9 @@ class MainWindow(QMainWindow):
         if not wanted:
             return
         command = MoveStakeholders(smap, wanted)
-        command.text = "Lay out the map"
+        command.text = _("Lay out the map")
         self.document.push(command)
-        self._show_message("Map laid out. Undo puts everyone back.")
+        self._show_message(_("Map laid out. Undo puts everyone back."))
         self.view.fit_all()
 
     def _on_layout_failed(self, generation: int, message: str) -> None:
@@ -1240,18 +1287,25 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         smap = self.document.smap
         self._status.setText(
-            f"{len(smap.stakeholders)} stakeholders · {len(smap.relationships)} relationships"
+            _("{stakeholders} · {relationships}").format(
+                stakeholders=counted(len(smap.stakeholders), "stakeholder", "stakeholders"),
+                relationships=counted(len(smap.relationships), "relationship", "relationships"),
+            )
         )
 
     def _update_title(self) -> None:
         path = self.document.path
-        name = path.name if path else "unsaved map"
+        name = path.name if path else _("unsaved map")
         if self.guard.read_only:
-            name += " (read-only)"
-            self.read_only_banner.show_for(path.name if path else "This map")
+            name = _("{name} (read-only)").format(name=name)
+            self.read_only_banner.show_for(path.name if path else _("This map"))
         else:
             self.read_only_banner.clear()
-        self.setWindowTitle(f"{self.document.smap.info.title} — {name}[*] — Stakeholder Mapper")
+        self.setWindowTitle(
+            _("{title} — {name}[*] — Stakeholder Mapper").format(
+                title=self.document.smap.info.title, name=name
+            )
+        )
         self.setWindowModified(not self.document.undo_stack.isClean())
         self.actions_by_name["revert"].setEnabled(path is not None)
 
@@ -1268,14 +1322,16 @@ def _scale_grid(document: MapDocument, name: str) -> ScaleGrid:
 def _describe_filter(canvas_filter: CanvasFilter) -> str:
     parts = []
     if canvas_filter.categories is not None:
-        parts.append(f"{len(canvas_filter.categories)} categories")
+        n = len(canvas_filter.categories)
+        parts.append(ngettext("{n} category", "{n} categories", n).format(n=n))
     if canvas_filter.kinds is not None:
-        parts.append(f"{len(canvas_filter.kinds)} kinds")
+        n = len(canvas_filter.kinds)
+        parts.append(ngettext("{n} kind", "{n} kinds", n).format(n=n))
     if canvas_filter.tag:
-        parts.append(f"tag {canvas_filter.tag}")
+        parts.append(_("tag {tag}").format(tag=canvas_filter.tag))
     if canvas_filter.min_strength > 1:
-        parts.append(f"strength ≥ {canvas_filter.min_strength}")
-    return "Filtered: " + ", ".join(parts) if parts else ""
+        parts.append(_("strength ≥ {n}").format(n=canvas_filter.min_strength))
+    return _("Filtered: {what}").format(what=", ".join(parts)) if parts else ""
 
 
 def _kind_tip(name: str, directed: bool, valence: str) -> str:
@@ -1305,7 +1361,11 @@ class _StepAction(QAction):
 
     def show_step(self, step: str) -> None:
         """Name ``step`` (the undo stack's text for it) in the tooltip."""
-        self.setToolTip(f"{self._word} {step} ({self._keys})" if step else self._word)
+        self.setToolTip(
+            _("{action} {step} ({keys})").format(action=self._word, step=step, keys=self._keys)
+            if step
+            else self._word
+        )
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.commands import UpdateMapInfo
+from ..core.i18n import N_, _
 from ..core.model import RATINGS, CalendarEvent, Indicator, MapInfo, Risk
 from ..core.validation import ValidationError, parse_record
 from .document import MapDocument
@@ -46,47 +47,62 @@ __all__ = ["MapDetailsDialog", "RecordTable", "run_map_details"]
 
 #: The choices of the classification box: (text, value).
 CLASSIFICATIONS: tuple[tuple[str, str | None], ...] = (
-    ("Automatic: confidential when a stakeholder is, else internal", None),
-    ("Internal (still confidential when a stakeholder is)", "internal"),
-    ("Confidential", "confidential"),
+    (N_("Automatic: confidential when a stakeholder is, else internal"), None),
+    (N_("Internal (still confidential when a stakeholder is)"), "internal"),
+    (N_("Confidential"), "confidential"),
 )
 #: Columns of the record tables that take the spare width (the others are sized by hand).
 WIDE_COLUMNS = ("description", "mitigation", "what", "name")
 #: Columns chosen from the ratings low, medium, high.
 RATING_COLUMNS = ("likelihood", "impact")
 #: The branch box's entry for "no branch".
-NO_BRANCH = "None named (routes and suggested messengers are left out of the plan)"
+NO_BRANCH = N_("None named (routes and suggested messengers are left out of the plan)")
 
 #: Free-text fields by tab: (field, label, hint).
 TEXT_TABS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "Problem and ask": (
-        ("problem", "Problem statement", "What is wrong, for whom, and why it matters now."),
-        ("ask", "Headline ask", "The one decision or change we ask for."),
-        ("evidence", "Evidence for the ask", "Figures, assessments and sources behind it."),
+    N_("Problem and ask"): (
+        (
+            "problem",
+            N_("Problem statement"),
+            N_("What is wrong, for whom, and why it matters now."),
+        ),
+        ("ask", N_("Headline ask"), N_("The one decision or change we ask for.")),
+        (
+            "evidence",
+            N_("Evidence for the ask"),
+            N_("Figures, assessments and sources behind it."),
+        ),
         (
             "red_lines",
-            "Red lines",
-            "What the branch will not do or accept, to stay neutral, impartial and independent.",
+            N_("Red lines"),
+            N_(
+                "What the branch will not do or accept, to stay neutral, impartial and independent."
+            ),
         ),
     ),
-    "Role and safeguards": (
+    N_("Role and safeguards"): (
         (
             "movement",
-            "Auxiliary role and Movement coordination",
-            "The legal basis of the auxiliary role; who in the Movement is informed or "
-            "consulted (headquarters, IFRC, ICRC).",
+            N_("Auxiliary role and Movement coordination"),
+            N_(
+                "The legal basis of the auxiliary role; who in the Movement is informed or "
+                "consulted (headquarters, IFRC, ICRC)."
+            ),
         ),
         (
             "community",
-            "Community engagement and accountability",
-            "How the communities concerned are heard and informed, and how they can give feedback.",
+            N_("Community engagement and accountability"),
+            N_(
+                "How the communities concerned are heard and informed, and how they can "
+                "give feedback."
+            ),
         ),
         (
             "do_no_harm",
-            "Do no harm and protection",
-            "Who could be put at risk by this engagement, and how we prevent it.",
+            N_("Do no harm and protection"),
+            N_("Who could be put at risk by this engagement, and how we prevent it."),
         ),
-        ("resources", "Resources and roles", "People, time and budget, and who does what."),
+        ("resources", N_("Resources and roles"), N_("People, time and budget, and who does what.")),
     ),
 }
 
@@ -100,7 +116,7 @@ class _OptionalDate(QWidget):
 
     def __init__(self, value: dt.date | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.known = QCheckBox("Set", self)
+        self.known = QCheckBox(_("Set"), self)
         self.edit = QDateEdit(_qdate(value), self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
@@ -145,9 +161,9 @@ class RecordTable(QWidget):
             header.setSectionResizeMode(column, mode)
         for record in records:
             self.add_row(dataclasses.asdict(record))
-        add = QPushButton("Add", self)
+        add = QPushButton(_("Add"), self)
         add.clicked.connect(lambda: self.add_row({}))
-        remove = QPushButton("Remove", self)
+        remove = QPushButton(_("Remove"), self)
         remove.clicked.connect(self._on_remove)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -162,7 +178,7 @@ class RecordTable(QWidget):
         # Long texts wrap in their cells, which grow to show them whole.
         self.table.setWordWrap(True)
         self.table.itemChanged.connect(lambda _item: self.table.resizeRowsToContents())
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
 
     def add_row(self, values: dict[str, Any]) -> None:
         """Append a row holding ``values`` (field name to value)."""
@@ -200,7 +216,11 @@ class RecordTable(QWidget):
             if not any(values.values()):
                 continue
             data = {name: value or self._blank(name) for name, value in values.items()}
-            found.append(parse_record(self.record_type, data, f"{where}, row {row + 1}"))
+            found.append(
+                parse_record(
+                    self.record_type, data, _("{table}, row {row}").format(table=where, row=row + 1)
+                )
+            )
         return tuple(found)
 
     def _blank(self, name: str) -> str | None:
@@ -213,7 +233,7 @@ class MapDetailsDialog(QDialog):
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Map details")
+        self.setWindowTitle(_("Map details"))
         self.document = document
         info = document.smap.info
         self.tabs = QTabWidget(self)
@@ -221,89 +241,91 @@ class MapDetailsDialog(QDialog):
 
         page = QWidget(self)
         form = QFormLayout(page)
-        for name, label in (("title", "Title"), ("city", "City"), ("author", "Author")):
+        for name, label in (("title", _("Title")), ("city", _("City")), ("author", _("Author"))):
             self.texts[name] = QLineEdit(getattr(info, name), page)
             form.addRow(label, self.texts[name])
         self.branch = QComboBox(page)
-        self.branch.addItem(NO_BRANCH, "")
+        self.branch.addItem(_(NO_BRANCH), "")
         for s in sorted(document.smap.stakeholders.values(), key=lambda s: s.label.casefold()):
             self.branch.addItem(s.label, s.id)
         named = document.smap.find_stakeholder(info.branch) if info.branch.strip() else None
         self.branch.setCurrentIndex(max(self.branch.findData(named.id if named else ""), 0))
         self.branch.setToolTip(
-            "The stakeholder that is our own branch: routes and suggested messengers start "
-            "there. It is never guessed."
+            _(
+                "The stakeholder that is our own branch: routes and suggested messengers start "
+                "there. It is never guessed."
+            )
         )
-        form.insertRow(2, "Our branch", self.branch)
+        form.insertRow(2, _("Our branch"), self.branch)
         self.texts["purpose"] = QPlainTextEdit(info.purpose, page)
-        form.addRow("Purpose", self.texts["purpose"])
+        form.addRow(_("Purpose"), self.texts["purpose"])
         self.date = _OptionalDate(info.date, page)
-        form.addRow("Date of the map", self.date)
+        form.addRow(_("Date of the map"), self.date)
         self.classification = QComboBox(page)
         for text, value in CLASSIFICATIONS:
-            self.classification.addItem(text, value)
+            self.classification.addItem(_(text), value)
         self.classification.setCurrentIndex(
             max(self.classification.findData(info.classification), 0)
         )
-        form.addRow("Classification", self.classification)
-        self.tabs.addTab(page, "Map")
+        form.addRow(_("Classification"), self.classification)
+        self.tabs.addTab(page, _("Map"))
 
         for tab, fields in TEXT_TABS.items():
             page = QWidget(self)
             form = QFormLayout(page)
             for name, label, hint in fields:
                 edit = QPlainTextEdit(getattr(info, name), page)
-                edit.setPlaceholderText(hint)
-                edit.setToolTip(hint)
+                edit.setPlaceholderText(_(hint))
+                edit.setToolTip(_(hint))
                 self.texts[name] = edit
-                form.addRow(label, edit)
-            self.tabs.addTab(page, tab)
+                form.addRow(_(label), edit)
+            self.tabs.addTab(page, _(tab))
 
         self.risks = RecordTable(
             Risk,
             (
-                ("description", "Risk"),
-                ("likelihood", "Likelihood"),
-                ("impact", "Impact"),
-                ("mitigation", "Mitigation"),
-                ("owner", "Owner"),
+                ("description", _("Risk")),
+                ("likelihood", _("Likelihood")),
+                ("impact", _("Impact")),
+                ("mitigation", _("Mitigation")),
+                ("owner", _("Owner")),
             ),
             info.risks,
             self,
         )
-        self.tabs.addTab(self.risks, "Risks")
+        self.tabs.addTab(self.risks, _("Risks"))
         self.calendar = RecordTable(
             CalendarEvent,
-            (("date", "Date (YYYY-MM-DD)"), ("what", "What (budget vote, election...)")),
+            (("date", _("Date (YYYY-MM-DD)")), ("what", _("What (budget vote, election...)"))),
             info.calendar,
             self,
         )
-        self.tabs.addTab(self.calendar, "Calendar")
+        self.tabs.addTab(self.calendar, _("Calendar"))
         self.indicators = RecordTable(
             Indicator,
             (
-                ("name", "Indicator"),
-                ("baseline", "Baseline"),
-                ("target", "Target"),
-                ("by", "By (YYYY-MM-DD)"),
+                ("name", _("Indicator")),
+                ("baseline", _("Baseline")),
+                ("target", _("Target")),
+                ("by", _("By (YYYY-MM-DD)")),
             ),
             info.indicators,
             self,
         )
-        self.tabs.addTab(self.indicators, "Indicators")
+        self.tabs.addTab(self.indicators, _("Indicators"))
 
         page = QWidget(self)
         form = QFormLayout(page)
         self.texts["version"] = QLineEdit(info.version, page)
-        form.addRow("Version", self.texts["version"])
+        form.addRow(_("Version"), self.texts["version"])
         self.texts["approver"] = QLineEdit(info.approver, page)
-        form.addRow("Approved by", self.texts["approver"])
+        form.addRow(_("Approved by"), self.texts["approver"])
         self.review_date = _OptionalDate(info.review_date, page)
-        form.addRow("Review date", self.review_date)
+        form.addRow(_("Review date"), self.review_date)
         self.distribution = QPlainTextEdit("\n".join(info.distribution), page)
-        self.distribution.setPlaceholderText("One recipient per line")
-        form.addRow("Distribution list", self.distribution)
-        self.tabs.addTab(page, "Document control")
+        self.distribution.setPlaceholderText(_("One recipient per line"))
+        form.addRow(_("Distribution list"), self.distribution)
+        self.tabs.addTab(page, _("Document control"))
 
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
@@ -333,9 +355,9 @@ class MapDetailsDialog(QDialog):
         values["distribution"] = tuple(
             line.strip() for line in self.distribution.toPlainText().splitlines() if line.strip()
         )
-        values["risks"] = self.risks.records("Risks")
-        values["calendar"] = self.calendar.records("Calendar")
-        values["indicators"] = self.indicators.records("Indicators")
+        values["risks"] = self.risks.records(_("Risks"))
+        values["calendar"] = self.calendar.records(_("Calendar"))
+        values["indicators"] = self.indicators.records(_("Indicators"))
         return dataclasses.replace(self.document.smap.info, **values)
 
     def accept(self) -> None:
@@ -350,7 +372,7 @@ class MapDetailsDialog(QDialog):
             }
             command = UpdateMapInfo(self.document.smap, **changes) if changes else None
         except ValidationError as exc:
-            self.problem.setText(f"Not saved: {exc}")
+            self.problem.setText(_("Not saved: {reason}").format(reason=exc))
             self.problem.show()
             return
         if command is not None:

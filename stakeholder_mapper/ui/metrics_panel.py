@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..analysis.columns import METRIC_COLUMNS
+from ..core.i18n import N_, _, ngettext
 from .document import MapDocument
 from .lazy_widget import LazyWidget
 from .metrics_runner import MetricsResult, MetricsRunner
@@ -44,12 +45,38 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyqtgraph as pg
 
-__all__ = ["MetricsPanel", "MetricsTableModel"]
+__all__ = ["MetricsPanel", "MetricsTableModel", "column_header"]
 
 _Index = QModelIndex | QPersistentModelIndex
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Columns shown, in order: who, then the metrics named in DESIGN §8.
 SHOWN = ("name", "category", *METRIC_COLUMNS)
+#: The shown columns' headers as the user reads them (others: the column's name).
+_HEADERS = {
+    "name": N_("name"),
+    "category": N_("category"),
+    "betweenness": N_("betweenness"),
+    "gf_coordinator": N_("coordinator"),
+    "gf_itinerant": N_("itinerant"),
+    "gf_gatekeeper": N_("gatekeeper"),
+    "gf_representative": N_("representative"),
+    "gf_liaison": N_("liaison"),
+    "gf_total": N_("brokerage total"),
+    "constraint": N_("constraint"),
+    "effective_size": N_("effective size"),
+    "in_degree": N_("in degree"),
+    "out_degree": N_("out degree"),
+    "pagerank": N_("PageRank"),
+    "community": N_("coalition"),
+}
+
+
+def column_header(column: str) -> str:
+    """A metrics column's header in the interface language."""
+    known = _HEADERS.get(column)
+    return _(known) if known else column.replace("_", " ")
+
+
 #: How many stakeholders the bar chart shows (fewer when it is too low to read them all).
 TOP = 10
 #: Height of one bar's row in the chart, in pixels, so that names do not overlap.
@@ -90,7 +117,7 @@ class MetricsTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return str(self._columns()[section]).replace("_", " ")
+            return column_header(str(self._columns()[section]))
         return None
 
     def _columns(self) -> list[str]:
@@ -130,12 +157,12 @@ class MetricsPanel(QWidget):
         self.progress.setRange(0, 100)
         self.progress.setMaximumHeight(14)
         self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(_("Cancel"))
         self.cancel_button.clicked.connect(runner.cancel)
         self.metric_box = QComboBox()
         for column in METRIC_COLUMNS:
             if column != "community":
-                self.metric_box.addItem(column.replace("_", " "), column)
+                self.metric_box.addItem(column_header(column), column)
         self.metric_box.currentIndexChanged.connect(self._draw_chart)
         self.model = MetricsTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -153,7 +180,7 @@ class MetricsPanel(QWidget):
         self.columns = ColumnFitter(self.table)
         #: Where the bar chart goes; see :attr:`chart`.
         self.chart_slot: LazyWidget[pg.PlotWidget] = LazyWidget(
-            self._build_chart, "Loading the chart…"
+            self._build_chart, _("Loading the chart…")
         )
         self.chart_slot.setMinimumHeight(_CHART_MIN_HEIGHT)
         self.chart_slot.built.connect(self._draw_chart)
@@ -167,7 +194,7 @@ class MetricsPanel(QWidget):
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_head = QHBoxLayout()
-        self.chart_title = QLabel(f"Top {TOP} by")
+        self.chart_title = QLabel(ngettext("Top {n} by", "Top {n} by", TOP).format(n=TOP))
         # The count changes with the chart's height; the label's size must not follow it.
         self.chart_title.setFixedSize(self.chart_title.sizeHint())
         chart_head.addWidget(self.chart_title)
@@ -221,11 +248,11 @@ class MetricsPanel(QWidget):
         self.cancel_button.setVisible(running)
         if running:
             self.progress.setValue(0)
-            text = "Stale: the map changed, recomputing…"
+            text = _("Stale: the map changed, recomputing…")
         elif self.runner.stale:
-            text = self._message or "Stale: the map changed since these figures."
+            text = self._message or _("Stale: the map changed since these figures.")
         else:
-            text = "Up to date. Distances are 60 / strength, so equal routes tie exactly."
+            text = _("Up to date. Distances are 60 / strength, so equal routes tie exactly.")
         self.status.setText(text)
         self.status.setToolTip(text)
         self.status.setStyleSheet("color: #a15c00;" if self.runner.stale else "color: #1b5e20;")
@@ -257,7 +284,9 @@ class MetricsPanel(QWidget):
 
         self.chart.clear()
         self._bars = self.bars_that_fit()
-        self.chart_title.setText(f"Top {self._bars} by")
+        self.chart_title.setText(
+            ngettext("Top {n} by", "Top {n} by", self._bars).format(n=self._bars)
+        )
         result = self.runner.result
         column = self.metric_box.currentData()
         if result is None or column not in result.metrics.columns:
@@ -274,7 +303,7 @@ class MetricsPanel(QWidget):
         ticks = [(y, _short(str(name))) for y, name in zip(ys, names, strict=True)]
         self.chart.getAxis("left").setTicks([ticks])
         self.chart.setYRange(-0.6, len(values) - 0.4, padding=0)
-        self.chart.setLabel("bottom", column.replace("_", " "))
+        self.chart.setLabel("bottom", column_header(column))
 
     def _on_row_clicked(self, index: QModelIndex) -> None:
         row = self.proxy.mapToSource(index).row()

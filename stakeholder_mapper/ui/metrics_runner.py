@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from ..analysis.progress import Cancelled
+from ..core.i18n import _
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
 from .background import start_in_pool
 from .document import MapDocument
@@ -114,7 +115,7 @@ class _Job(QRunnable):
         except Cancelled:
             outcome.cancelled = True
         except Exception as exc:  # the window must survive any analysis failure
-            outcome.error = f"The analysis failed: {exc}"
+            outcome.error = _("The analysis failed: {reason}").format(reason=exc)
         finally:
             outcome.done = True
 
@@ -203,7 +204,9 @@ class MetricsRunner(QObject):
             elif outcome.error is not None and current:
                 self.failed.emit(outcome.error)
             elif not self._outcomes and not self._timer.isActive() and not current:
-                self.failed.emit("The analysis was cancelled; the figures shown are out of date.")
+                self.failed.emit(
+                    _("The analysis was cancelled; the figures shown are out of date.")
+                )
         latest = next((o for o in self._outcomes if o.generation == self.wanted), None)
         if latest is not None:
             self.progress.emit(latest.progress)

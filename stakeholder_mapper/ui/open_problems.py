@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
+from ..core.i18n import N_, _
 from ..io.file_access import unwritable_output_reason
 from ..io.rescue import RescueCopy
 from .folders import documents_folder
@@ -31,12 +32,14 @@ __all__ = [
 ]
 
 #: The file types offered by the Open and Save as dialogs.
-FILE_FILTER = "Stakeholder maps (*.smap);;All files (*)"
+FILE_FILTER = N_("Stakeholder maps (*.smap);;All files (*)")
 
 
 def rescue_button_text(copy: RescueCopy) -> str:
     """E.g. ``"Open backup (4 Dec 2026 14:03)"``."""
-    return f"Open {copy.kind} ({copy.when()})"
+    if copy.kind == "backup":
+        return _("Open backup ({when})").format(when=copy.when())
+    return _("Open autosave ({when})").format(when=copy.when())
 
 
 def choose_rescue_copy(
@@ -48,14 +51,16 @@ def choose_rescue_copy(
     """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("Damaged map")
+    box.setWindowTitle(_("Damaged map"))
     box.setText(message)
     buttons: dict[QAbstractButton, RescueCopy] = {}
     if copies:
         box.setInformativeText(
-            "Its backup (the file as it was before the last save) or an autosave (edits "
-            "kept while you worked) may hold your work. The copy you open shows as a new, "
-            "unsaved map: the damaged file is left as it is."
+            _(
+                "Its backup (the file as it was before the last save) or an autosave (edits "
+                "kept while you worked) may hold your work. The copy you open shows as a new, "
+                "unsaved map: the damaged file is left as it is."
+            )
         )
         for copy in copies:
             button = box.addButton(rescue_button_text(copy), QMessageBox.ButtonRole.AcceptRole)
@@ -64,7 +69,7 @@ def choose_rescue_copy(
         box.setDefaultButton(next(iter(buttons)))  # type: ignore[arg-type]
         box.addButton(QMessageBox.StandardButton.Close)
     else:
-        box.setInformativeText("It has no backup or autosave beside it that could be opened.")
+        box.setInformativeText(_("It has no backup or autosave beside it that could be opened."))
         box.addButton(QMessageBox.StandardButton.Ok)
     box.exec()
     return buttons.get(box.clickedButton())
@@ -75,13 +80,15 @@ def ask_open_read_only(parent: QWidget | None, reason: str) -> bool:
     that means; returns whether the user chose to open it."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle("Read-only map")
+    box.setWindowTitle(_("Read-only map"))
     box.setText(reason)
     box.setInformativeText(
-        "You can look at it and try changes, but it cannot be saved where it is: "
-        "to keep changes, save a copy under another name or in another folder."
+        _(
+            "You can look at it and try changes, but it cannot be saved where it is: "
+            "to keep changes, save a copy under another name or in another folder."
+        )
     )
-    open_button = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    open_button = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(open_button)
     box.exec()
@@ -116,11 +123,11 @@ def ask_save_path(
     while True:
         if options is None:
             name, _chosen_filter = QFileDialog.getSaveFileName(
-                parent, "Save map as", str(start), FILE_FILTER
+                parent, _("Save map as"), str(start), _(FILE_FILTER)
             )
         else:
             name, _chosen_filter = QFileDialog.getSaveFileName(
-                parent, "Save map as", str(start), FILE_FILTER, options=options
+                parent, _("Save map as"), str(start), _(FILE_FILTER), options=options
             )
         if not name:
             return None
@@ -132,13 +139,15 @@ def ask_save_path(
             if options is None or not path.exists() or _replace(parent, path):
                 return path
             continue
-        QMessageBox.warning(parent, "Choose another file", problem)
+        QMessageBox.warning(parent, _("Choose another file"), problem)
         start = _start(copy_name(path))
 
 
 def _problem(path: Path, read_only: Path | None) -> str | None:
     if read_only is not None and path.absolute() == read_only.absolute():
-        return f"{path.name} is open read-only; save the map under another name."
+        return _("{name} is open read-only; save the map under another name.").format(
+            name=path.name
+        )
     if read_only is not None:
         return unwritable_output_reason(path)
     return None
@@ -147,8 +156,8 @@ def _problem(path: Path, read_only: Path | None) -> str | None:
 def _replace(parent: QWidget | None, path: Path) -> bool:
     answer = QMessageBox.question(
         parent,
-        "Replace file",
-        f"{path.name} already exists. Replace it?",
+        _("Replace file"),
+        _("{name} already exists. Replace it?").format(name=path.name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.commands import Command, UpdatePlanSettings
+from ..core.i18n import _
 from ..core.model import StakeholderMap
 from ..io.plan import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanOptions, write_plan
 from ..io.plan.plan_content import missing_note
@@ -95,7 +96,7 @@ class PlanDialog(QDialog):
         is written (a read-only view passes False). ``push`` puts an edit on the map's
         undo stack: without it the shared texts cannot be marked from here."""
         super().__init__(parent)
-        self.setWindowTitle("Export engagement plan")
+        self.setWindowTitle(_("Export engagement plan"))
         self.smap = smap
         self.map_path = map_path
         self.remember = remember
@@ -115,7 +116,7 @@ class PlanDialog(QDialog):
             self.level.addItem(LEVEL_NAMES[level], level)
         self.level_help = QLabel()
         self.level_help.setWordWrap(True)
-        self.author = QCheckBox("Name the map's author on the cover")
+        self.author = QCheckBox(_("Name the map's author on the cover"))
         self.sheets = QComboBox()
         self.sheets.addItem(
             "Stakeholders with engagement details; a table for other priorities", "priority"
@@ -131,7 +132,7 @@ class PlanDialog(QDialog):
             self.sections.addItem(item)
 
         self.template = QLineEdit(str(DEFAULT_TEMPLATE))
-        template_button = QPushButton("Choose…")
+        template_button = QPushButton(_("Choose…"))
         template_button.clicked.connect(self._on_choose_template)
         template_row = QHBoxLayout()
         template_row.addWidget(self.template)
@@ -139,13 +140,13 @@ class PlanDialog(QDialog):
 
         self.output = QLineEdit()
         self.output.textEdited.connect(self._on_output_edited)
-        output_button = QPushButton("Choose…")
+        output_button = QPushButton(_("Choose…"))
         output_button.clicked.connect(self._on_choose_output)
         output_row = QHBoxLayout()
         output_row.addWidget(self.output)
         output_row.addWidget(output_button)
 
-        self.sharing_button = QPushButton("Shared texts…")
+        self.sharing_button = QPushButton(_("Shared texts…"))
         self.sharing_button.setToolTip(
             "Choose which of the map's own texts (purpose, category and kind names, snapshot "
             "names) partner and public versions may show."
@@ -157,12 +158,12 @@ class PlanDialog(QDialog):
         level_row.addWidget(self.sharing_button)
 
         form = QFormLayout()
-        form.addRow("Version", level_row)
+        form.addRow(_("Version"), level_row)
         form.addRow("", self.level_help)
         form.addRow("", self.author)
-        form.addRow("Engagement sheets", self.sheets)
-        form.addRow("Template", template_row)
-        form.addRow("Save as", output_row)
+        form.addRow(_("Engagement sheets"), self.sheets)
+        form.addRow(_("Template"), template_row)
+        form.addRow(_("Save as"), output_row)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -170,13 +171,13 @@ class PlanDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Export")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Export"))
         self.buttons.accepted.connect(self._on_export)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Sections"))
+        layout.addWidget(QLabel(_("Sections")))
         layout.addWidget(self.sections)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
@@ -250,7 +251,7 @@ class PlanDialog(QDialog):
 
     def _on_level_changed(self) -> None:
         level = self.chosen_level()
-        self.level_help.setText(LEVEL_DESCRIPTIONS[level])
+        self.level_help.setText(_(LEVEL_DESCRIPTIONS[level]))
         self.author.setEnabled(level == "full")
         if not self._path_edited:
             self.output.setText(str(output_folder() / f"{self.stem}-plan-{level}.docx"))
@@ -280,7 +281,7 @@ class PlanDialog(QDialog):
     # -- export -----------------------------------------------------------------------
     def _on_export(self) -> None:
         if not self.chosen_sections():
-            self.status.setText("Tick at least one section.")
+            self.status.setText(_("Tick at least one section."))
             return
         try:
             options = self.options()
@@ -297,7 +298,7 @@ class PlanDialog(QDialog):
         self._cancel = threading.Event()
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         self.progress.setValue(0)
-        self.status.setText("Writing the plan…")
+        self.status.setText(_("Writing the plan…"))
         self.task.start(_plan_job(self.smap.copy(), path, options, self._cancel))
 
     @property
@@ -309,7 +310,7 @@ class PlanDialog(QDialog):
         """Cancel: stop a plan being written (the dialog stays open and says so), or close."""
         if self.writing:
             self._cancel.set()
-            self.status.setText("Cancelling…")
+            self.status.setText(_("Cancelling…"))
             return
         super().reject()
 
@@ -322,7 +323,7 @@ class PlanDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
         self.progress.setValue(0)
         if self._cancel.is_set():
-            self.status.setText("Export cancelled: no plan was written.")
+            self.status.setText(_("Export cancelled: no plan was written."))
         else:
             self.status.setText(f"The plan was not written: {message}")
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from ..core.model import StakeholderMap
 
 __all__ = ["PresentationMode", "PresentationStyle"]
@@ -48,7 +48,7 @@ BAR_BUTTON_PT = 16
 HINT_PT = 20
 #: How long a first Esc waits for the second one while names are hidden, in ms.
 CONFIRM_LEAVE_MS = 4000
-CONFIRM_LEAVE_HINT = "Names will show when you leave — press Esc again to leave"
+CONFIRM_LEAVE_HINT = N_("Names will show when you leave — press Esc again to leave")
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ class PresentationMode(QObject):
             _("Full-screen canvas with large labels for a projector (F5)")
         )
         self.toggle_action.triggered.connect(self._on_toggle_triggered)
-        self.leave_action = QAction("Leave (Esc)", window)
+        self.leave_action = QAction(_("Leave (Esc)"), window)
         self.leave_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.leave_action.setEnabled(False)
         self.leave_action.triggered.connect(self.request_leave)
@@ -182,17 +182,17 @@ class PresentationMode(QObject):
         self._confirm_leave.setSingleShot(True)
         self._confirm_leave.setInterval(CONFIRM_LEAVE_MS)
         self._confirm_leave.timeout.connect(self._update_bar_texts)
-        self.names_action = QAction("Show names (N)", window)
+        self.names_action = QAction(_("Show names (N)"), window)
         self.names_action.setShortcut(QKeySequence(Qt.Key.Key_N))
         self.names_action.setCheckable(True)
         self.names_action.setEnabled(False)
-        self.names_action.setToolTip("Reveal or hide the stakeholders' names (N)")
+        self.names_action.setToolTip(_("Reveal or hide the stakeholders' names (N)"))
         self.names_action.toggled.connect(self._on_reveal_toggled)
-        self.scores_action = QAction("Show scores (S)", window)
+        self.scores_action = QAction(_("Show scores (S)"), window)
         self.scores_action.setShortcut(QKeySequence(Qt.Key.Key_S))
         self.scores_action.setCheckable(True)
         self.scores_action.setEnabled(False)
-        self.scores_action.setToolTip("Reveal or hide scores, towers' heights and votes (S)")
+        self.scores_action.setToolTip(_("Reveal or hide scores, towers' heights and votes (S)"))
         self.scores_action.toggled.connect(self._on_reveal_toggled)
         for action in (
             self.toggle_action,
@@ -362,21 +362,21 @@ class PresentationMode(QObject):
 
     def _update_bar_texts(self) -> None:
         names, scores = self.names_action.isChecked(), self.scores_action.isChecked()
-        self.names_action.setText(f"{'Hide' if names else 'Show'} names (N)")
-        self.scores_action.setText(f"{'Hide' if scores else 'Show'} scores (S)")
+        self.names_action.setText(_("Hide names (N)") if names else _("Show names (N)"))
+        self.scores_action.setText(_("Hide scores (S)") if scores else _("Show scores (S)"))
         if not names and not scores:
-            hint = "Names and scores hidden — N shows names, S shows scores"
+            hint = _("Names and scores hidden — N shows names, S shows scores")
         elif not names:
-            hint = "Names hidden — press N to show them"
+            hint = _("Names hidden — press N to show them")
         elif not scores:
-            hint = "Scores hidden — press S to show them"
+            hint = _("Scores hidden — press S to show them")
         else:
             hint = ""
         if self.leave_pending:
-            hint = CONFIRM_LEAVE_HINT
+            hint = _(CONFIRM_LEAVE_HINT)
         sensitive = self._is_sensitive()
         self.bar.hint.setToolTip(
-            "Hidden because the map has confidential stakeholders" if sensitive else ""
+            _("Hidden because the map has confidential stakeholders") if sensitive else ""
         )
         self.bar.hint.setText(hint)
         if self.active:

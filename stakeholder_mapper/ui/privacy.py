@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.i18n import N_, _, ngettext
 from ..core.model import StakeholderMap
 from ..core.privacy import ErasePerson, overdue_reviews
 from ..core.validation import ValidationError
@@ -40,7 +41,7 @@ __all__ = ["PREVIEW_DELAY_MS", "ErasePersonDialog", "ReviewDueDialog", "erased_s
 PREVIEW_DELAY_MS = 300
 
 #: What the summary says while the preview for the text typed is being worked out.
-PREVIEW_PENDING = "Working out what will be erased…"
+PREVIEW_PENDING = N_("Working out what will be erased…")
 
 
 def erased_since_save(undo_stack: QUndoStack) -> bool:
@@ -68,19 +69,21 @@ class ErasePersonDialog(QDialog):
         super().__init__(parent)
         self.smap, self.stakeholder_id = smap, stakeholder_id
         stakeholder = smap.stakeholders[stakeholder_id]
-        self.setWindowTitle("Erase personal data")
+        self.setWindowTitle(_("Erase personal data"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"Erase the personal name and contact details of {stakeholder.label} from the "
-            "whole map, every snapshot included. Each place they appear in a text becomes "
-            "[erased]. The stakeholder stays on the map. You can undo until you close the "
-            "map; saving keeps no backup of the previous version."
+            _(
+                "Erase the personal name and contact details of {name} from the "
+                "whole map, every snapshot included. Each place they appear in a text becomes "
+                "[erased]. The stakeholder stays on the map. You can undo until you close the "
+                "map; saving keeps no backup of the previous version."
+            ).format(name=stakeholder.label)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.also = QLineEdit()
-        self.also.setPlaceholderText("Other spellings or nicknames to erase, separated by ;")
+        self.also.setPlaceholderText(_("Other spellings or nicknames to erase, separated by ;"))
         self.also.textChanged.connect(self._text_changed)
         layout.addWidget(self.also)
         self.summary = QLabel()
@@ -88,7 +91,7 @@ class ErasePersonDialog(QDialog):
         layout.addWidget(self.summary)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.erase_button = self.buttons.addButton(
-            "Erase", QDialogButtonBox.ButtonRole.DestructiveRole
+            _("Erase"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
         self.erase_button.clicked.connect(self._erase)
         self.buttons.rejected.connect(self.reject)
@@ -120,7 +123,7 @@ class ErasePersonDialog(QDialog):
             self.preview_timer.stop()
             self._show(_erasure(self.smap, self.stakeholder_id, self._extra()))
             return
-        self.summary.setText(PREVIEW_PENDING)
+        self.summary.setText(_(PREVIEW_PENDING))
         # Erase works out the erasure for the text typed when the preview is not ready.
         self.erase_button.setEnabled(self._command is not None or bool(self._extra()))
         self.preview_timer.start()
@@ -136,6 +139,9 @@ class ErasePersonDialog(QDialog):
     def _show(self, preview: _Preview) -> None:
         self._command, self._command_for = preview.command, preview.extra
         self.summary.setText(preview.summary)
+        # Longer sentences (other languages, many places) need more lines: grow to show them.
+        needed = self.layout().totalHeightForWidth(self.width())
+        self.resize(self.width(), max(self.height(), needed))
         self.erase_button.setEnabled(preview.command is not None)
 
     def _erase(self) -> None:
@@ -184,21 +190,29 @@ class ReviewDueDialog(QDialog):
 
     def __init__(self, smap: StakeholderMap, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Reviews due")
+        self.setWindowTitle(_("Reviews due"))
         self.due = overdue_reviews(smap, today)
         layout = QVBoxLayout(self)
         text = QLabel(
-            f"{len(self.due)} stakeholder{'s' if len(self.due) != 1 else ''} should be "
-            "reviewed: check each with its source and update it, delete it if it no longer "
-            "matters, or erase the person's data; then set the next review date."
+            ngettext(
+                "{n} stakeholder should be reviewed: check each with its source and update it, "
+                "delete it if it no longer matters, or erase the person's data; then set the "
+                "next review date.",
+                "{n} stakeholders should be reviewed: check each with its source and update it, "
+                "delete it if it no longer matters, or erase the person's data; then set the "
+                "next review date.",
+                len(self.due),
+            ).format(n=len(self.due))
             if self.due
-            else "No review is due."
+            else _("No review is due.")
         )
         text.setWordWrap(True)
         layout.addWidget(text)
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(["Stakeholder", "Review date", "Overdue", "Personal data"])
+        self.table.setHeaderLabels(
+            [_("Stakeholder"), _("Review date"), _("Overdue"), _("Personal data")]
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for s in self.due:
             days = (today - s.review_date).days if s.review_date else 0
@@ -207,8 +221,10 @@ class ReviewDueDialog(QDialog):
                     [
                         s.label,
                         s.review_date.isoformat() if s.review_date else "",
-                        "due today" if days == 0 else f"{days} day{'s' if days != 1 else ''}",
-                        "yes" if (s.person or s.contact) else "",
+                        _("due today")
+                        if days == 0
+                        else ngettext("{n} day", "{n} days", days).format(n=days),
+                        _("yes") if (s.person or s.contact) else "",
                     ]
                 )
             )
@@ -219,7 +235,7 @@ class ReviewDueDialog(QDialog):
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.erase_button = buttons.addButton(
-            "Erase personal data…", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Erase personal data…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.erase_button.setEnabled(any(s.person or s.contact for s in self.due))
         self.erase_button.clicked.connect(self.accept)

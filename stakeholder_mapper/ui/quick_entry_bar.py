@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.i18n import N_, _
 from ..core.model import ChangeKind, ModelChange
 from ..core.quick_entry import QuickEntryError, completions, quick_entry
 from .document import MapDocument
@@ -34,7 +35,7 @@ _CATEGORY_CHANGES = (
     ChangeKind.CATEGORY_CHANGED,
     ChangeKind.RESET,
 )
-PLACEHOLDER = "Name; category   ·   A > B   ·   A -> B trust 4   ·   paste a list"
+PLACEHOLDER = N_("Name; category   ·   A > B   ·   A -> B trust 4   ·   paste a list")
 
 
 class _EntryLine(QLineEdit):
@@ -83,7 +84,7 @@ class QuickEntryBar(QWidget):
         self.document = document
         self._pending = ""
         self.line = _EntryLine(self)
-        self.line.setPlaceholderText(PLACEHOLDER)
+        self.line.setPlaceholderText(_(PLACEHOLDER))
         self.line.setClearButtonEnabled(True)
         self._choices = QStringListModel(self)
         completer = QCompleter(self._choices, self)
@@ -91,7 +92,7 @@ class QuickEntryBar(QWidget):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.line.setCompleter(completer)
         self.category = QComboBox(self)
-        self.category.setToolTip("Category for names typed without one, and for names added")
+        self.category.setToolTip(_("Category for names typed without one, and for names added"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.action = QPushButton(self)
@@ -100,9 +101,9 @@ class QuickEntryBar(QWidget):
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Quick entry:", self))
+        row.addWidget(QLabel(_("Quick entry:"), self))
         row.addWidget(self.line, 1)
-        row.addWidget(QLabel("new names in", self))
+        row.addWidget(QLabel(_("new names in"), self))
         row.addWidget(self.category)
         notice = QHBoxLayout()
         notice.setContentsMargins(0, 0, 0, 0)
@@ -166,10 +167,16 @@ class QuickEntryBar(QWidget):
         self.action.setProperty("fixed", fixed)
         self.action.setProperty("missing", list(exc.missing))
         if fixed:
-            self.action.setText(f"Use '{exc.suggestion}'")
+            self.action.setText(_("Use '{name}'").format(name=exc.suggestion))
         elif exc.missing:
-            what = f"'{exc.missing[0]}'" if len(exc.missing) == 1 else "them"
-            self.action.setText(f"Add {what} as {self.category.currentText()}")
+            category = self.category.currentText()
+            if len(exc.missing) == 1:
+                text = _("Add '{name}' as {category}").format(
+                    name=exc.missing[0], category=category
+                )
+            else:
+                text = _("Add them as {category}").format(category=category)
+            self.action.setText(text)
         self.action.setVisible(bool(fixed or exc.missing))
 
     def _hide_message(self) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..core.i18n import _
+
 __all__ = ["ReadOnlyBanner", "with_banner"]
 
 
@@ -31,7 +33,7 @@ class ReadOnlyBanner(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         layout.addWidget(self.label, 1)
-        self.save_as_button = QPushButton("Save as…")
+        self.save_as_button = QPushButton(_("Save as…"))
         self.save_as_button.clicked.connect(self.save_as_requested)
         layout.addWidget(self.save_as_button)
         self.hide()
@@ -39,8 +41,10 @@ class ReadOnlyBanner(QFrame):
     def show_for(self, file_name: str) -> None:
         """Show the banner for the read-only map ``file_name``."""
         self.label.setText(
-            f"<b>Read-only:</b> changes you try here are not saved to {file_name}; "
-            "use Save as to keep them in a new file."
+            _(
+                "<b>Read-only:</b> changes you try here are not saved to {name}; "
+                "use Save as to keep them in a new file."
+            ).format(name=file_name)
         )
         self.show()
 

@@ -21,15 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..analysis.routes import Confidence, Route, confidence, our_branch, trusted_routes
+from ..core.i18n import N_, _, pgettext
 from ..core.model import ChangeKind, ModelChange
 from .document import MapDocument
 
 __all__ = ["ROUTE_ITEM", "ROUTE_NOTE", "RoutePanel"]
 
 #: One listed route: the chain of names, its cost and its confidence (high, medium, low).
-ROUTE_ITEM = "{names}  (cost {cost}, confidence {level})"
+ROUTE_ITEM = N_("{names}  (cost {cost}, confidence {level})")
 #: Under the list, for the chosen route: its confidence, why, and how routes are ranked.
-ROUTE_NOTE = (
+ROUTE_NOTE = N_(
     "Confidence {level}: {reasons}. Routes are ranked by cost: 60 / strength per tie "
     "(12 for the strongest, 60 for the weakest), plus the go-betweens' standing with us "
     "and whether each tie is confirmed."
@@ -69,9 +70,9 @@ class RoutePanel(QWidget):
         for box in (self.source, self.target):
             box.setEditable(True)
             box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        find = QPushButton("Find routes")
+        find = QPushButton(_("Find routes"))
         find.clicked.connect(self.find)
-        clear = QPushButton("Clear")
+        clear = QPushButton(_("Clear"))
         clear.clicked.connect(self.clear)
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -80,8 +81,8 @@ class RoutePanel(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("From", self.source)
-        form.addRow("To", self.target)
+        form.addRow(_("From"), self.source)
+        form.addRow(_("To"), self.target)
         buttons = QHBoxLayout()
         buttons.addWidget(find)
         buttons.addWidget(clear)
@@ -120,7 +121,7 @@ class RoutePanel(QWidget):
             # Our branch named (or changed) in Map details: routes start there.
             self.source.setCurrentIndex(self.source.findData(our_branch(self.document.smap)))
         if self.routes and change.kind in _ROUTE_CHANGES:
-            self.note.setText("The map changed: find the routes again to update them.")
+            self.note.setText(_("The map changed: find the routes again to update them."))
 
     def set_ends(self, source: str | None = None, target: str | None = None) -> None:
         """Choose the start and/or end stakeholder (by id)."""
@@ -136,27 +137,33 @@ class RoutePanel(QWidget):
         self.routes = []
         self.confidences = []
         try:
-            source, target = self._chosen(self.source, "From"), self._chosen(self.target, "To")
+            source, target = (
+                self._chosen(self.source, _("From")),
+                self._chosen(self.target, _("To")),
+            )
         except LookupError as exc:
             self.note.setText(str(exc))
             self.highlight.emit([])
             return []
         if source == target:
-            self.note.setText("Choose two different stakeholders.")
+            self.note.setText(_("Choose two different stakeholders."))
             self.highlight.emit([])
             return []
         self.routes = trusted_routes(smap, source, target, k=3)
         self.confidences = [confidence(smap, route) for route in self.routes]
         if not self.routes:
             self.note.setText(
-                f"No route of positive ties leads from {smap.stakeholders[source].label} "
-                f"to {smap.stakeholders[target].label}."
+                _("No route of positive ties leads from {source} to {target}.").format(
+                    source=smap.stakeholders[source].label, target=smap.stakeholders[target].label
+                )
             )
             self.highlight.emit([])
             return []
         for route, judged in zip(self.routes, self.confidences, strict=True):
             names = " → ".join(smap.stakeholders[i].label for i in route.stakeholders)
-            self.list.addItem(ROUTE_ITEM.format(names=names, cost=route.cost, level=judged.level))
+            self.list.addItem(
+                _(ROUTE_ITEM).format(names=names, cost=route.cost, level=self._level(judged.level))
+            )
             item = self.list.item(self.list.count() - 1)
             item.setToolTip(names)
             item.setData(Qt.ItemDataRole.UserRole, list(route.stakeholders))
@@ -168,20 +175,36 @@ class RoutePanel(QWidget):
         name in any case, or the start of exactly one name; the box then shows it in full."""
         text = box.currentText().strip()
         if not text:
-            raise LookupError(f"Type or choose a stakeholder in {end}.")
+            raise LookupError(_("Type or choose a stakeholder in {end}.").format(end=end))
         wanted = text.casefold()
         labels = [(box.itemText(i), i) for i in range(box.count())]
         matches = [i for label, i in labels if label.casefold() == wanted]
         if not matches:
             matches = [i for label, i in labels if label.casefold().startswith(wanted)]
         if not matches:
-            raise LookupError(f"{end}: no stakeholder is called {text!r}.")
+            raise LookupError(
+                _("{end}: no stakeholder is called {found}.").format(end=end, found=repr(text))
+            )
         if len(matches) > 1:
             names = ", ".join(box.itemText(i) for i in matches[:3])
             more = ", …" if len(matches) > 3 else ""
-            raise LookupError(f"{end}: {text!r} could be {names}{more}; type more of the name.")
+            raise LookupError(
+                _("{end}: {found} could be {names}; type more of the name.").format(
+                    end=end, found=repr(text), names=names + more
+                )
+            )
         box.setCurrentIndex(matches[0])
         return str(box.itemData(matches[0]))
+
+    @staticmethod
+    def _level(level: str) -> str:
+        """A route's confidence level (high, medium, low) as the user reads it."""
+        levels = {
+            "high": pgettext("route confidence", "high"),
+            "medium": pgettext("route confidence", "medium"),
+            "low": pgettext("route confidence", "low"),
+        }
+        return levels.get(level, level)
 
     def clear(self) -> None:
         """Forget the routes and remove the highlight."""
@@ -195,6 +218,8 @@ class RoutePanel(QWidget):
         if 0 <= row < len(self.routes):
             judged = self.confidences[row]
             self.note.setText(
-                ROUTE_NOTE.format(level=judged.level, reasons="; ".join(judged.reasons))
+                _(ROUTE_NOTE).format(
+                    level=self._level(judged.level), reasons="; ".join(judged.reasons)
+                )
             )
             self.highlight.emit(list(self.routes[row].stakeholders))

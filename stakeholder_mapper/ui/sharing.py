@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.commands import Command
+from ..core.i18n import N_, _
 from ..core.model import StakeholderMap
 from ..core.sharing import SHARING, SHARING_NAMES, SetSharing, map_texts
 from .window_layout import resize_within_screen
@@ -36,18 +37,18 @@ from .window_layout import resize_within_screen
 __all__ = ["SHARING_HELP", "SharingBox", "SharingDialog"]
 
 #: The tooltip of every sharing box, and the dialog's lead: what a mark does.
-SHARING_HELP = (
+SHARING_HELP = N_(
     "Who may read this text in exported plans and files. Internal only: the full version "
     "alone. Share with partners: partner versions too. Share publicly: public versions "
     "too. Phone numbers, e-mail addresses and personal names are removed from shared text."
 )
 #: The dialog's lead sentence.
-DIALOG_LEAD = (
+DIALOG_LEAD = N_(
     "Texts you wrote for the whole map stay in the full (internal) version unless you "
     "share them. Unshared categories and kinds appear as “Group A”, “Tie kind 1” and so on."
 )
 #: Said when the map has no such text.
-NOTHING_TO_MARK = (
+NOTHING_TO_MARK = N_(
     "This map has no purpose, own category or kind names, snapshots or plan texts to share."
 )
 
@@ -61,9 +62,9 @@ class SharingBox(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         for mark in SHARING:
-            self.addItem(SHARING_NAMES[mark], mark)
-        self.setToolTip(SHARING_HELP)
-        self.setAccessibleName("Sharing")
+            self.addItem(_(SHARING_NAMES[mark]), mark)
+        self.setToolTip(_(SHARING_HELP))
+        self.setAccessibleName(_("Sharing"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # Like the inspector's other boxes: the wheel scrolls the panel, not the mark.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -94,11 +95,11 @@ class SharingDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("What shared versions show")
+        self.setWindowTitle(_("What shared versions show"))
         self.smap = smap
         self.push = push
         self.boxes: dict[str, SharingBox] = {}
-        lead = QLabel(DIALOG_LEAD)
+        lead = QLabel(_(DIALOG_LEAD))
         lead.setWordWrap(True)
         grid_widget = QWidget()
         grid = QGridLayout(grid_widget)
@@ -117,7 +118,7 @@ class SharingDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(len(texts) + 1, 1)  # rows stay together at the top
         if not texts:
-            grid.addWidget(QLabel(NOTHING_TO_MARK), 0, 0)
+            grid.addWidget(QLabel(_(NOTHING_TO_MARK)), 0, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_widget)

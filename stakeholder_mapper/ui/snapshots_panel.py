@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from ..analysis.compare import MapComparison, brokerage_moves, compare_maps
 from ..analysis.views import AnalysisInputError
 from ..core.dates import local_time, short_date, time_of_day
+from ..core.i18n import N_, _, ngettext
 from ..core.model import ChangeKind, ModelChange, Snapshot, StakeholderMap
 from ..core.sharing import SetSharing, snapshot_key
 from ..core.snapshots import (
@@ -63,20 +64,20 @@ _Index = QModelIndex | QPersistentModelIndex
 #: Pause after the last edit before a comparison with now is brought up to date.
 REFRESH_MS = 300
 _HEADERS = {
-    "change": "Change",
-    "what": "What",
-    "name": "Stakeholder or relationship",
-    "field": "Field",
-    "before": "Before",
-    "after": "After",
+    "change": N_("Change"),
+    "what": N_("What"),
+    "name": N_("Stakeholder or relationship"),
+    "field": N_("Field"),
+    "before": N_("Before"),
+    "after": N_("After"),
 }
 
 
 def _shown(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "unknown"
+        return _("unknown")
     if isinstance(value, tuple):
-        return ", ".join(str(v) for v in value) or "none"
+        return ", ".join(str(v) for v in value) or _("none")
     return str(value)
 
 
@@ -112,7 +113,7 @@ class ComparisonTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return list(_HEADERS.values())[section]
+            return _(list(_HEADERS.values())[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -177,33 +178,51 @@ class ComparisonView(QWidget):
         if comparison is not None:
             self.lines.addItems([d.sentence() for d in comparison.rows()])
         if comparison is None:
-            self.headline.setText("Select one snapshot to compare with now, or two to compare.")
+            self.headline.setText(_("Select one snapshot to compare with now, or two to compare."))
             return
+        added = len(comparison.added_stakeholders)
+        removed = len(comparison.removed_stakeholders)
+        changed = len({d.id for d in comparison.changed_stakeholders})
+        moved = len(comparison.quadrant_moves)
         counts = [
-            (len(comparison.added_stakeholders), "added"),
-            (len(comparison.removed_stakeholders), "removed"),
-            (len({d.id for d in comparison.changed_stakeholders}), "changed"),
-            (len(comparison.quadrant_moves), "moved quadrant"),
+            ngettext("{n} added", "{n} added", added).format(n=added) if added else "",
+            ngettext("{n} removed", "{n} removed", removed).format(n=removed) if removed else "",
+            ngettext("{n} changed", "{n} changed", changed).format(n=changed) if changed else "",
+            ngettext("{n} moved quadrant", "{n} moved quadrant", moved).format(n=moved)
+            if moved
+            else "",
         ]
-        people = ", ".join(f"{n} {word}" for n, word in counts if n) or "no changes"
-        ties = len(comparison.added_relationships), len(comparison.removed_relationships)
+        people = ", ".join(text for text in counts if text) or _("no changes")
         before, after = comparison.support_before, comparison.support_after
         self.headline.setText(
-            f"<b>{title}</b><br>Stakeholders: {people}. Relationships: {ties[0]} added, "
-            f"{ties[1]} removed, {len({d.id for d in comparison.changed_relationships})} changed."
-            f"<br>Influence of supporters {before.supporters} → {after.supporters}, "
-            f"of opponents {before.opponents} → {after.opponents}."
+            _(
+                "<b>{title}</b><br>Stakeholders: {people}. Relationships: {added} added, "
+                "{removed} removed, {changed} changed.<br>Influence of supporters "
+                "{supporters_before} → {supporters_after}, of opponents {opponents_before} → "
+                "{opponents_after}."
+            ).format(
+                title=title,
+                people=people,
+                added=len(comparison.added_relationships),
+                removed=len(comparison.removed_relationships),
+                changed=len({d.id for d in comparison.changed_relationships}),
+                supporters_before=before.supporters,
+                supporters_after=after.supporters,
+                opponents_before=before.opponents,
+                opponents_after=after.opponents,
+            )
         )
         if comparison.brokerage_moves:
             top = comparison.brokerage_moves[0]
             self.headline.setText(
-                self.headline.text() + f"<br>Biggest brokerage change: {top.name}."
+                self.headline.text()
+                + _("<br>Biggest brokerage change: {name}.").format(name=top.name)
             )
         self._fit_columns()
 
 
 #: What a snapshot's sharing mark covers.
-SNAPSHOT_SHARING = "Unshared, plans call the snapshot by its number."
+SNAPSHOT_SHARING = N_("Unshared, plans call the snapshot by its number.")
 
 
 class SnapshotPanel(QWidget):
@@ -218,15 +237,15 @@ class SnapshotPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.take_button = QPushButton("Take snapshot…", self)
-        self.restore_button = QPushButton("Restore", self)
-        self.rename_button = QPushButton("Rename…", self)
-        self.delete_button = QPushButton("Delete", self)
-        self.compare_button = QPushButton("Compare", self)
+        self.take_button = QPushButton(_("Take snapshot…"), self)
+        self.restore_button = QPushButton(_("Restore"), self)
+        self.rename_button = QPushButton(_("Rename…"), self)
+        self.delete_button = QPushButton(_("Delete"), self)
+        self.compare_button = QPushButton(_("Compare"), self)
         #: Whether partner and public plans may show the selected snapshot's name.
         self.sharing = SharingBox(self)
-        self.sharing.setToolTip(f"{SHARING_HELP} {SNAPSHOT_SHARING}")
-        self.clear_button = QPushButton("Clear comparison", self)
+        self.sharing.setToolTip(_(SHARING_HELP) + " " + _(SNAPSHOT_SHARING))
+        self.clear_button = QPushButton(_("Clear comparison"), self)
         self.comparison = ComparisonView(self)
         self._compared: tuple[str, str | None] | None = None
         #: What the shown comparison compares ("Workshop 1 → now").
@@ -307,7 +326,7 @@ class SnapshotPanel(QWidget):
             button.setEnabled(n == 1)
         self.delete_button.setEnabled(n == 1)
         self.compare_button.setEnabled(n in (1, 2))
-        self.compare_button.setText("Compare the two" if n == 2 else "Compare with now")
+        self.compare_button.setText(_("Compare the two") if n == 2 else _("Compare with now"))
         self.sharing.setEnabled(n == 1)
         ids = self.selected_ids()
         key = snapshot_key(ids[0]) if n == 1 else ""
@@ -350,9 +369,9 @@ class SnapshotPanel(QWidget):
         )
 
     def _on_take_clicked(self) -> None:
-        default = f"Snapshot {len(self.document.smap.snapshots) + 1}"
+        default = _("Snapshot {number}").format(number=len(self.document.smap.snapshots) + 1)
         name, ok = QInputDialog.getText(
-            self, "Take snapshot", "Name of the snapshot:", text=default
+            self, _("Take snapshot"), _("Name of the snapshot:"), text=default
         )
         if ok:
             self.take(name)
@@ -362,7 +381,7 @@ class SnapshotPanel(QWidget):
         if len(ids) != 1:
             return
         old = self._snapshot(ids[0]).name
-        name, ok = QInputDialog.getText(self, "Rename snapshot", "New name:", text=old)
+        name, ok = QInputDialog.getText(self, _("Rename snapshot"), _("New name:"), text=old)
         if ok:
             self.rename_selected(name)
 
@@ -397,8 +416,9 @@ class SnapshotPanel(QWidget):
             self.clear_comparison()
             return None
         result = compare_maps(before, after, brokerage=False)
-        title = f"{self._snapshot(first).name} → " + (
-            self._snapshot(second).name if second else "now"
+        title = _("{before} → {after}").format(
+            before=self._snapshot(first).name,
+            after=self._snapshot(second).name if second else _("now"),
         )
         self.title = title
         self._before = before
@@ -413,7 +433,9 @@ class SnapshotPanel(QWidget):
         self.brokerage_pending = False
         self.comparison.headline.setText(
             self.comparison.headline.text()
-            + f"<br>Brokerage changes could not be computed: {escape(message)}"
+            + _("<br>Brokerage changes could not be computed: {reason}").format(
+                reason=escape(message)
+            )
         )
 
     def _on_brokerage_finished(self, moves: tuple) -> None:

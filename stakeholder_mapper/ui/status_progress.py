@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QProgressBar, QWidget
 
+from ..core.i18n import _, format_number
 from .canvas import MapScene
 from .metrics_runner import MetricsRunner
 
@@ -61,10 +62,14 @@ class BackgroundProgress(QProgressBar):
     def _update(self) -> None:
         if self._drawing is not None:
             done, total = self._drawing
-            self.setFormat(f"Drawing ties: {done:,} of {total:,}")
+            self.setFormat(
+                _("Drawing ties: {done} of {total}").format(
+                    done=format_number(done), total=format_number(total)
+                )
+            )
             self.setValue(round(100 * done / total))
         metrics = self._metrics is not None and not self._metrics_due.isActive()
         if self._drawing is None and metrics:
-            self.setFormat("Computing metrics: %p %")
+            self.setFormat(_("Computing metrics: %p %"))
             self.setValue(round(100 * self._metrics))
         self.setVisible(self._drawing is not None or metrics)

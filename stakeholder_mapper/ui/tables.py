@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.commands import Batch, Command, UpdateRelationship, UpdateStakeholder
+from ..core.i18n import _, ngettext
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
 from ..core.validation import ValidationError
 from .document import MapDocument
@@ -108,7 +109,7 @@ class RecordTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.fields[section].header
+            return self.fields[section].title
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -171,8 +172,20 @@ class RecordTableModel(QAbstractTableModel):
                 )
                 for rid in changed
             ]
+            if self.records == "stakeholders":
+                label = ngettext(
+                    "Set {field} of {n} stakeholder",
+                    "Set {field} of {n} stakeholders",
+                    len(changed),
+                )
+            else:
+                label = ngettext(
+                    "Set {field} of {n} relationship",
+                    "Set {field} of {n} relationships",
+                    len(changed),
+                )
             return Batch.build(
-                self.smap, f"Set {field.header.lower()} of {len(changed)} {self.records}", steps
+                self.smap, label.format(field=field.title.lower(), n=len(changed)), steps
             )
 
         try:
@@ -353,7 +366,9 @@ class TablePanel(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.filter_box = QLineEdit(self)
-        self.filter_box.setPlaceholderText(f"Filter {records}…")
+        self.filter_box.setPlaceholderText(
+            _("Filter stakeholders…") if records == "stakeholders" else _("Filter relationships…")
+        )
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = _Table(self)

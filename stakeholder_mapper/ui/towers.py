@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..analysis.compare import support_balance
+from ..core.i18n import _
 from ..core.model import MAX_TOWER, MAX_VOTES, ChangeKind, ModelChange, Stakeholder
 from ..core.scores import PowerFromTowers, SetInfluence, SetVotes
 from .document import MapDocument
@@ -216,7 +217,7 @@ class TowerChart(QWidget):
             (metrics.horizontalAdvance(self.label_of(sid)) for sid in self.order), default=0
         )
         name_width = min(longest + 4, column_width * NAME_SHARE)
-        value_width = bold.horizontalAdvance("not rated" if self.show_scores else "00")
+        value_width = bold.horizontalAdvance(_("not rated") if self.show_scores else "00")
         return _Grid(columns, rows, column_width, row_height, name_width, value_width)
 
     def needed_height(self, width: float, room: float) -> int:
@@ -268,7 +269,7 @@ class TowerChart(QWidget):
         if not self.order:
             painter.setFont(self.label_font())
             painter.setPen(TEXT)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No stakeholders yet")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("No stakeholders yet"))
         painter.end()
 
     def _paint_name(self, painter: QPainter, sid: str, cell: QRectF, grid: _Grid) -> None:
@@ -305,7 +306,7 @@ class TowerChart(QWidget):
             painter.drawText(
                 QRectF(left + width + 8, cell.top(), cell.right() - left - width, cell.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                "not rated",
+                _("not rated"),
             )
             return
         painter.setPen(QPen(colour.darker(140), 1.5))
@@ -340,10 +341,14 @@ class TowerChart(QWidget):
             else:
                 sid = self.order[index]
                 value = self.value(sid)
-                shown = "not rated yet" if value is None else str(value)
+                shown = _("not rated yet") if value is None else str(value)
                 if not self.show_scores:
-                    shown = "hidden"
-                QToolTip.showText(event.globalPos(), f"{self.label_of(sid)}: {shown}", self)
+                    shown = _("hidden")
+                QToolTip.showText(
+                    event.globalPos(),
+                    _("{name}: {value}").format(name=self.label_of(sid), value=shown),
+                    self,
+                )
             return True
         return super().event(event)
 
@@ -434,31 +439,35 @@ class InfluenceTowers(QWidget):
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.hint = QLabel(
-            "Blue: supporters · hatched orange: opponents · grey: neutral or no position"
-            " · dashed: not rated yet.   Click a tower, then + / − (or drag its end);"
-            " Up / Down choose another.",
+            _(
+                "Blue: supporters · hatched orange: opponents · grey: neutral or no position"
+                " · dashed: not rated yet.   Click a tower, then + / − (or drag its end);"
+                " Up / Down choose another."
+            ),
             self,
         )
         self.hint.setWordWrap(True)
         header = QHBoxLayout()
         header.addWidget(self.totals, 1)
         if field == "influence":
-            self.to_power = QPushButton("Set power from towers", self)
-            self.to_power.setToolTip("Power 1-5 in proportion to tower height; the tallest gets 5")
+            self.to_power = QPushButton(_("Set power from towers"), self)
+            self.to_power.setToolTip(
+                _("Power 1-5 in proportion to tower height; the tallest gets 5")
+            )
             self.to_power.clicked.connect(self._on_to_power_clicked)
             header.addWidget(self.to_power)
         else:
             self.participants = QSpinBox(self)
             self.participants.setRange(0, 500)
             self.participants.setSpecialValueText("—")
-            self.participants.setToolTip("How many people vote (0: not counted)")
+            self.participants.setToolTip(_("How many people vote (0: not counted)"))
             self.dots_each = QSpinBox(self)
             self.dots_each.setRange(1, 50)
             self.dots_each.setValue(3)
-            self.dots_each.setToolTip("How many dots each participant places")
-            header.addWidget(QLabel("Participants", self))
+            self.dots_each.setToolTip(_("How many dots each participant places"))
+            header.addWidget(QLabel(_("Participants"), self))
             header.addWidget(self.participants)
-            header.addWidget(QLabel("dots each", self))
+            header.addWidget(QLabel(_("dots each"), self))
             header.addWidget(self.dots_each)
             self.participants.valueChanged.connect(self._update_totals)
             self.dots_each.valueChanged.connect(self._update_totals)
@@ -481,17 +490,22 @@ class InfluenceTowers(QWidget):
     def _update_totals(self) -> None:
         stakeholders = self.document.smap.stakeholders.values()
         if not self.chart.show_scores:
-            self.totals.setText("Totals are hidden with the scores")
+            self.totals.setText(_("Totals are hidden with the scores"))
             self.detail.setText(self._selected_text())
             return
         if self.chart.field == "votes":
             total = sum(s.votes or 0 for s in stakeholders)
-            text = f"Dot votes cast: {total}"
             budget = self.participants.value() * self.dots_each.value()
-            if budget:
-                left = budget - total
-                text += f" of {budget}" + (
-                    f" ({left} left)" if left >= 0 else f" ({-left} too many)"
+            left = budget - total
+            if not budget:
+                text = _("Dot votes cast: {total}").format(total=total)
+            elif left >= 0:
+                text = _("Dot votes cast: {total} of {budget} ({left} left)").format(
+                    total=total, budget=budget, left=left
+                )
+            else:
+                text = _("Dot votes cast: {total} of {budget} ({over} too many)").format(
+                    total=total, budget=budget, over=-left
                 )
             self.totals.setText(text)
             self.detail.setText(self._selected_text())
@@ -499,25 +513,37 @@ class InfluenceTowers(QWidget):
         balance = support_balance(self.document.smap)
         unrated = sum(1 for s in stakeholders if s.influence is None)
         text = (
-            f"<span style='color:{SUPPORTER.name()}'>Supporters {balance.supporters}</span>"
-            f"  ·  <span style='color:{OPPONENT.name()}'>Opponents {balance.opponents}</span>"
-            f"  ·  Not yet rated {unrated}"
+            f"<span style='color:{SUPPORTER.name()}'>"
+            + _("Supporters {n}").format(n=balance.supporters)
+            + f"</span>  ·  <span style='color:{OPPONENT.name()}'>"
+            + _("Opponents {n}").format(n=balance.opponents)
+            + "</span>  ·  "
+            + _("Not yet rated {n}").format(n=unrated)
         )
         self.totals.setText(text)
         no_position = sum(1 for s in stakeholders if s.position is None)
         neutral = sum(1 for s in stakeholders if s.position == 0)
         parts = [
-            f"Tower heights added up: {balance.supporter_count} supporters (position above 0),"
-            f" {balance.opponent_count} opponents (below 0)"
+            _(
+                "Tower heights added up: {supporters} supporters (position above 0), "
+                "{opponents} opponents (below 0)"
+            ).format(supporters=balance.supporter_count, opponents=balance.opponent_count)
         ]
         if balance.without_tower:
-            parts.append(f"{balance.without_tower} of them not rated yet and not counted")
-        aside = [f"{neutral} neutral"] if neutral else []
-        if no_position:
-            aside.append(f"{no_position} without a position")
-        if aside:
-            parts.append(" and ".join(aside) + " count on neither side")
-        detail = "; ".join(parts) + "."
+            parts.append(
+                _("{n} of them not rated yet and not counted").format(n=balance.without_tower)
+            )
+        if neutral and no_position:
+            parts.append(
+                _("{neutral} neutral and {none} without a position count on neither side").format(
+                    neutral=neutral, none=no_position
+                )
+            )
+        elif neutral:
+            parts.append(_("{n} neutral count on neither side").format(n=neutral))
+        elif no_position:
+            parts.append(_("{n} without a position count on neither side").format(n=no_position))
+        detail = _("{parts}.").format(parts="; ".join(parts))
         selected = self._selected_text()
         self.detail.setText(f"{detail}\n{selected}" if selected else detail)
 
@@ -526,10 +552,10 @@ class InfluenceTowers(QWidget):
         if sid is None or sid not in self.document.smap.stakeholders:
             return ""
         value = self.chart.value(sid)
-        shown = "not rated yet" if value is None else str(value)
+        shown = _("not rated yet") if value is None else str(value)
         if not self.chart.show_scores:
-            shown = "hidden"
-        return f"Selected: {self.chart.label_of(sid)} ({shown})."
+            shown = _("hidden")
+        return _("Selected: {name} ({value}).").format(name=self.chart.label_of(sid), value=shown)
 
     def _fit_chart(self) -> None:
         """Rows fill the visible room, flowing into columns; what does not fit scrolls."""

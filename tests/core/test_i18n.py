@@ -99,3 +99,22 @@ def test_pseudo_language_is_accented_longer_and_keeps_placeholders() -> None:
     set_language("en_XA")
     assert _("Save the map") == pseudo("Save the map")
     assert "{name}" in _("{name} is valid: {stakeholders}, {relationships}, {snapshots}.")
+
+
+def test_a_new_map_made_in_russian_has_russian_category_and_kind_names() -> None:
+    from stakeholder_mapper.core.model import StakeholderMap
+    from stakeholder_mapper.core.sharing import builtin_category
+
+    set_language("ru")
+    try:
+        smap = StakeholderMap()
+    finally:
+        set_language("en")
+    assert smap.categories["municipal"].name == "Городские власти"
+    assert smap.categories["media"].name == "СМИ"
+    assert smap.kinds["trust"].name == "Доверие"
+    # Made in Russian, the names stay Russian: an existing map keeps its stored names.
+    assert StakeholderMap().categories["municipal"].name == "Municipal authority"
+    assert smap.categories["municipal"].name == "Городские власти"
+    # A shipped category keeps counting as the app's own under another language.
+    assert builtin_category(smap.categories["media"])

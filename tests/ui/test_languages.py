@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFormLayout, QMessageBox
 
 from stakeholder_mapper.core.i18n import set_language
 from stakeholder_mapper.ui.interface_language import apply_to_qt, start_language
@@ -138,3 +138,41 @@ def test_the_app_started_under_lang_speaks_it(tmp_path, lang: str, expected: str
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+def test_the_inspector_tables_and_legend_under_french(qtbot, small_map, settings, speak) -> None:
+    speak("fr")
+    win = open_window(qtbot, small_map, settings)
+    table = win.stakeholder_table
+    headers = [
+        table.model.headerData(column, Qt.Orientation.Horizontal)
+        for column in range(table.model.columnCount())
+    ]
+    assert headers[:3] == ["Nom", "Catégorie", "Organisation"]
+    assert table.filter_box.placeholderText() == "Filtrer les parties prenantes…"
+    assert win.inspector.title.text() == (
+        "Sélectionnez une partie prenante ou une relation pour voir et modifier ses détails."
+    )
+    first = next(iter(small_map.stakeholders))
+    win.document.selection.set([first])
+    power = win.inspector.editor("power")
+    form = power.parentWidget().layout()
+    assert isinstance(form, QFormLayout)
+    label = form.labelForField(power)
+    assert label is not None and label.text() == "Pouvoir"
+    rows = [text for column in win.view.legend._columns for _kind, _record, text in column]
+    assert rows[0] == "Parties prenantes"
+    assert "largeur : intensité" in rows
+
+
+def test_a_typed_value_out_of_range_is_refused_in_french(small_map, speak) -> None:
+    from stakeholder_mapper.core.validation import ValidationError
+    from stakeholder_mapper.ui.fields import STAKEHOLDER_FIELDS
+
+    speak("fr")
+    power = next(field for field in STAKEHOLDER_FIELDS if field.name == "power")
+    with pytest.raises(ValidationError) as caught:
+        power.parse("9", small_map)
+    assert str(caught.value) == (
+        "Pouvoir doit être un nombre entier de 1 à 5, ou vide si inconnu (trouvé '9')."
+    )

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRunnable
 
+from ...core.i18n import _
+
 __all__ = ["LayoutJob", "LayoutOutcome", "LayoutRequest", "spring_positions"]
 
 #: Typical distance between neighbouring stakeholders, in scene units.
@@ -94,6 +96,6 @@ class LayoutJob(QRunnable):
         try:
             self.outcome.positions = spring_positions(self.request)
         except Exception as exc:  # a failed layout must not bring the window down
-            self.outcome.error = f"The layout failed: {exc}."
+            self.outcome.error = _("The layout failed: {reason}.").format(reason=exc)
         finally:
             self.outcome.done = True

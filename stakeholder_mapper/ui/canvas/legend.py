@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from ...core.i18n import N_, _
 from ..document import MapDocument
 from .items import NEGATIVE_COLOUR, shape_path
 
@@ -26,10 +27,10 @@ _PAD = 6
 _SWATCH = 24
 
 _SIZE_NAMES = {
-    "power": "power",
-    "interest": "interest",
-    "influence": "influence tower",
-    "size": "size from the imported file",
+    "power": N_("size: power"),
+    "interest": N_("size: interest"),
+    "influence": N_("size: influence tower"),
+    "size": N_("size: from the imported file"),
 }
 
 
@@ -49,15 +50,23 @@ class Legend(QWidget):
         smap = self.document.smap
         categories = {s.category for s in smap.stakeholders.values()}
         kinds = {r.kind for r in smap.relationships.values()}
-        left: list[tuple[str, object, str]] = [("title", None, "Stakeholders")]
+        left: list[tuple[str, object, str]] = [("title", None, _("Stakeholders"))]
         left += [("category", c, c.name) for c in smap.categories.values() if c.id in categories]
-        right: list[tuple[str, object, str]] = [("title", None, "Relationships")]
+        right: list[tuple[str, object, str]] = [("title", None, _("Relationships"))]
         right += [("kind", k, k.name) for k in smap.kinds.values() if k.id in kinds]
         if any(r.valence == "negative" for r in smap.relationships.values()):
-            right.append(("negative", None, "negative tie"))
-        size = _SIZE_NAMES.get(self.scene.size_by, self.scene.size_by.replace("_", " "))
-        right.append(("note", None, f"size: {size}"))
-        right.append(("note", None, "width: strength"))
+            right.append(("negative", None, _("negative tie")))
+        size = _SIZE_NAMES.get(self.scene.size_by)
+        right.append(
+            (
+                "note",
+                None,
+                _(size)
+                if size
+                else _("size: {attribute}").format(attribute=self.scene.size_by.replace("_", " ")),
+            )
+        )
+        right.append(("note", None, _("width: strength")))
         self._columns = [left, right]
         self.updateGeometry()
         self.update()

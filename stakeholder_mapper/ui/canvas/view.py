@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.commands import AddRelationship, AddStakeholder, MoveStakeholders, UpdateStakeholder
+from ...core.i18n import _
 from ...core.model import Relationship, Stakeholder
 from ...core.ties import same_tie
 from ..document import MapDocument
@@ -350,8 +351,10 @@ class MapView(QGraphicsView):
         """Add a stakeholder of the current category at ``at`` and edit its name in place."""
         smap = self.document.smap
         sid = smap.new_id("s")
-        count = sum(1 for s in smap.stakeholders.values() if s.label.startswith("New stakeholder"))
-        label = f"New stakeholder {count + 1}"
+        name = _("New stakeholder {number}")
+        start = name.split("{number}")[0]
+        count = sum(1 for s in smap.stakeholders.values() if s.label.startswith(start))
+        label = name.format(number=count + 1)
         category = self.new_category if self.new_category in smap.categories else None
         category = category or next(iter(smap.categories))
         stakeholder = Stakeholder(sid, label, category)
@@ -370,9 +373,20 @@ class MapView(QGraphicsView):
         existing = same_tie(smap.relationships.values(), source, target, kind.id, kind.directed)
         if existing is not None:
             self.document.selection.set([], [existing.id])
-            way = "from {} to {}" if kind.directed else "between {} and {}"
-            where = way.format(smap.stakeholders[source].label, smap.stakeholders[target].label)
-            self.message.emit(f"The {kind.name} tie {where} already exists; it is selected.")
+            message = (
+                _("The {kind} tie from {source} to {target} already exists; it is selected.")
+                if kind.directed
+                else _(
+                    "The {kind} tie between {source} and {target} already exists; it is selected."
+                )
+            )
+            self.message.emit(
+                message.format(
+                    kind=kind.name,
+                    source=smap.stakeholders[source].label,
+                    target=smap.stakeholders[target].label,
+                )
+            )
             return None
         rid = smap.new_id("r")
         relationship = Relationship(
@@ -448,15 +462,15 @@ class MapView(QGraphicsView):
             scales = ", ".join(
                 f"{name} {_fmt(getattr(s, field))}"
                 for field, name in (
-                    ("power", "power"),
-                    ("interest", "interest"),
-                    ("position", "position"),
-                    ("trust", "trust"),
+                    ("power", _("power")),
+                    ("interest", _("interest")),
+                    ("position", _("position")),
+                    ("trust", _("trust")),
                 )
             )
             rows.append(scales)
             if s.tags:
-                rows.append("tags: " + _esc(", ".join(s.tags)))
+                rows.append(_("tags: {tags}").format(tags=_esc(", ".join(s.tags))))
             reading = self.readings.get(item.sid)
             if reading:
                 rows.append(f"<i>{_esc(reading)}</i>")
@@ -469,8 +483,12 @@ class MapView(QGraphicsView):
             return "<br>".join(
                 [
                     f"<b>{_esc(source)} {arrow} {_esc(target)}</b>",
-                    f"{_esc(kind.name if kind else r.kind)}, strength {r.strength}, "
-                    f"{r.valence}, {r.confidence}",
+                    _("{kind}, strength {strength}, {valence}, {confidence}").format(
+                        kind=_esc(kind.name if kind else r.kind),
+                        strength=r.strength,
+                        valence=r.valence,
+                        confidence=r.confidence,
+                    ),
                     *([_esc(r.notes)] if r.notes else []),
                 ]
             )
@@ -490,30 +508,32 @@ class MapView(QGraphicsView):
             if not item.isSelected():
                 self.document.selection.set([item.sid])
             sid = item.sid
-            menu.addAction("Rename", lambda: self.start_rename(sid))
+            menu.addAction(_("Rename"), lambda: self.start_rename(sid))
             pinned = sid in self.document.smap.pinned
             menu.addAction(
-                "Unpin position" if pinned else "Pin position",
+                _("Unpin position") if pinned else _("Pin position"),
                 lambda: self.document.try_edit(
                     lambda: MoveStakeholders(self.document.smap, {}, {sid: not pinned})
                 ),
             )
             menu.addSeparator()
             menu.addAction(
-                "Focus on ego network (1 step)", lambda: self.request.emit("focus1", sid)
+                _("Focus on ego network (1 step)"), lambda: self.request.emit("focus1", sid)
             )
             menu.addAction(
-                "Focus on ego network (2 steps)", lambda: self.request.emit("focus2", sid)
+                _("Focus on ego network (2 steps)"), lambda: self.request.emit("focus2", sid)
             )
-            menu.addAction("Trusted route from here…", lambda: self.request.emit("route_from", sid))
-            menu.addAction("Trusted route to here…", lambda: self.request.emit("route_to", sid))
+            menu.addAction(
+                _("Trusted route from here…"), lambda: self.request.emit("route_from", sid)
+            )
+            menu.addAction(_("Trusted route to here…"), lambda: self.request.emit("route_to", sid))
             menu.addSeparator()
         elif isinstance(item, EdgeItem):
             if not item.isSelected():
                 self.document.selection.set([], [item.rid])
         else:
             menu.addAction(
-                "Add stakeholder here", lambda: self.add_stakeholder(scene_pos, rename=True)
+                _("Add stakeholder here"), lambda: self.add_stakeholder(scene_pos, rename=True)
             )
         for name in ("delete", "fit", "layout", "clear_focus"):
             action = actions.get(name)
@@ -541,5 +561,5 @@ def _esc(text: str) -> str:
 
 def _fmt(value: int | None) -> str:
     if value is None:
-        return "unknown"
+        return _("unknown")
     return str(value)
