@@ -146,9 +146,8 @@ class PlanContext:
         return NO_BRANCH
 
     def recorded_messenger(self, sid: str) -> str:
-        """The messenger recorded on the map (internal version only: it may name people)."""
-        if self.level != "full":
-            return ""
+        """The messenger recorded on the map; below Full only where the branch marked it
+        for this version (redaction empties it otherwise: it may name people)."""
         return self.stakeholder(sid).engagement.messenger.strip()
 
     def due(self, date: dt.date | None) -> str:
