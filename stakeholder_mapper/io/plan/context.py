@@ -4,6 +4,7 @@ level, the plan's date, what the level leaves out and who carries out the plan. 
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import Future
 
 from ...core.dates import short_date
 from ...core.model import Stakeholder, StakeholderMap
@@ -74,6 +75,8 @@ class PlanContext:
         self.omitted = omitted
         self.today = options.date or dt.date.today()
         self.branch_note_written = False
+        #: The figures being drawn, by name (see :func:`.sections.figures.start_drawings`).
+        self.drawings: dict[str, Future[bytes]] = {}
 
     def stakeholder(self, sid: str) -> Stakeholder:
         """The (redacted) stakeholder ``sid``."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 
 from docx import Document
@@ -25,6 +26,7 @@ from .facts import gather
 from .options import SECTIONS, PlanOptions
 from .sections import SECTION_WRITERS
 from .sections.cover import write_running_heads
+from .sections.figures import start_drawings
 from .word import clean_metadata, clear_body, document_bytes, set_document_flags
 from .writer import PlanWriter
 
@@ -79,9 +81,10 @@ def build_plan(
     plan = PlanContext(facts, options, omitted)
     write_running_heads(writer, plan)
     steps = [s for s in SECTIONS if options.has(s) and s not in plan.left_out()]
-    for n, section in enumerate(steps):
-        report(0.5 + 0.45 * n / max(len(steps), 1), f"Writing {SECTIONS[section].lower()}")
-        SECTION_WRITERS[section](writer, plan)
+    with start_drawings(plan) if "figures" in steps else nullcontext():
+        for n, section in enumerate(steps):
+            report(0.5 + 0.45 * n / max(len(steps), 1), f"Writing {SECTIONS[section].lower()}")
+            SECTION_WRITERS[section](writer, plan)
     writer.fill_contents()
     author = smap.info.author if (options.show_author and options.level == "full") else ""
     title = f"Engagement plan — {shown.info.title}"
