@@ -15,6 +15,7 @@ from stakeholder_mapper.core.model import MapInfo, Relationship, Stakeholder, St
 from stakeholder_mapper.io.plan import PlanOptions, drawing_jobs, write_plan
 from stakeholder_mapper.io.plan.figures import COALITION_HEIGHT, NETWORK_SIZE, coalition_size
 from stakeholder_mapper.io.plan.sections.figures import LARGE_MAP
+from stakeholder_mapper.io.plan.sections.figures import drawing_jobs as drawing_jobs_for
 
 DPI = 40
 EXTENT = qn("wp:extent")
@@ -80,13 +81,20 @@ def test_workers_draw_the_same_figures_as_this_process(
     assert in_workers == here
 
 
-def test_a_few_figures_are_drawn_here_and_many_in_workers() -> None:
-    with drawing_jobs.DrawingJobs(2) as few:
-        assert few.submit(len, b"png").result() == 3
-        assert not few.in_workers
-    with drawing_jobs.DrawingJobs(14) as many:
-        assert many.submit(len, b"png").result() == 3
-        assert many.in_workers
+def test_only_a_large_maps_figures_are_drawn_in_workers() -> None:
+    large, small = _clustered_map(), _clustered_map(groups=2)
+    assert len(small.stakeholders) <= LARGE_MAP < len(large.stakeholders)
+    for smap, level, workers in (
+        (large, "full", True),
+        (large, "partner", True),
+        (large, "public", False),  # the grid of counts alone
+        (small, "full", False),  # one drawing and the grid
+    ):
+        with drawing_jobs_for(smap, PlanOptions(level=level)) as jobs:
+            assert jobs.in_workers is workers, (level, len(smap.stakeholders))
+            assert jobs.submit(len, b"png").result() == 3
+    with drawing_jobs_for(large, PlanOptions(sections=("summary",))) as jobs:
+        assert not jobs.in_workers  # no figures at all
 
 
 def test_a_coalition_drawing_is_sized_to_its_content() -> None:

@@ -7,8 +7,10 @@ side by side while this process writes the other sections, and each section that
 a figure waits for it (a :class:`~concurrent.futures.Future`). Workers come from the
 analysis's fork server (:func:`~...analysis.processes.process_context`), which has
 matplotlib loaded, so each starts in milliseconds rather than the second a fresh
-interpreter needs to import it. A plan with few figures draws them here: starting
-workers would cost more than it saves. No Qt.
+interpreter needs to import it; they start before the map is analysed, so that the
+fork server's own start (seconds, once per session, when the app has not started it for
+the metrics yet) is spent while this process works. A plan with few figures draws them
+here: starting workers would cost more than it saves. No Qt.
 """
 
 from __future__ import annotations
@@ -30,11 +32,10 @@ WORKERS = 2
 _P = ParamSpec("_P")
 
 
-def _workers(figures: int) -> int:
-    """How many processes to draw ``figures`` figures in: none (draw here) for a few
-    figures, on one core, or in a frozen (bundled) app, whose every worker would be a
-    fresh start of its executable."""
-    if figures <= WORKERS or getattr(sys, "frozen", False):
+def _workers() -> int:
+    """How many processes to draw in: none (draw here) on one core or in a frozen
+    (bundled) app, whose every worker would be a fresh start of its executable."""
+    if getattr(sys, "frozen", False):
         return 0
     try:
         cores = len(os.sched_getaffinity(0))
@@ -50,14 +51,17 @@ class DrawingJobs:
     wanted, or at once when an error ends the plan).
     """
 
-    def __init__(self, figures: int) -> None:
-        """Ready to draw ``figures`` figures, in workers when that many pays."""
-        workers = _workers(figures)
+    def __init__(self, many: bool) -> None:
+        """Ready to draw; for ``many`` figures the workers start now, so that they are
+        ready (and the fork server up, the first time) by the time the map is analysed."""
+        workers = _workers() if many else 0
         self._pool: Executor | None = None
         if workers:
             self._pool = ProcessPoolExecutor(
                 max_workers=workers, mp_context=process_context(), initializer=exit_with_parent
             )
+            for _ in range(workers):  # each submission while none is idle starts one
+                self._pool.submit(int)
 
     @property
     def in_workers(self) -> bool:

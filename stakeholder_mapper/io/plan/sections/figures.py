@@ -17,12 +17,12 @@ from ....core.wording import counted
 from .. import figures as drawings
 from ..context import PlanContext
 from ..drawing_jobs import DrawingJobs
-from ..options import SECTIONS
+from ..options import SECTIONS, PlanOptions
 from ..priorities import QUADRANTS
 from ..wording import are, names_list
 from ..writer import PlanWriter
 
-__all__ = ["GRID_SMALL_COUNTS", "LARGE_MAP", "start_drawings", "write"]
+__all__ = ["GRID_SMALL_COUNTS", "LARGE_MAP", "drawing_jobs", "start_drawings", "write"]
 
 #: With more stakeholders than this, names cannot be read on one drawing of the network.
 LARGE_MAP = 60
@@ -74,10 +74,19 @@ COALITION_CAPTION = (
 )
 
 
-def start_drawings(plan: PlanContext) -> DrawingJobs:
-    """Start drawing every figure the section shows, in worker processes for a large
-    map, so that they are drawn while the other sections are written; the section takes
-    them from :attr:`PlanContext.drawings`. Close the jobs once the plan is written."""
+def drawing_jobs(smap: StakeholderMap, options: PlanOptions) -> DrawingJobs:
+    """Where the figures of a plan of ``smap`` (as the level shows it) will be drawn:
+    in worker processes, started now, when a large map gets a drawing per coalition."""
+    many = (
+        options.has("figures") and options.level != "public" and len(smap.stakeholders) > LARGE_MAP
+    )
+    return DrawingJobs(many)
+
+
+def start_drawings(plan: PlanContext, jobs: DrawingJobs) -> None:
+    """Start drawing every figure the section shows with ``jobs``, so that workers draw
+    them while the other sections are written; the section takes them from
+    :attr:`PlanContext.drawings`."""
     smap, facts, dpi = plan.smap, plan.facts, plan.options.dpi
     wanted: dict[str, tuple] = {}
     drawable = _part(smap, set(smap.stakeholders))  # without snapshots or log: less to send
@@ -113,12 +122,10 @@ def start_drawings(plan: PlanContext) -> DrawingJobs:
             wanted["network"] = (drawings.network_png, drawable, facts.numbers, facts.branch, dpi)
         if _rated(plan):
             wanted["grid"] = (drawings.power_interest_png, drawable, facts.numbers, dpi)
-    jobs = DrawingJobs(len(wanted))
     # The most work first, so that the workers finish together.
     for key in sorted(wanted, key=lambda k: k.startswith("coalition")):
         draw, *args = wanted[key]
         plan.drawings[key] = jobs.submit(draw, *args)
-    return jobs
 
 
 def _drawing(plan: PlanContext, key: str) -> bytes:
