@@ -140,6 +140,9 @@ def test_partner_text_is_the_same_whatever_the_positions_and_trust(tmp_path: Pat
     assert "on the most trusted route:" not in texts["before", "partner"]
     assert "Route confidence" not in texts["before", "partner"]
     assert NO_ROUTE_SHARED in texts["before", "partner"]
+    # The table of stakeholders still to plan suggests no one either.
+    assert "\nFirst contact\n" in texts["before", "partner"]
+    assert "suggested messenger" not in texts["before", "partner"]
 
 
 def test_partner_names_a_recorded_messenger_only_when_marked(tmp_path: Path) -> None:

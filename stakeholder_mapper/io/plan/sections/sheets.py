@@ -109,9 +109,10 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
             ("Focal point", 2.4),
         ]
     else:
-        columns = [("Stakeholder", 5), ("Quadrant", 3), ("Suggested first contact", 6)]
+        # Nothing is suggested below Full: a messenger the branch marked, or to be agreed.
+        columns = [("Stakeholder", 5), ("Quadrant", 3), ("First contact", 6)]
     if not plan.has_branch:
-        columns = [c for c in columns if c[0] != "Suggested first contact"]
+        columns = [c for c in columns if not c[0].casefold().endswith("first contact")]
     w.table([c[0] for c in columns], rows, [c[1] for c in columns])
 
 
