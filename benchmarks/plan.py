@@ -5,8 +5,8 @@ kind, positions on the plane, engagement details for a third of them, a snapshot
 prints the time to write the full plan with engagement sheets for priority stakeholders
 (the default) and for every stakeholder, and the partner and public versions: wall time,
 its ratio to the target and the processor time (which other work on the machine changes
-less). A map this large gets an overview drawing and one drawing per coalition (at most
-200 dpi) besides the power–interest grid, drawn in two worker processes: the processor
+less). A map this large gets an overview drawing and one drawing per coalition (both at
+most 200 dpi) besides the power–interest grid, drawn in two worker processes: the processor
 time is this process's alone, so the full plan is written once more with every figure
 drawn here, whose processor time is the whole work. The machine's load average is printed
 with the figures: other work on the cores stretches the wall time.

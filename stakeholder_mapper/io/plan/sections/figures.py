@@ -28,9 +28,10 @@ __all__ = ["GRID_SMALL_COUNTS", "LARGE_MAP", "drawing_jobs", "start_drawings", "
 LARGE_MAP = 60
 #: The quadrant of stakeholders whose power or interest is unknown (not on the grid).
 UNRATED = QUADRANTS[-1]
-#: Resolution of a coalition's drawing at most: names at 7 pt stay sharp in print, and
-#: a dozen drawings of a large map are written in the time of a few at 300 dpi.
-COALITION_DPI = 200
+#: Resolution at most of a large map's drawings, the overview and each coalition's: names
+#: at 7 pt and the overview's coalition numbers stay sharp in print, and a dozen drawings
+#: are written in the time of a few at 300 dpi (the overview's PNG is half the size).
+LARGE_MAP_DPI = 200
 #: Members named in the description of a coalition's drawing at most.
 MAX_NAMED = 12
 
@@ -103,7 +104,7 @@ def start_drawings(plan: PlanContext, jobs: DrawingJobs) -> None:
                 drawable,
                 facts.numbers,
                 facts.branch,
-                dpi,
+                min(dpi, LARGE_MAP_DPI),
                 member_of,
             )
             for number, members in groups.items():
@@ -114,7 +115,7 @@ def start_drawings(plan: PlanContext, jobs: DrawingJobs) -> None:
                         part,
                         facts.numbers,
                         facts.branch,
-                        min(dpi, COALITION_DPI),
+                        min(dpi, LARGE_MAP_DPI),
                         None,
                         drawings.coalition_size(part),
                     )
