@@ -1,4 +1,4 @@
-"""Word plan speed: a 300-stakeholder map, every section, every figure at 300 dpi.
+"""Word plan speed: a 300-stakeholder map, every section, figures at 300 dpi.
 
 Builds a seeded random map (300 stakeholders, 1,200 relationships, every category and
 kind, positions on the plane, engagement details for a third of them, a snapshot), then
@@ -95,7 +95,10 @@ def main() -> int:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     m = int(sys.argv[2]) if len(sys.argv) > 2 else 4 * n
     smap = random_map(n, m)
-    print(f"Plan for {n} stakeholders and {m} relationships, figures at 300 dpi")
+    print(
+        f"Plan for {n} stakeholders and {m} relationships, figures at 300 dpi "
+        "(a large map's network drawings at 200)"
+    )
     print("Load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     worst = 0.0
     with tempfile.TemporaryDirectory() as folder:
