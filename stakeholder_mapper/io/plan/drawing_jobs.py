@@ -60,7 +60,7 @@ class DrawingJobs:
             self._pool = ProcessPoolExecutor(
                 max_workers=workers, mp_context=process_context(), initializer=exit_with_parent
             )
-            for _ in range(workers):  # each submission while none is idle starts one
+            for _worker in range(workers):  # each submission while none is idle starts one
                 self._pool.submit(int)
 
     @property
