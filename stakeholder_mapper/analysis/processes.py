@@ -17,8 +17,14 @@ from multiprocessing.context import BaseContext
 __all__ = ["exit_with_parent", "process_context"]
 
 #: Loaded once by the fork server, so that each worker forked from it starts in
-#: milliseconds: the metrics process's module brings the whole analysis (and no Qt).
-PRELOAD = ["stakeholder_mapper.analysis.metrics_process"]
+#: milliseconds: the metrics process's module brings the whole analysis (and no Qt);
+#: matplotlib's Agg backend, half a second to import, is what the plan's figure workers
+#: draw with (``io/plan/drawing_jobs.py``).
+PRELOAD = [
+    "stakeholder_mapper.analysis.metrics_process",
+    "matplotlib.figure",
+    "matplotlib.backends.backend_agg",
+]
 
 
 def exit_with_parent() -> None:

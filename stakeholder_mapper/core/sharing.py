@@ -79,6 +79,7 @@ STAKEHOLDER_SHAREABLE: tuple[str, ...] = (
     "channel",
     "next_action",
     "timing_window",
+    "messenger",
 )
 
 # Which marks each export level shows.

@@ -149,6 +149,7 @@ _PARTNER_ENGAGEMENT = (
     "due_date",
     "timing_window",
     "mou_status",
+    "messenger",
 )
 
 

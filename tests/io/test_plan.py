@@ -228,7 +228,7 @@ def test_first_priorities_name_a_recorded_messenger_before_the_suggested_one(
         "first contact MarTel mobile network, who can introduce us to Marenza Chamber of "
         "Commerce and Industry, on the most trusted route: " in developer
     )
-    # A recorded messenger may name people: the partner version gives the suggestion only.
+    # A recorded messenger may name people: the partner version names it only when marked.
     partner = _text(Document(str(plans["partner"])))
     assert recorded not in partner
 

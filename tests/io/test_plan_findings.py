@@ -92,11 +92,11 @@ def test_the_annex_states_the_thresholds() -> None:
     assert "z-score 1.96 or more, at least 2 brokered pairs" in full["Broker"]
     assert "The summary keeps at most 8" in full["Key findings"]
     assert "trust in us (unknown 30, neutral 20)" in full["Most trusted route"]
-    # The partner version judges routes on their ties alone and names no attitude.
-    assert partner["Route confidence"].startswith("Judged on the ties alone")
-    assert (
-        "trust" not in partner["Route confidence"] and "trust" not in partner["Most trusted route"]
-    )
+    # The partner version suggests no route, so it defines none, and names no attitude.
+    assert "Route confidence" not in partner and "Most trusted route" not in partner
+    attitudes = ("trust in us", "position on our objective", "opposes, distrusts")
+    assert not any(a in meaning for meaning in partner.values() for a in attitudes)
+    assert all(a in full["Most trusted route"] for a in attitudes)
 
 
 def test_sample_brokers_wording_and_counts(tmp_path: Path) -> None:

@@ -22,8 +22,13 @@ def test_each_version_defines_each_term_once_with_placeholders_filled() -> None:
 def test_the_public_version_defines_no_per_stakeholder_term() -> None:
     public = {term for term, _ in glossary_rows("public")}
     assert public.isdisjoint({"Priority order", "AIIM strategy", "Most trusted route"})
-    assert "recorded" not in dict(glossary_rows("partner"))["Most trusted route"]
     assert "recorded" in dict(glossary_rows("full"))["Most trusted route"]
+
+
+def test_the_partner_version_defines_no_route_its_statements_do_not_use() -> None:
+    partner = dict(glossary_rows("partner"))
+    assert "Most trusted route" not in partner and "Route confidence" not in partner
+    assert "marked it for partners" in partner["Messenger"]
 
 
 def test_every_entry_names_known_levels() -> None:

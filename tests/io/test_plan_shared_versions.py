@@ -8,6 +8,7 @@ actors' attitudes and trust, nor prints a count that points at one or two actors
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -15,9 +16,10 @@ import pytest
 from docx import Document
 
 from stakeholder_mapper.core.model import StakeholderMap
-from stakeholder_mapper.core.sharing import category_key, info_key, kind_key
+from stakeholder_mapper.core.sharing import category_key, info_key, kind_key, stakeholder_key
 from stakeholder_mapper.io.plan import PlanOptions, write_plan
 from stakeholder_mapper.io.plan.restricted import (
+    NO_ROUTE_SHARED,
     NO_ROUTE_SHARED_CELL,
     PROGRESS_WITHHELD,
     PURPOSE_WITHHELD,
@@ -116,3 +118,44 @@ def test_public_counts_of_one_or_two_are_suppressed_and_said_so(tmp_path: Path) 
     assert re.findall(r"\([12]\)", public) == []  # "Media (1)" in a list of categories
     assert "fewer than 3" in public
     assert public.count("Counts of 1 or 2 are shown as “fewer than 3”") >= 2
+
+
+def test_partner_text_is_the_same_whatever_the_positions_and_trust(tmp_path: Path) -> None:
+    before = load_map(SAMPLE)
+    after = load_map(SAMPLE)
+    # Everyone but our branch turns hostile and distrustful: every route the internal
+    # version suggests changes, and no go-between may carry our message any more.
+    after.stakeholders = {
+        sid: s if sid == "branch" else dataclasses.replace(s, position=-2, trust=-2)
+        for sid, s in after.stakeholders.items()
+    }
+    texts = {}
+    for name, smap in (("before", before), ("after", after)):
+        (tmp_path / name).mkdir()
+        for level in ("full", "partner"):
+            texts[name, level] = _plan_text(smap, tmp_path / name, level)
+    assert texts["before", "partner"] == texts["after", "partner"]
+    assert texts["before", "full"] != texts["after", "full"]
+    assert "on the most trusted route:" in texts["before", "full"]
+    assert "on the most trusted route:" not in texts["before", "partner"]
+    assert "Route confidence" not in texts["before", "partner"]
+    assert NO_ROUTE_SHARED in texts["before", "partner"]
+    # The table of stakeholders still to plan suggests no one either.
+    assert "\nFirst contact\n" in texts["before", "partner"]
+    assert "suggested messenger" not in texts["before", "partner"]
+
+
+def test_partner_names_a_recorded_messenger_only_when_marked(tmp_path: Path) -> None:
+    smap = load_map(SAMPLE)
+    recorded = smap.stakeholders["mayor"].engagement.messenger
+    assert recorded
+    assert recorded not in _plan_text(smap, tmp_path, "partner")
+    smap.sharing[stakeholder_key("mayor", "messenger")] = "partner"
+    partner = _plan_text(smap, tmp_path, "partner")
+    # As every shared text, cleaned of personal names first.
+    assert recorded.startswith("Branch director with ")
+    assert "[erased] with the head of the Disaster Risk Management Unit (recorded on the map)" in (
+        partner
+    )
+    # Marked for partners only: the Public version never names it.
+    assert recorded not in _plan_text(smap, tmp_path, "public")

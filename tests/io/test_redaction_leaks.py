@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from stakeholder_mapper.cli import main
-from stakeholder_mapper.core.sharing import stakeholder_key
+from stakeholder_mapper.core.sharing import STAKEHOLDER_SHAREABLE, stakeholder_key
 from stakeholder_mapper.io.project import load_map, save_map
 
 LEAKY = Path(__file__).parents[1] / "data" / "leaky_city.smap"
@@ -120,8 +120,11 @@ def test_shared_free_text_is_still_cleaned_of_phones_mails_and_names(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     smap = load_map(LEAKY)
-    fields = ("notes", "key_messages", "channel", "next_action", "timing_window")
-    smap.sharing = {stakeholder_key(sid, f): "partner" for sid in smap.stakeholders for f in fields}
+    smap.sharing = {
+        stakeholder_key(sid, f): "partner"
+        for sid in smap.stakeholders
+        for f in STAKEHOLDER_SHAREABLE
+    }
     source = tmp_path / "shared.smap"
     save_map(smap, source)
     paths = _outputs(source, tmp_path, "partner")

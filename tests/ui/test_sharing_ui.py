@@ -66,9 +66,8 @@ def test_the_inspector_marks_a_stakeholders_text_and_undo_takes_it_back(
     assert document.smap.sharing == {} and box.mark() == "withheld"
     # Only free text can be shared: no box beside the objective or the scores.
     names = {b.objectName() for b in inspector.findChildren(SharingBox)}
-    assert names == {
-        f"sharing:{n}" for n in ("notes", "key_messages", "channel", "next_action", "timing_window")
-    }
+    shareable = ("notes", "key_messages", "channel", "next_action", "timing_window", "messenger")
+    assert names == {f"sharing:{n}" for n in shareable}
 
 
 def test_a_log_entry_is_shared_from_the_log_editor(qtbot, document: MapDocument) -> None:

@@ -4,6 +4,7 @@ level, the plan's date, what the level leaves out and who carries out the plan. 
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import Future
 
 from ...core.dates import short_date
 from ...core.model import Stakeholder, StakeholderMap
@@ -74,6 +75,8 @@ class PlanContext:
         self.omitted = omitted
         self.today = options.date or dt.date.today()
         self.branch_note_written = False
+        #: The figures being drawn, by name (see :func:`.sections.figures.start_drawings`).
+        self.drawings: dict[str, Future[bytes]] = {}
 
     def stakeholder(self, sid: str) -> Stakeholder:
         """The (redacted) stakeholder ``sid``."""
@@ -146,9 +149,8 @@ class PlanContext:
         return NO_BRANCH
 
     def recorded_messenger(self, sid: str) -> str:
-        """The messenger recorded on the map (internal version only: it may name people)."""
-        if self.level != "full":
-            return ""
+        """The messenger recorded on the map; below Full only where the branch marked it
+        for this version (redaction empties it otherwise: it may name people)."""
         return self.stakeholder(sid).engagement.messenger.strip()
 
     def due(self, date: dt.date | None) -> str:

@@ -25,6 +25,7 @@ from .facts import gather
 from .options import SECTIONS, PlanOptions
 from .sections import SECTION_WRITERS
 from .sections.cover import write_running_heads
+from .sections.figures import drawing_jobs, start_drawings
 from .word import clean_metadata, clear_body, document_bytes, set_document_flags
 from .writer import PlanWriter
 
@@ -66,22 +67,25 @@ def build_plan(
         else 0
     )
     doc = _open_template(options.template)
-    report(0.05, "Analysing the network")
-    facts = gather(
-        smap,
-        shown,
-        options.level,
-        ids,
-        messengers_for=sheet_candidates(shown, options),
-        progress=lambda f: report(0.05 + 0.45 * f, "Analysing the network"),
-    )
-    writer = PlanWriter(doc)
-    plan = PlanContext(facts, options, omitted)
-    write_running_heads(writer, plan)
-    steps = [s for s in SECTIONS if options.has(s) and s not in plan.left_out()]
-    for n, section in enumerate(steps):
-        report(0.5 + 0.45 * n / max(len(steps), 1), f"Writing {SECTIONS[section].lower()}")
-        SECTION_WRITERS[section](writer, plan)
+    with drawing_jobs(shown, options) as jobs:
+        report(0.05, "Analysing the network")
+        facts = gather(
+            smap,
+            shown,
+            options.level,
+            ids,
+            messengers_for=sheet_candidates(shown, options),
+            progress=lambda f: report(0.05 + 0.45 * f, "Analysing the network"),
+        )
+        writer = PlanWriter(doc)
+        plan = PlanContext(facts, options, omitted)
+        write_running_heads(writer, plan)
+        steps = [s for s in SECTIONS if options.has(s) and s not in plan.left_out()]
+        if "figures" in steps:
+            start_drawings(plan, jobs)
+        for n, section in enumerate(steps):
+            report(0.5 + 0.45 * n / max(len(steps), 1), f"Writing {SECTIONS[section].lower()}")
+            SECTION_WRITERS[section](writer, plan)
     writer.fill_contents()
     author = smap.info.author if (options.show_author and options.level == "full") else ""
     title = f"Engagement plan — {shown.info.title}"

@@ -144,7 +144,6 @@ def suggested_messengers(
     branch: str | None,
     targets: Iterable[str],
     progress: Progress | None = None,
-    attitudes: bool = True,
 ) -> dict[str, Messenger]:
     """For each target, the first stakeholder after our branch on the most trusted route,
     and how far that route can be relied on.
@@ -152,9 +151,8 @@ def suggested_messengers(
     Stakeholders who oppose us or distrust us may be targets but never carry a route
     to someone else. When our branch has its own tie to the target the route has no
     intermediary and the sentence says to go direct. Without a branch named on the map
-    there is no start for a route: no messenger is suggested (``{}``). Without
-    ``attitudes`` (a version that withholds them) the route's confidence judges only its
-    ties and length.
+    there is no start for a route: no messenger is suggested (``{}``). For the internal
+    version only: every suggestion turns on attitudes.
     """
     if branch is None:
         return {}
@@ -164,7 +162,7 @@ def suggested_messengers(
     for n, target in enumerate(targets):
         messenger = _messenger(smap, routes, branch, target)
         if messenger.route is not None:
-            judged = confidence(smap, messenger.route, attitudes=attitudes)
+            judged = confidence(smap, messenger.route)
             messenger = dataclasses.replace(messenger, confidence=judged)
         found[target] = messenger
         if progress:
@@ -264,31 +262,6 @@ def priority_key(s: Stakeholder) -> tuple:
     )
 
 
-def _routing_map(original: StakeholderMap, shown: StakeholderMap, ids: RedactedIds | None):
-    """``shown`` with each stakeholder's position, trust, focal point and notes put back
-    from ``original``.
-
-    Routes are judged on attitudes and standing the level may withhold (a hostile
-    go-between must not carry our message) but may only pass through, and name,
-    stakeholders the level keeps, under the names it shows.
-    """
-    if ids is None:
-        return shown
-    back = {new: old for old, new in ids.stakeholders.items()}
-    routing = shown.copy()
-    routing.stakeholders = {
-        sid: dataclasses.replace(
-            s,
-            position=original.stakeholders[back[sid]].position,
-            trust=original.stakeholders[back[sid]].trust,
-            focal_point=original.stakeholders[back[sid]].focal_point,
-            notes=original.stakeholders[back[sid]].notes,
-        )
-        for sid, s in shown.stakeholders.items()
-    }
-    return routing
-
-
 def gather(
     original: StakeholderMap,
     shown: StakeholderMap,
@@ -333,19 +306,15 @@ def gather(
     )
     targets = [sid for sid in ranked if sid != branch]
     routed = targets if messengers_for is None else [s for s in targets if s in messengers_for]
-    messengers = suggested_messengers(
-        _routing_map(original, shown, ids),
-        branch,
-        routed,
-        progress=lambda f: report(0.55 + 0.4 * f),
-        attitudes=level == "full",
-    )
-    if level != "full":
-        # Whether a route was found turns on attitudes this version withholds.
+    if level == "full":
+        messengers = suggested_messengers(
+            shown, branch, routed, progress=lambda f: report(0.55 + 0.4 * f)
+        )
+    else:
+        # A route, its confidence and whether one is found all turn on the positions and
+        # trust this version withholds: one wording for everyone instead.
         shared = Messenger(None, None, NO_ROUTE_SHARED, NO_ROUTE_SHARED_SHORT, NO_ROUTE_SHARED_CELL)
-        messengers = {
-            sid: m if m.route or branch is None else shared for sid, m in messengers.items()
-        }
+        messengers = {} if branch is None else dict.fromkeys(routed, shared)
     snapshot = _latest_snapshot(original, level)
     changes = None
     if snapshot is not None:

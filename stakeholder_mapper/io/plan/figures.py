@@ -45,6 +45,7 @@ from .priorities import HIGH_FROM
 from .restricted import MIN_PUBLIC_COUNT
 
 __all__ = [
+    "coalition_size",
     "grid_counts",
     "network_png",
     "power_interest_png",
@@ -81,6 +82,12 @@ GROUP_POINTS = 13.0
 #: At most this much wider than tall the network is stretched to fill the page: names
 #: are wide, so horizontal room is what keeps them apart.
 MAX_STRETCH = 1.8
+#: A coalition's drawing is stretched further: it shows who is tied to whom within one
+#: group, where a wide drawing keeps more names apart than a tall one.
+COALITION_STRETCH = 2.5
+#: Height of a coalition's drawing in inches, least and most: at most, two drawings and
+#: their captions share a landscape page.
+COALITION_HEIGHT = (1.6, 2.6)
 
 
 @functools.cache
@@ -302,6 +309,27 @@ def _place_labels(
                 break
 
 
+def _extent(smap: StakeholderMap) -> np.ndarray:
+    """Width and height of the drawn positions (canvas units, at least 1 each)."""
+    pos = drawn_positions(smap.stakeholders, smap.positions)
+    xy = np.array(list(pos.values()) or [(0.0, 0.0)])
+    return np.maximum(xy.max(axis=0) - xy.min(axis=0), 1.0)
+
+
+def coalition_size(smap: StakeholderMap) -> tuple[float, float]:
+    """Width and height in inches of a coalition's drawing, sized to its content.
+
+    As wide as the page when the coalition, stretched by at most
+    :data:`COALITION_STRETCH`, fills it at the least height of :data:`COALITION_HEIGHT`
+    or more; narrower when even the most height leaves it short of the page's width.
+    """
+    width, (least, most) = NETWORK_SIZE[0], COALITION_HEIGHT
+    extent = _extent(smap)
+    wide = extent[0] / extent[1] * COALITION_STRETCH  # the widest it may be drawn, per height
+    height = min(max(width / wide, least), most)
+    return min(width, height * wide), height
+
+
 @_drawn_with_bundled_fonts
 def network_png(
     smap: StakeholderMap,
@@ -309,8 +337,7 @@ def network_png(
     highlight: str | None = None,
     dpi: int = 300,
     groups: dict[str, int] | None = None,
-    legend: bool = True,
-    height: float = NETWORK_SIZE[1],
+    size: tuple[float, float] | None = None,
 ) -> bytes:
     """The network as a PNG: positions from the canvas, category colour and shape, arrows.
 
@@ -318,12 +345,14 @@ def network_png(
     name would cover another is shown by its number. ``highlight`` (our branch) is circled.
     With ``groups`` (stakeholder -> coalition number) the drawing is an overview of a
     large map: each coalition's number stands at its middle instead of the names.
-    Without ``legend`` (a coalition drawn after the overview that has it) the drawing
-    takes the whole width; ``height`` is in inches (the width is the page's).
+    With a ``size`` in inches (a coalition drawn after the overview, see
+    :func:`coalition_size`) the drawing has no legends, the overview has them, and fills
+    the size, stretched by at most :data:`COALITION_STRETCH`; no layout engine measures it.
     """
-    size = (NETWORK_SIZE[0], height)
+    legend = size is None
+    size = size or NETWORK_SIZE
     fig = _new_figure(*size)
-    ax = fig.add_subplot()
+    ax = fig.add_subplot() if legend else fig.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_axis_off()
     ax.set_aspect("equal")
     ids = list(smap.stakeholders)
@@ -332,26 +361,28 @@ def network_png(
         _lay_out(fig)
         return _png(fig, dpi)
     used = list(dict.fromkeys(smap.stakeholders[s].category for s in ids))
+    FigureCanvasAgg(fig)
     if legend:
         _legend(fig, smap, used, 6, side=True)
         _tie_legend(fig, smap)
-    FigureCanvasAgg(fig)
-    _lay_out(fig)
+        _lay_out(fig)
     box = ax.get_position(original=True)
     room = (box.width * size[0]) / (box.height * size[1])
     pos = drawn_positions(smap.stakeholders, smap.positions)
     xy = np.array([(pos[s][0], -pos[s][1]) for s in ids])  # canvas y grows downwards
     index = {s: i for i, s in enumerate(ids)}
-    extent = np.maximum(xy.max(axis=0) - xy.min(axis=0), 1.0)
+    extent = _extent(smap)
     # Stretched sideways to fill the landscape page, within reason.
-    xy[:, 0] *= min(max(room * extent[1] / extent[0], 1.0), MAX_STRETCH)
+    most = MAX_STRETCH if legend else COALITION_STRETCH
+    xy[:, 0] *= min(max(room * extent[1] / extent[0], 1.0), most)
     low, high = xy.min(axis=0), xy.max(axis=0)
     span = max(float((high - low).max()), 1.0)
     pad = span * 0.05
     ax.set_xlim(low[0] - pad, high[0] + pad)
     ax.set_ylim(low[1] - pad, high[1] + pad)
     # Data units per typographic point, to stop arrows at the markers and place labels.
-    _lay_out(fig)
+    if legend:
+        _lay_out(fig)
     bbox = ax.get_window_extent()
     per_point = max(
         (high[0] - low[0] + 2 * pad) / (bbox.width * 72 / fig.dpi),

@@ -136,11 +136,10 @@ GLOSSARY: tuple[Term, ...] = (
         ("full",),
     ),
     Term(
-        "Most trusted route",
-        "The route from our branch of lowest cost: the distance of its ties, plus what each "
-        "go-between's standing and each assumed tie take away. The first stakeholder after "
-        "our branch is the suggested messenger, or the first contact when the route has more "
-        "steps.",
+        "Messenger",
+        "Who carries our message to a stakeholder. This version names one only where the "
+        "branch recorded it on the map and marked it for partners; for everyone else the "
+        "first contact is to be agreed with the branch.",
         ("partner",),
     ),
     Term(
@@ -151,13 +150,6 @@ GLOSSARY: tuple[Term, ...] = (
         "go-between is neutral or its position unknown, or the route needs two "
         "introductions.",
         ("full",),
-    ),
-    Term(
-        "Route confidence",
-        "Judged on the ties alone in this version: low when a tie is assumed or weak "
-        "(strength 2 or less) or the route needs three introductions or more, medium when it "
-        "needs two, high otherwise.",
-        ("partner",),
     ),
 )
 

@@ -96,7 +96,8 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             [
                 LEVEL_DESCRIPTIONS["full"],
                 LEVEL_DESCRIPTIONS["partner"]
-                + " Suggested messengers come from the routes among shareable stakeholders.",
+                + " A messenger is named only where the branch recorded one and marked it "
+                "for partners; otherwise the first contact is to be agreed with the branch.",
                 LEVEL_DESCRIPTIONS["public"]
                 + " The plan prints counts instead of rows about single stakeholders.",
             ]

@@ -10,25 +10,28 @@ stakeholder, is left out with a sentence saying so rather than drawn empty.
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import Future
 
 from ....core.model import StakeholderMap
 from ....core.wording import counted
 from .. import figures as drawings
 from ..context import PlanContext
-from ..options import SECTIONS
+from ..drawing_jobs import DrawingJobs
+from ..options import SECTIONS, PlanOptions
 from ..priorities import QUADRANTS
 from ..wording import are, names_list
 from ..writer import PlanWriter
 
-__all__ = ["GRID_SMALL_COUNTS", "LARGE_MAP", "write"]
+__all__ = ["GRID_SMALL_COUNTS", "LARGE_MAP", "drawing_jobs", "start_drawings", "write"]
 
 #: With more stakeholders than this, names cannot be read on one drawing of the network.
 LARGE_MAP = 60
 #: The quadrant of stakeholders whose power or interest is unknown (not on the grid).
 UNRATED = QUADRANTS[-1]
-#: Resolution of a coalition's drawing at most: names at 7 pt stay sharp in print, and
-#: a dozen drawings of a large map are written in the time of a few at 300 dpi.
-COALITION_DPI = 200
+#: Resolution at most of a large map's drawings, the overview and each coalition's: names
+#: at 7 pt and the overview's coalition numbers stay sharp in print, and a dozen drawings
+#: are written in the time of a few at 300 dpi (the overview's PNG is half the size).
+LARGE_MAP_DPI = 200
 #: Members named in the description of a coalition's drawing at most.
 MAX_NAMED = 12
 
@@ -72,6 +75,66 @@ COALITION_CAPTION = (
 )
 
 
+def drawing_jobs(smap: StakeholderMap, options: PlanOptions) -> DrawingJobs:
+    """Where the figures of a plan of ``smap`` (as the level shows it) will be drawn:
+    in worker processes, started now, when a large map gets a drawing per coalition."""
+    many = (
+        options.has("figures") and options.level != "public" and len(smap.stakeholders) > LARGE_MAP
+    )
+    return DrawingJobs(many)
+
+
+def start_drawings(plan: PlanContext, jobs: DrawingJobs) -> None:
+    """Start drawing every figure the section shows with ``jobs``, so that workers draw
+    them while the other sections are written; the section takes them from
+    :attr:`PlanContext.drawings`."""
+    smap, facts, dpi = plan.smap, plan.facts, plan.options.dpi
+    wanted: dict[str, tuple] = {}
+    drawable = _part(smap, set(smap.stakeholders))  # without snapshots or log: less to send
+    if plan.level == "public":
+        leave_out = _public_leave_out(plan)
+        if drawings.grid_counts(smap, leave_out).any():
+            wanted["grid"] = (drawings.quadrant_counts_png, drawable, dpi, leave_out)
+    else:
+        if len(smap.stakeholders) > LARGE_MAP:
+            groups = _coalitions(plan)
+            member_of = {sid: number for number, members in groups.items() for sid in members}
+            wanted["network"] = (
+                drawings.network_png,
+                drawable,
+                facts.numbers,
+                facts.branch,
+                min(dpi, LARGE_MAP_DPI),
+                member_of,
+            )
+            for number, members in groups.items():
+                if len(members) >= 2:
+                    part = _part(smap, set(members))
+                    wanted[f"coalition {number}"] = (
+                        drawings.network_png,
+                        part,
+                        facts.numbers,
+                        facts.branch,
+                        min(dpi, LARGE_MAP_DPI),
+                        None,
+                        drawings.coalition_size(part),
+                    )
+        elif smap.stakeholders:
+            wanted["network"] = (drawings.network_png, drawable, facts.numbers, facts.branch, dpi)
+        if _rated(plan):
+            wanted["grid"] = (drawings.power_interest_png, drawable, facts.numbers, dpi)
+    # The most work first, so that the workers finish together.
+    for key in sorted(wanted, key=lambda k: k.startswith("coalition")):
+        draw, *args = wanted[key]
+        plan.drawings[key] = jobs.submit(draw, *args)
+
+
+def _drawing(plan: PlanContext, key: str) -> bytes:
+    """The PNG of a figure started by :func:`start_drawings` (waiting for it if need be)."""
+    future: Future[bytes] = plan.drawings[key]
+    return future.result()
+
+
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the network drawing (or, for a large map, an overview and one drawing per
     coalition) and the power–interest grid; the public version gets the counts only."""
@@ -100,9 +163,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         _large_network(w, plan)
     else:
         w.figure(
-            drawings.network_png(
-                smap, plan.facts.numbers, highlight=plan.facts.branch, dpi=plan.options.dpi
-            ),
+            _drawing(plan, "network"),
             NETWORK_CAPTION.format(city=_city(smap)),
             NETWORK_ALT.format(
                 stakeholders=counted(len(smap.stakeholders), "stakeholder"),
@@ -128,17 +189,15 @@ def _coalitions(plan: PlanContext) -> dict[int, list[str]]:
 
 
 def _large_network(w: PlanWriter, plan: PlanContext) -> None:
-    """An overview with coalition numbers, then each coalition of two or more drawn alone."""
-    smap, facts, dpi = plan.smap, plan.facts, plan.options.dpi
+    """An overview with coalition numbers, then each coalition of two or more drawn alone,
+    as large as its content needs: two share a page where they fit."""
+    smap, facts = plan.smap, plan.facts
     groups = _coalitions(plan)
-    member_of = {sid: number for number, members in groups.items() for sid in members}
     stakeholders = counted(len(smap.stakeholders), "stakeholder")
     coalitions = counted(len(groups), "coalition")
     overview = w.figure_number + 1
     w.figure(
-        drawings.network_png(
-            smap, facts.numbers, highlight=facts.branch, dpi=dpi, groups=member_of
-        ),
+        _drawing(plan, "network"),
         OVERVIEW_CAPTION.format(city=_city(smap), stakeholders=stakeholders, coalitions=coalitions),
         OVERVIEW_ALT.format(stakeholders=stakeholders, coalitions=coalitions),
     )
@@ -149,24 +208,13 @@ def _large_network(w: PlanWriter, plan: PlanContext) -> None:
         if len(members) > MAX_NAMED:
             names.append(f"{len(members) - MAX_NAMED} more")
         size = counted(len(members), "stakeholder")
+        width = drawings.coalition_size(_part(smap, set(members)))[0]
         w.figure(
-            drawings.network_png(
-                _part(smap, set(members)),
-                facts.numbers,
-                highlight=facts.branch,
-                dpi=min(dpi, COALITION_DPI),
-                legend=False,
-                height=_coalition_height(len(members)),
-            ),
+            _drawing(plan, f"coalition {number}"),
             COALITION_CAPTION.format(number=number, stakeholders=size, overview=overview),
             COALITION_ALT.format(number=number, stakeholders=size, names=names_list(names)),
+            width / drawings.NETWORK_SIZE[0],
         )
-
-
-def _coalition_height(members: int) -> float:
-    """Height in inches of a coalition's drawing: more room for more names, at most the
-    network drawing's."""
-    return min(2.2 + 0.08 * members, drawings.NETWORK_SIZE[1])
 
 
 def _part(smap: StakeholderMap, keep: set[str]) -> StakeholderMap:
@@ -181,14 +229,19 @@ def _part(smap: StakeholderMap, keep: set[str]) -> StakeholderMap:
     return part
 
 
+def _rated(plan: PlanContext) -> int:
+    """How many stakeholders are on the power–interest grid (rated on both)."""
+    counts = Counter(plan.facts.quadrants.values())
+    return sum(counts[q] for q in QUADRANTS if q != UNRATED)
+
+
 def _grid(w: PlanWriter, plan: PlanContext) -> None:
     """The power–interest grid with each rated stakeholder's number, or a sentence when
     nobody is rated."""
-    smap = plan.smap
     counts = Counter(plan.facts.quadrants.values())
     unrated = counts[UNRATED]
     placed = [q for q in QUADRANTS if q != UNRATED]
-    rated = sum(counts[q] for q in placed)
+    rated = _rated(plan)
     if not rated:
         w.para(NO_RATED_GRID)
         return
@@ -200,10 +253,15 @@ def _grid(w: PlanWriter, plan: PlanContext) -> None:
         caption += f" {counted(unrated, 'stakeholder')} not yet rated {are(unrated)} not shown."
     quadrants = "; ".join(f"{q.lower()} {counts[q]}" for q in placed)
     w.figure(
-        drawings.power_interest_png(smap, plan.facts.numbers, dpi=plan.options.dpi),
+        _drawing(plan, "grid"),
         caption,
         GRID_ALT.format(rated=rated, quadrants=quadrants),
     )
+
+
+def _public_leave_out(plan: PlanContext) -> set[str]:
+    """Who the public grid does not count: our branch, as in the priority counts."""
+    return {plan.facts.branch} - {None}
 
 
 def _public(w: PlanWriter, plan: PlanContext) -> None:
@@ -211,13 +269,12 @@ def _public(w: PlanWriter, plan: PlanContext) -> None:
     w.set_landscape(False)
     w.heading(SECTIONS["figures"], new_page=True)
     branch = plan.facts.branch
-    leave_out = {branch} - {None}
-    if not drawings.grid_counts(plan.smap, leave_out).any():
+    if "grid" not in plan.drawings:
         w.para(NO_RATED_GRID)
         return
     w.para(PUBLIC_NOTE)
     w.figure(
-        drawings.quadrant_counts_png(plan.smap, dpi=plan.options.dpi, leave_out=leave_out),
+        _drawing(plan, "grid"),
         "Number of stakeholders by power and interest"
         + (" (our branch left out, as in the priority counts)." if branch else ".")
         + f" {GRID_SMALL_COUNTS}",

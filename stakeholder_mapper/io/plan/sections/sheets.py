@@ -17,8 +17,8 @@ __all__ = ["write"]
 #: The "still to plan" list below Full, with and without a branch to route from.
 STILL_TO_PLAN_SHARED = (
     "None of what this version shares of an engagement (key messages, next action, MoU "
-    "status) is shared for these priority stakeholders; the map suggests a first contact "
-    "for each where it can."
+    "status) is shared for these priority stakeholders; the first contact is a messenger "
+    "the branch recorded and marked for partners, or is to be agreed with the branch."
 )
 STILL_TO_PLAN_SHARED_NO_BRANCH = (
     "None of what this version shares of an engagement (key messages, next action, MoU "
@@ -57,8 +57,9 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         how = (
             "This version does not share, for any stakeholder, what the branch wants from "
             "it (objective, desired change, ask, progress markers), nor the approach, "
-            "recorded messenger, focal point, engagement stage or risks: the approach and "
-            "messenger shown are the map's suggestions."
+            "focal point, engagement stage or risks: the approach shown is the map's "
+            "suggestion. A messenger is named only where the branch recorded one and marked "
+            "it for partners; otherwise the first contact is to be agreed with the branch."
         )
     w.para(f"{scope} {how}")
     if note := plan.missing_branch_note():
@@ -85,8 +86,10 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
     rows = []
     for sid in ids:
         messenger = facts.messengers.get(sid)
-        contact = (messenger.contact if messenger else "") or (
-            "no trusted route yet" if plan.level == "full" else NO_ROUTE_SHARED_CELL
+        contact = (
+            plan.recorded_messenger(sid)
+            or (messenger.contact if messenger else "")
+            or ("no trusted route yet" if plan.level == "full" else NO_ROUTE_SHARED_CELL)
         )
         row = [facts.label(sid), facts.quadrants[sid]]
         if plan.level == "full":
@@ -106,9 +109,10 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
             ("Focal point", 2.4),
         ]
     else:
-        columns = [("Stakeholder", 5), ("Quadrant", 3), ("Suggested first contact", 6)]
+        # Nothing is suggested below Full: a messenger the branch marked, or to be agreed.
+        columns = [("Stakeholder", 5), ("Quadrant", 3), ("First contact", 6)]
     if not plan.has_branch:
-        columns = [c for c in columns if c[0] != "Suggested first contact"]
+        columns = [c for c in columns if not c[0].casefold().endswith("first contact")]
     w.table([c[0] for c in columns], rows, [c[1] for c in columns])
 
 
@@ -155,6 +159,11 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
     )
     if not suggested:  # no branch named: nothing is suggested (the plan said why)
         messenger_text = f"{recorded_messenger} (recorded on the map)" if recorded_messenger else ""
+    elif plan.level != "full":
+        # Only what the branch recorded and marked, else one wording for everyone.
+        messenger_text = (
+            f"{recorded_messenger} (recorded on the map)" if recorded_messenger else suggested
+        )
     elif recorded_messenger:
         messenger_text = (
             f"{recorded_messenger} (recorded on the map)\nSuggested by the map: {suggested}"

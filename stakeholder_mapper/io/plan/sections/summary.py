@@ -186,7 +186,8 @@ def _priority_line(plan: PlanContext, sid: str, reasons: tuple[str, ...]) -> str
     messenger = facts.messengers.get(sid)
     suggested = messenger.short if messenger else ""
     through = [f"recorded messenger: {recorded}"] if recorded else []
-    through += [suggested] if suggested else []
+    if suggested and (plan.level == "full" or not recorded):
+        through.append(suggested)
     if through:
         parts.append(PRIORITY_LINE["through"].format(messenger="; ".join(through)))
     elif messenger is not None and facts.branch is not None:
