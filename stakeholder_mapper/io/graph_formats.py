@@ -13,6 +13,14 @@ every category and kind, and plan settings are graph attributes). GEXF has no gr
 attributes: it keeps the title, purpose and date (in ``meta``), the categories and
 kinds in use, and everything about stakeholders and relationships.
 
+Direction: a map whose ties are all one-way is a directed graph, one whose ties are all
+two-way an undirected graph. A map with both is written as a directed graph in which each
+two-way tie is two arcs, one each way, both marked ``two_way=true`` and naming the tie in
+``relationship``; the second arc's id is the tie's id with ``~reverse``. networkx refuses a
+graph with both kinds and igraph holds one direction per graph, but every tool (networkx,
+igraph, Gephi, Cytoscape, yEd) reads a directed graph; this app merges the two arcs back
+into one two-way tie on import.
+
 Files are parsed with ``defusedxml`` and any document type declaration is refused, so
 entity-expansion ("billion laughs") and external-entity attacks stop at once.
 """
@@ -58,6 +66,8 @@ __all__ = [
     "GROUPS_IMPORTED",
     "GROUP_ATTRIBUTE",
     "HYPEREDGES_LEFT_OUT",
+    "RELATIONSHIP_ATTRIBUTE",
+    "TWO_WAY_ATTRIBUTE",
     "export_gexf",
     "export_graphml",
     "gexf_bytes",
@@ -73,7 +83,7 @@ _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _CREATOR = "Stakeholder Mapper"
 
 _INT_COLUMNS = {"power", "influence", "votes", "interest", "position", "trust", "strength"}
-_BOOL_COLUMNS = {"informed", "pinned", "directed", "kind_directed"}
+_BOOL_COLUMNS = {"informed", "pinned", "directed", "kind_directed", "two_way"}
 _FLOAT_COLUMNS = {"x", "y"}
 _CATEGORY_COLUMNS = ("category_name", "category_colour", "category_shape")
 _KIND_COLUMNS = ("kind_name", "kind_directed", "kind_valence", "kind_colour", "kind_style")
@@ -99,6 +109,11 @@ DATE_LEFT_OUT = "the file's date {date} is not a date and was left out."
 DYNAMIC_LAST_VALUE = "dynamic attributes ({names}) kept their last value."
 #: Any of the above, for the file it is about.
 FILE_NOTE = "{file}: {note}"
+
+#: The edge attributes that mark the two arcs of a two-way tie in a map with both kinds.
+TWO_WAY_ATTRIBUTE = "two_way"
+RELATIONSHIP_ATTRIBUTE = "relationship"
+_REVERSE_SUFFIX = "~reverse"
 
 #: The attribute in which a node of a group (yEd group, nested graph, GEXF hierarchy)
 #: names its group.
@@ -171,10 +186,32 @@ def _number(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _edge_default(smap: StakeholderMap) -> str:
-    """``directed``, ``undirected`` or (GEXF only) ``mixed``: what the map's ties are."""
-    kinds = {r.directed for r in smap.relationships.values()}
-    return "mixed" if len(kinds) > 1 else "undirected" if kinds == {False} else "directed"
+def _undirected(smap: StakeholderMap) -> bool:
+    """Whether every tie of the map is two-way, so the file is an undirected graph."""
+    return bool(smap.relationships) and not any(r.directed for r in smap.relationships.values())
+
+
+def _arcs(smap: StakeholderMap) -> list[dict[str, Any]]:
+    """The edge rows to write: in a map with both kinds, each two-way tie as two arcs.
+
+    Most tools hold one direction per graph, so a mixed map is written as a directed
+    graph; both arcs of a two-way tie carry ``two_way`` and the tie's id, by which
+    :func:`_merge_two_way` makes them one tie again.
+    """
+    rows = _edge_rows(smap)
+    if {r["directed"] for r in rows} != {True, False}:
+        return rows
+    arcs = []
+    for row in rows:
+        arcs.append(row)
+        if row["directed"]:
+            continue
+        row[TWO_WAY_ATTRIBUTE] = True
+        row[RELATIONSHIP_ATTRIBUTE] = row["id"]
+        back = dict(row, source=row["target"], target=row["source"])
+        back["id"] = row["id"] + _REVERSE_SUFFIX
+        arcs.append(back)
+    return arcs
 
 
 def _numeric_columns(rows: list[dict[str, Any]], columns: list[str]) -> set[str]:
@@ -205,7 +242,7 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
     graph_values["plan_settings"] = _xml_text(json.dumps(smap.plan_settings, ensure_ascii=False))
     graph_values["sharing"] = _xml_text(json.dumps(smap.sharing, ensure_ascii=False))
     graph_values["creator"] = _CREATOR
-    nodes, edges = _node_rows(smap), _edge_rows(smap)
+    nodes, edges = _node_rows(smap), _arcs(smap)
     node_columns = _columns(nodes, {"id"})
     node_columns = ["label" if c == "name" else c for c in node_columns]
     edge_columns = _columns(edges, {"id", "source", "target"})
@@ -233,10 +270,7 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
                     else _graph_type(column, True),
                 },
             )
-    # networkx, igraph, Gephi and Cytoscape read the direction from edgedefault; in a
-    # map with both, undirected ties also say so on the edge, as GraphML provides.
-    mixed = _edge_default(smap) == "mixed"
-    edgedefault = "undirected" if _edge_default(smap) == "undirected" else "directed"
+    edgedefault = "undirected" if _undirected(smap) else "directed"
     graph = ET.SubElement(root, f"{q}graph", {"id": "G", "edgedefault": edgedefault})
     for column, value in graph_values.items():
         ET.SubElement(graph, f"{q}data", {"key": keys["graph", column]}).text = value
@@ -249,8 +283,6 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
                 data.text = _xml_text(value)
     for row in edges:
         attrs = {"id": row.pop("id"), "source": row.pop("source"), "target": row.pop("target")}
-        if mixed and not row["directed"]:
-            attrs["directed"] = "false"
         edge = ET.SubElement(graph, f"{q}edge", attrs)
         for column, value in row.items():
             if _present(value):
@@ -283,9 +315,9 @@ def gexf_bytes(smap: StakeholderMap) -> bytes:
     ET.SubElement(meta, f"{q}creator").text = _CREATOR
     ET.SubElement(meta, f"{q}title").text = _xml_text(smap.info.title)
     ET.SubElement(meta, f"{q}description").text = _xml_text(smap.info.purpose)
-    default = _edge_default(smap)
+    default = "undirected" if _undirected(smap) else "directed"
     graph = ET.SubElement(root, f"{q}graph", {"defaultedgetype": default, "mode": "static"})
-    nodes, edges = _node_rows(smap), _edge_rows(smap)
+    nodes, edges = _node_rows(smap), _arcs(smap)
     node_columns = _columns(nodes, {"id", "name", "x", "y"})
     edge_columns = _columns(edges, {"id", "source", "target"})
     numeric = _numeric_columns(nodes, node_columns) | _numeric_columns(edges, edge_columns)
@@ -329,8 +361,6 @@ def gexf_bytes(smap: StakeholderMap) -> bytes:
             else str(row["strength"]),
             "label": _xml_text(row["kind_name"]),
         }
-        if default == "mixed":
-            attrs["type"] = "directed" if row["directed"] else "undirected"
         edge = ET.SubElement(edge_list, f"{q}edge", attrs)
         values = ET.SubElement(edge, f"{q}attvalues")
         for column, value in row.items():
@@ -454,6 +484,29 @@ def _define_kinds(smap: StakeholderMap, rows: list[dict[str, str]]) -> None:
             smap.kinds[item["id"]] = RelationshipKind(item["id"], data["name"])
 
 
+def _merge_two_way(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The edge rows with the two arcs of each two-way tie (see :func:`_arcs`) made one.
+
+    An arc is merged only with the arc of the same tie running the other way; the
+    marks are dropped, so a file without them comes through unchanged.
+    """
+    kept: list[dict[str, str]] = []
+    first: dict[str, dict[str, str]] = {}
+    for row in rows:
+        two_way = row.pop(TWO_WAY_ATTRIBUTE, "").strip().casefold() == "true"
+        rid = row.pop(RELATIONSHIP_ATTRIBUTE, "").strip()
+        if two_way and rid:
+            other = first.get(rid)
+            ends = (row.get("source"), row.get("target"))
+            if other is not None and ends == (other.get("target"), other.get("source")):
+                continue
+            first[rid] = row
+            row["id"] = rid
+            row["directed"] = "false"
+        kept.append(row)
+    return kept
+
+
 def _strip_derived(rows: list[dict[str, str]], columns: tuple[str, ...]) -> None:
     for row in rows:
         for column in columns:
@@ -474,6 +527,7 @@ def _finish(
     if not node_rows:
         raise TableImportError(f"{name} has no nodes.")
     foreign = foreign or _Foreign()
+    edge_rows = _merge_two_way(edge_rows)
     if define:
         _define_categories(smap, node_rows)
         _define_kinds(smap, edge_rows)
