@@ -48,7 +48,7 @@ from ..core.model import (
 )
 from ..core.validation import ValidationError, dump_records, parse_record
 from ..core.wording import counted
-from .columns import match_columns
+from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, match_columns
 from .foreign import DEFAULT_WEIGHT
 from .project import write_atomically
 from .record_counts import xml_count_problem
@@ -90,6 +90,18 @@ _KIND_COLUMNS = ("kind_name", "kind_directed", "kind_valence", "kind_colour", "k
 # GEXF viz shapes for ours; the others are drawn as discs by Gephi.
 _VIZ_SHAPES = {"circle": "disc", "square": "square", "triangle": "triangle", "diamond": "diamond"}
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_LONG = re.compile(r"-?(0|[1-9][0-9]*)")
+_DOUBLE = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+# Columns of the map's own fields, typed by what they are rather than by their values.
+_KNOWN_COLUMNS = {
+    *STAKEHOLDER_COLUMNS,
+    *RELATIONSHIP_COLUMNS,
+    "label",
+    *_CATEGORY_COLUMNS,
+    *_KIND_COLUMNS,
+    "two_way",
+    "relationship",
+}
 # Report sentences about a whole file, one constant each, with named placeholders.
 #: Groups (yEd groups, nested graphs, GEXF hierarchies) and their members.
 GROUPS_IMPORTED = (
@@ -214,14 +226,29 @@ def _arcs(smap: StakeholderMap) -> list[dict[str, Any]]:
     return arcs
 
 
-def _numeric_columns(rows: list[dict[str, Any]], columns: list[str]) -> set[str]:
-    """Custom columns whose every value is a number (an original weight, a size)."""
-    return {
-        c
-        for c in columns
-        if c in ("weight", "size")
-        and all(_number(r[c]) is not None for r in rows if _present(r.get(c)))
-    }
+def _numeric_columns(rows: list[dict[str, Any]], columns: list[str]) -> dict[str, str]:
+    """The declared type (``long`` or ``double``) of custom columns holding numbers only.
+
+    Custom attributes are text in the map; one whose every value is written as an integer
+    is declared ``long``, one whose every value is a decimal number ``double``, so that a
+    number another tool wrote goes back to it as a number. A leading zero (a code such as
+    ``007``) keeps the attribute text. An original weight or size is always ``double``.
+    """
+    types = {}
+    for column in columns:
+        if column in _KNOWN_COLUMNS:
+            continue
+        values = [str(r[column]) for r in rows if _present(r.get(column))]
+        if not values:
+            continue
+        if column in ("weight", "size"):
+            if all(_number(v) is not None for v in values):
+                types[column] = "double"
+        elif all(_LONG.fullmatch(v) and abs(int(v)) < 2**63 for v in values):
+            types[column] = "long"
+        elif all(_DOUBLE.fullmatch(v) and _number(v) is not None for v in values):
+            types[column] = "double"
+    return types
 
 
 def graphml_bytes(smap: StakeholderMap) -> bytes:
@@ -246,7 +273,10 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
     node_columns = _columns(nodes, {"id"})
     node_columns = ["label" if c == "name" else c for c in node_columns]
     edge_columns = _columns(edges, {"id", "source", "target"})
-    numeric = _numeric_columns(nodes, node_columns) | _numeric_columns(edges, edge_columns)
+    numeric = {
+        "node": _numeric_columns(nodes, node_columns),
+        "edge": _numeric_columns(edges, edge_columns),
+    }
     keys: dict[tuple[str, str], str] = {}
     for scope, columns in (
         ("graph", list(graph_values)),
@@ -265,9 +295,7 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
                     "attr.name": column,
                     "attr.type": "string"
                     if scope == "graph"
-                    else "double"
-                    if column in numeric
-                    else _graph_type(column, True),
+                    else numeric[scope].get(column) or _graph_type(column, True),
                 },
             )
     edgedefault = "undirected" if _undirected(smap) else "directed"
@@ -320,7 +348,10 @@ def gexf_bytes(smap: StakeholderMap) -> bytes:
     nodes, edges = _node_rows(smap), _arcs(smap)
     node_columns = _columns(nodes, {"id", "name", "x", "y"})
     edge_columns = _columns(edges, {"id", "source", "target"})
-    numeric = _numeric_columns(nodes, node_columns) | _numeric_columns(edges, edge_columns)
+    numeric = {
+        "node": _numeric_columns(nodes, node_columns),
+        "edge": _numeric_columns(edges, edge_columns),
+    }
     for scope, columns in (("node", node_columns), ("edge", edge_columns)):
         attributes = ET.SubElement(graph, f"{q}attributes", {"class": scope, "mode": "static"})
         for column in columns:
@@ -330,7 +361,7 @@ def gexf_bytes(smap: StakeholderMap) -> bytes:
                 {
                     "id": column,
                     "title": column,
-                    "type": "double" if column in numeric else _graph_type(column, False),
+                    "type": numeric[scope].get(column) or _graph_type(column, False),
                 },
             )
     node_list = ET.SubElement(graph, f"{q}nodes")
