@@ -538,6 +538,25 @@ def _merge_two_way(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     return kept
 
 
+def _separate_edge_ids(node_rows: list[dict[str, str]], edge_rows: list[dict[str, str]]) -> None:
+    """Give edges whose id is also a node's id (normal in GraphML and GEXF) an id of their own.
+
+    The two formats keep node and edge ids apart and networkx numbers both from 0; the
+    map keeps one set of ids, so such an edge becomes ``e`` and its id, quietly.
+    """
+    nodes = {row.get("id", "") for row in node_rows}
+    used = nodes | {row.get("id", "") for row in edge_rows}
+    for row in edge_rows:
+        rid = row.get("id", "")
+        if rid and rid in nodes:
+            new, n = f"e{rid}", 1
+            while new in used:
+                n += 1
+                new = f"e{rid}-{n}"
+            used.add(new)
+            row["id"] = new
+
+
 def _strip_derived(rows: list[dict[str, str]], columns: tuple[str, ...]) -> None:
     for row in rows:
         for column in columns:
@@ -559,6 +578,7 @@ def _finish(
         raise TableImportError(f"{name} has no nodes.")
     foreign = foreign or _Foreign()
     edge_rows = _merge_two_way(edge_rows)
+    _separate_edge_ids(node_rows, edge_rows)
     if define:
         _define_categories(smap, node_rows)
         _define_kinds(smap, edge_rows)
