@@ -90,7 +90,7 @@ GRAPHML = (
 @pytest.mark.parametrize(
     ("settings", "power", "expected"),
     [
-        ("{}", DIGITS, "nodes, node 1, column 'power': '1111"),
+        ("{}", DIGITS, "nodes, node 1, attribute 'power': '1111"),
         (f'{{"x": {DIGITS}}}', "3", "graph, plan_settings: a number has 5000 digits"),
         (DEEP, "3", "graph, plan_settings: is nested more than 64 levels deep."),
     ],
@@ -112,7 +112,7 @@ def test_gexf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         f'<nodes><node id="a" label="Mayor"><attvalues><attvalue for="0" value="{DIGITS}"/>'
         '</attvalues></node><node id="b" label="Imam"/></nodes><edges/></graph></gexf>'
     )
-    assert "net.gexf, nodes, node 1, column 'trust': '111" in _import(path, tmp_path, capsys)
+    assert "net.gexf, nodes, node 1, attribute 'trust': '111" in _import(path, tmp_path, capsys)
 
 
 def test_workbook_cell(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,6 +13,14 @@ every category and kind, and plan settings are graph attributes). GEXF has no gr
 attributes: it keeps the title, purpose and date (in ``meta``), the categories and
 kinds in use, and everything about stakeholders and relationships.
 
+Direction: a map whose ties are all one-way is a directed graph, one whose ties are all
+two-way an undirected graph. A map with both is written as a directed graph in which each
+two-way tie is two arcs, one each way, both marked ``two_way=true`` and naming the tie in
+``relationship``; the second arc's id is the tie's id with ``~reverse``. networkx refuses a
+graph with both kinds and igraph holds one direction per graph, but every tool (networkx,
+igraph, Gephi, Cytoscape, yEd) reads a directed graph; this app merges the two arcs back
+into one two-way tie on import.
+
 Files are parsed with ``defusedxml`` and any document type declaration is refused, so
 entity-expansion ("billion laughs") and external-entity attacks stop at once.
 """
@@ -40,7 +48,7 @@ from ..core.model import (
 )
 from ..core.validation import ValidationError, dump_records, parse_record
 from ..core.wording import counted
-from .columns import match_columns
+from .columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, match_columns
 from .foreign import DEFAULT_WEIGHT
 from .project import write_atomically
 from .record_counts import xml_count_problem
@@ -58,6 +66,8 @@ __all__ = [
     "GROUPS_IMPORTED",
     "GROUP_ATTRIBUTE",
     "HYPEREDGES_LEFT_OUT",
+    "RELATIONSHIP_ATTRIBUTE",
+    "TWO_WAY_ATTRIBUTE",
     "export_gexf",
     "export_graphml",
     "gexf_bytes",
@@ -73,13 +83,25 @@ _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _CREATOR = "Stakeholder Mapper"
 
 _INT_COLUMNS = {"power", "influence", "votes", "interest", "position", "trust", "strength"}
-_BOOL_COLUMNS = {"informed", "pinned", "directed", "kind_directed"}
+_BOOL_COLUMNS = {"informed", "pinned", "directed", "kind_directed", "two_way"}
 _FLOAT_COLUMNS = {"x", "y"}
 _CATEGORY_COLUMNS = ("category_name", "category_colour", "category_shape")
 _KIND_COLUMNS = ("kind_name", "kind_directed", "kind_valence", "kind_colour", "kind_style")
 # GEXF viz shapes for ours; the others are drawn as discs by Gephi.
 _VIZ_SHAPES = {"circle": "disc", "square": "square", "triangle": "triangle", "diamond": "diamond"}
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_LONG = re.compile(r"-?(0|[1-9][0-9]*)")
+_DOUBLE = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+# Columns of the map's own fields, typed by what they are rather than by their values.
+_KNOWN_COLUMNS = {
+    *STAKEHOLDER_COLUMNS,
+    *RELATIONSHIP_COLUMNS,
+    "label",
+    *_CATEGORY_COLUMNS,
+    *_KIND_COLUMNS,
+    "two_way",
+    "relationship",
+}
 # Report sentences about a whole file, one constant each, with named placeholders.
 #: Groups (yEd groups, nested graphs, GEXF hierarchies) and their members.
 GROUPS_IMPORTED = (
@@ -99,6 +121,11 @@ DATE_LEFT_OUT = "the file's date {date} is not a date and was left out."
 DYNAMIC_LAST_VALUE = "dynamic attributes ({names}) kept their last value."
 #: Any of the above, for the file it is about.
 FILE_NOTE = "{file}: {note}"
+
+#: The edge attributes that mark the two arcs of a two-way tie in a map with both kinds.
+TWO_WAY_ATTRIBUTE = "two_way"
+RELATIONSHIP_ATTRIBUTE = "relationship"
+_REVERSE_SUFFIX = "~reverse"
 
 #: The attribute in which a node of a group (yEd group, nested graph, GEXF hierarchy)
 #: names its group.
@@ -171,20 +198,57 @@ def _number(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _edge_default(smap: StakeholderMap) -> str:
-    """``directed``, ``undirected`` or (GEXF only) ``mixed``: what the map's ties are."""
-    kinds = {r.directed for r in smap.relationships.values()}
-    return "mixed" if len(kinds) > 1 else "undirected" if kinds == {False} else "directed"
+def _undirected(smap: StakeholderMap) -> bool:
+    """Whether every tie of the map is two-way, so the file is an undirected graph."""
+    return bool(smap.relationships) and not any(r.directed for r in smap.relationships.values())
 
 
-def _numeric_columns(rows: list[dict[str, Any]], columns: list[str]) -> set[str]:
-    """Custom columns whose every value is a number (an original weight, a size)."""
-    return {
-        c
-        for c in columns
-        if c in ("weight", "size")
-        and all(_number(r[c]) is not None for r in rows if _present(r.get(c)))
-    }
+def _arcs(smap: StakeholderMap) -> list[dict[str, Any]]:
+    """The edge rows to write: in a map with both kinds, each two-way tie as two arcs.
+
+    Most tools hold one direction per graph, so a mixed map is written as a directed
+    graph; both arcs of a two-way tie carry ``two_way`` and the tie's id, by which
+    :func:`_merge_two_way` makes them one tie again.
+    """
+    rows = _edge_rows(smap)
+    if {r["directed"] for r in rows} != {True, False}:
+        return rows
+    arcs = []
+    for row in rows:
+        arcs.append(row)
+        if row["directed"]:
+            continue
+        row[TWO_WAY_ATTRIBUTE] = True
+        row[RELATIONSHIP_ATTRIBUTE] = row["id"]
+        back = dict(row, source=row["target"], target=row["source"])
+        back["id"] = row["id"] + _REVERSE_SUFFIX
+        arcs.append(back)
+    return arcs
+
+
+def _numeric_columns(rows: list[dict[str, Any]], columns: list[str]) -> dict[str, str]:
+    """The declared type (``long`` or ``double``) of custom columns holding numbers only.
+
+    Custom attributes are text in the map; one whose every value is written as an integer
+    is declared ``long``, one whose every value is a decimal number ``double``, so that a
+    number another tool wrote goes back to it as a number. A leading zero (a code such as
+    ``007``) keeps the attribute text. An original weight or size is always ``double``.
+    """
+    types = {}
+    for column in columns:
+        if column in _KNOWN_COLUMNS:
+            continue
+        values = [str(r[column]) for r in rows if _present(r.get(column))]
+        if not values:
+            continue
+        if column in ("weight", "size"):
+            if all(_number(v) is not None for v in values):
+                types[column] = "double"
+        elif all(_LONG.fullmatch(v) and abs(int(v)) < 2**63 for v in values):
+            types[column] = "long"
+        elif all(_DOUBLE.fullmatch(v) and _number(v) is not None for v in values):
+            types[column] = "double"
+    return types
 
 
 def graphml_bytes(smap: StakeholderMap) -> bytes:
@@ -205,11 +269,14 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
     graph_values["plan_settings"] = _xml_text(json.dumps(smap.plan_settings, ensure_ascii=False))
     graph_values["sharing"] = _xml_text(json.dumps(smap.sharing, ensure_ascii=False))
     graph_values["creator"] = _CREATOR
-    nodes, edges = _node_rows(smap), _edge_rows(smap)
+    nodes, edges = _node_rows(smap), _arcs(smap)
     node_columns = _columns(nodes, {"id"})
     node_columns = ["label" if c == "name" else c for c in node_columns]
     edge_columns = _columns(edges, {"id", "source", "target"})
-    numeric = _numeric_columns(nodes, node_columns) | _numeric_columns(edges, edge_columns)
+    numeric = {
+        "node": _numeric_columns(nodes, node_columns),
+        "edge": _numeric_columns(edges, edge_columns),
+    }
     keys: dict[tuple[str, str], str] = {}
     for scope, columns in (
         ("graph", list(graph_values)),
@@ -228,15 +295,10 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
                     "attr.name": column,
                     "attr.type": "string"
                     if scope == "graph"
-                    else "double"
-                    if column in numeric
-                    else _graph_type(column, True),
+                    else numeric[scope].get(column) or _graph_type(column, True),
                 },
             )
-    # networkx, igraph, Gephi and Cytoscape read the direction from edgedefault; in a
-    # map with both, undirected ties also say so on the edge, as GraphML provides.
-    mixed = _edge_default(smap) == "mixed"
-    edgedefault = "undirected" if _edge_default(smap) == "undirected" else "directed"
+    edgedefault = "undirected" if _undirected(smap) else "directed"
     graph = ET.SubElement(root, f"{q}graph", {"id": "G", "edgedefault": edgedefault})
     for column, value in graph_values.items():
         ET.SubElement(graph, f"{q}data", {"key": keys["graph", column]}).text = value
@@ -249,8 +311,6 @@ def graphml_bytes(smap: StakeholderMap) -> bytes:
                 data.text = _xml_text(value)
     for row in edges:
         attrs = {"id": row.pop("id"), "source": row.pop("source"), "target": row.pop("target")}
-        if mixed and not row["directed"]:
-            attrs["directed"] = "false"
         edge = ET.SubElement(graph, f"{q}edge", attrs)
         for column, value in row.items():
             if _present(value):
@@ -283,12 +343,15 @@ def gexf_bytes(smap: StakeholderMap) -> bytes:
     ET.SubElement(meta, f"{q}creator").text = _CREATOR
     ET.SubElement(meta, f"{q}title").text = _xml_text(smap.info.title)
     ET.SubElement(meta, f"{q}description").text = _xml_text(smap.info.purpose)
-    default = _edge_default(smap)
+    default = "undirected" if _undirected(smap) else "directed"
     graph = ET.SubElement(root, f"{q}graph", {"defaultedgetype": default, "mode": "static"})
-    nodes, edges = _node_rows(smap), _edge_rows(smap)
+    nodes, edges = _node_rows(smap), _arcs(smap)
     node_columns = _columns(nodes, {"id", "name", "x", "y"})
     edge_columns = _columns(edges, {"id", "source", "target"})
-    numeric = _numeric_columns(nodes, node_columns) | _numeric_columns(edges, edge_columns)
+    numeric = {
+        "node": _numeric_columns(nodes, node_columns),
+        "edge": _numeric_columns(edges, edge_columns),
+    }
     for scope, columns in (("node", node_columns), ("edge", edge_columns)):
         attributes = ET.SubElement(graph, f"{q}attributes", {"class": scope, "mode": "static"})
         for column in columns:
@@ -298,7 +361,7 @@ def gexf_bytes(smap: StakeholderMap) -> bytes:
                 {
                     "id": column,
                     "title": column,
-                    "type": "double" if column in numeric else _graph_type(column, False),
+                    "type": numeric[scope].get(column) or _graph_type(column, False),
                 },
             )
     node_list = ET.SubElement(graph, f"{q}nodes")
@@ -329,8 +392,6 @@ def gexf_bytes(smap: StakeholderMap) -> bytes:
             else str(row["strength"]),
             "label": _xml_text(row["kind_name"]),
         }
-        if default == "mixed":
-            attrs["type"] = "directed" if row["directed"] else "undirected"
         edge = ET.SubElement(edge_list, f"{q}edge", attrs)
         values = ET.SubElement(edge, f"{q}attvalues")
         for column, value in row.items():
@@ -454,6 +515,48 @@ def _define_kinds(smap: StakeholderMap, rows: list[dict[str, str]]) -> None:
             smap.kinds[item["id"]] = RelationshipKind(item["id"], data["name"])
 
 
+def _merge_two_way(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The edge rows with the two arcs of each two-way tie (see :func:`_arcs`) made one.
+
+    An arc is merged only with the arc of the same tie running the other way; the
+    marks are dropped, so a file without them comes through unchanged.
+    """
+    kept: list[dict[str, str]] = []
+    first: dict[str, dict[str, str]] = {}
+    for row in rows:
+        two_way = row.pop(TWO_WAY_ATTRIBUTE, "").strip().casefold() == "true"
+        rid = row.pop(RELATIONSHIP_ATTRIBUTE, "").strip()
+        if two_way and rid:
+            other = first.get(rid)
+            ends = (row.get("source"), row.get("target"))
+            if other is not None and ends == (other.get("target"), other.get("source")):
+                continue
+            first[rid] = row
+            row["id"] = rid
+            row["directed"] = "false"
+        kept.append(row)
+    return kept
+
+
+def _separate_edge_ids(node_rows: list[dict[str, str]], edge_rows: list[dict[str, str]]) -> None:
+    """Give edges whose id is also a node's id (normal in GraphML and GEXF) an id of their own.
+
+    The two formats keep node and edge ids apart and networkx numbers both from 0; the
+    map keeps one set of ids, so such an edge becomes ``e`` and its id, quietly.
+    """
+    nodes = {row.get("id", "") for row in node_rows}
+    used = nodes | {row.get("id", "") for row in edge_rows}
+    for row in edge_rows:
+        rid = row.get("id", "")
+        if rid and rid in nodes:
+            new, n = f"e{rid}", 1
+            while new in used:
+                n += 1
+                new = f"e{rid}-{n}"
+            used.add(new)
+            row["id"] = new
+
+
 def _strip_derived(rows: list[dict[str, str]], columns: tuple[str, ...]) -> None:
     for row in rows:
         for column in columns:
@@ -474,6 +577,8 @@ def _finish(
     if not node_rows:
         raise TableImportError(f"{name} has no nodes.")
     foreign = foreign or _Foreign()
+    edge_rows = _merge_two_way(edge_rows)
+    _separate_edge_ids(node_rows, edge_rows)
     if define:
         _define_categories(smap, node_rows)
         _define_kinds(smap, edge_rows)

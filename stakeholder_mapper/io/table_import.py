@@ -57,12 +57,15 @@ __all__ = [
     "ATTRIBUTE_PREFIX",
     "EXAMPLES",
     "GROUPED",
+    "IN_ATTRIBUTE",
+    "IN_COLUMN",
     "KEPT_AS_ATTRIBUTE",
     "LEFT_OUT",
     "LISTED",
     "LISTED_MORE",
     "NAME_FROM_ID",
     "NO_CATEGORY_COLUMN",
+    "NO_CATEGORY_NODES",
     "RELATIONSHIP_COLUMNS",
     "SELF_LOOP",
     "STAKEHOLDER_COLUMNS",
@@ -93,6 +96,8 @@ _TRUE = {"true", "yes", "1", "y", "directed", "oui", "si", "sí", "да", "x"}
 _FALSE = {"false", "no", "0", "n", "undirected", "mutual", "non", "нет"}
 #: Category given to stakeholders whose category is missing.
 UNSPECIFIED = "Unspecified"
+# What rows of a graph file are counted as.
+_GRAPH_UNITS = {"node", "edge"}
 _WHOLE = re.compile(r"([+-]?\d+)(?:[.,]0+)?")
 # Sheet names (normalised) that hold each table, in our own, Kumu's and users' languages.
 _SHEETS = {
@@ -143,8 +148,8 @@ class RowProblem:
     unit: str = "line"
 
     def __str__(self) -> str:
-        column = f", column '{self.column}'" if self.column else ""
-        return f"{self.table}, {self.unit} {self.line}{column}: {self.message}"
+        where = f"{self.table}, {self.unit} {self.line}"
+        return f"{_in_field(where, self.column, self.unit)}: {self.message}"
 
     def kind(self) -> str:
         """What the problem is, without the row's own values: rows of a kind are grouped."""
@@ -187,11 +192,31 @@ WEIGHTS_RANKED = (
 WEIGHTS_DEFAULTED = "{table}: {count} without a weight took the file's default weight {default}."
 #: A stakeholders table without a category column.
 NO_CATEGORY_COLUMN = "{table} has no category column: every stakeholder is in '{category}'."
+#: A graph file whose nodes have no category attribute.
+NO_CATEGORY_NODES = "{table}: the nodes have no category; they are all '{category}'."
+#: Where a problem is: a table's column, or an attribute of a graph's nodes or edges.
+IN_COLUMN = "{where}, column '{column}'"
+IN_ATTRIBUTE = "{where}, attribute '{column}'"
 
 #: Examples a report gives of each kind of change, rejection or omission.
 EXAMPLES = 3
 #: Names a report line lists (created categories, custom attributes) before "and N more".
 LISTED = 12
+
+
+def _in_field(where: str, column: str, unit: str) -> str:
+    """``where`` and the column named: an attribute of a graph's nodes and edges."""
+    if not column:
+        return where
+    sentence = IN_ATTRIBUTE if unit in _GRAPH_UNITS else IN_COLUMN
+    return sentence.format(where=where, column=column)
+
+
+def _counted_rows(problems: list[RowProblem]) -> str:
+    """How many rows the problems are about, as nodes or edges when all are of one graph kind."""
+    units = {p.unit for p in problems}
+    unit = units.pop() if len(units) == 1 and units <= _GRAPH_UNITS else "row"
+    return counted(len(problems), unit)
 
 
 def _listed(names: list[str]) -> str:
@@ -214,8 +239,8 @@ def grouped(problems: list[RowProblem]) -> list[str]:
         if len(items) == 1:
             out.append(f"  {items[0]}")
             continue
-        where = f"{table}, column '{column}'" if column else table
         unit = items[0].unit
+        where = _in_field(table, column, unit)
         examples = "; ".join(f"{unit} {p.line}: {p.message}" for p in items[:EXAMPLES])
         more = ", ..." if len(items) > EXAMPLES else ""
         count = counted(len(items), unit)
@@ -255,13 +280,13 @@ class ImportReport:
             out.append("Kept as custom attributes: " + _listed(self.custom_columns))
         out.extend(self.adjusted)
         if self.changed:
-            out.append(f"Imported {counted(len(self.changed), 'row')} with a change:")
+            out.append(f"Imported {_counted_rows(self.changed)} with a change:")
             out.extend(grouped(self.changed))
         if self.left_out:
-            out.append(LEFT_OUT.format(count=counted(len(self.left_out), "row")))
+            out.append(LEFT_OUT.format(count=_counted_rows(self.left_out)))
             out.extend(grouped(self.left_out))
         if self.rejected:
-            out.append(f"Rejected {counted(len(self.rejected), 'row')}:")
+            out.append(f"Rejected {_counted_rows(self.rejected)}:")
             out.extend(grouped(self.rejected))
         if self.branch_dropped:
             out.append(BRANCH_NOT_FOUND.format(name=_shown(self.branch_dropped)))
@@ -915,9 +940,8 @@ def import_from_tables(
     columns = _adapt_foreign(stakeholders, columns, third_party, report)
     importer.foreign_names = is_foreign(columns["name"], "name", third_party)
     if "category" not in columns:
-        report.adjusted.append(
-            NO_CATEGORY_COLUMN.format(table=stakeholders.name, category=UNSPECIFIED)
-        )
+        sentence = NO_CATEGORY_NODES if stakeholders.unit == "node" else NO_CATEGORY_COLUMN
+        report.adjusted.append(sentence.format(table=stakeholders.name, category=UNSPECIFIED))
     importer.custom = _custom_columns(stakeholders, columns)
     report.custom_columns = list(importer.custom)
     share = (0.0, 0.5 if relationships is not None else 1.0)

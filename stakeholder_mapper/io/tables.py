@@ -34,6 +34,7 @@ __all__ = [
     "DELIMITERS",
     "ENCODINGS",
     "MAX_TABLE_BYTES",
+    "UNNAMED_COLUMN",
     "Table",
     "TableImportError",
     "decode_text",
@@ -48,6 +49,8 @@ ENCODINGS: tuple[str, ...] = ("utf-8", "utf-16", "cp1252", "cp1251")
 DELIMITERS: dict[str, str] = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|"}
 #: Largest table file read, against memory exhaustion.
 MAX_TABLE_BYTES = 256 * 1024 * 1024
+#: The name of a column that has no header but holds values, by its place from 1.
+UNNAMED_COLUMN = "Column {number}"
 
 _CYRILLIC_PAIR = re.compile(rb"[\xa8\xb8\xc0-\xff]{2}")
 _MIXED_PAIR = re.compile(rb"[A-Za-z][\xa8\xb8\xc0-\xff]|[\xa8\xb8\xc0-\xff][A-Za-z]")
@@ -257,8 +260,33 @@ def read_table(
         cells = frame[column]
         if cells.str.startswith("'").any():
             frame[column] = cells.map(unquote_formula)
-    frame.columns = [unquote_formula(str(c)).strip() for c in frame.columns]
+    # pandas names a column without a header "Unnamed: <its index>".
+    headers = [
+        "" if str(c) == f"Unnamed: {i}" else unquote_formula(str(c)).strip()
+        for i, c in enumerate(frame.columns)
+    ]
+    frame = _without_unnamed_columns(frame, headers)
     return Table(path.name, frame, used, delimiter, notes, first_row=2 + skipped)
+
+
+def _without_unnamed_columns(frame: pd.DataFrame, headers: list[str]) -> pd.DataFrame:
+    """The frame under ``headers``, less the columns that have neither header nor value.
+
+    Excel's semicolon CSV often ends each line with a separator: that empty column is
+    dropped unseen. A column without a header that holds values is named by its place
+    (:data:`UNNAMED_COLUMN`, "Column 8") and kept.
+    """
+    keep, names = [], []
+    for i, header in enumerate(headers):
+        if not header:
+            if not frame.iloc[:, i].str.strip().ne("").any():
+                continue
+            header = UNNAMED_COLUMN.format(number=i + 1)
+        keep.append(i)
+        names.append(header)
+    frame = frame.iloc[:, keep].copy()
+    frame.columns = _unique(names)
+    return frame
 
 
 def _cell_text(value: Any) -> str:
@@ -334,8 +362,8 @@ def read_workbook(path: str | Path) -> dict[str, Table]:
             continue
         width = max(len(r) for r in rows)
         header = rows[0] + [""] * (width - len(rows[0]))
-        names = _unique([h.strip() or f"column {i + 1}" for i, h in enumerate(header)])
         body = [r + [""] * (width - len(r)) for r in rows[1:]]
-        frame = pd.DataFrame(body, columns=names, dtype=str)
+        frame = pd.DataFrame(body, columns=range(width), dtype=str)
+        frame = _without_unnamed_columns(frame, [h.strip() for h in header])
         tables[title] = Table(f"{path.name}, sheet {title}", frame)
     return tables

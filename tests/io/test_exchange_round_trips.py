@@ -90,7 +90,8 @@ def test_gexf_round_trip_keeps_everything_gexf_can_carry(rich_map, tmp_path):
 def test_graphml_is_read_by_igraph_with_every_attribute(rich_map, tmp_path):
     export_graphml(rich_map, tmp_path / "map.graphml")
     graph = igraph.Graph.Read_GraphML(str(tmp_path / "map.graphml"))
-    assert graph.vcount() == 4 and graph.ecount() == 4
+    # Four ties, two of them two-way: each of those is two arcs, one each way.
+    assert graph.is_directed() and graph.vcount() == 4 and graph.ecount() == 6
     mayor = graph.vs.find(id="mayor")
     expected = {
         "label": "Mayor of Marenza",
@@ -146,8 +147,13 @@ def test_gexf_is_well_formed_gexf_13_with_viz(rich_map, tmp_path):
     assert mayor.find("viz:position", ns).attrib == {"x": "120.5", "y": "40.25", "z": "0.0"}
     assert mayor.find("viz:color", ns).attrib == {"r": "0", "g": "114", "b": "178"}
     assert mayor.find("viz:shape", ns).get("value") == "square"
+    # A map with one-way and two-way ties is a directed graph; a two-way tie is two arcs.
+    assert root.find("g:graph", ns).get("defaultedgetype") == "directed"
     conflict = root.find(".//g:edge[@id='r3']", ns)
-    assert (conflict.get("type"), conflict.get("weight")) == ("undirected", "2")
+    back = root.find(".//g:edge[@id='r3~reverse']", ns)
+    ends = (conflict.get("source"), conflict.get("target"))
+    assert ends == (back.get("target"), back.get("source"))
+    assert conflict.get("weight") == back.get("weight") == "2"
 
 
 def test_metrics_sheet_and_table_carry_the_analysis(small_map, tmp_path):

@@ -147,7 +147,29 @@ def test_gephi_gexf_12_imports_positions_and_weights(tmp_path):
     (tie,) = smap.relationships.values()
     assert (tie.source, tie.target, tie.strength, tie.directed) == ("0", "1", 2, False)
     assert report.created_categories == ["Unspecified"]
-    assert [str(p) for p in report.changed] == [
-        f"gephi.gexf, edges, edge 1, column 'id': the id '0' is a stakeholder's id; "
-        f"the relationship was given {tie.id!r}"
-    ]
+    # Edge ids equal to node ids are normal in GEXF: the edge gets its own id, unreported.
+    assert tie.id == "e0" and report.changed == []
+
+
+def test_edge_ids_equal_to_node_ids_are_not_reported(tmp_path):
+    # networkx numbers nodes and edges from 0 alike, as GEXF and GraphML allow.
+    graph = nx.relabel_nodes(nx.karate_club_graph(), str)
+    nx.write_gexf(graph, tmp_path / "karate.gexf")
+    smap, report = import_gexf(tmp_path / "karate.gexf")
+    assert report.changed == []
+    assert not any("stakeholder's id" in line for line in report.lines())
+    assert len(smap.relationships) == graph.number_of_edges()
+    assert not set(smap.relationships) & set(smap.stakeholders)
+    ends = {frozenset((r.source, r.target)) for r in smap.relationships.values()}
+    assert ends == {frozenset(e) for e in graph.edges}
+
+
+def test_report_on_a_graph_file_speaks_of_nodes_and_edges(tmp_path):
+    graph = nx.relabel_nodes(nx.karate_club_graph(), str)
+    graph.add_edge("0", "0")
+    nx.write_graphml(graph, tmp_path / "karate.graphml")
+    _smap, report = import_graphml(tmp_path / "karate.graphml")
+    lines = report.lines()
+    assert "karate.graphml, nodes: the nodes have no category; they are all 'Unspecified'." in lines
+    assert "Left out 1 edge the map cannot hold:" in lines
+    assert not any("column" in line or " row" in line for line in lines), lines

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook
 
+from stakeholder_mapper.io.table_import import import_tables
 from stakeholder_mapper.io.tables import (
     TableImportError,
     decode_text,
@@ -122,7 +123,7 @@ def test_workbook_sheets_are_read_as_text(tmp_path):
     assert table.headers == [
         "id",
         "name",
-        "column 3",
+        "Column 3",
         "power",
         "share",
         "informed",
@@ -139,3 +140,36 @@ def test_text_file_named_xlsx_is_refused(tmp_path):
     path.write_text("id,name\n", encoding="utf-8")
     with pytest.raises(TableImportError, match=r"fake.xlsx cannot be read: it is not an Excel"):
         read_workbook(path)
+
+
+def test_excel_semicolon_csv_with_a_trailing_separator_has_no_extra_column(tmp_path):
+    # Excel's ';' CSV in Windows-1252 often ends every line with a separator.
+    path = tmp_path / "excel.csv"
+    path.write_bytes(
+        "id;name;power;\r\nmayor;Maire de Marenza;5;\r\nimam;Imam;3;\r\n".encode("cp1252")
+    )
+    table = read_table(path)
+    assert table.headers == ["id", "name", "power"]
+    assert table.frame.values.tolist() == [
+        ["mayor", "Maire de Marenza", "5"],
+        ["imam", "Imam", "3"],
+    ]
+
+
+def test_a_column_without_a_header_but_with_values_is_named_by_its_place(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("id,name,,power,\nmayor,Mayor,north,5,\nimam,Imam,,3,\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.headers == ["id", "name", "Column 3", "power"]
+    assert table.frame["Column 3"].tolist() == ["north", ""]
+
+
+def test_import_report_names_no_empty_column(tmp_path):
+    stakeholders = tmp_path / "s.csv"
+    stakeholders.write_bytes(
+        "id;name;power;\r\nmayor;Maire;5;\r\nimam;Imam;3;\r\n".encode("cp1252")
+    )
+    smap, report = import_tables(stakeholders)
+    assert report.custom_columns == []
+    assert not any("Unnamed" in line or "custom" in line for line in report.lines())
+    assert smap.stakeholders["mayor"].attributes == {}

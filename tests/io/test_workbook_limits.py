@@ -167,8 +167,11 @@ def test_a_real_workbook_near_the_limit_reads(tmp_path: Path) -> None:
     sheet.cell(row=MAX_SHEET_CELLS // 10, column=10, value="far but within the limit")
     book.save(tmp_path / "real.xlsx")
     table = read_workbook(tmp_path / "real.xlsx")["Stakeholders"]
-    assert table.frame.shape == (MAX_SHEET_CELLS // 10 - 1, 10)
+    # Columns with neither header nor value are left out; the far cell's column is kept.
+    assert table.frame.shape == (MAX_SHEET_CELLS // 10 - 1, 4)
+    assert table.headers == ["id", "name", "category", "Column 10"]
     assert table.frame.iloc[0, 1] == "Mayor"
+    assert table.frame["Column 10"].iloc[-1] == "far but within the limit"
 
 
 def test_a_zip_bomb_is_refused_by_its_ratio(tmp_path: Path) -> None:

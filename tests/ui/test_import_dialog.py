@@ -236,3 +236,22 @@ def test_a_merge_keeps_the_open_maps_branch(qtbot, files, small_map):
     dialog.check()
     wait(qtbot, dialog)
     assert dialog.branch.isEnabled()
+
+
+def test_excel_trailing_separator_adds_no_column_to_the_mapping(qtbot, tmp_path):
+    # Excel's ';' CSV in Windows-1252 often ends every line with a separator.
+    people, ties = tmp_path / "acteurs.csv", tmp_path / "liens.csv"
+    people.write_bytes(FRENCH.replace("\n", ";\n").encode("cp1252"))
+    ties.write_bytes(TIES.replace("\n", ";\n").encode("cp1252"))
+    dialog = open_dialog(qtbot)
+    load(qtbot, dialog, (people, ties))
+    assert list(choices(dialog, "stakeholders")) == [
+        "Identifiant",
+        "Nom",
+        "Catégorie",
+        "Pouvoir",
+        "Confiance",
+        "Quartier",
+    ]
+    assert list(choices(dialog, "relationships")) == ["De", "À", "Type", "Force"]
+    assert dialog.previews["stakeholders"].columnCount() == 6
