@@ -18,6 +18,7 @@ from ...analysis.readings import (
     summary_findings,
 )
 from ...analysis.routes import Confidence, Route, confidence, our_branch, routes_from
+from ...core.i18n import N_
 from ...core.model import ENGAGEMENT_STAGES, Snapshot, Stakeholder, StakeholderMap
 from ...core.sharing import reaches, snapshot_key
 from ..project import snapshot_map
@@ -237,7 +238,7 @@ def _latest_snapshot(smap: StakeholderMap, level: str) -> Snapshot | None:
 
 
 #: The priority rule, in words, for the plan's annex.
-PRIORITY_RULE = (
+PRIORITY_RULE = N_(
     "Within each quadrant: higher power first, then higher interest, then those opposed "
     "to our objective before neutral and aligned ones (the further from support, the more "
     "engagement they need; position unknown last), then by engagement stage from unaware "
@@ -245,7 +246,7 @@ PRIORITY_RULE = (
 )
 #: The rule as Partner and Public versions follow it: their map holds no position or
 #: engagement stage, so :func:`priority_key` ranks by power, interest and name alone.
-SHARED_PRIORITY_RULE = (
+SHARED_PRIORITY_RULE = N_(
     "Within each quadrant: higher power first, then higher interest, then by name."
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ...core.dates import day_month_year
+from ...core.i18n import format_date
 
 __all__ = [
     "are",
@@ -22,8 +22,8 @@ __all__ = [
 
 
 def date_or_blank(value: dt.date | None) -> str:
-    """'4 December 2026', or nothing without a date."""
-    return day_month_year(value) if value else ""
+    """'4 December 2026' in the plan's language, or nothing without a date."""
+    return format_date(value) if value else ""
 
 
 def or_default(value: str, default: str) -> str:

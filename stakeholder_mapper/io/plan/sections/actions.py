@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ....core.i18n import _
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
@@ -20,7 +21,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     planned = [sid for sid in facts.targets if plan.stakeholder(sid).engagement.next_action.strip()]
     # The table is wide; a short one (or none) stays on portrait pages.
     w.set_landscape(len(planned) >= LANDSCAPE_FROM_ROWS)
-    w.heading(SECTIONS["actions"])
+    w.heading(_(SECTIONS["actions"]))
     planned.sort(
         key=lambda sid: (
             plan.stakeholder(sid).engagement.due_date or dt.date.max,
@@ -87,9 +88,9 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         ]
         rows.append(row)
     if plan.level == "full":
-        header = ["Action", "Stakeholder", "Owner", "Due", "Stage", "Principles"]
+        header = [_("Action"), _("Stakeholder"), _("Owner"), _("Due"), _("Stage"), _("Principles")]
         weights = [7.4, 5.0, 3.9, 3.9, 1.9, 1.9]
     else:
-        header = ["Action", "Stakeholder", "Due", "MoU status", "Principles"]
+        header = [_("Action"), _("Stakeholder"), _("Due"), _("MoU status"), _("Principles")]
         weights = [8.2, 5.2, 3.9, 2.4, 1.9]
     w.table(header, rows, weights)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ....analysis.readings import BROKER_Z, MIN_ACTS, SIGNIFICANT_Z, brokers
+from ....core.i18n import _
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
@@ -40,7 +41,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     scored = brokers(facts.metrics, facts.readings)
     # The table is wide; a short one (or a sentence) stays on portrait pages.
     w.set_landscape(plan.per_actor and len(scored) >= LANDSCAPE_FROM_ROWS)
-    w.heading(SECTIONS["brokerage"])
+    w.heading(_(SECTIONS["brokerage"]))
     w.para(INTRO)
     w.para(BROKER_RULE.format(z=BROKER_Z, significant=SIGNIFICANT_Z, acts=MIN_ACTS))
     if not scored:
@@ -76,7 +77,14 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             ]
         )
     w.table(
-        ["Stakeholder", "Category", "Role", "Betweenness", "Brokerage", "Reading"],
+        [
+            _("Stakeholder"),
+            _("Category"),
+            _("Role"),
+            _("Betweenness"),
+            _("Brokerage"),
+            _("Reading"),
+        ],
         rows,
         [4.5, 3, 2.6, 2.4, 2.1, 9],
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....core.i18n import N_, _
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
@@ -13,7 +14,7 @@ __all__ = ["write"]
 #: Stakeholders named per principle at most.
 MAX_NAMED = 6
 #: The coverage table's columns.
-COLUMNS = ["Principle of Action", "Stakeholders who serve it", "Count", "Actions"]
+COLUMNS = [N_("Principle of Action"), N_("Stakeholders who serve it"), N_("Count"), N_("Actions")]
 #: Before the coverage table.
 TABLE_INTRO = (
     "How the mapped stakeholders serve the twelve Principles of Action, and how many of "
@@ -37,7 +38,7 @@ NONE_LINKED = (
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
-    w.heading(SECTIONS["context"])
+    w.heading(_(SECTIONS["context"]))
     info = plan.smap.info
     city = info.city or "the city"
     w.para(
@@ -61,7 +62,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             shown = MORE_NAMED.format(names=shown, count=len(names) - MAX_NAMED)
         rows.append((principle_title(c.number), shown or NOBODY, str(len(names)), str(c.actions)))
     w.para(TABLE_INTRO)
-    w.table(COLUMNS, rows, [6.2, 6.2, 1.8, 1.8])
+    w.table([_(c) for c in COLUMNS], rows, [6.2, 6.2, 1.8, 1.8])
     unserved = [c.number for c in covered if not c.served]
     if unserved:
         w.para(

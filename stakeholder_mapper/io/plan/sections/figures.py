@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ....core.i18n import _
 from ....core.model import StakeholderMap
 from ....core.wording import counted
 from .. import figures as drawings
@@ -80,12 +81,12 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         _public(w, plan)
         return
     if not smap.stakeholders:
-        w.heading(SECTIONS["figures"])
+        w.heading(_(SECTIONS["figures"]))
         w.para(NO_NETWORK)
         return
     # The network drawing gets a landscape page of its own, so names can be read.
     w.set_landscape(True)
-    w.heading(SECTIONS["figures"], new_page=True)
+    w.heading(_(SECTIONS["figures"]), new_page=True)
     ties = (
         "dashed lines are negative ties such as conflict or distrust"
         if plan.level == "full"
@@ -209,7 +210,7 @@ def _grid(w: PlanWriter, plan: PlanContext) -> None:
 def _public(w: PlanWriter, plan: PlanContext) -> None:
     """The counts per grid cell, our branch left out, or a sentence when nobody is rated."""
     w.set_landscape(False)
-    w.heading(SECTIONS["figures"], new_page=True)
+    w.heading(_(SECTIONS["figures"]), new_page=True)
     branch = plan.facts.branch
     leave_out = {branch} - {None}
     if not drawings.grid_counts(plan.smap, leave_out).any():

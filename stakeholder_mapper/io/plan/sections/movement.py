@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....core.i18n import _
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..plan_content import write_text
@@ -23,7 +24,7 @@ SIGN_OFF = "This plan is approved by {approver} before it is acted on or shared.
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     info = plan.smap.info
-    w.heading(SECTIONS["movement"])
+    w.heading(_(SECTIONS["movement"]))
     w.para(INTRODUCTION)
     write_text(w, info.movement)
     if info.approver.strip():

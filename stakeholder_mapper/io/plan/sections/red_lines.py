@@ -3,6 +3,7 @@ check read from the map, in the spirit of the ICRC's Safer Access Framework."""
 
 from __future__ import annotations
 
+from ....core.i18n import _
 from ....core.wording import counted
 from ..context import PlanContext, has_engagement
 from ..options import SECTIONS
@@ -46,11 +47,11 @@ OPPONENTS_READING = (
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
-    w.heading(SECTIONS["red_lines"])
+    w.heading(_(SECTIONS["red_lines"]))
     w.para(INTRODUCTION)
-    w.heading("Our red lines", 2)
+    w.heading(_("Our red lines"), 2)
     write_text(w, plan.smap.info.red_lines)
-    w.heading("Acceptance and neutrality check", 2)
+    w.heading(_("Acceptance and neutrality check"), 2)
     w.bullets(_readings(plan))
     w.para("Before acting, the branch answers:")
     w.bullets(QUESTIONS)

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ....analysis.readings import single_points
-from ....core.dates import short_date
+from ....core.i18n import _, format_date
 from ....core.wording import counted
 from ..context import PRIORITY_QUADRANTS, PlanContext
 from ..options import SECTIONS
@@ -48,7 +48,7 @@ NO_PRIORITIES = (
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
-    w.heading(SECTIONS["summary"])
+    w.heading(_(SECTIONS["summary"]))
     smap, facts = plan.smap, plan.facts
     counts = Counter(facts.quadrants[sid] for sid in facts.targets)
     place = f" in {smap.info.city}" if smap.info.city else ""
@@ -82,7 +82,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             f"{counted(plan.omitted, 'stakeholder')} marked confidential "
             f"{are(plan.omitted)} left out of this version."
         )
-    w.heading("Key findings", 2)
+    w.heading(_("Key findings"), 2)
     if plan.per_actor:
         findings = facts.findings or [
             "No findings yet: add relationships to the map to reveal brokers and coalitions."
@@ -97,7 +97,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         w.para(MORE_FINDINGS.format(count=counted(more, "finding"), verb=are(more)), w.caption)
     if plan.per_actor:
         top = first_priorities(plan.smap, facts.targets, facts.quadrants, plan.today)
-        w.heading("First priorities", 2)
+        w.heading(_("First priorities"), 2)
         if top:
             w.para(FIRST_PRIORITIES_INTRO, w.caption)
             for sid, reasons in top:
@@ -110,7 +110,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     if plan.level == "full":
         decisions = _decisions(plan)
         if decisions:
-            w.heading("Decisions requested", 2)
+            w.heading(_("Decisions requested"), 2)
             w.bullets(decisions)
 
 
@@ -178,7 +178,7 @@ def _priority_line(plan: PlanContext, sid: str, reasons: tuple[str, ...]) -> str
         parts.append(PRIORITY_LINE["no_deadline"])
     else:
         key = "overdue" if e.due_date < plan.today else "deadline"
-        parts.append(PRIORITY_LINE[key].format(date=short_date(e.due_date)))
+        parts.append(PRIORITY_LINE[key].format(date=format_date(e.due_date, short=True)))
     if full:
         risk = _first_sentence(e.risks)
         parts.append(PRIORITY_LINE["risk"].format(risk=risk) if risk else PRIORITY_LINE["no_risk"])
@@ -257,5 +257,5 @@ def _suppressed(plan: PlanContext, *counts: int) -> bool:
     cats = Counter(facts.category(sid) for sid in plan.smap.stakeholders)
     cut = len(single_points(facts.metrics))
     shown = [*counts, len(facts.targets), len(plan.smap.stakeholders), cut]
-    shown += [n for _, n in cats.most_common(3)]
+    shown += [n for _name, n in cats.most_common(3)]
     return any(0 < n < MIN_PUBLIC_COUNT for n in shown)
