@@ -20,7 +20,7 @@ import errno
 import gettext
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -33,6 +33,7 @@ __all__ = [
     "PSEUDO",
     "_",
     "format_date",
+    "format_list",
     "format_number",
     "is_right_to_left",
     "language",
@@ -188,6 +189,17 @@ def format_number(value: float, decimals: int | None = None) -> str:
     locale = Locale.parse(_CLDR.get(code, code))
     pattern = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
     return format_decimal(value, format=pattern, locale=locale)
+
+
+def format_list(items: Sequence[str]) -> str:
+    """``items`` joined as the language lists them: 'A, B and C', 'A, B et C', 'A, B и C',
+    'A وB وC' (CLDR's list patterns through Babel)."""
+    from babel.lists import format_list as babel_list
+
+    if not items:
+        return ""
+    code = language()
+    return babel_list(list(items), locale=_CLDR.get(code, code))
 
 
 def format_date(value: dt.date, short: bool = False) -> str:

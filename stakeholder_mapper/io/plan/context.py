@@ -132,9 +132,9 @@ class PlanContext:
         """Who carries out the plan, as the subject of a sentence ("the Marenza Red
         Crescent branch")."""
         if self.facts.branch is None:
-            return "the branch"
+            return _("the branch")
         name = self.facts.label(self.facts.branch).strip()
-        return name if name.casefold().startswith("the ") else f"the {name}"
+        return name if name.casefold().startswith("the ") else _("the {name}").format(name=name)
 
     @property
     def has_branch(self) -> bool:

@@ -131,13 +131,13 @@ FIRST_PRIORITIES = 5
 
 #: How each reason reads in a first priority (whole clauses).
 PRIORITY_REASONS: dict[str, str] = {
-    "drafting": "the MoU is being drafted with them",
-    "renewal due": "their agreement is due for renewal",
-    "exploring": "an MoU with them is being explored",
-    "overdue": "an action with them is overdue",
-    "due soon": "an action with them falls due within two weeks",
-    "Manage closely": "high power and high interest",
-    "Keep satisfied": "high power",
+    "drafting": N_("the MoU is being drafted with them"),
+    "renewal due": N_("their agreement is due for renewal"),
+    "exploring": N_("an MoU with them is being explored"),
+    "overdue": N_("an action with them is overdue"),
+    "due soon": N_("an action with them falls due within two weeks"),
+    "Manage closely": N_("high power and high interest"),
+    "Keep satisfied": N_("high power"),
 }
 
 #: The first-priority rule, in words, for the summary.

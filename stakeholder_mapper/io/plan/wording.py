@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ...core.i18n import format_date
+from ...core.i18n import format_date, format_list
 
 __all__ = [
     "are",
@@ -49,10 +49,8 @@ def value_text(value: object) -> str:
 
 
 def names_list(names: Sequence[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    """'A', 'A and B', 'A, B and C', as the plan's language lists names."""
+    return format_list(names)
 
 
 def capital(text: str) -> str:
