@@ -18,7 +18,7 @@ from ...analysis.readings import (
     summary_findings,
 )
 from ...analysis.routes import Confidence, Route, confidence, our_branch, routes_from
-from ...core.i18n import N_
+from ...core.i18n import N_, _
 from ...core.model import ENGAGEMENT_STAGES, Snapshot, Stakeholder, StakeholderMap
 from ...core.sharing import reaches, snapshot_key
 from ..project import snapshot_map
@@ -343,7 +343,9 @@ def gather(
     )
     if level != "full":
         # Whether a route was found turns on attitudes this version withholds.
-        shared = Messenger(None, None, NO_ROUTE_SHARED, NO_ROUTE_SHARED_SHORT, NO_ROUTE_SHARED_CELL)
+        shared = Messenger(
+            None, None, _(NO_ROUTE_SHARED), _(NO_ROUTE_SHARED_SHORT), _(NO_ROUTE_SHARED_CELL)
+        )
         messengers = {
             sid: m if m.route or branch is None else shared for sid, m in messengers.items()
         }

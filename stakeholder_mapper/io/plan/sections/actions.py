@@ -41,7 +41,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             f"None yet for the {len(without)} to manage closely in “Engagement still to plan”."
         )
     elif without and plan.level != "full":
-        missing = UNSHARED_FOR_CLOSE.format(
+        missing = _(UNSHARED_FOR_CLOSE).format(
             count=counted(len(without), "stakeholder"),
             names=names_list([facts.label(s) for s in without]),
         )
@@ -57,7 +57,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         none = (
             "No actions recorded yet: add a next action on each stakeholder's sheet."
             if plan.level == "full"
-            else NO_ACTIONS_SHARED
+            else _(NO_ACTIONS_SHARED)
         )
         # A shared version with no action at all needs no list of those without one.
         w.para(none + (f" {missing}" if missing and plan.level == "full" else ""))

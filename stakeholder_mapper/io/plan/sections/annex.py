@@ -18,7 +18,7 @@ __all__ = ["write"]
 #: The heading of the findings the summary leaves out.
 FURTHER_FINDINGS = N_("Further findings")
 #: Before them.
-FURTHER_FINDINGS_INTRO = (
+FURTHER_FINDINGS_INTRO = N_(
     "The findings of lesser weight that the summary leaves out, most important first."
 )
 
@@ -37,7 +37,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     w.heading(_("Method"), 2)
     if plan.level == "public":
         # The public is not told that the branch rates local actors' attitudes and trust.
-        w.para(PUBLIC_METHOD)
+        w.para(_(PUBLIC_METHOD))
     else:
         w.para(
             "Stakeholders, their ratings and their relationships were recorded by branch "
@@ -60,7 +60,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     w.table([_("Term"), _("Meaning")], glossary_rows(plan.level, plan.has_branch), [3.2, 10])
     if plan.per_actor and plan.facts.more_findings:
         w.heading(_(FURTHER_FINDINGS), 2)
-        w.para(FURTHER_FINDINGS_INTRO)
+        w.para(_(FURTHER_FINDINGS_INTRO))
         w.bullets(plan.facts.more_findings)
     if plan.level == "full":
         w.para("The AIIM strategies of the priority table and the engagement sheets:")
@@ -90,7 +90,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             "This public version leaves out the engagement sheets, the agreements tracker, "
             "the action plan, the risks and every other row about a single stakeholder."
         )
-        w.para(SMALL_COUNTS_NOTE)
+        w.para(_(SMALL_COUNTS_NOTE))
     else:
         w.para(f"This document is the {LEVEL_WORDS[plan.level]}. The export levels are:")
         w.bullets(
@@ -103,7 +103,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             ]
         )
     if plan.level != "full":
-        w.para(SHARED_TEXT_NOTE)
+        w.para(_(SHARED_TEXT_NOTE))
     if plan.omitted:
         w.para(
             f"{counted(plan.omitted, 'confidential stakeholder')} {are(plan.omitted)} left "

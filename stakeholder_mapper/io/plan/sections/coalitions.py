@@ -64,7 +64,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         )
     else:
         w.table([_("Coalition"), _("Size"), _("Main categories")], rows, [1.6, 1.6, 6])
-        w.para(SMALL_COUNTS_NOTE)
+        w.para(_(SMALL_COUNTS_NOTE))
     reached = _coalitions_reached(plan)
     # A bridge reaches another coalition; a single point of failure that reaches none is
     # a risk (in the risks section), not a bridge.

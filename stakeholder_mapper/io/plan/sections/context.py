@@ -16,21 +16,21 @@ MAX_NAMED = 6
 #: The coverage table's columns.
 COLUMNS = [N_("Principle of Action"), N_("Stakeholders who serve it"), N_("Count"), N_("Actions")]
 #: Before the coverage table.
-TABLE_INTRO = (
+TABLE_INTRO = N_(
     "How the mapped stakeholders serve the twelve Principles of Action, and how many of "
     "them have a next action recorded:"
 )
 #: In the table, for a principle no stakeholder serves.
-NOBODY = "Nobody yet"
+NOBODY = N_("Nobody yet")
 #: Names cut short in a cell.
 MORE_NAMED = "{names} and {count} more"
 #: After the table, when some principles are served by no one.
-UNSERVED = (
+UNSERVED = N_(
     "No mapped stakeholder serves {count} yet: {titles}. Find who in the city could, or "
     "record why this plan leaves them aside."
 )
 #: When no stakeholder is linked to any principle.
-NONE_LINKED = (
+NONE_LINKED = N_(
     "No stakeholder is linked to a principle yet: tick the principles each stakeholder "
     "relates to on the map."
 )
@@ -52,7 +52,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         return
     covered = coverage(plan.smap, plan.facts.targets)
     if not any(c.served for c in covered):
-        w.para(NONE_LINKED)
+        w.para(_(NONE_LINKED))
         return
     rows = []
     for c in covered:
@@ -60,13 +60,15 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         shown = ", ".join(names[:MAX_NAMED])
         if len(names) > MAX_NAMED:
             shown = MORE_NAMED.format(names=shown, count=len(names) - MAX_NAMED)
-        rows.append((principle_title(c.number), shown or NOBODY, str(len(names)), str(c.actions)))
-    w.para(TABLE_INTRO)
+        rows.append(
+            (principle_title(c.number), shown or _(NOBODY), str(len(names)), str(c.actions))
+        )
+    w.para(_(TABLE_INTRO))
     w.table([_(c) for c in COLUMNS], rows, [6.2, 6.2, 1.8, 1.8])
     unserved = [c.number for c in covered if not c.served]
     if unserved:
         w.para(
-            UNSERVED.format(
+            _(UNSERVED).format(
                 count=counted(len(unserved), "principle"),
                 titles="; ".join(principle_titles(unserved)),
             )

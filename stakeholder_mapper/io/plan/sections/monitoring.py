@@ -63,7 +63,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             f"removed; {public_counted(moves, 'stakeholder')} moved to another quadrant."
         )
         if any(0 < n < MIN_PUBLIC_COUNT for n in (added, removed, *ties, moves)):
-            w.para(SMALL_COUNTS_NOTE)
+            w.para(_(SMALL_COUNTS_NOTE))
         return
     w.para(
         f"Compared with the snapshot “{snapshot.name}” of "
@@ -126,6 +126,6 @@ def _targets_and_indicators(w: PlanWriter, plan: PlanContext) -> None:
             [3.5, 4, 4, 4],
         )
     elif plan.level != "full":
-        w.para(PROGRESS_WITHHELD)
+        w.para(_(PROGRESS_WITHHELD))
     else:
         w.para("No progress markers recorded yet.")

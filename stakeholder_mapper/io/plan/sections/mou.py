@@ -90,7 +90,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
                         e.next_action,
                         "No next action recorded yet."
                         if plan.level == "full"
-                        else NO_NEXT_ACTION_SHARED,
+                        else _(NO_NEXT_ACTION_SHARED),
                     ),
                     plan.due(e.due_date),
                 ]

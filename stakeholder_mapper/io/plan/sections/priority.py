@@ -56,7 +56,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         w.table(
             [_("Category"), *(_(q) for q in QUADRANTS), _("Total")], rows, [4, 2, 2, 2, 2, 2, 1.5]
         )
-        w.para(SMALL_COUNTS_NOTE)
+        w.para(_(SMALL_COUNTS_NOTE))
         return
     rows = []
     for sid in facts.ranked:

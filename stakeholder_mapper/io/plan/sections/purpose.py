@@ -17,7 +17,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     w.heading(_(SECTIONS["purpose"]))
     original = plan.facts.original
     if not plan.smap.info.purpose.strip() and original and original.info.purpose.strip():
-        w.para(PURPOSE_WITHHELD)
+        w.para(_(PURPOSE_WITHHELD))
     else:
         w.para(
             or_default(

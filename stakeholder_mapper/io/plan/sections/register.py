@@ -17,7 +17,7 @@ UNRATED = "not rated"
 #: The table's header.
 HEADER = (N_("Risk"), N_("Likelihood"), N_("Impact"), N_("Mitigation"), N_("Owner"))
 #: What the table is, said before it.
-INTRODUCTION = "The risks the branch recorded, the most likely and damaging first."
+INTRODUCTION = N_("The risks the branch recorded, the most likely and damaging first.")
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
@@ -35,5 +35,5 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         )
         for r in risks
     ]
-    w.para(INTRODUCTION)
+    w.para(_(INTRODUCTION))
     w.table([_(h) for h in HEADER], rows, [4.6, 2.5, 2, 4.6, 2.4])

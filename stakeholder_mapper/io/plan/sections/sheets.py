@@ -16,17 +16,17 @@ from ..writer import PlanWriter
 __all__ = ["write"]
 
 #: The "still to plan" list below Full, with and without a branch to route from.
-STILL_TO_PLAN_SHARED = (
+STILL_TO_PLAN_SHARED = N_(
     "None of what this version shares of an engagement (key messages, next action, MoU "
     "status) is shared for these priority stakeholders; the map suggests a first contact "
     "for each where it can."
 )
-STILL_TO_PLAN_SHARED_NO_BRANCH = (
+STILL_TO_PLAN_SHARED_NO_BRANCH = N_(
     "None of what this version shares of an engagement (key messages, next action, MoU "
     "status) is shared for these priority stakeholders."
 )
 #: When no stakeholder gets a sheet.
-NO_SHEETS = "No stakeholder has engagement details recorded yet, so no sheet follows."
+NO_SHEETS = N_("No stakeholder has engagement details recorded yet, so no sheet follows.")
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
@@ -35,7 +35,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     w.heading(_(SECTIONS["sheets"]))
     ids, unplanned = plan.sheet_ids(), plan.unplanned_ids()
     if not ids:
-        scope = NO_SHEETS
+        scope = _(NO_SHEETS)
     elif plan.options.sheets_for == "all":
         scope = f"One sheet for each of the {counted(len(ids), 'stakeholder')} but our own branch."
     else:
@@ -82,7 +82,7 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
         )
     else:
         # This version never shows objectives or asks: it cannot say none is recorded.
-        w.para(STILL_TO_PLAN_SHARED if plan.has_branch else STILL_TO_PLAN_SHARED_NO_BRANCH)
+        w.para(_(STILL_TO_PLAN_SHARED) if plan.has_branch else _(STILL_TO_PLAN_SHARED_NO_BRANCH))
     rows = []
     for sid in ids:
         messenger = facts.messengers.get(sid)
@@ -166,7 +166,7 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         messenger_text += f"\n{messenger.confidence_sentence}"
     next_action = or_default(
         e.next_action,
-        _("No next action recorded yet.") if plan.level == "full" else NO_NEXT_ACTION_SHARED,
+        _("No next action recorded yet.") if plan.level == "full" else _(NO_NEXT_ACTION_SHARED),
     )
     if e.due_date:
         stop = "" if next_action.endswith((".", "!", "?")) else "."
@@ -208,7 +208,7 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         rows.append((N_("What the network says"), reading.sentence))
     missing = [_(name).lower() for name, value in optional.items() if not value]
     if missing:
-        title = _("Not recorded yet") if plan.level == "full" else NOT_SHARED_ROW
+        title = _("Not recorded yet") if plan.level == "full" else _(NOT_SHARED_ROW)
         rows.append((title, ", ".join(missing).capitalize() + "."))
     rows = [(_(label), value) for label, value in rows]
     w.table([], rows, [2, 5], header_row=False, first_column=True, keep_together=True)

@@ -87,7 +87,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         findings = _public_findings(plan)
     w.bullets(findings)
     if not plan.per_actor and _suppressed(plan, close, satisfied):
-        w.para(SMALL_COUNTS_NOTE)
+        w.para(_(SMALL_COUNTS_NOTE))
     if plan.per_actor and facts.more_findings:
         more = len(facts.more_findings)
         w.para(

@@ -13,7 +13,7 @@ from ..writer import PlanWriter
 __all__ = ["write"]
 
 #: What the table is, said before it.
-INTRODUCTION = (
+INTRODUCTION = N_(
     "The dates the plan is timed to. Each row counts the next actions due since the "
     "previous date: what must be done before it."
 )
@@ -45,5 +45,5 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             )
         )
         previous = event.date
-    w.para(INTRODUCTION)
+    w.para(_(INTRODUCTION))
     w.table([_(h) for h in HEADER], rows, [2.4, 5, 2.4])
