@@ -152,3 +152,24 @@ def test_a_plan_in_arabic_leaves_the_interface_in_english(small_map) -> None:
     assert seen["heading"] == "الملخص التنفيذي"
     assert language() == "en"
     assert _("Executive summary") == "Executive summary"
+
+
+def _summary_opening(doc) -> str:
+    """The paragraph after the second top heading (document control, then the summary)."""
+    paragraphs = doc.paragraphs
+    start = [i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1"][1]
+    return paragraphs[start + 1].text
+
+
+def test_the_summary_counts_in_each_languages_plural_forms(plans) -> None:
+    # 54 other stakeholders, 181 relationships, 16 to manage closely in the sample.
+    assert "54 other stakeholders mapped in Marenza, linked by 181 relationships" in (
+        _summary_opening(plans["en"])
+    )
+    assert "с 54 другими заинтересованными сторонами" in _summary_opening(plans["ru"])
+    assert "(181 связь)" in _summary_opening(plans["ru"])
+    assert "les 54 autres parties prenantes cartographiées à Marenza" in _summary_opening(
+        plans["fr"]
+    )
+    assert "Parmi elles, 16 ont un pouvoir et un intérêt élevés" in _summary_opening(plans["fr"])
+    assert "54 صاحب مصلحة آخر" in _summary_opening(plans["ar"])
