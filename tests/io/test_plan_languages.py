@@ -129,6 +129,9 @@ def test_the_russian_plan_uses_the_resolutions_terms(plans) -> None:
     text += "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
     folded = text.casefold()
     assert "вспомогательная роль" in folded
+    assert "национальное общество" in folded
+    assert "жизнестойкости городских сообществ" in folded
+    assert "гуманитарная дипломатия" in folded or "гуманитарную дипломатию" in folded
     assert "принципы деятельности" in folded
     assert "11. Использовать и расширять гуманитарную дипломатию для преобразований" in text
     assert "3. Возглавлять и осуществлять инклюзивное вовлечение" not in text  # shortened title

@@ -40,13 +40,17 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     w.heading(_(SECTIONS["context"]))
     info = plan.smap.info
-    city = info.city or "the city"
-    w.para(
-        f"The Movement's Principles of Action for strengthening urban community resilience "
-        f"ask National Societies and their city branches to act as trusted connectors, to "
-        f"map stakeholders, to use evidence and to practise humanitarian diplomacy with "
-        f"city authorities. This plan applies them in {city}."
+    principles = _(
+        "The Movement's Principles of Action for strengthening urban community resilience "
+        "ask National Societies and their city branches to act as trusted connectors, to "
+        "map stakeholders, to use evidence and to practise humanitarian diplomacy with "
+        "city authorities."
     )
+    if info.city:
+        applied = _("This plan applies them in {city}.").format(city=info.city)
+    else:
+        applied = _("This plan applies them in the city.")
+    w.para(f"{principles} {applied}")
     if not plan.per_actor:
         # The public version keeps no principles: they would describe single actors.
         return
