@@ -21,11 +21,13 @@ INTRODUCTION = N_(
 )
 #: The acceptance and neutrality questions the branch answers before acting.
 QUESTIONS = (
-    "Does any part of the ask take sides in a political, racial, religious or "
-    "ideological controversy?",
-    "Would the communities we serve recognise the engagement as serving their needs alone?",
-    "Could a party to a local dispute read our messengers or partners as aligned with it?",
-    "Does the branch decide and speak on its own terms, whoever funds or hosts it?",
+    N_(
+        "Does any part of the ask take sides in a political, racial, religious or "
+        "ideological controversy?"
+    ),
+    N_("Would the communities we serve recognise the engagement as serving their needs alone?"),
+    N_("Could a party to a local dispute read our messengers or partners as aligned with it?"),
+    N_("Does the branch decide and speak on its own terms, whoever funds or hosts it?"),
 )
 #: Readings of the map for the check ({...}: counts).
 TRUST_READING = N_(
@@ -51,8 +53,8 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     write_text(w, plan.smap.info.red_lines)
     w.heading(_("Acceptance and neutrality check"), 2)
     w.bullets(_readings(plan))
-    w.para("Before acting, the branch answers:")
-    w.bullets(QUESTIONS)
+    w.para(_("Before acting, the branch answers:"))
+    w.bullets([_(q) for q in QUESTIONS])
 
 
 def _readings(plan: PlanContext) -> list[str]:
