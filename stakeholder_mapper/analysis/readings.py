@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..core.i18n import _
 from ..core.model import StakeholderMap
 from .resilience import cuts
 from .views import AnalysisInputError, GraphView, build_arcs
@@ -379,8 +380,10 @@ def _single_points(context: _Context) -> list[Finding]:
     return [
         _finding(
             "single point",
-            f"Single point of failure: if {context.label[sid]} stepped back, {_percent(share)} "
-            "of the connections between the other stakeholders would be lost.",
+            _(
+                "Single point of failure: if {name} stepped back, {share} of the connections "
+                "between the other stakeholders would be lost."
+            ).format(name=context.label[sid], share=_percent(share)),
             round(100 * share),
         )
         for sid, share in loss.items()
@@ -472,7 +475,9 @@ def _unlinked_coalitions(context: _Context) -> list[Finding]:
         findings.append(
             _finding(
                 "unlinked coalition",
-                f"Coalition {number} ({names}) has no trusted tie to a decision-maker.",
+                _("Coalition {number} ({names}) has no trusted tie to a decision-maker.").format(
+                    number=number, names=names
+                ),
                 min(len(members), 10),
             )
         )
