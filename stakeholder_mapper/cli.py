@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .analysis.views import AnalysisInputError, GraphView
-from .core.i18n import LANGUAGES, N_, _, ngettext, set_language, supported, system_error
+from .core.i18n import LANGUAGES, N_, _, ngettext, set_language, system_error
 from .core.i18n import language as interface_language
 from .core.limits import MAX_PASSWORD_FILE_BYTES
 from .core.model import MapInfo, StakeholderMap
@@ -429,16 +429,8 @@ def _cmd_plan(args: argparse.Namespace) -> None:
         level=args.level,
         show_author=args.show_author,
         template=Path(args.template) if args.template else DEFAULT_TEMPLATE,
+        language=args.language or interface_language(),
     )
-    language = args.language or interface_language()
-    if supported(language) != "en":
-        print(
-            _(
-                "note: the plan's headings and sentences are not yet translated; "
-                "this plan is written in English."
-            ),
-            file=sys.stderr,
-        )
     write_plan(smap, output, options)
     saved = {
         "full": _("Saved the full engagement plan to {path}."),
@@ -549,10 +541,7 @@ def _build_parser() -> _Parser:
     p.add_argument(
         "--language",
         choices=tuple(LANGUAGES),
-        help=_(
-            "language of the plan (default: the interface language); the plan's own "
-            "headings and sentences are in English until their translation is complete"
-        ),
+        help=_("language of the plan (default: the interface language)"),
     )
     _add_password_option(p)
     p.set_defaults(run=_cmd_plan)

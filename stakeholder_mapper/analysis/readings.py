@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..core.i18n import _, format_list, ngettext
 from ..core.model import StakeholderMap
 from .resilience import cuts
 from .views import AnalysisInputError, GraphView, build_arcs
@@ -89,29 +90,27 @@ class Reading:
     sentence: str
 
 
-#: How a list cut short names the rest, by what is listed: (one, several).
-REST: dict[str, tuple[str, str]] = {
-    "names": ("{count} other", "{count} others"),
-    "categories": ("{count} other category", "{count} other categories"),
-}
+def _rest(listed: str, count: int) -> str:
+    """How a list cut short names the rest, by what is listed ("names", "categories")."""
+    if listed == "categories":
+        text = ngettext("{count} other category", "{count} other categories", count)
+    else:
+        text = ngettext("{count} other", "{count} others", count)
+    return text.format(count=count)
 
 
 def _names(labels: Sequence[str], limit: int = 3, rest: str = "names") -> str:
-    """'A', 'A and B', 'A, B and C', 'A, B, C and 2 others' (``rest`` names what is
-    listed: see :data:`REST`)."""
+    """'A', 'A and B', 'A, B and C', 'A, B, C and 2 others' in the language of the moment
+    (``rest`` names what is listed: "names" or "categories")."""
     labels = list(labels)
     if len(labels) > limit:
-        count = len(labels) - limit
-        one, several = REST[rest]
-        labels = [*labels[:limit], (one if count == 1 else several).format(count=count)]
-    if len(labels) <= 1:
-        return "".join(labels)
-    return f"{', '.join(labels[:-1])} and {labels[-1]}"
+        labels = [*labels[:limit], _rest(rest, len(labels) - limit)]
+    return format_list(labels)
 
 
 def _percent(share: float) -> str:
     value = share * 100
-    return f"{value:.0f}%" if value >= 1 or value == 0 else "under 1%"
+    return f"{value:.0f}%" if value >= 1 or value == 0 else _("under 1%")
 
 
 #: One stakeholder's row of the metrics table, column name to value.
@@ -366,11 +365,14 @@ def _top_brokers(context: _Context) -> list[Finding]:
     ranked = ranked.head(3)
     if ranked.empty:
         return []
-    parts = [f"{context.label[sid]} on {_percent(value)}" for sid, value in ranked.items()]
-    parts[0] = parts[0].replace(" on ", " lies on ", 1) + (
-        " of the most trusted routes between other stakeholders"
-    )
-    return [_finding("brokers", f"Top brokers: {_names(parts)}.")]
+    first, *others = [(context.label[sid], _percent(value)) for sid, value in ranked.items()]
+    parts = [
+        _("{name} lies on {share} of the most trusted routes between other stakeholders").format(
+            name=first[0], share=first[1]
+        ),
+        *(_("{name} on {share}").format(name=name, share=share) for name, share in others),
+    ]
+    return [_finding("brokers", _("Top brokers: {brokers}.").format(brokers=_names(parts)))]
 
 
 def _single_points(context: _Context) -> list[Finding]:
@@ -379,8 +381,10 @@ def _single_points(context: _Context) -> list[Finding]:
     return [
         _finding(
             "single point",
-            f"Single point of failure: if {context.label[sid]} stepped back, {_percent(share)} "
-            "of the connections between the other stakeholders would be lost.",
+            _(
+                "Single point of failure: if {name} stepped back, {share} of the connections "
+                "between the other stakeholders would be lost."
+            ).format(name=context.label[sid], share=_percent(share)),
             round(100 * share),
         )
         for sid, share in loss.items()
@@ -472,7 +476,9 @@ def _unlinked_coalitions(context: _Context) -> list[Finding]:
         findings.append(
             _finding(
                 "unlinked coalition",
-                f"Coalition {number} ({names}) has no trusted tie to a decision-maker.",
+                _("Coalition {number} ({names}) has no trusted tie to a decision-maker.").format(
+                    number=number, names=names
+                ),
                 min(len(members), 10),
             )
         )

@@ -20,7 +20,9 @@ import errno
 import gettext
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 
 from ..paths import LOCALE_DIR
@@ -32,6 +34,7 @@ __all__ = [
     "PSEUDO",
     "_",
     "format_date",
+    "format_list",
     "format_number",
     "is_right_to_left",
     "language",
@@ -39,6 +42,7 @@ __all__ = [
     "pgettext",
     "pseudo",
     "set_language",
+    "speaking",
     "supported",
     "system_error",
     "system_language",
@@ -62,6 +66,26 @@ _CLDR = {"en": "en_GB", PSEUDO: "en_GB"}
 
 _current = "en"
 _translations: gettext.NullTranslations = gettext.NullTranslations()
+#: A language chosen for one piece of work (a plan) in this thread or task, over the
+#: interface's: (code, translations), or None. A context variable, so that a plan built in
+#: Arabic on a worker thread leaves the window's English alone.
+_speaking: ContextVar[tuple[str, gettext.NullTranslations] | None] = ContextVar(
+    "speaking", default=None
+)
+
+
+def _active() -> tuple[str, gettext.NullTranslations]:
+    override = _speaking.get()
+    return override if override is not None else (_current, _translations)
+
+
+@cache
+def _load(code: str) -> gettext.NullTranslations:
+    if code == PSEUDO:
+        return _Pseudo()
+    if code == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, [code])
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext name extraction looks for
@@ -71,7 +95,7 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext name extraction looks f
 
 def _(message: str) -> str:
     """``message`` in the interface language (the English source when no translation)."""
-    return _translations.gettext(message)
+    return _active()[1].gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
@@ -80,23 +104,24 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     >>> ngettext("{n} row", "{n} rows", 2).format(n=2)
     '2 rows'
     """
-    return _translations.ngettext(singular, plural, n)
+    return _active()[1].ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
     """``message`` translated in ``context``: the same English word may need two translations
     ("Open" a file, an "open" status)."""
-    return _translations.pgettext(context, message)
+    return _active()[1].pgettext(context, message)
 
 
 def language() -> str:
-    """The interface language's code: one of :data:`LANGUAGES`, or :data:`PSEUDO`."""
-    return _current
+    """The language messages are written in now: the interface's, or the one chosen with
+    :func:`speaking`; one of :data:`LANGUAGES`, or :data:`PSEUDO`."""
+    return _active()[0]
 
 
 def is_right_to_left(code: str | None = None) -> bool:
     """Whether the language (default: the interface's) is written right to left (Arabic)."""
-    return (code or _current) in _RIGHT_TO_LEFT
+    return (code or language()) in _RIGHT_TO_LEFT
 
 
 def supported(code: str) -> str | None:
@@ -134,27 +159,35 @@ def set_language(code: str | None = None) -> str:
     global _current, _translations
     chosen = supported(code) if code else None
     chosen = chosen or system_language()
-    if chosen == PSEUDO:
-        _translations = _Pseudo()
-    elif chosen == "en":
-        _translations = gettext.NullTranslations()
-    else:
-        _translations = gettext.translation(DOMAIN, LOCALE_DIR, [chosen])
+    _translations = _load(chosen)
     _current = chosen
     return chosen
-
-
-@cache
-def _catalogue(code: str) -> gettext.NullTranslations:
-    return gettext.translation(DOMAIN, LOCALE_DIR, [code])
 
 
 def translations_of(message: str) -> frozenset[str]:
     """``message`` in every interface language, English included: recognises the app's own
     words (a new map's category names) whatever language they were written in."""
     return frozenset(
-        {message} | {_catalogue(code).gettext(message) for code in LANGUAGES if code != "en"}
+        {message} | {_load(code).gettext(message) for code in LANGUAGES if code != "en"}
     )
+
+
+@contextmanager
+def speaking(code: str | None) -> Iterator[str]:
+    """Write every message, number and date in ``code`` (default: the interface language)
+    while the block runs, in this thread only: a plan in Arabic from an app in English.
+    Yields the language chosen.
+
+    >>> with speaking("fr"):
+    ...     format_number(1234.5)
+    '1\u202f234,5'
+    """
+    chosen = (supported(code) if code else None) or language()
+    token = _speaking.set((chosen, _load(chosen)))
+    try:
+        yield chosen
+    finally:
+        _speaking.reset(token)
 
 
 def format_number(value: float, decimals: int | None = None) -> str:
@@ -163,9 +196,21 @@ def format_number(value: float, decimals: int | None = None) -> str:
     from babel import Locale  # CLDR data loads on first use, not at start
     from babel.numbers import format_decimal
 
-    locale = Locale.parse(_CLDR.get(_current, _current))
+    code = language()
+    locale = Locale.parse(_CLDR.get(code, code))
     pattern = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
     return format_decimal(value, format=pattern, locale=locale)
+
+
+def format_list(items: Sequence[str]) -> str:
+    """``items`` joined as the language lists them: 'A, B and C', 'A, B et C', 'A, B и C',
+    'A وB وC' (CLDR's list patterns through Babel)."""
+    from babel.lists import format_list as babel_list
+
+    if not items:
+        return ""
+    code = language()
+    return babel_list(list(items), locale=_CLDR.get(code, code))
 
 
 def format_date(value: dt.date, short: bool = False) -> str:
@@ -173,7 +218,7 @@ def format_date(value: dt.date, short: bool = False) -> str:
     2026', '5 ноября 2026 г.'; ``short`` abbreviates the month for tables."""
     from .dates import day_month_year, short_date  # Babel loads on first use, not at start
 
-    code = "en" if _current == PSEUDO else _current
+    code = "en" if language() == PSEUDO else language()
     return short_date(value, code) if short else day_month_year(value, code)
 
 

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.commands import Command, UpdatePlanSettings
-from ..core.i18n import _
+from ..core.i18n import LANGUAGES, _, language
 from ..core.model import StakeholderMap
 from ..io.plan import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanOptions, write_plan
 from ..io.plan.plan_content import missing_note
@@ -122,6 +122,11 @@ class PlanDialog(QDialog):
             "Stakeholders with engagement details; a table for other priorities", "priority"
         )
         self.sheets.addItem("Every stakeholder", "all")
+        #: The plan's own language, the interface's unless chosen otherwise.
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(language()), 0))
 
         self.sections = QListWidget()
         for key, title in SECTIONS.items():
@@ -162,6 +167,7 @@ class PlanDialog(QDialog):
         form.addRow("", self.level_help)
         form.addRow("", self.author)
         form.addRow(_("Engagement sheets"), self.sheets)
+        form.addRow(_("Language"), self.language)
         form.addRow(_("Template"), template_row)
         form.addRow(_("Save as"), output_row)
 
@@ -215,6 +221,7 @@ class PlanDialog(QDialog):
             template=Path(self.template.text().strip() or DEFAULT_TEMPLATE),
             show_author=self.author.isChecked() and self.chosen_level() == "full",
             sheets_for=self.sheets.currentData(),
+            language=self.language.currentData(),
         )
 
     def remembered(self) -> dict[str, object]:

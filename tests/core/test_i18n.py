@@ -4,6 +4,7 @@ numbers and dates for the language, and the pseudo-language."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 
@@ -11,10 +12,12 @@ from stakeholder_mapper.core import i18n
 from stakeholder_mapper.core.i18n import (
     _,
     format_date,
+    format_list,
     format_number,
     is_right_to_left,
     pseudo,
     set_language,
+    speaking,
     system_language,
 )
 from stakeholder_mapper.core.wording import counted
@@ -118,3 +121,28 @@ def test_a_new_map_made_in_russian_has_russian_category_and_kind_names() -> None
     assert smap.categories["municipal"].name == "Городские власти"
     # A shipped category keeps counting as the app's own under another language.
     assert builtin_category(smap.categories["media"])
+
+
+def test_speaking_switches_messages_numbers_and_lists_for_this_thread_only() -> None:
+    seen: dict[str, str] = {}
+
+    def elsewhere() -> None:
+        seen["other thread"] = i18n._("Executive summary")
+
+    with speaking("ru") as code:
+        assert code == "ru"
+        assert i18n.language() == "ru"
+        assert i18n._("Executive summary") == "Краткое изложение"
+        assert format_list(["A", "B", "C"]) == "A, B и C"
+        worker = threading.Thread(target=elsewhere)
+        worker.start()
+        worker.join()
+    assert seen["other thread"] == "Executive summary"
+    assert i18n.language() == "en"
+    assert i18n._("Executive summary") == "Executive summary"
+    assert format_list(["A", "B", "C"]) == "A, B and C"
+
+
+def test_speaking_without_a_language_keeps_the_interface_language() -> None:
+    with speaking(None) as code:
+        assert code == "en"

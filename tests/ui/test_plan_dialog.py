@@ -10,6 +10,7 @@ from docx import Document
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from stakeholder_mapper.core.i18n import language
 from stakeholder_mapper.core.model import Stakeholder, StakeholderMap
 from stakeholder_mapper.io.plan import SECTIONS
 from stakeholder_mapper.io.plan.plan_content import FIELDS
@@ -64,6 +65,20 @@ def test_export_writes_the_chosen_sections_and_level(
     assert SECTIONS["priority"] in headings
     assert "Amina Haddad" not in doc.element.xml
     assert doc.sections[0].footer.paragraphs[-1].text.startswith("Partner version")
+
+
+def test_the_plan_is_written_in_the_language_chosen_in_the_dialog(
+    qtbot, dialog: PlanDialog, tmp_path: Path
+) -> None:
+    assert dialog.language.currentData() == "en"  # the interface language by default
+    dialog.language.setCurrentIndex(dialog.language.findData("ar"))
+    target = tmp_path / "plan-ar.docx"
+    dialog.output.setText(str(target))
+    with qtbot.waitSignal(dialog.plan_written, timeout=BACKGROUND):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    headings = [p.text for p in Document(str(target)).paragraphs if p.style.name == "Heading 1"]
+    assert "الملخص التنفيذي" in headings and SECTIONS["summary"] not in headings
+    assert language() == "en"  # the window keeps its language
 
 
 def test_failure_is_reported_in_the_dialog(qtbot, dialog: PlanDialog, tmp_path: Path) -> None:

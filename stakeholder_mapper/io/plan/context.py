@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from concurrent.futures import Future
 
-from ...core.dates import short_date
+from ...core.i18n import _, format_date
 from ...core.model import Stakeholder, StakeholderMap
 from .facts import Facts
 from .options import PlanOptions
@@ -106,33 +106,38 @@ class PlanContext:
     def classification(self) -> str:
         """The banner of the cover and the header: who may read this version."""
         if self.level == "public":
-            return "PUBLIC"
+            return _("PUBLIC")
         if self.level == "partner":
-            return "RESTRICTED — for the partners it is addressed to; do not publish"
-        # Map details may raise the marking, never lower it below what a confidential
-        # stakeholder demands.
-        confidential = self.smap.info.classification == "confidential" or any(
-            s.sensitivity == "confidential" for s in self.smap.stakeholders.values()
-        )
-        mark = "CONFIDENTIAL" if confidential else "INTERNAL"
-        return f"{mark} — internal use only; contains personal data"
+            return _("RESTRICTED — for the partners it is addressed to; do not publish")
+        if self.confidential():
+            return _("CONFIDENTIAL — internal use only; contains personal data")
+        return _("INTERNAL — internal use only; contains personal data")
 
     def header_mark(self) -> str:
         """The classification as the running header gives it, short enough to leave the
         map's title room on one line (the cover's banner gives it in full)."""
         if self.level == "public":
-            return "PUBLIC"
+            return _("PUBLIC")
         if self.level == "partner":
-            return "RESTRICTED — do not publish"
-        return self.classification().split(";")[0]
+            return _("RESTRICTED — do not publish")
+        if self.confidential():
+            return _("CONFIDENTIAL — internal use only")
+        return _("INTERNAL — internal use only")
+
+    def confidential(self) -> bool:
+        """Whether the full version is marked confidential: map details may raise the
+        marking, never lower it below what a confidential stakeholder demands."""
+        return self.smap.info.classification == "confidential" or any(
+            s.sensitivity == "confidential" for s in self.smap.stakeholders.values()
+        )
 
     def our_side(self) -> str:
         """Who carries out the plan, as the subject of a sentence ("the Marenza Red
         Crescent branch")."""
         if self.facts.branch is None:
-            return "the branch"
+            return _("the branch")
         name = self.facts.label(self.facts.branch).strip()
-        return name if name.casefold().startswith("the ") else f"the {name}"
+        return name if name.casefold().startswith("the ") else _("the {name}").format(name=name)
 
     @property
     def has_branch(self) -> bool:
@@ -157,7 +162,7 @@ class PlanContext:
         """A due date for a table cell, marked when it is before the plan's date."""
         if date is None:
             return "no date"
-        short = short_date(date)  # "12 Nov 2026": narrow columns, fewer lines
+        short = format_date(date, short=True)  # "12 Nov 2026": narrow columns, fewer lines
         return f"{short} (overdue)" if date < self.today else short
 
     def sheet_ids(self) -> list[str]:

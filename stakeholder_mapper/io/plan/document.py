@@ -15,6 +15,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.opc.exceptions import PackageNotFoundError
 
+from ...core.i18n import _, speaking
 from ...core.model import StakeholderMap
 from ..errors import PlanError
 from ..project import write_atomically
@@ -22,6 +23,7 @@ from ..redact import RedactedIds, redact
 from ..xml_safe import xml_safe_map
 from .context import PlanContext, sheet_candidates
 from .facts import gather
+from .language import set_document_language
 from .options import SECTIONS, PlanOptions
 from .sections import SECTION_WRITERS
 from .sections.cover import write_running_heads
@@ -50,8 +52,17 @@ def build_plan(
     options: PlanOptions | None = None,
     progress: Progress | None = None,
 ) -> DocumentObject:
-    """The engagement plan for ``smap`` as a python-docx document (not yet saved)."""
+    """The engagement plan for ``smap`` as a python-docx document (not yet saved), in
+    ``options.language`` (the interface language when not given) whatever language the
+    interface speaks."""
     options = options or PlanOptions()
+    with speaking(options.language) as code:
+        doc = _build(smap, options, progress)
+        set_document_language(doc, code)
+    return doc
+
+
+def _build(smap: StakeholderMap, options: PlanOptions, progress: Progress | None) -> DocumentObject:
     smap = xml_safe_map(smap)  # a control character in a text would stop python-docx
 
     def report(fraction: float, message: str) -> None:
@@ -88,8 +99,8 @@ def build_plan(
             SECTION_WRITERS[section](writer, plan)
     writer.fill_contents()
     author = smap.info.author if (options.show_author and options.level == "full") else ""
-    title = f"Engagement plan — {shown.info.title}"
-    clean_metadata(doc, title, "Humanitarian diplomacy engagement plan", author)
+    title = _("Engagement plan — {title}").format(title=shown.info.title)
+    clean_metadata(doc, title, _("Humanitarian diplomacy engagement plan"), author)
     set_document_flags(doc)
     report(1.0, "Plan ready")
     return doc

@@ -18,6 +18,7 @@ from ...analysis.readings import (
     summary_findings,
 )
 from ...analysis.routes import Confidence, Route, confidence, our_branch, routes_from
+from ...core.i18n import N_, _
 from ...core.model import ENGAGEMENT_STAGES, Snapshot, Stakeholder, StakeholderMap
 from ...core.sharing import reaches, snapshot_key
 from ..project import snapshot_map
@@ -235,7 +236,7 @@ def _latest_snapshot(smap: StakeholderMap, level: str) -> Snapshot | None:
 
 
 #: The priority rule, in words, for the plan's annex.
-PRIORITY_RULE = (
+PRIORITY_RULE = N_(
     "Within each quadrant: higher power first, then higher interest, then those opposed "
     "to our objective before neutral and aligned ones (the further from support, the more "
     "engagement they need; position unknown last), then by engagement stage from unaware "
@@ -243,7 +244,7 @@ PRIORITY_RULE = (
 )
 #: The rule as Partner and Public versions follow it: their map holds no position or
 #: engagement stage, so :func:`priority_key` ranks by power, interest and name alone.
-SHARED_PRIORITY_RULE = (
+SHARED_PRIORITY_RULE = N_(
     "Within each quadrant: higher power first, then higher interest, then by name."
 )
 
@@ -313,7 +314,9 @@ def gather(
     else:
         # A route, its confidence and whether one is found all turn on the positions and
         # trust this version withholds: one wording for everyone instead.
-        shared = Messenger(None, None, NO_ROUTE_SHARED, NO_ROUTE_SHARED_SHORT, NO_ROUTE_SHARED_CELL)
+        shared = Messenger(
+            None, None, _(NO_ROUTE_SHARED), _(NO_ROUTE_SHARED_SHORT), _(NO_ROUTE_SHARED_CELL)
+        )
         messengers = {} if branch is None else dict.fromkeys(routed, shared)
     snapshot = _latest_snapshot(original, level)
     changes = None

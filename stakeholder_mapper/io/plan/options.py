@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ...core.i18n import N_
 from ...paths import TEMPLATES_DIR
 
 __all__ = [
@@ -24,41 +25,42 @@ DEFAULT_TEMPLATE = TEMPLATES_DIR / "plan-template.docx"
 PlanLevel = Literal["full", "partner", "public"]
 LEVELS: tuple[str, ...] = PlanLevel.__args__
 
-#: How each level is named on the cover, in the header and in the dialog.
+#: How each level is named on the cover, in the header and in the dialog (translated where shown).
 LEVEL_NAMES: dict[str, str] = {
-    "full": "Internal — full version",
-    "partner": "Partner version",
-    "public": "Public version",
+    "full": N_("Internal — full version"),
+    "partner": N_("Partner version"),
+    "public": N_("Public version"),
 }
 
-#: Section id -> heading, in the order they appear in the plan (DESIGN.md §6).
+#: Section id -> heading, in the order they appear in the plan (DESIGN.md §6); marked for
+#: the catalogue and translated where shown, in the plan's language.
 SECTIONS: dict[str, str] = {
-    "cover": "Cover",
-    "control": "Document control",
-    "contents": "Contents",
-    "summary": "Executive summary",
-    "purpose": "Purpose and objectives",
-    "problem": "Problem and headline ask",
-    "context": "Context and the Principles of Action",
-    "red_lines": "Fundamental Principles and red lines",
-    "figures": "The network at a glance",
-    "priority": "Stakeholder priorities",
-    "brokerage": "Brokers and connectors",
-    "sheets": "Engagement sheets",
-    "coalitions": "Coalitions and bridges",
-    "community": "Community engagement and accountability",
-    "do_no_harm": "Do no harm and protection",
-    "mou": "Agreements and MoU tracker",
-    "actions": "Action plan",
-    "calendar": "Timeline on the political calendar",
-    "risks": "Risks",
-    "register": "Risk register",
-    "resources": "Resources and roles",
-    "movement": "Auxiliary role, Movement coordination and sign-off",
-    "monitoring": "Targets and progress",
-    "indicators": "Indicators",
-    "history": "Engagement history",
-    "annex": "Annex: method and data protection",
+    "cover": N_("Cover"),
+    "control": N_("Document control"),
+    "contents": N_("Contents"),
+    "summary": N_("Executive summary"),
+    "purpose": N_("Purpose and objectives"),
+    "problem": N_("Problem and headline ask"),
+    "context": N_("Context and the Principles of Action"),
+    "red_lines": N_("Fundamental Principles and red lines"),
+    "figures": N_("The network at a glance"),
+    "priority": N_("Stakeholder priorities"),
+    "brokerage": N_("Brokers and connectors"),
+    "sheets": N_("Engagement sheets"),
+    "coalitions": N_("Coalitions and bridges"),
+    "community": N_("Community engagement and accountability"),
+    "do_no_harm": N_("Do no harm and protection"),
+    "mou": N_("Agreements and MoU tracker"),
+    "actions": N_("Action plan"),
+    "calendar": N_("Timeline on the political calendar"),
+    "risks": N_("Risks"),
+    "register": N_("Risk register"),
+    "resources": N_("Resources and roles"),
+    "movement": N_("Auxiliary role, Movement coordination and sign-off"),
+    "monitoring": N_("Targets and progress"),
+    "indicators": N_("Indicators"),
+    "history": N_("Engagement history"),
+    "annex": N_("Annex: method and data protection"),
 }
 
 
@@ -76,6 +78,8 @@ class PlanOptions:
     a sheet.
     ``dpi`` is the resolution of the figures (300 for print).
     ``date`` is the plan's date (None: today): actions due before it are overdue.
+    ``language`` is the language the plan is written in, one of
+    :data:`~stakeholder_mapper.core.i18n.LANGUAGES` (None: the interface language).
     """
 
     sections: tuple[str, ...] = tuple(SECTIONS)
@@ -85,6 +89,7 @@ class PlanOptions:
     sheets_for: Literal["priority", "all"] = "priority"
     dpi: int = 300
     date: dt.date | None = None
+    language: str | None = None
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.sections if s not in SECTIONS]

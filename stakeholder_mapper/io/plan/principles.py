@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ...core.i18n import N_, _
 from ...core.model import StakeholderMap
 
 __all__ = [
@@ -30,20 +31,26 @@ __all__ = [
 
 #: Principle number -> its short title (the resolution's own wording, shortened).
 PRINCIPLES: dict[int, str] = {
-    1: "Strengthen urban preparedness and the effectiveness of humanitarian action through "
-    "collaboration",
-    2: "Engage urban communities in ways suited to them, for cohesion, inclusion and "
-    "meaningful participation",
-    3: "Lead inclusive engagement of urban stakeholders and build coalitions",
-    4: "Put building trust and delivering results first",
-    5: "Introduce and expand inclusive, adaptable urban volunteering",
-    6: "Invest in the capacity for strategic partnerships with impact at scale",
-    7: "Provide risk-informed urban humanitarian services ready for tomorrow's needs",
-    8: "Build skills to innovate in financing and resourcing urban humanitarian action",
-    9: "Bring systems thinking into all urban work",
-    10: "Put data, analytics and evidence at the centre of decisions on urban humanitarian action",
-    11: "Use and expand humanitarian diplomacy for transformation",
-    12: "Ensure youth engagement and leadership",
+    1: N_(
+        "Strengthen urban preparedness and the effectiveness of humanitarian action through "
+        "collaboration"
+    ),
+    2: N_(
+        "Engage urban communities in ways suited to them, for cohesion, inclusion and "
+        "meaningful participation"
+    ),
+    3: N_("Lead inclusive engagement of urban stakeholders and build coalitions"),
+    4: N_("Put building trust and delivering results first"),
+    5: N_("Introduce and expand inclusive, adaptable urban volunteering"),
+    6: N_("Invest in the capacity for strategic partnerships with impact at scale"),
+    7: N_("Provide risk-informed urban humanitarian services ready for tomorrow's needs"),
+    8: N_("Build skills to innovate in financing and resourcing urban humanitarian action"),
+    9: N_("Bring systems thinking into all urban work"),
+    10: N_(
+        "Put data, analytics and evidence at the centre of decisions on urban humanitarian action"
+    ),
+    11: N_("Use and expand humanitarian diplomacy for transformation"),
+    12: N_("Ensure youth engagement and leadership"),
 }
 
 #: How one principle is named in a sentence or a cell: number and title.
@@ -51,8 +58,8 @@ PRINCIPLE_LABEL = "{number}. {title}"
 
 
 def principle_title(number: int) -> str:
-    """The principle's number and title, as the plan prints it ("11. Use and expand…")."""
-    return PRINCIPLE_LABEL.format(number=number, title=PRINCIPLES[number])
+    """The principle's number and title in the plan's language ("11. Use and expand…")."""
+    return PRINCIPLE_LABEL.format(number=number, title=_(PRINCIPLES[number]))
 
 
 def principle_titles(numbers: Iterable[int]) -> list[str]:

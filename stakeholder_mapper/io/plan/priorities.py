@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from ...analysis.compare import HIGH
 from ...analysis.compare import quadrant as mendelow
 from ...analysis.readings import POWERFUL
+from ...core.i18n import N_
 from ...core.model import Stakeholder, StakeholderMap
 
 __all__ = [
@@ -44,43 +45,43 @@ __all__ = [
 HIGH_FROM = HIGH
 
 #: What the plan shows in place of a quadrant or strategy for our own branch.
-NOT_A_TARGET = "Our branch"
+NOT_A_TARGET = N_("Our branch")
 
 #: Quadrants in priority order, plus the place of stakeholders not yet rated.
 QUADRANTS: tuple[str, ...] = (
-    "Manage closely",
-    "Keep satisfied",
-    "Keep informed",
-    "Monitor",
-    "Not yet rated",
+    N_("Manage closely"),
+    N_("Keep satisfied"),
+    N_("Keep informed"),
+    N_("Monitor"),
+    N_("Not yet rated"),
 )
 
 #: AIIM strategy -> when it applies and what it means, in the order the annex lists them.
 AIIM_STRATEGIES: dict[str, str] = {
-    "Involve as allies": (
+    N_("Involve as allies"): N_(
         "aligned and interested: involve them in decisions, plan joint action and ask them "
         "to carry our messages."
     ),
-    "Raise their interest": (
+    N_("Raise their interest"): N_(
         "aligned but not interested: latent allies; show why the issue matters to them and "
         "keep requests small."
     ),
-    "Consult and persuade": (
+    N_("Consult and persuade"): N_(
         "neutral and interested: consult them, share evidence and answer their concerns to "
         "win their support."
     ),
-    "Inform and monitor": (
+    N_("Inform and monitor"): N_(
         "neutral and not interested: keep them informed and watch for a change of interest."
     ),
-    "Challenge and contain": (
+    N_("Challenge and contain"): N_(
         "opposed and powerful: answer their arguments with evidence, limit their influence "
         "through allies they listen to, and keep a channel open."
     ),
-    "Challenge with evidence": (
+    N_("Challenge with evidence"): N_(
         "opposed, interested, not powerful: answer their objections with evidence so that "
         "they do not set the terms of the debate."
     ),
-    "Watch, do not provoke": (
+    N_("Watch, do not provoke"): N_(
         "opposed, neither interested nor powerful: do not stir them; prepare answers in "
         "case they engage."
     ),
@@ -130,17 +131,17 @@ FIRST_PRIORITIES = 5
 
 #: How each reason reads in a first priority (whole clauses).
 PRIORITY_REASONS: dict[str, str] = {
-    "drafting": "the MoU is being drafted with them",
-    "renewal due": "their agreement is due for renewal",
-    "exploring": "an MoU with them is being explored",
-    "overdue": "an action with them is overdue",
-    "due soon": "an action with them falls due within two weeks",
-    "Manage closely": "high power and high interest",
-    "Keep satisfied": "high power",
+    "drafting": N_("the MoU is being drafted with them"),
+    "renewal due": N_("their agreement is due for renewal"),
+    "exploring": N_("an MoU with them is being explored"),
+    "overdue": N_("an action with them is overdue"),
+    "due soon": N_("an action with them falls due within two weeks"),
+    "Manage closely": N_("high power and high interest"),
+    "Keep satisfied": N_("high power"),
 }
 
 #: The first-priority rule, in words, for the summary.
-FIRST_PRIORITY_RULE = (
+FIRST_PRIORITY_RULE = N_(
     "Ranked by what the map records as pressing: an agreement being drafted (4 points), "
     "due for renewal (3) or explored (2), an overdue action (3) or one due within two "
     "weeks (1), then power and interest (manage closely 2, keep satisfied 1). Power and "

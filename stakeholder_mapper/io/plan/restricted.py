@@ -10,6 +10,7 @@ catalogue.
 
 from __future__ import annotations
 
+from ...core.i18n import N_
 from ...core.wording import counted
 
 __all__ = [
@@ -37,37 +38,37 @@ MIN_PUBLIC_COUNT = 3
 FEWER_THAN = "fewer than {threshold}"
 FEWER_THAN_COUNTED = "fewer than {threshold} {nouns}"
 #: Said once under each Public table, figure or sentence that suppresses small counts.
-SMALL_COUNTS_NOTE = (
+SMALL_COUNTS_NOTE = N_(
     "Counts of 1 or 2 are shown as “fewer than 3” so that no single stakeholder can be recognised."
 )
 #: The annex of a shared version on the user's own words.
-SHARED_TEXT_NOTE = (
+SHARED_TEXT_NOTE = N_(
     "The branch's own texts appear only where it marked them for this version; groups and "
     "kinds of ties it did not mark are called “Group A”, “Tie kind 1” and so on."
 )
 #: Where the map's purpose is recorded but not marked for this version.
-PURPOSE_WITHHELD = "The purpose recorded by the branch is not shared in this version."
+PURPOSE_WITHHELD = N_("The purpose recorded by the branch is not shared in this version.")
 #: Where progress markers may be recorded but are never shared below Full.
-PROGRESS_WITHHELD = (
+PROGRESS_WITHHELD = N_(
     "What the branch expects, would like and would love to see each stakeholder do is not "
     "shared in this version."
 )
 #: Where a shared version has no next action for a stakeholder: none recorded, or not
 #: marked for sharing; it cannot tell which.
-NO_NEXT_ACTION_SHARED = "No next action shared in this version."
-NO_ACTIONS_SHARED = "No next actions are shared in this version."
+NO_NEXT_ACTION_SHARED = N_("No next action shared in this version.")
+NO_ACTIONS_SHARED = N_("No next actions are shared in this version.")
 #: The sheet row listing the fields a shared version shows empty.
-NOT_SHARED_ROW = "Not shared in this version"
-UNSHARED_FOR_CLOSE = (
+NOT_SHARED_ROW = N_("Not shared in this version")
+UNSHARED_FOR_CLOSE = N_(
     "No next action is shared in this version for {count} to manage closely: {names}."
 )
 #: A Partner version's word for a stakeholder without a suggested first contact: the
 #: same whatever the attitudes behind it.
-NO_ROUTE_SHARED = "The first contact is to be agreed with the branch."
-NO_ROUTE_SHARED_CELL = "to be agreed with the branch"
-NO_ROUTE_SHARED_SHORT = "first contact to be agreed with the branch"
+NO_ROUTE_SHARED = N_("The first contact is to be agreed with the branch.")
+NO_ROUTE_SHARED_CELL = N_("to be agreed with the branch")
+NO_ROUTE_SHARED_SHORT = N_("first contact to be agreed with the branch")
 #: The Public annex's method: the ratings it shows, nothing of the attitudes recorded.
-PUBLIC_METHOD = (
+PUBLIC_METHOD = N_(
     "Stakeholders and their relationships were recorded by branch staff and workshop "
     "participants. Power, interest and relationship strength are rated on 1–5; ratings are "
     "judgements, not measurements. Unknown values stay unknown and are never counted as zero."

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ...core.dates import day_month_year
+from ...core.i18n import format_date, format_list
 
 __all__ = [
     "are",
@@ -22,8 +22,8 @@ __all__ = [
 
 
 def date_or_blank(value: dt.date | None) -> str:
-    """'4 December 2026', or nothing without a date."""
-    return day_month_year(value) if value else ""
+    """'4 December 2026' in the plan's language, or nothing without a date."""
+    return format_date(value) if value else ""
 
 
 def or_default(value: str, default: str) -> str:
@@ -49,10 +49,8 @@ def value_text(value: object) -> str:
 
 
 def names_list(names: Sequence[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    """'A', 'A and B', 'A, B and C', as the plan's language lists names."""
+    return format_list(names)
 
 
 def capital(text: str) -> str:

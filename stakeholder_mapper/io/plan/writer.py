@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
 from docx.text.paragraph import Paragraph
 
+from ...core.i18n import _
 from .measure import longest_word_cm, shorten_to, text_cm
 from .word import (
     add_bookmark,
@@ -227,7 +228,10 @@ class PlanWriter:
         set_alt_text(picture, alt)
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True
-        self.para(f"Figure {self.figure_number}. {caption}", self.caption)
+        self.para(
+            _("Figure {number}. {caption}").format(number=self.figure_number, caption=caption),
+            self.caption,
+        )
 
     def last_paragraph(self) -> Paragraph | None:
         """The paragraph just written, if the body ends with one (without listing them all)."""

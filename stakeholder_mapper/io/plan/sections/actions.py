@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ....core.i18n import _
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
@@ -20,7 +21,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     planned = [sid for sid in facts.targets if plan.stakeholder(sid).engagement.next_action.strip()]
     # The table is wide; a short one (or none) stays on portrait pages.
     w.set_landscape(len(planned) >= LANDSCAPE_FROM_ROWS)
-    w.heading(SECTIONS["actions"])
+    w.heading(_(SECTIONS["actions"]))
     planned.sort(
         key=lambda sid: (
             plan.stakeholder(sid).engagement.due_date or dt.date.max,
@@ -40,7 +41,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             f"None yet for the {len(without)} to manage closely in “Engagement still to plan”."
         )
     elif without and plan.level != "full":
-        missing = UNSHARED_FOR_CLOSE.format(
+        missing = _(UNSHARED_FOR_CLOSE).format(
             count=counted(len(without), "stakeholder"),
             names=names_list([facts.label(s) for s in without]),
         )
@@ -56,7 +57,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         none = (
             "No actions recorded yet: add a next action on each stakeholder's sheet."
             if plan.level == "full"
-            else NO_ACTIONS_SHARED
+            else _(NO_ACTIONS_SHARED)
         )
         # A shared version with no action at all needs no list of those without one.
         w.para(none + (f" {missing}" if missing and plan.level == "full" else ""))
@@ -87,9 +88,9 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         ]
         rows.append(row)
     if plan.level == "full":
-        header = ["Action", "Stakeholder", "Owner", "Due", "Stage", "Principles"]
+        header = [_("Action"), _("Stakeholder"), _("Owner"), _("Due"), _("Stage"), _("Principles")]
         weights = [7.4, 5.0, 3.9, 3.9, 1.9, 1.9]
     else:
-        header = ["Action", "Stakeholder", "Due", "MoU status", "Principles"]
+        header = [_("Action"), _("Stakeholder"), _("Due"), _("MoU status"), _("Principles")]
         weights = [8.2, 5.2, 3.9, 2.4, 1.9]
     w.table(header, rows, weights)

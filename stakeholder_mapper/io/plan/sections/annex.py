@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....core.i18n import N_, _
 from ....core.wording import counted
 from ...redact import LEVEL_DESCRIPTIONS
 from ..context import PlanContext
@@ -15,9 +16,9 @@ from ..writer import PlanWriter
 __all__ = ["write"]
 
 #: The heading of the findings the summary leaves out.
-FURTHER_FINDINGS = "Further findings"
+FURTHER_FINDINGS = N_("Further findings")
 #: Before them.
-FURTHER_FINDINGS_INTRO = (
+FURTHER_FINDINGS_INTRO = N_(
     "The findings of lesser weight that the summary leaves out, most important first."
 )
 
@@ -32,11 +33,11 @@ LEVEL_WORDS: dict[str, str] = {
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     w.set_landscape(False)
-    w.heading(SECTIONS["annex"])
-    w.heading("Method", 2)
+    w.heading(_(SECTIONS["annex"]))
+    w.heading(_("Method"), 2)
     if plan.level == "public":
         # The public is not told that the branch rates local actors' attitudes and trust.
-        w.para(PUBLIC_METHOD)
+        w.para(_(PUBLIC_METHOD))
     else:
         w.para(
             "Stakeholders, their ratings and their relationships were recorded by branch "
@@ -56,21 +57,21 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         "strength 5, 15 for 4, 20 for 3, 30 for 2 and 60 for 1. The numbers are whole, so "
         f"equally good routes tie exactly. {negative}"
     )
-    w.table(["Term", "Meaning"], glossary_rows(plan.level, plan.has_branch), [3.2, 10])
+    w.table([_("Term"), _("Meaning")], glossary_rows(plan.level, plan.has_branch), [3.2, 10])
     if plan.per_actor and plan.facts.more_findings:
-        w.heading(FURTHER_FINDINGS, 2)
-        w.para(FURTHER_FINDINGS_INTRO)
+        w.heading(_(FURTHER_FINDINGS), 2)
+        w.para(_(FURTHER_FINDINGS_INTRO))
         w.bullets(plan.facts.more_findings)
     if plan.level == "full":
         w.para("The AIIM strategies of the priority table and the engagement sheets:")
         w.table(
-            ["Strategy", "When and what"],
-            [(name, text[0].upper() + text[1:]) for name, text in AIIM_STRATEGIES.items()],
+            [_("Strategy"), _("When and what")],
+            [(_(name), _(text)[0].upper() + _(text)[1:]) for name, text in AIIM_STRATEGIES.items()],
             [3.2, 10],
         )
     # The notice is read as a whole: it moves to the next page together.
     notice = w.mark()
-    w.heading("Data protection", 2)
+    w.heading(_("Data protection"), 2)
     w.para(
         "This plan contains information about people and organisations in the city. Use it "
         "only for the engagement it describes, share it only as its classification allows, "
@@ -89,7 +90,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             "This public version leaves out the engagement sheets, the agreements tracker, "
             "the action plan, the risks and every other row about a single stakeholder."
         )
-        w.para(SMALL_COUNTS_NOTE)
+        w.para(_(SMALL_COUNTS_NOTE))
     else:
         w.para(f"This document is the {LEVEL_WORDS[plan.level]}. The export levels are:")
         w.bullets(
@@ -103,7 +104,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             ]
         )
     if plan.level != "full":
-        w.para(SHARED_TEXT_NOTE)
+        w.para(_(SHARED_TEXT_NOTE))
     if plan.omitted:
         w.para(
             f"{counted(plan.omitted, 'confidential stakeholder')} {are(plan.omitted)} left "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ....analysis.readings import BROKER_Z, MIN_ACTS, SIGNIFICANT_Z, brokers
+from ....core.i18n import N_, _
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
@@ -15,21 +16,21 @@ __all__ = ["write"]
 #: Brokers listed in the brokerage table at most.
 MAX_BROKERS = 15
 #: What brokers are.
-INTRO = (
+INTRO = N_(
     "Brokers sit on the most trusted routes between others and connect groups that are not "
     "otherwise tied. Betweenness is the share of most-trusted routes between two others "
     "that pass through the stakeholder; brokerage counts the Gould–Fernandez roles it "
     "plays between categories."
 )
 #: Who counts as a broker (the rule of :func:`~stakeholder_mapper.analysis.readings.brokers`).
-BROKER_RULE = (
+BROKER_RULE = N_(
     "A stakeholder counts as a broker when its betweenness is at least {z:g} standard "
     "deviation above the map's mean, or when it plays a Gould–Fernandez role well above "
     "chance (z-score {significant:g} or more, at least {acts} brokered pairs); stakeholders "
     "whose contacts reach each other without them never count."
 )
 #: When no stakeholder counts as a broker.
-NO_BROKERS = (
+NO_BROKERS = N_(
     "No stakeholder counts as a broker yet: no one stands out on the routes between others."
 )
 
@@ -40,11 +41,11 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     scored = brokers(facts.metrics, facts.readings)
     # The table is wide; a short one (or a sentence) stays on portrait pages.
     w.set_landscape(plan.per_actor and len(scored) >= LANDSCAPE_FROM_ROWS)
-    w.heading(SECTIONS["brokerage"])
-    w.para(INTRO)
-    w.para(BROKER_RULE.format(z=BROKER_Z, significant=SIGNIFICANT_Z, acts=MIN_ACTS))
+    w.heading(_(SECTIONS["brokerage"]))
+    w.para(_(INTRO))
+    w.para(_(BROKER_RULE).format(z=BROKER_Z, significant=SIGNIFICANT_Z, acts=MIN_ACTS))
     if not scored:
-        w.para(NO_BROKERS)
+        w.para(_(NO_BROKERS))
         return
     if not plan.per_actor:
         strongest = max(facts.number(s, "betweenness") or 0 for s in scored)
@@ -76,7 +77,14 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             ]
         )
     w.table(
-        ["Stakeholder", "Category", "Role", "Betweenness", "Brokerage", "Reading"],
+        [
+            _("Stakeholder"),
+            _("Category"),
+            _("Role"),
+            _("Betweenness"),
+            _("Brokerage"),
+            _("Reading"),
+        ],
         rows,
         [4.5, 3, 2.6, 2.4, 2.1, 9],
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ....analysis.readings import single_points
+from ....core.i18n import _
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..restricted import SMALL_COUNTS_NOTE, public_count, public_counted
@@ -25,7 +26,7 @@ MAX_MEMBERS = 10
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     w.set_landscape(False)
-    w.heading(SECTIONS["coalitions"])
+    w.heading(_(SECTIONS["coalitions"]))
     facts = plan.facts
     w.para(
         "Coalitions are groups of stakeholders more tied to each other than to the rest "
@@ -58,10 +59,12 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             row.append(named)
         rows.append(row)
     if plan.per_actor:
-        w.table(["Coalition", "Size", "Main categories", "Members"], rows, [1.6, 1, 4, 8])
+        w.table(
+            [_("Coalition"), _("Size"), _("Main categories"), _("Members")], rows, [1.6, 1, 4, 8]
+        )
     else:
-        w.table(["Coalition", "Size", "Main categories"], rows, [1.6, 1.6, 6])
-        w.para(SMALL_COUNTS_NOTE)
+        w.table([_("Coalition"), _("Size"), _("Main categories")], rows, [1.6, 1.6, 6])
+        w.para(_(SMALL_COUNTS_NOTE))
     reached = _coalitions_reached(plan)
     # A bridge reaches another coalition; a single point of failure that reaches none is
     # a risk (in the risks section), not a bridge.
@@ -69,7 +72,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     bridges = [sid for sid in facts.ranked if reached.get(sid)]
     # Single points of failure first (they are the weakest links), then by reach.
     bridges.sort(key=lambda sid: (sid not in cut, -len(reached.get(sid, ()))))
-    w.heading("Bridges between coalitions", 2)
+    w.heading(_("Bridges between coalitions"), 2)
     if not bridges:
         w.para("No stakeholder links two coalitions yet.")
         return
@@ -99,7 +102,12 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         for sid in shown
     ]
     w.table(
-        ["Stakeholder", "Own coalition", "Coalitions reached", "Single point of failure"],
+        [
+            _("Stakeholder"),
+            _("Own coalition"),
+            _("Coalitions reached"),
+            _("Single point of failure"),
+        ],
         rows,
         [7.4, 2.8, 3.2, 3.2],
     )

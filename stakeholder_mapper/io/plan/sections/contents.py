@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....core.i18n import _
 from ..context import PlanContext
 from ..writer import PlanWriter
 
@@ -17,4 +18,4 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     # public version) the main sections only.
     with_sheets = plan.options.has("sheets") and "sheets" not in plan.left_out()
     few = 0 < len(plan.sheet_ids()) <= MAX_SHEETS_IN_CONTENTS
-    w.start_contents("Contents", 2 if with_sheets and few else 1)
+    w.start_contents(_("Contents"), 2 if with_sheets and few else 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....core.i18n import N_, _
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
@@ -13,23 +14,23 @@ __all__ = ["write"]
 #: Stakeholders named per principle at most.
 MAX_NAMED = 6
 #: The coverage table's columns.
-COLUMNS = ["Principle of Action", "Stakeholders who serve it", "Count", "Actions"]
+COLUMNS = [N_("Principle of Action"), N_("Stakeholders who serve it"), N_("Count"), N_("Actions")]
 #: Before the coverage table.
-TABLE_INTRO = (
+TABLE_INTRO = N_(
     "How the mapped stakeholders serve the twelve Principles of Action, and how many of "
     "them have a next action recorded:"
 )
 #: In the table, for a principle no stakeholder serves.
-NOBODY = "Nobody yet"
+NOBODY = N_("Nobody yet")
 #: Names cut short in a cell.
 MORE_NAMED = "{names} and {count} more"
 #: After the table, when some principles are served by no one.
-UNSERVED = (
+UNSERVED = N_(
     "No mapped stakeholder serves {count} yet: {titles}. Find who in the city could, or "
     "record why this plan leaves them aside."
 )
 #: When no stakeholder is linked to any principle.
-NONE_LINKED = (
+NONE_LINKED = N_(
     "No stakeholder is linked to a principle yet: tick the principles each stakeholder "
     "relates to on the map."
 )
@@ -37,21 +38,25 @@ NONE_LINKED = (
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
-    w.heading(SECTIONS["context"])
+    w.heading(_(SECTIONS["context"]))
     info = plan.smap.info
-    city = info.city or "the city"
-    w.para(
-        f"The Movement's Principles of Action for strengthening urban community resilience "
-        f"ask National Societies and their city branches to act as trusted connectors, to "
-        f"map stakeholders, to use evidence and to practise humanitarian diplomacy with "
-        f"city authorities. This plan applies them in {city}."
+    principles = _(
+        "The Movement's Principles of Action for strengthening urban community resilience "
+        "ask National Societies and their city branches to act as trusted connectors, to "
+        "map stakeholders, to use evidence and to practise humanitarian diplomacy with "
+        "city authorities."
     )
+    if info.city:
+        applied = _("This plan applies them in {city}.").format(city=info.city)
+    else:
+        applied = _("This plan applies them in the city.")
+    w.para(f"{principles} {applied}")
     if not plan.per_actor:
         # The public version keeps no principles: they would describe single actors.
         return
     covered = coverage(plan.smap, plan.facts.targets)
     if not any(c.served for c in covered):
-        w.para(NONE_LINKED)
+        w.para(_(NONE_LINKED))
         return
     rows = []
     for c in covered:
@@ -59,13 +64,15 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         shown = ", ".join(names[:MAX_NAMED])
         if len(names) > MAX_NAMED:
             shown = MORE_NAMED.format(names=shown, count=len(names) - MAX_NAMED)
-        rows.append((principle_title(c.number), shown or NOBODY, str(len(names)), str(c.actions)))
-    w.para(TABLE_INTRO)
-    w.table(COLUMNS, rows, [6.2, 6.2, 1.8, 1.8])
+        rows.append(
+            (principle_title(c.number), shown or _(NOBODY), str(len(names)), str(c.actions))
+        )
+    w.para(_(TABLE_INTRO))
+    w.table([_(c) for c in COLUMNS], rows, [6.2, 6.2, 1.8, 1.8])
     unserved = [c.number for c in covered if not c.served]
     if unserved:
         w.para(
-            UNSERVED.format(
+            _(UNSERVED).format(
                 count=counted(len(unserved), "principle"),
                 titles="; ".join(principle_titles(unserved)),
             )

@@ -3,6 +3,7 @@ plan was generated (the Full version; shared versions show version and review da
 
 from __future__ import annotations
 
+from ....core.i18n import N_, _
 from ..context import PlanContext
 from ..options import LEVEL_NAMES, SECTIONS
 from ..wording import date_or_blank
@@ -12,10 +13,10 @@ __all__ = ["write"]
 
 #: The rows of the table, by field: what each is called.
 ROWS = {
-    "version": "Version",
-    "approver": "Approved by",
-    "review_date": "Next review",
-    "distribution": "Distribution",
+    "version": N_("Version"),
+    "approver": N_("Approved by"),
+    "review_date": N_("Next review"),
+    "distribution": N_("Distribution"),
 }
 
 
@@ -28,7 +29,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         "review_date": date_or_blank(info.review_date),
         "distribution": "\n".join(info.distribution),
     }
-    w.heading(SECTIONS["control"])
-    rows = [(ROWS[name], value) for name, value in values.items() if value]
-    rows.append(("Generated", f"{date_or_blank(plan.today)} · {LEVEL_NAMES[plan.level]}"))
+    w.heading(_(SECTIONS["control"]))
+    rows = [(_(ROWS[name]), value) for name, value in values.items() if value]
+    rows.append((_("Generated"), f"{date_or_blank(plan.today)} · {_(LEVEL_NAMES[plan.level])}"))
     w.table([], rows, [1, 3], header_row=False, first_column=True)

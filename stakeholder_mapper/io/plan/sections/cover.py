@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....core.i18n import _
 from ..context import PlanContext
 from ..options import LEVEL_NAMES
 from ..wording import date_or_blank, or_default
@@ -17,23 +18,25 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         w.blank()
     w.para(plan.classification(), w.banner)
     w.blank()
-    w.para("Humanitarian diplomacy engagement plan", w.title_style)
+    w.para(_("Humanitarian diplomacy engagement plan"), w.title_style)
     w.para(info.title, w.subtitle_style)
     w.blank()
     author = info.author if (plan.options.show_author and plan.level == "full") else ""
     rows = [
-        ("City", or_default(info.city, "not recorded")),
-        ("Branch", plan.facts.label(plan.facts.branch) if plan.has_branch else "not named"),
-        ("Date of the map", date_or_blank(info.date) or "not recorded"),
-        ("Plan generated", date_or_blank(plan.today)),
-        *([("Prepared by", author)] if author.strip() else []),
-        ("Version", LEVEL_NAMES[plan.level]),
+        (_("City"), or_default(info.city, _("not recorded"))),
+        (_("Branch"), plan.facts.label(plan.facts.branch) if plan.has_branch else _("not named")),
+        (_("Date of the map"), date_or_blank(info.date) or _("not recorded")),
+        (_("Plan generated"), date_or_blank(plan.today)),
+        *([(_("Prepared by"), author)] if author.strip() else []),
+        (_("Version"), _(LEVEL_NAMES[plan.level])),
     ]
     w.table([], rows, [1, 3], header_row=False, first_column=True)
     w.para(
-        "This document was generated from the stakeholder map with Stakeholder Mapper. "
-        "It is a working document: check the readings against what you know before "
-        "acting on them.",
+        _(
+            "This document was generated from the stakeholder map with Stakeholder Mapper. "
+            "It is a working document: check the readings against what you know before "
+            "acting on them."
+        ),
         w.caption,
     )
     w.page_break()
@@ -43,4 +46,4 @@ def write_running_heads(w: PlanWriter, plan: PlanContext) -> None:
     """The header (classification and the map's title) and footer (version, page of
     pages) of every page."""
     w.running_header(plan.header_mark(), plan.smap.info.title)
-    w.page_footer(f"{LEVEL_NAMES[plan.level]}   ·   ", "Page ", " of ")
+    w.page_footer(f"{_(LEVEL_NAMES[plan.level])}   ·   ", _("Page "), _(" of "))

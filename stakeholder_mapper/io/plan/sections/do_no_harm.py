@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....core.i18n import _
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..plan_content import write_text
@@ -12,5 +13,5 @@ __all__ = ["write"]
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
-    w.heading(SECTIONS["do_no_harm"])
+    w.heading(_(SECTIONS["do_no_harm"]))
     write_text(w, plan.smap.info.do_no_harm)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from concurrent.futures import Future
 
+from ....core.i18n import _
 from ....core.model import StakeholderMap
 from ....core.wording import counted
 from .. import figures as drawings
@@ -143,12 +144,12 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         _public(w, plan)
         return
     if not smap.stakeholders:
-        w.heading(SECTIONS["figures"])
+        w.heading(_(SECTIONS["figures"]))
         w.para(NO_NETWORK)
         return
     # The network drawing gets a landscape page of its own, so names can be read.
     w.set_landscape(True)
-    w.heading(SECTIONS["figures"], new_page=True)
+    w.heading(_(SECTIONS["figures"]), new_page=True)
     ties = (
         "dashed lines are negative ties such as conflict or distrust"
         if plan.level == "full"
@@ -267,7 +268,7 @@ def _public_leave_out(plan: PlanContext) -> set[str]:
 def _public(w: PlanWriter, plan: PlanContext) -> None:
     """The counts per grid cell, our branch left out, or a sentence when nobody is rated."""
     w.set_landscape(False)
-    w.heading(SECTIONS["figures"], new_page=True)
+    w.heading(_(SECTIONS["figures"]), new_page=True)
     branch = plan.facts.branch
     if "grid" not in plan.drawings:
         w.para(NO_RATED_GRID)

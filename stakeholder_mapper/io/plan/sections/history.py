@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ....core.i18n import N_, _
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
@@ -27,20 +28,20 @@ KIND_WORDS = {
     "other": "other interaction",
 }
 #: The table's header.
-HEADER = ("Date", "Stakeholder", "Kind", "What happened", "Outcome")
+HEADER = (N_("Date"), N_("Stakeholder"), N_("Kind"), N_("What happened"), N_("Outcome"))
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     w.set_landscape(False)
-    w.heading(SECTIONS["history"])
+    w.heading(_(SECTIONS["history"]))
     entries = [(entry, sid) for sid, s in plan.smap.stakeholders.items() for entry in s.log]
     entries.sort(key=lambda pair: pair[0].date)
-    kinds = Counter(entry.kind for entry, _ in entries)
+    kinds = Counter(entry.kind for entry, _sid in entries)
     w.para(
         SUMMARY.format(
             interactions=counted(len(entries), "interaction"),
-            stakeholders=counted(len({sid for _, sid in entries}), "stakeholder"),
+            stakeholders=counted(len({sid for _entry, sid in entries}), "stakeholder"),
             first=date_or_blank(entries[0][0].date),
             last=date_or_blank(entries[-1][0].date),
             kinds=names_list([counted(n, KIND_WORDS[kind]) for kind, n in kinds.most_common()]),
@@ -50,7 +51,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     if len(entries) > MAX_LATEST:
         w.para(f"The {MAX_LATEST} latest:")
     w.table(
-        HEADER,
+        [_(h) for h in HEADER],
         [
             (
                 date_or_blank(entry.date),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....core.i18n import N_, _
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..wording import date_or_blank
@@ -10,14 +11,14 @@ from ..writer import PlanWriter
 __all__ = ["write"]
 
 #: The table's header.
-HEADER = ("Indicator", "Baseline", "Target", "By")
+HEADER = (N_("Indicator"), N_("Baseline"), N_("Target"), N_("By"))
 #: What an empty cell says.
 NOT_SET = "not set"
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
-    w.heading(SECTIONS["indicators"])
+    w.heading(_(SECTIONS["indicators"]))
     rows = [
         (
             i.name,
@@ -27,4 +28,4 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         )
         for i in plan.smap.info.indicators
     ]
-    w.table(HEADER, rows, [5, 2.5, 2.5, 2.4])
+    w.table([_(h) for h in HEADER], rows, [5, 2.5, 2.5, 2.4])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ....core.i18n import N_, _
 from ....core.model import ENGAGEMENT_STAGES
 from ....core.wording import counted
 from ..context import PlanContext
@@ -21,15 +22,24 @@ from ..writer import PlanWriter
 
 __all__ = ["write"]
 
+#: The engagement stages as the table's header names them.
+STAGE_WORDS = {
+    "unaware": N_("unaware"),
+    "resistant": N_("resistant"),
+    "neutral": N_("neutral"),
+    "supportive": N_("supportive"),
+    "champion": N_("champion"),
+}
+
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     w.set_landscape(False)
-    w.heading(SECTIONS["monitoring"])
+    w.heading(_(SECTIONS["monitoring"]))
     facts = plan.facts
     if plan.per_actor:
         _targets_and_indicators(w, plan)
-    w.heading("Change since the last snapshot", 2)
+    w.heading(_("Change since the last snapshot"), 2)
     changes, snapshot = facts.changes, facts.snapshot
     if changes is None or snapshot is None:
         w.para(
@@ -53,7 +63,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             f"removed; {public_counted(moves, 'stakeholder')} moved to another quadrant."
         )
         if any(0 < n < MIN_PUBLIC_COUNT for n in (added, removed, *ties, moves)):
-            w.para(SMALL_COUNTS_NOTE)
+            w.para(_(SMALL_COUNTS_NOTE))
         return
     w.para(
         f"Compared with the snapshot “{snapshot.name}” of "
@@ -79,12 +89,12 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             if d.field == "engagement.mou_status"
         ]
     if rows:
-        w.table(["Stakeholder", "Change", "Before", "Now"], rows, [5, 3, 2.5, 2.5])
+        w.table([_("Stakeholder"), _("Change"), _("Before"), _("Now")], rows, [5, 3, 2.5, 2.5])
 
 
 def _targets_and_indicators(w: PlanWriter, plan: PlanContext) -> None:
     facts = plan.facts
-    w.heading("Targets and indicators", 2)
+    w.heading(_("Targets and indicators"), 2)
     w.para(
         "Progress markers describe what we expect, would like and would love to see each "
         "stakeholder do; the engagement stage moves from unaware through resistant, "
@@ -93,8 +103,8 @@ def _targets_and_indicators(w: PlanWriter, plan: PlanContext) -> None:
     if plan.level == "full":
         stages = Counter(plan.stakeholder(sid).engagement.stage for sid in facts.targets)
         w.table(
-            ["Stage", *ENGAGEMENT_STAGES, "Not assessed"],
-            [["Stakeholders", *(str(stages[s]) for s in ENGAGEMENT_STAGES), str(stages[None])]],
+            [_("Stage"), *(_(STAGE_WORDS[s]) for s in ENGAGEMENT_STAGES), _("Not assessed")],
+            [[_("Stakeholders"), *(str(stages[s]) for s in ENGAGEMENT_STAGES), str(stages[None])]],
             [2.4, 1.6, 1.6, 1.6, 1.8, 1.6, 1.8],
         )
     rows = []
@@ -111,11 +121,11 @@ def _targets_and_indicators(w: PlanWriter, plan: PlanContext) -> None:
             )
     if rows:
         w.table(
-            ["Stakeholder", "Expect to see", "Like to see", "Love to see"],
+            [_("Stakeholder"), _("Expect to see"), _("Like to see"), _("Love to see")],
             rows,
             [3.5, 4, 4, 4],
         )
     elif plan.level != "full":
-        w.para(PROGRESS_WITHHELD)
+        w.para(_(PROGRESS_WITHHELD))
     else:
         w.para("No progress markers recorded yet.")

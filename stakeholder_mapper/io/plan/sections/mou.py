@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ....core.i18n import _
 from ....core.model import MOU_STATUSES
 from ....core.wording import counted
 from ..context import PlanContext
@@ -30,7 +31,7 @@ CURRENT_AGREEMENT = ("signed", "renewal due")
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     w.set_landscape(False)
-    w.heading(SECTIONS["mou"])
+    w.heading(_(SECTIONS["mou"]))
     facts, targets = plan.facts, plan.facts.targets
     by_status: dict[str, list[str]] = {}
     for sid in targets:
@@ -89,11 +90,13 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
                         e.next_action,
                         "No next action recorded yet."
                         if plan.level == "full"
-                        else NO_NEXT_ACTION_SHARED,
+                        else _(NO_NEXT_ACTION_SHARED),
                     ),
                     plan.due(e.due_date),
                 ]
             )
-        w.table(["Stakeholder", "Status", "Next step", "Due"], rows, [4.6, 2.2, 6.4, 3.4])
+        w.table(
+            [_("Stakeholder"), _("Status"), _("Next step"), _("Due")], rows, [4.6, 2.2, 6.4, 3.4]
+        )
     else:
         w.para("No agreement recorded yet: the MoU status is 'none' for every stakeholder.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ....core.i18n import _
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..priorities import HIGH_FROM, NOT_A_TARGET, QUADRANTS
@@ -20,7 +21,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     facts = plan.facts
     # The table is wide; a short one, or the public version's counts, stay on portrait pages.
     w.set_landscape(plan.per_actor and len(facts.ranked) >= LANDSCAPE_FROM_ROWS)
-    w.heading(SECTIONS["priority"])
+    w.heading(_(SECTIONS["priority"]))
     aiim_note = (
         "; the strategy follows the Alignment, Interest and Influence Matrix (AIIM), "
         "explained in the annex"
@@ -52,8 +53,10 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             counts = Counter(facts.quadrants[s] for s in members)
             cells = [counts[q] for q in QUADRANTS] + [len(members)]
             rows.append([name, *(public_count(n) for n in cells)])
-        w.table(["Category", *QUADRANTS, "Total"], rows, [4, 2, 2, 2, 2, 2, 1.5])
-        w.para(SMALL_COUNTS_NOTE)
+        w.table(
+            [_("Category"), *(_(q) for q in QUADRANTS), _("Total")], rows, [4, 2, 2, 2, 2, 2, 1.5]
+        )
+        w.para(_(SMALL_COUNTS_NOTE))
         return
     rows = []
     for sid in facts.ranked:
@@ -65,35 +68,35 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             facts.category(sid),
             scale_text(s.power),
             scale_text(s.interest),
-            facts.quadrants[sid],
+            _(facts.quadrants[sid]),
         ]
         if plan.level == "full":
-            row += [score_text(s.position), score_text(s.trust), facts.strategies[sid]]
+            row += [score_text(s.position), score_text(s.trust), _(facts.strategies[sid])]
         row.append(reading.role if reading else "")
         rows.append(row)
     if plan.level == "full":
         header = [
-            "No.",
-            "Stakeholder",
-            "Category",
-            "Power",
-            "Interest",
-            "Quadrant",
-            "Position",
-            "Trust",
-            "AIIM strategy",
-            "Network role",
+            _("No."),
+            _("Stakeholder"),
+            _("Category"),
+            _("Power"),
+            _("Interest"),
+            _("Quadrant"),
+            _("Position"),
+            _("Trust"),
+            _("AIIM strategy"),
+            _("Network role"),
         ]
         weights = [0.8, 4.4, 3, 1.3, 1.5, 2.4, 1.7, 1.7, 3.6, 2.6]
     else:
         header = [
-            "No.",
-            "Stakeholder",
-            "Category",
-            "Power",
-            "Interest",
-            "Quadrant",
-            "Network role",
+            _("No."),
+            _("Stakeholder"),
+            _("Category"),
+            _("Power"),
+            _("Interest"),
+            _("Quadrant"),
+            _("Network role"),
         ]
         weights = [0.9, 6, 4, 1.4, 1.5, 2.8, 2.8]
     w.table(header, rows, weights)

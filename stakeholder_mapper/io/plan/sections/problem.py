@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....core.i18n import N_, _
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..plan_content import write_text
@@ -11,18 +12,18 @@ __all__ = ["write"]
 
 #: Sub-headings, by field.
 PARTS = {
-    "problem": "The problem",
-    "ask": "Our headline ask",
-    "evidence": "The evidence",
+    "problem": N_("The problem"),
+    "ask": N_("Our headline ask"),
+    "evidence": N_("The evidence"),
 }
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     info = plan.smap.info
-    w.heading(SECTIONS["problem"])
+    w.heading(_(SECTIONS["problem"]))
     for name, title in PARTS.items():
         text = getattr(info, name)
         if text.strip():
-            w.heading(title, 2)
+            w.heading(_(title), 2)
             write_text(w, text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....core.i18n import _
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..restricted import PURPOSE_WITHHELD
@@ -13,10 +14,10 @@ __all__ = ["write"]
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
-    w.heading(SECTIONS["purpose"])
+    w.heading(_(SECTIONS["purpose"]))
     original = plan.facts.original
     if not plan.smap.info.purpose.strip() and original and original.info.purpose.strip():
-        w.para(PURPOSE_WITHHELD)
+        w.para(_(PURPOSE_WITHHELD))
     else:
         w.para(
             or_default(
@@ -32,7 +33,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         for sid in plan.facts.targets
         if (s := plan.stakeholder(sid)).engagement.objective.strip()
     ]
-    w.heading("Objectives with key stakeholders", 2)
+    w.heading(_("Objectives with key stakeholders"), 2)
     if objectives:
         w.bullets(objectives)
     elif plan.level != "full" and plan.facts.original_has("objective"):

@@ -3,6 +3,7 @@ check read from the map, in the spirit of the ICRC's Safer Access Framework."""
 
 from __future__ import annotations
 
+from ....core.i18n import N_, _, ngettext
 from ....core.wording import counted
 from ..context import PlanContext, has_engagement
 from ..options import SECTIONS
@@ -12,7 +13,7 @@ from ..writer import PlanWriter
 __all__ = ["write"]
 
 #: Why the section matters.
-INTRODUCTION = (
+INTRODUCTION = N_(
     "The branch engages as a component of the Movement, bound by its seven Fundamental "
     "Principles: humanity, impartiality, neutrality, independence, voluntary service, "
     "unity and universality. Being seen to take sides costs the acceptance that lets "
@@ -20,40 +21,40 @@ INTRODUCTION = (
 )
 #: The acceptance and neutrality questions the branch answers before acting.
 QUESTIONS = (
-    "Does any part of the ask take sides in a political, racial, religious or "
-    "ideological controversy?",
-    "Would the communities we serve recognise the engagement as serving their needs alone?",
-    "Could a party to a local dispute read our messengers or partners as aligned with it?",
-    "Does the branch decide and speak on its own terms, whoever funds or hosts it?",
+    N_(
+        "Does any part of the ask take sides in a political, racial, religious or "
+        "ideological controversy?"
+    ),
+    N_("Would the communities we serve recognise the engagement as serving their needs alone?"),
+    N_("Could a party to a local dispute read our messengers or partners as aligned with it?"),
+    N_("Does the branch decide and speak on its own terms, whoever funds or hosts it?"),
 )
 #: Readings of the map for the check ({...}: counts).
-TRUST_READING = (
+TRUST_READING = N_(
     "Trust in the National Society among the {rated} rated for it: {trusting} with "
     "trust, {wary} with distrust."
 )
-NO_TRUST_READING = "No stakeholder is rated for trust yet: acceptance cannot be read from the map."
-SPREAD_READING = (
+NO_TRUST_READING = N_(
+    "No stakeholder is rated for trust yet: acceptance cannot be read from the map."
+)
+SPREAD_READING = N_(
     "Engagements are recorded with stakeholders in {engaged} of the map's {coalitions}."
 )
-ONE_SIDE_READING = (
+ONE_SIDE_READING = N_(
     "Engagements are recorded in one coalition only: others may read the branch as aligned with it."
-)
-OPPONENTS_READING = (
-    "{opponents} opposed to the objective {verb} an engagement recorded: keep to the "
-    "humanitarian need, never to sides."
 )
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
-    w.heading(SECTIONS["red_lines"])
-    w.para(INTRODUCTION)
-    w.heading("Our red lines", 2)
+    w.heading(_(SECTIONS["red_lines"]))
+    w.para(_(INTRODUCTION))
+    w.heading(_("Our red lines"), 2)
     write_text(w, plan.smap.info.red_lines)
-    w.heading("Acceptance and neutrality check", 2)
+    w.heading(_("Acceptance and neutrality check"), 2)
     w.bullets(_readings(plan))
-    w.para("Before acting, the branch answers:")
-    w.bullets(QUESTIONS)
+    w.para(_("Before acting, the branch answers:"))
+    w.bullets([_(q) for q in QUESTIONS])
 
 
 def _readings(plan: PlanContext) -> list[str]:
@@ -64,22 +65,22 @@ def _readings(plan: PlanContext) -> list[str]:
     found = []
     if rated:
         found.append(
-            TRUST_READING.format(
+            _(TRUST_READING).format(
                 trusting=sum(1 for s in rated if s.trust > 0),
                 rated=counted(len(rated), "stakeholder"),
                 wary=sum(1 for s in rated if s.trust < 0),
             )
         )
     else:
-        found.append(NO_TRUST_READING)
+        found.append(_(NO_TRUST_READING))
     engaged = [sid for sid in facts.targets if has_engagement(plan.stakeholder(sid))]
     coalitions = {facts.number(sid, "community") for sid in facts.targets} - {None}
     reached = {facts.number(sid, "community") for sid in engaged} - {None}
     if len(coalitions) > 1 and len(reached) == 1:
-        found.append(ONE_SIDE_READING)
+        found.append(_(ONE_SIDE_READING))
     elif len(coalitions) > 1:
         found.append(
-            SPREAD_READING.format(
+            _(SPREAD_READING).format(
                 engaged=len(reached), coalitions=counted(len(coalitions), "coalition")
             )
         )
@@ -90,9 +91,12 @@ def _readings(plan: PlanContext) -> list[str]:
     ]
     if opponents:
         found.append(
-            OPPONENTS_READING.format(
-                opponents=counted(len(opponents), "stakeholder"),
-                verb="has" if len(opponents) == 1 else "have",
-            )
+            ngettext(
+                "{opponents} opposed to the objective has an engagement recorded: keep to the "
+                "humanitarian need, never to sides.",
+                "{opponents} opposed to the objective have an engagement recorded: keep to the "
+                "humanitarian need, never to sides.",
+                len(opponents),
+            ).format(opponents=counted(len(opponents), "stakeholder"))
         )
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ....analysis.readings import single_points
+from ....core.i18n import _
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..priorities import POWERFUL
@@ -17,7 +18,7 @@ __all__ = ["write"]
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     w.set_landscape(False)
-    w.heading(SECTIONS["risks"])
+    w.heading(_(SECTIONS["risks"]))
     facts = plan.facts
     structural = []
     # Only those worth reporting (the threshold is in the annex), the most damaging first.
@@ -62,11 +63,11 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
                 f"{facts.label(hop)} is the suggested messenger for {n} stakeholders: "
                 "do not overload one relationship."
             )
-    w.heading("Risks the map shows", 2)
+    w.heading(_("Risks the map shows"), 2)
     w.bullets(structural or ["The map shows no structural risk."])
     if not plan.per_actor:
         return
-    w.heading("Risks recorded with stakeholders", 2)
+    w.heading(_("Risks recorded with stakeholders"), 2)
     recorded = [
         (
             facts.label(sid) + (" (our branch)" if sid == facts.branch else ""),
@@ -76,7 +77,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         if plan.stakeholder(sid).engagement.risks.strip()
     ]
     if recorded:
-        w.table(["Stakeholder", "Risk"], recorded, [4, 9])
+        w.table([_("Stakeholder"), _("Risk")], recorded, [4, 9])
     elif plan.level != "full" and plan.facts.original_has("risks"):
         # Held back by the level: "none recorded" would be false.
         w.para("Risks recorded by the branch are not shared in this version.")

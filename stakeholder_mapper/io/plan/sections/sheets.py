@@ -3,6 +3,7 @@ stakeholders still to plan."""
 
 from __future__ import annotations
 
+from ....core.i18n import N_, _
 from ....core.wording import counted
 from ..advice import APPROACH_BASIS, suggested_approach
 from ..context import PlanContext
@@ -15,26 +16,26 @@ from ..writer import PlanWriter
 __all__ = ["write"]
 
 #: The "still to plan" list below Full, with and without a branch to route from.
-STILL_TO_PLAN_SHARED = (
+STILL_TO_PLAN_SHARED = N_(
     "None of what this version shares of an engagement (key messages, next action, MoU "
     "status) is shared for these priority stakeholders; the first contact is a messenger "
     "the branch recorded and marked for partners, or is to be agreed with the branch."
 )
-STILL_TO_PLAN_SHARED_NO_BRANCH = (
+STILL_TO_PLAN_SHARED_NO_BRANCH = N_(
     "None of what this version shares of an engagement (key messages, next action, MoU "
     "status) is shared for these priority stakeholders."
 )
 #: When no stakeholder gets a sheet.
-NO_SHEETS = "No stakeholder has engagement details recorded yet, so no sheet follows."
+NO_SHEETS = N_("No stakeholder has engagement details recorded yet, so no sheet follows.")
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     w.set_landscape(False)
-    w.heading(SECTIONS["sheets"])
+    w.heading(_(SECTIONS["sheets"]))
     ids, unplanned = plan.sheet_ids(), plan.unplanned_ids()
     if not ids:
-        scope = NO_SHEETS
+        scope = _(NO_SHEETS)
     elif plan.options.sheets_for == "all":
         scope = f"One sheet for each of the {counted(len(ids), 'stakeholder')} but our own branch."
     else:
@@ -73,7 +74,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
 def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
     """One compact table for the priority stakeholders with nothing recorded yet."""
     facts = plan.facts
-    w.heading("Engagement still to plan", 2)
+    w.heading(_("Engagement still to plan"), 2)
     if plan.level == "full":
         w.para(
             "No objective, ask or next action is recorded yet for these priority "
@@ -82,7 +83,7 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
         )
     else:
         # This version never shows objectives or asks: it cannot say none is recorded.
-        w.para(STILL_TO_PLAN_SHARED if plan.has_branch else STILL_TO_PLAN_SHARED_NO_BRANCH)
+        w.para(_(STILL_TO_PLAN_SHARED) if plan.has_branch else _(STILL_TO_PLAN_SHARED_NO_BRANCH))
     rows = []
     for sid in ids:
         messenger = facts.messengers.get(sid)
@@ -91,9 +92,9 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
             or (messenger.contact if messenger else "")
             or ("no trusted route yet" if plan.level == "full" else NO_ROUTE_SHARED_CELL)
         )
-        row = [facts.label(sid), facts.quadrants[sid]]
+        row = [facts.label(sid), _(facts.quadrants[sid])]
         if plan.level == "full":
-            row.append(facts.strategies[sid])
+            row.append(_(facts.strategies[sid]))
         if plan.has_branch:
             row.append(capital(contact))
         if plan.level == "full":
@@ -102,17 +103,18 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
         rows.append(row)
     if plan.level == "full":
         columns = [
-            ("Stakeholder", 4.2),
-            ("Quadrant", 2.5),
-            ("Strategy", 2.9),
-            ("Suggested first contact", 4.6),
-            ("Focal point", 2.4),
+            (_("Stakeholder"), 4.2),
+            (_("Quadrant"), 2.5),
+            (_("Strategy"), 2.9),
+            (_("Suggested first contact"), 4.6),
+            (_("Focal point"), 2.4),
         ]
     else:
         # Nothing is suggested below Full: a messenger the branch marked, or to be agreed.
-        columns = [("Stakeholder", 5), ("Quadrant", 3), ("First contact", 6)]
+        columns = [(_("Stakeholder"), 5), (_("Quadrant"), 3), (_("First contact"), 6)]
     if not plan.has_branch:
-        columns = [c for c in columns if not c[0].casefold().endswith("first contact")]
+        contact_columns = (_("Suggested first contact"), _("First contact"))
+        columns = [c for c in columns if c[0] not in contact_columns]
     w.table([c[0] for c in columns], rows, [c[1] for c in columns])
 
 
@@ -120,34 +122,34 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
     facts, s = plan.facts, plan.stakeholder(sid)
     e = s.engagement
     w.heading(s.label, 2)
-    line = f"{facts.category(sid)} · {facts.quadrants[sid]}"
+    line = f"{facts.category(sid)} · {_(facts.quadrants[sid])}"
     if plan.level == "full":
-        line += f" · AIIM: {facts.strategies[sid].lower()}"
+        line += " · " + _("AIIM: {strategy}").format(strategy=_(facts.strategies[sid]).lower())
     reading = facts.readings.get(sid)
     if reading:
-        line += f" · network role: {reading.role.lower()}"
+        line += " · " + _("network role: {role}").format(role=reading.role.lower())
     w.para(line, w.caption)
     messenger = facts.messengers.get(sid)
     suggested = messenger.sentence if messenger else ""
     recorded_messenger = plan.recorded_messenger(sid)
     markers = "\n".join(
-        f"{name}: {text.strip()}"
+        _("{name}: {text}").format(name=_(name), text=text.strip())
         for name, text in (
-            ("Expect to see", e.expect_to_see),
-            ("Like to see", e.like_to_see),
-            ("Love to see", e.love_to_see),
+            (N_("Expect to see"), e.expect_to_see),
+            (N_("Like to see"), e.like_to_see),
+            (N_("Love to see"), e.love_to_see),
         )
         if text.strip()
     )
     # Secondary fields get a row when filled and are listed together when empty, so
     # that a sheet fits on half a page.
     optional = {
-        "Desired change": e.desired_change.strip(),
-        "Key messages": e.key_messages.strip(),
-        "Channel": e.channel.strip(),
-        "Timing window": e.timing_window.strip(),
-        "Progress markers": markers,
-        "Risks": e.risks.strip(),
+        N_("Desired change"): e.desired_change.strip(),
+        N_("Key messages"): e.key_messages.strip(),
+        N_("Channel"): e.channel.strip(),
+        N_("Timing window"): e.timing_window.strip(),
+        N_("Progress markers"): markers,
+        N_("Risks"): e.risks.strip(),
     }
     if plan.level != "full":
         # Held back by the export level for every stakeholder, not missing: never
@@ -174,7 +176,7 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         messenger_text += f"\n{messenger.confidence_sentence}"
     next_action = or_default(
         e.next_action,
-        "No next action recorded yet." if plan.level == "full" else NO_NEXT_ACTION_SHARED,
+        _("No next action recorded yet.") if plan.level == "full" else _(NO_NEXT_ACTION_SHARED),
     )
     if e.due_date:
         stop = "" if next_action.endswith((".", "!", "?")) else "."
@@ -184,35 +186,39 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         status = f"Engagement stage: {e.stage or 'not assessed yet'} · {status}"
     owner = None
     if plan.level == "full":
-        owner = ("Our focal point", or_default(e.owner or s.focal_point, "No focal point yet."))
+        owner = (
+            N_("Our focal point"),
+            or_default(e.owner or s.focal_point, _("No focal point yet.")),
+        )
     # Below Full what we want from a stakeholder is withheld for all alike: no row.
     wanted = plan.level == "full"
     sequence = [
-        wanted and ("Objective", or_default(e.objective, "No objective recorded yet.")),
-        wanted and ("The ask", or_default(e.ask, "No ask recorded yet.")),
-        ("Desired change", optional.get("Desired change", "")),
-        ("Key messages", optional["Key messages"]),
-        ("Approach", approach),
-        ("Messenger", messenger_text),
-        ("Channel", optional["Channel"]),
-        ("Timing window", optional["Timing window"]),
+        wanted and (N_("Objective"), or_default(e.objective, _("No objective recorded yet."))),
+        wanted and (N_("The ask"), or_default(e.ask, _("No ask recorded yet."))),
+        (N_("Desired change"), optional.get("Desired change", "")),
+        (N_("Key messages"), optional["Key messages"]),
+        (N_("Approach"), approach),
+        (N_("Messenger"), messenger_text),
+        (N_("Channel"), optional["Channel"]),
+        (N_("Timing window"), optional["Timing window"]),
         owner,
-        ("Next action", next_action),
-        ("Status", status),
-        ("Progress markers", optional.get("Progress markers", "")),
-        ("Risks", optional.get("Risks", "")),
+        (N_("Next action"), next_action),
+        (N_("Status"), status),
+        (N_("Progress markers"), optional.get("Progress markers", "")),
+        (N_("Risks"), optional.get("Risks", "")),
     ]
     rows = [row for row in sequence if row and row[1]]
-    principles = "\n".join(principle_titles(s.principles)) or "None linked yet."
-    rows.append(("Principles of Action served", principles))
+    principles = "\n".join(principle_titles(s.principles)) or _("None linked yet.")
+    rows.append((N_("Principles of Action served"), principles))
     if plan.level == "full":
-        rows.append(("Position / trust", f"{score_text(s.position)} / {score_text(s.trust)}"))
+        rows.append((N_("Position / trust"), f"{score_text(s.position)} / {score_text(s.trust)}"))
         if s.person or s.contact:
-            rows.append(("Contact person", "\n".join(v for v in (s.person, s.contact) if v)))
+            rows.append((N_("Contact person"), "\n".join(v for v in (s.person, s.contact) if v)))
     if reading:
-        rows.append(("What the network says", reading.sentence))
-    missing = [name.lower() for name, value in optional.items() if not value]
+        rows.append((N_("What the network says"), reading.sentence))
+    missing = [_(name).lower() for name, value in optional.items() if not value]
     if missing:
-        title = "Not recorded yet" if plan.level == "full" else NOT_SHARED_ROW
+        title = _("Not recorded yet") if plan.level == "full" else _(NOT_SHARED_ROW)
         rows.append((title, ", ".join(missing).capitalize() + "."))
+    rows = [(_(label), value) for label, value in rows]
     w.table([], rows, [2, 5], header_row=False, first_column=True, keep_together=True)

@@ -7,40 +7,40 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ....analysis.readings import single_points
-from ....core.dates import short_date
+from ....core.i18n import N_, _, format_date, format_number, ngettext
 from ....core.wording import counted
 from ..context import PRIORITY_QUADRANTS, PlanContext
 from ..options import SECTIONS
 from ..priorities import PRIORITY_REASONS, first_priorities
 from ..restricted import MIN_PUBLIC_COUNT, SMALL_COUNTS_NOTE, public_count, public_counted
-from ..wording import are, names_list, sentence_count
+from ..wording import names_list, sentence_count
 from ..writer import PlanWriter
 
 __all__ = ["write"]
 
 #: Each part of a first priority, a whole sentence with named placeholders.
 PRIORITY_LINE: dict[str, str] = {
-    "who": "{name} — {reasons}.",
-    "ask": "The ask: {ask}",
-    "no_ask": "No ask recorded yet.",
-    "deadline": "Next action due {date}.",
-    "overdue": "Next action overdue since {date}.",
-    "no_deadline": "No deadline recorded yet.",
-    "risk": "Main risk: {risk}",
-    "no_risk": "No risk recorded yet.",
-    "through": "Through: {messenger}.",
-    "no_messenger": "No messenger recorded or found.",
-    "confidence": "Route confidence: {level}.",
+    "who": N_("{name} — {reasons}."),
+    "ask": N_("The ask: {ask}"),
+    "no_ask": N_("No ask recorded yet."),
+    "deadline": N_("Next action due {date}."),
+    "overdue": N_("Next action overdue since {date}."),
+    "no_deadline": N_("No deadline recorded yet."),
+    "risk": N_("Main risk: {risk}"),
+    "no_risk": N_("No risk recorded yet."),
+    "through": N_("Through: {messenger}."),
+    "no_messenger": N_("No messenger recorded or found."),
+    "confidence": N_("Route confidence: {level}."),
 }
-#: After the key findings, when the summary leaves some to the annex.
-MORE_FINDINGS = "The {count} of lesser weight {verb} listed in the annex, under “Further findings”."
+#: A route's confidence as the first priorities name it.
+CONFIDENCE_WORDS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
 #: Before the first priorities.
-FIRST_PRIORITIES_INTRO = (
+FIRST_PRIORITIES_INTRO = N_(
     "The most pressing stakeholders by what the map records: agreements being negotiated "
     "and actions due come before power and interest (the rule is in the annex)."
 )
 #: When no stakeholder has anything pressing recorded.
-NO_PRIORITIES = (
+NO_PRIORITIES = N_(
     "Nothing on the map makes a stakeholder pressing yet: rate power and interest, and "
     "record agreements and next actions with their due dates, to set priorities."
 )
@@ -48,11 +48,12 @@ NO_PRIORITIES = (
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
-    w.heading(SECTIONS["summary"])
+    w.heading(_(SECTIONS["summary"]))
     smap, facts = plan.smap, plan.facts
     counts = Counter(facts.quadrants[sid] for sid in facts.targets)
     place = f" in {smap.info.city}" if smap.info.city else ""
     noun = "other stakeholder" if facts.branch is not None else "stakeholder"
+    relationships = counted(len(smap.relationships), "relationship", "relationships")
     close, satisfied = counts["Manage closely"], counts["Keep satisfied"]
     if not plan.per_actor:
         w.para(
@@ -66,52 +67,103 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             )
         )
     else:
-        w.para(
-            f"This plan sets out how {plan.our_side()} will engage the "
-            f"{counted(len(facts.targets), noun)} mapped"
-            f"{place}, linked by {counted(len(smap.relationships), 'relationship')}. "
-            f"Of these, {close or 'none'} {'is' if close == 1 else 'are'} rated high on both "
-            f"power and interest and need{'s' if close == 1 else ''} close management; "
-            f"{satisfied or 'none'} {'is' if satisfied == 1 else 'are'} rated high on power "
-            "only and must be kept satisfied."
-        )
+        w.para(_lead(plan, relationships, close, satisfied))
     if note := plan.missing_branch_note():
         w.para(note)
     if plan.omitted:
         w.para(
-            f"{counted(plan.omitted, 'stakeholder')} marked confidential "
-            f"{are(plan.omitted)} left out of this version."
+            ngettext(
+                "{count} stakeholder marked confidential is left out of this version.",
+                "{count} stakeholders marked confidential are left out of this version.",
+                plan.omitted,
+            ).format(count=format_number(plan.omitted))
         )
-    w.heading("Key findings", 2)
+    w.heading(_("Key findings"), 2)
     if plan.per_actor:
         findings = facts.findings or [
-            "No findings yet: add relationships to the map to reveal brokers and coalitions."
+            _("No findings yet: add relationships to the map to reveal brokers and coalitions.")
         ]
     else:
         findings = _public_findings(plan)
     w.bullets(findings)
     if not plan.per_actor and _suppressed(plan, close, satisfied):
-        w.para(SMALL_COUNTS_NOTE)
+        w.para(_(SMALL_COUNTS_NOTE))
     if plan.per_actor and facts.more_findings:
         more = len(facts.more_findings)
-        w.para(MORE_FINDINGS.format(count=counted(more, "finding"), verb=are(more)), w.caption)
+        w.para(
+            ngettext(
+                "The {count} finding of lesser weight is listed in the annex, under "
+                "“Further findings”.",
+                "The {count} findings of lesser weight are listed in the annex, under "
+                "“Further findings”.",
+                more,
+            ).format(count=format_number(more)),
+            w.caption,
+        )
     if plan.per_actor:
         top = first_priorities(plan.smap, facts.targets, facts.quadrants, plan.today)
-        w.heading("First priorities", 2)
+        w.heading(_("First priorities"), 2)
         if top:
-            w.para(FIRST_PRIORITIES_INTRO, w.caption)
+            w.para(_(FIRST_PRIORITIES_INTRO), w.caption)
             for sid, reasons in top:
                 # The name leads in bold, so the five can be told apart at a glance.
-                lead = PRIORITY_LINE["who"].split("{reasons}", 1)[0].format(name=facts.label(sid))
+                who = _(PRIORITY_LINE["who"])
+                lead = who.split("{reasons}", 1)[0].format(name=facts.label(sid))
                 line = _priority_line(plan, sid, reasons)
                 w.para(line.removeprefix(lead), w.bullet, bold_lead=lead)
         else:
-            w.para(NO_PRIORITIES)
+            w.para(_(NO_PRIORITIES))
     if plan.level == "full":
         decisions = _decisions(plan)
         if decisions:
-            w.heading("Decisions requested", 2)
+            w.heading(_("Decisions requested"), 2)
             w.bullets(decisions)
+
+
+def _lead(plan: PlanContext, relationships: str, close: int, satisfied: int) -> str:
+    """The summary's opening: whom the plan engages, where, and how many need close
+    management or must be kept satisfied (Full and Partner versions)."""
+    facts, city = plan.facts, plan.smap.info.city
+    n = len(facts.targets)
+    if facts.branch is not None:
+        targets = ngettext("{count} other stakeholder", "{count} other stakeholders", n)
+    else:
+        targets = ngettext("{count} stakeholder", "{count} stakeholders", n)
+    targets = targets.format(count=format_number(n))
+    if city:
+        opening = _(
+            "This plan sets out how {who} will engage the {targets} mapped in {city}, "
+            "linked by {relationships}."
+        )
+    else:
+        opening = _(
+            "This plan sets out how {who} will engage the {targets} mapped, linked by "
+            "{relationships}."
+        )
+    opening = opening.format(
+        who=plan.our_side(), targets=targets, city=city, relationships=relationships
+    )
+    if close:
+        managed = ngettext(
+            "Of these, {count} is rated high on both power and interest and needs close "
+            "management;",
+            "Of these, {count} are rated high on both power and interest and need close "
+            "management;",
+            close,
+        ).format(count=format_number(close))
+    else:
+        managed = _(
+            "Of these, none are rated high on both power and interest and need close management;"
+        )
+    if satisfied:
+        kept = ngettext(
+            "{count} is rated high on power only and must be kept satisfied.",
+            "{count} are rated high on power only and must be kept satisfied.",
+            satisfied,
+        ).format(count=format_number(satisfied))
+    else:
+        kept = _("none are rated high on power only and must be kept satisfied.")
+    return f"{opening} {managed} {kept}"
 
 
 def _decisions(plan: PlanContext) -> list[str]:
@@ -123,7 +175,7 @@ def _decisions(plan: PlanContext) -> list[str]:
     def named(ids: Sequence[str], most: int = 5) -> str:
         names = [facts.label(sid) for sid in ids[:most]]
         if len(ids) > most:
-            names.append(f"{len(ids) - most} more")
+            names.append(_("{count} more").format(count=format_number(len(ids) - most)))
         return names_list(names)
 
     def with_status(status: str) -> list[str]:
@@ -133,9 +185,13 @@ def _decisions(plan: PlanContext) -> list[str]:
 
     found = []
     if drafting := with_status("drafting"):
-        found.append(f"Approve the approach to the MoU being drafted with {named(drafting)}.")
+        found.append(
+            _("Approve the approach to the MoU being drafted with {names}.").format(
+                names=named(drafting)
+            )
+        )
     if renewal := with_status("renewal due"):
-        found.append(f"Agree to renew the agreement with {named(renewal)}.")
+        found.append(_("Agree to renew the agreement with {names}.").format(names=named(renewal)))
     unowned = [
         sid
         for sid in facts.targets
@@ -144,8 +200,11 @@ def _decisions(plan: PlanContext) -> list[str]:
     ]
     if unowned:
         found.append(
-            f"Assign a focal point to the {counted(len(unowned), 'priority stakeholder')} "
-            f"without one: {named(unowned)}."
+            ngettext(
+                "Assign a focal point to the {count} priority stakeholder without one: {names}.",
+                "Assign a focal point to the {count} priority stakeholders without one: {names}.",
+                len(unowned),
+            ).format(count=format_number(len(unowned)), names=named(unowned))
         )
     overdue = [
         sid
@@ -156,7 +215,11 @@ def _decisions(plan: PlanContext) -> list[str]:
     ]
     if overdue:
         found.append(
-            f"Follow up the {counted(len(overdue), 'overdue action')}, with {named(overdue)}."
+            ngettext(
+                "Follow up the {count} overdue action, with {names}.",
+                "Follow up the {count} overdue actions, with {names}.",
+                len(overdue),
+            ).format(count=format_number(len(overdue)), names=named(overdue))
         )
     return found
 
@@ -166,38 +229,38 @@ def _priority_line(plan: PlanContext, sid: str, reasons: tuple[str, ...]) -> str
     and the risk in the internal version only), and through whom: a messenger recorded
     on the map first, then the map's suggestion and its route's confidence."""
     facts, e = plan.facts, plan.stakeholder(sid).engagement
-    why = "; ".join(PRIORITY_REASONS[r] for r in reasons)
-    parts = [PRIORITY_LINE["who"].format(name=facts.label(sid), reasons=why)]
+    why = _("; ").join(_(PRIORITY_REASONS[r]) for r in reasons)
+    line = {key: _(text) for key, text in PRIORITY_LINE.items()}
+    parts = [line["who"].format(name=facts.label(sid), reasons=why)]
     full = plan.level == "full"
     if full:
         ask = e.ask.strip()
-        parts.append(
-            PRIORITY_LINE["ask"].format(ask=_stopped(ask)) if ask else PRIORITY_LINE["no_ask"]
-        )
+        parts.append(line["ask"].format(ask=_stopped(ask)) if ask else line["no_ask"])
     if e.due_date is None or not e.next_action.strip():
-        parts.append(PRIORITY_LINE["no_deadline"])
+        parts.append(line["no_deadline"])
     else:
         key = "overdue" if e.due_date < plan.today else "deadline"
-        parts.append(PRIORITY_LINE[key].format(date=short_date(e.due_date)))
+        parts.append(line[key].format(date=format_date(e.due_date, short=True)))
     if full:
         risk = _first_sentence(e.risks)
-        parts.append(PRIORITY_LINE["risk"].format(risk=risk) if risk else PRIORITY_LINE["no_risk"])
+        parts.append(line["risk"].format(risk=risk) if risk else line["no_risk"])
     recorded = plan.recorded_messenger(sid)
     messenger = facts.messengers.get(sid)
     suggested = messenger.short if messenger else ""
-    through = [f"recorded messenger: {recorded}"] if recorded else []
+    through = [_("recorded messenger: {name}").format(name=recorded)] if recorded else []
     if suggested and (plan.level == "full" or not recorded):
         through.append(suggested)
     if through:
-        parts.append(PRIORITY_LINE["through"].format(messenger="; ".join(through)))
+        parts.append(line["through"].format(messenger=_("; ").join(through)))
     elif messenger is not None and facts.branch is not None:
         # Why the map suggests no one: no route, or none short enough.
         parts.append(messenger.sentence)
     elif plan.has_branch:
-        parts.append(PRIORITY_LINE["no_messenger"])
+        parts.append(line["no_messenger"])
     # Without a branch nothing is said here: the plan said once, at the top, why.
     if messenger and messenger.confidence:
-        parts.append(PRIORITY_LINE["confidence"].format(level=messenger.confidence.level))
+        level = messenger.confidence.level
+        parts.append(line["confidence"].format(level=_(CONFIDENCE_WORDS.get(level, level))))
     return " ".join(parts)
 
 
@@ -222,7 +285,7 @@ PUBLIC_LEAD = (
 
 #: The Public version's finding for one or two single points of failure: a count of one
 #: would point at an actor.
-FEW_CUT_POINTS = (
+FEW_CUT_POINTS = N_(
     "Fewer than 3 stakeholders are single points of failure: without any one of them, part "
     "of the network would lose its link to the rest."
 )
@@ -242,7 +305,7 @@ def _public_findings(plan: PlanContext) -> list[str]:
         "each other than to the rest).",
     ]
     if 0 < cut < MIN_PUBLIC_COUNT:
-        items.append(FEW_CUT_POINTS)
+        items.append(_(FEW_CUT_POINTS))
     elif cut:
         items.append(
             f"{sentence_count(cut)} single points of failure: without any one of them, "
@@ -258,5 +321,5 @@ def _suppressed(plan: PlanContext, *counts: int) -> bool:
     cats = Counter(facts.category(sid) for sid in plan.smap.stakeholders)
     cut = len(single_points(facts.metrics))
     shown = [*counts, len(facts.targets), len(plan.smap.stakeholders), cut]
-    shown += [n for _, n in cats.most_common(3)]
+    shown += [n for _name, n in cats.most_common(3)]
     return any(0 < n < MIN_PUBLIC_COUNT for n in shown)

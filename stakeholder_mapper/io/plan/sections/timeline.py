@@ -3,6 +3,7 @@ elections), with the actions due before each."""
 
 from __future__ import annotations
 
+from ....core.i18n import N_, _
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
@@ -12,12 +13,12 @@ from ..writer import PlanWriter
 __all__ = ["write"]
 
 #: What the table is, said before it.
-INTRODUCTION = (
+INTRODUCTION = N_(
     "The dates the plan is timed to. Each row counts the next actions due since the "
     "previous date: what must be done before it."
 )
 #: The table's header.
-HEADER = ("Date", "On the calendar", "Actions due before")
+HEADER = (N_("Date"), N_("On the calendar"), N_("Actions due before"))
 #: Marks a date before the plan's date.
 PAST = "{date} (past)"
 
@@ -25,7 +26,7 @@ PAST = "{date} (past)"
 def write(w: PlanWriter, plan: PlanContext) -> None:
     """Write the section into ``w`` from ``plan``."""
     w.set_landscape(False)
-    w.heading(SECTIONS["calendar"])
+    w.heading(_(SECTIONS["calendar"]))
     events = sorted(plan.smap.info.calendar, key=lambda e: e.date)
     due = sorted(
         e.due_date
@@ -44,5 +45,5 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             )
         )
         previous = event.date
-    w.para(INTRODUCTION)
-    w.table(HEADER, rows, [2.4, 5, 2.4])
+    w.para(_(INTRODUCTION))
+    w.table([_(h) for h in HEADER], rows, [2.4, 5, 2.4])
