@@ -8,8 +8,10 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pytest
 from docx import Document
 
+from stakeholder_mapper.cli import main
 from stakeholder_mapper.core.model import Relationship, Stakeholder, StakeholderMap
 from stakeholder_mapper.io.plan import PlanOptions, write_plan
 from stakeholder_mapper.io.plan.figures import grid_labels
@@ -163,3 +165,24 @@ def test_public_coalitions_name_only_categories_of_three_or_more(tmp_path: Path)
     assert "Emergency & public services" in described
     assert not re.search(r"\(\d+\)", described)  # "(5)" would be the whole row's total
     assert "other groups" in described
+
+
+def test_public_plan_and_its_help_say_truly_that_it_names_no_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    smap = _trial_map()
+    imam = smap.stakeholders["f1"]
+    smap.stakeholders["f1"] = Stakeholder(
+        imam.id, "Imam Haddad", imam.category, power=5, interest=5, sensitivity="public"
+    )
+    doc = Document(str(write_plan(smap, tmp_path / "p.docx", PlanOptions(level="public", dpi=40))))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    text += "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    assert "Haddad" not in text
+    assert "names no stakeholder, not even one marked public" in text
+    assert "marked public" not in text.replace("not even one marked public", "")
+    with pytest.raises(SystemExit):
+        main(["plan", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "no stakeholder is named" in help_text
+    assert "named only when marked public" not in help_text
