@@ -12,6 +12,13 @@ from ..writer import LANDSCAPE_FROM_ROWS, PlanWriter
 
 __all__ = ["write"]
 
+#: The broker table's column of Gould–Fernandez pairs, over all five roles.
+PAIRS_HEADER = "Pairs brokered, all roles"
+#: Said before the broker table: why its pairs exceed those of the reading beside them.
+PAIRS_NOTE = (
+    "Pairs brokered counts every pair of others a stakeholder sits between, in all five "
+    "Gould–Fernandez roles; the reading names its clearest role and that role's pairs only."
+)
 #: Brokers listed in the brokerage table at most.
 MAX_BROKERS = 15
 #: What brokers are.
@@ -75,8 +82,9 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
                 reading.sentence if reading else "",
             ]
         )
+    w.para(PAIRS_NOTE)
     w.table(
-        ["Stakeholder", "Category", "Role", "Betweenness", "Brokerage", "Reading"],
+        ["Stakeholder", "Category", "Role", "Betweenness", PAIRS_HEADER, "Reading"],
         rows,
         [4.5, 3, 2.6, 2.4, 2.1, 9],
     )

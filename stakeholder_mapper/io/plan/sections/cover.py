@@ -7,7 +7,11 @@ from ..options import LEVEL_NAMES
 from ..wording import date_or_blank, or_default
 from ..writer import PlanWriter
 
-__all__ = ["write", "write_running_heads"]
+__all__ = ["COVER_EDITION", "write", "write_running_heads"]
+
+#: The cover's row naming the edition (Full, Partner, Public); "Version" is the document
+#: control's draft number.
+COVER_EDITION = "Edition"
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
@@ -27,7 +31,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         ("Date of the map", date_or_blank(info.date) or "not recorded"),
         ("Plan generated", date_or_blank(plan.today)),
         *([("Prepared by", author)] if author.strip() else []),
-        ("Version", LEVEL_NAMES[plan.level]),
+        (COVER_EDITION, LEVEL_NAMES[plan.level]),
     ]
     w.table([], rows, [1, 3], header_row=False, first_column=True)
     w.para(
