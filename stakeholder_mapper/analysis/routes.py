@@ -101,6 +101,10 @@ CONFIDENCE_REASONS: dict[str, str] = {
     "no_focal_point": "none of our staff looks after the relationship with {name}",
     "assumed": "the tie from {source} to {target} is assumed, not confirmed",
     "weak": "the tie from {source} to {target} is weak (strength {strength} of 5)",
+    "assumed_weak": (
+        "the tie from {source} to {target} is assumed, not confirmed, and weak (strength "
+        "{strength} of 5)"
+    ),
     "long": "the route needs {count} introductions",
     "two_steps": "the route needs two introductions",
     "high": (
@@ -112,7 +116,7 @@ CONFIDENCE_REASONS: dict[str, str] = {
 }
 
 #: Concerns that make a route's confidence low; any other concern makes it medium.
-SERIOUS = frozenset({"trust_unknown", "no_focal_point", "assumed", "weak", "long"})
+SERIOUS = frozenset({"trust_unknown", "no_focal_point", "assumed", "weak", "assumed_weak", "long"})
 #: Concerns that read a go-between's attitude: left out where attitudes are withheld.
 ATTITUDE_CONCERNS = frozenset(
     {"trust_unknown", "trust_neutral", "position_unknown", "position_neutral", "no_focal_point"}
@@ -232,9 +236,14 @@ def _tie_concerns(smap: StakeholderMap, route: Route, graph_ties: dict) -> list[
     for u, v in pairwise(route.stakeholders):
         relationship = graph_ties[u, v]
         names = {"source": smap.stakeholders[u].label, "target": smap.stakeholders[v].label}
-        if relationship.confidence == "assumed":
+        assumed = relationship.confidence == "assumed"
+        weak = relationship.strength <= WEAK_TIE
+        # One clause per tie: "assumed … and weak", never the same tie twice.
+        if assumed and weak:
+            concerns.append(("assumed_weak", {**names, "strength": relationship.strength}))
+        elif assumed:
             concerns.append(("assumed", names))
-        if relationship.strength <= WEAK_TIE:
+        elif weak:
             concerns.append(("weak", {**names, "strength": relationship.strength}))
     return concerns
 

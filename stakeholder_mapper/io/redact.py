@@ -8,8 +8,9 @@
   for opposed stakeholders, it would single them out. Stakeholders marked
   *confidential* are left out with their relationships.
 - ``public``: aggregates only. Stakeholders marked *public* and our own branch (the map
-  names it) keep their name; the others become "Media 2", "Faith leader 1" ...; only
-  category, level, power and interest remain, enough for counts and charts by category.
+  names it) keep their name in the redacted map; the others become "Media 2", "Faith
+  leader 1" ...; only category, level, power and interest remain, enough for counts and
+  charts by category. The Public plan prints counts alone, so it names no stakeholder.
 
 Free text the user wrote (notes, next actions, key messages, channels, timing windows,
 log entries, the map's purpose, plan-settings text, the names and ids of categories
@@ -84,8 +85,8 @@ LEVEL_DESCRIPTIONS: dict[str, str] = {
     "ties included), trust scores or confidential stakeholders, for no stakeholder what we "
     "want from it (objective, desired change, ask, progress markers), and only the texts "
     "the branch marked shareable.",
-    "public": "Public: aggregates only; stakeholders are named only when marked public and "
-    "carry only their category, level, power and interest.",
+    "public": "Public: aggregates only (counts by category, quadrant and coalition); no "
+    "stakeholder is named, whatever its mark, and counts of 1 or 2 are not given.",
 }
 
 #: The neutral names of a withheld category and relationship kind.

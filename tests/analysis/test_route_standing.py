@@ -123,9 +123,10 @@ def test_assumed_weak_and_long_routes_are_low(city, build_map):
     chamber = Route(("branch", "chamber", "developer"), 45, 65)
     assert confidence(city, chamber) == type(confidence(city, chamber))(
         "low",
+        # One clause per tie, not the same tie twice.
         (
-            "the tie from Chamber to Developer is assumed, not confirmed",
-            "the tie from Chamber to Developer is weak (strength 2 of 5)",
+            "the tie from Chamber to Developer is assumed, not confirmed, and weak "
+            "(strength 2 of 5)",
         ),
     )
     chain = build_map(

@@ -195,7 +195,7 @@ def _messenger(
             None,
             route,
             f"direct contact, as our branch has its own tie ({names}).",
-            "suggested: go direct, our branch has its own tie",
+            "our branch's own tie, directly (the map's suggestion)",
             "direct: our branch has its own tie",
         )
     hop = route.stakeholders[1]

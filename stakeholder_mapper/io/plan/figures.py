@@ -37,16 +37,19 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patheffects import withStroke
 
+from ...analysis.compare import quadrant as mendelow
 from ...core.model import StakeholderMap
 from ...core.node_size import rating_radius
 from ...core.placement import drawn_positions
 from ...paths import FONT_FAMILIES, FONT_FILES
+from .disclosure import protect
 from .priorities import HIGH_FROM
 from .restricted import MIN_PUBLIC_COUNT
 
 __all__ = [
     "coalition_size",
     "grid_counts",
+    "grid_labels",
     "network_png",
     "power_interest_png",
     "quadrant_counts_png",
@@ -591,23 +594,40 @@ def grid_counts(smap: StakeholderMap, leave_out: Collection[str] = ()) -> np.nda
     return counts
 
 
+def grid_labels(smap: StakeholderMap, leave_out: Collection[str] = ()) -> list[list[str]]:
+    """The Public label of each grid cell, ``[power - 1][interest - 1]``: its count, or
+    "<3", "≥3" or "c" where a quadrant's known total would otherwise give a count of one
+    or two away (see :mod:`.disclosure`)."""
+    counts = grid_counts(smap, leave_out)
+    flat = [int(n) for n in counts.flatten()]
+    quadrants: dict[str, list[int]] = {}
+    for power in range(5):
+        for interest in range(5):
+            name = mendelow(power + 1, interest + 1) or ""
+            quadrants.setdefault(name, []).append(power * 5 + interest)
+    labels = protect(flat, list(quadrants.values()))
+    return [labels[power * 5 : power * 5 + 5] for power in range(5)]
+
+
 @_drawn_with_bundled_fonts
 def quadrant_counts_png(
     smap: StakeholderMap, dpi: int = 300, leave_out: Collection[str] = ()
 ) -> bytes:
     """The power–interest grid with the number of stakeholders per cell and no names;
-    the stakeholders in ``leave_out`` (our own branch) are not counted, and a cell of
-    one or two reads "<3" (see :mod:`.restricted`)."""
+    the stakeholders in ``leave_out`` (our own branch) are not counted, and the cells
+    read as :func:`grid_labels` says."""
     fig = _new_figure(6.0, 4.8)
     ax = _grid_axes(fig)
-    counts = grid_counts(smap, leave_out)
-    peak = max(int(counts.max()), MIN_PUBLIC_COUNT)
+    labels = grid_labels(smap, leave_out)
+    # Bubbles are as large as their labels say, no more: the size of a cell of one or
+    # two, or of one withheld, must not tell its count, nor must the largest's scale.
+    shown = [int(label) for row in labels for label in row if label.isdigit()]
+    peak = max([*shown, MIN_PUBLIC_COUNT])
     for power in range(5):
         for interest in range(5):
-            n = int(counts[power, interest])
-            if n:
-                # A cell of one or two is drawn and labelled alike: it must not point at anyone.
-                size = max(n, MIN_PUBLIC_COUNT - 1)
+            label = labels[power][interest]
+            if label != "0":
+                size = int(label) if label.isdigit() else MIN_PUBLIC_COUNT - 1
                 ax.scatter(
                     [interest + 1],
                     [power + 1],
@@ -619,7 +639,7 @@ def quadrant_counts_png(
                 ax.text(
                     interest + 1,
                     power + 1,
-                    str(n) if n >= MIN_PUBLIC_COUNT else f"<{MIN_PUBLIC_COUNT}",
+                    label,
                     ha="center",
                     va="center",
                     fontsize=8,

@@ -28,6 +28,7 @@ __all__ = [
     "PURPOSE_WITHHELD",
     "SHARED_TEXT_NOTE",
     "SMALL_COUNTS_NOTE",
+    "TABLE_COUNTS_NOTE",
     "UNSHARED_FOR_CLOSE",
     "public_count",
     "public_counted",
@@ -40,6 +41,12 @@ FEWER_THAN_COUNTED = "fewer than {threshold} {nouns}"
 #: Said once under each Public table, figure or sentence that suppresses small counts.
 SMALL_COUNTS_NOTE = N_(
     "Counts of 1 or 2 are shown as “fewer than 3” so that no single stakeholder can be recognised."
+)
+#: Said once under each Public table or figure of counts (see :mod:`.disclosure`).
+TABLE_COUNTS_NOTE = (
+    "Counts of 1 or 2 are shown as “<3” so that no single stakeholder can be recognised; "
+    "where a total would let a reader work one out, a second count is shown as “≥3” (or "
+    "“c”, withheld) and totals are given as ranges."
 )
 #: The annex of a shared version on the user's own words.
 SHARED_TEXT_NOTE = N_(

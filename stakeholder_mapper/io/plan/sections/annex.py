@@ -15,6 +15,12 @@ from ..writer import PlanWriter
 
 __all__ = ["write"]
 
+#: The Public version's data-protection notice: what it shows and whom it names.
+PUBLIC_NOTICE = (
+    "This document is the public version: it gives aggregates only and names no "
+    "stakeholder, not even one marked public."
+)
+
 #: The heading of the findings the summary leaves out.
 FURTHER_FINDINGS = N_("Further findings")
 #: Before them.
@@ -82,10 +88,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     if plan.level == "public":
         # Only its own level: the others' descriptions would tell the public what the
         # branch records about local actors (attitudes, trust).
-        w.para(
-            "This document is the public version: it gives aggregates only and names a "
-            "stakeholder only where the stakeholder is marked public."
-        )
+        w.para(PUBLIC_NOTICE)
         w.para(
             "This public version leaves out the engagement sheets, the agreements tracker, "
             "the action plan, the risks and every other row about a single stakeholder."

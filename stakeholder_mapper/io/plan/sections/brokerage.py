@@ -13,6 +13,13 @@ from ..writer import LANDSCAPE_FROM_ROWS, PlanWriter
 
 __all__ = ["write"]
 
+#: The broker table's column of Gould–Fernandez pairs, over all five roles.
+PAIRS_HEADER = N_("Pairs brokered, all roles")
+#: Said before the broker table: why its pairs exceed those of the reading beside them.
+PAIRS_NOTE = N_(
+    "Pairs brokered counts every pair of others a stakeholder sits between, in all five "
+    "Gould–Fernandez roles; the reading names its clearest role and that role's pairs only."
+)
 #: Brokers listed in the brokerage table at most.
 MAX_BROKERS = 15
 #: What brokers are.
@@ -76,13 +83,14 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
                 reading.sentence if reading else "",
             ]
         )
+    w.para(_(PAIRS_NOTE))
     w.table(
         [
             _("Stakeholder"),
             _("Category"),
             _("Role"),
             _("Betweenness"),
-            _("Brokerage"),
+            _(PAIRS_HEADER),
             _("Reading"),
         ],
         rows,

@@ -8,7 +8,7 @@ from ....analysis.readings import single_points
 from ....core.i18n import _
 from ..context import PlanContext
 from ..options import SECTIONS
-from ..restricted import SMALL_COUNTS_NOTE, public_count, public_counted
+from ..restricted import MIN_PUBLIC_COUNT, public_count, public_counted
 from ..wording import capital
 from ..writer import PlanWriter
 from .brokerage import MAX_BROKERS
@@ -19,6 +19,19 @@ __all__ = ["write"]
 PUBLIC_BRIDGES = (
     "{bridges} have ties into another coalition; {cut} of them are the only link for a group."
 )
+#: A Public coalition's categories: only those with 3 or more members in it, uncounted.
+PUBLIC_CATEGORIES = "{categories} and other groups"
+PUBLIC_CATEGORIES_ONLY = "{categories}"
+#: A Public coalition with no category of 3 or more members in it.
+PUBLIC_MIXED = "Mixed groups, none with 3 or more members"
+#: Under the Public coalition table.
+PUBLIC_COALITIONS_NOTE = (
+    "Sizes of 1 or 2 are shown as “<3”. A coalition names only the categories with 3 or "
+    "more members in it, without their number, so that no single stakeholder can be "
+    "recognised or placed beside another."
+)
+#: Categories named per Public coalition at most.
+MAX_PUBLIC_CATEGORIES = 3
 #: Members named per coalition at most.
 MAX_MEMBERS = 10
 
@@ -46,11 +59,12 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     for number in sorted(groups):
         members = groups[number]
         cats = Counter(facts.category(s) for s in members).most_common(3)
-        shown = str if plan.per_actor else public_count
         row = [
             str(number),
-            shown(len(members)),
-            ", ".join(f"{c} ({shown(n)})" for c, n in cats),
+            str(len(members)) if plan.per_actor else public_count(len(members)),
+            ", ".join(f"{c} ({n})" for c, n in cats)
+            if plan.per_actor
+            else _public_categories(Counter(facts.category(s) for s in members)),
         ]
         if plan.per_actor:
             named = ", ".join(facts.label(s) for s in members[:MAX_MEMBERS])
@@ -64,7 +78,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         )
     else:
         w.table([_("Coalition"), _("Size"), _("Main categories")], rows, [1.6, 1.6, 6])
-        w.para(_(SMALL_COUNTS_NOTE))
+        w.para(_(PUBLIC_COALITIONS_NOTE))
     reached = _coalitions_reached(plan)
     # A bridge reaches another coalition; a single point of failure that reaches none is
     # a risk (in the risks section), not a bridge.
@@ -115,6 +129,18 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         reading = facts.readings.get(sid)
         if sid in cut and reading:
             w.para(reading.sentence, bold_lead=f"{facts.label(sid)}: ")
+
+
+def _public_categories(cats: Counter[str]) -> str:
+    """A coalition's categories as the Public version names them: those with 3 or more
+    members, largest first, and "other groups" for the rest; never a count, which would
+    tell a category's size in the table of priorities."""
+    named = [c for c, n in cats.most_common() if n >= MIN_PUBLIC_COUNT][:MAX_PUBLIC_CATEGORIES]
+    if not named:
+        return PUBLIC_MIXED
+    rest = sum(cats.values()) > sum(cats[c] for c in named)
+    template = PUBLIC_CATEGORIES if rest else PUBLIC_CATEGORIES_ONLY
+    return template.format(categories=", ".join(named))
 
 
 def _coalitions_reached(plan: PlanContext) -> dict[str, tuple[int, ...]]:

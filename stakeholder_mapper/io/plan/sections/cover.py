@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from ....core.i18n import _
+from ....core.i18n import N_, _
 from ..context import PlanContext
 from ..options import LEVEL_NAMES
 from ..wording import date_or_blank, or_default
 from ..writer import PlanWriter
 
-__all__ = ["write", "write_running_heads"]
+__all__ = ["COVER_EDITION", "write", "write_running_heads"]
+
+#: The cover's row naming the edition (Full, Partner, Public); "Version" is the document
+#: control's draft number.
+COVER_EDITION = N_("Edition")
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
@@ -28,7 +32,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         (_("Date of the map"), date_or_blank(info.date) or _("not recorded")),
         (_("Plan generated"), date_or_blank(plan.today)),
         *([(_("Prepared by"), author)] if author.strip() else []),
-        (_("Version"), _(LEVEL_NAMES[plan.level])),
+        (_(COVER_EDITION), _(LEVEL_NAMES[plan.level])),
     ]
     w.table([], rows, [1, 3], header_row=False, first_column=True)
     w.para(

@@ -37,7 +37,11 @@ LARGE_MAP_DPI = 200
 MAX_NAMED = 12
 
 #: The public grid's note on the cells it does not count out.
-GRID_SMALL_COUNTS = "A cell marked “<3” holds one or two stakeholders."
+GRID_SMALL_COUNTS = (
+    "A cell marked “<3” holds one or two stakeholders; one marked “≥3” holds three or more "
+    "but is not counted out, so that a small cell cannot be worked out from the quadrant "
+    "totals; one marked “c” is withheld for the same reason."
+)
 PUBLIC_NOTE = (
     "The network drawing is left out of the public version: it would identify single "
     "actors. The grid shows how many stakeholders sit in each cell."

@@ -7,9 +7,10 @@ from collections import Counter
 
 from ....core.i18n import _
 from ..context import PlanContext
+from ..disclosure import protect, total_text
 from ..options import SECTIONS
 from ..priorities import HIGH_FROM, NOT_A_TARGET, QUADRANTS
-from ..restricted import SMALL_COUNTS_NOTE, public_count
+from ..restricted import TABLE_COUNTS_NOTE
 from ..wording import capital, scale_text, score_text
 from ..writer import LANDSCAPE_FROM_ROWS, PlanWriter
 
@@ -47,16 +48,20 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     )
     if not plan.per_actor:
         categories = sorted({facts.category(s) for s in facts.targets})
+        counts = Counter((facts.category(s), facts.quadrants[s]) for s in facts.targets)
+        cells = [counts[name, q] for name in categories for q in QUADRANTS]
+        # The reader knows each quadrant's total (the summary prints them): a column must
+        # not give a small count away.
+        width = len(QUADRANTS)
+        labels = protect(cells, [list(range(q, len(cells), width)) for q in range(width)])
         rows = []
-        for name in categories:
-            members = [s for s in facts.targets if facts.category(s) == name]
-            counts = Counter(facts.quadrants[s] for s in members)
-            cells = [counts[q] for q in QUADRANTS] + [len(members)]
-            rows.append([name, *(public_count(n) for n in cells)])
+        for i, name in enumerate(categories):
+            shown = labels[i * width : (i + 1) * width]
+            rows.append([name, *shown, total_text(shown)])
         w.table(
             [_("Category"), *(_(q) for q in QUADRANTS), _("Total")], rows, [4, 2, 2, 2, 2, 2, 1.5]
         )
-        w.para(_(SMALL_COUNTS_NOTE))
+        w.para(_(TABLE_COUNTS_NOTE))
         return
     rows = []
     for sid in facts.ranked:

@@ -291,6 +291,18 @@ FEW_CUT_POINTS = N_(
 )
 
 
+#: The Public findings' largest categories, after "… in 13 categories".
+LARGEST_GROUPS = "; the largest groups are {names}"
+
+
+def _largest_groups(cats: Counter[str]) -> str:
+    """The Public findings' largest categories, named only from 3 members on and never
+    counted: a category's size beside the table of priorities would give its small
+    counts away."""
+    named = [name for name, n in cats.most_common(3) if n >= MIN_PUBLIC_COUNT]
+    return LARGEST_GROUPS.format(names=", ".join(named)) if named else ""
+
+
 def _public_findings(plan: PlanContext) -> list[str]:
     smap, facts = plan.smap, plan.facts
     cats = Counter(facts.category(sid) for sid in smap.stakeholders)
@@ -298,9 +310,7 @@ def _public_findings(plan: PlanContext) -> list[str]:
     cut = len(single_points(facts.metrics))
     items = [
         f"The map covers {public_counted(len(smap.stakeholders), 'stakeholder')} in "
-        f"{len(cats)} categories; the largest groups are "
-        + ", ".join(f"{name} ({public_count(n)})" for name, n in cats.most_common(3))
-        + ".",
+        f"{len(cats)} categories" + _largest_groups(cats) + ".",
         f"The network falls into {communities} coalitions (groups that are more tied to "
         "each other than to the rest).",
     ]
@@ -318,8 +328,6 @@ def _suppressed(plan: PlanContext, *counts: int) -> bool:
     """Whether the Public summary printed a count of 1 or 2 as "fewer than 3": one of
     ``counts`` (the opening's) or of the key findings'."""
     facts = plan.facts
-    cats = Counter(facts.category(sid) for sid in plan.smap.stakeholders)
     cut = len(single_points(facts.metrics))
     shown = [*counts, len(facts.targets), len(plan.smap.stakeholders), cut]
-    shown += [n for _name, n in cats.most_common(3)]
     return any(0 < n < MIN_PUBLIC_COUNT for n in shown)
