@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ...core.i18n import is_right_to_left
+from .word import AFTER_BIDI
 
 __all__ = ["BCP47", "set_document_language"]
 
@@ -21,26 +22,6 @@ BCP47 = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-R
 
 #: Run properties that come after ``w:lang`` in the schema's order (CT_RPr).
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
-#: Paragraph properties after ``w:bidi`` (CT_PPrBase), as in :mod:`.word`.
-_AFTER_BIDI = (
-    "w:adjustRightInd",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:contextualSpacing",
-    "w:mirrorIndents",
-    "w:suppressOverlap",
-    "w:jc",
-    "w:textDirection",
-    "w:textAlignment",
-    "w:textboxTightWrap",
-    "w:outlineLvl",
-    "w:divId",
-    "w:cnfStyle",
-    "w:rPr",
-    "w:sectPr",
-    "w:pPrChange",
-)
 #: Table properties after ``w:bidiVisual`` (CT_TblPr).
 _AFTER_BIDI_VISUAL = (
     "w:tblStyleRowBandSize",
@@ -85,13 +66,13 @@ def set_document_language(doc: DocumentObject, code: str) -> None:
     if not rtl:
         return
     p_pr = _set_child(_set_child(defaults, "w:pPrDefault", ()), "w:pPr", ())
-    _set_child(p_pr, "w:bidi", _AFTER_BIDI)
+    _set_child(p_pr, "w:bidi", AFTER_BIDI)
     parts = [doc.element.body]
     for section in doc.sections:
         parts += [section.header._element, section.footer._element]
     for part in parts:
         for p in part.iter(qn("w:p")):
-            _set_child(p.get_or_add_pPr(), "w:bidi", _AFTER_BIDI)
+            _set_child(p.get_or_add_pPr(), "w:bidi", AFTER_BIDI)
         for tbl in part.iter(qn("w:tbl")):
             _set_child(tbl.tblPr, "w:bidiVisual", _AFTER_BIDI_VISUAL)
     for sect_pr in doc.element.body.iter(qn("w:sectPr")):

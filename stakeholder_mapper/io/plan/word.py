@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph
 from .bidi import has_rtl, mostly_rtl, needs_isolation, segments
 
 __all__ = [
+    "AFTER_BIDI",
     "add_bookmark",
     "add_contents_entry",
     "add_field",
@@ -146,7 +147,7 @@ def _run(text: str, bold: bool, colour: str | None, rtl: bool = False) -> OxmlEl
 
 
 #: Paragraph properties that come after ``w:bidi`` in the schema's order (CT_PPrBase).
-_AFTER_BIDI = (
+AFTER_BIDI = (
     "w:adjustRightInd",
     "w:snapToGrid",
     "w:spacing",
@@ -181,7 +182,7 @@ def add_text(paragraph: Paragraph, text: str, bold: bool = False, whole: str = "
     if mostly_rtl(whole):
         p_pr = paragraph._p.get_or_add_pPr()
         if p_pr.find(qn("w:bidi")) is None:
-            p_pr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+            p_pr.insert_element_before(OxmlElement("w:bidi"), *AFTER_BIDI)
     _append_runs(paragraph._p, text, bold, None, needs_isolation(whole))
 
 
