@@ -1,8 +1,10 @@
-"""Shared setup for file tests: a map that uses every field."""
+"""Shared setup for file tests: a map that uses every field, and large maps of groups."""
 
 from __future__ import annotations
 
 import datetime as dt
+import random
+from collections.abc import Callable
 
 import pytest
 
@@ -137,3 +139,35 @@ def make_rich_map() -> StakeholderMap:
 def rich_map() -> StakeholderMap:
     """A fresh copy of the map that uses every field."""
     return make_rich_map()
+
+
+def grouped_map(
+    groups: int,
+    size: int,
+    ties_ahead: int,
+    seed: int,
+    place: Callable[[random.Random, int], tuple[float, float]],
+) -> StakeholderMap:
+    """``groups`` groups of ``size`` stakeholders, each tied (strength 5) to the next
+    ``ties_ahead`` of its group, one weak tie between neighbouring groups; ``place`` gives
+    a stakeholder's position from the seeded random source and its group."""
+    rng = random.Random(seed)
+    smap = StakeholderMap(MapInfo(title="Large", city="Large", branch="Stakeholder 0"))
+    for i in range(groups * size):
+        smap.stakeholders[f"s{i}"] = Stakeholder(
+            f"s{i}", f"Stakeholder {i}", "redcross" if i == 0 else "ngo", power=3, interest=3
+        )
+        smap.positions[f"s{i}"] = place(rng, i // size)
+    count = 0
+    for group in range(groups):
+        members = [f"s{i}" for i in range(group * size, (group + 1) * size)]
+        for k, a in enumerate(members):
+            for b in members[k + 1 : k + 1 + ties_ahead]:
+                smap.relationships[f"r{count}"] = Relationship(f"r{count}", a, b, strength=5)
+                count += 1
+        if group:
+            smap.relationships[f"r{count}"] = Relationship(
+                f"r{count}", members[0], f"s{(group - 1) * size}", strength=1
+            )
+            count += 1
+    return smap

@@ -3,7 +3,6 @@ coalition's drawing sized to its content so that two share a landscape page."""
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
@@ -11,11 +10,13 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Emu
 
-from stakeholder_mapper.core.model import MapInfo, Relationship, Stakeholder, StakeholderMap
+from stakeholder_mapper.core.model import MapInfo, Stakeholder, StakeholderMap
 from stakeholder_mapper.io.plan import PlanOptions, drawing_jobs, write_plan
 from stakeholder_mapper.io.plan.figures import COALITION_HEIGHT, NETWORK_SIZE, coalition_size
 from stakeholder_mapper.io.plan.sections.figures import LARGE_MAP
 from stakeholder_mapper.io.plan.sections.figures import drawing_jobs as drawing_jobs_for
+
+from .conftest import grouped_map
 
 DPI = 40
 EXTENT = qn("wp:extent")
@@ -25,27 +26,13 @@ CAPTION_INCHES = 0.7
 
 def _clustered_map(groups: int = 4, size: int = 20) -> StakeholderMap:
     """``groups`` groups of ``size`` tied within, each laid out in a wide band of its own."""
-    rng = random.Random(5)
-    smap = StakeholderMap(MapInfo(title="Large", city="Large", branch="Stakeholder 0"))
-    for i in range(groups * size):
-        group = i // size
-        smap.stakeholders[f"s{i}"] = Stakeholder(
-            f"s{i}", f"Stakeholder {i}", "redcross" if i == 0 else "ngo", power=3, interest=3
-        )
-        smap.positions[f"s{i}"] = (rng.uniform(0, 3000), 1000 * group + rng.uniform(0, 400))
-    count = 0
-    for group in range(groups):
-        members = [f"s{i}" for i in range(group * size, (group + 1) * size)]
-        for k, a in enumerate(members):
-            for b in members[k + 1 : k + 3]:
-                smap.relationships[f"r{count}"] = Relationship(f"r{count}", a, b, strength=5)
-                count += 1
-        if group:
-            smap.relationships[f"r{count}"] = Relationship(
-                f"r{count}", members[0], f"s{(group - 1) * size}", strength=1
-            )
-            count += 1
-    return smap
+    return grouped_map(
+        groups,
+        size,
+        ties_ahead=2,
+        seed=5,
+        place=lambda rng, group: (rng.uniform(0, 3000), 1000 * group + rng.uniform(0, 400)),
+    )
 
 
 def _coalition_captions(path: Path) -> int:

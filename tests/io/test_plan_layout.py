@@ -4,7 +4,6 @@ the running header, no near-empty pages, large maps' figures and alt text."""
 from __future__ import annotations
 
 import dataclasses
-import random
 from pathlib import Path
 
 import pytest
@@ -27,6 +26,8 @@ from stakeholder_mapper.io.plan.sections.figures import LARGE_MAP
 from stakeholder_mapper.io.plan.writer import column_widths
 from stakeholder_mapper.io.project import load_map
 from stakeholder_mapper.paths import SAMPLE_MAP
+
+from .conftest import grouped_map
 
 DPI = 40
 HOSPITAL = "مستشفى المدينة العام"
@@ -181,27 +182,13 @@ def test_an_empty_grid_or_network_is_left_out(tmp_path: Path) -> None:
 
 def _large_map(n: int) -> StakeholderMap:
     """Three groups of ``n // 3`` tied within, one tie between neighbouring groups."""
-    rng = random.Random(3)
-    smap = StakeholderMap(MapInfo(title="Large", city="Large", branch="Stakeholder 0"))
-    for i in range(n):
-        smap.stakeholders[f"s{i}"] = Stakeholder(
-            f"s{i}", f"Stakeholder {i}", "redcross" if i == 0 else "ngo", power=3, interest=3
-        )
-        smap.positions[f"s{i}"] = (rng.uniform(0, 2000), rng.uniform(0, 2000))
-    size = n // 3
-    count = 0
-    for group in range(3):
-        members = [f"s{i}" for i in range(group * size, (group + 1) * size)]
-        for k, a in enumerate(members):
-            for b in members[k + 1 : k + 4]:
-                smap.relationships[f"r{count}"] = Relationship(f"r{count}", a, b, strength=5)
-                count += 1
-        if group:
-            smap.relationships[f"r{count}"] = Relationship(
-                f"r{count}", members[0], f"s{(group - 1) * size}", strength=1
-            )
-            count += 1
-    return smap
+    return grouped_map(
+        3,
+        n // 3,
+        ties_ahead=3,
+        seed=3,
+        place=lambda rng, _group: (rng.uniform(0, 2000), rng.uniform(0, 2000)),
+    )
 
 
 def test_a_large_map_gets_an_overview_and_one_drawing_per_coalition(tmp_path: Path) -> None:
