@@ -19,7 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.protection import big_map
-from stakeholder_mapper.ui import privacy
+from stakeholder_mapper.ui.dialogs import privacy
 
 
 def main() -> None:

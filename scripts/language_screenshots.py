@@ -27,9 +27,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from stakeholder_mapper.core.i18n import set_language  # noqa: E402
 from stakeholder_mapper.io.project import load_map  # noqa: E402
 from stakeholder_mapper.paths import SAMPLE_MAP  # noqa: E402
-from stakeholder_mapper.ui.main_window import MainWindow  # noqa: E402
-from stakeholder_mapper.ui.qt_application import set_up_application  # noqa: E402
-from stakeholder_mapper.ui.settings import Settings  # noqa: E402
+from stakeholder_mapper.ui.app.qt_application import set_up_application  # noqa: E402
+from stakeholder_mapper.ui.app.settings import Settings  # noqa: E402
+from stakeholder_mapper.ui.window.main_window import MainWindow  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images" / "languages"
 LANGUAGES = ("en_XA", "fr", "ar", "ru")
@@ -68,12 +68,12 @@ def draw(code: str) -> None:
 
 def _dialogs(window: MainWindow, code: str) -> dict:
     """The dialogs drawn at the size they open with, each on the window's map."""
-    from stakeholder_mapper.ui.autosave import NewPasswordDialog
-    from stakeholder_mapper.ui.export_dialog import ExportDialog
-    from stakeholder_mapper.ui.import_dialog import ImportDialog
-    from stakeholder_mapper.ui.map_details import MapDetailsDialog
-    from stakeholder_mapper.ui.privacy import ErasePersonDialog
-    from stakeholder_mapper.ui.sharing import SharingDialog
+    from stakeholder_mapper.ui.dialogs.export_dialog import ExportDialog
+    from stakeholder_mapper.ui.dialogs.import_dialog import ImportDialog
+    from stakeholder_mapper.ui.dialogs.map_details import MapDetailsDialog
+    from stakeholder_mapper.ui.dialogs.privacy import ErasePersonDialog
+    from stakeholder_mapper.ui.dialogs.sharing import SharingDialog
+    from stakeholder_mapper.ui.files.autosave import NewPasswordDialog
 
     smap = window.document.smap
     first = next(iter(smap.stakeholders))

@@ -350,7 +350,7 @@ def _cmd_export(args: argparse.Namespace) -> None:
     if args.to in ("png", "svg"):
         if args.width < 200 or args.width > 20000:
             raise UsageError(_("--width must be between 200 and 20000 pixels"))
-        from .ui.figure import export_figure
+        from .ui.canvas.figure import export_figure
 
         export_figure(smap, output, args.to, width=args.width, level=args.level)
     elif args.to == "csv":
@@ -609,7 +609,7 @@ def _launch_gui(argv: Sequence[str]) -> int:
     gui = _Parser(prog="stakeholder-mapper", description=_("Open the desktop app."))
     gui.add_argument("map", nargs="?", metavar="MAP.smap", help=_("map to open"))
     args = gui.parse_args(argv)
-    from .ui.app import run_app
+    from .ui.app.start import run_app
 
     return run_app(args.map)
 

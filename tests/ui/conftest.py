@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from stakeholder_mapper.core.model import StakeholderMap
-from stakeholder_mapper.ui.main_window import MainWindow
-from stakeholder_mapper.ui.settings import Settings
+from stakeholder_mapper.ui.app.settings import Settings
+from stakeholder_mapper.ui.window.main_window import MainWindow
 
 #: Where the small map's stakeholders sit on the canvas.
 POSITIONS = {

@@ -7,7 +7,7 @@
 * :func:`power_interest_png` — the power–interest (Mendelow) grid with its four quadrants.
 * :func:`quadrant_counts_png` — the same grid showing counts only, for the public version.
 
-Why a second network renderer beside the canvas's picture export (``ui/figure.py``,
+Why a second network renderer beside the canvas's picture export (``ui/canvas/figure.py``,
 ``export --to png|svg``): that export is a picture of the view, drawn by the Qt scene
 with whatever the user set there (filters, focus, the size-by choice, label style) and
 so it needs Qt; the plan is written below the user interface, where Qt is not allowed

@@ -1,0 +1,1 @@
+"""Starting the app: the QApplication, its language, locale, fonts and settings."""

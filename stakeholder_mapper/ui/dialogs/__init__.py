@@ -1,0 +1,2 @@
+"""The dialogs: import, export, engagement plan, map details, privacy, sharing, About and
+keyboard shortcuts."""

@@ -1,0 +1,1 @@
+"""The docks beside the canvas: inspector, tables, grids, metrics, route, engagement log."""

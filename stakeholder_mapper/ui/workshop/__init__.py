@@ -1,0 +1,1 @@
+"""Workshop tools: quick entry, influence towers, votes, snapshots and presentation mode."""
