@@ -105,7 +105,7 @@ def test_sizes_from_an_imported_file_are_not_kept_for_the_next_map(qtbot, window
     for s in list(gephi.stakeholders.values()):
         gephi.stakeholders[s.id] = replace(s, attributes={**s.attributes, "size": "12.5"})
     window.document.replace(gephi, None)
-    window._choose_size("size")
+    window.view_control.choose_size("size")
     assert window.scene.size_by == "size"
     window.document.replace(plain, None)
     assert window.scene.size_by == "power"

@@ -97,7 +97,7 @@ def test_stakeholder_added_under_a_category_filter_is_shown(qtbot, window: MainW
     for action in window.category_filter_menu.actions():
         if action.data() == hidden:
             action.trigger()
-    window._on_add_stakeholder()
+    window.editing.add_stakeholder()
     added = window.document.selection.stakeholders[0]
     assert window.document.smap.stakeholders[added].category == hidden
     assert window.scene.nodes[added].isVisible()
@@ -238,7 +238,7 @@ def test_save_into_a_missing_folder_says_so(qtbot, window: MainWindow, monkeypat
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
     missing = tmp_path / "nope"
-    assert not window._write(missing / "x.smap")
+    assert not window.files.write(missing / "x.smap")
     assert said == [f"The folder {missing} does not exist."]
     assert not missing.exists()
 

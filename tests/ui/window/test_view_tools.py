@@ -90,7 +90,7 @@ def test_filters_hide_categories_and_weak_ties(qtbot, window) -> None:
     faith.setChecked(True)
     window.strength_group.actions()[3].trigger()  # 4 or more
     assert {r for r, e in window.scene.edges.items() if e.isVisible()} == {"r1", "r2"}
-    assert window._filter_label.text() == "Filtered: strength ≥ 4"
+    assert window.filter_label.text() == "Filtered: strength ≥ 4"
     window.scene.set_filter(CanvasFilter(tag="none"))
     assert window.scene.visible_stakeholders() == set()
 
@@ -103,7 +103,7 @@ def test_a_new_category_keeps_the_active_filter(qtbot, window) -> None:
     ticks = {a.data(): a.isChecked() for a in window.category_filter_menu.actions()}
     assert ticks["faith"] is False and ticks["port"] is True
     assert "imam" not in window.scene.visible_stakeholders()
-    assert window._filter_label.text().startswith("Filtered")
+    assert window.filter_label.text().startswith("Filtered")
 
 
 def test_search_selects_and_centres(qtbot, window) -> None:
