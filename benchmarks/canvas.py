@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from stakeholder_mapper.core.model import Relationship, Stakeholder, StakeholderMap
 from stakeholder_mapper.ui.canvas import MapScene, MapView
-from stakeholder_mapper.ui.window.document import MapDocument
+from stakeholder_mapper.ui.document import MapDocument
 
 WIDTH, HEIGHT = 1600, 1000
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from stakeholder_mapper.io.project import load_map  # noqa: E402
 from stakeholder_mapper.paths import SAMPLE_MAP  # noqa: E402
-from stakeholder_mapper.ui.app.qt_application import set_up_application  # noqa: E402
 from stakeholder_mapper.ui.dialogs.map_details import MapDetailsDialog  # noqa: E402
-from stakeholder_mapper.ui.window.document import MapDocument  # noqa: E402
+from stakeholder_mapper.ui.document import MapDocument  # noqa: E402
+from stakeholder_mapper.ui.setup.qt_application import set_up_application  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
 #: Image name -> title of the tab it shows.

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from stakeholder_mapper.core.i18n import set_language  # noqa: E402
 from stakeholder_mapper.io.project import load_map  # noqa: E402
 from stakeholder_mapper.paths import SAMPLE_MAP  # noqa: E402
-from stakeholder_mapper.ui.app.qt_application import set_up_application  # noqa: E402
-from stakeholder_mapper.ui.app.settings import Settings  # noqa: E402
+from stakeholder_mapper.ui.setup.qt_application import set_up_application  # noqa: E402
+from stakeholder_mapper.ui.setup.settings import Settings  # noqa: E402
 from stakeholder_mapper.ui.window.main_window import MainWindow  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images" / "languages"

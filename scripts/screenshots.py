@@ -33,8 +33,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from stakeholder_mapper.analysis.routes import our_branch  # noqa: E402
 from stakeholder_mapper.io.project import load_map  # noqa: E402
 from stakeholder_mapper.paths import SAMPLE_MAP  # noqa: E402
-from stakeholder_mapper.ui.app.qt_application import set_up_application  # noqa: E402
-from stakeholder_mapper.ui.app.settings import Settings  # noqa: E402
+from stakeholder_mapper.ui.setup.qt_application import set_up_application  # noqa: E402
+from stakeholder_mapper.ui.setup.settings import Settings  # noqa: E402
 from stakeholder_mapper.ui.window.main_window import MainWindow  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"

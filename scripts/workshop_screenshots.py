@@ -29,8 +29,8 @@ from stakeholder_mapper.core.quick_entry import quick_entry  # noqa: E402
 from stakeholder_mapper.core.scores import SetInfluence, SetVotes  # noqa: E402
 from stakeholder_mapper.io.project import load_map  # noqa: E402
 from stakeholder_mapper.paths import SAMPLE_MAP  # noqa: E402
-from stakeholder_mapper.ui.app.qt_application import set_up_application  # noqa: E402
 from stakeholder_mapper.ui.canvas.items import NodeItem  # noqa: E402
+from stakeholder_mapper.ui.setup.qt_application import set_up_application  # noqa: E402
 from stakeholder_mapper.ui.window.main_window import MainWindow  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"

@@ -609,7 +609,7 @@ def _launch_gui(argv: Sequence[str]) -> int:
     gui = _Parser(prog="stakeholder-mapper", description=_("Open the desktop app."))
     gui.add_argument("map", nargs="?", metavar="MAP.smap", help=_("map to open"))
     args = gui.parse_args(argv)
-    from .ui.app.start import run_app
+    from .ui.app import run_app
 
     return run_app(args.map)
 

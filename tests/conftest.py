@@ -77,7 +77,7 @@ def qapp(qapp):
     Without this, tests run after the first window would see the environment's locale
     (French system messages, decimal commas in C code) and tests run before it would not.
     """
-    from stakeholder_mapper.ui.app.qt_application import set_up_application
+    from stakeholder_mapper.ui.setup.qt_application import set_up_application
 
     set_up_application(qapp)
     return qapp

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from stakeholder_mapper.core.model import StakeholderMap
-from stakeholder_mapper.ui.app.settings import Settings
+from stakeholder_mapper.ui.setup.settings import Settings
 from stakeholder_mapper.ui.window.main_window import MainWindow
 
 #: Where the small map's stakeholders sit on the canvas.

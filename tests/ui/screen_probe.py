@@ -136,7 +136,7 @@ def main() -> None:
     from PySide6.QtGui import QCursor
     from PySide6.QtWidgets import QApplication, QDockWidget
 
-    from stakeholder_mapper.ui.app.start import run_app
+    from stakeholder_mapper.ui.app import run_app
     from stakeholder_mapper.ui.window.main_window import MainWindow
 
     parser = argparse.ArgumentParser()

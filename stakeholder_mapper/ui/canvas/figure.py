@@ -32,9 +32,9 @@ from ...core.model import StakeholderMap
 from ...core.validation import ValidationError
 from ...io.project import write_atomically
 from ...io.redact import ExportLevel, redact_for_export
-from ..app.fonts import drawing_font
-from ..app.qt_application import set_up_application
-from ..window.document import MapDocument
+from ..document import MapDocument
+from ..setup.fonts import drawing_font
+from ..setup.qt_application import set_up_application
 from . import MapScene
 from .legend import Legend
 

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from ..app.fonts import drawing_font
+from ..setup.fonts import drawing_font
 
 __all__ = [
     "ABOVE",

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QWidget
 
 from ...core.i18n import N_, _
-from ..window.document import MapDocument
+from ..document import MapDocument
 from .items import NEGATIVE_COLOUR, shape_path
 
 if TYPE_CHECKING:

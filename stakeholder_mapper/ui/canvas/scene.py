@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from ...core.model import ChangeKind, ModelChange, Relationship, Stakeholder, StakeholderMap
 from ...core.node_size import rating_radius
 from ...core.placement import fallback_position
-from ..window.document import MapDocument
+from ..document import MapDocument
 from .items import ABOVE, BELOW, HIDDEN, EdgeItem, NodeItem, OverviewLayer
 
 __all__ = ["CanvasFilter", "MapScene"]

@@ -35,7 +35,7 @@ from ...core.commands import AddRelationship, AddStakeholder, MoveStakeholders, 
 from ...core.i18n import _
 from ...core.model import Relationship, Stakeholder
 from ...core.ties import same_tie
-from ..window.document import MapDocument
+from ..document import MapDocument
 from .items import (
     LABEL_FONT_PX,
     LABEL_MIN_LOD,

@@ -35,8 +35,8 @@ from ...io.redact import EXPORT_LEVELS, LEVEL_DESCRIPTIONS, redact_for_export
 from ...io.table_export import export_csv, export_xlsx
 from ..canvas import MapScene
 from ..canvas.figure import render_scene
-from ..files.folders import output_folder
-from ..window.document import MapDocument
+from ..document import MapDocument
+from ..setup.folders import output_folder
 
 __all__ = ["EXPORT_CHOICES", "ExportDialog", "run_export_dialog"]
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ... import __version__
 from ...core.i18n import _
-from ..window.window_layout import resize_within_screen
+from .dialog_size import resize_within_screen
 
 __all__ = ["about_text", "shortcut_rows", "show_about", "show_shortcuts"]
 

@@ -65,10 +65,10 @@ from ...io.table_import import (
     import_from_tables,
 )
 from ...io.tables import DELIMITERS, ENCODINGS, Table, TableImportError, read_table, read_workbook
-from ..files.folders import documents_folder
-from ..window.document import MapDocument
-from ..window.window_layout import resize_within_screen
+from ..document import MapDocument
+from ..setup.folders import documents_folder
 from ..workers.background import BackgroundTask
+from .dialog_size import resize_within_screen
 
 __all__ = [
     "REPORT_NOT_SAVED",

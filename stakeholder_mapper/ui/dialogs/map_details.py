@@ -40,8 +40,8 @@ from ...core.commands import UpdateMapInfo
 from ...core.i18n import N_, _
 from ...core.model import RATINGS, CalendarEvent, Indicator, MapInfo, Risk
 from ...core.validation import ValidationError, parse_record
-from ..window.document import MapDocument
-from ..window.window_layout import resize_within_screen
+from ..document import MapDocument
+from .dialog_size import resize_within_screen
 
 __all__ = ["MapDetailsDialog", "RecordTable", "run_map_details"]
 

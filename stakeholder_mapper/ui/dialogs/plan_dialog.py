@@ -47,9 +47,9 @@ from ...core.model import StakeholderMap
 from ...io.plan import DEFAULT_TEMPLATE, LEVEL_NAMES, LEVELS, SECTIONS, PlanOptions, write_plan
 from ...io.plan.plan_content import missing_note
 from ...io.redact import LEVEL_DESCRIPTIONS
-from ..files.folders import file_stem, output_folder
-from ..window.window_layout import resize_within_screen
+from ..setup.folders import file_stem, output_folder
 from ..workers.background import BackgroundTask, Report
+from .dialog_size import resize_within_screen
 from .export_dialog import overwrites_map
 from .sharing import SharingDialog
 

@@ -32,7 +32,7 @@ from ...core.commands import Command
 from ...core.i18n import N_, _
 from ...core.model import StakeholderMap
 from ...core.sharing import SHARING, SHARING_NAMES, SetSharing, map_texts
-from ..window.window_layout import resize_within_screen
+from .dialog_size import resize_within_screen
 
 __all__ = ["SHARING_HELP", "SharingBox", "SharingDialog"]
 

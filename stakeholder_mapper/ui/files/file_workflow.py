@@ -13,9 +13,9 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ...core.i18n import _
 from ...core.model import StakeholderMap
@@ -24,24 +24,39 @@ from ...io.file_stamp import MapChangedOnDisk
 from ...io.foreign import imported_sizes
 from ...io.lock import MapLock
 from ...io.project import import_only_reason, load_map
-from ..app.settings import LAST_FOLDER
+from ..setup.folders import documents_folder, file_stem, output_folder
+from ..setup.settings import LAST_FOLDER
 from .autosave import OpenedMap, ProtectedFile, offer_recovery, open_map_for_editing
 from .disk_change import ask_about_changed_file
-from .folders import documents_folder, file_stem, output_folder
 from .open_problems import FILE_FILTER, ask_save_path, copy_name
 
 if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
+    from ..canvas import MapScene
+    from ..document import MapDocument
+    from ..setup.settings import Settings
 
 __all__ = ["FileWorkflow", "dropped_map"]
 
 
 class FileWorkflow(QObject):
-    """Opening, saving and protecting the map shown in ``window``."""
+    """Opening, saving and protecting the map of ``document``, shown in ``window``.
+
+    It knows nothing else of the window: dialogs open over ``window``, and the window
+    listens to the signals below.
+    """
+
+    #: A sentence for the status bar (saved, opened read-only, an autosave failed...).
+    message = Signal(str)
+    #: The open file's protection was replaced (another file, or none): the title may change.
+    guard_replaced = Signal()
+    #: A map imported as a new map carries sizes of its own (Gephi's) and no power ratings.
+    sizes_imported = Signal()
 
     def __init__(
         self,
-        window: MainWindow,
+        window: QWidget,
+        document: MapDocument,
+        settings: Settings,
         path: Path | None,
         password: str | None = None,
         lock: MapLock | None = None,
@@ -49,7 +64,8 @@ class FileWorkflow(QObject):
     ) -> None:
         super().__init__(window)
         self._window = window
-        self.document = window.document
+        self._settings = settings
+        self.document = document
         #: The open file's lock, password, autosave and backups (see ui/files/autosave.py).
         self.guard = self._new_guard(path, password, lock, read_only)
         #: Where Save as starts for a map with no file of its own (a rescued copy).
@@ -73,14 +89,14 @@ class FileWorkflow(QObject):
             read_only=read_only,
             parent=self._window,
         )
-        guard.autosave_failed.connect(self._window.show_message)
+        guard.autosave_failed.connect(self.message)
         return guard
 
     def _replace_guard(self, guard: ProtectedFile) -> None:
         self.guard.close()
         self.guard.deleteLater()
         self.guard = guard
-        self._window.update_title()
+        self.guard_replaced.emit()
 
     @property
     def password(self) -> str | None:
@@ -117,11 +133,11 @@ class FileWorkflow(QObject):
                 parent=window,
             )
             self.document.undo_stack.resetClean()
-        guard.autosave_failed.connect(window.show_message)
+        guard.autosave_failed.connect(self.message)
         self.guard.deleteLater()
         self.guard = guard
-        window.update_title()
-        window.show_message(_("Recovered the autosaved version; save it to keep it."))
+        self.guard_replaced.emit()
+        self.message.emit(_("Recovered the autosaved version; save it to keep it."))
         return True
 
     def change_password(self) -> None:
@@ -129,7 +145,7 @@ class FileWorkflow(QObject):
         window = self._window
         try:
             if self.guard.change_password(window):
-                window.show_message(
+                self.message.emit(
                     _("The map is now protected by a password.")
                     if self.guard.password
                     else _("The map is now not protected.")
@@ -210,9 +226,9 @@ class FileWorkflow(QObject):
         self._save_as_start = None
         self._replace_guard(self._new_guard(path, opened.password, opened.lock, opened.read_only))
         self.document.replace(opened.smap, path)
-        self._window.settings.add_recent_file(path)
+        self._settings.add_recent_file(path)
         if opened.read_only:
-            self._window.show_message(
+            self.message.emit(
                 _("{name} is open read-only; use Save as to keep changes.").format(name=path.name)
             )
         else:
@@ -227,7 +243,7 @@ class FileWorkflow(QObject):
         self.document.replace(opened.smap, None)
         self.document.undo_stack.resetClean()
         self._save_as_start = copy_name(opened.path, "rescued")
-        self._window.show_message(
+        self.message.emit(
             _("Opened {what} as an unsaved map; save it to keep it.").format(
                 what=opened.rescued.describe()
             )
@@ -237,9 +253,7 @@ class FileWorkflow(QObject):
         path = self.document.path
         assert path is not None
         if self.document.undo_stack.isClean():
-            self._window.show_message(
-                _("{name} is already open in this window.").format(name=path.name)
-            )
+            self.message.emit(_("{name} is already open in this window.").format(name=path.name))
             return True
         answer = QMessageBox.question(
             self._window,
@@ -323,13 +337,13 @@ class FileWorkflow(QObject):
         if path != self.document.path:
             self.document.path = path
             self.document.path_changed.emit()
-        window.settings.add_recent_file(path)
+        self._settings.add_recent_file(path)
         self._save_as_start = None
-        window.show_message(_("Saved {name}.").format(name=path.name))
+        self.message.emit(_("Saved {name}.").format(name=path.name))
         return True
 
     def _dialog_folder(self) -> str:
-        folder = self._window.settings.get(LAST_FOLDER)
+        folder = self._settings.get(LAST_FOLDER)
         if folder and Path(folder).is_dir():
             return folder
         return str(documents_folder())
@@ -350,16 +364,16 @@ class FileWorkflow(QObject):
             # Gephi's sizes are drawn when the file gave them and no power was rated.
             smap = outcome.new_map
             if imported_sizes(smap) and all(s.power is None for s in smap.stakeholders.values()):
-                self._window.view_control.choose_size("size")
+                self.sizes_imported.emit()
 
-    def export(self) -> None:
-        """File → Export: the map's data or the canvas as a picture."""
+    def export(self, scene: MapScene) -> None:
+        """File → Export: the map's data, or ``scene`` (the canvas) as a picture."""
         from ..dialogs.export_dialog import run_export_dialog
 
         run_export_dialog(
             self._window,
             self.document.smap,
-            scene=self._window.scene,
+            scene=scene,
             folder=output_folder(),
             map_path=self.document.path,
         )
@@ -382,7 +396,7 @@ class FileWorkflow(QObject):
         menu = self.recent_menu
         assert menu is not None
         menu.clear()
-        recent = self._window.settings.recent_files()
+        recent = self._settings.recent_files()
         for path in recent:
             menu.addAction(path.name, lambda p=path: self.open_path(p)).setToolTip(str(path))
         if not recent:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 from ...core.i18n import N_, _
 from ...io.file_access import unwritable_output_reason
 from ...io.rescue import RescueCopy
-from .folders import documents_folder
+from ..setup.folders import documents_folder
 
 __all__ = [
     "FILE_FILTER",

@@ -33,7 +33,7 @@ from ...core.i18n import N_, _, ngettext
 from ...core.model import ChangeKind, InteractionKind, LogEntry, ModelChange
 from ...core.sharing import SetSharing, log_key
 from ..dialogs.sharing import SHARING_HELP, SharingBox
-from ..window.document import MapDocument
+from ..document import MapDocument
 
 __all__ = ["EngagementLogEditor"]
 

@@ -26,7 +26,7 @@ from ...analysis.compare import HIGH
 from ...core.commands import UpdateStakeholder
 from ...core.i18n import N_, _
 from ...core.model import SCALES, ChangeKind, ModelChange
-from ..window.document import MapDocument
+from ..document import MapDocument
 
 __all__ = ["INFLUENCE_POSITION", "POWER_INTEREST", "GridSpec", "ScaleGrid"]
 

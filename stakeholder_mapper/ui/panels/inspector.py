@@ -30,7 +30,7 @@ from ...core.model import ChangeKind, ModelChange
 from ...core.sharing import STAKEHOLDER_SHAREABLE, SetSharing, stakeholder_key
 from ...core.validation import ValidationError
 from ..dialogs.sharing import SharingBox
-from ..window.document import MapDocument
+from ..document import MapDocument
 from .fields import RELATIONSHIP_FIELDS, STAKEHOLDER_FIELDS, UNKNOWN, Field, changes_for
 
 __all__ = ["Inspector"]

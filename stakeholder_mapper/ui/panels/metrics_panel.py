@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ...analysis.columns import METRIC_COLUMNS
 from ...core.i18n import N_, _, ngettext
-from ..window.document import MapDocument
+from ..document import MapDocument
 from ..workers.lazy_widget import LazyWidget
 from ..workers.metrics_runner import MetricsResult, MetricsRunner
 from .tables import ColumnFitter

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...analysis.routes import Confidence, Route, confidence, our_branch, trusted_routes
 from ...core.i18n import N_, _, pgettext
 from ...core.model import ChangeKind, ModelChange
-from ..window.document import MapDocument
+from ..document import MapDocument
 
 __all__ = ["ROUTE_ITEM", "ROUTE_NOTE", "RoutePanel"]
 

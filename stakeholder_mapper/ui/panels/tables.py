@@ -42,7 +42,7 @@ from ...core.commands import Batch, Command, UpdateRelationship, UpdateStakehold
 from ...core.i18n import _, ngettext
 from ...core.model import ChangeKind, ModelChange, StakeholderMap
 from ...core.validation import ValidationError
-from ..window.document import MapDocument
+from ..document import MapDocument
 from .fields import RELATIONSHIP_FIELDS, STAKEHOLDER_FIELDS, Field, changes_for
 
 __all__ = ["ColumnFitter", "RecordTableModel", "TablePanel", "fit_columns"]

@@ -1,2 +1,2 @@
-"""The main window: its shell, the actions and menus, the view controls, its size and docks,
-and the open map as the window sees it (the document)."""
+"""The main window: its shell, the actions and menus, the view controls, the Edit menu's
+commands, and its size and docks."""

@@ -98,7 +98,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "export",
         N_("&Export data or picture…"),
-        lambda w: w.files.export(),
+        lambda w: w.files.export(w.scene),
         "Ctrl+E",
         N_("Export the map as CSV, Excel, GraphML or GEXF, or the canvas as PNG, SVG or PDF"),
     ),

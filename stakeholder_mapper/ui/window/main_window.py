@@ -10,7 +10,7 @@ The work is done by parts with one job each:
 - :mod:`.editing`: the Edit menu's commands;
 - :mod:`.window_layout`: the window's size, place and dock arrangement.
 
-Every edit goes through :class:`~stakeholder_mapper.ui.window.document.MapDocument` as a
+Every edit goes through :class:`~stakeholder_mapper.ui.document.MapDocument` as a
 core command on the undo stack; the canvas and docks refresh from the map's notifications.
 """
 
@@ -35,15 +35,16 @@ from ...core.i18n import _
 from ...core.model import ChangeKind, ModelChange, StakeholderMap
 from ...core.wording import counted
 from ...io.lock import MapLock
-from ..app.language_menu import add_language_menu
-from ..app.settings import Settings
 from ..canvas import MapScene, MapView
+from ..document import MapDocument
 from ..files.autosave import OpenedMap, ProtectedFile
 from ..files.file_workflow import FileWorkflow, dropped_map
 from ..panels.inspector import Inspector
 from ..panels.metrics_panel import MetricsPanel
 from ..panels.route_panel import RoutePanel
 from ..panels.tables import TablePanel
+from ..setup.language_menu import add_language_menu
+from ..setup.settings import Settings
 from ..workers.first_paint import after_first_paint
 from ..workers.lazy_widget import LazyWidget, build_after_first_paint
 from ..workers.metrics_runner import MetricsRunner
@@ -60,7 +61,6 @@ from .actions import (
     build_size_menu,
     build_toolbars,
 )
-from .document import MapDocument
 from .editing import EditController
 from .read_only_banner import ReadOnlyBanner, with_banner
 from .status_progress import BackgroundProgress
@@ -109,7 +109,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or Settings()
         self.document = MapDocument(smap, path, self)
-        self.files = FileWorkflow(self, path, password, lock, read_only)
+        self.files = FileWorkflow(
+            self, self.document, self.settings, path, password, lock, read_only
+        )
+        self.files.message.connect(self.show_message)
+        self.files.guard_replaced.connect(self.update_title)
         self.scene = MapScene(self.document, stepped=True)
         self.view = MapView(self.scene, self.document, self)
         self.read_only_banner = ReadOnlyBanner()
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status)
         self.editing = EditController(self)
         self.view_control = ViewController(self)
+        self.files.sizes_imported.connect(lambda: self.view_control.choose_size("size"))
         self.document.edit_refused.connect(self.show_message)
         self.document.changed.connect(self._on_model_change)
         self.document.selection.changed.connect(self._on_selection_changed)

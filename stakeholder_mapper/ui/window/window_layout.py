@@ -24,7 +24,7 @@ from PySide6.QtCore import QMargins, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QWidget
 
-from ..app.settings import DOCK_STATE, WINDOW_GEOMETRY, Settings
+from ..setup.settings import DOCK_STATE, WINDOW_GEOMETRY, Settings
 
 __all__ = [
     "COMFORTABLE",
@@ -35,7 +35,6 @@ __all__ = [
     "dock_sizes",
     "first_placement",
     "fit_inside",
-    "resize_within_screen",
     "screen_key",
     "scrolling",
 ]
@@ -99,23 +98,6 @@ def fit_inside(frame: QRect, available: QRect, margins: QMargins) -> QRect:
     left = min(max(frame.left(), available.left()), available.right() + 1 - width)
     top = min(max(frame.top(), available.top()), available.bottom() + 1 - height)
     return QRect(left, top, width, height).marginsRemoved(margins)
-
-
-#: Share of the screen's free width and height a dialog may take at most.
-DIALOG_MAX_SHARE = 0.92
-
-
-def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
-    """Give a dialog the size it is designed for, or less where the screen is smaller,
-    so that its buttons are never below the bottom of a 720-pixel screen."""
-    # The screen of the window it belongs to: a dialog not yet shown has none of its own.
-    parent = widget.parentWidget()
-    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
-    if screen is not None:
-        free = screen.availableGeometry()
-        width = min(width, int(free.width() * DIALOG_MAX_SHARE))
-        height = min(height, int(free.height() * DIALOG_MAX_SHARE))
-    widget.resize(width, height)
 
 
 def dock_sizes(window: QSize, legend: QSize, tables_rows: int) -> DockSizes:

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from ...analysis.progress import Cancelled
 from ...core.i18n import _
 from ...core.model import ChangeKind, ModelChange, StakeholderMap
-from ..window.document import MapDocument
+from ..document import MapDocument
 from .background import start_in_pool
 
 if TYPE_CHECKING:

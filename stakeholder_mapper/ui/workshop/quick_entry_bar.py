@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.i18n import N_, _
 from ...core.model import ChangeKind, ModelChange
 from ...core.quick_entry import QuickEntryError, completions, quick_entry
-from ..window.document import MapDocument
+from ..document import MapDocument
 
 __all__ = ["QuickEntryBar"]
 

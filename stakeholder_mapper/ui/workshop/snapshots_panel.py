@@ -52,7 +52,7 @@ from ...core.snapshots import (
 from ...core.validation import ValidationError
 from ...io.project import snapshot_content, snapshot_map
 from ..dialogs.sharing import SHARING_HELP, SharingBox
-from ..window.document import MapDocument
+from ..document import MapDocument
 from ..workers.background import BackgroundTask
 
 if TYPE_CHECKING:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar, QW
 from ...core.i18n import _
 from ..canvas import MapScene, MapView
 from ..canvas.overlay import WorkshopOverlay
+from ..document import MapDocument
 from ..panels.engagement_log_editor import EngagementLogEditor
-from ..window.document import MapDocument
 from .presentation import PresentationMode, PresentationStyle
 from .quick_entry_bar import QuickEntryBar
 from .snapshots_panel import ComparisonView, SnapshotPanel

@@ -51,7 +51,7 @@ from ...analysis.compare import support_balance
 from ...core.i18n import _
 from ...core.model import MAX_TOWER, MAX_VOTES, ChangeKind, ModelChange, Stakeholder
 from ...core.scores import PowerFromTowers, SetInfluence, SetVotes
-from ..window.document import MapDocument
+from ..document import MapDocument
 
 __all__ = ["LABEL_PT", "InfluenceTowers", "TowerChart", "side_of"]
 

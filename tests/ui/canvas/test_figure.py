@@ -13,7 +13,7 @@ from stakeholder_mapper.core.model import MapInfo, StakeholderMap
 from stakeholder_mapper.io.project import save_map
 from stakeholder_mapper.ui.canvas import MapScene
 from stakeholder_mapper.ui.canvas.figure import export_figure, figure_bytes
-from stakeholder_mapper.ui.window.document import MapDocument
+from stakeholder_mapper.ui.document import MapDocument
 
 
 def _placed(smap: StakeholderMap) -> StakeholderMap:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from stakeholder_mapper.core.model import StakeholderMap
+from stakeholder_mapper.ui.dialogs.dialog_size import resize_within_screen
 from stakeholder_mapper.ui.dialogs.help import show_about
 from stakeholder_mapper.ui.dialogs.import_dialog import ImportDialog
 from stakeholder_mapper.ui.dialogs.plan_dialog import PlanDialog
-from stakeholder_mapper.ui.window.window_layout import resize_within_screen
 
 
 def test_the_import_plan_and_about_dialogs_fit_a_small_screen(qtbot, qapp) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage
 from stakeholder_mapper.io.table_import import import_workbook
 from stakeholder_mapper.ui.canvas import CanvasFilter, MapScene
 from stakeholder_mapper.ui.dialogs.export_dialog import ExportDialog
-from stakeholder_mapper.ui.window.document import MapDocument
+from stakeholder_mapper.ui.document import MapDocument
 
 
 def choose(dialog: ExportDialog, fmt: str, level: str = "full") -> None:

@@ -10,9 +10,9 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 
 from stakeholder_mapper.core.model import StakeholderMap
+from stakeholder_mapper.ui.dialogs.dialog_size import DIALOG_MAX_SHARE
 from stakeholder_mapper.ui.dialogs.import_dialog import ImportDialog
-from stakeholder_mapper.ui.window.document import MapDocument
-from stakeholder_mapper.ui.window.window_layout import DIALOG_MAX_SHARE
+from stakeholder_mapper.ui.document import MapDocument
 
 from ..waits import BACKGROUND
 

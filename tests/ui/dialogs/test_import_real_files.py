@@ -13,7 +13,7 @@ from stakeholder_mapper.core.model import Stakeholder
 from stakeholder_mapper.io.project import load_map
 from stakeholder_mapper.paths import SAMPLE_MAP
 from stakeholder_mapper.ui.dialogs.import_dialog import ImportDialog, merge_by_default
-from stakeholder_mapper.ui.window.document import MapDocument
+from stakeholder_mapper.ui.document import MapDocument
 
 from ..waits import BACKGROUND
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QTableWidgetItem
 
 from stakeholder_mapper.core.model import CalendarEvent, Indicator, Risk
 from stakeholder_mapper.ui.dialogs.map_details import NO_BRANCH, MapDetailsDialog
-from stakeholder_mapper.ui.window.document import MapDocument
+from stakeholder_mapper.ui.document import MapDocument
 
 
 def _dialog(qtbot, smap) -> tuple[MapDocument, MapDetailsDialog]:

@@ -17,7 +17,7 @@ from stakeholder_mapper.io.plan.plan_content import FIELDS
 from stakeholder_mapper.io.project import load_map, save_map
 from stakeholder_mapper.ui.dialogs import plan_dialog
 from stakeholder_mapper.ui.dialogs.plan_dialog import PlanDialog
-from stakeholder_mapper.ui.files.folders import output_folder
+from stakeholder_mapper.ui.setup.folders import output_folder
 
 from ..waits import BACKGROUND
 

@@ -16,7 +16,7 @@ from stakeholder_mapper.ui.dialogs.privacy import (
     ReviewDueDialog,
     erased_since_save,
 )
-from stakeholder_mapper.ui.window.document import MapDocument
+from stakeholder_mapper.ui.document import MapDocument
 
 from ..waits import BACKGROUND
 

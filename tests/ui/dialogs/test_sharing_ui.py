@@ -19,9 +19,9 @@ from stakeholder_mapper.core.sharing import (
 )
 from stakeholder_mapper.ui.dialogs.plan_dialog import PlanDialog
 from stakeholder_mapper.ui.dialogs.sharing import SharingBox, SharingDialog
+from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.panels.engagement_log_editor import EngagementLogEditor
 from stakeholder_mapper.ui.panels.inspector import Inspector
-from stakeholder_mapper.ui.window.document import MapDocument
 from stakeholder_mapper.ui.workshop.snapshots_panel import SnapshotPanel
 
 

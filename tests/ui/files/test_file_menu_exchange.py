@@ -14,7 +14,7 @@ from stakeholder_mapper.core.model import Stakeholder, StakeholderMap
 from stakeholder_mapper.io.project import load_map
 from stakeholder_mapper.io.table_import import ImportReport, import_workbook
 from stakeholder_mapper.paths import SAMPLE_MAP
-from stakeholder_mapper.ui.app.start import build_window
+from stakeholder_mapper.ui.app import build_window
 from stakeholder_mapper.ui.dialogs import import_dialog as import_dialog_module
 from stakeholder_mapper.ui.dialogs.export_dialog import ExportDialog
 from stakeholder_mapper.ui.dialogs.import_dialog import ImportOutcome

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QStandardPaths
 
 from stakeholder_mapper import paths
-from stakeholder_mapper.ui.files import folders
+from stakeholder_mapper.ui.setup import folders
 
 
 def _documents() -> Path:

@@ -22,13 +22,13 @@ from stakeholder_mapper.io.project import (
     save_map,
 )
 from stakeholder_mapper.io.recovery import find_recoveries, recovery_path, write_recovery
+from stakeholder_mapper.ui.document import UndoCommand
 from stakeholder_mapper.ui.files.autosave import (
     NewPasswordDialog,
     OpenedMap,
     ProtectedFile,
     RecoveredMap,
 )
-from stakeholder_mapper.ui.window.document import UndoCommand
 
 from ..modals import Modals
 from ..waits import BACKGROUND

@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from stakeholder_mapper.core.model import Stakeholder, StakeholderMap
 from stakeholder_mapper.io.project import load_map
 from stakeholder_mapper.paths import SAMPLE_MAP
+from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.panels.grids import (
     INFLUENCE_POSITION,
     POWER_INTEREST,
@@ -19,7 +20,6 @@ from stakeholder_mapper.ui.panels.grids import (
     GridSpec,
     ScaleGrid,
 )
-from stakeholder_mapper.ui.window.document import MapDocument
 
 
 def _grid(qtbot, smap: StakeholderMap, spec: GridSpec, width: int, height: int) -> ScaleGrid:

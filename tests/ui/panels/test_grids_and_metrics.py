@@ -10,8 +10,8 @@ from PySide6.QtTest import QTest
 from stakeholder_mapper.analysis.compare import quadrant
 from stakeholder_mapper.core.commands import UpdateStakeholder
 from stakeholder_mapper.core.model import Relationship, Stakeholder, StakeholderMap
+from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.panels.grids import POWER_INTEREST, ScaleGrid
-from stakeholder_mapper.ui.window.document import MapDocument
 from stakeholder_mapper.ui.window.main_window import MainWindow
 from stakeholder_mapper.ui.workers.metrics_runner import MetricsRunner
 

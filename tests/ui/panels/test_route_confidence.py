@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from stakeholder_mapper.core.model import Relationship, Stakeholder, StakeholderMap
+from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.panels.route_panel import RoutePanel
-from stakeholder_mapper.ui.window.document import MapDocument
 
 
 def _city() -> StakeholderMap:

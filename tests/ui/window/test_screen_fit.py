@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QDockWidget, QScrollArea
 from stakeholder_mapper.core.model import Category, Stakeholder, StakeholderMap
 from stakeholder_mapper.io.project import load_map
 from stakeholder_mapper.paths import SAMPLE_MAP
-from stakeholder_mapper.ui.app.settings import DOCK_STATE, WINDOW_GEOMETRY
+from stakeholder_mapper.ui.setup.settings import DOCK_STATE, WINDOW_GEOMETRY
 from stakeholder_mapper.ui.window.main_window import MainWindow
 from stakeholder_mapper.ui.window.window_layout import (
     SCROLL_ABOVE,

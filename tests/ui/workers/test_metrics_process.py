@@ -15,7 +15,7 @@ from stakeholder_mapper.analysis.metrics import compute_metrics
 from stakeholder_mapper.analysis.readings import map_findings, stakeholder_readings
 from stakeholder_mapper.core.commands import AddRelationship
 from stakeholder_mapper.core.model import Relationship, Stakeholder, StakeholderMap
-from stakeholder_mapper.ui.window.document import MapDocument
+from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.workers import metrics_runner
 from stakeholder_mapper.ui.workers.metrics_runner import MetricsRunner
 

@@ -21,8 +21,8 @@ from stakeholder_mapper.core.commands import UpdateRelationship, UpdateStakehold
 from stakeholder_mapper.core.model import Snapshot
 from stakeholder_mapper.io.project import load_map, save_map, snapshot_content
 from stakeholder_mapper.paths import SAMPLE_MAP
+from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.panels.engagement_log_editor import EngagementLogEditor
-from stakeholder_mapper.ui.window.document import MapDocument
 from stakeholder_mapper.ui.workshop.presentation import PresentationMode
 from stakeholder_mapper.ui.workshop.quick_entry_bar import QuickEntryBar
 from stakeholder_mapper.ui.workshop.snapshots_panel import SnapshotPanel

@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate, QLocale
 from stakeholder_mapper.io.errors import MapFileError
 from stakeholder_mapper.io.project import load_map
 from stakeholder_mapper.ui.dialogs.export_dialog import ExportDialog
+from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.panels.engagement_log_editor import EngagementLogEditor
-from stakeholder_mapper.ui.window.document import MapDocument
 
 
 def test_fields_show_latin_digits_and_english_numbers(qtbot, small_map, tmp_path) -> None:

@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ...core.commands import Command
-from ...core.model import StakeholderMap
-from ...core.validation import ValidationError
+from ..core.commands import Command
+from ..core.model import StakeholderMap
+from ..core.validation import ValidationError
 
 __all__ = ["MapDocument", "Selection", "UndoCommand"]
 

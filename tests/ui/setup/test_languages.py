@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFormLayout, QMessageBox
 
 from stakeholder_mapper.core.i18n import set_language
-from stakeholder_mapper.ui.app.interface_language import apply_to_qt, start_language
-from stakeholder_mapper.ui.app.settings import INTERFACE_LANGUAGE
+from stakeholder_mapper.ui.setup.interface_language import apply_to_qt, start_language
+from stakeholder_mapper.ui.setup.settings import INTERFACE_LANGUAGE
 
 from ..conftest import open_window
 from ..modals import Modals
@@ -116,7 +116,7 @@ def test_the_language_menu_stores_the_choice_for_the_next_start(qtbot, small_map
 
 
 _START = (
-    "from stakeholder_mapper.ui.app.start import build_window\n"
+    "from stakeholder_mapper.ui.app import build_window\n"
     "window = build_window(None)\n"
     "print(window.isRightToLeft(), window.menuBar().actions()[0].text())\n"
     "window.document.undo_stack.setClean()\n"

@@ -40,7 +40,7 @@ app = QApplication([])
 from stakeholder_mapper.io.project import load_map
 from stakeholder_mapper.paths import SAMPLE_MAP
 from stakeholder_mapper.ui.window.main_window import MainWindow
-from stakeholder_mapper.ui.app.settings import Settings
+from stakeholder_mapper.ui.setup.settings import Settings
 
 settings = Settings(QSettings(sys.argv[1], QSettings.Format.IniFormat))
 window = MainWindow(load_map(SAMPLE_MAP), None, settings=settings)
@@ -79,7 +79,7 @@ app.exec()
 def test_starting_the_app_imports_no_heavy_library() -> None:
     code = (
         "import sys\n"
-        "import stakeholder_mapper.cli, stakeholder_mapper.ui.app.start\n"
+        "import stakeholder_mapper.cli, stakeholder_mapper.ui.app\n"
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     done = subprocess.run(

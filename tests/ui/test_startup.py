@@ -17,10 +17,10 @@ from stakeholder_mapper.io.project import MapFileError, load_map, save_map
 from stakeholder_mapper.ui.files.autosave import open_map_for_editing
 from stakeholder_mapper.ui.window.main_window import MainWindow
 
-from ..conftest import drop_file
-from ..modals import Modals
+from .conftest import drop_file
+from .modals import Modals
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 #: Run main.py with no argument; once its window shows, print what it shows and quit.
 _PROBE = """

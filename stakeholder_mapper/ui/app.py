@@ -8,15 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ...core.i18n import _
-from ...core.model import StakeholderMap
-from ...io.project import MapFileError, load_map
-from ...paths import SAMPLE_MAP
-from ..files.autosave import open_map_for_editing
-from ..window.main_window import MainWindow
-from .interface_language import start_language
-from .qt_application import set_up_application
-from .settings import Settings
+from ..core.i18n import _
+from ..core.model import StakeholderMap
+from ..io.project import MapFileError, load_map
+from ..paths import SAMPLE_MAP
+from .files.autosave import open_map_for_editing
+from .setup.interface_language import start_language
+from .setup.qt_application import set_up_application
+from .setup.settings import Settings
+from .window.main_window import MainWindow
 
 __all__ = ["build_window", "run_app"]
 

@@ -1,1 +1,0 @@
-"""Starting the app: the QApplication, its language, locale, fonts and settings."""
