@@ -19,6 +19,7 @@ from docx.shared import Cm, Emu
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from ...core.i18n import is_right_to_left
 from .bidi import has_rtl, mostly_rtl, needs_isolation, segments
 
 __all__ = [
@@ -175,7 +176,7 @@ def _append_runs(p: OxmlElement, text: str, bold: bool, colour: str | None, isol
 
 def add_text(paragraph: Paragraph, text: str, bold: bool = False, whole: str = "") -> None:
     """Append ``text`` to the paragraph as runs, Arabic and Hebrew stretches marked right
-    to left and isolated inside an English sentence. A paragraph whose text is mostly
+    to left and isolated inside a sentence of a left-to-right plan. A paragraph whose text is mostly
     right to left reads from the right. ``whole`` is the paragraph's whole text when it
     is written in several pieces (default: ``text``)."""
     whole = whole or text
@@ -183,7 +184,10 @@ def add_text(paragraph: Paragraph, text: str, bold: bool = False, whole: str = "
         p_pr = paragraph._p.get_or_add_pPr()
         if p_pr.find(qn("w:bidi")) is None:
             p_pr.insert_element_before(OxmlElement("w:bidi"), *AFTER_BIDI)
-    _append_runs(paragraph._p, text, bold, None, needs_isolation(whole))
+    # In a right-to-left plan every paragraph reads from the right: its Arabic is the
+    # sentence, and the names in it are isolated where the sentence was written.
+    isolate = needs_isolation(whole) and not is_right_to_left()
+    _append_runs(paragraph._p, text, bold, None, isolate)
 
 
 def set_alt_text(paragraph: Paragraph, text: str) -> None:
@@ -279,7 +283,8 @@ def add_table(
                         p_pr.append(OxmlElement("w:bidi"))
                     p.append(p_pr)
                 if line:
-                    _append_runs(p, line, bold, colour, mixed and needs_isolation(line))
+                    isolate = mixed and needs_isolation(line) and not is_right_to_left()
+                    _append_runs(p, line, bold, colour, isolate)
                 tc.append(p)
             tr.append(tc)
         tbl.append(tr)

@@ -164,7 +164,10 @@ def _decisions(plan: PlanContext) -> list[str]:
     def named(ids: Sequence[str], most: int = 5) -> str:
         names = [isolate(facts.label(sid)) for sid in ids[:most]]
         if len(ids) > most:
-            names.append(_("{count} more").format(count=format_number(len(ids) - most)))
+            more = len(ids) - most
+            names.append(
+                ngettext("{count} more", "{count} more", more).format(count=format_number(more))
+            )
         return names_list(names)
 
     def with_status(status: str) -> list[str]:
