@@ -280,8 +280,14 @@ def test_english_names_in_an_arabic_sentence_are_isolated_and_keep_it_right_to_l
 
 def test_the_users_english_notes_do_not_flip_an_arabic_paragraph(plans):
     doc = plans["ar"]
-    note = _paragraph(doc, "Every spring the river floods")._p
-    assert note.pPr is not None and note.pPr.find(qn("w:bidi")) is not None
+    note = _paragraph(doc, "Every spring the river floods")
+    assert note._p.pPr is not None and note._p.pPr.find(qn("w:bidi")) is not None
+    # The note keeps its own order, full stop at its end, in the right-to-left paragraph.
+    assert note.text.startswith(f"{FSI}Every spring") and note.text.endswith(f".{PDI}")
+    cell = next(
+        c for t in doc.tables for row in t.rows for c in row.cells if "Limit damaging" in c.text
+    )
+    assert cell.text == f"{FSI}Limit damaging coverage of the MoU.{PDI}"
     route = next(
         c.text
         for t in doc.tables

@@ -3,7 +3,7 @@ stakeholders still to plan."""
 
 from __future__ import annotations
 
-from ....core.i18n import N_, _, format_number, isolate, ngettext
+from ....core.i18n import N_, PDI, _, format_number, isolate, ngettext
 from ....core.wording import counted
 from ..advice import APPROACH_BASIS, suggested_approach
 from ..context import PlanContext
@@ -143,7 +143,7 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
     suggested = messenger.sentence if messenger else ""
     recorded_messenger = plan.recorded_messenger(sid)
     markers = "\n".join(
-        _("{name}: {text}").format(name=_(name), text=text.strip())
+        _("{name}: {text}").format(name=_(name), text=isolate(text.strip()))
         for name, text in (
             (N_("Expect to see"), e.expect_to_see),
             (N_("Like to see"), e.like_to_see),
@@ -184,12 +184,11 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         messenger_text = f"{recorded}\n{by_map}" if recorded else by_map
     if messenger and messenger.confidence_sentence:
         messenger_text += f"\n{messenger.confidence_sentence}"
-    next_action = or_default(
-        e.next_action,
-        _("No next action recorded yet.") if plan.level == "full" else _(NO_NEXT_ACTION_SHARED),
+    next_action = isolate(e.next_action.strip()) or (
+        _("No next action recorded yet.") if plan.level == "full" else _(NO_NEXT_ACTION_SHARED)
     )
     if e.due_date:
-        stop = "" if next_action.endswith((".", "!", "?", "۔", "؟")) else "."
+        stop = "" if next_action.rstrip(PDI).endswith((".", "!", "?", "؟")) else "."
         due = _("Due {date}.").format(date=date_or_blank(e.due_date))
         next_action += f"{stop} {due}"
     status = _("MoU: {status}").format(status=mou_text(e.mou_status))

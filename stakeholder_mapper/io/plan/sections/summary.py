@@ -227,7 +227,7 @@ def _priority_line(plan: PlanContext, sid: str, reasons: tuple[str, ...]) -> str
     full = plan.level == "full"
     if full:
         ask = e.ask.strip()
-        parts.append(line["ask"].format(ask=_stopped(ask)) if ask else line["no_ask"])
+        parts.append(line["ask"].format(ask=isolate(_stopped(ask))) if ask else line["no_ask"])
     if e.due_date is None or not e.next_action.strip():
         parts.append(line["no_deadline"])
     else:
@@ -235,7 +235,7 @@ def _priority_line(plan: PlanContext, sid: str, reasons: tuple[str, ...]) -> str
         parts.append(line[key].format(date=format_date(e.due_date, short=True)))
     if full:
         risk = _first_sentence(e.risks)
-        parts.append(line["risk"].format(risk=risk) if risk else line["no_risk"])
+        parts.append(line["risk"].format(risk=isolate(risk)) if risk else line["no_risk"])
     recorded = plan.recorded_messenger(sid)
     messenger = facts.messengers.get(sid)
     suggested = messenger.short if messenger else ""
