@@ -38,7 +38,7 @@ dist: $(VENV)/.installed-dist
 # The message catalogues (docs/translations.md): extract the messages of the sources into the
 # template, merge it into each language's .po, and compile the .mo files the app reads.
 LOCALES          := resources/locale
-CATALOG_KEYWORDS := -k counted:2,3
+CATALOG_KEYWORDS := -k counted:2,3 -k public_counted:2,3
 catalog: $(STAMP)
 	$(BIN)/pybabel -q extract -F babel.cfg $(CATALOG_KEYWORDS) --add-location=file \
 		--sort-output --no-wrap --project="Stakeholder Mapper" --version=0.1.0 \

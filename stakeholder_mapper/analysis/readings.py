@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..core.i18n import _, format_list, ngettext
+from ..core.i18n import N_, _, format_list, format_number, isolate, ngettext
 from ..core.model import StakeholderMap
 from .resilience import cuts
 from .views import AnalysisInputError, GraphView, build_arcs
@@ -109,8 +109,11 @@ def _names(labels: Sequence[str], limit: int = 3, rest: str = "names") -> str:
 
 
 def _percent(share: float) -> str:
+    """'14%' as the language writes a share ('14 %' in French), or 'under 1%'."""
     value = share * 100
-    return f"{value:.0f}%" if value >= 1 or value == 0 else _("under 1%")
+    if value >= 1 or value == 0:
+        return _("{percent}%").format(percent=format_number(round(value)))
+    return _("under 1%")
 
 
 #: One stakeholder's row of the metrics table, column name to value.
@@ -190,46 +193,69 @@ class _Context:
         return [self.category_name(self.category_ids[present[i]]) for i in order]
 
 
-#: Gould–Fernandez counts brokered pairs (a stakeholder between two others), not ties:
-#: the sentences say "pairs" so that a count never reads as a number of relationships.
-_ROLE_TEXT = {
-    "gatekeeper": (
-        "Gatekeeper",
-        "Lets outsiders reach {group} actors: it sits between {count} pairs of an outsider "
-        "and a member of its own group.",
-    ),
-    "representative": (
-        "Representative",
-        "Carries ties from {group} actors out to others: it sits between {count} pairs of a "
-        "member of its own group and an outsider.",
-    ),
-    "liaison": (
-        "Liaison",
-        "Links groups it does not belong to: it sits between {count} pairs of stakeholders "
-        "from other groups.",
-    ),
-    "coordinator": (
-        "Coordinator",
-        "Holds {group} actors together: it sits between {count} pairs of stakeholders "
-        "within its own group.",
-    ),
-    "itinerant": (
-        "Itinerant broker",
-        "Links members of another group to each other from outside: it sits between "
-        "{count} pairs of them.",
-    ),
+#: Gould–Fernandez role -> its reading role, in English: the role is a key (see
+#: :data:`BROKER_ROLES`), translated where shown (``_(reading.role)``).
+_ROLE_LABEL = {
+    "gatekeeper": N_("Gatekeeper"),
+    "representative": N_("Representative"),
+    "liaison": N_("Liaison"),
+    "coordinator": N_("Coordinator"),
+    "itinerant": N_("Itinerant broker"),
 }
 
 
-#: A group of stakeholders cut off by an only link, named by count and categories.
-ONLY_LINK_GROUP = "{count} stakeholders ({categories})"
+def _role_sentence(role: str, group: str, count: int) -> str:
+    """What a Gould–Fernandez role means for one stakeholder, in the language of the
+    moment. The sentences count brokered pairs (a stakeholder between two others), not
+    ties, so that a count never reads as a number of relationships."""
+    if role == "gatekeeper":
+        text = ngettext(
+            "Lets outsiders reach {group} actors: it sits between {count} pair of an outsider "
+            "and a member of its own group.",
+            "Lets outsiders reach {group} actors: it sits between {count} pairs of an outsider "
+            "and a member of its own group.",
+            count,
+        )
+    elif role == "representative":
+        text = ngettext(
+            "Carries ties from {group} actors out to others: it sits between {count} pair of a "
+            "member of its own group and an outsider.",
+            "Carries ties from {group} actors out to others: it sits between {count} pairs of a "
+            "member of its own group and an outsider.",
+            count,
+        )
+    elif role == "liaison":
+        text = ngettext(
+            "Links groups it does not belong to: it sits between {count} pair of stakeholders "
+            "from other groups.",
+            "Links groups it does not belong to: it sits between {count} pairs of stakeholders "
+            "from other groups.",
+            count,
+        )
+    elif role == "coordinator":
+        text = ngettext(
+            "Holds {group} actors together: it sits between {count} pair of stakeholders "
+            "within its own group.",
+            "Holds {group} actors together: it sits between {count} pairs of stakeholders "
+            "within its own group.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "Links members of another group to each other from outside: it sits between "
+            "{count} pair of them.",
+            "Links members of another group to each other from outside: it sits between "
+            "{count} pairs of them.",
+            count,
+        )
+    return text.format(group=isolate(group), count=format_number(count))
 
 
 #: The reading roles of the Gould–Fernandez brokerage roles.
-GOULD_FERNANDEZ_ROLES = frozenset(label for label, _ in _ROLE_TEXT.values())
+GOULD_FERNANDEZ_ROLES = frozenset(_ROLE_LABEL.values())
 #: Reading roles a broker may have: an only link, a brokerage role, or a broker by
 #: betweenness ("Embedded", "Peripheral" and the like never count).
-BROKER_ROLES = GOULD_FERNANDEZ_ROLES | {"Only link", "Broker"}
+BROKER_ROLES = GOULD_FERNANDEZ_ROLES | {N_("Only link"), N_("Broker")}
 
 
 def _only_link(context: _Context, index: int) -> Reading | None:
@@ -242,75 +268,106 @@ def _only_link(context: _Context, index: int) -> Reading | None:
     largest = parts[-1]
     cut_off = sorted(i for part in parts[:-1] for i in part)
     near, far = context.categories_of(cut_off), context.categories_of(largest)
-    if len(near) == 1 and len(far) == 1 and near != far:
-        between = f"{near[0]} and {far[0]} actors"
-    else:
-        if len(cut_off) <= 3:
-            near_text = _names([context.label[context.ids[i]] for i in cut_off])
-        else:
-            near_text = ONLY_LINK_GROUP.format(
-                count=len(cut_off), categories=_names(near, limit=2, rest="categories")
-            )
-        far_text = "the rest of the network" if len(far) > 2 else f"{_names(far)} actors"
-        between = f"{near_text} on one side and {far_text} on the other"
     share = _percent(float(context.cuts.lost_share[index]))
-    return Reading(
-        "Only link",
-        f"Only link between {between}: without it, {share} of the connections between "
-        "others are lost.",
-    )
+    if len(near) == 1 and len(far) == 1 and near != far:
+        text = _(
+            "Only link between {near} and {far} actors: without it, {share} of the connections "
+            "between others are lost."
+        )
+        return Reading(
+            "Only link", text.format(near=isolate(near[0]), far=isolate(far[0]), share=share)
+        )
+    if len(cut_off) <= 3:
+        near_text = _names([isolate(context.label[context.ids[i]]) for i in cut_off])
+    else:
+        near_text = ngettext(
+            "{count} stakeholder ({categories})",
+            "{count} stakeholders ({categories})",
+            len(cut_off),
+        ).format(
+            count=format_number(len(cut_off)),
+            categories=_names([isolate(c) for c in near], limit=2, rest="categories"),
+        )
+    if len(far) > 2:
+        text = _(
+            "Only link between {near} on one side and the rest of the network on the other: "
+            "without it, {share} of the connections between others are lost."
+        )
+    else:
+        text = _(
+            "Only link between {near} on one side and {far} actors on the other: without it, "
+            "{share} of the connections between others are lost."
+        )
+    far_text = _names([isolate(c) for c in far])
+    return Reading("Only link", text.format(near=near_text, far=far_text, share=share))
 
 
 def _brokerage_role(context: _Context, row: Row) -> Reading | None:
     best, best_z = None, SIGNIFICANT_Z
-    for role in _ROLE_TEXT:
+    for role in _ROLE_LABEL:
         z = row[f"gf_{role}_z"]
         if row[f"gf_{role}"] >= MIN_ACTS and not math.isnan(z) and z >= best_z:
             best, best_z = role, z
     if best is None:
         return None
-    label, text = _ROLE_TEXT[best]
-    return Reading(
-        label, text.format(group=context.group_name(row["group"]), count=int(row[f"gf_{best}"]))
-    )
+    count = int(row[f"gf_{best}"])
+    return Reading(_ROLE_LABEL[best], _role_sentence(best, context.group_name(row["group"]), count))
 
 
 def _reading(context: _Context, index: int, row: Row) -> Reading:
     contacts = context.neighbours[index]
     if not contacts:
-        return Reading("Isolated", "Has no ties in this view of the map: no one reaches it.")
-    betweenness = row["betweenness"]
-    routes = f"{_percent(betweenness)} of the most trusted routes between other stakeholders"
+        return Reading(N_("Isolated"), _("Has no ties in this view of the map: no one reaches it."))
+    share = _percent(row["betweenness"])
     top_broker = bool(context.high_betweenness[index])
     found = _only_link(context, index) or _brokerage_role(context, row)
     if found:
         if top_broker and found.role != "Only link":
-            sentence = f"{found.sentence[:-1]}; it also lies on {routes}."
+            sentence = _(
+                "{reading}; it also lies on {share} of the most trusted routes between other "
+                "stakeholders."
+            ).format(reading=found.sentence[:-1], share=share)
             return Reading(found.role, sentence)
         return found
     if top_broker:
-        return Reading("Broker", f"Lies on {routes}.")
-    if row["communities_bridged"] >= 2:
         return Reading(
-            "Coalition bridge",
-            f"Ties coalition {int(row['community'])} to {int(row['communities_bridged'])} "
-            "other coalitions.",
+            N_("Broker"),
+            _("Lies on {share} of the most trusted routes between other stakeholders.").format(
+                share=share
+            ),
+        )
+    if row["communities_bridged"] >= 2:
+        bridged = int(row["communities_bridged"])
+        return Reading(
+            N_("Coalition bridge"),
+            ngettext(
+                "Ties coalition {number} to {count} other coalition.",
+                "Ties coalition {number} to {count} other coalitions.",
+                bridged,
+            ).format(number=int(row["community"]), count=format_number(bridged)),
         )
     if context.top_pagerank[index] and row["in_degree"] > 0:
         return Reading(
-            "Influential",
-            "Strong ties reach it from well-connected stakeholders: much influence flows to it.",
+            N_("Influential"),
+            _("Strong ties reach it from well-connected stakeholders: much influence flows to it."),
         )
     if len(contacts) == 1:
         (only,) = contacts
         return Reading(
-            "Peripheral",
-            f"Connected to the rest of the map only through {context.label[context.ids[only]]}.",
+            N_("Peripheral"),
+            _("Connected to the rest of the map only through {name}.").format(
+                name=isolate(context.label[context.ids[only]])
+            ),
         )
     return Reading(
-        "Embedded",
-        f"A member of coalition {int(row['community'])} whose {len(contacts)} contacts stay "
-        "connected to each other without it.",
+        N_("Embedded"),
+        ngettext(
+            "A member of coalition {number} whose {count} contact stays connected to each other "
+            "without it.",
+            "A member of coalition {number} whose {count} contacts stay connected to each other "
+            "without it.",
+            len(contacts),
+        ).format(number=int(row["community"]), count=format_number(len(contacts))),
     )
 
 
@@ -365,7 +422,9 @@ def _top_brokers(context: _Context) -> list[Finding]:
     ranked = ranked.head(3)
     if ranked.empty:
         return []
-    first, *others = [(context.label[sid], _percent(value)) for sid, value in ranked.items()]
+    first, *others = [
+        (isolate(context.label[sid]), _percent(value)) for sid, value in ranked.items()
+    ]
     parts = [
         _("{name} lies on {share} of the most trusted routes between other stakeholders").format(
             name=first[0], share=first[1]
@@ -384,7 +443,7 @@ def _single_points(context: _Context) -> list[Finding]:
             _(
                 "Single point of failure: if {name} stepped back, {share} of the connections "
                 "between the other stakeholders would be lost."
-            ).format(name=context.label[sid], share=_percent(share)),
+            ).format(name=isolate(context.label[sid]), share=_percent(share)),
             round(100 * share),
         )
         for sid, share in loss.items()
@@ -399,8 +458,11 @@ def _isolated(context: _Context) -> list[Finding]:
         findings.append(
             _finding(
                 "isolated",
-                f"{count} stakeholder{' has' if count == 1 else 's have'} no ties in this "
-                f"view: {_names(alone)}.",
+                ngettext(
+                    "{count} stakeholder has no ties in this view: {names}.",
+                    "{count} stakeholders have no ties in this view: {names}.",
+                    count,
+                ).format(count=format_number(count), names=_names([isolate(a) for a in alone])),
             )
         )
     categories = [context.smap.stakeholders[sid].category for sid in context.ids]
@@ -416,40 +478,44 @@ def _isolated(context: _Context) -> list[Finding]:
             findings.append(
                 _finding(
                     "closed category",
-                    f"{context.category_name(category)} actors have no ties to any other category.",
+                    _("{category} actors have no ties to any other category.").format(
+                        category=isolate(context.category_name(category))
+                    ),
                 )
             )
     return findings
 
 
-def _attitude(value: int | None, words: dict[int, str]) -> str | None:
-    return words.get(value) if value is not None else None
-
-
 def _powerful_but_wary(smap: StakeholderMap, ids: Sequence[str]) -> list[Finding]:
+    trust_words = {
+        -2: _("distrusts us strongly (trust {score})"),
+        -1: _("distrusts us (trust {score})"),
+    }
+    position_words = {
+        -2: _("strongly opposes our objective (position {score})"),
+        -1: _("opposes our objective (position {score})"),
+    }
     findings = []
     for sid in ids:
         s = smap.stakeholders[sid]
         if (s.power or 0) < POWERFUL:
             continue
-        trust = _attitude(s.trust, {-2: "distrusts us strongly", -1: "distrusts us"})
-        position = _attitude(
-            s.position, {-2: "strongly opposes our objective", -1: "opposes our objective"}
-        )
         concerns = [
-            f"{text} ({field} {value:+d})"
-            for text, field, value in (
-                (trust, "trust", s.trust),
-                (position, "position", s.position),
+            text.format(score=f"{value:+d}")
+            for text, value in (
+                (trust_words.get(s.trust), s.trust),
+                (position_words.get(s.position), s.position),
             )
-            if text
+            if text and value is not None
         ]
         if concerns:
             worst = -min(v for v in (s.trust, s.position) if v is not None)
             findings.append(
                 _finding(
                     "powerful",
-                    f"{s.label} is powerful (power {s.power} of 5) but {_names(concerns)}.",
+                    _("{name} is powerful (power {power} of 5) but {concerns}.").format(
+                        name=isolate(s.label), power=s.power, concerns=_names(concerns)
+                    ),
                     5 * (s.power or 0) + 5 * worst,
                 )
             )
@@ -472,7 +538,7 @@ def _unlinked_coalitions(context: _Context) -> list[Finding]:
         members = np.flatnonzero(community == number).tolist()
         if len(members) < 2 or deciders.intersection(members):
             continue
-        names = _names([context.label[context.ids[i]] for i in members])
+        names = _names([isolate(context.label[context.ids[i]]) for i in members])
         findings.append(
             _finding(
                 "unlinked coalition",

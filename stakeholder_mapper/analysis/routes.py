@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
+from ..core.i18n import N_, _, format_number, isolate, ngettext
 from ..core.model import Stakeholder, StakeholderMap
 from .attitude import poor_go_between
 from .views import AnalysisInputError, GraphView, build_graph
@@ -93,26 +94,27 @@ class Route:
 
 #: What weakens a route, one whole clause each: "serious" ones make the confidence low,
 #: "minor" ones medium. Placeholders: {name} a go-between; {source}, {target} a tie's ends.
+#: Marked for the catalogue; :func:`confidence` words them in the language of the moment
+#: (and a long route's count, "long", in the language's plural form).
 CONFIDENCE_REASONS: dict[str, str] = {
-    "trust_unknown": "{name}'s trust in us is not known",
-    "trust_neutral": "{name} neither trusts nor distrusts us",
-    "position_unknown": "{name}'s position on our objective is not known",
-    "position_neutral": "{name} is neutral on our objective",
-    "no_focal_point": "none of our staff looks after the relationship with {name}",
-    "assumed": "the tie from {source} to {target} is assumed, not confirmed",
-    "weak": "the tie from {source} to {target} is weak (strength {strength} of 5)",
-    "assumed_weak": (
+    "trust_unknown": N_("{name}'s trust in us is not known"),
+    "trust_neutral": N_("{name} neither trusts nor distrusts us"),
+    "position_unknown": N_("{name}'s position on our objective is not known"),
+    "position_neutral": N_("{name} is neutral on our objective"),
+    "no_focal_point": N_("none of our staff looks after the relationship with {name}"),
+    "assumed": N_("the tie from {source} to {target} is assumed, not confirmed"),
+    "weak": N_("the tie from {source} to {target} is weak (strength {strength} of 5)"),
+    "assumed_weak": N_(
         "the tie from {source} to {target} is assumed, not confirmed, and weak (strength "
         "{strength} of 5)"
     ),
-    "long": "the route needs {count} introductions",
-    "two_steps": "the route needs two introductions",
-    "high": (
+    "two_steps": N_("the route needs two introductions"),
+    "high": N_(
         "every go-between trusts us and supports our objective, our staff look after each "
         "relationship, and every tie is confirmed and of strength 3 or more"
     ),
-    "high_direct": "our own tie is confirmed and of strength 3 or more",
-    "high_ties": "every tie is confirmed and of strength 3 or more, with one introduction",
+    "high_direct": N_("our own tie is confirmed and of strength 3 or more"),
+    "high_ties": N_("every tie is confirmed and of strength 3 or more, with one introduction"),
 }
 
 #: Concerns that make a route's confidence low; any other concern makes it medium.
@@ -295,13 +297,26 @@ def confidence(smap: StakeholderMap, route: Route, attitudes: bool = True) -> Co
         concerns.append(("two_steps", {}))
     if not attitudes:
         concerns = [c for c in concerns if c[0] not in ATTITUDE_CONCERNS]
-    reasons = tuple(CONFIDENCE_REASONS[key].format(**values) for key, values in concerns)
+    reasons = tuple(_reason(key, values) for key, values in concerns)
     if any(key in SERIOUS for key, _ in concerns):
         return Confidence("low", reasons)
     if concerns:
         return Confidence("medium", reasons)
     sound = "high_direct" if not go_betweens else "high" if attitudes else "high_ties"
-    return Confidence("high", (CONFIDENCE_REASONS[sound],))
+    return Confidence("high", (_reason(sound, {}),))
+
+
+def _reason(key: str, values: dict) -> str:
+    """One of :data:`CONFIDENCE_REASONS` in the language of the moment, its names isolated."""
+    shown = {k: isolate(v) if isinstance(v, str) else format_number(v) for k, v in values.items()}
+    if key == "long":
+        text = ngettext(
+            "the route needs {count} introduction",
+            "the route needs {count} introductions",
+            values["count"],
+        )
+        return text.format(**shown)
+    return _(CONFIDENCE_REASONS[key]).format(**shown)
 
 
 def our_branch(smap: StakeholderMap) -> str | None:

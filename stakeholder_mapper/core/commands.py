@@ -350,12 +350,14 @@ PLAN_SETTING_TYPES: dict[str, type] = {
     "level": str,
     "show_author": bool,
     "sheets_for": str,
+    "language": str,
 }
 
 
 class UpdatePlanSettings(Command):
     """Remember the choices made for the engagement plan (sections, level, author shown,
-    which stakeholders get a sheet) so that the next plan starts from them."""
+    which stakeholders get a sheet, the plan's language) so that the next plan starts from
+    them."""
 
     def __init__(self, smap: StakeholderMap, **settings: Any) -> None:
         for key, value in settings.items():

@@ -29,14 +29,17 @@ from ..paths import LOCALE_DIR
 
 __all__ = [
     "DOMAIN",
+    "FSI",
     "LANGUAGES",
     "N_",
+    "PDI",
     "PSEUDO",
     "_",
     "format_date",
     "format_list",
     "format_number",
     "is_right_to_left",
+    "isolate",
     "language",
     "ngettext",
     "pgettext",
@@ -122,6 +125,29 @@ def language() -> str:
 def is_right_to_left(code: str | None = None) -> bool:
     """Whether the language (default: the interface's) is written right to left (Arabic)."""
     return (code or language()) in _RIGHT_TO_LEFT
+
+
+#: Unicode's first-strong isolate and pop-directional isolate (UAX #9, §2.7).
+FSI = "\u2068"
+PDI = "\u2069"
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def isolate(name: str) -> str:
+    """A name from the map as a sentence of the current language holds it: wrapped in
+    FSI…PDI wherever its direction may differ from the sentence's (a right-to-left
+    language, or a right-to-left letter in the name), so that the words, arrows and full
+    stop around it keep their order; as it is otherwise (a Latin or Cyrillic name in a
+    left-to-right sentence cannot be reordered).
+
+    >>> isolate("Marenza"), isolate("\u0645\u0631\u0643\u0632")
+    ('Marenza', '\u2068\u0645\u0631\u0643\u0632\u2069')
+    """
+    if not name or name.startswith(FSI):
+        return name
+    if is_right_to_left() or _RTL_LETTER.search(name):
+        return f"{FSI}{name}{PDI}"
+    return name
 
 
 def supported(code: str) -> str | None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ...analysis.attitude import attitude
+from ...core.i18n import N_, _
 from ...core.model import Stakeholder
 
 __all__ = ["APPROACH", "APPROACH_BASIS", "STAGE_APPROACH", "ApproachRow", "suggested_approach"]
@@ -46,121 +47,127 @@ class ApproachRow(NamedTuple):
 #: Quadrant -> approach by attitude (see :class:`ApproachRow`).
 APPROACH: dict[str, ApproachRow] = {
     "Manage closely": ApproachRow(
-        hostile=(
+        hostile=N_(
             "Do not approach them directly: factual briefings only, through trusted "
             "intermediaries they listen to; no public confrontation and no requests, keep a "
             "record of every contact and put the safety of staff and volunteers first."
         ),
-        wary=(
+        wary=N_(
             "Engage with care: factual briefings on our humanitarian role and the evidence, "
             "carried by a messenger they trust; answer their concerns, ask nothing of them "
             "yet and keep one channel open."
         ),
-        unknown=(
+        unknown=N_(
             "Find out where they stand before asking anything: a first meeting arranged by "
             "someone who knows them, then engage closely and early."
         ),
-        neutral=(
+        neutral=N_(
             "Engage closely and early: meet them regularly, share the evidence and consult "
             "them on the decisions that concern them, to win their support."
         ),
-        supportive=(
+        supportive=N_(
             "Work with them closely: meet regularly, face to face, plan joint action and ask "
             "them to carry our messages to others."
         ),
-        partner=(
+        partner=N_(
             "Engage early, through established channels and the partners they work with: "
             "factual briefings on our humanitarian role, the evidence and the results."
         ),
     ),
     "Keep satisfied": ApproachRow(
-        hostile=(
+        hostile=N_(
             "Do not approach them directly: factual information only, through trusted "
             "intermediaries; watch what they do, prepare reactive lines and protect staff "
             "and volunteers."
         ),
-        wary=(
+        wary=N_(
             "Contain the risk: factual briefings at key moments through a messenger they "
             "trust; answer their concerns with evidence and avoid public disagreement."
         ),
-        unknown=(
+        unknown=N_(
             "Find out where they stand through someone who knows them; meanwhile brief them "
             "at key moments and ask nothing."
         ),
-        neutral=(
+        neutral=N_(
             "Keep them satisfied: brief them at key moments, consult them on what touches "
             "their mandate, and keep requests few and well prepared."
         ),
-        supportive=(
+        supportive=N_(
             "Keep them satisfied and on side: brief them at key moments, keep requests few "
             "and well prepared, and ask them to speak for the plan to those they influence."
         ),
-        partner=(
+        partner=N_(
             "Brief them at key moments through established channels: factual information on "
             "our humanitarian role; requests few and well prepared."
         ),
     ),
     "Keep informed": ApproachRow(
-        hostile=(
+        hostile=N_(
             "Do not approach them directly: share only public, factual information through "
             "trusted intermediaries, and prepare answers in case they engage."
         ),
-        wary=(
+        wary=N_(
             "Share factual updates through partners they trust, and answer their concerns "
             "with evidence before inviting them to meetings."
         ),
-        unknown=(
+        unknown=N_(
             "Share general updates and results, and learn where they stand before involving them."
         ),
-        neutral=(
+        neutral=N_(
             "Keep them informed: share updates and results regularly and invite them to "
             "community meetings and feedback sessions."
         ),
-        supportive=(
+        supportive=N_(
             "Keep them informed and involved: share updates and results regularly, invite "
             "them to community meetings and feedback sessions, and ask them to carry our "
             "messages."
         ),
-        partner="Share factual updates and results through established channels and partners.",
+        partner=N_("Share factual updates and results through established channels and partners."),
     ),
     "Monitor": ApproachRow(
-        hostile=(
+        hostile=N_(
             "Do not engage: watch what they do, prepare factual answers to be given through "
             "trusted intermediaries, and protect staff and volunteers."
         ),
-        wary=(
+        wary=N_(
             "Do not stir them: watch their interest and prepare factual answers in case they "
             "engage."
         ),
-        unknown="Monitor: watch for changes in their interest or influence.",
-        neutral="Monitor: light-touch updates; watch for changes in their interest or influence.",
-        supportive=(
+        unknown=N_("Monitor: watch for changes in their interest or influence."),
+        neutral=N_(
+            "Monitor: light-touch updates; watch for changes in their interest or influence."
+        ),
+        supportive=N_(
             "Keep contact light: occasional updates, and call on them if their interest grows."
         ),
-        partner="Light-touch factual updates; watch for changes in their interest or influence.",
+        partner=N_(
+            "Light-touch factual updates; watch for changes in their interest or influence."
+        ),
     ),
     "Not yet rated": ApproachRow(
-        hostile=(
+        hostile=N_(
             "Rate power and interest on the map. Meanwhile do not approach them directly: "
             "factual briefings only, through trusted intermediaries."
         ),
-        wary=(
+        wary=N_(
             "Rate power and interest on the map. Meanwhile share factual information only, "
             "through a messenger they trust."
         ),
-        unknown="Rate power, interest and position on the map to get a suggested approach.",
-        neutral="Rate power and interest on the map to get a suggested approach.",
-        supportive="Rate power and interest on the map to get a suggested approach.",
-        partner="Factual updates through established channels until the stakeholder is rated.",
+        unknown=N_("Rate power, interest and position on the map to get a suggested approach."),
+        neutral=N_("Rate power and interest on the map to get a suggested approach."),
+        supportive=N_("Rate power and interest on the map to get a suggested approach."),
+        partner=N_("Factual updates through established channels until the stakeholder is rated."),
     ),
 }
 
 #: What an engagement stage adds before the approach of a stakeholder who is not hostile
 #: or wary (a resistant stakeholder is approached as a wary one).
 STAGE_APPROACH: dict[str, str] = {
-    "unaware": "First make them aware of the issue and of our role.",
-    "supportive": "Build on their support: ask them to speak for the plan to those they influence.",
-    "champion": (
+    "unaware": N_("First make them aware of the issue and of our role."),
+    "supportive": N_(
+        "Build on their support: ask them to speak for the plan to those they influence."
+    ),
+    "champion": N_(
         "Maintain the relationship: honour what was agreed, keep them briefed and credit "
         "them publicly."
     ),
@@ -168,8 +175,8 @@ STAGE_APPROACH: dict[str, str] = {
 
 #: What the approach was suggested from, by export level, ending the suggestion.
 APPROACH_BASIS: dict[str, str] = {
-    "full": "Suggested for its quadrant, attitude and stage, as none was recorded.",
-    "partner": "Suggested for its quadrant.",
+    "full": N_("Suggested for its quadrant, attitude and stage, as none was recorded."),
+    "partner": N_("Suggested for its quadrant."),
 }
 
 
@@ -179,16 +186,17 @@ def suggested_approach(s: Stakeholder, quadrant: str, level: str) -> str:
     At Full the row's wording for the stakeholder's attitude, a resistant stakeholder
     counting as wary, with what the engagement stage adds (:data:`STAGE_APPROACH`) for
     one that is neither hostile nor wary; at any other level the row's partner wording,
-    which reveals no attitude.
+    which reveals no attitude. In the language of the moment (the wordings are marked for
+    the catalogue).
     """
     row = APPROACH[quadrant]
     if level != "full":
-        return row.partner
+        return _(row.partner)
     mood = attitude(s)
     if s.engagement.stage == "resistant" and mood != "hostile":
         mood = "wary"
-    text = getattr(row, mood)
+    text = _(getattr(row, mood))
     stage = STAGE_APPROACH.get(s.engagement.stage or "")
     if stage and mood not in ("hostile", "wary"):
-        text = f"{stage} {text}"
+        text = f"{_(stage)} {text}"
     return text

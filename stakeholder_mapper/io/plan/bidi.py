@@ -5,17 +5,19 @@ Word lays a run out right to left only when it is marked so (``w:rtl``), and a p
 reads from the right only when marked ``w:bidi``. A right-to-left name inside an English
 sentence is wrapped in Unicode's first-strong isolate (U+2068 … U+2069), so that the
 punctuation and numbers beside it stay in the sentence's order (Unicode bidirectional
-algorithm, UAX #9, §2.7).
+algorithm, UAX #9, §2.7). Names that the sentences already isolated
+(:func:`~stakeholder_mapper.core.i18n.isolate`, the one helper every sentence uses) are
+not isolated twice.
 """
 
 from __future__ import annotations
 
 import re
 
+from ...core.i18n import FSI, PDI
+
 __all__ = ["FSI", "PDI", "has_rtl", "mostly_rtl", "needs_isolation", "segments"]
 
-FSI = "\u2068"
-PDI = "\u2069"
 
 #: Letters of right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan,
 #: Mandaic and the Hebrew and Arabic presentation forms.
@@ -51,7 +53,7 @@ def needs_isolation(paragraph: str) -> bool:
 
 def segments(text: str, isolate: bool = False) -> list[tuple[str, bool]]:
     """``text`` cut into (stretch, right-to-left) runs, each right-to-left stretch
-    isolated (U+2068 … U+2069) when ``isolate``."""
+    isolated (U+2068 … U+2069) when ``isolate`` and not isolated already."""
     if not has_rtl(text):
         return [(text, False)]
     found: list[tuple[str, bool]] = []
@@ -60,7 +62,8 @@ def segments(text: str, isolate: bool = False) -> list[tuple[str, bool]]:
         if match.start() > at:
             found.append((text[at : match.start()], False))
         stretch = match.group()
-        found.append((f"{FSI}{stretch}{PDI}" if isolate else stretch, True))
+        inside = text.count(FSI, 0, match.start()) > text.count(PDI, 0, match.start())
+        found.append((f"{FSI}{stretch}{PDI}" if isolate and not inside else stretch, True))
         at = match.end()
     if at < len(text):
         found.append((text[at:], False))

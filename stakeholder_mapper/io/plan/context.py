@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from concurrent.futures import Future
 
-from ...core.i18n import _, format_date
+from ...core.i18n import N_, _, format_date
 from ...core.model import Stakeholder, StakeholderMap
 from .facts import Facts
 from .options import PlanOptions
@@ -26,7 +26,7 @@ __all__ = [
 PUBLIC_LEFT_OUT = ("sheets", "mou", "actions")
 
 #: Said once, at the top of a plan whose map names no stakeholder as our branch.
-NO_BRANCH = (
+NO_BRANCH = N_(
     "The map names no stakeholder as our branch, so this plan suggests no messengers "
     "and no routes: choose the branch in Map details to get them."
 )
@@ -151,7 +151,7 @@ class PlanContext:
         if self.has_branch or self.branch_note_written:
             return ""
         self.branch_note_written = True
-        return NO_BRANCH
+        return _(NO_BRANCH)
 
     def recorded_messenger(self, sid: str) -> str:
         """The messenger recorded on the map; below Full only where the branch marked it
@@ -161,9 +161,9 @@ class PlanContext:
     def due(self, date: dt.date | None) -> str:
         """A due date for a table cell, marked when it is before the plan's date."""
         if date is None:
-            return "no date"
+            return _("no date")
         short = format_date(date, short=True)  # "12 Nov 2026": narrow columns, fewer lines
-        return f"{short} (overdue)" if date < self.today else short
+        return _("{date} (overdue)").format(date=short) if date < self.today else short
 
     def sheet_ids(self) -> list[str]:
         """The stakeholders that get an engagement sheet: every target when all were asked

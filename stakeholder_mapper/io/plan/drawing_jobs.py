@@ -10,7 +10,9 @@ matplotlib loaded, so each starts in milliseconds rather than the second a fresh
 interpreter needs to import it; they start before the map is analysed, so that the
 fork server's own start (seconds, once per session, when the app has not started it for
 the metrics yet) is spent while this process works. A plan with few figures draws them
-here: starting workers would cost more than it saves. No Qt.
+here: starting workers would cost more than it saves. Each drawing is made in the
+language the plan is written in (:func:`~...core.i18n.speaking` in the worker too: a
+context variable does not cross to another process). No Qt.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from types import TracebackType
 from typing import ParamSpec
 
 from ...analysis.processes import exit_with_parent, process_context
+from ...core.i18n import language, speaking
 
 __all__ = ["WORKERS", "DrawingJobs"]
 
@@ -30,6 +33,12 @@ __all__ = ["WORKERS", "DrawingJobs"]
 WORKERS = 2
 
 _P = ParamSpec("_P")
+
+
+def _draw_speaking(code: str, draw: Callable[..., bytes], *args: object, **kwargs: object) -> bytes:
+    """``draw`` with its labels, legends and axis titles in the language ``code``."""
+    with speaking(code):
+        return draw(*args, **kwargs)
 
 
 def _workers() -> int:
@@ -71,9 +80,10 @@ class DrawingJobs:
     def submit(
         self, draw: Callable[_P, bytes], *args: _P.args, **kwargs: _P.kwargs
     ) -> Future[bytes]:
-        """Start drawing (here, at once, without workers); the PNG comes from the future."""
+        """Start drawing (here, at once, without workers), in the language of the moment;
+        the PNG comes from the future."""
         if self._pool is not None:
-            return self._pool.submit(draw, *args, **kwargs)
+            return self._pool.submit(_draw_speaking, language(), draw, *args, **kwargs)
         done: Future[bytes] = Future()
         done.set_result(draw(*args, **kwargs))
         return done

@@ -18,7 +18,7 @@ from ...analysis.readings import (
     summary_findings,
 )
 from ...analysis.routes import Confidence, Route, confidence, our_branch, routes_from
-from ...core.i18n import N_, _
+from ...core.i18n import N_, _, format_number, isolate, ngettext, pgettext
 from ...core.model import ENGAGEMENT_STAGES, Snapshot, Stakeholder, StakeholderMap
 from ...core.sharing import reaches, snapshot_key
 from ..project import snapshot_map
@@ -63,21 +63,37 @@ class Messenger:
         """The route's confidence and its reasons, as one sentence ("" without a route)."""
         if self.confidence is None:
             return ""
-        return CONFIDENCE_SENTENCE.format(
-            level=self.confidence.level, reasons="; ".join(self.confidence.reasons)
+        return _(CONFIDENCE_SENTENCE).format(
+            level=confidence_level(self.confidence.level),
+            reasons=_("; ").join(self.confidence.reasons),
         )
 
 
 #: A route needing more introductions than this is no practical way in: none is suggested.
 MAX_INTRODUCTIONS = 4
-#: What the sheet says instead.
-TOO_LONG = (
-    "No practical route from our branch yet: the most trusted one needs {count} "
-    "introductions (more than {most}); build a relationship or find a connector."
-)
 
 #: How the plan states a route's confidence: level (high, medium, low) and its reasons.
-CONFIDENCE_SENTENCE = "Confidence in this route: {level} ({reasons})."
+CONFIDENCE_SENTENCE = N_("Confidence in this route: {level} ({reasons}).")
+
+
+def confidence_level(level: str) -> str:
+    """A route's confidence level (high, medium, low) in the language of the moment."""
+    levels = {
+        "high": pgettext("route confidence", "high"),
+        "medium": pgettext("route confidence", "medium"),
+        "low": pgettext("route confidence", "low"),
+    }
+    return levels.get(level, level)
+
+
+def route_names(smap: StakeholderMap, route: Route) -> str:
+    """The route's stakeholders in order, 'A → B → C', each name isolated so that the
+    chain reads in order in any script; the arrow points the language's way."""
+    names = [isolate(smap.stakeholders[s].label) for s in route.stakeholders]
+    chain = names[0]
+    for name in names[1:]:
+        chain = _("{before} → {after}").format(before=chain, after=name)
+    return chain
 
 
 @dataclass
@@ -175,53 +191,67 @@ def _messenger(
     smap: StakeholderMap, routes: dict[str, list[Route]], branch: str, target: str
 ) -> Messenger:
     if target == branch:
-        return Messenger(None, None, "This is our own branch.")
+        return Messenger(None, None, _("This is our own branch."))
     route = next(iter(routes[target]), None)
     if route is None:
         return Messenger(
             None,
             None,
-            "No trusted route from our branch yet: build a relationship or find a connector.",
+            _("No trusted route from our branch yet: build a relationship or find a connector."),
         )
-    if len(route.stakeholders) - 2 > MAX_INTRODUCTIONS:
+    introductions = len(route.stakeholders) - 2
+    if introductions > MAX_INTRODUCTIONS:
+        too_long = ngettext(
+            "No practical route from our branch yet: the most trusted one needs {count} "
+            "introduction (more than {most}); build a relationship or find a connector.",
+            "No practical route from our branch yet: the most trusted one needs {count} "
+            "introductions (more than {most}); build a relationship or find a connector.",
+            introductions,
+        )
         return Messenger(
             None,
             None,
-            TOO_LONG.format(count=len(route.stakeholders) - 2, most=MAX_INTRODUCTIONS),
+            too_long.format(count=format_number(introductions), most=MAX_INTRODUCTIONS),
         )
-    names = " → ".join(smap.stakeholders[s].label for s in route.stakeholders)
+    names = route_names(smap, route)
     if len(route.stakeholders) == 2:
         return Messenger(
             None,
             route,
-            f"direct contact, as our branch has its own tie ({names}).",
-            "our branch's own tie, directly (the map's suggestion)",
-            "direct: our branch has its own tie",
+            _("direct contact, as our branch has its own tie ({names}).").format(names=names),
+            _("our branch's own tie, directly (the map's suggestion)"),
+            _("direct: our branch has its own tie"),
         )
     hop = route.stakeholders[1]
-    label = smap.stakeholders[hop].label
+    label = isolate(smap.stakeholders[hop].label)
     if len(route.stakeholders) == 3:
         return Messenger(
             hop,
             route,
-            f"{label}, on the most trusted route: {names}.",
-            f"suggested messenger: {label} (most trusted route: {names})",
+            _("{name}, on the most trusted route: {names}.").format(name=label, names=names),
+            _("suggested messenger: {name} (most trusted route: {names})").format(
+                name=label, names=names
+            ),
             label,
         )
     # A longer chain is a series of introductions, not one messenger.
-    following = smap.stakeholders[route.stakeholders[2]].label
-    contact = f"{label}, who can introduce us to {following}"
+    following = isolate(smap.stakeholders[route.stakeholders[2]].label)
+    contact = _("{name}, who can introduce us to {next}").format(name=label, next=following)
     return Messenger(
         hop,
         route,
-        f"first contact {contact}, on the most trusted route: {names}.",
-        f"suggested first contact: {contact} (most trusted route: {names})",
+        _("first contact {contact}, on the most trusted route: {names}.").format(
+            contact=contact, names=names
+        ),
+        _("suggested first contact: {contact} (most trusted route: {names})").format(
+            contact=contact, names=names
+        ),
         contact,
     )
 
 
 #: How a snapshot whose name the level withholds is called: its number, oldest first.
-NEUTRAL_SNAPSHOT = "Snapshot {number}"
+NEUTRAL_SNAPSHOT = N_("Snapshot {number}")
 
 
 def _latest_snapshot(smap: StakeholderMap, level: str) -> Snapshot | None:
@@ -232,7 +262,7 @@ def _latest_snapshot(smap: StakeholderMap, level: str) -> Snapshot | None:
     latest = ordered[-1]
     if reaches(smap, snapshot_key(latest.id), level):
         return latest
-    return dataclasses.replace(latest, name=NEUTRAL_SNAPSHOT.format(number=len(ordered)))
+    return dataclasses.replace(latest, name=_(NEUTRAL_SNAPSHOT).format(number=len(ordered)))
 
 
 #: The priority rule, in words, for the plan's annex.
@@ -299,7 +329,7 @@ def gather(
     strategies = {sid: aiim(s) for sid, s in shown.stakeholders.items()}
     if branch is not None:
         quadrants[branch] = NOT_A_TARGET
-        strategies[branch] = "Not a target"
+        strategies[branch] = N_("Not a target")
     order = {name: i for i, name in enumerate((*QUADRANTS, NOT_A_TARGET))}
     ranked = sorted(
         shown.stakeholders,

@@ -38,6 +38,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patheffects import withStroke
 
 from ...analysis.compare import quadrant as mendelow
+from ...core.i18n import N_, _
 from ...core.model import StakeholderMap
 from ...core.node_size import rating_radius
 from ...core.placement import drawn_positions
@@ -143,7 +144,7 @@ def _new_figure(width_in: float, height_in: float) -> Figure:
 
 
 #: How the legend names the dashed ties.
-NEGATIVE_LABEL = "Negative tie (conflict, distrust)"
+NEGATIVE_LABEL = N_("Negative tie (conflict, distrust)")
 
 
 def tie_legend(smap: StakeholderMap) -> list[tuple[str, str, bool]]:
@@ -157,7 +158,7 @@ def tie_legend(smap: StakeholderMap) -> list[tuple[str, str, bool]]:
     kinds = list(dict.fromkeys(r.kind for r in ties if r.valence != "negative"))
     entries = [(smap.kinds[k].name, smap.kinds[k].colour, False) for k in kinds if k in smap.kinds]
     if any(r.valence == "negative" for r in ties):
-        entries.append((NEGATIVE_LABEL, NEGATIVE, True))
+        entries.append((_(NEGATIVE_LABEL), NEGATIVE, True))
     return entries
 
 
@@ -178,7 +179,7 @@ def _tie_legend(fig: Figure, smap: StakeholderMap) -> None:
         fig.legend(
             handles=handles,
             loc="outside right lower",
-            title="Ties",
+            title=_("Ties"),
             title_fontsize=7.5,
             alignment="left",
             frameon=False,
@@ -213,7 +214,7 @@ def _legend(
         fig.legend(
             handles=handles,
             loc="outside right upper",
-            title="Stakeholders",
+            title=_("Stakeholders"),
             title_fontsize=7.5,
             alignment="left",
             frameon=False,
@@ -360,7 +361,7 @@ def network_png(
     ax.set_aspect("equal")
     ids = list(smap.stakeholders)
     if not ids:
-        ax.text(0.5, 0.5, "No stakeholders yet", ha="center", va="center", color=INK)
+        ax.text(0.5, 0.5, _("No stakeholders yet"), ha="center", va="center", color=INK)
         _lay_out(fig)
         return _png(fig, dpi)
     used = list(dict.fromkeys(smap.stakeholders[s].category for s in ids))
@@ -510,8 +511,8 @@ def _grid_axes(fig: Figure):
     ax.set_ylim(0.5, 5.5)
     ax.set_xticks(range(1, 6))
     ax.set_yticks(range(1, 6))
-    ax.set_xlabel("Interest in our objective (1–5)", fontsize=8, color=INK)
-    ax.set_ylabel("Power / influence (1–5)", fontsize=8, color=INK)
+    ax.set_xlabel(_("Interest in our objective (1–5)"), fontsize=8, color=INK)
+    ax.set_ylabel(_("Power / influence (1–5)"), fontsize=8, color=INK)
     ax.tick_params(labelsize=7, colors=INK)
     line = HIGH_FROM - 0.5
     ax.axhline(line, color="#8497B0", linewidth=0.8)
@@ -526,7 +527,7 @@ def _grid_axes(fig: Figure):
         ax.text(
             x,
             y,
-            text,
+            _(text),
             fontsize=8,
             ha=ha,
             va="top" if y > 3 else "bottom",

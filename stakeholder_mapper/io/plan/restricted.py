@@ -10,7 +10,7 @@ catalogue.
 
 from __future__ import annotations
 
-from ...core.i18n import N_
+from ...core.i18n import N_, _, format_number, ngettext
 from ...core.wording import counted
 
 __all__ = [
@@ -36,14 +36,17 @@ __all__ = [
 
 #: The smallest count a Public version prints; smaller ones (but 0) read "fewer than 3".
 MIN_PUBLIC_COUNT = 3
-FEWER_THAN = "fewer than {threshold}"
-FEWER_THAN_COUNTED = "fewer than {threshold} {nouns}"
+FEWER_THAN = N_("fewer than {threshold}")
+FEWER_THAN_COUNTED = N_("fewer than {threshold} {nouns}")
+#: A count whose noun takes the form that "fewer than 3" needs: the plural in English,
+#: French and Spanish, the genitive plural in Russian, the plural in Arabic.
+_MANY = 5
 #: Said once under each Public table, figure or sentence that suppresses small counts.
 SMALL_COUNTS_NOTE = N_(
     "Counts of 1 or 2 are shown as “fewer than 3” so that no single stakeholder can be recognised."
 )
 #: Said once under each Public table or figure of counts (see :mod:`.disclosure`).
-TABLE_COUNTS_NOTE = (
+TABLE_COUNTS_NOTE = N_(
     "Counts of 1 or 2 are shown as “<3” so that no single stakeholder can be recognised; "
     "where a total would let a reader work one out, a second count is shown as “≥3” (or "
     "“c”, withheld) and totals are given as ranges."
@@ -85,13 +88,14 @@ PUBLIC_METHOD = N_(
 def public_count(n: int) -> str:
     """A count as a Public version prints it: '0', '3', '12', or 'fewer than 3' for 1 and 2."""
     if 0 < n < MIN_PUBLIC_COUNT:
-        return FEWER_THAN.format(threshold=MIN_PUBLIC_COUNT)
-    return str(n)
+        return _(FEWER_THAN).format(threshold=MIN_PUBLIC_COUNT)
+    return format_number(n)
 
 
 def public_counted(n: int, noun: str, plural: str | None = None) -> str:
     """:func:`~stakeholder_mapper.core.wording.counted` with small counts suppressed:
     '4 stakeholders', 'fewer than 3 stakeholders'."""
     if 0 < n < MIN_PUBLIC_COUNT:
-        return FEWER_THAN_COUNTED.format(threshold=MIN_PUBLIC_COUNT, nouns=plural or f"{noun}s")
+        nouns = ngettext(noun, plural or f"{noun}s", _MANY)
+        return _(FEWER_THAN_COUNTED).format(threshold=MIN_PUBLIC_COUNT, nouns=nouns)
     return counted(n, noun, plural)

@@ -19,7 +19,8 @@ from docx.shared import Cm, Emu
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .bidi import has_rtl, mostly_rtl, needs_isolation, segments
+from ...core.i18n import is_right_to_left
+from .bidi import FSI, PDI, has_rtl, mostly_rtl, needs_isolation, segments
 
 __all__ = [
     "AFTER_BIDI",
@@ -175,15 +176,30 @@ def _append_runs(p: OxmlElement, text: str, bold: bool, colour: str | None, isol
 
 def add_text(paragraph: Paragraph, text: str, bold: bool = False, whole: str = "") -> None:
     """Append ``text`` to the paragraph as runs, Arabic and Hebrew stretches marked right
-    to left and isolated inside an English sentence. A paragraph whose text is mostly
-    right to left reads from the right. ``whole`` is the paragraph's whole text when it
-    is written in several pieces (default: ``text``)."""
+    to left and isolated inside a sentence of a left-to-right plan. A paragraph whose
+    text is mostly right to left reads from the right. ``whole`` is the paragraph's whole
+    text when it is written in several pieces (default: ``text``)."""
     whole = whole or text
     if mostly_rtl(whole):
         p_pr = paragraph._p.get_or_add_pPr()
         if p_pr.find(qn("w:bidi")) is None:
             p_pr.insert_element_before(OxmlElement("w:bidi"), *AFTER_BIDI)
-    _append_runs(paragraph._p, text, bold, None, needs_isolation(whole))
+    # In a right-to-left plan every paragraph reads from the right: its Arabic is the
+    # sentence, and the names in it are isolated where the sentence was written.
+    isolate = needs_isolation(whole) and not is_right_to_left()
+    _append_runs(paragraph._p, _ltr_kept(text, whole), bold, None, isolate)
+
+
+def _ltr_kept(text: str, whole: str = "") -> str:
+    """``text`` as a right-to-left plan holds it: a text without any right-to-left letter
+    (the user's English notes, a Latin name alone in a cell) isolated whole (FSI…PDI), so
+    that it keeps its own order, full stop at its end, in a paragraph that reads from the
+    right; as it is in a left-to-right plan or when ``whole`` holds Arabic."""
+    if not is_right_to_left() or not text.strip() or has_rtl(whole or text):
+        return text
+    if text.startswith(FSI) and text.endswith(PDI):
+        return text
+    return f"{FSI}{text}{PDI}"
 
 
 def set_alt_text(paragraph: Paragraph, text: str) -> None:
@@ -279,7 +295,8 @@ def add_table(
                         p_pr.append(OxmlElement("w:bidi"))
                     p.append(p_pr)
                 if line:
-                    _append_runs(p, line, bold, colour, mixed and needs_isolation(line))
+                    isolate = mixed and needs_isolation(line) and not is_right_to_left()
+                    _append_runs(p, _ltr_kept(line), bold, colour, isolate)
                 tc.append(p)
             tr.append(tc)
         tbl.append(tr)

@@ -6,19 +6,51 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ...core.i18n import format_date, format_list
+from ...core.i18n import N_, _, format_date, format_list, format_number, pgettext
 
 __all__ = [
+    "STAGE_WORDS",
     "are",
     "capital",
     "date_or_blank",
+    "mou_text",
     "names_list",
     "or_default",
     "scale_text",
     "score_text",
     "sentence_count",
+    "share_text",
+    "stage_text",
     "value_text",
 ]
+
+
+#: The engagement stages as the plan names them (the map stores the English word).
+STAGE_WORDS = {
+    "unaware": N_("unaware"),
+    "resistant": N_("resistant"),
+    "neutral": N_("neutral"),
+    "supportive": N_("supportive"),
+    "champion": N_("champion"),
+}
+
+
+def stage_text(stage: str | None) -> str:
+    """An engagement stage in the plan's language, or 'not assessed'."""
+    return _(STAGE_WORDS[stage]) if stage in STAGE_WORDS else _("not assessed")
+
+
+def mou_text(status: str) -> str:
+    """An MoU status (as the map stores it) in the plan's language."""
+    words = {
+        "none": pgettext("MoU status", "none"),
+        "exploring": pgettext("MoU status", "exploring"),
+        "drafting": pgettext("MoU status", "drafting"),
+        "signed": pgettext("MoU status", "signed"),
+        "renewal due": pgettext("MoU status", "renewal due"),
+        "expired": pgettext("MoU status", "expired"),
+    }
+    return words.get(status, status)
 
 
 def date_or_blank(value: dt.date | None) -> str:
@@ -34,18 +66,18 @@ def or_default(value: str, default: str) -> str:
 def score_text(value: int | None) -> str:
     """A −2…+2 score as '+2', '0', '−1' or 'unknown'."""
     if value is None:
-        return "unknown"
+        return _("unknown")
     return f"{value:+d}" if value else "0"
 
 
 def scale_text(value: int | None) -> str:
     """A 1–5 rating as its number or 'unknown'."""
-    return "unknown" if value is None else str(value)
+    return _("unknown") if value is None else str(value)
 
 
 def value_text(value: object) -> str:
     """Any recorded value as text, 'unknown' for none."""
-    return "unknown" if value is None else str(value)
+    return _("unknown") if value is None else str(value)
 
 
 def names_list(names: Sequence[str]) -> str:
@@ -59,7 +91,8 @@ def capital(text: str) -> str:
 
 
 def sentence_count(n: int) -> str:
-    """'No stakeholder is', 'One stakeholder is', '17 stakeholders are' (opening a sentence)."""
+    """'No stakeholder is', 'One stakeholder is', '17 stakeholders are' (opening an English
+    sentence; sentences in the plan's language count with ``ngettext`` instead)."""
     if n == 0:
         return "No stakeholder is"
     if n == 1:
@@ -70,3 +103,8 @@ def sentence_count(n: int) -> str:
 def are(n: int) -> str:
     """'is' for one, 'are' otherwise."""
     return "is" if n == 1 else "are"
+
+
+def share_text(share: float) -> str:
+    """A share as the plan's language writes a percentage: '14%', '14 %' in French."""
+    return _("{percent}%").format(percent=format_number(round(share * 100)))

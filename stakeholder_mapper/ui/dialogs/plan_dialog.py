@@ -7,8 +7,12 @@ Hook it into a menu with::
 
     action.triggered.connect(lambda: run_plan_dialog(self, document.smap, document.path))
 
-The choices (sections, version, author on the cover, who gets a sheet) are remembered in
-the map's plan settings once a plan is written, and the next dialog starts from them.
+The choices (sections, version, author on the cover, who gets a sheet, the plan's
+language) are remembered in the map's plan settings once a plan is written, and the next
+dialog starts from them. The language belongs with the map rather than the app's settings:
+a city's plan is written for its readers (the municipality, the partners), whoever opens
+the map and in whatever language their window speaks; a plan in the interface's own
+language is the default and is remembered only once the map has held another.
 Writing a plan is no edit: the choices are not an undo step and do not mark the map
 changed; they are saved with the map's next save. The sections chosen that the map holds
 nothing for are named under the list, with where to fill them in.
@@ -226,12 +230,16 @@ class PlanDialog(QDialog):
 
     def remembered(self) -> dict[str, object]:
         """The choices to keep in the map's plan settings for the next plan."""
-        return {
+        choices = {
             "sections": list(self.chosen_sections()),
             "level": self.chosen_level(),
             "show_author": self.author.isChecked(),
             "sheets_for": self.sheets.currentData(),
         }
+        chosen = self.language.currentData()
+        if chosen != language() or "language" in self.smap.plan_settings:
+            choices["language"] = chosen
+        return choices
 
     def _prefill(self, settings: dict[str, object]) -> None:
         """Start from the choices made for the last plan; values this version does not
@@ -244,6 +252,9 @@ class PlanDialog(QDialog):
             self.sheets.setCurrentIndex(sheets)
         if isinstance(settings.get("show_author"), bool):
             self.author.setChecked(settings["show_author"])
+        plan_language = self.language.findData(settings.get("language"))
+        if plan_language >= 0:
+            self.language.setCurrentIndex(plan_language)
         sections = settings.get("sections")
         if isinstance(sections, list) and any(key in SECTIONS for key in sections):
             for i in range(self.sections.count()):

@@ -81,6 +81,35 @@ def test_the_plan_is_written_in_the_language_chosen_in_the_dialog(
     assert language() == "en"  # the window keeps its language
 
 
+@pytest.mark.usefixtures("fast_kdf")
+def test_the_plans_language_is_remembered_with_the_map(
+    qtbot, dialog: PlanDialog, tmp_path: Path
+) -> None:
+    dialog.language.setCurrentIndex(dialog.language.findData("ru"))
+    dialog.output.setText(str(tmp_path / "plan-ru.docx"))
+    with qtbot.waitSignal(dialog.plan_written, timeout=BACKGROUND):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.smap.plan_settings["language"] == "ru"
+
+    path = tmp_path / "city.smap"
+    save_map(dialog.smap, path, "long secret phrase")
+    reopened = load_map(path, "long secret phrase")
+    second = PlanDialog(reopened, path)
+    qtbot.addWidget(second)
+    assert second.language.currentData() == "ru"  # in an English window
+    assert second.options().language == "ru"
+
+    # Back to the interface's language: remembered too, not left in Russian.
+    second.language.setCurrentIndex(second.language.findData("en"))
+    second.output.setText(str(tmp_path / "plan-en.docx"))
+    with qtbot.waitSignal(second.plan_written, timeout=BACKGROUND):
+        second.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert reopened.plan_settings["language"] == "en"
+    third = PlanDialog(reopened, path)
+    qtbot.addWidget(third)
+    assert third.language.currentData() == "en"
+
+
 def test_failure_is_reported_in_the_dialog(qtbot, dialog: PlanDialog, tmp_path: Path) -> None:
     dialog.template.setText(str(tmp_path / "missing.docx"))
     dialog.output.setText(str(tmp_path / "plan.docx"))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ....core.i18n import _
+from ....core.i18n import _, format_number, isolate, ngettext
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..restricted import NO_ACTIONS_SHARED, UNSHARED_FOR_CLOSE
-from ..wording import names_list, or_default
+from ..wording import mou_text, names_list, or_default, stage_text
 from ..writer import LANDSCAPE_FROM_ROWS, PlanWriter
 
 __all__ = ["write"]
@@ -37,25 +37,29 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     listed = plan.options.has("sheets") and set(without) <= set(plan.unplanned_ids())
     if without and listed:
         # Kept short: the table fills the landscape page.
-        missing = (
-            f"None yet for the {len(without)} to manage closely in “Engagement still to plan”."
-        )
+        missing = ngettext(
+            "None yet for the {count} to manage closely in “Engagement still to plan”.",
+            "None yet for the {count} to manage closely in “Engagement still to plan”.",
+            len(without),
+        ).format(count=format_number(len(without)))
     elif without and plan.level != "full":
         missing = _(UNSHARED_FOR_CLOSE).format(
             count=counted(len(without), "stakeholder"),
-            names=names_list([facts.label(s) for s in without]),
+            names=names_list([isolate(facts.label(s)) for s in without]),
         )
     elif without:
-        missing = (
-            f"No next action is recorded yet for {counted(len(without), 'stakeholder')} to "
-            f"manage closely: {names_list([facts.label(s) for s in without])}. Agree one "
+        missing = _(
+            "No next action is recorded yet for {count} to manage closely: {names}. Agree one "
             "with each."
+        ).format(
+            count=counted(len(without), "stakeholder", "stakeholders"),
+            names=names_list([isolate(facts.label(s)) for s in without]),
         )
     else:
         missing = ""
     if not planned:
         none = (
-            "No actions recorded yet: add a next action on each stakeholder's sheet."
+            _("No actions recorded yet: add a next action on each stakeholder's sheet.")
             if plan.level == "full"
             else _(NO_ACTIONS_SHARED)
         )
@@ -67,23 +71,29 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         for sid in planned
         if (due := plan.stakeholder(sid).engagement.due_date) and due < plan.today
     )
-    intro = f"{counted(len(planned), 'action')} by due date"
+    actions = counted(len(planned), "action", "actions")
     if overdue:
         # Overdue: due before the plan's date, on the cover.
-        intro += f", {overdue} of them overdue"
+        intro = ngettext(
+            "{actions} by due date, {overdue} of them overdue.",
+            "{actions} by due date, {overdue} of them overdue.",
+            overdue,
+        ).format(actions=actions, overdue=format_number(overdue))
+    else:
+        intro = _("{actions} by due date.").format(actions=actions)
     # The stakeholders without an action are named before the table, where a short
     # paragraph cannot be left alone on a landscape page after it.
-    w.para(intro + "." + (f" {missing}" if missing else ""))
+    w.para(intro + (f" {missing}" if missing else ""))
     rows = []
     for sid in planned:
         s = plan.stakeholder(sid)
         e = s.engagement
         row = [e.next_action.strip(), s.label]
         if plan.level == "full":
-            row.append(or_default(e.owner or s.focal_point, "no owner yet"))
+            row.append(or_default(e.owner or s.focal_point, _("no owner yet")))
         row += [
             plan.due(e.due_date),
-            (e.stage or "not assessed") if plan.level == "full" else e.mou_status,
+            stage_text(e.stage) if plan.level == "full" else mou_text(e.mou_status),
             ", ".join(str(p) for p in s.principles) or "—",
         ]
         rows.append(row)

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from ....core.i18n import N_, _
-from ....core.wording import counted
+from ....core.i18n import N_, _, format_number, ngettext
 from ...redact import LEVEL_DESCRIPTIONS
 from ..context import PlanContext
 from ..glossary import glossary_rows
 from ..options import SECTIONS
 from ..priorities import AIIM_STRATEGIES
 from ..restricted import PUBLIC_METHOD, SHARED_TEXT_NOTE, SMALL_COUNTS_NOTE
-from ..wording import are
 from ..writer import PlanWriter
 
 __all__ = ["write"]
 
 #: The Public version's data-protection notice: what it shows and whom it names.
-PUBLIC_NOTICE = (
+PUBLIC_NOTICE = N_(
     "This document is the public version: it gives aggregates only and names no "
     "stakeholder, not even one marked public."
 )
@@ -28,11 +26,10 @@ FURTHER_FINDINGS_INTRO = N_(
     "The findings of lesser weight that the summary leaves out, most important first."
 )
 
-#: How the data-protection notice names the version in a sentence.
-LEVEL_WORDS: dict[str, str] = {
-    "full": "internal full version",
-    "partner": "partner version",
-    "public": "public version",
+#: How the data-protection notice names the version, one whole sentence each.
+LEVEL_SENTENCES: dict[str, str] = {
+    "full": N_("This document is the internal full version. The export levels are:"),
+    "partner": N_("This document is the partner version. The export levels are:"),
 }
 
 
@@ -46,30 +43,33 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         w.para(_(PUBLIC_METHOD))
     else:
         w.para(
-            "Stakeholders, their ratings and their relationships were recorded by branch "
-            "staff and workshop participants. Ratings are judgements, not measurements: "
-            "power, interest and relationship strength on 1–5, position toward our "
-            "objective and trust in our National Society on −2 to +2. Unknown values stay "
-            "unknown and are never counted as zero."
+            _(
+                "Stakeholders, their ratings and their relationships were recorded by branch "
+                "staff and workshop participants. Ratings are judgements, not measurements: "
+                "power, interest and relationship strength on 1–5, position toward our "
+                "objective and trust in our National Society on −2 to +2. Unknown values stay "
+                "unknown and are never counted as zero."
+            )
         )
     negative = (
-        "Only positive ties are counted."
+        _("Only positive ties are counted.")
         if plan.level == "public"
-        else "Negative ties (conflict, distrust) are left out of routes and metrics."
+        else _("Negative ties (conflict, distrust) are left out of routes and metrics.")
     )
-    w.para(
+    distance = _(
         "Relationship strength is a closeness. Where a method needs a distance (most "
         "trusted routes, betweenness) a tie of strength s counts as 60 / s: 12 for "
         "strength 5, 15 for 4, 20 for 3, 30 for 2 and 60 for 1. The numbers are whole, so "
-        f"equally good routes tie exactly. {negative}"
+        "equally good routes tie exactly."
     )
+    w.para(f"{distance} {negative}")
     w.table([_("Term"), _("Meaning")], glossary_rows(plan.level, plan.has_branch), [3.2, 10])
     if plan.per_actor and plan.facts.more_findings:
         w.heading(_(FURTHER_FINDINGS), 2)
         w.para(_(FURTHER_FINDINGS_INTRO))
         w.bullets(plan.facts.more_findings)
     if plan.level == "full":
-        w.para("The AIIM strategies of the priority table and the engagement sheets:")
+        w.para(_("The AIIM strategies of the priority table and the engagement sheets:"))
         w.table(
             [_("Strategy"), _("When and what")],
             [(_(name), _(text)[0].upper() + _(text)[1:]) for name, text in AIIM_STRATEGIES.items()],
@@ -79,42 +79,54 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     notice = w.mark()
     w.heading(_("Data protection"), 2)
     w.para(
-        "This plan contains information about people and organisations in the city. Use it "
-        "only for the engagement it describes, share it only as its classification allows, "
-        "keep it on the branch's own systems and delete old versions when a new plan is "
-        "agreed. The map never records political affiliation, religion, ethnicity, health "
-        "or private life. People named in it may ask what is held about them."
+        _(
+            "This plan contains information about people and organisations in the city. Use "
+            "it only for the engagement it describes, share it only as its classification "
+            "allows, keep it on the branch's own systems and delete old versions when a new "
+            "plan is agreed. The map never records political affiliation, religion, "
+            "ethnicity, health or private life. People named in it may ask what is held "
+            "about them."
+        )
     )
     if plan.level == "public":
         # Only its own level: the others' descriptions would tell the public what the
         # branch records about local actors (attitudes, trust).
-        w.para(PUBLIC_NOTICE)
+        w.para(_(PUBLIC_NOTICE))
         w.para(
-            "This public version leaves out the engagement sheets, the agreements tracker, "
-            "the action plan, the risks and every other row about a single stakeholder."
+            _(
+                "This public version leaves out the engagement sheets, the agreements tracker, "
+                "the action plan, the risks and every other row about a single stakeholder."
+            )
         )
         w.para(_(SMALL_COUNTS_NOTE))
     else:
-        w.para(f"This document is the {LEVEL_WORDS[plan.level]}. The export levels are:")
+        w.para(_(LEVEL_SENTENCES[plan.level]))
+        partner_messenger = _(
+            "A messenger is named only where the branch recorded one and marked it for "
+            "partners; otherwise the first contact is to be agreed with the branch."
+        )
+        public_counts = _("The plan prints counts instead of rows about single stakeholders.")
         w.bullets(
             [
-                LEVEL_DESCRIPTIONS["full"],
-                LEVEL_DESCRIPTIONS["partner"]
-                + " A messenger is named only where the branch recorded one and marked it "
-                "for partners; otherwise the first contact is to be agreed with the branch.",
-                LEVEL_DESCRIPTIONS["public"]
-                + " The plan prints counts instead of rows about single stakeholders.",
+                _(LEVEL_DESCRIPTIONS["full"]),
+                f"{_(LEVEL_DESCRIPTIONS['partner'])} {partner_messenger}",
+                f"{_(LEVEL_DESCRIPTIONS['public'])} {public_counts}",
             ]
         )
     if plan.level != "full":
         w.para(_(SHARED_TEXT_NOTE))
     if plan.omitted:
         w.para(
-            f"{counted(plan.omitted, 'confidential stakeholder')} {are(plan.omitted)} left "
-            "out of this version."
+            ngettext(
+                "{count} confidential stakeholder is left out of this version.",
+                "{count} confidential stakeholders are left out of this version.",
+                plan.omitted,
+            ).format(count=format_number(plan.omitted))
         )
     w.para(
-        "The document's properties carry no personal data: the author is left blank "
-        "unless the author chose to be named on the cover of the internal version."
+        _(
+            "The document's properties carry no personal data: the author is left blank "
+            "unless the author chose to be named on the cover of the internal version."
+        )
     )
     w.keep_together_since(notice)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ....analysis.readings import BROKER_Z, MIN_ACTS, SIGNIFICANT_Z, brokers
-from ....core.i18n import N_, _
+from ....core.i18n import N_, _, format_number, ngettext
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..restricted import public_counted
-from ..wording import capital
+from ..wording import capital, share_text
 from ..writer import LANDSCAPE_FROM_ROWS, PlanWriter
 
 __all__ = ["write"]
@@ -57,19 +57,43 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     if not plan.per_actor:
         strongest = max(facts.number(s, "betweenness") or 0 for s in scored)
         w.para(
-            f"{capital(public_counted(len(scored), 'stakeholder'))} broker between others; "
-            f"the strongest lies on {strongest:.0%} of the most trusted routes between two "
-            "others."
+            _(
+                "{stakeholders} broker between others; the strongest lies on {share} of the "
+                "most trusted routes between two others."
+            ).format(
+                stakeholders=capital(public_counted(len(scored), "stakeholder", "stakeholders")),
+                share=share_text(strongest),
+            )
         )
         return
     shown = min(len(scored), MAX_BROKERS)
-    ours = " (our branch included)" if plan.facts.branch in scored else ""
-    w.para(
-        f"The {shown} strongest, by betweenness, of the {len(scored)} stakeholders that "
-        f"broker between others{ours}:"
-        if len(scored) > MAX_BROKERS
-        else f"{counted(len(scored), 'broker')}{ours}, by betweenness:"
-    )
+    ours = plan.facts.branch in scored
+    if len(scored) > MAX_BROKERS:
+        intro = (
+            ngettext(
+                "The {shown} strongest, by betweenness, of the {count} stakeholder that broker "
+                "between others (our branch included):",
+                "The {shown} strongest, by betweenness, of the {count} stakeholders that broker "
+                "between others (our branch included):",
+                len(scored),
+            )
+            if ours
+            else ngettext(
+                "The {shown} strongest, by betweenness, of the {count} stakeholder that broker "
+                "between others:",
+                "The {shown} strongest, by betweenness, of the {count} stakeholders that broker "
+                "between others:",
+                len(scored),
+            )
+        ).format(shown=shown, count=format_number(len(scored)))
+    else:
+        brokers_counted = counted(len(scored), "broker", "brokers")
+        intro = (
+            _("{brokers} (our branch included), by betweenness:")
+            if ours
+            else _("{brokers}, by betweenness:")
+        ).format(brokers=brokers_counted)
+    w.para(intro)
     rows = []
     for sid in scored[:MAX_BROKERS]:
         reading = facts.readings.get(sid)
@@ -77,9 +101,9 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             [
                 facts.label(sid),
                 facts.category(sid),
-                reading.role if reading else "",
-                f"{facts.number(sid, 'betweenness') or 0:.3f}",
-                f"{facts.number(sid, 'gf_total') or 0:.0f}",
+                _(reading.role) if reading else "",
+                format_number(facts.number(sid, "betweenness") or 0, 3),
+                format_number(facts.number(sid, "gf_total") or 0, 0),
                 reading.sentence if reading else "",
             ]
         )

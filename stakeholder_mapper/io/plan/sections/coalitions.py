@@ -5,27 +5,29 @@ from __future__ import annotations
 from collections import Counter
 
 from ....analysis.readings import single_points
-from ....core.i18n import _
+from ....core.i18n import N_, _, format_number, isolate, ngettext
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..restricted import MIN_PUBLIC_COUNT, public_count, public_counted
-from ..wording import capital
+from ..wording import capital, names_list
 from ..writer import PlanWriter
 from .brokerage import MAX_BROKERS
 
 __all__ = ["write"]
 
 #: The Public version's bridges, counted (a count of one or two reads "fewer than 3").
-PUBLIC_BRIDGES = (
+PUBLIC_BRIDGES = N_(
     "{bridges} have ties into another coalition; {cut} of them are the only link for a group."
 )
+PUBLIC_BRIDGES_NO_CUT = N_(
+    "{bridges} have ties into another coalition; none of them are the only link for a group."
+)
 #: A Public coalition's categories: only those with 3 or more members in it, uncounted.
-PUBLIC_CATEGORIES = "{categories} and other groups"
-PUBLIC_CATEGORIES_ONLY = "{categories}"
+PUBLIC_CATEGORIES = N_("{categories} and other groups")
 #: A Public coalition with no category of 3 or more members in it.
-PUBLIC_MIXED = "Mixed groups, none with 3 or more members"
+PUBLIC_MIXED = N_("Mixed groups, none with 3 or more members")
 #: Under the Public coalition table.
-PUBLIC_COALITIONS_NOTE = (
+PUBLIC_COALITIONS_NOTE = N_(
     "Sizes of 1 or 2 are shown as “<3”. A coalition names only the categories with 3 or "
     "more members in it, without their number, so that no single stakeholder can be "
     "recognised or placed beside another."
@@ -42,10 +44,12 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     w.heading(_(SECTIONS["coalitions"]))
     facts = plan.facts
     w.para(
-        "Coalitions are groups of stakeholders more tied to each other than to the rest "
-        "(community detection, seeded so the result is the same each time). Bridges are "
-        "the stakeholders with ties into other coalitions: they are how a message or an "
-        "alliance crosses from one group to another."
+        _(
+            "Coalitions are groups of stakeholders more tied to each other than to the rest "
+            "(community detection, seeded so the result is the same each time). Bridges are "
+            "the stakeholders with ties into other coalitions: they are how a message or an "
+            "alliance crosses from one group to another."
+        )
     )
     groups: dict[int, list[str]] = {}
     for sid in facts.ranked:
@@ -53,7 +57,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         if number is not None:
             groups.setdefault(int(number), []).append(sid)
     if not groups:
-        w.para("No coalitions yet: the map has no relationships.")
+        w.para(_("No coalitions yet: the map has no relationships."))
         return
     rows = []
     for number in sorted(groups):
@@ -62,15 +66,20 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         row = [
             str(number),
             str(len(members)) if plan.per_actor else public_count(len(members)),
-            ", ".join(f"{c} ({n})" for c, n in cats)
+            _(", ").join(_("{name} ({count})").format(name=isolate(c), count=n) for c, n in cats)
             if plan.per_actor
             else _public_categories(Counter(facts.category(s) for s in members)),
         ]
         if plan.per_actor:
-            named = ", ".join(facts.label(s) for s in members[:MAX_MEMBERS])
-            if len(members) > MAX_MEMBERS:
-                named += f" and {len(members) - MAX_MEMBERS} more"
-            row.append(named)
+            named = [isolate(facts.label(s)) for s in members[:MAX_MEMBERS]]
+            more = len(members) - MAX_MEMBERS
+            if more > 0:
+                named.append(
+                    ngettext("{count} more", "{count} more", more).format(count=format_number(more))
+                )
+                row.append(names_list(named))
+            else:
+                row.append(_(", ").join(named))
         rows.append(row)
     if plan.per_actor:
         w.table(
@@ -88,30 +97,32 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     bridges.sort(key=lambda sid: (sid not in cut, -len(reached.get(sid, ()))))
     w.heading(_("Bridges between coalitions"), 2)
     if not bridges:
-        w.para("No stakeholder links two coalitions yet.")
+        w.para(_("No stakeholder links two coalitions yet."))
         return
     if not plan.per_actor:
         w.para(
-            PUBLIC_BRIDGES.format(
-                bridges=capital(public_counted(len(bridges), "stakeholder")),
-                cut=public_count(len(cut)) if cut else "none",
+            _(PUBLIC_BRIDGES if cut else PUBLIC_BRIDGES_NO_CUT).format(
+                bridges=capital(public_counted(len(bridges), "stakeholder", "stakeholders")),
+                cut=public_count(len(cut)),
             )
         )
         return
     shown = [sid for sid in bridges if sid in cut]
     shown += [sid for sid in bridges if sid not in cut][: max(MAX_BROKERS - len(shown), 0)]
-    intro = "Stakeholders with ties into other coalitions, single points of failure first" + (
-        f"; the {len(shown)} that reach most of {len(bridges)}:"
-        if len(shown) < len(bridges)
-        else ":"
-    )
+    if len(shown) < len(bridges):
+        intro = _(
+            "Stakeholders with ties into other coalitions, single points of failure first; "
+            "the {shown} that reach most of {count}:"
+        ).format(shown=format_number(len(shown)), count=format_number(len(bridges)))
+    else:
+        intro = _("Stakeholders with ties into other coalitions, single points of failure first:")
     w.para(intro)
     rows = [
         [
             facts.label(sid),
             str(int(facts.number(sid, "community") or 0)),
             ", ".join(str(n) for n in reached[sid]),
-            "yes" if sid in cut else "no",
+            _("yes") if sid in cut else _("no"),
         ]
         for sid in shown
     ]
@@ -128,7 +139,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     for sid in shown:
         reading = facts.readings.get(sid)
         if sid in cut and reading:
-            w.para(reading.sentence, bold_lead=f"{facts.label(sid)}: ")
+            w.para(reading.sentence, bold_lead=f"{isolate(facts.label(sid))}: ")
 
 
 def _public_categories(cats: Counter[str]) -> str:
@@ -137,10 +148,10 @@ def _public_categories(cats: Counter[str]) -> str:
     tell a category's size in the table of priorities."""
     named = [c for c, n in cats.most_common() if n >= MIN_PUBLIC_COUNT][:MAX_PUBLIC_CATEGORIES]
     if not named:
-        return PUBLIC_MIXED
+        return _(PUBLIC_MIXED)
     rest = sum(cats.values()) > sum(cats[c] for c in named)
-    template = PUBLIC_CATEGORIES if rest else PUBLIC_CATEGORIES_ONLY
-    return template.format(categories=", ".join(named))
+    listed = _(", ").join(isolate(c) for c in named)
+    return _(PUBLIC_CATEGORIES).format(categories=listed) if rest else listed
 
 
 def _coalitions_reached(plan: PlanContext) -> dict[str, tuple[int, ...]]:

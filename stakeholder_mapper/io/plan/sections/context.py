@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ....core.i18n import N_, _
+from ....core.i18n import N_, _, format_number, isolate, ngettext
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..principles import coverage, principle_title, principle_titles
+from ..wording import names_list
 from ..writer import PlanWriter
 
 __all__ = ["write"]
@@ -22,8 +23,6 @@ TABLE_INTRO = N_(
 )
 #: In the table, for a principle no stakeholder serves.
 NOBODY = N_("Nobody yet")
-#: Names cut short in a cell.
-MORE_NAMED = "{names} and {count} more"
 #: After the table, when some principles are served by no one.
 UNSERVED = N_(
     "No mapped stakeholder serves {count} yet: {titles}. Find who in the city could, or "
@@ -60,10 +59,14 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         return
     rows = []
     for c in covered:
-        names = [plan.facts.label(sid) for sid in c.stakeholders]
-        shown = ", ".join(names[:MAX_NAMED])
-        if len(names) > MAX_NAMED:
-            shown = MORE_NAMED.format(names=shown, count=len(names) - MAX_NAMED)
+        names = [isolate(plan.facts.label(sid)) for sid in c.stakeholders]
+        more = len(names) - MAX_NAMED
+        if more > 0:
+            # Names cut short in a cell: "A, B, C and 6 more".
+            cut = ngettext("{count} more", "{count} more", more).format(count=format_number(more))
+            shown = names_list([*names[:MAX_NAMED], cut])
+        else:
+            shown = _(", ").join(names)
         rows.append(
             (principle_title(c.number), shown or _(NOBODY), str(len(names)), str(c.actions))
         )

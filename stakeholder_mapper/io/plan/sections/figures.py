@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from concurrent.futures import Future
 
-from ....core.i18n import _
+from ....core.i18n import N_, _, format_number, isolate, ngettext
 from ....core.model import StakeholderMap
 from ....core.wording import counted
 from .. import figures as drawings
@@ -20,7 +20,7 @@ from ..context import PlanContext
 from ..drawing_jobs import DrawingJobs
 from ..options import SECTIONS, PlanOptions
 from ..priorities import QUADRANTS
-from ..wording import are, names_list
+from ..wording import names_list
 from ..writer import PlanWriter
 
 __all__ = ["GRID_SMALL_COUNTS", "LARGE_MAP", "drawing_jobs", "start_drawings", "write"]
@@ -37,43 +37,45 @@ LARGE_MAP_DPI = 200
 MAX_NAMED = 12
 
 #: The public grid's note on the cells it does not count out.
-GRID_SMALL_COUNTS = (
+GRID_SMALL_COUNTS = N_(
     "A cell marked “<3” holds one or two stakeholders; one marked “≥3” holds three or more "
     "but is not counted out, so that a small cell cannot be worked out from the quadrant "
     "totals; one marked “c” is withheld for the same reason."
 )
-PUBLIC_NOTE = (
+PUBLIC_NOTE = N_(
     "The network drawing is left out of the public version: it would identify single "
     "actors. The grid shows how many stakeholders sit in each cell."
 )
-NO_RATED_GRID = (
+NO_RATED_GRID = N_(
     "No stakeholder is rated on both power and interest yet, so the power–interest grid "
     "is left out."
 )
-NO_NETWORK = "The map has no stakeholders yet, so there is no network to draw."
-GRID_COUNTS_ALT = "Power–interest grid with the number of stakeholders in each cell and no names."
-GRID_ALT = (
+NO_NETWORK = N_("The map has no stakeholders yet, so there is no network to draw.")
+GRID_COUNTS_ALT = N_(
+    "Power–interest grid with the number of stakeholders in each cell and no names."
+)
+GRID_ALT = N_(
     "Power–interest grid of {rated} rated stakeholders, each marked with its number in the "
     "priority table: {quadrants}."
 )
-NETWORK_ALT = (
+NETWORK_ALT = N_(
     "Drawing of the stakeholder network: {stakeholders} linked by {relationships}, each "
     "named or numbered as in the priority table."
 )
-OVERVIEW_ALT = (
+OVERVIEW_ALT = N_(
     "Overview of the stakeholder network: {stakeholders} in {coalitions}, each coalition "
     "marked with its number; the drawings that follow show each coalition with names."
 )
-COALITION_ALT = "Drawing of coalition {number}, {stakeholders}: {names}."
-NETWORK_CAPTION = (
+COALITION_ALT = N_("Drawing of coalition {number}, {stakeholders}: {names}.")
+NETWORK_CAPTION = N_(
     "The stakeholder network of {city}. Where a name would cover another, the "
     "stakeholder's number in the priority table is shown instead."
 )
-OVERVIEW_CAPTION = (
+OVERVIEW_CAPTION = N_(
     "The stakeholder network of {city}: {stakeholders} in {coalitions}, numbered as in "
     "“Coalitions and bridges”. Each coalition is drawn on its own below, with names."
 )
-COALITION_CAPTION = (
+COALITION_CAPTION = N_(
     "Coalition {number}: {stakeholders} and the ties among them; shapes, colours and lines "
     "as in Figure {overview}. Where a name would cover another, the stakeholder's number in "
     "the priority table is shown instead."
@@ -149,30 +151,36 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         return
     if not smap.stakeholders:
         w.heading(_(SECTIONS["figures"]))
-        w.para(NO_NETWORK)
+        w.para(_(NO_NETWORK))
         return
     # The network drawing gets a landscape page of its own, so names can be read.
     w.set_landscape(True)
     w.heading(_(SECTIONS["figures"]), new_page=True)
-    ties = (
-        "dashed lines are negative ties such as conflict or distrust"
+    legend = (
+        _(
+            "Each shape is a stakeholder (colour and shape show the category, size its power); "
+            "lines are relationships, arrows point from source to target and dashed lines are "
+            "negative ties such as conflict or distrust."
+        )
         if plan.level == "full"
-        else "conflict and distrust are not shown in this version"
+        else _(
+            "Each shape is a stakeholder (colour and shape show the category, size its power); "
+            "lines are relationships, arrows point from source to target and conflict and "
+            "distrust are not shown in this version."
+        )
     )
-    circled = " Our branch is circled." if plan.has_branch else ""
-    w.para(
-        "Each shape is a stakeholder (colour and shape show the category, size its power); "
-        f"lines are relationships, arrows point from source to target and {ties}.{circled}"
-    )
+    if plan.has_branch:
+        legend += " " + _("Our branch is circled.")
+    w.para(legend)
     if len(smap.stakeholders) > LARGE_MAP:
         _large_network(w, plan)
     else:
         w.figure(
             _drawing(plan, "network"),
-            NETWORK_CAPTION.format(city=_city(smap)),
-            NETWORK_ALT.format(
-                stakeholders=counted(len(smap.stakeholders), "stakeholder"),
-                relationships=counted(len(smap.relationships), "relationship"),
+            _(NETWORK_CAPTION).format(city=_city(smap)),
+            _(NETWORK_ALT).format(
+                stakeholders=counted(len(smap.stakeholders), "stakeholder", "stakeholders"),
+                relationships=counted(len(smap.relationships), "relationship", "relationships"),
             ),
         )
     w.set_landscape(False)
@@ -180,7 +188,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
 
 
 def _city(smap: StakeholderMap) -> str:
-    return smap.info.city or "the city"
+    return isolate(smap.info.city) if smap.info.city else _("the city")
 
 
 def _coalitions(plan: PlanContext) -> dict[int, list[str]]:
@@ -198,26 +206,31 @@ def _large_network(w: PlanWriter, plan: PlanContext) -> None:
     as large as its content needs: two share a page where they fit."""
     smap, facts = plan.smap, plan.facts
     groups = _coalitions(plan)
-    stakeholders = counted(len(smap.stakeholders), "stakeholder")
-    coalitions = counted(len(groups), "coalition")
+    stakeholders = counted(len(smap.stakeholders), "stakeholder", "stakeholders")
+    coalitions = counted(len(groups), "coalition", "coalitions")
     overview = w.figure_number + 1
     w.figure(
         _drawing(plan, "network"),
-        OVERVIEW_CAPTION.format(city=_city(smap), stakeholders=stakeholders, coalitions=coalitions),
-        OVERVIEW_ALT.format(stakeholders=stakeholders, coalitions=coalitions),
+        _(OVERVIEW_CAPTION).format(
+            city=_city(smap), stakeholders=stakeholders, coalitions=coalitions
+        ),
+        _(OVERVIEW_ALT).format(stakeholders=stakeholders, coalitions=coalitions),
     )
     for number, members in groups.items():
         if len(members) < 2:
             continue
-        names = [facts.label(sid) for sid in members[:MAX_NAMED]]
+        names = [isolate(facts.label(sid)) for sid in members[:MAX_NAMED]]
         if len(members) > MAX_NAMED:
-            names.append(f"{len(members) - MAX_NAMED} more")
-        size = counted(len(members), "stakeholder")
+            more = len(members) - MAX_NAMED
+            names.append(
+                ngettext("{count} more", "{count} more", more).format(count=format_number(more))
+            )
+        size = counted(len(members), "stakeholder", "stakeholders")
         width = drawings.coalition_size(_part(smap, set(members)))[0]
         w.figure(
             _drawing(plan, f"coalition {number}"),
-            COALITION_CAPTION.format(number=number, stakeholders=size, overview=overview),
-            COALITION_ALT.format(number=number, stakeholders=size, names=names_list(names)),
+            _(COALITION_CAPTION).format(number=number, stakeholders=size, overview=overview),
+            _(COALITION_ALT).format(number=number, stakeholders=size, names=names_list(names)),
             width / drawings.NETWORK_SIZE[0],
         )
 
@@ -248,19 +261,25 @@ def _grid(w: PlanWriter, plan: PlanContext) -> None:
     placed = [q for q in QUADRANTS if q != UNRATED]
     rated = _rated(plan)
     if not rated:
-        w.para(NO_RATED_GRID)
+        w.para(_(NO_RATED_GRID))
         return
-    caption = (
+    caption = _(
         "Power–interest grid (Mendelow); numbers as in the priority table. Points "
         "sharing a rating are spread slightly so each can be seen."
     )
     if unrated:
-        caption += f" {counted(unrated, 'stakeholder')} not yet rated {are(unrated)} not shown."
-    quadrants = "; ".join(f"{q.lower()} {counts[q]}" for q in placed)
+        caption += " " + ngettext(
+            "{count} stakeholder not yet rated is not shown.",
+            "{count} stakeholders not yet rated are not shown.",
+            unrated,
+        ).format(count=format_number(unrated))
+    quadrants = _("; ").join(
+        _("{quadrant} {count}").format(quadrant=_(q).lower(), count=counts[q]) for q in placed
+    )
     w.figure(
         _drawing(plan, "grid"),
         caption,
-        GRID_ALT.format(rated=rated, quadrants=quadrants),
+        _(GRID_ALT).format(rated=rated, quadrants=quadrants),
     )
 
 
@@ -275,14 +294,15 @@ def _public(w: PlanWriter, plan: PlanContext) -> None:
     w.heading(_(SECTIONS["figures"]), new_page=True)
     branch = plan.facts.branch
     if "grid" not in plan.drawings:
-        w.para(NO_RATED_GRID)
+        w.para(_(NO_RATED_GRID))
         return
-    w.para(PUBLIC_NOTE)
-    w.figure(
-        _drawing(plan, "grid"),
-        "Number of stakeholders by power and interest"
-        + (" (our branch left out, as in the priority counts)." if branch else ".")
-        + f" {GRID_SMALL_COUNTS}",
-        GRID_COUNTS_ALT,
-        0.8,
+    w.para(_(PUBLIC_NOTE))
+    caption = (
+        _(
+            "Number of stakeholders by power and interest (our branch left out, as in the "
+            "priority counts)."
+        )
+        if branch
+        else _("Number of stakeholders by power and interest.")
     )
+    w.figure(_drawing(plan, "grid"), f"{caption} {_(GRID_SMALL_COUNTS)}", _(GRID_COUNTS_ALT), 0.8)

@@ -17,16 +17,35 @@ __all__ = ["write"]
 #: Latest interactions listed at most.
 MAX_LATEST = 12
 #: The summary ({...}: counts, names and dates).
-SUMMARY = "The log records {interactions} with {stakeholders} between {first} and {last}: {kinds}."
-#: Interaction kinds as counted in the summary.
+SUMMARY = N_(
+    "The log records {interactions} with {stakeholders} between {first} and {last}: {kinds}."
+)
+#: Interaction kinds as the table names them.
 KIND_WORDS = {
-    "meeting": "meeting",
-    "letter": "letter",
-    "call": "call",
-    "event": "event",
-    "email": "e-mail",
-    "other": "other interaction",
+    "meeting": N_("meeting"),
+    "letter": N_("letter"),
+    "call": N_("call"),
+    "event": N_("event"),
+    "email": N_("e-mail"),
+    "other": N_("other interaction"),
 }
+
+
+def _kind_count(kind: str, n: int) -> str:
+    """'3 meetings', '1 e-mail' in the plan's language and its plural form for ``n``."""
+    if kind == "meeting":
+        return counted(n, "meeting", "meetings")
+    if kind == "letter":
+        return counted(n, "letter", "letters")
+    if kind == "call":
+        return counted(n, "call", "calls")
+    if kind == "event":
+        return counted(n, "event", "events")
+    if kind == "email":
+        return counted(n, "e-mail", "e-mails")
+    return counted(n, "other interaction", "other interactions")
+
+
 #: The table's header.
 HEADER = (N_("Date"), N_("Stakeholder"), N_("Kind"), N_("What happened"), N_("Outcome"))
 
@@ -39,24 +58,26 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     entries.sort(key=lambda pair: pair[0].date)
     kinds = Counter(entry.kind for entry, _sid in entries)
     w.para(
-        SUMMARY.format(
-            interactions=counted(len(entries), "interaction"),
-            stakeholders=counted(len({sid for _entry, sid in entries}), "stakeholder"),
+        _(SUMMARY).format(
+            interactions=counted(len(entries), "interaction", "interactions"),
+            stakeholders=counted(
+                len({sid for _entry, sid in entries}), "stakeholder", "stakeholders"
+            ),
             first=date_or_blank(entries[0][0].date),
             last=date_or_blank(entries[-1][0].date),
-            kinds=names_list([counted(n, KIND_WORDS[kind]) for kind, n in kinds.most_common()]),
+            kinds=names_list([_kind_count(kind, n) for kind, n in kinds.most_common()]),
         )
     )
     latest = entries[-MAX_LATEST:][::-1]
     if len(entries) > MAX_LATEST:
-        w.para(f"The {MAX_LATEST} latest:")
+        w.para(_("The {count} latest:").format(count=MAX_LATEST))
     w.table(
         [_(h) for h in HEADER],
         [
             (
                 date_or_blank(entry.date),
                 plan.facts.label(sid),
-                KIND_WORDS[entry.kind],
+                _(KIND_WORDS[entry.kind]),
                 entry.summary,
                 entry.outcome,
             )

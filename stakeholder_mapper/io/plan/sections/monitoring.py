@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ....core.i18n import N_, _
+from ....analysis.compare import Difference
+from ....core.i18n import N_, _, format_number, isolate
 from ....core.model import ENGAGEMENT_STAGES
 from ....core.wording import counted
 from ..context import PlanContext
@@ -17,19 +18,10 @@ from ..restricted import (
     public_count,
     public_counted,
 )
-from ..wording import date_or_blank, value_text
+from ..wording import STAGE_WORDS, date_or_blank, mou_text, stage_text, value_text
 from ..writer import PlanWriter
 
 __all__ = ["write"]
-
-#: The engagement stages as the table's header names them.
-STAGE_WORDS = {
-    "unaware": N_("unaware"),
-    "resistant": N_("resistant"),
-    "neutral": N_("neutral"),
-    "supportive": N_("supportive"),
-    "champion": N_("champion"),
-}
 
 
 def write(w: PlanWriter, plan: PlanContext) -> None:
@@ -43,48 +35,76 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     changes, snapshot = facts.changes, facts.snapshot
     if changes is None or snapshot is None:
         w.para(
-            "The map has no snapshot yet: take one after this plan is agreed, and the next "
-            "plan will show what changed."
+            _(
+                "The map has no snapshot yet: take one after this plan is agreed, and the next "
+                "plan will show what changed."
+            )
             if plan.level == "full"
             # Shared versions carry no instructions to the branch.
-            else "This is the first plan drawn from this map; the next one will show what changed."
+            else _(
+                "This is the first plan drawn from this map; the next one will show what changed."
+            )
         )
         return
     removed = len(changes.removed_stakeholders)
     added = len(changes.added_stakeholders)
     ties = (len(changes.added_relationships), len(changes.removed_relationships))
     moves = len(changes.quadrant_moves)
+    compared = _(
+        "Compared with the snapshot “{name}” of {date}: {stakeholders} added and {removed} "
+        "removed; {relationships} added and {ties_removed} removed; {moved} moved to another "
+        "quadrant."
+    )
+    name, date = isolate(snapshot.name), date_or_blank(snapshot.created.date())
     if not plan.per_actor:
         w.para(
-            f"Compared with the snapshot “{snapshot.name}” of "
-            f"{date_or_blank(snapshot.created.date())}: "
-            f"{public_counted(added, 'stakeholder')} added and {public_count(removed)} removed; "
-            f"{public_counted(ties[0], 'relationship')} added and {public_count(ties[1])} "
-            f"removed; {public_counted(moves, 'stakeholder')} moved to another quadrant."
+            compared.format(
+                name=name,
+                date=date,
+                stakeholders=public_counted(added, "stakeholder", "stakeholders"),
+                removed=public_count(removed),
+                relationships=public_counted(ties[0], "relationship", "relationships"),
+                ties_removed=public_count(ties[1]),
+                moved=public_counted(moves, "stakeholder", "stakeholders"),
+            )
         )
         if any(0 < n < MIN_PUBLIC_COUNT for n in (added, removed, *ties, moves)):
             w.para(_(SMALL_COUNTS_NOTE))
         return
     w.para(
-        f"Compared with the snapshot “{snapshot.name}” of "
-        f"{date_or_blank(snapshot.created.date())}: "
-        f"{counted(added, 'stakeholder')} added and {removed} removed; "
-        f"{counted(ties[0], 'relationship')} added and {ties[1]} removed; "
-        f"{counted(moves, 'stakeholder')} moved to another quadrant."
+        compared.format(
+            name=name,
+            date=date,
+            stakeholders=counted(added, "stakeholder", "stakeholders"),
+            removed=format_number(removed),
+            relationships=counted(ties[0], "relationship", "relationships"),
+            ties_removed=format_number(ties[1]),
+            moved=counted(moves, "stakeholder", "stakeholders"),
+        )
     )
-    rows = [[d.name, "moved quadrant", str(d.before), str(d.after)] for d in changes.quadrant_moves]
-    rows += [[d.name, "added to the map", "", ""] for d in changes.added_stakeholders]
-    rows += [[d.name, "removed from the map", "", ""] for d in changes.removed_stakeholders]
+    rows = [
+        [d.name, _("moved quadrant"), _(str(d.before)), _(str(d.after))]
+        for d in changes.quadrant_moves
+    ]
+    rows += [[d.name, _("added to the map"), "", ""] for d in changes.added_stakeholders]
+    rows += [[d.name, _("removed from the map"), "", ""] for d in changes.removed_stakeholders]
     if plan.level == "full":
-        watched = {"position", "trust", "engagement.stage", "engagement.mou_status"}
         rows += [
-            [d.name, d.field.replace("engagement.", ""), value_text(d.before), value_text(d.after)]
+            [
+                d.name,
+                _(_WATCHED[d.field]),
+                *_change_values(d),
+            ]
             for d in changes.changed_stakeholders
-            if d.field in watched
+            if d.field in _WATCHED
         ]
     else:
         rows += [
-            [d.name, "MoU status", value_text(d.before), value_text(d.after)]
+            [
+                d.name,
+                _("MoU status"),
+                *_change_values(d),
+            ]
             for d in changes.changed_stakeholders
             if d.field == "engagement.mou_status"
         ]
@@ -92,13 +112,38 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         w.table([_("Stakeholder"), _("Change"), _("Before"), _("Now")], rows, [5, 3, 2.5, 2.5])
 
 
+#: The fields whose change the internal version lists, as its table names them.
+_WATCHED = {
+    "position": N_("position"),
+    "trust": N_("trust"),
+    "engagement.stage": N_("stage"),
+    "engagement.mou_status": N_("MoU status"),
+}
+
+
+def _change_values(change: Difference) -> tuple[str, str]:
+    """A change's values before and after as the table shows them, stages and MoU
+    statuses in the plan's words."""
+
+    def shown(value: object) -> str:
+        if change.field == "engagement.stage" and isinstance(value, str):
+            return stage_text(value)
+        if change.field == "engagement.mou_status" and isinstance(value, str):
+            return mou_text(value)
+        return value_text(value)
+
+    return shown(change.before), shown(change.after)
+
+
 def _targets_and_indicators(w: PlanWriter, plan: PlanContext) -> None:
     facts = plan.facts
     w.heading(_("Targets and indicators"), 2)
     w.para(
-        "Progress markers describe what we expect, would like and would love to see each "
-        "stakeholder do; the engagement stage moves from unaware through resistant, "
-        "neutral and supportive to champion."
+        _(
+            "Progress markers describe what we expect, would like and would love to see each "
+            "stakeholder do; the engagement stage moves from unaware through resistant, "
+            "neutral and supportive to champion."
+        )
     )
     if plan.level == "full":
         stages = Counter(plan.stakeholder(sid).engagement.stage for sid in facts.targets)
@@ -128,4 +173,4 @@ def _targets_and_indicators(w: PlanWriter, plan: PlanContext) -> None:
     elif plan.level != "full":
         w.para(_(PROGRESS_WITHHELD))
     else:
-        w.para("No progress markers recorded yet.")
+        w.para(_("No progress markers recorded yet."))

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ....core.i18n import _
+from ....core.i18n import N_, _, isolate
 from ....core.model import MOU_STATUSES
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..restricted import NO_NEXT_ACTION_SHARED
-from ..wording import names_list, or_default
+from ..wording import mou_text, names_list, or_default
 from ..writer import PlanWriter
 
 __all__ = ["write"]
 
 #: How the MoU tracker counts agreements in each status.
 MOU_WORDS: dict[str, str] = {
-    "exploring": "being explored",
-    "drafting": "being drafted",
-    "signed": "signed",
-    "renewal due": "due for renewal",
-    "expired": "expired",
+    "exploring": N_("being explored"),
+    "drafting": N_("being drafted"),
+    "signed": N_("signed"),
+    "renewal due": N_("due for renewal"),
+    "expired": N_("expired"),
 }
 
 #: MoU statuses that count as a current agreement.
@@ -40,12 +40,18 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     if recorded:
         # Counted per stakeholder: one agreement is often recorded on several offices.
         parts = [
-            f"{MOU_WORDS[status]} with {names_list([facts.label(s) for s in by_status[status]])}"
+            _("{status} with {names}").format(
+                status=_(MOU_WORDS[status]),
+                names=names_list([isolate(facts.label(s)) for s in by_status[status]]),
+            )
             for status in MOU_STATUSES
             if by_status.get(status) and status in MOU_WORDS
         ]
         w.para(
-            f"MoU status recorded on {counted(recorded, 'stakeholder')}: " + "; ".join(parts) + "."
+            _("MoU status recorded on {stakeholders}: {statuses}.").format(
+                stakeholders=counted(recorded, "stakeholder", "stakeholders"),
+                statuses=_("; ").join(parts),
+            )
         )
     city_authorities = [
         sid
@@ -54,21 +60,19 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         and plan.stakeholder(sid).engagement.mou_status not in CURRENT_AGREEMENT
     ]
     if city_authorities:
-        w.para(
-            "City authorities without a signed, current agreement (Principle 11 asks "
-            "for MoUs that set out our auxiliary role): "
-            + names_list(
-                [
-                    facts.label(sid)
-                    + (
-                        f" ({MOU_WORDS[status]})"
-                        if (status := plan.stakeholder(sid).engagement.mou_status) in MOU_WORDS
-                        else ""
-                    )
-                    for sid in city_authorities
-                ]
+        named = [
+            _("{name} ({status})").format(
+                name=isolate(facts.label(sid)), status=_(MOU_WORDS[status])
             )
-            + "."
+            if (status := plan.stakeholder(sid).engagement.mou_status) in MOU_WORDS
+            else isolate(facts.label(sid))
+            for sid in city_authorities
+        ]
+        w.para(
+            _(
+                "City authorities without a signed, current agreement (Principle 11 asks "
+                "for MoUs that set out our auxiliary role): {names}."
+            ).format(names=names_list(named))
         )
     order = {status: i for i, status in enumerate(MOU_STATUSES)}
     tracked = sorted(
@@ -85,10 +89,10 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             rows.append(
                 [
                     facts.label(sid),
-                    e.mou_status,
+                    mou_text(e.mou_status),
                     or_default(
                         e.next_action,
-                        "No next action recorded yet."
+                        _("No next action recorded yet.")
                         if plan.level == "full"
                         else _(NO_NEXT_ACTION_SHARED),
                     ),
@@ -99,4 +103,4 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             [_("Stakeholder"), _("Status"), _("Next step"), _("Due")], rows, [4.6, 2.2, 6.4, 3.4]
         )
     else:
-        w.para("No agreement recorded yet: the MoU status is 'none' for every stakeholder.")
+        w.para(_("No agreement recorded yet: the MoU status is 'none' for every stakeholder."))

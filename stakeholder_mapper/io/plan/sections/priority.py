@@ -23,29 +23,33 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     # The table is wide; a short one, or the public version's counts, stay on portrait pages.
     w.set_landscape(plan.per_actor and len(facts.ranked) >= LANDSCAPE_FROM_ROWS)
     w.heading(_(SECTIONS["priority"]))
-    aiim_note = (
-        "; the strategy follows the Alignment, Interest and Influence Matrix (AIIM), "
-        "explained in the annex"
-        if plan.level == "full"
-        else ""
-    )
-    branch_note = ""
-    if facts.branch is not None:
-        branch_note = (
-            f" {capital(plan.our_side())} is listed last, marked “{NOT_A_TARGET}”: it "
-            "carries out the plan and is not a stakeholder to engage."
-            if plan.per_actor
-            else " The counts leave out our own branch, which carries out the plan."
-        )
-    lead = (
-        "Stakeholders in priority order (the rule is in the annex)."
+    sentences = [
+        _("Stakeholders in priority order (the rule is in the annex).")
         if plan.per_actor
-        else "Number of stakeholders by category and quadrant."
-    )
-    w.para(
-        f"{lead} The quadrant follows Mendelow's power–interest "
-        f"grid (high = {HIGH_FROM} or more on 1–5){aiim_note}.{branch_note}"
-    )
+        else _("Number of stakeholders by category and quadrant."),
+        (
+            _(
+                "The quadrant follows Mendelow's power–interest grid (high = {high} or more on "
+                "1–5); the strategy follows the Alignment, Interest and Influence Matrix "
+                "(AIIM), explained in the annex."
+            )
+            if plan.level == "full"
+            else _(
+                "The quadrant follows Mendelow's power–interest grid (high = {high} or more on "
+                "1–5)."
+            )
+        ).format(high=HIGH_FROM),
+    ]
+    if facts.branch is not None:
+        sentences.append(
+            _(
+                "{our_side} is listed last, marked “{mark}”: it carries out the plan and is not "
+                "a stakeholder to engage."
+            ).format(our_side=capital(plan.our_side()), mark=_(NOT_A_TARGET))
+            if plan.per_actor
+            else _("The counts leave out our own branch, which carries out the plan.")
+        )
+    w.para(" ".join(sentences))
     if not plan.per_actor:
         categories = sorted({facts.category(s) for s in facts.targets})
         counts = Counter((facts.category(s), facts.quadrants[s]) for s in facts.targets)
@@ -77,7 +81,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         ]
         if plan.level == "full":
             row += [score_text(s.position), score_text(s.trust), _(facts.strategies[sid])]
-        row.append(reading.role if reading else "")
+        row.append(_(reading.role) if reading else "")
         rows.append(row)
     if plan.level == "full":
         header = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ....core.i18n import _
+from ....core.i18n import _, isolate
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..restricted import PURPOSE_WITHHELD
@@ -22,14 +22,18 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         w.para(
             or_default(
                 plan.smap.info.purpose,
-                "No purpose recorded yet: describe the change this engagement seeks in the "
-                "map's properties.",
+                _(
+                    "No purpose recorded yet: describe the change this engagement seeks in the "
+                    "map's properties."
+                ),
             )
         )
     if not plan.per_actor:
         return
     objectives = [
-        f"{plan.facts.label(sid)}: {s.engagement.objective.strip()}"
+        _("{name}: {text}").format(
+            name=isolate(plan.facts.label(sid)), text=s.engagement.objective.strip()
+        )
         for sid in plan.facts.targets
         if (s := plan.stakeholder(sid)).engagement.objective.strip()
     ]
@@ -37,6 +41,6 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     if objectives:
         w.bullets(objectives)
     elif plan.level != "full" and plan.facts.original_has("objective"):
-        w.para("The objectives recorded by the branch are not shared in this version.")
+        w.para(_("The objectives recorded by the branch are not shared in this version."))
     else:
-        w.para("No objectives recorded yet: add them on each stakeholder's engagement tab.")
+        w.para(_("No objectives recorded yet: add them on each stakeholder's engagement tab."))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from ....analysis.readings import single_points
-from ....core.i18n import _
+from ....core.i18n import _, format_number, isolate, ngettext
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..priorities import POWERFUL
-from ..wording import sentence_count
+from ..wording import share_text
 from ..writer import PlanWriter
 
 __all__ = ["write"]
@@ -27,14 +27,22 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         for sid in cut_points[:5]:
             loss = facts.number(sid, "reachability_loss") or 0
             structural.append(
-                f"If {facts.label(sid)} stepped back, {loss:.0%} of the connections "
-                "between other stakeholders would be lost: build a second route to the "
-                "groups it links."
+                _(
+                    "If {name} stepped back, {share} of the connections between other "
+                    "stakeholders would be lost: build a second route to the groups it links."
+                ).format(name=isolate(facts.label(sid)), share=share_text(loss))
             )
     elif cut_points:
         n = len(cut_points)
-        points = "a single point" if n == 1 else "single points"
-        structural.append(f"{sentence_count(n)} {points} of failure.")
+        structural.append(
+            _("One stakeholder is a single point of failure.")
+            if n == 1
+            else ngettext(
+                "{count} stakeholder is a single point of failure.",
+                "{count} stakeholders are single points of failure.",
+                n,
+            ).format(count=format_number(n))
+        )
     if plan.level == "full":
         for sid in facts.targets:
             s = plan.stakeholder(sid)
@@ -43,34 +51,42 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             opposed = s.position is not None and s.position < 0
             wary = s.trust is not None and s.trust < 0
             if opposed and wary:
-                structural.append(
-                    f"{s.label} is powerful, opposed and distrustful: plan how to limit "
+                text = _(
+                    "{name} is powerful, opposed and distrustful: plan how to limit "
                     "their opposition and who can rebuild their trust."
                 )
             elif opposed:
-                structural.append(
-                    f"{s.label} is powerful and opposed: plan how to limit their "
+                text = _(
+                    "{name} is powerful and opposed: plan how to limit their "
                     "opposition and who can reassure them."
                 )
             elif wary:
-                structural.append(
-                    f"{s.label} is powerful and distrustful: plan who can rebuild their trust."
-                )
+                text = _("{name} is powerful and distrustful: plan who can rebuild their trust.")
+            else:
+                continue
+            structural.append(text.format(name=isolate(s.label)))
     hops = Counter(m.first_hop for m in facts.messengers.values() if m.first_hop)
     for hop, n in hops.most_common(2):
         if n >= 3 and plan.per_actor:
             structural.append(
-                f"{facts.label(hop)} is the suggested messenger for {n} stakeholders: "
-                "do not overload one relationship."
+                ngettext(
+                    "{name} is the suggested messenger for {count} stakeholder: do not "
+                    "overload one relationship.",
+                    "{name} is the suggested messenger for {count} stakeholders: do not "
+                    "overload one relationship.",
+                    n,
+                ).format(name=isolate(facts.label(hop)), count=format_number(n))
             )
     w.heading(_("Risks the map shows"), 2)
-    w.bullets(structural or ["The map shows no structural risk."])
+    w.bullets(structural or [_("The map shows no structural risk.")])
     if not plan.per_actor:
         return
     w.heading(_("Risks recorded with stakeholders"), 2)
     recorded = [
         (
-            facts.label(sid) + (" (our branch)" if sid == facts.branch else ""),
+            _("{name} (our branch)").format(name=facts.label(sid))
+            if sid == facts.branch
+            else facts.label(sid),
             plan.stakeholder(sid).engagement.risks.strip(),
         )
         for sid in facts.ranked
@@ -80,6 +96,6 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
         w.table([_("Stakeholder"), _("Risk")], recorded, [4, 9])
     elif plan.level != "full" and plan.facts.original_has("risks"):
         # Held back by the level: "none recorded" would be false.
-        w.para("Risks recorded by the branch are not shared in this version.")
+        w.para(_("Risks recorded by the branch are not shared in this version."))
     else:
-        w.para("No risks recorded yet.")
+        w.para(_("No risks recorded yet."))

@@ -3,14 +3,14 @@ stakeholders still to plan."""
 
 from __future__ import annotations
 
-from ....core.i18n import N_, _
+from ....core.i18n import N_, PDI, _, format_number, isolate, ngettext
 from ....core.wording import counted
 from ..advice import APPROACH_BASIS, suggested_approach
 from ..context import PlanContext
 from ..options import SECTIONS
 from ..principles import principle_titles
 from ..restricted import NO_NEXT_ACTION_SHARED, NO_ROUTE_SHARED_CELL, NOT_SHARED_ROW
-from ..wording import capital, date_or_blank, or_default, score_text
+from ..wording import capital, date_or_blank, mou_text, or_default, score_text, stage_text
 from ..writer import PlanWriter
 
 __all__ = ["write"]
@@ -37,25 +37,33 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     if not ids:
         scope = _(NO_SHEETS)
     elif plan.options.sheets_for == "all":
-        scope = f"One sheet for each of the {counted(len(ids), 'stakeholder')} but our own branch."
-    else:
-        scope = (
-            f"One sheet for each of the {counted(len(ids), 'stakeholder')} with engagement "
-            "details recorded"
-            + (
-                f"; the {len(unplanned)} other priority stakeholders (manage closely or "
-                "keep satisfied) are listed after the sheets as engagement still to plan."
-                if unplanned
-                else "."
-            )
+        scope = _("One sheet for each of the {stakeholders} but our own branch.").format(
+            stakeholders=counted(len(ids), "stakeholder", "stakeholders")
         )
+    elif unplanned:
+        scope = ngettext(
+            "One sheet for each of the {stakeholders} with engagement details recorded; the "
+            "{count} other priority stakeholder (manage closely or keep satisfied) is listed "
+            "after the sheets as engagement still to plan.",
+            "One sheet for each of the {stakeholders} with engagement details recorded; the "
+            "{count} other priority stakeholders (manage closely or keep satisfied) are listed "
+            "after the sheets as engagement still to plan.",
+            len(unplanned),
+        ).format(
+            stakeholders=counted(len(ids), "stakeholder", "stakeholders"),
+            count=format_number(len(unplanned)),
+        )
+    else:
+        scope = _(
+            "One sheet for each of the {stakeholders} with engagement details recorded."
+        ).format(stakeholders=counted(len(ids), "stakeholder", "stakeholders"))
     if plan.level == "full":
-        how = (
+        how = _(
             "Fields left empty on the map say so; the approach and messenger are suggested "
             "from the map when none was recorded."
         )
     else:
-        how = (
+        how = _(
             "This version does not share, for any stakeholder, what the branch wants from "
             "it (objective, desired change, ask, progress markers), nor the approach, "
             "focal point, engagement stage or risks: the approach shown is the map's "
@@ -77,9 +85,11 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
     w.heading(_("Engagement still to plan"), 2)
     if plan.level == "full":
         w.para(
-            "No objective, ask or next action is recorded yet for these priority "
-            "stakeholders. Agree a first contact and a focal point for each, then record "
-            "the engagement on the map to give them a sheet in the next plan."
+            _(
+                "No objective, ask or next action is recorded yet for these priority "
+                "stakeholders. Agree a first contact and a focal point for each, then record "
+                "the engagement on the map to give them a sheet in the next plan."
+            )
         )
     else:
         # This version never shows objectives or asks: it cannot say none is recorded.
@@ -90,7 +100,7 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
         contact = (
             plan.recorded_messenger(sid)
             or (messenger.contact if messenger else "")
-            or ("no trusted route yet" if plan.level == "full" else NO_ROUTE_SHARED_CELL)
+            or (_("no trusted route yet") if plan.level == "full" else _(NO_ROUTE_SHARED_CELL))
         )
         row = [facts.label(sid), _(facts.quadrants[sid])]
         if plan.level == "full":
@@ -99,7 +109,7 @@ def _still_to_plan(w: PlanWriter, plan: PlanContext, ids: list[str]) -> None:
             row.append(capital(contact))
         if plan.level == "full":
             s = plan.stakeholder(sid)
-            row.append(or_default(s.engagement.owner or s.focal_point, "none yet"))
+            row.append(or_default(s.engagement.owner or s.focal_point, _("none yet")))
         rows.append(row)
     if plan.level == "full":
         columns = [
@@ -127,13 +137,13 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         line += " · " + _("AIIM: {strategy}").format(strategy=_(facts.strategies[sid]).lower())
     reading = facts.readings.get(sid)
     if reading:
-        line += " · " + _("network role: {role}").format(role=reading.role.lower())
+        line += " · " + _("network role: {role}").format(role=_(reading.role).lower())
     w.para(line, w.caption)
     messenger = facts.messengers.get(sid)
     suggested = messenger.sentence if messenger else ""
     recorded_messenger = plan.recorded_messenger(sid)
     markers = "\n".join(
-        _("{name}: {text}").format(name=_(name), text=text.strip())
+        _("{name}: {text}").format(name=_(name), text=isolate(text.strip()))
         for name, text in (
             (N_("Expect to see"), e.expect_to_see),
             (N_("Like to see"), e.like_to_see),
@@ -155,35 +165,36 @@ def _sheet(w: PlanWriter, plan: PlanContext, sid: str) -> None:
         # Held back by the export level for every stakeholder, not missing: never
         # listed as "not recorded".
         del optional["Desired change"], optional["Progress markers"], optional["Risks"]
-    basis = APPROACH_BASIS["full" if plan.level == "full" else "partner"]
+    basis = _(APPROACH_BASIS["full" if plan.level == "full" else "partner"])
     approach = e.approach.strip() or (
         f"{suggested_approach(s, facts.quadrants[sid], plan.level)} {basis}"
     )
+    recorded = (
+        _("{name} (recorded on the map)").format(name=isolate(recorded_messenger))
+        if recorded_messenger
+        else ""
+    )
     if not suggested:  # no branch named: nothing is suggested (the plan said why)
-        messenger_text = f"{recorded_messenger} (recorded on the map)" if recorded_messenger else ""
+        messenger_text = recorded
     elif plan.level != "full":
         # Only what the branch recorded and marked, else one wording for everyone.
-        messenger_text = (
-            f"{recorded_messenger} (recorded on the map)" if recorded_messenger else suggested
-        )
-    elif recorded_messenger:
-        messenger_text = (
-            f"{recorded_messenger} (recorded on the map)\nSuggested by the map: {suggested}"
-        )
+        messenger_text = recorded or suggested
     else:
-        messenger_text = f"Suggested by the map: {suggested}"
+        by_map = _("Suggested by the map: {suggestion}").format(suggestion=suggested)
+        messenger_text = f"{recorded}\n{by_map}" if recorded else by_map
     if messenger and messenger.confidence_sentence:
         messenger_text += f"\n{messenger.confidence_sentence}"
-    next_action = or_default(
-        e.next_action,
-        _("No next action recorded yet.") if plan.level == "full" else _(NO_NEXT_ACTION_SHARED),
+    next_action = isolate(e.next_action.strip()) or (
+        _("No next action recorded yet.") if plan.level == "full" else _(NO_NEXT_ACTION_SHARED)
     )
     if e.due_date:
-        stop = "" if next_action.endswith((".", "!", "?")) else "."
-        next_action += f"{stop} Due {date_or_blank(e.due_date)}."
-    status = f"MoU: {e.mou_status}"
+        stop = "" if next_action.rstrip(PDI).endswith((".", "!", "?", "؟")) else "."
+        due = _("Due {date}.").format(date=date_or_blank(e.due_date))
+        next_action += f"{stop} {due}"
+    status = _("MoU: {status}").format(status=mou_text(e.mou_status))
     if plan.level == "full":
-        status = f"Engagement stage: {e.stage or 'not assessed yet'} · {status}"
+        stage = stage_text(e.stage) if e.stage else _("not assessed yet")
+        status = _("Engagement stage: {stage}").format(stage=stage) + " · " + status
     owner = None
     if plan.level == "full":
         owner = (

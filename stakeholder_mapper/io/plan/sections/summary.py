@@ -7,13 +7,13 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ....analysis.readings import single_points
-from ....core.i18n import N_, _, format_date, format_number, ngettext
+from ....core.i18n import N_, _, format_date, format_number, isolate, ngettext, pgettext
 from ....core.wording import counted
 from ..context import PRIORITY_QUADRANTS, PlanContext
 from ..options import SECTIONS
 from ..priorities import PRIORITY_REASONS, first_priorities
 from ..restricted import MIN_PUBLIC_COUNT, SMALL_COUNTS_NOTE, public_count, public_counted
-from ..wording import names_list, sentence_count
+from ..wording import names_list
 from ..writer import PlanWriter
 
 __all__ = ["write"]
@@ -51,21 +51,10 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     w.heading(_(SECTIONS["summary"]))
     smap, facts = plan.smap, plan.facts
     counts = Counter(facts.quadrants[sid] for sid in facts.targets)
-    place = f" in {smap.info.city}" if smap.info.city else ""
-    noun = "other stakeholder" if facts.branch is not None else "stakeholder"
     relationships = counted(len(smap.relationships), "relationship", "relationships")
     close, satisfied = counts["Manage closely"], counts["Keep satisfied"]
     if not plan.per_actor:
-        w.para(
-            PUBLIC_LEAD.format(
-                who=plan.our_side(),
-                targets=public_counted(len(facts.targets), noun),
-                place=place,
-                relationships=counted(len(smap.relationships), "relationship"),
-                close=public_count(close) if close else "none",
-                satisfied=public_count(satisfied) if satisfied else "none",
-            )
-        )
+        w.para(_public_lead(plan, relationships, close, satisfied))
     else:
         w.para(_lead(plan, relationships, close, satisfied))
     if note := plan.missing_branch_note():
@@ -108,7 +97,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             for sid, reasons in top:
                 # The name leads in bold, so the five can be told apart at a glance.
                 who = _(PRIORITY_LINE["who"])
-                lead = who.split("{reasons}", 1)[0].format(name=facts.label(sid))
+                lead = who.split("{reasons}", 1)[0].format(name=isolate(facts.label(sid)))
                 line = _priority_line(plan, sid, reasons)
                 w.para(line.removeprefix(lead), w.bullet, bold_lead=lead)
         else:
@@ -173,9 +162,12 @@ def _decisions(plan: PlanContext) -> list[str]:
     facts = plan.facts
 
     def named(ids: Sequence[str], most: int = 5) -> str:
-        names = [facts.label(sid) for sid in ids[:most]]
+        names = [isolate(facts.label(sid)) for sid in ids[:most]]
         if len(ids) > most:
-            names.append(_("{count} more").format(count=format_number(len(ids) - most)))
+            more = len(ids) - most
+            names.append(
+                ngettext("{count} more", "{count} more", more).format(count=format_number(more))
+            )
         return names_list(names)
 
     def with_status(status: str) -> list[str]:
@@ -231,11 +223,11 @@ def _priority_line(plan: PlanContext, sid: str, reasons: tuple[str, ...]) -> str
     facts, e = plan.facts, plan.stakeholder(sid).engagement
     why = _("; ").join(_(PRIORITY_REASONS[r]) for r in reasons)
     line = {key: _(text) for key, text in PRIORITY_LINE.items()}
-    parts = [line["who"].format(name=facts.label(sid), reasons=why)]
+    parts = [line["who"].format(name=isolate(facts.label(sid)), reasons=why)]
     full = plan.level == "full"
     if full:
         ask = e.ask.strip()
-        parts.append(line["ask"].format(ask=_stopped(ask)) if ask else line["no_ask"])
+        parts.append(line["ask"].format(ask=isolate(_stopped(ask))) if ask else line["no_ask"])
     if e.due_date is None or not e.next_action.strip():
         parts.append(line["no_deadline"])
     else:
@@ -243,11 +235,11 @@ def _priority_line(plan: PlanContext, sid: str, reasons: tuple[str, ...]) -> str
         parts.append(line[key].format(date=format_date(e.due_date, short=True)))
     if full:
         risk = _first_sentence(e.risks)
-        parts.append(line["risk"].format(risk=risk) if risk else line["no_risk"])
+        parts.append(line["risk"].format(risk=isolate(risk)) if risk else line["no_risk"])
     recorded = plan.recorded_messenger(sid)
     messenger = facts.messengers.get(sid)
     suggested = messenger.short if messenger else ""
-    through = [_("recorded messenger: {name}").format(name=recorded)] if recorded else []
+    through = [_("recorded messenger: {name}").format(name=isolate(recorded))] if recorded else []
     if suggested and (plan.level == "full" or not recorded):
         through.append(suggested)
     if through:
@@ -276,12 +268,39 @@ def _stopped(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
-#: The Public version's opening: counts of one or two would point at actors.
-PUBLIC_LEAD = (
-    "This plan sets out how {who} will engage the {targets} mapped{place}, linked by "
-    "{relationships}. Of these, {close} are rated high on both power and interest and need "
-    "close management; {satisfied} are rated high on power only and must be kept satisfied."
-)
+def _public_lead(plan: PlanContext, relationships: str, close: int, satisfied: int) -> str:
+    """The Public version's opening: counts of one or two would point at actors, so they
+    read "fewer than 3" and no count chooses a singular."""
+    facts, city = plan.facts, plan.smap.info.city
+    n = len(facts.targets)
+    if facts.branch is not None:
+        targets = public_counted(n, "other stakeholder", "other stakeholders")
+    else:
+        targets = public_counted(n, "stakeholder", "stakeholders")
+    if city:
+        text = _(
+            "This plan sets out how {who} will engage the {targets} mapped in {city}, linked "
+            "by {relationships}. Of these, {close} are rated high on both power and interest "
+            "and need close management; {satisfied} are rated high on power only and must be "
+            "kept satisfied."
+        )
+    else:
+        text = _(
+            "This plan sets out how {who} will engage the {targets} mapped, linked by "
+            "{relationships}. Of these, {close} are rated high on both power and interest and "
+            "need close management; {satisfied} are rated high on power only and must be kept "
+            "satisfied."
+        )
+    none = pgettext("no stakeholders", "none")
+    return text.format(
+        who=plan.our_side(),
+        targets=targets,
+        city=isolate(city),
+        relationships=relationships,
+        close=public_count(close) if close else none,
+        satisfied=public_count(satisfied) if satisfied else none,
+    )
+
 
 #: The Public version's finding for one or two single points of failure: a count of one
 #: would point at an actor.
@@ -292,15 +311,19 @@ FEW_CUT_POINTS = N_(
 
 
 #: The Public findings' largest categories, after "… in 13 categories".
-LARGEST_GROUPS = "; the largest groups are {names}"
-
-
-def _largest_groups(cats: Counter[str]) -> str:
-    """The Public findings' largest categories, named only from 3 members on and never
-    counted: a category's size beside the table of priorities would give its small
-    counts away."""
-    named = [name for name, n in cats.most_common(3) if n >= MIN_PUBLIC_COUNT]
-    return LARGEST_GROUPS.format(names=", ".join(named)) if named else ""
+def _map_covers(stakeholders: str, cats: Counter[str]) -> str:
+    """The Public findings' first sentence: how many stakeholders in how many categories,
+    and the largest categories, named only from 3 members on and never counted: a
+    category's size beside the table of priorities would give its small counts away."""
+    categories = counted(len(cats), "category", "categories")
+    named = [isolate(name) for name, n in cats.most_common(3) if n >= MIN_PUBLIC_COUNT]
+    if not named:
+        return _("The map covers {stakeholders} in {categories}.").format(
+            stakeholders=stakeholders, categories=categories
+        )
+    return _(
+        "The map covers {stakeholders} in {categories}; the largest groups are {names}."
+    ).format(stakeholders=stakeholders, categories=categories, names=_(", ").join(named))
 
 
 def _public_findings(plan: PlanContext) -> list[str]:
@@ -309,17 +332,23 @@ def _public_findings(plan: PlanContext) -> list[str]:
     communities = facts.metrics["community"].dropna().nunique() if len(facts.metrics) else 0
     cut = len(single_points(facts.metrics))
     items = [
-        f"The map covers {public_counted(len(smap.stakeholders), 'stakeholder')} in "
-        f"{len(cats)} categories" + _largest_groups(cats) + ".",
-        f"The network falls into {communities} coalitions (groups that are more tied to "
-        "each other than to the rest).",
+        _map_covers(public_counted(len(smap.stakeholders), "stakeholder", "stakeholders"), cats),
+        _(
+            "The network falls into {coalitions} (groups that are more tied to each other than "
+            "to the rest)."
+        ).format(coalitions=counted(int(communities), "coalition", "coalitions")),
     ]
     if 0 < cut < MIN_PUBLIC_COUNT:
         items.append(_(FEW_CUT_POINTS))
     elif cut:
         items.append(
-            f"{sentence_count(cut)} single points of failure: without any one of them, "
-            "part of the network would lose its link to the rest."
+            ngettext(
+                "{count} stakeholder is a single point of failure: without any one of them, "
+                "part of the network would lose its link to the rest.",
+                "{count} stakeholders are single points of failure: without any one of them, "
+                "part of the network would lose its link to the rest.",
+                cut,
+            ).format(count=format_number(cut))
         )
     return items
 
