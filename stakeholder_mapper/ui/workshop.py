@@ -30,6 +30,8 @@ __all__ = ["WorkshopTools"]
 
 #: Size of the quick-entry bar in presentation mode, in points.
 PRESENT_ENTRY_PT = 18
+#: Width the quick-entry bar takes in presentation when the screen allows, in pixels.
+PRESENT_ENTRY_MIN_WIDTH = 960
 #: Height the towers dock gets when it opens smaller, in pixels.
 TOWERS_DOCK_HEIGHT = 380
 
@@ -94,6 +96,7 @@ class WorkshopTools(QObject):
         self.present_entry = QuickEntryBar(document, view)
         self.present_entry.setAutoFillBackground(True)
         self.present_entry.set_point_size(PRESENT_ENTRY_PT)
+        self.present_entry.set_stacked(True)
         self.present_entry.hide()
         self.present_entry.installEventFilter(self)
         self.present_entry.dismissed.connect(lambda: self.entry_action.setChecked(False))
@@ -224,7 +227,8 @@ class WorkshopTools(QObject):
     def _update_margins(self) -> None:
         """Keep the map below the top bar and clear of the changes panel and quick entry."""
         right = self._changes_width() + 16 if self.changes_action.isChecked() else 0
-        bottom = self.present_entry.sizeHint().height() + 32 if self.entry_action.isChecked() else 0
+        entry = self.present_entry.height_for(self._entry_width())
+        bottom = entry + 32 if self.entry_action.isChecked() else 0
         self.view.setViewportMargins(0, self._top_margin(), right, bottom)
         self._place_floating()
         style = self.presentation.style
@@ -245,13 +249,20 @@ class WorkshopTools(QObject):
             whole = (shown | ghosts).adjusted(-margin, -margin, margin, margin)
             view.fitInView(whole, Qt.AspectRatioMode.KeepAspectRatio)
 
+    def _entry_width(self) -> int:
+        """The quick-entry bar's width in presentation: two thirds of the screen, or
+        nearly all of a narrow one, so a long line and its message fit."""
+        width = self.view.width()
+        return max(width * 2 // 3, min(width - 48, PRESENT_ENTRY_MIN_WIDTH))
+
     def _place_floating(self) -> None:
         rect = self.view.rect().adjusted(0, self._top_margin(), 0, 0)
-        height = self.present_entry.sizeHint().height()
+        width = self._entry_width()
+        height = self.present_entry.height_for(width)
         self.present_entry.setGeometry(
-            rect.left() + rect.width() // 6,
+            rect.left() + (rect.width() - width) // 2,
             rect.bottom() - height - 24,
-            rect.width() * 2 // 3,
+            width,
             height,
         )
         self.present_entry.raise_()
