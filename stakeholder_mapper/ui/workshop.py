@@ -25,6 +25,7 @@ from .presentation import PresentationMode, PresentationStyle
 from .quick_entry_bar import QuickEntryBar
 from .snapshots_panel import ComparisonView, SnapshotPanel
 from .towers import LABEL_PT, InfluenceTowers
+from .workshop_room import RoomPanel
 
 __all__ = ["WorkshopTools"]
 
@@ -78,6 +79,11 @@ class WorkshopTools(QObject):
         self.snapshots_dock = _dock(window, "snapshots_dock", _("Snapshots"), self.snapshots)
         self.log = EngagementLogEditor(document)
         self.log_dock = _dock(window, "log_dock", _("Engagement log"), self.log)
+        self.room = RoomPanel(document)
+        self.room_dock = _dock(window, "room_dock", _("Workshop room"), self.room)
+        self.room_dock.hide()
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.room_dock)
+        window.installEventFilter(self.room)
         # Hidden before they are tabified: docks hidden after leave a stray tab bar on the window.
         for dock in (self.towers_dock, self.snapshots_dock, self.log_dock):
             dock.hide()
@@ -148,6 +154,10 @@ class WorkshopTools(QObject):
         take.triggered.connect(self._on_take_snapshot)
         window.addAction(take)
         menu.addAction(take)
+        invite = QAction(_("&Invite participants…"), window)
+        invite.setToolTip(_("Let the room rate and connect stakeholders from their phones"))
+        invite.triggered.connect(self._on_invite)
+        menu.addAction(invite)
         menu.addSeparator()
         for dock in (self.towers_dock, self.snapshots_dock, self.log_dock):
             menu.addAction(dock.toggleViewAction())
@@ -160,6 +170,10 @@ class WorkshopTools(QObject):
             self.present_entry.line.setFocus()
             return
         self.quick_entry.line.setFocus()
+
+    def _on_invite(self) -> None:
+        self.room_dock.show()
+        self.room_dock.raise_()
 
     def _on_take_snapshot(self) -> None:
         self.snapshots_dock.show()

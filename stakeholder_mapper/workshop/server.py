@@ -23,13 +23,17 @@ from ..paths import WORKSHOP_PAGE_DIR
 from .page_messages import page_messages
 from .room import Room, RoomError
 
-__all__ = ["MAX_BODY", "RATE_BURST", "RATE_PER_S", "RoomServer", "is_private"]
+__all__ = ["ADDRESS_BURST", "MAX_BODY", "RATE_BURST", "RATE_PER_S", "RoomServer", "is_private"]
 
 #: Largest request body accepted, in bytes: a rating is about 120.
 MAX_BODY = 4096
 #: Requests one device may make in a burst, then per second.
 RATE_BURST = 30
 RATE_PER_S = 10.0
+#: The same for requests without a device token (the page, its words, joining), per
+#: address: more, since several phones may share one address behind a router.
+ADDRESS_BURST = 120
+ADDRESS_PER_S = 20.0
 #: The page's files, by the name the page asks for, with their type.
 _FILES = {
     "": ("index.html", "text/html"),
@@ -62,15 +66,16 @@ def _error(code: str, status: int) -> web.Response:
 
 
 class _Buckets:
-    """A token bucket per device (or per address before joining)."""
+    """A token bucket per key: ``burst`` requests at once, then ``per_s`` a second."""
 
-    def __init__(self) -> None:
+    def __init__(self, burst: int, per_s: float) -> None:
         self._buckets: dict[str, tuple[float, float]] = {}
+        self.burst, self.per_s = float(burst), per_s
 
     def allow(self, key: str) -> bool:
         now = time.monotonic()
-        level, last = self._buckets.get(key, (float(RATE_BURST), now))
-        level = min(float(RATE_BURST), level + (now - last) * RATE_PER_S)
+        level, last = self._buckets.get(key, (self.burst, now))
+        level = min(self.burst, level + (now - last) * self.per_s)
         if level < 1:
             self._buckets[key] = (level, now)
             return False
@@ -90,7 +95,8 @@ class RoomServer:
         self._loop = asyncio.new_event_loop()
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
-        self._buckets = _Buckets()
+        self._devices = _Buckets(RATE_BURST, RATE_PER_S)
+        self._addresses = _Buckets(ADDRESS_BURST, ADDRESS_PER_S)
 
     @property
     def address(self) -> str:
@@ -168,8 +174,9 @@ class RoomServer:
         each with a short code the page turns into a sentence."""
         if not is_private(request.remote or ""):
             return _error("forbidden", 403)
-        key = request.headers.get("Authorization", "") or (request.remote or "")
-        if not self._buckets.allow(key):
+        device = request.headers.get("Authorization", "")
+        buckets = self._devices if device else self._addresses
+        if not buckets.allow(device or request.remote or ""):
             return _error("too_many_requests", 429)
         if (request.content_length or 0) > MAX_BODY:
             return _error("too_large", 413)

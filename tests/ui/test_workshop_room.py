@@ -1,0 +1,100 @@
+"""The facilitator's room panel: invite, open, watch the spread, adopt, accept, end."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from stakeholder_mapper.ui.document import MapDocument
+from stakeholder_mapper.ui.workshop_room import RoomPanel
+
+
+@pytest.fixture
+def panel(small_map, qtbot):
+    widget = RoomPanel(MapDocument(small_map))
+    qtbot.addWidget(widget)
+    widget.resize(520, 900)
+    widget.show()
+    widget.start("127.0.0.1")
+    yield widget
+    widget.end()
+
+
+def _rate(panel: RoomPanel, nickname: str, sid: str, **values: int | None) -> None:
+    room = panel.room
+    participant = room.join(room.code, nickname, "10.0.0.2")
+    room.rate(participant.token, 1, {"stakeholder": sid, **values})
+
+
+def test_invite_shows_a_qr_code_the_address_and_the_room_code(panel):
+    assert panel.server.running
+    assert panel.address.text() == panel.server.address
+    assert panel.code.text() == f"Room code: {panel.room.code}"
+    image: QImage = panel.qr.pixmap().toImage()
+    assert image.width() >= 150, "large enough to scan from the back of the room"
+    assert panel.start_button.isEnabled() is False and panel.end_button.isEnabled()
+
+
+def test_spread_is_shown_and_the_group_value_adopted_as_one_undo_step(panel, qtbot):
+    document = panel.document
+    document.selection.set(("mayor", "youth"))
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert panel.room.opened == ("mayor", "youth")
+    _rate(panel, "Ana", "mayor", power=5, interest=2, position=-2)
+    _rate(panel, "Ben", "mayor", power=2, interest=None, position=1)
+    _rate(panel, "", "mayor", power=3, interest=2, position=2)
+    qtbot.waitUntil(lambda: panel.count.text() == "3 participants · 3 answers", timeout=3000)
+    assert panel.table.item(0, 0).text() == "Mayor"
+    assert panel.table.item(0, 1).text() == "3 (2…5) ⚠"
+    assert panel.table.item(0, 2).text() == "2"
+    assert panel.table.item(0, 5).text() == "3"
+    before = document.smap.stakeholders["mayor"]
+    panel.table.selectRow(0)
+    qtbot.mouseClick(panel.adopt_button, Qt.MouseButton.LeftButton)
+    mayor = document.smap.stakeholders["mayor"]
+    assert (mayor.power, mayor.interest, mayor.position) == (3, 2, 1)
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert document.smap.stakeholders["mayor"] == before
+
+
+def test_a_proposed_tie_reaches_the_map_only_when_accepted(panel, qtbot):
+    document = panel.document
+    document.selection.set(("mayor", "youth"))
+    panel._on_open_clicked()
+    room = panel.room
+    ana = room.join(room.code, "Ana", "10.0.0.2")
+    body = {"source": "youth", "target": "mayor", "kind": "influence", "strength": 4}
+    room.propose(ana.token, 1, body)
+    room.propose(ana.token, 2, {**body, "strength": 1})
+    ties = dict(document.smap.relationships)
+    qtbot.waitUntil(lambda: panel.proposals.count() == 2, timeout=3000)
+    assert panel.proposals.item(0).text() == "Youth council → Mayor: Influence, strength 4"
+    panel.proposals.setCurrentRow(1)
+    qtbot.mouseClick(panel.reject_button, Qt.MouseButton.LeftButton)
+    assert document.smap.relationships == ties
+    panel.proposals.setCurrentRow(0)
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    added = [r for r in document.smap.relationships.values() if r.id not in ties]
+    assert [(r.source, r.target, r.strength, r.confidence) for r in added] == [
+        ("youth", "mayor", 4, "assumed")
+    ]
+    assert panel.proposals.count() == 0 and document.undo_stack.count() == 1
+
+
+def test_ending_the_session_stops_the_server(panel, qtbot):
+    server = panel.server
+    qtbot.mouseClick(panel.end_button, Qt.MouseButton.LeftButton)
+    assert not server.running and panel.server is None
+    assert panel.qr.pixmap().isNull() and panel.start_button.isEnabled()
+
+
+def test_closing_the_window_stops_the_room(window, qtbot):
+    panel = window.workshop.room
+    panel.start("127.0.0.1")
+    server = panel.server
+    assert server.running
+    window.document.undo_stack.setClean()
+    window.close()
+    assert not server.running
