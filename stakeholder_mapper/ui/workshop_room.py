@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -96,6 +97,8 @@ class RoomPanel(QWidget):
         self.table.setHorizontalHeaderLabels(
             [_("Stakeholder"), *map(_, _FIELD_NAMES.values()), _("Answers")]
         )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setToolTip(_("Median (lowest…highest); ⚠ where the room disagrees"))
