@@ -9,6 +9,7 @@ map until the facilitator adopts or accepts it, each as one undo step.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 
@@ -31,9 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.commands import AddRelationship, Batch, UpdateStakeholder
-from ..core.i18n import N_, _
+from ..core.i18n import N_, _, format_date
 from ..core.model import Relationship
+from ..core.snapshots import TakeSnapshot
+from ..io.project import snapshot_content
 from ..workshop.addresses import private_addresses
+from ..workshop.perspectives import group_median, perspective_content
 from ..workshop.room import ANSWER_FIELDS, Room, Spread
 from ..workshop.server import RoomServer
 from .document import MapDocument
@@ -106,6 +110,15 @@ class RoomPanel(QWidget):
         self.proposals = QListWidget(self)
         self.accept_button = QPushButton(_("Accept"), self)
         self.reject_button = QPushButton(_("Reject"), self)
+        self.people = QListWidget(self)
+        self.erase_button = QPushButton(_("Erase this participant's answers"), self)
+        self.keep_button = QPushButton(_("Keep the answers as perspectives"), self)
+        self.keep_button.setToolTip(
+            _(
+                "A snapshot per participant and one of the group median, to compare in "
+                "Snapshots; delete a participant's snapshot to erase their answers"
+            )
+        )
 
         start = QHBoxLayout()
         start.addWidget(self.network, 1)
@@ -127,6 +140,12 @@ class RoomPanel(QWidget):
         layout.addWidget(QLabel(_("Proposed relationships"), self))
         layout.addWidget(self.proposals, 1)
         layout.addLayout(decide)
+        layout.addWidget(QLabel(_("Participants"), self))
+        layout.addWidget(self.people, 1)
+        keep = QHBoxLayout()
+        keep.addWidget(self.erase_button)
+        keep.addWidget(self.keep_button)
+        layout.addLayout(keep)
 
         self.start_button.clicked.connect(self._on_start_clicked)
         self.end_button.clicked.connect(self.end)
@@ -135,6 +154,8 @@ class RoomPanel(QWidget):
         self.adopt_button.clicked.connect(self._on_adopt_clicked)
         self.accept_button.clicked.connect(lambda: self._decide(True))
         self.reject_button.clicked.connect(lambda: self._decide(False))
+        self.erase_button.clicked.connect(self._on_erase_clicked)
+        self.keep_button.clicked.connect(self.keep_perspectives)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -214,6 +235,11 @@ class RoomPanel(QWidget):
                 self.table.setItem(row, column, QTableWidgetItem(_cell(spreads[field])))
             answers = len(room.ratings(sid, "power"))
             self.table.setItem(row, len(ANSWER_FIELDS) + 1, QTableWidgetItem(str(answers)))
+        self.people.clear()
+        for number, (pid, nickname) in enumerate(room.participants(), start=1):
+            item = QListWidgetItem(nickname or _("anonymous participant {n}").format(n=number))
+            item.setData(Qt.ItemDataRole.UserRole, pid)
+            self.people.addItem(item)
         self.proposals.clear()
         kinds = {k.id: k.name for k in smap.kinds.values()}
         for proposal in room.proposals():
@@ -286,3 +312,36 @@ class RoomPanel(QWidget):
             )
             self.document.push(AddRelationship(smap, tie))
         self.refresh()
+
+    def _on_erase_clicked(self) -> None:
+        item = self.people.currentItem()
+        if self.room is not None and item is not None:
+            self.room.erase(item.data(Qt.ItemDataRole.UserRole))
+            self.refresh()
+
+    def keep_perspectives(self) -> None:
+        """Keep each participant's ratings, and the group median, as snapshots of the map
+        (one undo step), named by the session and the nickname or "anonymous participant"."""
+        room = self.room
+        if room is None:
+            return
+        everyone = room.perspectives()
+        if not everyone:
+            return
+        smap = self.document.smap
+        content = snapshot_content(smap)
+        session = _("Workshop {date}").format(date=format_date(dt.date.today()))
+        named: list[tuple[str, dict]] = []
+        for number, (nickname, ratings) in enumerate(everyone, start=1):
+            who = nickname or _("anonymous participant {n}").format(n=number)
+            named.append((who, ratings))
+        named.append((_("group median"), group_median([r for _who, r in everyone])))
+        steps = [
+            lambda m, who=who, ratings=ratings: TakeSnapshot(
+                m,
+                _("{session}: {name}").format(session=session, name=who),
+                perspective_content(content, ratings),
+            )
+            for who, ratings in named
+        ]
+        self.document.push(Batch.build(smap, _("Keep the answers as perspectives"), steps))

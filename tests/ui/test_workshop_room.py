@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
+from stakeholder_mapper.io.project import snapshot_map
 from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.workshop_room import RoomPanel
 
@@ -98,3 +99,28 @@ def test_closing_the_window_stops_the_room(window, qtbot):
     window.document.undo_stack.setClean()
     window.close()
     assert not server.running
+
+
+def test_answers_are_kept_as_perspectives_and_a_participant_erased(panel, qtbot):
+    document = panel.document
+    document.selection.set(("mayor",))
+    panel._on_open_clicked()
+    _rate(panel, "Ana", "mayor", power=5, position=-2)
+    _rate(panel, "", "mayor", power=2, position=None)
+    _rate(panel, "Eve", "mayor", power=1, position=2)
+    qtbot.waitUntil(lambda: panel.people.count() == 3, timeout=3000)
+    assert [panel.people.item(n).text() for n in range(3)] == [
+        "Ana",
+        "anonymous participant 2",
+        "Eve",
+    ]
+    panel.people.setCurrentRow(2)
+    qtbot.mouseClick(panel.erase_button, Qt.MouseButton.LeftButton)
+    assert panel.people.count() == 2 and panel.room.ratings("mayor", "power") == [5, 2]
+    qtbot.mouseClick(panel.keep_button, Qt.MouseButton.LeftButton)
+    names = [s.name.split(": ", 1)[1] for s in document.smap.snapshots]
+    assert names == ["Ana", "anonymous participant 2", "group median"]
+    assert document.undo_stack.count() == 1
+    views = [snapshot_map(s).stakeholders["mayor"] for s in document.smap.snapshots]
+    assert [(v.power, v.position) for v in views] == [(5, -2), (2, None), (4, -2)]
+    assert document.smap.stakeholders["mayor"].power is None, "the map itself is unchanged"
