@@ -84,6 +84,8 @@ class WorkshopTools(QObject):
         self.room_dock.hide()
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.room_dock)
         window.installEventFilter(self.room)
+        self.room.answers_changed.connect(self._on_room_answers)
+        self._clouds: list = []
         # Hidden before they are tabified: docks hidden after leave a stray tab bar on the window.
         for dock in (self.towers_dock, self.snapshots_dock, self.log_dock):
             dock.hide()
@@ -174,6 +176,19 @@ class WorkshopTools(QObject):
     def _on_invite(self) -> None:
         self.room_dock.show()
         self.room_dock.raise_()
+
+    def _on_room_answers(self, ratings: dict) -> None:
+        """Show the room's individual ratings as a cloud on both grids."""
+        if not self._clouds:
+            # pyqtgraph loads after the window shows: the clouds are made on first answers.
+            from .rating_cloud import RatingCloud
+
+            for name in ("power_interest", "influence_position"):
+                grid = getattr(self.window, name, None)
+                if grid is not None:
+                    self._clouds.append(RatingCloud(grid))
+        for cloud in self._clouds:
+            cloud.set_ratings(ratings)
 
     def _on_take_snapshot(self) -> None:
         self.snapshots_dock.show()

@@ -14,7 +14,7 @@ import io
 import math
 
 import segno
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -69,6 +69,10 @@ def _cell(spread: Spread) -> str:
 
 class RoomPanel(QWidget):
     """Everything the facilitator needs to run a room, for a dock or the projector."""
+
+    #: Emitted when answers arrive, with each opened stakeholder's ratings (one
+    #: {field: value} per participant who rated it), for the grids' clouds.
+    answers_changed = Signal(dict)
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -235,6 +239,8 @@ class RoomPanel(QWidget):
                 self.table.setItem(row, column, QTableWidgetItem(_cell(spreads[field])))
             answers = len(room.ratings(sid, "power"))
             self.table.setItem(row, len(ANSWER_FIELDS) + 1, QTableWidgetItem(str(answers)))
+        everyone = [ratings for _name, ratings in room.perspectives()]
+        self.answers_changed.emit({sid: [r[sid] for r in everyone if sid in r] for sid in opened})
         self.people.clear()
         for number, (pid, nickname) in enumerate(room.participants(), start=1):
             item = QListWidgetItem(nickname or _("anonymous participant {n}").format(n=number))

@@ -124,3 +124,26 @@ def test_answers_are_kept_as_perspectives_and_a_participant_erased(panel, qtbot)
     views = [snapshot_map(s).stakeholders["mayor"] for s in document.smap.snapshots]
     assert [(v.power, v.position) for v in views] == [(5, -2), (2, None), (4, -2)]
     assert document.smap.stakeholders["mayor"].power is None, "the map itself is unchanged"
+
+
+def test_the_rooms_ratings_show_as_a_cloud_on_both_grids(window, qtbot):
+    panel = window.workshop.room
+    panel.start("127.0.0.1")
+    window.document.selection.set(("mayor", "imam"))
+    panel._on_open_clicked()
+    _rate(panel, "Ana", "mayor", power=5, interest=2, position=-2)
+    _rate(panel, "Ben", "mayor", power=5, interest=2, position=1)
+    _rate(panel, "", "mayor", power=1, interest=None, position=1)
+    _rate(panel, "Eve", "imam", power=3, interest=3, position=0)
+    clouds = window.workshop._clouds
+    qtbot.waitUntil(lambda: len(clouds) == 2 and clouds[0].count == 3, timeout=3000)
+    power_interest, influence_position = clouds
+    assert power_interest.grid is window.power_interest
+    # The unknown interest leaves one of the mayor's three ratings off the power-interest grid.
+    points = list(zip(*power_interest.item.getData(), strict=True))
+    assert sorted((round(x), round(y)) for x, y in points) == [(2, 5), (2, 5), (3, 3)]
+    assert all((x, y) != (2, 5) for x, y in points), "off the map point's centre"
+    assert sorted(
+        (round(x), round(y)) for x, y in zip(*influence_position.item.getData(), strict=True)
+    ) == [(-2, 5), (0, 3), (1, 1), (1, 5)]
+    panel.end()
