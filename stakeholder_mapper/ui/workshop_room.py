@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.commands import AddRelationship, Batch, UpdateStakeholder
-from ..core.i18n import N_, _, format_date
+from ..core.i18n import N_, _, format_date, system_error
 from ..core.model import Relationship
 from ..core.snapshots import TakeSnapshot
 from ..io.project import snapshot_content
@@ -85,6 +85,14 @@ class RoomPanel(QWidget):
         self.network.setToolTip(_("The network the participants' phones are on"))
         for name, address in private_addresses():
             self.network.addItem(f"{address} ({name})", address)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a01010; font-weight: bold;")
+        self.problem.hide()
+        if not self.network.count():
+            self._say(
+                _("No private network found: connect this computer to the room's Wi-Fi or hotspot.")
+            )
         self.start_button = QPushButton(_("Invite participants"), self)
         self.end_button = QPushButton(_("End the session"), self)
         self.qr = QLabel(self)
@@ -133,6 +141,7 @@ class RoomPanel(QWidget):
         decide.addWidget(self.reject_button)
         layout = QVBoxLayout(self)
         layout.addLayout(start)
+        layout.addWidget(self.problem)
         layout.addWidget(self.qr)
         layout.addWidget(self.address)
         layout.addWidget(self.code)
@@ -266,10 +275,24 @@ class RoomPanel(QWidget):
             self.proposals.addItem(item)
 
     # -- reactions ----------------------------------------------------------------------
+    def _say(self, problem: str) -> None:
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+
     def _on_start_clicked(self) -> None:
         host = self.network.currentData()
-        if host:
+        if not host:
+            return
+        self._say("")
+        try:
             self.start(host)
+        except OSError as exc:
+            self.end()
+            self._say(
+                _("The room could not open on {address}: {reason}").format(
+                    address=host, reason=system_error(exc)
+                )
+            )
 
     def _on_open_clicked(self) -> None:
         if self.room is not None:

@@ -92,7 +92,7 @@ class RoomServer:
         self.room = room
         self.host = host
         self.port = port
-        self._loop = asyncio.new_event_loop()
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
         self._devices = _Buckets(RATE_BURST, RATE_PER_S)
@@ -114,29 +114,31 @@ class RoomServer:
         """Listen (on a free port if none was given) and serve on a background thread."""
         ready = threading.Event()
         failure: list[BaseException] = []
+        loop = self._loop = asyncio.new_event_loop()
 
         def run() -> None:
-            asyncio.set_event_loop(self._loop)
+            asyncio.set_event_loop(loop)
             try:
-                self._loop.run_until_complete(self._open())
+                loop.run_until_complete(self._open())
             except BaseException as exc:  # reported to the caller of start()
                 failure.append(exc)
-                ready.set()
-                return
             ready.set()
-            self._loop.run_forever()
-            self._loop.run_until_complete(self._close())
-            self._loop.close()
+            if not failure:
+                loop.run_forever()
+            loop.run_until_complete(self._close())
+            loop.close()
 
         self._thread = threading.Thread(target=run, name="workshop-room", daemon=True)
         self._thread.start()
         ready.wait()
         if failure:
+            self._thread.join(timeout=10)
+            self._thread = None
             raise failure[0]
 
     def stop(self) -> None:
         """Stop serving and free the port; participants' pages show they are offline."""
-        if self._thread is None:
+        if self._thread is None or self._loop is None:
             return
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)

@@ -147,3 +147,14 @@ def test_the_rooms_ratings_show_as_a_cloud_on_both_grids(window, qtbot):
         (round(x), round(y)) for x, y in zip(*influence_position.item.getData(), strict=True)
     ) == [(-2, 5), (0, 3), (1, 1), (1, 5)]
     panel.end()
+
+
+def test_a_room_that_cannot_open_says_why_in_one_sentence(small_map, qtbot):
+    widget = RoomPanel(MapDocument(small_map))
+    qtbot.addWidget(widget)
+    widget.network.clear()
+    widget.network.addItem("10.254.254.254 (gone)", "10.254.254.254")  # not this computer's
+    widget._show_running(False)
+    qtbot.mouseClick(widget.start_button, Qt.MouseButton.LeftButton)
+    assert widget.problem.text().startswith("The room could not open on 10.254.254.254: ")
+    assert widget.server is None and widget.start_button.isEnabled()
