@@ -82,7 +82,13 @@ function scale(card, name, value) {
     input.value = option === null ? "" : String(option);
     input.checked = option === value || (option === null && value === null);
     const face = document.createElement("span");
-    face.textContent = option === null ? say("dont_know") : option > 0 && name === "position" ? "+" + option : String(option);
+    if (option === null) {
+      face.textContent = say("dont_know");
+    } else {
+      face.className = "number";
+      const signed = name === "position" && option !== 0;
+      face.textContent = signed ? (option > 0 ? "+" : "\u2212") + Math.abs(option) : String(option);
+    }
     label.append(input, face);
     row.append(label);
   }

@@ -162,9 +162,7 @@ class RoomServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port, backlog=256)
         await site.start()
-        server = site._server
-        if self.port == 0 and server is not None and server.sockets:  # type: ignore[union-attr]
-            self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.port = self._runner.addresses[0][1]
 
     async def _close(self) -> None:
         if self._runner is not None:

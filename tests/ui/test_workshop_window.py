@@ -349,3 +349,20 @@ def test_presentation_entry_is_wide_and_shows_its_whole_message(qtbot, small_map
     assert bar.action.isVisible()
     assert bar.action.mapTo(bar, bar.action.rect().bottomLeft()).y() <= bar.height()
     assert bar.geometry().bottom() <= window.view.height()
+
+
+def test_ctrl_z_in_the_windows_quick_entry_undoes_one_edit_of_the_map(qtbot, small_map):
+    window = _window(qtbot, small_map)
+    bar = window.workshop.quick_entry
+    qtbot.keyClicks(bar.line, "Radio Delta; media")
+    qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    qtbot.keyClicks(bar.line, "Radio Delta > Mayor")
+    qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    stack = window.document.undo_stack
+    assert stack.count() == 2 and bar.line.text() == ""
+    qtbot.keyClick(bar.line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stack.index() == 1, "one step back: the tie, not the stakeholder too"
+    radio = window.document.smap.find_stakeholder("Radio Delta")
+    assert radio is not None
+    assert not any(r.source == radio.id for r in window.document.smap.relationships.values())
+    assert bar.line.text() == ""
