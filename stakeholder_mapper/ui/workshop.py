@@ -23,6 +23,7 @@ from .document import MapDocument
 from .engagement_log_editor import EngagementLogEditor
 from .presentation import PresentationMode, PresentationStyle
 from .quick_entry_bar import QuickEntryBar
+from .room_projection import RoomProjection
 from .snapshots_panel import ComparisonView, SnapshotPanel
 from .towers import LABEL_PT, InfluenceTowers
 from .workshop_room import RoomPanel
@@ -132,11 +133,22 @@ class WorkshopTools(QObject):
         self.changes_action.setEnabled(False)
         self.changes_action.setToolTip(_("Show what changed since the compared snapshot"))
         self.changes_action.toggled.connect(self._on_present_changes_toggled)
-        for panel in (self.present_towers, self.present_changes):
+        self.present_room = RoomProjection(self.room, LABEL_PT, view)
+        self.present_room.hide()
+        self.room_action = QAction(_("Room"), window)
+        self.room_action.setCheckable(True)
+        self.room_action.setEnabled(False)
+        self.room_action.setToolTip(
+            _("Show the invitation to the room, or the group's answers once revealed")
+        )
+        self.room_action.toggled.connect(self._on_present_room_toggled)
+        self.room.room_changed.connect(self._on_room_changed)
+        for panel in (self.present_towers, self.present_changes, self.present_room):
             panel.installEventFilter(self)
         self.presentation.add_tool(self.entry_action)
         self.presentation.add_tool(self.towers_action)
         self.presentation.add_tool(self.changes_action)
+        self.presentation.add_tool(self.room_action)
         view.installEventFilter(self)
 
         self._build_menu()
@@ -215,12 +227,20 @@ class WorkshopTools(QObject):
         self.overlay.label_pt = style.label_pt if style.active else 11
         self.overlay.set_votes_visible(style.show_scores)
         self.present_towers.set_shown(style.show_names, style.show_scores)
+        self.present_room.set_names_shown(style.show_names or not style.active)
         if not style.active:
-            for action in (self.entry_action, self.towers_action, self.changes_action):
+            actions = (self.entry_action, self.towers_action, self.changes_action, self.room_action)
+            for action in actions:
                 action.blockSignals(True)
                 action.setChecked(False)
                 action.blockSignals(False)
-            for panel in (self.present_entry, self.present_towers, self.present_changes):
+            panels = (
+                self.present_entry,
+                self.present_towers,
+                self.present_changes,
+                self.present_room,
+            )
+            for panel in panels:
                 panel.hide()
         self._update_margins()
 
@@ -240,6 +260,20 @@ class WorkshopTools(QObject):
             self.present_towers.setPalette(palette)
             self._place_floating()
             self.present_towers.chart.setFocus()
+
+    def _on_room_changed(self) -> None:
+        running = self.room.server is not None
+        self.room_action.setEnabled(running)
+        if not running:
+            self.room_action.setChecked(False)
+
+    def _on_present_room_toggled(self, shown: bool) -> None:
+        self.present_room.setVisible(shown)
+        if shown:
+            self._place_floating()
+            self.present_room.setFocus()
+        else:
+            self.view.setFocus()
 
     def _changes_width(self) -> int:
         return self.view.width() * 2 // 5
@@ -297,6 +331,8 @@ class WorkshopTools(QObject):
         self.present_entry.raise_()
         self.present_towers.setGeometry(rect)
         self.present_towers.raise_()
+        self.present_room.setGeometry(rect)
+        self.present_room.raise_()
         width = self._changes_width()
         self.present_changes.setGeometry(
             rect.right() - width, rect.top() + 16, width - 16, rect.height() - 32
@@ -308,6 +344,7 @@ class WorkshopTools(QObject):
         """Esc in the towers or the changes panel (or a widget in it) closes that panel."""
         panels = {
             self.present_towers: self.towers_action,
+            self.present_room: self.room_action,
             self.present_changes: self.changes_action,
         }
         action = panels.get(watched)  # type: ignore[call-overload]

@@ -37,16 +37,18 @@ from ..core.model import Relationship
 from ..core.snapshots import TakeSnapshot
 from ..io.project import snapshot_content
 from ..workshop.addresses import private_addresses
+from ..workshop.partner_view import PartnerView, partner_view
 from ..workshop.perspectives import group_median, perspective_content
 from ..workshop.room import ANSWER_FIELDS, Room, Spread
 from ..workshop.server import RoomServer
 from .document import MapDocument
 
-__all__ = ["RoomPanel"]
+__all__ = ["FIELD_NAMES", "RoomPanel", "spread_text"]
 
 #: How often the panel reads the room, in milliseconds.
 REFRESH_MS = 500
-_FIELD_NAMES = {
+#: The rated fields' names, translated where shown.
+FIELD_NAMES = {
     "power": N_("Power"),
     "interest": N_("Interest"),
     "position": N_("Position"),
@@ -59,7 +61,8 @@ def _rounded(median: float) -> int:
     return math.floor(median + 0.5)
 
 
-def _cell(spread: Spread) -> str:
+def spread_text(spread: Spread) -> str:
+    """A spread as the room reads it: ``4 (2…5) ⚠`` (median, lowest…highest, disagreement)."""
     if spread.median is None:
         return "–"
     median = f"{spread.median:g}"
@@ -73,11 +76,14 @@ class RoomPanel(QWidget):
     #: Emitted when answers arrive, with each opened stakeholder's ratings (one
     #: {field: value} per participant who rated it), for the grids' clouds.
     answers_changed = Signal(dict)
+    #: Emitted when the session starts or ends, or the room changes (for the projector).
+    room_changed = Signal()
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.room: Room | None = None
+        self.view: PartnerView | None = None
         self.server: RoomServer | None = None
         self._seen = -1
 
@@ -111,7 +117,7 @@ class RoomPanel(QWidget):
         self.reveal = QCheckBox(_("Reveal the group's answers to the room"), self)
         self.table = QTableWidget(0, 2 + len(ANSWER_FIELDS), self)
         self.table.setHorizontalHeaderLabels(
-            [_("Stakeholder"), *map(_, _FIELD_NAMES.values()), _("Answers")]
+            [_("Stakeholder"), *map(_, FIELD_NAMES.values()), _("Answers")]
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -178,14 +184,8 @@ class RoomPanel(QWidget):
     def start(self, host: str) -> None:
         """Open a room on ``host`` (a private address) with the map's Partner-level view."""
         self.end()
-        smap = self.document.smap
-        categories = {c.id: c.name for c in smap.categories.values()}
-        names = {
-            s.id: (s.label, categories.get(s.category, s.category))
-            for s in smap.stakeholders.values()
-        }
-        kinds = {k.id: k.name for k in smap.kinds.values()}
-        self.room = Room(names, kinds)
+        self.view = partner_view(self.document.smap)
+        self.room = Room(self.view.stakeholders, self.view.kinds)
         self.server = RoomServer(self.room, host)
         self.server.start()
         self.address.setText(self.server.address)
@@ -199,6 +199,7 @@ class RoomPanel(QWidget):
         self._timer.start()
         self._show_running(True)
         self.refresh()
+        self.room_changed.emit()
 
     def end(self) -> None:
         """Stop the server: the room's pages go offline; the answers stay for a look."""
@@ -210,6 +211,7 @@ class RoomPanel(QWidget):
         self.address.clear()
         self.code.clear()
         self._show_running(False)
+        self.room_changed.emit()
 
     def _show_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running and self.network.count() > 0)
@@ -237,19 +239,22 @@ class RoomPanel(QWidget):
             )
         )
         smap = self.document.smap
-        opened = [i for i in room.opened if i in smap.stakeholders]
+        opened = self.opened()
         self.table.setRowCount(len(opened))
-        for row, sid in enumerate(opened):
+        for row, (sid, neutral) in enumerate(opened):
             name = QTableWidgetItem(smap.stakeholders[sid].label)
             name.setData(Qt.ItemDataRole.UserRole, sid)
             self.table.setItem(row, 0, name)
-            spreads = room.spreads(sid)
+            spreads = room.spreads(neutral)
             for column, field in enumerate(ANSWER_FIELDS, start=1):
-                self.table.setItem(row, column, QTableWidgetItem(_cell(spreads[field])))
-            answers = len(room.ratings(sid, "power"))
+                self.table.setItem(row, column, QTableWidgetItem(spread_text(spreads[field])))
+            answers = len(room.ratings(neutral, "power"))
             self.table.setItem(row, len(ANSWER_FIELDS) + 1, QTableWidgetItem(str(answers)))
         everyone = [ratings for _name, ratings in room.perspectives()]
-        self.answers_changed.emit({sid: [r[sid] for r in everyone if sid in r] for sid in opened})
+        self.answers_changed.emit(
+            {sid: [r[neutral] for r in everyone if neutral in r] for sid, neutral in opened}
+        )
+        self.room_changed.emit()
         self.people.clear()
         for number, (pid, nickname) in enumerate(room.participants(), start=1):
             item = QListWidgetItem(nickname or _("anonymous participant {n}").format(n=number))
@@ -257,17 +262,19 @@ class RoomPanel(QWidget):
             self.people.addItem(item)
         self.proposals.clear()
         kinds = {k.id: k.name for k in smap.kinds.values()}
+        view = self.view
+        assert view is not None
         for proposal in room.proposals():
             source, target = (
-                smap.stakeholders.get(proposal.source),
-                smap.stakeholders.get(proposal.target),
+                smap.stakeholders.get(view.from_room[proposal.source]),
+                smap.stakeholders.get(view.from_room[proposal.target]),
             )
             if source is None or target is None:
                 continue
             text = _("{source} → {target}: {kind}, strength {strength}").format(
                 source=source.label,
                 target=target.label,
-                kind=kinds.get(proposal.kind, proposal.kind),
+                kind=kinds.get(view.kind_from_room[proposal.kind], proposal.kind),
                 strength=proposal.strength,
             )
             item = QListWidgetItem(text)
@@ -294,25 +301,43 @@ class RoomPanel(QWidget):
                 )
             )
 
+    def opened(self) -> list[tuple[str, str]]:
+        """(map id, room id) of each stakeholder open in the room and still on the map."""
+        if self.room is None or self.view is None:
+            return []
+        smap, back = self.document.smap, self.view.from_room
+        return [(back[n], n) for n in self.room.opened if back[n] in smap.stakeholders]
+
     def _on_open_clicked(self) -> None:
-        if self.room is not None:
-            self.room.open(self.document.selection.stakeholders)
-            self.refresh()
+        if self.room is None or self.view is None:
+            return
+        chosen = self.document.selection.stakeholders
+        shown = [self.view.to_room[i] for i in chosen if i in self.view.to_room]
+        self.room.open(shown)
+        self._say(
+            _("Confidential stakeholders are not opened to the room.")
+            if len(shown) < len(chosen)
+            else ""
+        )
+        self.refresh()
 
     def _on_reveal_toggled(self, shown: bool) -> None:
         if self.room is not None:
             self.room.reveal(shown)
+            self.refresh()
 
     def adopt(self, stakeholder_ids: list[str]) -> None:
         """Write the group's medians into the map, every stakeholder at once, one undo step."""
-        room, smap = self.room, self.document.smap
-        if room is None:
+        room, view, smap = self.room, self.view, self.document.smap
+        if room is None or view is None:
             return
         steps = []
         for sid in stakeholder_ids:
+            if sid not in view.to_room:
+                continue
             values = {
                 field: _rounded(spread.median)
-                for field, spread in room.spreads(sid).items()
+                for field, spread in room.spreads(view.to_room[sid]).items()
                 if spread.median is not None
             }
             if values and sid in smap.stakeholders:
@@ -329,13 +354,13 @@ class RoomPanel(QWidget):
         if self.room is None or item is None:
             return
         proposal = self.room.decide(item.data(Qt.ItemDataRole.UserRole), accepted)
-        if accepted:
-            smap = self.document.smap
+        if accepted and self.view is not None:
+            smap, view = self.document.smap, self.view
             tie = Relationship(
                 smap.new_id("r"),
-                proposal.source,
-                proposal.target,
-                kind=proposal.kind,
+                view.from_room[proposal.source],
+                view.from_room[proposal.target],
+                kind=view.kind_from_room[proposal.kind],
                 strength=proposal.strength,
                 confidence="assumed",
             )
@@ -351,10 +376,13 @@ class RoomPanel(QWidget):
     def keep_perspectives(self) -> None:
         """Keep each participant's ratings, and the group median, as snapshots of the map
         (one undo step), named by the session and the nickname or "anonymous participant"."""
-        room = self.room
-        if room is None:
+        room, view = self.room, self.view
+        if room is None or view is None:
             return
-        everyone = room.perspectives()
+        everyone = [
+            (nickname, {view.from_room[n]: values for n, values in ratings.items()})
+            for nickname, ratings in room.perspectives()
+        ]
         if not everyone:
             return
         smap = self.document.smap

@@ -40,8 +40,9 @@ DOTS = 5
 NICKNAME_LENGTH = 40
 MAX_PARTICIPANTS = 200
 MAX_PROPOSALS_EACH = 30
-#: A spread (highest minus lowest rating) at least this share of the scale is flagged.
-DISAGREEMENT_SHARE = 0.5
+#: The room is split when at least this share of its ratings lies below the scale's middle
+#: and as large a share above it.
+DISAGREEMENT_SHARE = 0.25
 #: Wrong room codes tolerated from one address before it must wait.
 CODE_TRIES = 5
 CODE_WAIT_S = 60.0
@@ -95,7 +96,9 @@ class Spread:
 def spread(values: Iterable[int | None], bounds: tuple[int, int]) -> Spread:
     """Median, range and a disagreement flag of the ratings given ("don't know" left out).
 
-    The flag rises when the range covers at least half the scale, e.g. 1 and 4 on 1–5.
+    The flag rises when the room is split: at least a quarter of the ratings below the
+    scale's middle and a quarter above it (on 1–5, some say 1 or 2 and some 4 or 5; on
+    −2…+2, some opponent and some supporter). One outlier in a large room does not raise it.
 
     >>> spread([1, 4, None], (1, 5))
     Spread(count=2, median=2.5, low=1, high=4, disagree=True)
@@ -103,8 +106,11 @@ def spread(values: Iterable[int | None], bounds: tuple[int, int]) -> Spread:
     known = sorted(v for v in values if v is not None)
     if not known:
         return Spread(0, None, None, None, False)
-    width = bounds[1] - bounds[0]
-    disagree = len(known) > 1 and known[-1] - known[0] >= DISAGREEMENT_SHARE * width
+    middle = (bounds[0] + bounds[1]) / 2
+    least = DISAGREEMENT_SHARE * len(known)
+    below = sum(v < middle for v in known)
+    above = sum(v > middle for v in known)
+    disagree = len(known) > 1 and below >= least and above >= least
     return Spread(len(known), statistics.median(known), known[0], known[-1], disagree)
 
 

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
+from stakeholder_mapper.core.commands import UpdateStakeholder
 from stakeholder_mapper.io.project import snapshot_map
 from stakeholder_mapper.ui.document import MapDocument
 from stakeholder_mapper.ui.workshop_room import RoomPanel
@@ -25,7 +26,7 @@ def panel(small_map, qtbot):
 def _rate(panel: RoomPanel, nickname: str, sid: str, **values: int | None) -> None:
     room = panel.room
     participant = room.join(room.code, nickname, "10.0.0.2")
-    room.rate(participant.token, 1, {"stakeholder": sid, **values})
+    room.rate(participant.token, 1, {"stakeholder": panel.view.to_room[sid], **values})
 
 
 def test_invite_shows_a_qr_code_the_address_and_the_room_code(panel):
@@ -41,7 +42,9 @@ def test_spread_is_shown_and_the_group_value_adopted_as_one_undo_step(panel, qtb
     document = panel.document
     document.selection.set(("mayor", "youth"))
     qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
-    assert panel.room.opened == ("mayor", "youth")
+    to_room = panel.view.to_room
+    assert panel.room.opened == (to_room["mayor"], to_room["youth"])
+    assert not {"mayor", "youth"} & set(panel.room.opened), "the map's ids stay on the computer"
     _rate(panel, "Ana", "mayor", power=5, interest=2, position=-2)
     _rate(panel, "Ben", "mayor", power=2, interest=None, position=1)
     _rate(panel, "", "mayor", power=3, interest=2, position=2)
@@ -66,7 +69,9 @@ def test_a_proposed_tie_reaches_the_map_only_when_accepted(panel, qtbot):
     panel._on_open_clicked()
     room = panel.room
     ana = room.join(room.code, "Ana", "10.0.0.2")
-    body = {"source": "youth", "target": "mayor", "kind": "influence", "strength": 4}
+    to_room = panel.view.to_room
+    body = {"source": to_room["youth"], "target": to_room["mayor"], "kind": "influence"}
+    body["strength"] = 4
     room.propose(ana.token, 1, body)
     room.propose(ana.token, 2, {**body, "strength": 1})
     ties = dict(document.smap.relationships)
@@ -116,7 +121,9 @@ def test_answers_are_kept_as_perspectives_and_a_participant_erased(panel, qtbot)
     ]
     panel.people.setCurrentRow(2)
     qtbot.mouseClick(panel.erase_button, Qt.MouseButton.LeftButton)
-    assert panel.people.count() == 2 and panel.room.ratings("mayor", "power") == [5, 2]
+    assert panel.people.count() == 2 and panel.room.ratings(
+        panel.view.to_room["mayor"], "power"
+    ) == [5, 2]
     qtbot.mouseClick(panel.keep_button, Qt.MouseButton.LeftButton)
     names = [s.name.split(": ", 1)[1] for s in document.smap.snapshots]
     assert names == ["Ana", "anonymous participant 2", "group median"]
@@ -158,3 +165,50 @@ def test_a_room_that_cannot_open_says_why_in_one_sentence(small_map, qtbot):
     qtbot.mouseClick(widget.start_button, Qt.MouseButton.LeftButton)
     assert widget.problem.text().startswith("The room could not open on 10.254.254.254: ")
     assert widget.server is None and widget.start_button.isEnabled()
+
+
+def test_the_projector_shows_the_invitation_then_the_revealed_answers(qtbot, window):
+    window.document.push(
+        UpdateStakeholder(window.document.smap, "youth", sensitivity="confidential")
+    )
+    tools = window.workshop
+    assert not tools.room_action.isEnabled(), "no room, nothing to show"
+    tools.room.start("127.0.0.1")
+    assert tools.room_action.isEnabled()
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    tools.room_action.trigger()
+    projection = tools.present_room
+    assert projection.isVisible() and projection.geometry().height() > 300
+    assert projection.code.text() == f"Room code: {tools.room.room.code}"
+    assert projection.address.text() == tools.room.server.address
+    assert projection.qr.pixmap().width() >= 250 and not projection.results.isVisible()
+    window.document.selection.set(("mayor",))
+    tools.room._on_open_clicked()
+    _rate(tools.room, "Ana", "mayor", power=4, interest=2)
+    _rate(tools.room, "Ben", "mayor", power=1, interest=2)
+    tools.room.reveal.setChecked(True)
+    assert projection.results.isVisible() and not projection.qr.isVisible()
+    row = [projection.results.item(0, c).text() for c in range(3)]
+    assert row == ["Municipal authority", "2.5 (1…4) ⚠", "2"], "names hidden: the category"
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    assert projection.results.item(0, 0).text() == "Mayor"
+    assert projection.count.text() == "2 participants · 2 answers"
+    qtbot.keyClick(projection.results, Qt.Key.Key_Escape)
+    assert not projection.isVisible() and not tools.room_action.isChecked()
+    tools.room.end()
+    assert not tools.room_action.isEnabled()
+
+
+def test_the_room_shows_the_partner_view_and_never_a_confidential_stakeholder(panel, qtbot):
+    document = panel.document
+    smap = document.smap
+    document.push(UpdateStakeholder(smap, "imam", sensitivity="confidential"))
+    panel.start("127.0.0.1")
+    document.selection.set(("mayor", "imam"))
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert panel.problem.text() == "Confidential stakeholders are not opened to the room."
+    room = panel.room
+    ana = room.join(room.code, "Ana", "10.0.0.2")
+    shown = room.view(ana.token)["stakeholders"]
+    assert [(s["name"], s["category"]) for s in shown] == [("Mayor", "Municipal authority")]
+    assert "imam" not in panel.view.to_room

@@ -26,6 +26,10 @@ def test_spread_gives_median_range_and_flags_disagreement():
     split = spread([-2, 2, 1, None], (-2, 2))
     assert (split.count, split.median, split.disagree) == (3, 1, True)
     assert spread([None, None], (1, 5)).median is None
+    one_outlier = spread([1, 4, 4, 4, 5, 4, 4, 4], (1, 5))
+    assert (one_outlier.low, one_outlier.high, one_outlier.disagree) == (1, 5, False)
+    assert spread([1, 2, 4, 4, 5, 4, 4, 4], (1, 5)).disagree, "a quarter on each side"
+    assert not spread([3, 4, 5, 5], (1, 5)).disagree, "nobody below the middle"
 
 
 def test_ratings_replace_earlier_ones_and_spreads_follow(room):
