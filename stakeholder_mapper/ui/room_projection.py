@@ -4,6 +4,7 @@ count of who has joined), and once the facilitator reveals them, the group's ans
 from __future__ import annotations
 
 import io
+from collections import Counter
 
 import segno
 from PySide6.QtCore import Qt
@@ -103,10 +104,16 @@ class RoomProjection(QWidget):
         smap = panel.document.smap
         opened = panel.opened()
         self.results.setRowCount(len(opened))
+        numbers: Counter[str] = Counter()
         for row, (sid, neutral) in enumerate(opened):
             stakeholder = smap.stakeholders[sid]
             category = smap.categories.get(stakeholder.category)
-            name = stakeholder.label if self._names_shown or category is None else category.name
+            if self._names_shown or category is None:
+                name = stakeholder.label
+            else:
+                # Names hidden: "Media 2", numbered within the category, as the plan does.
+                numbers[category.name] += 1
+                name = f"{category.name} {numbers[category.name]}"
             self.results.setItem(row, 0, QTableWidgetItem(name))
             spreads = room.spreads(neutral)
             for column, field in enumerate(ANSWER_FIELDS, start=1):

@@ -189,7 +189,7 @@ def test_the_projector_shows_the_invitation_then_the_revealed_answers(qtbot, win
     tools.room.reveal.setChecked(True)
     assert projection.results.isVisible() and not projection.qr.isVisible()
     row = [projection.results.item(0, c).text() for c in range(3)]
-    assert row == ["Municipal authority", "2.5 (1…4) ⚠", "2"], "names hidden: the category"
+    assert row == ["Municipal authority 1", "2.5 (1…4) ⚠", "2"], "names hidden: the category"
     qtbot.keyClick(window.view, Qt.Key.Key_N)
     assert projection.results.item(0, 0).text() == "Mayor"
     assert projection.count.text() == "2 participants · 2 answers"
