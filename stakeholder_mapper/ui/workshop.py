@@ -14,7 +14,14 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QScrollArea,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from ..core.i18n import _
 from .canvas import MapScene, MapView
@@ -81,19 +88,23 @@ class WorkshopTools(QObject):
         self.log = EngagementLogEditor(document)
         self.log_dock = _dock(window, "log_dock", _("Engagement log"), self.log)
         self.room = RoomPanel(document)
-        self.room_dock = _dock(window, "room_dock", _("Workshop room"), self.room)
-        self.room_dock.hide()
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.room_dock)
+        # Scrolled: the QR code, tables and lists fit a projector's short screen too.
+        room_scroll = QScrollArea()
+        room_scroll.setWidgetResizable(True)
+        room_scroll.setWidget(self.room)
+        self.room_dock = _dock(window, "room_dock", _("Workshop room"), room_scroll)
         window.installEventFilter(self.room)
         self.room.answers_changed.connect(self._on_room_answers)
         self._clouds: list = []
         # Hidden before they are tabified: docks hidden after leave a stray tab bar on the window.
-        for dock in (self.towers_dock, self.snapshots_dock, self.log_dock):
+        for dock in (self.towers_dock, self.snapshots_dock, self.log_dock, self.room_dock):
             dock.hide()
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.towers_dock)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.snapshots_dock)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.log_dock)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.room_dock)
         window.tabifyDockWidget(self.snapshots_dock, self.log_dock)
+        window.tabifyDockWidget(self.log_dock, self.room_dock)
 
         self.towers_dock.visibilityChanged.connect(self._on_towers_dock_visibility)
 
