@@ -16,7 +16,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python main.py $(MAP)
 
-test: $(STAMP)
+# The browser the workshop page's tests drive (Debian's chromium and its driver).
+BROWSER := /usr/bin/chromedriver
+$(BROWSER):
+	scripts/install_browser.sh
+
+test: $(STAMP) $(BROWSER)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports

@@ -13,6 +13,7 @@ __all__ = [
     "RESOURCES_DIR",
     "SAMPLE_MAP",
     "TEMPLATES_DIR",
+    "WORKSHOP_PAGE_DIR",
 ]
 
 #: The bundled files, installed as the package ``stakeholder_mapper.resources`` (the
@@ -31,6 +32,8 @@ RESOURCES_DIR = TEMPLATES_DIR.parent
 FONT_FILES: tuple[Path, ...] = tuple(sorted(Path(str(_RESOURCES / "fonts")).glob("*.ttf")))
 #: The message catalogues: ``<lang>/LC_MESSAGES/stakeholder_mapper.po`` and its compiled ``.mo``.
 LOCALE_DIR = Path(str(_RESOURCES / "locale"))
+#: The workshop participants' page: plain HTML, CSS and JavaScript served to their phones.
+WORKSHOP_PAGE_DIR = Path(str(_RESOURCES / "workshop"))
 #: Their family names, in the order a glyph is looked for.
 FONT_FAMILIES: tuple[str, ...] = ("Noto Sans", "Noto Sans Arabic")
 

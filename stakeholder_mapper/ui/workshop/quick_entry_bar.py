@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -38,21 +39,29 @@ _CATEGORY_CHANGES = (
 PLACEHOLDER = N_("Name; category   ·   A > B   ·   A -> B trust 4   ·   paste a list")
 
 
+_MAP_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+
 class _EntryLine(QLineEdit):
     """A line edit that hands multi-line pastes to the bar instead of flattening them,
-    and keeps Esc to itself so it never reaches a window shortcut (such as leaving
-    presentation mode) while the facilitator types."""
+    keeps Esc to itself so it never reaches a window shortcut (such as leaving
+    presentation mode) while the facilitator types, sends Enter to the bar itself (with
+    the highlighted completion, if any) and Undo/Redo to the map rather than the text."""
 
     #: Emitted with the clipboard text when it holds several lines.
     pasted_lines = Signal(str)
     #: Emitted when Esc is pressed in the line (its completion popup included).
     escaped = Signal()
+    #: Emitted on Enter with the line to add: the highlighted completion or the text.
+    entered = Signal(str)
+    #: Emitted with True for Undo and False for Redo pressed in the line.
+    map_undo = Signal(bool)
 
     def event(self, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
+            and (event.key() == Qt.Key.Key_Escape or any(map(event.matches, _MAP_KEYS)))
         ):
             event.accept()
             return True
@@ -63,12 +72,38 @@ class _EntryLine(QLineEdit):
             event.accept()
             self.escaped.emit()
             return
+        if event.matches(QKeySequence.StandardKey.Undo):
+            event.accept()
+            self.map_undo.emit(True)
+            return
+        if event.matches(QKeySequence.StandardKey.Redo):
+            event.accept()
+            self.map_undo.emit(False)
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Accepted here, so the completer never puts its choice back into the line
+            # after the line was added and cleared (the next typed line would join it).
+            event.accept()
+            self.entered.emit(self._chosen_line())
+            return
         if event.matches(QKeySequence.StandardKey.Paste):
             text = QGuiApplication.clipboard().text()
             if "\n" in text.strip():
                 self.pasted_lines.emit(text)
                 return
         super().keyPressEvent(event)
+
+    def _chosen_line(self) -> str:
+        """The highlighted completion while the popup shows one, else the typed text."""
+        completer = self.completer()
+        popup = completer.popup()
+        text = self.text()
+        if popup.isVisible():
+            index = popup.currentIndex()
+            popup.hide()
+            if index.isValid():
+                return str(index.data())
+        return text
 
 
 class QuickEntryBar(QWidget):
@@ -99,23 +134,27 @@ class QuickEntryBar(QWidget):
         self.action.hide()
         self.message.hide()
 
+        self.title = QLabel(_("Quick entry:"), self)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(_("Quick entry:"), self))
+        row.addWidget(self.title)
         row.addWidget(self.line, 1)
         row.addWidget(QLabel(_("new names in"), self))
         row.addWidget(self.category)
-        notice = QHBoxLayout()
-        notice.setContentsMargins(0, 0, 0, 0)
-        notice.addWidget(self.message, 1)
-        notice.addWidget(self.action)
+        row.addStretch(0)
+        self._row = row
+        self._notice = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._notice.setContentsMargins(0, 0, 0, 0)
+        self._notice.addWidget(self.message, 1)
+        self._notice.addWidget(self.action)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(row)
-        layout.addLayout(notice)
+        layout.addLayout(self._notice)
 
         self.line.textEdited.connect(self._on_text_edited)
-        self.line.returnPressed.connect(self._on_return_pressed)
+        self.line.entered.connect(self._on_entered)
+        self.line.map_undo.connect(self._on_map_undo)
         self.line.pasted_lines.connect(self.submit)
         self.line.escaped.connect(self._on_escape)
         self.action.clicked.connect(self._on_action_clicked)
@@ -129,6 +168,30 @@ class QuickEntryBar(QWidget):
             font.setPointSize(points)
             widget.setFont(font)
         self.updateGeometry()
+
+    def set_stacked(self, stacked: bool) -> None:
+        """Give the entry line a row of its own, and the message the bar's whole width
+        with its offer below it (large text on a projector), or put them back side by side."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        if stacked:
+            self._row.removeWidget(self.line)
+            self.title.hide()
+            layout.insertWidget(0, self.line)
+            self._notice.setDirection(QBoxLayout.Direction.TopToBottom)
+        else:
+            layout.removeWidget(self.line)
+            self.title.show()
+            self._row.insertWidget(1, self.line, 1)
+            self._notice.setDirection(QBoxLayout.Direction.LeftToRight)
+        self.updateGeometry()
+
+    def height_for(self, width: int) -> int:
+        """The bar's height at ``width``, its wrapped message included."""
+        layout = self.layout()
+        if layout.hasHeightForWidth():
+            return max(layout.totalHeightForWidth(width), self.sizeHint().height())
+        return self.sizeHint().height()
 
     # -- entering -------------------------------------------------------------------------
     def submit(self, text: str, create_missing: bool = False) -> bool:
@@ -209,10 +272,19 @@ class QuickEntryBar(QWidget):
         else:
             self.dismissed.emit()
 
-    def _on_return_pressed(self) -> None:
-        text = self.line.text()
+    def _on_entered(self, text: str) -> None:
+        if text != self.line.text():
+            self.line.setText(text)
         if text.strip():
             self.submit(text)
+
+    def _on_map_undo(self, undo: bool) -> None:
+        """Ctrl+Z in the bar takes back the map's last edit (the tie just added)."""
+        stack = self.document.undo_stack
+        if undo:
+            stack.undo()
+        else:
+            stack.redo()
 
     # -- completions ------------------------------------------------------------------
     def _on_text_edited(self, text: str) -> None:

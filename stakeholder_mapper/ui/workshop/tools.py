@@ -14,7 +14,14 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QScrollArea,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from ...core.i18n import _
 from ..canvas import MapScene, MapView
@@ -23,6 +30,8 @@ from ..document import MapDocument
 from ..panels.engagement_log_editor import EngagementLogEditor
 from .presentation import PresentationMode, PresentationStyle
 from .quick_entry_bar import QuickEntryBar
+from .room_panel import RoomPanel
+from .room_projection import RoomProjection
 from .snapshots_panel import ComparisonView, SnapshotPanel
 from .towers import LABEL_PT, InfluenceTowers
 
@@ -30,6 +39,8 @@ __all__ = ["WorkshopTools"]
 
 #: Size of the quick-entry bar in presentation mode, in points.
 PRESENT_ENTRY_PT = 18
+#: Width the quick-entry bar takes in presentation when the screen allows, in pixels.
+PRESENT_ENTRY_MIN_WIDTH = 960
 #: Height the towers dock gets when it opens smaller, in pixels.
 TOWERS_DOCK_HEIGHT = 380
 
@@ -76,13 +87,24 @@ class WorkshopTools(QObject):
         self.snapshots_dock = _dock(window, "snapshots_dock", _("Snapshots"), self.snapshots)
         self.log = EngagementLogEditor(document)
         self.log_dock = _dock(window, "log_dock", _("Engagement log"), self.log)
+        self.room = RoomPanel(document)
+        # Scrolled: the QR code, tables and lists fit a projector's short screen too.
+        room_scroll = QScrollArea()
+        room_scroll.setWidgetResizable(True)
+        room_scroll.setWidget(self.room)
+        self.room_dock = _dock(window, "room_dock", _("Workshop room"), room_scroll)
+        window.installEventFilter(self.room)
+        self.room.answers_changed.connect(self._on_room_answers)
+        self._clouds: list = []
         # Hidden before they are tabified: docks hidden after leave a stray tab bar on the window.
-        for dock in (self.towers_dock, self.snapshots_dock, self.log_dock):
+        for dock in (self.towers_dock, self.snapshots_dock, self.log_dock, self.room_dock):
             dock.hide()
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.towers_dock)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.snapshots_dock)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.log_dock)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.room_dock)
         window.tabifyDockWidget(self.snapshots_dock, self.log_dock)
+        window.tabifyDockWidget(self.log_dock, self.room_dock)
 
         self.towers_dock.visibilityChanged.connect(self._on_towers_dock_visibility)
 
@@ -94,6 +116,7 @@ class WorkshopTools(QObject):
         self.present_entry = QuickEntryBar(document, view)
         self.present_entry.setAutoFillBackground(True)
         self.present_entry.set_point_size(PRESENT_ENTRY_PT)
+        self.present_entry.set_stacked(True)
         self.present_entry.hide()
         self.present_entry.installEventFilter(self)
         self.present_entry.dismissed.connect(lambda: self.entry_action.setChecked(False))
@@ -121,11 +144,22 @@ class WorkshopTools(QObject):
         self.changes_action.setEnabled(False)
         self.changes_action.setToolTip(_("Show what changed since the compared snapshot"))
         self.changes_action.toggled.connect(self._on_present_changes_toggled)
-        for panel in (self.present_towers, self.present_changes):
+        self.present_room = RoomProjection(self.room, LABEL_PT, view)
+        self.present_room.hide()
+        self.room_action = QAction(_("Room"), window)
+        self.room_action.setCheckable(True)
+        self.room_action.setEnabled(False)
+        self.room_action.setToolTip(
+            _("Show the invitation to the room, or the group's answers once revealed")
+        )
+        self.room_action.toggled.connect(self._on_present_room_toggled)
+        self.room.room_changed.connect(self._on_room_changed)
+        for panel in (self.present_towers, self.present_changes, self.present_room):
             panel.installEventFilter(self)
         self.presentation.add_tool(self.entry_action)
         self.presentation.add_tool(self.towers_action)
         self.presentation.add_tool(self.changes_action)
+        self.presentation.add_tool(self.room_action)
         view.installEventFilter(self)
 
         self._build_menu()
@@ -145,6 +179,10 @@ class WorkshopTools(QObject):
         take.triggered.connect(self._on_take_snapshot)
         window.addAction(take)
         menu.addAction(take)
+        invite = QAction(_("&Invite participants…"), window)
+        invite.setToolTip(_("Let the room rate and connect stakeholders from their phones"))
+        invite.triggered.connect(self._on_invite)
+        menu.addAction(invite)
         menu.addSeparator()
         for dock in (self.towers_dock, self.snapshots_dock, self.log_dock):
             menu.addAction(dock.toggleViewAction())
@@ -157,6 +195,23 @@ class WorkshopTools(QObject):
             self.present_entry.line.setFocus()
             return
         self.quick_entry.line.setFocus()
+
+    def _on_invite(self) -> None:
+        self.room_dock.show()
+        self.room_dock.raise_()
+
+    def _on_room_answers(self, ratings: dict) -> None:
+        """Show the room's individual ratings as a cloud on both grids."""
+        if not self._clouds:
+            # pyqtgraph loads after the window shows: the clouds are made on first answers.
+            from .rating_cloud import RatingCloud
+
+            for name in ("power_interest", "influence_position"):
+                grid = getattr(self.window, name, None)
+                if grid is not None:
+                    self._clouds.append(RatingCloud(grid))
+        for cloud in self._clouds:
+            cloud.set_ratings(ratings)
 
     def _on_take_snapshot(self) -> None:
         self.snapshots_dock.show()
@@ -183,12 +238,20 @@ class WorkshopTools(QObject):
         self.overlay.label_pt = style.label_pt if style.active else 11
         self.overlay.set_votes_visible(style.show_scores)
         self.present_towers.set_shown(style.show_names, style.show_scores)
+        self.present_room.set_names_shown(style.show_names or not style.active)
         if not style.active:
-            for action in (self.entry_action, self.towers_action, self.changes_action):
+            actions = (self.entry_action, self.towers_action, self.changes_action, self.room_action)
+            for action in actions:
                 action.blockSignals(True)
                 action.setChecked(False)
                 action.blockSignals(False)
-            for panel in (self.present_entry, self.present_towers, self.present_changes):
+            panels = (
+                self.present_entry,
+                self.present_towers,
+                self.present_changes,
+                self.present_room,
+            )
+            for panel in panels:
                 panel.hide()
         self._update_margins()
 
@@ -209,6 +272,20 @@ class WorkshopTools(QObject):
             self._place_floating()
             self.present_towers.chart.setFocus()
 
+    def _on_room_changed(self) -> None:
+        running = self.room.server is not None
+        self.room_action.setEnabled(running)
+        if not running:
+            self.room_action.setChecked(False)
+
+    def _on_present_room_toggled(self, shown: bool) -> None:
+        self.present_room.setVisible(shown)
+        if shown:
+            self._place_floating()
+            self.present_room.setFocus()
+        else:
+            self.view.setFocus()
+
     def _changes_width(self) -> int:
         return self.view.width() * 2 // 5
 
@@ -224,7 +301,8 @@ class WorkshopTools(QObject):
     def _update_margins(self) -> None:
         """Keep the map below the top bar and clear of the changes panel and quick entry."""
         right = self._changes_width() + 16 if self.changes_action.isChecked() else 0
-        bottom = self.present_entry.sizeHint().height() + 32 if self.entry_action.isChecked() else 0
+        entry = self.present_entry.height_for(self._entry_width())
+        bottom = entry + 32 if self.entry_action.isChecked() else 0
         self.view.setViewportMargins(0, self._top_margin(), right, bottom)
         self._place_floating()
         style = self.presentation.style
@@ -245,18 +323,27 @@ class WorkshopTools(QObject):
             whole = (shown | ghosts).adjusted(-margin, -margin, margin, margin)
             view.fitInView(whole, Qt.AspectRatioMode.KeepAspectRatio)
 
+    def _entry_width(self) -> int:
+        """The quick-entry bar's width in presentation: two thirds of the screen, or
+        nearly all of a narrow one, so a long line and its message fit."""
+        width = self.view.width()
+        return max(width * 2 // 3, min(width - 48, PRESENT_ENTRY_MIN_WIDTH))
+
     def _place_floating(self) -> None:
         rect = self.view.rect().adjusted(0, self._top_margin(), 0, 0)
-        height = self.present_entry.sizeHint().height()
+        width = self._entry_width()
+        height = self.present_entry.height_for(width)
         self.present_entry.setGeometry(
-            rect.left() + rect.width() // 6,
+            rect.left() + (rect.width() - width) // 2,
             rect.bottom() - height - 24,
-            rect.width() * 2 // 3,
+            width,
             height,
         )
         self.present_entry.raise_()
         self.present_towers.setGeometry(rect)
         self.present_towers.raise_()
+        self.present_room.setGeometry(rect)
+        self.present_room.raise_()
         width = self._changes_width()
         self.present_changes.setGeometry(
             rect.right() - width, rect.top() + 16, width - 16, rect.height() - 32
@@ -268,6 +355,7 @@ class WorkshopTools(QObject):
         """Esc in the towers or the changes panel (or a widget in it) closes that panel."""
         panels = {
             self.present_towers: self.towers_action,
+            self.present_room: self.room_action,
             self.present_changes: self.changes_action,
         }
         action = panels.get(watched)  # type: ignore[call-overload]

@@ -329,3 +329,40 @@ def test_esc_in_the_docked_quick_entry_clears_it_then_returns_to_the_canvas(qtbo
     assert entry.line.text() == "" and not entry.message.isVisible()
     qtbot.keyClick(entry.line, Qt.Key.Key_Escape)
     assert view.hasFocus() and window.document.undo_stack.count() == 0
+
+
+def test_presentation_entry_is_wide_and_shows_its_whole_message(qtbot, small_map):
+    window = _window(qtbot, small_map)
+    tools = window.workshop
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    tools.entry_action.trigger()
+    bar = tools.present_entry
+    qtbot.keyClicks(bar.line, "Youth volunteers network > Municipal water and sanitation authority")
+    qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bar.message.isVisible())
+    qtbot.wait(50)
+    assert bar.line.width() >= window.view.width() // 2, "room for a long line"
+    message = bar.message
+    assert message.height() >= message.heightForWidth(message.width()), "no line cut off"
+    bottom = message.mapTo(bar, message.rect().bottomLeft()).y()
+    assert bottom <= bar.height(), "the message fits inside the bar"
+    assert bar.action.isVisible()
+    assert bar.action.mapTo(bar, bar.action.rect().bottomLeft()).y() <= bar.height()
+    assert bar.geometry().bottom() <= window.view.height()
+
+
+def test_ctrl_z_in_the_windows_quick_entry_undoes_one_edit_of_the_map(qtbot, small_map):
+    window = _window(qtbot, small_map)
+    bar = window.workshop.quick_entry
+    qtbot.keyClicks(bar.line, "Radio Delta; media")
+    qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    qtbot.keyClicks(bar.line, "Radio Delta > Mayor")
+    qtbot.keyClick(bar.line, Qt.Key.Key_Return)
+    stack = window.document.undo_stack
+    assert stack.count() == 2 and bar.line.text() == ""
+    qtbot.keyClick(bar.line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stack.index() == 1, "one step back: the tie, not the stakeholder too"
+    radio = window.document.smap.find_stakeholder("Radio Delta")
+    assert radio is not None
+    assert not any(r.source == radio.id for r in window.document.smap.relationships.values())
+    assert bar.line.text() == ""
