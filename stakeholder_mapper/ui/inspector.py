@@ -208,6 +208,7 @@ class Inspector(QWidget):
                     form.addRow(field.title, editor.widget)
             self._forms[records] = form_widget
         scroll = QScrollArea()
+        scroll.setAccessibleName(_("Inspector"))
         scroll.setWidgetResizable(True)
         body = QWidget()
         body_layout = QVBoxLayout(body)

@@ -68,6 +68,7 @@ from .lazy_widget import LazyWidget, build_after_first_paint
 from .metrics_panel import MetricsPanel
 from .metrics_runner import MetricsResult, MetricsRunner
 from .open_problems import FILE_FILTER, ask_save_path, copy_name
+from .panel_keys import PanelKeys
 from .privacy import ErasePersonDialog, ReviewDueDialog
 from .read_only_banner import ReadOnlyBanner, with_banner
 from .route_panel import RoutePanel
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbars()
         self.workshop = WorkshopTools(self)
+        self.panel_keys = PanelKeys(self)
         self._status = QLabel()
         self.focus_label = QLabel()
         self._filter_label = QLabel()
@@ -475,6 +477,7 @@ class MainWindow(QMainWindow):
         self.search_box = QLineEdit(edit)
         self.search_box.setPlaceholderText(_("Find stakeholder (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName(_("Find stakeholder"))
         self.search_box.setMaximumWidth(240)
         # The hint fits whole in every language (a clipped "Rechercher (Ctrl..." hides the key).
         hint = self.search_box.fontMetrics().horizontalAdvance(self.search_box.placeholderText())
@@ -1040,8 +1043,14 @@ class MainWindow(QMainWindow):
         self.view.centre_on(found.id)
 
     def _on_shortcuts(self) -> None:
-        names = [n for n in self.actions_by_name if n not in ("connect_tool",)] + ["connect_tool"]
-        show_shortcuts(self, [self.actions_by_name[n] for n in names])
+        show_shortcuts(self, self.shortcut_actions())
+
+    def shortcut_actions(self) -> list[QAction]:
+        """Every action of the window that has keys, in menu order (the Connect tool last,
+        its key works on the map only), then the workshop's and presentation's own."""
+        names = [n for n in self.actions_by_name if n != "connect_tool"] + ["connect_tool"]
+        named = [self.actions_by_name[n] for n in names]
+        return named + [a for a in self.actions() if a not in named and a.shortcuts()]
 
     def _choose_size(self, name: str) -> None:
         """Size the nodes by ``name`` and tick it in the Size menu."""
@@ -1216,6 +1225,7 @@ class MainWindow(QMainWindow):
         dock = self.docks["route"]
         dock.show()
         dock.raise_()
+        self.route_panel.take_focus()
 
     def _start_first_analysis(self) -> None:
         """Compute the metrics once the map is drawn: an analysis thread running while a

@@ -4,7 +4,8 @@ Gestures: double-click empty space adds a stakeholder (then its name is edited i
 place); drag from a node with the connect tool, or with Shift held, connects it to
 another node with the kind chosen in the palette; dragging nodes moves them (one undo
 step on release, whatever the number of nodes); dragging on empty space selects with a
-rubber band; the middle button pans; the wheel zooms under the mouse.
+rubber band; the middle button pans; the wheel zooms under the mouse. The keys the map
+answers without a mouse live in :mod:`.keyboard`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -44,6 +46,7 @@ from .items import (
     EdgeItem,
     NodeItem,
 )
+from .keyboard import MapKeyboard
 from .legend import Legend
 from .scene import MapScene
 
@@ -136,6 +139,9 @@ class MapView(QGraphicsView):
         legend_font.setPixelSize(10)
         self.legend.setFont(legend_font)
         scene.legend_changed.connect(self._place_legend)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        #: Arrow keys, Tab, Enter and T on the map (see :mod:`.keyboard`).
+        self.keyboard = MapKeyboard(self)
 
     # -- zoom, pan, fit ----------------------------------------------------------------
     def zoom_level(self) -> float:
@@ -344,7 +350,51 @@ class MapView(QGraphicsView):
             self.escape_pressed.emit()
             event.accept()
             return
+        if self._connect_line is None and self.keyboard.handle(event):
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab walks the stakeholders while the map itself has the focus; at either end of
+        the walk (or with Ctrl+Tab, see :meth:`leave`) the focus moves on as usual."""
+        if self.hasFocus() and self.keyboard.walk(next):
+            return True
+        return super().focusNextPrevChild(next)
+
+    def leave(self, forward: bool = True) -> bool:
+        """Move the keyboard focus to the next (or previous) control after the map."""
+        return super().focusNextPrevChild(forward)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """A focus ring around the current stakeholder while the map has the keyboard focus,
+        so that a keyboard user sees where the keys start from."""
+        super().drawForeground(painter, rect)
+        node = self.map_scene.nodes.get(self.keyboard.current or "")
+        if not self.hasFocus() or node is None or not node.isVisible():
+            return
+        ring = node.sceneBoundingRect()
+        pad = 6 / max(self.zoom_level(), 1e-6)
+        box = node.outline().boundingRect().translated(node.pos()).adjusted(-pad, -pad, pad, pad)
+        if not box.intersects(rect) and not ring.intersects(rect):
+            return
+        for colour, width, style in (
+            (QColor("#ffffff"), 5.0, Qt.PenStyle.SolidLine),
+            (QColor("#1a1a1a"), 2.5, Qt.PenStyle.DashLine),
+        ):
+            pen = QPen(colour, width, style)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(box)
 
     # -- edits ----------------------------------------------------------------------------
     def add_stakeholder(self, at: QPointF, rename: bool = True) -> str | None:
