@@ -103,5 +103,7 @@ def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> QDialog:
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setAccessibleName(_("Keyboard shortcuts"))
     _show_closable(dialog, _("Keyboard shortcuts"), table, 520, 560)
     return dialog

@@ -126,6 +126,7 @@ class _Editor:
             line.editingFinished.connect(self._emit)
             self.widget = line
         self.widget.setObjectName(field.name)
+        self.widget.setAccessibleName(field.title)
         self._loading = False
 
     def load(self, text: str, choices: list[tuple[str, str]]) -> None:

@@ -1,0 +1,105 @@
+"""Every control a keyboard reaches has a name a screen reader can speak: in the main window
+with each of its panels in front, and in every dialog, each tab of it in turn."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QDialog, QPushButton, QTabWidget, QWidget
+
+from stakeholder_mapper.ui.autosave import NewPasswordDialog, PasswordDialog
+from stakeholder_mapper.ui.dialogs import show_about, show_shortcuts
+from stakeholder_mapper.ui.export_dialog import ExportDialog
+from stakeholder_mapper.ui.import_dialog import ImportDialog
+from stakeholder_mapper.ui.main_window import MainWindow
+from stakeholder_mapper.ui.map_details import MapDetailsDialog
+from stakeholder_mapper.ui.plan_dialog import PlanDialog
+from stakeholder_mapper.ui.privacy import ErasePersonDialog, ReviewDueDialog
+from stakeholder_mapper.ui.sharing import SharingDialog
+
+
+def unnamed_controls(top: QWidget) -> list[str]:
+    """The shown controls of ``top`` that take the keyboard focus but have no accessible
+    name (as assistive technology reads it: a label's buddy and a button's text count)."""
+    found = []
+    for widget in [top, *top.findChildren(QWidget)]:
+        if (
+            widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+            or not widget.isVisible()
+            or widget.focusProxy() is not None
+        ):
+            continue
+        interface = QAccessible.queryAccessibleInterface(widget)
+        if not interface.text(QAccessible.Text.Name).strip():
+            chain, up = [], widget
+            while up is not None and len(chain) < 4:
+                chain.append(type(up).__name__)
+                up = up.parentWidget()
+            found.append(" in ".join(chain))
+    return found
+
+
+def test_every_control_of_the_main_window_has_a_name(qtbot, window: MainWindow) -> None:
+    window.metrics.run_now()
+    qtbot.waitUntil(lambda: window.metrics.result is not None, timeout=20000)
+    window.power_interest, window.influence_position, window.metrics_panel.chart  # noqa: B018
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    docks = [*window.panel_keys.docks.values()]
+    missing: dict[str, list[str]] = {}
+    for dock in docks:
+        dock.show()
+        dock.raise_()
+        qtbot.wait(20)
+        names = unnamed_controls(window)
+        if names:
+            missing[dock.windowTitle()] = names
+    assert missing == {}
+    assert window.view.accessibleName() != ""
+
+
+def _dialogs(window: MainWindow) -> list[Callable[[], QDialog]]:
+    smap, document = window.document.smap, window.document
+    return [
+        lambda: show_about(window),
+        lambda: show_shortcuts(window, window.shortcut_actions()),
+        lambda: PlanDialog(smap, None, window, push=document.push),
+        lambda: ExportDialog(smap, window.scene, parent=window),
+        lambda: ImportDialog(smap, window),
+        lambda: MapDetailsDialog(document, window),
+        lambda: ErasePersonDialog(smap, "mayor", window),
+        lambda: ReviewDueDialog(smap, dt.date(2030, 1, 1), window),
+        lambda: SharingDialog(smap, document.push, window),
+        lambda: PasswordDialog("city.smap", parent=window),
+        lambda: NewPasswordDialog("city.smap", has_password=True, parent=window),
+    ]
+
+
+@pytest.mark.parametrize("number", range(11))
+def test_every_dialog_has_a_title_a_default_button_and_named_controls(
+    qtbot, window: MainWindow, number: int
+) -> None:
+    dialog = _dialogs(window)[number]()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle().strip()
+    # Enter does the dialog's main thing: one shown button is the default.
+    defaults = [b.text() for b in dialog.findChildren(QPushButton) if b.isDefault()]
+    assert len(defaults) == 1
+    missing = {}
+    pages = [(dialog.windowTitle(), None, -1)]
+    for tabs in dialog.findChildren(QTabWidget):
+        pages += [(tabs.tabText(i), tabs, i) for i in range(tabs.count())]
+    for title, tabs, index in pages:
+        if tabs is not None:
+            tabs.setCurrentIndex(index)
+            qtbot.wait(10)
+        names = unnamed_controls(dialog)
+        if names:
+            missing[title] = names
+    dialog.close()
+    assert missing == {}
