@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QScrollArea, QTabBar, QWidget
 
 from ..core.i18n import _
+from .lazy_widget import LazyWidget
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -38,22 +39,29 @@ PANEL_KEYS = (
 
 
 def focus_first_control(widget: QWidget) -> bool:
-    """Give the keyboard focus to ``widget`` or the first control inside it that takes
-    it from Tab; False when there is none."""
-    candidate: QWidget | None = widget
-    while candidate is not None:
-        if (
-            candidate.isVisible()
-            and candidate.isEnabled()
-            and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and candidate.focusProxy() is None
-        ):
-            candidate.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            return True
-        candidate = candidate.nextInFocusChain()
-        if candidate is widget or candidate is None or not widget.isAncestorOf(candidate):
-            return False
-    return False
+    """Give the keyboard focus to ``widget`` or the first control inside it that Tab
+    would reach (in the window's focus order); False when there is none."""
+    window = widget.window()
+    order: dict[QWidget, int] = {}
+    step = window
+    while step not in order:
+        order[step] = len(order)
+        step = step.nextInFocusChain()
+    controls = [
+        w
+        for w in (widget, *widget.findChildren(QWidget))
+        if w.isVisibleTo(window)
+        and w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+    ]
+    # A panel's scroll area takes the focus too; its first field is where the user goes.
+    controls = [w for w in controls if not isinstance(w, QScrollArea)] or controls
+    if not controls:
+        return False
+    first = min(controls, key=lambda w: order.get(w, len(order)))
+    first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    return True
 
 
 class PanelKeys(QObject):
@@ -81,7 +89,9 @@ class PanelKeys(QObject):
             )
             menu.addAction(action)
         menu.addSeparator()
-        menu.addAction(self._action("next_panel", _("Next panel"), "F6", self.next_panel))
+        menu.addAction(
+            self._action("next_panel", _("Next panel"), "F6", lambda: self.next_panel(True))
+        )
         menu.addAction(
             self._action(
                 "previous_panel", _("Previous panel"), "Shift+F6", lambda: self.next_panel(False)
@@ -130,6 +140,8 @@ class PanelKeys(QObject):
         dock = self.docks[name]
         dock.show()
         dock.raise_()
+        for slot in dock.findChildren(LazyWidget):
+            slot.widget()  # a grid or chart still loading is built now, to take the focus
         content = dock.widget()
         return content is not None and focus_first_control(content)
 

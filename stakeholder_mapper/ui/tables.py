@@ -252,8 +252,16 @@ class _Delegate(QStyledItemDelegate):
     ) -> QWidget:
         field = self.table.panel.model.fields[index.column()]
         if field.kind in ("category", "kind"):
-            return _choice_editor(parent, field, self.table.panel.model.smap)
+            box = _choice_editor(parent, field, self.table.panel.model.smap)
+            # Enter on the completion list reaches the box's line only, past the
+            # delegate's own watch: commit from there.
+            box.lineEdit().returnPressed.connect(lambda: self._close(box))
+            return box
         return QLineEdit(parent)
+
+    def _close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         text = str(index.data(Qt.ItemDataRole.EditRole) or "")

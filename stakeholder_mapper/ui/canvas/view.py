@@ -61,7 +61,8 @@ ZOOM_STEP = 1.25
 
 
 class _RenameEditor(QLineEdit):
-    """A line editor over a node's label: Enter commits, Escape cancels."""
+    """A line editor over a node's label: Enter commits, Escape cancels; either gives the
+    keyboard focus back to the map (its viewport hands it to the view)."""
 
     def __init__(
         self, parent: QWidget, commit: Callable[[str], None], cancel: Callable[[], None]
@@ -70,7 +71,11 @@ class _RenameEditor(QLineEdit):
         self._commit = commit
         self._cancel = cancel
         self._done = False
-        self.returnPressed.connect(self._finish)
+        self.returnPressed.connect(self._on_return_pressed)
+
+    def _on_return_pressed(self) -> None:
+        self.parentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        self._finish()
 
     def _finish(self) -> None:
         if not self._done:
@@ -89,8 +94,11 @@ class _RenameEditor(QLineEdit):
             self._done = True
             self._cancel()
             self.deleteLater()
+            self.parentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # the map must not take this Enter as "open the inspector"
 
     def focusOutEvent(self, event: QEvent) -> None:
         super().focusOutEvent(event)
@@ -382,13 +390,13 @@ class MapView(QGraphicsView):
         if not self.hasFocus() or node is None or not node.isVisible():
             return
         ring = node.sceneBoundingRect()
-        pad = 6 / max(self.zoom_level(), 1e-6)
+        pad = 9 / max(self.zoom_level(), 1e-6)
         box = node.outline().boundingRect().translated(node.pos()).adjusted(-pad, -pad, pad, pad)
         if not box.intersects(rect) and not ring.intersects(rect):
             return
         for colour, width, style in (
-            (QColor("#ffffff"), 5.0, Qt.PenStyle.SolidLine),
-            (QColor("#1a1a1a"), 2.5, Qt.PenStyle.DashLine),
+            (QColor("#ffffff"), 6.0, Qt.PenStyle.SolidLine),
+            (QColor("#1a1a1a"), 3.0, Qt.PenStyle.DashLine),
         ):
             pen = QPen(colour, width, style)
             pen.setCosmetic(True)
