@@ -89,12 +89,16 @@ def reading_order(points: Mapping[str, _Point], right_to_left: bool = False) -> 
     return [key for row in rows for key, _xy in sorted(row, key=lambda i: (sign * i[1][0], i[0]))]
 
 
-def stakeholder_reading(smap: StakeholderMap, sid: str, reading: str = "") -> str:
+def stakeholder_reading(
+    smap: StakeholderMap, sid: str, reading: str = "", ties: int | None = None
+) -> str:
     """One plain-language description of a stakeholder for a screen reader: its category,
-    its scales, its number of ties and, when metrics exist, their reading."""
+    its scales, its number of ties (counted on the map unless given) and, when metrics
+    exist, their reading."""
     s = smap.stakeholders[sid]
     category = smap.categories.get(s.category)
-    ties = sum(1 for r in smap.relationships.values() if sid in (r.source, r.target))
+    if ties is None:
+        ties = sum(1 for r in smap.relationships.values() if sid in (r.source, r.target))
 
     def scale(value: int | None) -> str:
         return _("unknown") if value is None else str(value)
@@ -247,7 +251,7 @@ class MapKeyboard(QObject):
         self.current = anchor
         self.view.document.selection.set([], [rid], origin=self)
         self.view.ensureVisible(scene.edges[rid], 40, 40)
-        self._announce_tie(rid)
+        self._announce_tie(rid, self._tie + 1, len(ties))
         return rid
 
     def move_selection(self, dx: float, dy: float) -> bool:
@@ -283,10 +287,11 @@ class MapKeyboard(QObject):
     def _announce(self, sid: str, extra: str = "") -> None:
         smap = self.view.document.smap
         name = _("Map: {name}").format(name=smap.stakeholders[sid].label)
-        description = stakeholder_reading(smap, sid, self.view.readings.get(sid, ""))
+        ties = len(self.view.map_scene.nodes[sid].edges)
+        description = stakeholder_reading(smap, sid, self.view.readings.get(sid, ""), ties)
         self._tell(name, " ".join(p for p in (description, extra) if p))
 
-    def _announce_tie(self, rid: str) -> None:
+    def _announce_tie(self, rid: str, number: int, count: int) -> None:
         smap = self.view.document.smap
         r = smap.relationships[rid]
         kind = smap.kinds.get(r.kind)
@@ -299,7 +304,9 @@ class MapKeyboard(QObject):
         name = template.format(kind=kind.name if kind else r.kind, source=source, target=target)
         self._tell(
             _("Map: {name}").format(name=name),
-            _("{name}, strength {strength}.").format(name=name, strength=r.strength),
+            _("{name}, strength {strength}; tie {number} of {count}.").format(
+                name=name, strength=r.strength, number=number, count=count
+            ),
         )
 
     def _tell(self, name: str, description: str) -> None:
