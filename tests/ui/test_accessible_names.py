@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QDialog, QPushButton, QTabWidget, QWidget
 
+from stakeholder_mapper.core.commands import UpdateStakeholder
 from stakeholder_mapper.ui.autosave import NewPasswordDialog, PasswordDialog
 from stakeholder_mapper.ui.dialogs import show_about, show_shortcuts
 from stakeholder_mapper.ui.export_dialog import ExportDialog
@@ -103,3 +104,23 @@ def test_every_dialog_has_a_title_a_default_button_and_named_controls(
             missing[title] = names
     dialog.close()
     assert missing == {}
+
+
+def test_tables_charts_and_grids_carry_a_summary(qtbot, window: MainWindow) -> None:
+    window.document.push(UpdateStakeholder(window.document.smap, "mayor", power=5, interest=4))
+    grid = window.power_interest
+    assert "Manage closely: Mayor." in grid.plot.accessibleDescription()
+    assert "Monitor: nobody." in grid.plot.accessibleDescription()
+    panel = window.stakeholder_table
+    assert panel.table.accessibleDescription().startswith("4 of 4 rows shown; columns: Name,")
+    panel.filter_box.setText("imam")
+    assert panel.table.accessibleDescription().startswith("1 of 4 rows shown")
+    window.metrics.run_now()
+    qtbot.waitUntil(lambda: window.metrics.result is not None, timeout=20000)
+    chart = window.metrics_panel.chart
+    qtbot.waitUntil(lambda: chart.accessibleDescription() != "")
+    summary = chart.accessibleDescription()
+    assert summary.startswith("betweenness, highest first: Imam of the central mosque 0.333")
+    assert window.metrics_panel.table.accessibleDescription().startswith(
+        "Metrics of 4 stakeholders"
+    )
