@@ -268,19 +268,20 @@ class MapKeyboard(QObject):
             for sid in selected
         }
         smap = self.view.document.smap
+        self.view.refresh_focus_ring(self.current)  # where the ring was, and is after
         done = self.view.document.try_edit(lambda: MoveStakeholders(smap, moved))
+        self.view.refresh_focus_ring(self.current)
         if done:
             self.view.ensureVisible(scene.nodes[selected[0]], 40, 40)
         return done
 
     def go_to(self, sid: str) -> None:
         """Make ``sid`` the current, selected stakeholder, keep it in sight and announce it."""
-        self.current = sid
+        before, self.current = self.current, sid
         self._tie = -1
         self.view.document.selection.set([sid], origin=self)
-        node = self.view.map_scene.nodes[sid]
-        self.view.ensureVisible(node, 40, 40)
-        self.view.viewport().update()
+        self.view.ensureVisible(self.view.map_scene.nodes[sid], 40, 40)
+        self.view.refresh_focus_ring(before, sid)
         self._announce(sid)
 
     # -- what assistive technology hears ----------------------------------------------------
@@ -321,12 +322,14 @@ class MapKeyboard(QObject):
         if origin is self:
             return
         selected = self.view.document.selection.stakeholders
+        before = self.current
         if selected and selected[0] in self.view.map_scene.nodes:
             self.current = selected[0]
             self._tie = -1
             self._announce(selected[0])
         elif not self.view.document.selection.relationships:
             self.current = None
+        self.view.refresh_focus_ring(before, self.current)
 
 
 def keyboard_rows() -> list[tuple[str, str]]:

@@ -374,25 +374,37 @@ class MapView(QGraphicsView):
         """Move the keyboard focus to the next (or previous) control after the map."""
         return super().focusNextPrevChild(forward)
 
+    def _focus_ring(self, stakeholder_id: str | None) -> QRectF | None:
+        """Where the focus ring around a stakeholder goes, in scene units (None if hidden)."""
+        node = self.map_scene.nodes.get(stakeholder_id or "")
+        if node is None or not node.isVisible():
+            return None
+        pad = 9 / max(self.zoom_level(), 1e-6)
+        return node.outline().boundingRect().translated(node.pos()).adjusted(-pad, -pad, pad, pad)
+
+    def refresh_focus_ring(self, *stakeholder_ids: str | None) -> None:
+        """Repaint where the focus ring was or now is around these stakeholders (only that
+        part of the map: a large map is not repainted at each key)."""
+        for sid in stakeholder_ids:
+            box = self._focus_ring(sid)
+            if box is not None:
+                area = self.mapFromScene(box).boundingRect().adjusted(-4, -4, 4, 4)
+                self.viewport().update(area)
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
-        self.viewport().update()
+        self.refresh_focus_ring(self.keyboard.current)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self.viewport().update()
+        self.refresh_focus_ring(self.keyboard.current)
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         """A focus ring around the current stakeholder while the map has the keyboard focus,
         so that a keyboard user sees where the keys start from."""
         super().drawForeground(painter, rect)
-        node = self.map_scene.nodes.get(self.keyboard.current or "")
-        if not self.hasFocus() or node is None or not node.isVisible():
-            return
-        ring = node.sceneBoundingRect()
-        pad = 9 / max(self.zoom_level(), 1e-6)
-        box = node.outline().boundingRect().translated(node.pos()).adjusted(-pad, -pad, pad, pad)
-        if not box.intersects(rect) and not ring.intersects(rect):
+        box = self._focus_ring(self.keyboard.current)
+        if box is None or not self.hasFocus() or not box.intersects(rect):
             return
         for colour, width, style in (
             (QColor("#ffffff"), 6.0, Qt.PenStyle.SolidLine),
