@@ -4,7 +4,8 @@ Gestures: double-click empty space adds a stakeholder (then its name is edited i
 place); drag from a node with the connect tool, or with Shift held, connects it to
 another node with the kind chosen in the palette; dragging nodes moves them (one undo
 step on release, whatever the number of nodes); dragging on empty space selects with a
-rubber band; the middle button pans; the wheel zooms under the mouse.
+rubber band; the middle button pans; the wheel zooms under the mouse. The keys the map
+answers without a mouse live in :mod:`.keyboard`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -44,6 +46,7 @@ from .items import (
     EdgeItem,
     NodeItem,
 )
+from .keyboard import MapKeyboard
 from .legend import Legend
 from .scene import MapScene
 
@@ -58,7 +61,8 @@ ZOOM_STEP = 1.25
 
 
 class _RenameEditor(QLineEdit):
-    """A line editor over a node's label: Enter commits, Escape cancels."""
+    """A line editor over a node's label: Enter commits, Escape cancels; either gives the
+    keyboard focus back to the map (its viewport hands it to the view)."""
 
     def __init__(
         self, parent: QWidget, commit: Callable[[str], None], cancel: Callable[[], None]
@@ -67,7 +71,11 @@ class _RenameEditor(QLineEdit):
         self._commit = commit
         self._cancel = cancel
         self._done = False
-        self.returnPressed.connect(self._finish)
+        self.returnPressed.connect(self._on_return_pressed)
+
+    def _on_return_pressed(self) -> None:
+        self.parentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        self._finish()
 
     def _finish(self) -> None:
         if not self._done:
@@ -86,8 +94,11 @@ class _RenameEditor(QLineEdit):
             self._done = True
             self._cancel()
             self.deleteLater()
+            self.parentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # the map must not take this Enter as "open the inspector"
 
     def focusOutEvent(self, event: QEvent) -> None:
         super().focusOutEvent(event)
@@ -136,6 +147,9 @@ class MapView(QGraphicsView):
         legend_font.setPixelSize(10)
         self.legend.setFont(legend_font)
         scene.legend_changed.connect(self._place_legend)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        #: Arrow keys, Tab, Enter and T on the map (see :mod:`.keyboard`).
+        self.keyboard = MapKeyboard(self)
 
     # -- zoom, pan, fit ----------------------------------------------------------------
     def zoom_level(self) -> float:
@@ -344,7 +358,63 @@ class MapView(QGraphicsView):
             self.escape_pressed.emit()
             event.accept()
             return
+        if self._connect_line is None and self.keyboard.handle(event):
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab walks the stakeholders while the map itself has the focus; at either end of
+        the walk (or with Ctrl+Tab, see :meth:`leave`) the focus moves on as usual."""
+        if self.hasFocus() and self.keyboard.walk(next):
+            return True
+        return super().focusNextPrevChild(next)
+
+    def leave(self, forward: bool = True) -> bool:
+        """Move the keyboard focus to the next (or previous) control after the map."""
+        return super().focusNextPrevChild(forward)
+
+    def _focus_ring(self, stakeholder_id: str | None) -> QRectF | None:
+        """Where the focus ring around a stakeholder goes, in scene units (None if hidden)."""
+        node = self.map_scene.nodes.get(stakeholder_id or "")
+        if node is None or not node.isVisible():
+            return None
+        pad = 9 / max(self.zoom_level(), 1e-6)
+        return node.outline().boundingRect().translated(node.pos()).adjusted(-pad, -pad, pad, pad)
+
+    def refresh_focus_ring(self, *stakeholder_ids: str | None) -> None:
+        """Repaint where the focus ring was or now is around these stakeholders (only that
+        part of the map: a large map is not repainted at each key)."""
+        for sid in stakeholder_ids:
+            box = self._focus_ring(sid)
+            if box is not None:
+                area = self.mapFromScene(box).boundingRect().adjusted(-4, -4, 4, 4)
+                self.viewport().update(area)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.refresh_focus_ring(self.keyboard.current)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.refresh_focus_ring(self.keyboard.current)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """A focus ring around the current stakeholder while the map has the keyboard focus,
+        so that a keyboard user sees where the keys start from."""
+        super().drawForeground(painter, rect)
+        box = self._focus_ring(self.keyboard.current)
+        if box is None or not self.hasFocus() or not box.intersects(rect):
+            return
+        for colour, width, style in (
+            (QColor("#ffffff"), 6.0, Qt.PenStyle.SolidLine),
+            (QColor("#1a1a1a"), 3.0, Qt.PenStyle.DashLine),
+        ):
+            pen = QPen(colour, width, style)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(box)
 
     # -- edits ----------------------------------------------------------------------------
     def add_stakeholder(self, at: QPointF, rename: bool = True) -> str | None:

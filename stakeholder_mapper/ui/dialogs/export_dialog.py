@@ -112,6 +112,7 @@ class ExportDialog(QDialog):
         form.addRow(_("Show:"), self.level)
         form.addRow(_("Image width:"), self.width_box)
         form.addRow(_("File:"), row)
+        form.labelForField(row).setBuddy(self.file_edit)
         form.addRow(self.note)
         form.addRow(self.message)
         buttons = QDialogButtonBox(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ... import __version__
 from ...core.i18n import _
+from ..canvas.keyboard import keyboard_rows
 from .dialog_size import resize_within_screen
 
 __all__ = ["about_text", "shortcut_rows", "show_about", "show_shortcuts"]
@@ -92,6 +93,7 @@ def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> QDialog:
         (_("Pan"), _("middle mouse button drag")),
         (_("Zoom"), _("mouse wheel")),
         (_("Show everything (leave focus, route, filters)"), _("Esc on the canvas")),
+        *keyboard_rows(),
     ]
     dialog = QDialog(parent)
     table = QTableWidget(len(rows), 2, dialog)
@@ -103,5 +105,7 @@ def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> QDialog:
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setAccessibleName(_("Keyboard shortcuts"))
     _show_closable(dialog, _("Keyboard shortcuts"), table, 520, 560)
     return dialog

@@ -261,6 +261,7 @@ class MapDetailsDialog(QDialog):
         form.addRow(_("Purpose"), self.texts["purpose"])
         self.date = _OptionalDate(info.date, page)
         form.addRow(_("Date of the map"), self.date)
+        self.date.edit.setAccessibleName(_("Date of the map"))
         self.classification = QComboBox(page)
         for text, value in CLASSIFICATIONS:
             self.classification.addItem(_(text), value)
@@ -294,6 +295,7 @@ class MapDetailsDialog(QDialog):
             self,
         )
         self.tabs.addTab(self.risks, _("Risks"))
+        self.risks.table.setAccessibleName(_("Risks"))
         self.calendar = RecordTable(
             CalendarEvent,
             (("date", _("Date (YYYY-MM-DD)")), ("what", _("What (budget vote, election...)"))),
@@ -301,6 +303,7 @@ class MapDetailsDialog(QDialog):
             self,
         )
         self.tabs.addTab(self.calendar, _("Calendar"))
+        self.calendar.table.setAccessibleName(_("Calendar"))
         self.indicators = RecordTable(
             Indicator,
             (
@@ -313,6 +316,7 @@ class MapDetailsDialog(QDialog):
             self,
         )
         self.tabs.addTab(self.indicators, _("Indicators"))
+        self.indicators.table.setAccessibleName(_("Indicators"))
 
         page = QWidget(self)
         form = QFormLayout(page)
@@ -322,6 +326,7 @@ class MapDetailsDialog(QDialog):
         form.addRow(_("Approved by"), self.texts["approver"])
         self.review_date = _OptionalDate(info.review_date, page)
         form.addRow(_("Review date"), self.review_date)
+        self.review_date.edit.setAccessibleName(_("Review date"))
         self.distribution = QPlainTextEdit("\n".join(info.distribution), page)
         self.distribution.setPlaceholderText(_("One recipient per line"))
         form.addRow(_("Distribution list"), self.distribution)

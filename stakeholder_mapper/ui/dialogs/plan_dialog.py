@@ -174,6 +174,8 @@ class PlanDialog(QDialog):
         form.addRow(_("Language"), self.language)
         form.addRow(_("Template"), template_row)
         form.addRow(_("Save as"), output_row)
+        form.labelForField(template_row).setBuddy(self.template)
+        form.labelForField(output_row).setBuddy(self.output)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -187,7 +189,9 @@ class PlanDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(_("Sections")))
+        sections_label = QLabel(_("Sections"))
+        sections_label.setBuddy(self.sections)
+        layout.addWidget(sections_label)
         layout.addWidget(self.sections)
         self.missing = QLabel()
         self.missing.setWordWrap(True)

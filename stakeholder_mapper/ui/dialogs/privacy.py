@@ -84,6 +84,7 @@ class ErasePersonDialog(QDialog):
         layout.addWidget(intro)
         self.also = QLineEdit()
         self.also.setPlaceholderText(_("Other spellings or nicknames to erase, separated by ;"))
+        self.also.setAccessibleName(self.also.placeholderText())
         self.also.textChanged.connect(self._text_changed)
         layout.addWidget(self.also)
         self.summary = QLabel()
@@ -209,6 +210,7 @@ class ReviewDueDialog(QDialog):
         text.setWordWrap(True)
         layout.addWidget(text)
         self.table = QTreeWidget()
+        self.table.setAccessibleName(_("Reviews due"))
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels(
             [_("Stakeholder"), _("Review date"), _("Overdue"), _("Personal data")]

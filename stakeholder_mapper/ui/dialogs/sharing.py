@@ -120,6 +120,7 @@ class SharingDialog(QDialog):
         if not texts:
             grid.addWidget(QLabel(_(NOTHING_TO_MARK)), 0, 0)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.windowTitle())
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_widget)
         buttons = QDialogButtonBox(

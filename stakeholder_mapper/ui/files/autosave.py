@@ -228,6 +228,7 @@ class PasswordDialog(QDialog):
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setPlaceholderText(_("Password"))
+        self.field.setAccessibleName(_("Password"))
         layout.addWidget(self.field)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
@@ -273,6 +274,7 @@ class NewPasswordDialog(QDialog):
         ):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setPlaceholderText(text)
+            field.setAccessibleName(text)
             field.textChanged.connect(self._check)
             layout.addWidget(field)
         self.remove = QCheckBox(_("Remove the password (save the map unprotected)"))

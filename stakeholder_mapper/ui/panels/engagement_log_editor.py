@@ -52,6 +52,8 @@ class EngagementLogEditor(QWidget):
         self.stakeholder_id: str | None = None
         self.title = QLabel(self)
         self.table = QTableWidget(0, len(_COLUMNS), self)
+        self.table.setAccessibleName(_("Engagement log"))
+        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels([_(column) for column in _COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from ...core.i18n import N_, _
@@ -24,6 +26,7 @@ from ...core.model import (
     Stakeholder,
     StakeholderMap,
 )
+from ...core.quick_entry import QuickEntryError, match_category, match_kind
 from ...core.validation import ValidationError
 
 __all__ = [
@@ -129,9 +132,11 @@ class Field:
                 )
             )
         if self.kind == "category":
-            return _lookup(text, {c.id: c.name for c in smap.categories.values()}, self.title)
+            names = {c.id: c.name for c in smap.categories.values()}
+            return _lookup(text, names, self.title, partial(match_category, smap))
         if self.kind == "kind":
-            return _lookup(text, {k.id: k.name for k in smap.kinds.values()}, self.title)
+            names = {k.id: k.name for k in smap.kinds.values()}
+            return _lookup(text, names, self.title, partial(match_kind, smap))
         if self.kind == "tags":
             return tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
         if self.kind == "principles":
@@ -183,11 +188,26 @@ class Field:
         return message.format(field=self.title, low=self.low, high=self.high, found=repr(text))
 
 
-def _lookup(text: str, names: dict[str, str], header: str) -> str:
-    wanted = text.casefold()
-    for key, name in names.items():
-        if wanted in (key.casefold(), name.casefold()):
-            return key
+def _lookup(text: str, names: dict[str, str], header: str, match: Callable[[str], str]) -> str:
+    """The id named by ``text``: an id, a name, or the start of only one of them, as quick
+    entry reads it (``match``), so that "Emerg" is understood in a table cell too."""
+    try:
+        return match(text)
+    except QuickEntryError:
+        wanted = text.casefold()
+        starts = [
+            name
+            for key, name in names.items()
+            if key.casefold().startswith(wanted)
+            or any(word.casefold().startswith(wanted) for word in name.split())
+        ]
+    if len(starts) > 1:
+        more = ", …" if len(starts) > 3 else ""
+        raise ValidationError(
+            _("{end}: {found} could be {names}; type more of the name.").format(
+                end=header, found=repr(text), names=", ".join(starts[:3]) + more
+            )
+        )
     raise ValidationError(
         _("{field}: there is no {found} on this map.").format(field=header, found=repr(text))
     )

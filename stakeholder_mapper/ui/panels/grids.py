@@ -189,7 +189,11 @@ class ScaleGrid(QWidget):
         self._labels: list[pg.TextItem] = []
         self._spots: dict[str, tuple[float, float]] = {}
         self._cells: dict[tuple[int, int], list[str]] = {}
+        self.plot.setAccessibleName(
+            _("Grid: {y} against {x}").format(y=spec.y_title, x=spec.x_title)
+        )
         self.unrated = QListWidget()
+        self.unrated.setAccessibleName(_("Not rated"))
         self.unrated.itemClicked.connect(
             lambda item: self.document.selection.set([item.data(Qt.ItemDataRole.UserRole)])
         )
@@ -264,7 +268,23 @@ class ScaleGrid(QWidget):
             self.unrated.addItem(s.label)
             self.unrated.item(self.unrated.count() - 1).setData(Qt.ItemDataRole.UserRole, s.id)
         self.unrated_title.setText(_("Not rated ({n})").format(n=len(unrated)))
+        self.plot.setAccessibleDescription(self.summary())
         self._side.setVisible(bool(unrated))
+
+    def summary(self) -> str:
+        """Who sits in each quadrant, in words: the grid's summary for a screen reader."""
+        smap = self.document.smap
+        spec = self.spec
+        quadrants: list[list[str]] = [[], [], [], []]
+        for sid, (x, y) in self._spots.items():
+            right, top = x >= spec.x_split, y >= spec.y_split
+            quadrants[(0 if top else 2) + (1 if right else 0)].append(smap.stakeholders[sid].label)
+        return " ".join(
+            _("{quadrant}: {names}.").format(
+                quadrant=title, names=", ".join(sorted(names)) or _("nobody")
+            )
+            for title, names in zip(spec.quadrants, quadrants, strict=True)
+        )
 
     def _fit(self) -> None:
         """Make room for the quadrant titles above and below the points, at this size."""

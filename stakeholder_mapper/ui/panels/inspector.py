@@ -126,6 +126,7 @@ class _Editor:
             line.editingFinished.connect(self._emit)
             self.widget = line
         self.widget.setObjectName(field.name)
+        self.widget.setAccessibleName(field.title)
         self._loading = False
 
     def load(self, text: str, choices: list[tuple[str, str]]) -> None:
@@ -208,6 +209,7 @@ class Inspector(QWidget):
                     form.addRow(field.title, editor.widget)
             self._forms[records] = form_widget
         scroll = QScrollArea()
+        scroll.setAccessibleName(_("Inspector"))
         scroll.setWidgetResizable(True)
         body = QWidget()
         body_layout = QVBoxLayout(body)

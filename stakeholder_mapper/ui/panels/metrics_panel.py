@@ -177,6 +177,10 @@ class MetricsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(48)
         self.table.clicked.connect(self._on_row_clicked)
+        self.table.activated.connect(self._on_row_clicked)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName(_("Metrics table"))
+        self.metric_box.setAccessibleName(_("Chart metric"))
         self.columns = ColumnFitter(self.table)
         #: Where the bar chart goes; see :attr:`chart`.
         self.chart_slot: LazyWidget[pg.PlotWidget] = LazyWidget(
@@ -229,6 +233,7 @@ class MetricsPanel(QWidget):
         import pyqtgraph as pg
 
         chart = pg.PlotWidget(background="w")
+        chart.setAccessibleName(_("Metrics chart"))
         chart.setMinimumHeight(_CHART_MIN_HEIGHT)
         chart.hideButtons()
         chart.setMouseEnabled(x=False, y=False)
@@ -261,6 +266,13 @@ class MetricsPanel(QWidget):
         self._message = ""
         names = {cid: c.name for cid, c in self.document.smap.categories.items()}
         self.model.set_table(result.metrics, names)
+        self.table.setAccessibleDescription(
+            ngettext(
+                "Metrics of {n} stakeholder; a row's stakeholder is selected with Enter.",
+                "Metrics of {n} stakeholders; a row's stakeholder is selected with Enter.",
+                self.model.rowCount(),
+            ).format(n=self.model.rowCount())
+        )
         self._draw_chart()
         self._on_state()
 
@@ -304,6 +316,15 @@ class MetricsPanel(QWidget):
         self.chart.getAxis("left").setTicks([ticks])
         self.chart.setYRange(-0.6, len(values) - 0.4, padding=0)
         self.chart.setLabel("bottom", column_header(column))
+        self.chart.setAccessibleDescription(
+            _("{metric}, highest first: {values}.").format(
+                metric=column_header(column),
+                values=", ".join(
+                    f"{name} {value:.3g}"
+                    for name, value in zip(names[::-1], values[::-1], strict=True)
+                ),
+            )
+        )
 
     def _on_row_clicked(self, index: QModelIndex) -> None:
         row = self.proxy.mapToSource(index).row()

@@ -71,10 +71,15 @@ class RoutePanel(QWidget):
             box.setEditable(True)
             box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         find = QPushButton(_("Find routes"))
+        self.find_button = find
         find.clicked.connect(self.find)
+        # Enter in either box finds the routes, as the button does.
+        for box in (self.source, self.target):
+            box.lineEdit().returnPressed.connect(self.find)
         clear = QPushButton(_("Clear"))
         clear.clicked.connect(self.clear)
         self.list = QListWidget()
+        self.list.setAccessibleName(_("Routes found"))
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(40)
         self.list.currentRowChanged.connect(self._on_route_chosen)
@@ -129,6 +134,16 @@ class RoutePanel(QWidget):
             self.source.setCurrentIndex(self.source.findData(source))
         if target is not None:
             self.target.setCurrentIndex(self.target.findData(target))
+
+    def take_focus(self) -> None:
+        """Put the keyboard focus where the next keystroke belongs: the first end still to
+        choose, else Find routes (Enter or Space runs it)."""
+        for box in (self.source, self.target):
+            if box.currentIndex() < 0 or not box.currentText().strip():
+                box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                box.lineEdit().selectAll()
+                return
+        self.find_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def find(self) -> list[Route]:
         """Compute and list the most trusted routes; highlight the best one."""

@@ -29,6 +29,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
+    QCompleter,
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
@@ -239,16 +241,54 @@ class _Delegate(QStyledItemDelegate):
         self.table = table
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
-        text = editor.text() if isinstance(editor, QLineEdit) else editor.property("text")
+        if isinstance(editor, QComboBox):
+            text = editor.currentText()
+        else:
+            text = editor.text() if isinstance(editor, QLineEdit) else editor.property("text")
         self.table.commit(index, str(text))
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
     ) -> QWidget:
+        field = self.table.panel.model.fields[index.column()]
+        if field.kind in ("category", "kind"):
+            box = _choice_editor(parent, field, self.table.panel.model.smap)
+            # Enter on the completion list reaches the box's line only, past the
+            # delegate's own watch: commit from there.
+            box.lineEdit().returnPressed.connect(lambda: self._close(box))
+            return box
         return QLineEdit(parent)
 
+    def _close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(editor.findText(text))
+            editor.setEditText(text)
+            editor.lineEdit().selectAll()
+        else:
+            editor.setText(text)
+
+
+def _choice_editor(parent: QWidget, field: Field, smap: StakeholderMap) -> QComboBox:
+    """A cell editor offering the map's categories (or kinds): the list opens with Alt+Down
+    or F4, and typing completes any word of a name, so "Emerg" finds "Emergency & public
+    services"; a unique start is accepted as typed (see :meth:`Field.parse`)."""
+    names = [c.name for c in (smap.categories if field.kind == "category" else smap.kinds).values()]
+    box = QComboBox(parent)
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    box.addItems(names)
+    box.setAccessibleName(field.title)
+    completer = QCompleter(names, box)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    box.setCompleter(completer)
+    return box
 
 
 #: Rows read to measure a column, and the widest a column is made before free room is shared.
@@ -386,6 +426,17 @@ class TablePanel(QWidget):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(48)
+        # Tab leaves the table for the next control; the arrow keys move between cells.
+        self.table.setTabKeyNavigation(False)
+        if records == "stakeholders":
+            self.table.setAccessibleName(_("Stakeholders table"))
+            self.filter_box.setAccessibleName(_("Filter stakeholders"))
+        else:
+            self.table.setAccessibleName(_("Relationships table"))
+            self.filter_box.setAccessibleName(_("Filter relationships"))
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
+            signal.connect(self._describe)
+        self._describe()
         self.columns = ColumnFitter(self.table)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
@@ -401,6 +452,19 @@ class TablePanel(QWidget):
         self._syncing = False
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         document.selection.changed.connect(self._on_shared_selection_changed)
+
+    def _describe(self, *_args: object) -> None:
+        """The table's summary for a screen reader: rows shown of all, and the columns."""
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        summary = ngettext(
+            "{shown} of {total} row shown; columns: {columns}.",
+            "{shown} of {total} rows shown; columns: {columns}.",
+            total,
+        )
+        columns = ", ".join(field.title for field in self.model.fields)
+        self.table.setAccessibleDescription(
+            summary.format(shown=shown, total=total, columns=columns)
+        )
 
     def _on_refused(self, message: str) -> None:
         self.message.setText(message)

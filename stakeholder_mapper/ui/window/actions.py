@@ -322,8 +322,15 @@ def build_size_menu(window: MainWindow, parent: QMenu) -> None:
 
 def show_shortcut_list(window: MainWindow) -> None:
     """Help → Keyboard shortcuts: every action with its keys, the canvas-only ones last."""
+    show_shortcuts(window, shortcut_actions(window))
+
+
+def shortcut_actions(window: MainWindow) -> list[QAction]:
+    """Every action of the window that has keys, in table order (the canvas-only ones last),
+    then those other parts add (the panel keys, the workshop's and presentation's own)."""
     specs = sorted(ACTIONS, key=lambda spec: spec.canvas_only)
-    show_shortcuts(window, [window.actions_by_name[spec.name] for spec in specs])
+    named = [window.actions_by_name[spec.name] for spec in specs]
+    return named + [a for a in window.actions() if a not in named and a.shortcuts()]
 
 
 def build_filter_menu(window: MainWindow, parent: QMenu, on_change: Callable[[], None]) -> None:
@@ -362,6 +369,7 @@ def build_toolbars(window: MainWindow, on_search: Callable[[str], None]) -> None
     box = QLineEdit(edit)
     box.setPlaceholderText(_("Find stakeholder (Ctrl+F)"))
     box.setClearButtonEnabled(True)
+    box.setAccessibleName(_("Find stakeholder"))
     box.setMaximumWidth(240)
     # The hint fits whole in every language (a clipped "Rechercher (Ctrl..." hides the key).
     hint = box.fontMetrics().horizontalAdvance(box.placeholderText())

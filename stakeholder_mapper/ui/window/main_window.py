@@ -62,6 +62,7 @@ from .actions import (
     build_toolbars,
 )
 from .editing import EditController
+from .panel_keys import PanelKeys
 from .read_only_banner import ReadOnlyBanner, with_banner
 from .status_progress import BackgroundProgress
 from .view_controller import ViewController
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         )
         build_toolbars(self, lambda text: self.view_control.search(text))
         self.workshop = WorkshopTools(self)
+        self.panel_keys = PanelKeys(self)
         self._status = QLabel()
         self.focus_label = QLabel()
         self.filter_label = QLabel()

@@ -349,6 +349,7 @@ class ViewController(QObject):
         if selected:
             window.route_panel.set_ends(source=our_branch(window.document.smap), target=selected[0])
         self._show_route_dock()
+        window.route_panel.take_focus()
 
     def _show_route_dock(self) -> None:
         dock = self._window.docks["route"]

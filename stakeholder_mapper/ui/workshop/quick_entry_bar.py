@@ -119,6 +119,7 @@ class QuickEntryBar(QWidget):
         self.document = document
         self._pending = ""
         self.line = _EntryLine(self)
+        self.line.setAccessibleName(_("Quick entry"))
         self.line.setPlaceholderText(_(PLACEHOLDER))
         self.line.setClearButtonEnabled(True)
         self._choices = QStringListModel(self)
@@ -127,6 +128,7 @@ class QuickEntryBar(QWidget):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.line.setCompleter(completer)
         self.category = QComboBox(self)
+        self.category.setAccessibleName(_("Category for new names"))
         self.category.setToolTip(_("Category for names typed without one, and for names added"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)

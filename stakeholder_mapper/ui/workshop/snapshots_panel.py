@@ -135,6 +135,7 @@ class ComparisonView(QWidget):
         self.headline.setWordWrap(True)
         self.model = ComparisonTableModel(self)
         self.table = QTableView(self)
+        self.table.setAccessibleName(_("Changes since the snapshot"))
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
@@ -142,6 +143,7 @@ class ComparisonView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines = QListWidget(self)
+        self.lines.setAccessibleName(_("Changes since the snapshot"))
         self.lines.setWordWrap(True)
         self.lines.hide()
         layout = QVBoxLayout(self)
@@ -235,6 +237,7 @@ class SnapshotPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.list = QListWidget(self)
+        self.list.setAccessibleName(_("Snapshots"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.take_button = QPushButton(_("Take snapshot…"), self)

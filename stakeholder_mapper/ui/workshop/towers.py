@@ -425,8 +425,11 @@ class InfluenceTowers(QWidget):
         super().__init__(parent)
         self.document = document
         self.chart = TowerChart(document, field)
+        name = _("Influence towers") if field == "influence" else _("Dot votes")
+        self.chart.setAccessibleName(name)
         self.chart.label_pt = label_pt
         self.scroll = QScrollArea(self)
+        self.scroll.setAccessibleName(name)
         self.scroll.setWidget(self.chart)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from stakeholder_mapper.ui.workshop.quick_entry_bar import QuickEntryBar
 
 from stakeholder_mapper.ui.document import MapDocument
+from stakeholder_mapper.ui.workshop.quick_entry_bar import QuickEntryBar
 
 
 @pytest.fixture
