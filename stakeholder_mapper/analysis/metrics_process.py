@@ -23,6 +23,7 @@ from itertools import islice
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
+from ..core.i18n import language, speaking
 from ..core.model import StakeholderMap
 from .metrics import compute_metrics
 from .processes import exit_with_parent, process_context
@@ -92,12 +93,15 @@ def _receive_map(connection: Connection) -> StakeholderMap:
     return smap
 
 
-def _serve(connection: Connection) -> None:
-    """The separate process: receive a map, send progress and then the analysis or error."""
+def _serve(connection: Connection, code: str) -> None:
+    """The separate process: receive a map, send progress and then the analysis or error,
+    its readings and findings in the language ``code`` of the process that asked."""
     exit_with_parent()
     try:
         smap = _receive_map(connection)
-        answer = ("done", analyse(smap, lambda fraction: connection.send(("progress", fraction))))
+        with speaking(code):
+            analysis = analyse(smap, lambda fraction: connection.send(("progress", fraction)))
+        answer = ("done", analysis)
     except Exception as exc:  # the app shows it as a sentence, as from its own thread
         answer = ("error", exc)
     try:
@@ -120,7 +124,7 @@ class MetricsProcess:
         try:
             self._connection, child = context.Pipe()
             self._process = context.Process(
-                target=_serve, args=(child,), name="stakeholder-mapper metrics"
+                target=_serve, args=(child, language()), name="stakeholder-mapper metrics"
             )
             self._process.start()
         except Exception as exc:  # no process allowed, no fork server, no resources

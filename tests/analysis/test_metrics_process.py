@@ -10,6 +10,7 @@ import pytest
 
 from stakeholder_mapper.analysis import Cancelled, processes
 from stakeholder_mapper.analysis.metrics_process import MetricsProcess, analyse
+from stakeholder_mapper.core.i18n import speaking
 from stakeholder_mapper.core.model import MapInfo, Relationship, Stakeholder, StakeholderMap
 
 
@@ -34,6 +35,14 @@ def test_the_process_gives_the_numbers_readings_and_findings_computed_here(city)
     assert metrics.attrs == expected.attrs
     assert (readings, findings) == (expected_readings, expected_findings)
     assert reported[-1] == 1.0 and reported == sorted(reported)
+
+
+def test_the_process_reads_the_map_in_the_language_of_the_app(city) -> None:
+    with speaking("fr"):
+        _metrics, readings, findings = MetricsProcess(city).result()
+        _here, expected_readings, expected_findings = analyse(city)
+    assert (readings, findings) == (expected_readings, expected_findings)
+    assert readings["youth"].sentence.startswith("Membre de la coalition")
 
 
 def test_a_cancelled_run_ends_its_process(city) -> None:

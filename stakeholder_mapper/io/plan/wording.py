@@ -1,5 +1,5 @@
-"""Small text helpers the plan's sections share: dates, scores, lists of names, counts
-opening a sentence. No Qt."""
+"""Small text helpers the plan's sections share: dates, scores, lists of names, shares,
+engagement stages and MoU statuses in the plan's language. No Qt."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from ...core.i18n import N_, _, format_date, format_list, format_number, pgettex
 
 __all__ = [
     "STAGE_WORDS",
-    "are",
     "capital",
     "date_or_blank",
     "mou_text",
@@ -18,7 +17,6 @@ __all__ = [
     "or_default",
     "scale_text",
     "score_text",
-    "sentence_count",
     "share_text",
     "stage_text",
     "value_text",
@@ -88,21 +86,6 @@ def names_list(names: Sequence[str]) -> str:
 def capital(text: str) -> str:
     """``text`` with its first letter in capitals (the rest untouched, unlike str.capitalize)."""
     return text[:1].upper() + text[1:]
-
-
-def sentence_count(n: int) -> str:
-    """'No stakeholder is', 'One stakeholder is', '17 stakeholders are' (opening an English
-    sentence; sentences in the plan's language count with ``ngettext`` instead)."""
-    if n == 0:
-        return "No stakeholder is"
-    if n == 1:
-        return "One stakeholder is"
-    return f"{n} stakeholders are"
-
-
-def are(n: int) -> str:
-    """'is' for one, 'are' otherwise."""
-    return "is" if n == 1 else "are"
 
 
 def share_text(share: float) -> str:
