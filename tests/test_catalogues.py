@@ -108,6 +108,16 @@ def test_every_message_is_translated_with_the_same_placeholders(code, source_mes
     assert problems == []
 
 
+def test_no_message_is_asked_for_both_alone_and_with_a_plural(source_messages) -> None:
+    """One English text asked for with gettext and, elsewhere, with ngettext becomes a single
+    plural entry in the catalogue, which gettext cannot find: that text stays English."""
+    plural_singulars = {
+        m[0] for m in source_messages if isinstance(m, tuple) and not isinstance(m, Contextual)
+    }
+    alone = {m for m in source_messages if isinstance(m, str)}
+    assert sorted(alone & plural_singulars) == []
+
+
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_the_compiled_catalogue_matches_its_source(code) -> None:
     with (LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as fh:

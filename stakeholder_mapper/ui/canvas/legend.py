@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from ...core.i18n import N_, _
+from ...core.i18n import N_, _, pgettext
 from ..document import MapDocument
 from .items import NEGATIVE_COLOUR, shape_path
 
@@ -55,7 +55,7 @@ class Legend(QWidget):
         right: list[tuple[str, object, str]] = [("title", None, _("Relationships"))]
         right += [("kind", k, k.name) for k in smap.kinds.values() if k.id in kinds]
         if any(r.valence == "negative" for r in smap.relationships.values()):
-            right.append(("negative", None, _("negative tie")))
+            right.append(("negative", None, pgettext("legend", "negative tie")))
         size = _SIZE_NAMES.get(self.scene.size_by)
         right.append(
             (

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...analysis.columns import METRIC_COLUMNS
-from ...core.i18n import N_, _, ngettext
+from ...core.i18n import N_, _, ngettext, pgettext
 from ..document import MapDocument
 from ..workers.lazy_widget import LazyWidget
 from ..workers.metrics_runner import MetricsResult, MetricsRunner
@@ -54,7 +54,6 @@ SHOWN = ("name", "category", *METRIC_COLUMNS)
 #: The shown columns' headers as the user reads them (others: the column's name).
 _HEADERS = {
     "name": N_("name"),
-    "category": N_("category"),
     "betweenness": N_("betweenness"),
     "gf_coordinator": N_("coordinator"),
     "gf_itinerant": N_("itinerant"),
@@ -67,12 +66,16 @@ _HEADERS = {
     "in_degree": N_("in degree"),
     "out_degree": N_("out degree"),
     "pagerank": N_("PageRank"),
-    "community": N_("coalition"),
 }
 
 
 def column_header(column: str) -> str:
     """A metrics column's header in the interface language."""
+    # In a context of their own: the same words are counted elsewhere ("3 categories").
+    if column == "category":
+        return pgettext("metrics column", "category")
+    if column == "community":
+        return pgettext("metrics column", "coalition")
     known = _HEADERS.get(column)
     return _(known) if known else column.replace("_", " ")
 

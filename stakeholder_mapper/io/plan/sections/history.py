@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ....core.i18n import N_, _
+from ....core.i18n import N_, _, pgettext
 from ....core.wording import counted
 from ..context import PlanContext
 from ..options import SECTIONS
@@ -20,15 +20,19 @@ MAX_LATEST = 12
 SUMMARY = N_(
     "The log records {interactions} with {stakeholders} between {first} and {last}: {kinds}."
 )
-#: Interaction kinds as the table names them.
-KIND_WORDS = {
-    "meeting": N_("meeting"),
-    "letter": N_("letter"),
-    "call": N_("call"),
-    "event": N_("event"),
-    "email": N_("e-mail"),
-    "other": N_("other interaction"),
-}
+
+
+def _kind_word(kind: str) -> str:
+    """An interaction kind as the table names it, in the plan's language (a context of its
+    own: the same English words are counted elsewhere, '3 meetings')."""
+    words = {
+        "meeting": pgettext("interaction kind", "meeting"),
+        "letter": pgettext("interaction kind", "letter"),
+        "call": pgettext("interaction kind", "call"),
+        "event": pgettext("interaction kind", "event"),
+        "email": pgettext("interaction kind", "e-mail"),
+    }
+    return words.get(kind, pgettext("interaction kind", "other interaction"))
 
 
 def _kind_count(kind: str, n: int) -> str:
@@ -77,7 +81,7 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
             (
                 date_or_blank(entry.date),
                 plan.facts.label(sid),
-                _(KIND_WORDS[entry.kind]),
+                _kind_word(entry.kind),
                 entry.summary,
                 entry.outcome,
             )
