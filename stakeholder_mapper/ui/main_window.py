@@ -53,6 +53,7 @@ from ..io.file_stamp import MapChangedOnDisk
 from ..io.foreign import imported_sizes
 from ..io.lock import MapLock
 from ..io.project import import_only_reason, load_map
+from .appearance import Appearance
 from .autosave import OpenedMap, ProtectedFile, offer_recovery, open_map_for_editing
 from .background import start_in_pool
 from .canvas import CanvasFilter, MapScene, MapView
@@ -436,6 +437,8 @@ class MainWindow(QMainWindow):
         self.size_menu = self.view_menu.addMenu(_("&Size stakeholders by"))
         self.size_group = QActionGroup(self)
         self._fill_size_menu([])
+        self.view_menu.addSeparator()
+        Appearance.for_app(self.settings).add_to_menu(self.view_menu, self)
         self.view_menu.addSeparator()
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
