@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QWidget
 
 from ...core.i18n import N_, _
-from ...core.styles import category_badges, tie_look
+from ...core.styles import TieLook, category_badges, tie_look
 from ..document import MapDocument
 from .items import CanvasTheme, shape_path
 from .looks import paint_badge, paint_tie_marks, tie_pen
@@ -80,6 +80,10 @@ class Legend(QWidget):
         self.updateGeometry()
         self.update()
 
+    def look_of(self, kind_id: str, negative: bool) -> TieLook:
+        """The look a tie row of this kind and valence is drawn with (the canvas's own)."""
+        return tie_look(self.document.smap.kinds, kind_id, negative)
+
     def _column_width(self, rows: list[tuple[str, object, str]]) -> int:
         metrics = QFontMetrics(self.font())
         width = max((metrics.horizontalAdvance(text) for _, _, text in rows), default=0)
@@ -137,7 +141,7 @@ class Legend(QWidget):
                 painter.restore()
             elif kind == "tie":
                 record_kind, negative = record
-                look = tie_look(smap.kinds, record_kind.id, negative)
+                look = self.look_of(record_kind.id, negative)
                 self._paint_tie(painter, look, record_kind.directed, left, mid.y(), swatch)
             painter.setFont(font)
             painter.setPen(
@@ -153,7 +157,7 @@ class Legend(QWidget):
 
     @staticmethod
     def _paint_tie(
-        painter: QPainter, look: object, directed: bool, left: int, y: float, swatch: int
+        painter: QPainter, look: TieLook, directed: bool, left: int, y: float, swatch: int
     ) -> None:
         """A short tie drawn as the canvas draws it, at strength 3, arrow when directed."""
         colour = QColor(look.colour)
