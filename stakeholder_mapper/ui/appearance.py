@@ -9,6 +9,7 @@ Both choices are remembered in the settings and applied at start.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QTableView, QWidget
 
@@ -128,6 +129,8 @@ class Appearance:
 
     def _refresh_widgets(self) -> None:
         """Tables take rows of the new text height; maps are drawn again."""
+        # Qt hands the new font to the widgets through posted events: deliver them first.
+        QApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange.value)
         for widget in QApplication.allWidgets():
             if isinstance(widget, QTableView):
                 header = widget.verticalHeader()

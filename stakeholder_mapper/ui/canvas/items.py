@@ -68,7 +68,7 @@ BELOW, ABOVE, HIDDEN = "below", "above", "hidden"
 
 _SELECTED = QColor("#000000")
 #: Below this size on screen, in pixels, a node's letter badge is not drawn.
-BADGE_MIN_PX = 8.0
+BADGE_MIN_PX = 6.0
 
 
 class CanvasTheme:

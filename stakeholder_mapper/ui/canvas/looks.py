@@ -100,12 +100,12 @@ def _badge_font(pixel_size: int) -> QFont:
 def paint_badge(painter: QPainter, badge: str, fill: QColor, shape: str, radius: float) -> None:
     """Draw a category's letter badge in the middle of its shape, black or white on ``fill``.
 
-    The letters take about the shape's inner room: one letter 0.95 × the radius high,
-    two letters smaller.
+    The letters take about the shape's inner room: one letter 1.1 × the radius high
+    (capitals are about 0.7 of that), two letters smaller.
     """
     if not badge:
         return
-    pixel_size = max(1, math.floor(radius * (0.95 if len(badge) == 1 else 0.72)))
+    pixel_size = max(1, math.floor(radius * (1.1 if len(badge) == 1 else 0.78)))
     colour = QColor(badge_text_colour(fill.name()))
     colour.setAlpha(fill.alpha())
     painter.setPen(colour)
