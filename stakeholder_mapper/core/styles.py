@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from .model import Category, RelationshipKind
+from .i18n import _
+from .model import Category, Relationship, RelationshipKind
 
 __all__ = [
     "DASHES",
@@ -27,6 +28,8 @@ __all__ = [
     "kind_markers",
     "relative_luminance",
     "tie_look",
+    "tie_name",
+    "ties_in_use",
 ]
 
 #: Colour of negative ties of a positive kind (distrust, a hostile influence); a kind that
@@ -79,6 +82,29 @@ def tie_look(kinds: Mapping[str, RelationshipKind], kind_id: str, negative: bool
     colour = NEGATIVE_COLOUR if negative and kind.valence != "negative" else kind.colour
     marker = _markers(tuple(kinds.values()))[kind_id]
     return TieLook(colour, DASHES.get(kind.style, ()), marker, negative)
+
+
+def ties_in_use(
+    kinds: Mapping[str, RelationshipKind], relationships: Iterable[Relationship]
+) -> list[tuple[str, bool]]:
+    """The (kind id, negative) pairs that ``relationships`` draw, for a legend: in the
+    order of ``kinds``, each kind's own valence first (trust, then distrust)."""
+    drawn = {(r.kind, r.valence == "negative") for r in relationships}
+    rows = []
+    for kind in kinds.values():
+        own = kind.valence == "negative"
+        rows += [(kind.id, negative) for negative in (own, not own) if (kind.id, negative) in drawn]
+    return rows
+
+
+def tie_name(kind: RelationshipKind, negative: bool) -> str:
+    """A legend's name for ties of ``kind``: its name for its own valence, else marked
+    negative or positive ("Trust (negative)" is distrust)."""
+    if negative == (kind.valence == "negative"):
+        return kind.name
+    if negative:
+        return _("{kind} (negative)").format(kind=kind.name)
+    return _("{kind} (positive)").format(kind=kind.name)
 
 
 @cache

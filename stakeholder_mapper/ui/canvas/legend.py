@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QWidget
 
 from ...core.i18n import N_, _
-from ...core.styles import TieLook, category_badges, tie_look
+from ...core.styles import TieLook, category_badges, tie_look, tie_name, ties_in_use
 from ..document import MapDocument
 from .items import CanvasTheme, shape_path
 from .looks import paint_badge, paint_tie_marks, tie_pen
@@ -53,16 +53,14 @@ class Legend(QWidget):
         """Recompute the rows from the map."""
         smap = self.document.smap
         categories = {s.category for s in smap.stakeholders.values()}
-        ties = {(r.kind, r.valence) for r in smap.relationships.values()}
+        ties = ties_in_use(smap.kinds, smap.relationships.values())
         left: list[tuple[str, object, str]] = [("title", None, _("Stakeholders"))]
         left += [("category", c, c.name) for c in smap.categories.values() if c.id in categories]
         right: list[tuple[str, object, str]] = [("title", None, _("Relationships"))]
-        for k in smap.kinds.values():
-            for valence in (k.valence, "negative" if k.valence == "positive" else "positive"):
-                if (k.id, valence) in ties:
-                    right.append(
-                        ("tie", (k, valence == "negative"), _tie_name(k.name, k.valence, valence))
-                    )
+        right += [
+            ("tie", (smap.kinds[k], negative), tie_name(smap.kinds[k], negative))
+            for k, negative in ties
+        ]
         size = _SIZE_NAMES.get(self.scene.size_by)
         right.append(
             (
@@ -74,7 +72,7 @@ class Legend(QWidget):
             )
         )
         right.append(("note", None, _("width: strength")))
-        if any(valence == "negative" for _kind, valence in ties):
+        if any(negative for _kind, negative in ties):
             right.append(("note", None, _("crosses: negative tie")))
         self._columns = [left, right]
         self.updateGeometry()
@@ -177,13 +175,3 @@ class Legend(QWidget):
             painter.drawPolygon(
                 [tip, QPointF(tip.x() - head, y - half), QPointF(tip.x() - head, y + half)]
             )
-
-
-def _tie_name(name: str, natural: str, valence: str) -> str:
-    """A kind's legend name: as it is for its own valence, else marked negative or positive
-    ("Trust (negative)" is distrust)."""
-    if valence == natural:
-        return name
-    if valence == "negative":
-        return _("{kind} (negative)").format(kind=name)
-    return _("{kind} (positive)").format(kind=name)

@@ -155,13 +155,14 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     w.set_landscape(True)
     w.heading(_(SECTIONS["figures"]), new_page=True)
     ties = (
-        "dashed lines are negative ties such as conflict or distrust"
+        "lines crossed with × are negative ties such as conflict or distrust"
         if plan.level == "full"
         else "conflict and distrust are not shown in this version"
     )
     circled = " Our branch is circled." if plan.has_branch else ""
     w.para(
-        "Each shape is a stakeholder (colour and shape show the category, size its power); "
+        "Each shape is a stakeholder (colour, shape and letter show the category, size its "
+        "power); "
         f"lines are relationships, arrows point from source to target and {ties}.{circled}"
     )
     if len(smap.stakeholders) > LARGE_MAP:
