@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from ..core.i18n import N_, _
 from .canvas.items import CanvasTheme, NodeItem
@@ -128,14 +128,11 @@ class Appearance:
         self._refresh_widgets()
 
     def _refresh_widgets(self) -> None:
-        """Tables take rows of the new text height; maps are drawn again."""
+        """Maps are drawn again (tables follow the font themselves, see ``ColumnFitter``)."""
         # Qt hands the new font to the widgets through posted events: deliver them first.
         QApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange.value)
         for widget in QApplication.allWidgets():
-            if isinstance(widget, QTableView):
-                header = widget.verticalHeader()
-                header.setDefaultSectionSize(widget.fontMetrics().height() + 6)
-            elif isinstance(widget, MapView):
+            if isinstance(widget, MapView):
                 widget.restyle()
 
     def add_to_menu(self, menu: QMenu, parent: QWidget) -> None:

@@ -26,6 +26,8 @@ from ..analysis.compare import HIGH
 from ..core.commands import UpdateStakeholder
 from ..core.i18n import N_, _
 from ..core.model import SCALES, ChangeKind, ModelChange
+from ..core.styles import category_badges
+from .canvas.looks import badge_symbol
 from .document import MapDocument
 
 __all__ = ["INFLUENCE_POSITION", "POWER_INTEREST", "GridSpec", "ScaleGrid"]
@@ -35,16 +37,6 @@ SPREAD = 0.4
 #: Smallest room (pixels) worth writing a point's name into.
 _MIN_LABEL_PX = 48
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-
-_SYMBOLS = {
-    "circle": "o",
-    "square": "s",
-    "diamond": "d",
-    "triangle": "t1",
-    "hexagon": "h",
-    "star": "star",
-    "pentagon": "p",
-}
 
 
 @dataclass(frozen=True)
@@ -243,6 +235,7 @@ class ScaleGrid(QWidget):
             for i, (dx, dy) in enumerate(spread(len(ids))):
                 self._spots[ids[i]] = (x + dx, y + dy)
         selected = set(self.document.selection.stakeholders)
+        badges = category_badges(smap.categories.values())
         spots = []
         for sid, (x, y) in self._spots.items():
             s = smap.stakeholders[sid]
@@ -251,8 +244,11 @@ class ScaleGrid(QWidget):
                 {
                     "pos": (x, y),
                     "data": sid,
-                    "size": 16 if sid in selected else 12,
-                    "symbol": _SYMBOLS.get(category.shape if category else "circle", "o"),
+                    "size": 20 if sid in selected else 16,
+                    # The category's letters cut out of its shape: told apart in greyscale.
+                    "symbol": badge_symbol(
+                        category.shape if category else "circle", badges.get(s.category, "")
+                    ),
                     "brush": pg.mkBrush(category.colour if category else "#999999"),
                     "pen": pg.mkPen("#000000", width=2.5 if sid in selected else 1),
                 }

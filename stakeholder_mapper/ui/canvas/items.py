@@ -29,13 +29,12 @@ from PySide6.QtGui import (
     QPainterPathStroker,
     QPen,
     QPolygonF,
-    QTransform,
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...core.styles import TieLook
 from ..fonts import drawing_font
-from .looks import paint_badge, paint_tie_marks, tie_pen
+from .looks import paint_badge, paint_tie_marks, shape_path, tie_pen
 
 __all__ = [
     "ABOVE",
@@ -49,7 +48,6 @@ __all__ = [
     "EdgeItem",
     "NodeItem",
     "OverviewLayer",
-    "shape_path",
 ]
 
 #: Below this zoom level (screen pixels per scene unit) labels are not drawn; above it they
@@ -96,52 +94,6 @@ class CanvasTheme:
         cls.label_border = QColor(0, 0, 0, 255 if high_contrast else 0)
         cls.background = QColor("#ffffff" if high_contrast else "#fbfbf8")
         cls.extra_line_width = 0.8 if high_contrast else 0.0
-
-
-def _polygon(points: list[tuple[float, float]]) -> QPainterPath:
-    path = QPainterPath()
-    path.addPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
-    path.closeSubpath()
-    return path
-
-
-def _regular(n: int, radius: float, start: float) -> list[tuple[float, float]]:
-    return [
-        (
-            radius * math.cos(start + 2 * math.pi * i / n),
-            radius * math.sin(start + 2 * math.pi * i / n),
-        )
-        for i in range(n)
-    ]
-
-
-@cache
-def _unit_shape(shape: str) -> QPainterPath:
-    if shape == "square":
-        path = QPainterPath()
-        path.addRect(QRectF(-0.89, -0.89, 1.78, 1.78))
-        return path
-    if shape == "diamond":
-        return _polygon([(0, -1.2), (1.2, 0), (0, 1.2), (-1.2, 0)])
-    if shape == "triangle":
-        return _polygon([(0, -1.3), (1.15, 0.75), (-1.15, 0.75)])
-    if shape == "hexagon":
-        return _polygon(_regular(6, 1.08, 0.0))
-    if shape == "pentagon":
-        return _polygon(_regular(5, 1.1, -math.pi / 2))
-    if shape == "star":
-        outer = _regular(5, 1.35, -math.pi / 2)
-        inner = _regular(5, 0.62, -math.pi / 2 + math.pi / 5)
-        return _polygon([p for pair in zip(outer, inner, strict=True) for p in pair])
-    path = QPainterPath()
-    path.addEllipse(QRectF(-1, -1, 2, 2))
-    return path
-
-
-@cache
-def shape_path(shape: str, radius: float) -> QPainterPath:
-    """The outline of a category shape (circle, square, ...) of the given radius, centred on 0."""
-    return QTransform.fromScale(radius, radius).map(_unit_shape(shape))
 
 
 @cache

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QWidget
 from ...core.i18n import N_, _
 from ...core.styles import TieLook, category_badges, tie_look, tie_name, ties_in_use
 from ..document import MapDocument
-from .items import CanvasTheme, shape_path
-from .looks import paint_badge, paint_tie_marks, tie_pen
+from .items import CanvasTheme
+from .looks import paint_badge, paint_tie_marks, shape_path, tie_pen
 
 if TYPE_CHECKING:
     from .scene import MapScene
