@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from ..core.i18n import N_, _
 from .canvas.items import CanvasTheme, NodeItem
 from .canvas.view import MapView
+from .grids import ScaleGrid
 from .settings import HIGH_CONTRAST, TEXT_SIZE, Settings
 
 __all__ = ["TEXT_SIZES", "Appearance", "high_contrast_palette"]
@@ -128,11 +129,12 @@ class Appearance:
         self._refresh_widgets()
 
     def _refresh_widgets(self) -> None:
-        """Maps are drawn again (tables follow the font themselves, see ``ColumnFitter``)."""
+        """Maps and grids are drawn again (tables follow the font themselves, see
+        ``ColumnFitter``)."""
         # Qt hands the new font to the widgets through posted events: deliver them first.
         QApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange.value)
         for widget in QApplication.allWidgets():
-            if isinstance(widget, MapView):
+            if isinstance(widget, MapView | ScaleGrid):
                 widget.restyle()
 
     def add_to_menu(self, menu: QMenu, parent: QWidget) -> None:

@@ -27,6 +27,7 @@ from ..core.commands import UpdateStakeholder
 from ..core.i18n import N_, _
 from ..core.model import SCALES, ChangeKind, ModelChange
 from ..core.styles import category_badges
+from .canvas.items import CanvasTheme
 from .canvas.looks import badge_symbol
 from .document import MapDocument
 
@@ -161,9 +162,12 @@ class ScaleGrid(QWidget):
             self.plot.getAxis(axis).setTicks(
                 [[(v, f"{v:+d}" if low < 0 and v else str(v)) for v in range(low, high + 1)]]
             )
-        pen = pg.mkPen("#888888", width=1.5, style=Qt.PenStyle.DashLine)
-        self.plot.addItem(pg.InfiniteLine(spec.x_split, angle=90, pen=pen))
-        self.plot.addItem(pg.InfiniteLine(spec.y_split, angle=0, pen=pen))
+        self.splits = [
+            pg.InfiniteLine(spec.x_split, angle=90),
+            pg.InfiniteLine(spec.y_split, angle=0),
+        ]
+        for line in self.splits:
+            self.plot.addItem(line)
         #: Quadrant titles: top-left, top-right, bottom-left, bottom-right.
         self.titles = [
             pg.TextItem(text, color="#555555", anchor=anchor)
@@ -178,6 +182,7 @@ class ScaleGrid(QWidget):
             size=18, brush=pg.mkBrush(None), pen=pg.mkPen("#000000", width=2)
         )
         self.plot.addItem(self.ghost)
+        self.restyle()
         self._labels: list[pg.TextItem] = []
         self._spots: dict[str, tuple[float, float]] = {}
         self._cells: dict[tuple[int, int], list[str]] = {}
@@ -261,6 +266,20 @@ class ScaleGrid(QWidget):
             self.unrated.item(self.unrated.count() - 1).setData(Qt.ItemDataRole.UserRole, s.id)
         self.unrated_title.setText(_("Not rated ({n})").format(n=len(unrated)))
         self._side.setVisible(bool(unrated))
+
+    def restyle(self) -> None:
+        """Axes, quadrant lines and titles in the canvas theme's colours (black in high
+        contrast, greys otherwise)."""
+        strong = CanvasTheme.high_contrast
+        axes = "#000000" if strong else pg.getConfigOption("foreground")
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).setPen(pg.mkPen(axes))
+            self.plot.getAxis(name).setTextPen(pg.mkPen(axes))
+        dash = Qt.PenStyle.DashLine
+        for line in self.splits:
+            line.setPen(pg.mkPen(axes if strong else "#888888", width=1.5, style=dash))
+        for title in self.titles:
+            title.setColor("#000000" if strong else "#555555")
 
     def _fit(self) -> None:
         """Make room for the quadrant titles above and below the points, at this size."""

@@ -32,6 +32,12 @@ def _action(window, name: str) -> QAction:
     return next(a for a in window.findChildren(QAction) if a.objectName() == name)
 
 
+def _label_height(node: NodeItem) -> float:
+    """The node's label height at the zoom's label scale of 1 (the view enlarges labels
+    when zoomed out, a separate matter)."""
+    return node.label_rect().height() / node.label_scale
+
+
 def _contrast(a, b) -> float:
     lighter, darker = sorted((relative_luminance(a.name()), relative_luminance(b.name())))[::-1]
     return (lighter + 0.05) / (darker + 0.05)
@@ -46,19 +52,19 @@ def test_larger_text_grows_docks_tables_and_map_labels(
     table = window.stakeholder_table.table
     row_height = table.verticalHeader().defaultSectionSize()
     node = window.scene.nodes["mayor"]
-    label_height = node.label_rect().height()
+    label_height = _label_height(node)
     _action(window, "text_size_larger").trigger()
     assert app.font().pointSizeF() == pytest.approx(1.5 * system_points)
     assert window.docks["inspector"].widget().font().pointSizeF() == pytest.approx(
         1.5 * system_points
     )
     assert NodeItem.label_px == round(1.5 * 12)
-    assert node.label_rect().height() > 1.3 * label_height
+    assert _label_height(node) > 1.3 * label_height
     assert table.verticalHeader().defaultSectionSize() > 1.3 * row_height
     assert settings.get(TEXT_SIZE) == "larger"
     _action(window, "text_size_normal").trigger()
     assert app.font().pointSizeF() == pytest.approx(system_points)
-    assert node.label_rect().height() == pytest.approx(label_height)
+    assert _label_height(node) == pytest.approx(label_height)
 
 
 def test_text_size_is_remembered_at_the_next_start(
@@ -94,8 +100,12 @@ def test_high_contrast_turns_windows_and_map_black_on_white(
     assert CanvasTheme.outline.name() == "#000000" and CanvasTheme.outline_width >= 2
     edge = window.scene.edges["r2"]
     assert edge._pen.widthF() == pytest.approx(0.6 + 0.8 * 5 + CanvasTheme.extra_line_width)
+    grid = window.power_interest
+    assert grid.plot.getAxis("left").textPen().color().name() == "#000000"
+    assert all(title.color.name() == "#000000" for title in grid.titles)
     assert settings.get(HIGH_CONTRAST) is True
     action.trigger()
+    assert all(title.color.name() == "#555555" for title in grid.titles)
     assert app.palette().color(QPalette.ColorRole.Window) == system.color(QPalette.ColorRole.Window)
     assert window.view.backgroundBrush().color() == CanvasTheme.background
     assert CanvasTheme.outline_width < 2
