@@ -12,6 +12,7 @@ from ..core.i18n import _
 from ..core.model import StakeholderMap
 from ..io.project import MapFileError, load_map
 from ..paths import SAMPLE_MAP
+from .appearance import Appearance
 from .autosave import open_map_for_editing
 from .interface_language import start_language
 from .main_window import MainWindow
@@ -25,8 +26,10 @@ def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Stakeholder Mapper")
     app.setOrganizationName("Stakeholder Mapper")
-    start_language(Settings())
+    settings = Settings()
+    start_language(settings)
     set_up_application(app)
+    Appearance.for_app(settings)
     return app
 
 

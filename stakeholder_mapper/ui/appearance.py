@@ -4,7 +4,9 @@ The app starts from the system's font size (the platform's font, drawn with the 
 family), and a larger text size scales it for docks, tables, dialogs and the map's labels.
 High contrast is for projectors and low vision: black text on white, a dark selection,
 borders drawn black, and on the map black outlines, opaque label backs and thicker ties.
-Both choices are remembered in the settings and applied at start.
+Both choices are remembered in the settings and applied at start, before the first window
+(Qt keeps a dock's title font from when the dock was made, so after a change of text size
+during a session the dock titles follow at the next start).
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from ..core.i18n import N_, _
 from .canvas.items import CanvasTheme, NodeItem
-from .canvas.view import MapView
-from .grids import ScaleGrid
 from .settings import HIGH_CONTRAST, TEXT_SIZE, Settings
 
 __all__ = ["TEXT_SIZES", "Appearance", "high_contrast_palette"]
@@ -129,13 +129,14 @@ class Appearance:
         self._refresh_widgets()
 
     def _refresh_widgets(self) -> None:
-        """Maps and grids are drawn again (tables follow the font themselves, see
-        ``ColumnFitter``)."""
-        # Qt hands the new font to the widgets through posted events: deliver them first.
-        QApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange.value)
+        """Deliver the new font and palette now: maps, grids and tables restyle themselves
+        on their font or palette change event."""
+        for kind in (QEvent.Type.ApplicationFontChange, QEvent.Type.ApplicationPaletteChange):
+            QApplication.sendPostedEvents(None, kind.value)
         for widget in QApplication.allWidgets():
-            if isinstance(widget, MapView | ScaleGrid):
-                widget.restyle()
+            if widget.styleSheet():
+                # A style sheet fixes the font it was polished with: polish it again.
+                widget.setStyleSheet(widget.styleSheet())
 
     def add_to_menu(self, menu: QMenu, parent: QWidget) -> None:
         """Add View → Text size (normal, large, larger) and View → High contrast."""

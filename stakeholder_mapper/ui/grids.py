@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass, replace
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
 
@@ -266,6 +266,12 @@ class ScaleGrid(QWidget):
             self.unrated.item(self.unrated.count() - 1).setData(Qt.ItemDataRole.UserRole, s.id)
         self.unrated_title.setText(_("Not rated ({n})").format(n=len(unrated)))
         self._side.setVisible(bool(unrated))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """High contrast (View menu) arrives as a palette change."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self.restyle()
+        super().changeEvent(event)
 
     def restyle(self) -> None:
         """Axes, quadrant lines and titles in the canvas theme's colours (black in high

@@ -133,6 +133,8 @@ class MapView(QGraphicsView):
         self.setAcceptDrops(False)
         self.setSceneRect(QRectF(-100000, -100000, 200000, 200000))
         self.legend = Legend(document, scene, self)
+        #: The canvas theme and text size the items were last drawn for.
+        self._drawn_for = (CanvasTheme.high_contrast, NodeItem.text_factor)
         scene.legend_changed.connect(self._place_legend)
 
     # -- zoom, pan, fit ----------------------------------------------------------------
@@ -545,8 +547,17 @@ class MapView(QGraphicsView):
         super().resizeEvent(event)
         self._place_legend()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A new text size or theme (View menu) arrives as a font or palette change."""
+        changes = (QEvent.Type.FontChange, QEvent.Type.PaletteChange)
+        drawn_for = (CanvasTheme.high_contrast, NodeItem.text_factor)
+        if event.type() in changes and drawn_for != self._drawn_for:
+            self.restyle()
+        super().changeEvent(event)
+
     def restyle(self) -> None:
         """Draw the map again after the canvas theme or the text size changed."""
+        self._drawn_for = (CanvasTheme.high_contrast, NodeItem.text_factor)
         self.setBackgroundBrush(CanvasTheme.background)
         if self.screen_sized_labels:
             NodeItem.label_px = NodeItem.normal_label_px()
