@@ -12,7 +12,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QWidget
 
 from ...core.i18n import N_, _
@@ -26,9 +35,12 @@ if TYPE_CHECKING:
 
 __all__ = ["Legend"]
 
-_ROW = 22
+_ROW = 16
+#: The legend's text size as a share of the window's (which follows the system's size and
+#: View → Text size): a legend is read up close and must leave the map its room.
+_TEXT_SHARE = 0.85
 _PAD = 6
-_SWATCH = 34
+_SWATCH = 28
 
 _SIZE_NAMES = {
     "power": N_("size: power"),
@@ -83,13 +95,22 @@ class Legend(QWidget):
         return tie_look(self.document.smap.kinds, kind_id, negative)
 
     def _column_width(self, rows: list[tuple[str, object, str]]) -> int:
-        metrics = QFontMetrics(self.font())
+        metrics = QFontMetrics(self.text_font())
         width = max((metrics.horizontalAdvance(text) for _, _, text in rows), default=0)
         return width + self._swatch() + 3 * _PAD
 
     def _row(self) -> int:
         """Height of one line: at least the font's, so a larger font never overlaps lines."""
-        return max(_ROW, QFontMetrics(self.font()).height() + 4)
+        return max(_ROW, QFontMetrics(self.text_font()).height() + 3)
+
+    def text_font(self) -> QFont:
+        """The legend's font: the window's, a little smaller."""
+        font = QFont(self.font())
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * _TEXT_SHARE)
+        else:
+            font.setPixelSize(round(font.pixelSize() * _TEXT_SHARE))
+        return font
 
     def _swatch(self) -> int:
         """Width of a row's drawing: long enough for a tie's marker between dashes."""
@@ -124,7 +145,7 @@ class Legend(QWidget):
         badges = category_badges(smap.categories.values())
         for kind, record, text in rows:
             mid = QPointF(left + _PAD + swatch / 2, y + row / 2)
-            font = painter.font()
+            font = self.text_font()
             font.setBold(kind == "title")
             painter.setFont(font)
             if kind == "category":
