@@ -143,7 +143,8 @@ def _candidates(name: str) -> list[str]:
     """Badges for ``name`` from the most to the least telling: initial, two initials,
     initial and a later letter of the first word."""
     words = ["".join(ch for ch in w if ch.isalnum()) for w in name.split()]
-    words = [w for w in words if w]
+    # Arabic's definite article "al-" starts most words: the letter after it tells them apart.
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words if w]
     if not words:
         return []
     first = words[0]
