@@ -157,3 +157,9 @@ def test_kinds_sharing_a_line_style_take_markers_in_turn() -> None:
     }
     markers = [tie_look(kinds, k, False).marker for k in kinds]
     assert markers == ["", "bar", "dot", "double_bar"]
+
+
+def test_arabic_badges_skip_the_definite_article() -> None:
+    private = Category("private", "القطاع الخاص", shape="triangle")
+    financial = Category("financial", "القطاع المالي", shape="triangle")
+    assert category_badges([private, financial]) == {"private": "ق", "financial": "قم"}
