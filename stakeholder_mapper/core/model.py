@@ -315,14 +315,15 @@ class Snapshot:
     content: dict[str, Any]
 
 
-# Okabe-Ito and Tol's bright/muted palettes: distinguishable with colour-blindness.
+# Okabe-Ito and Paul Tol's palettes; categories of the same shape stay apart in colour under
+# simulated colour-blindness, and letter badges tell them apart in greyscale (core/styles.py).
 _DEFAULT_CATEGORIES = [
     ("municipal", N_("Municipal authority"), "#0072B2", "square"),
     ("national", N_("National authority"), "#332288", "square"),
     ("emergency", N_("Emergency & public services"), "#D55E00", "diamond"),
     ("community", N_("Community leader"), "#009E73", "circle"),
-    ("faith", N_("Faith leader"), "#117733", "hexagon"),
-    ("ngo", N_("Civil society / NGO"), "#44AA99", "circle"),
+    ("faith", N_("Faith leader"), "#225555", "hexagon"),
+    ("ngo", N_("Civil society / NGO"), "#88CCEE", "circle"),
     ("private", N_("Private sector"), "#E69F00", "triangle"),
     ("financial", N_("Financial sector"), "#AA4499", "triangle"),
     ("media", N_("Media"), "#CC79A7", "star"),

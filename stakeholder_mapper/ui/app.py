@@ -16,6 +16,7 @@ from .files.autosave import open_map_for_editing
 from .setup.interface_language import start_language
 from .setup.qt_application import set_up_application
 from .setup.settings import Settings
+from .window.appearance import Appearance
 from .window.main_window import MainWindow
 
 __all__ = ["build_window", "run_app"]
@@ -25,8 +26,10 @@ def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Stakeholder Mapper")
     app.setOrganizationName("Stakeholder Mapper")
-    start_language(Settings())
+    settings = Settings()
+    start_language(settings)
     set_up_application(app)
+    Appearance.for_app(settings)
     return app
 
 

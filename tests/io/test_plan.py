@@ -406,7 +406,7 @@ def test_partner_says_withheld_not_missing(plans: dict[str, Path]) -> None:
         assert "progress markers" not in rows.get("Not recorded yet", "").lower()
     assert "None of what this version shares of an engagement" in text
     assert "No objective, ask or next action is recorded yet" not in text
-    assert "dashed lines are negative ties" not in text
+    assert "are negative ties such as conflict" not in text
     # No instruction to the branch in a version for partners.
     assert "take one after this plan is agreed" not in text
     assert "This is the first plan drawn from this map" in text

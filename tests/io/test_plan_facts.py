@@ -7,6 +7,7 @@ import pytest
 from stakeholder_mapper.analysis.attitude import poor_go_between
 from stakeholder_mapper.analysis.routes import our_branch
 from stakeholder_mapper.core.model import StakeholderMap
+from stakeholder_mapper.core.styles import tie_look, tie_name
 from stakeholder_mapper.io.plan import figures
 from stakeholder_mapper.io.plan.facts import gather
 from stakeholder_mapper.io.plan.restricted import NO_ROUTE_SHARED
@@ -128,20 +129,24 @@ def test_partner_plan_draws_and_counts_no_conflict_or_distrust(sample: Stakehold
     assert all(r.valence == "positive" for r in facts.smap.relationships.values())
 
 
-def test_network_figure_legend_names_every_tie_colour(sample: StakeholderMap) -> None:
+def test_network_figure_legend_names_every_tie_look(sample: StakeholderMap) -> None:
     entries = figures.tie_legend(sample)
-    labels = [label for label, _, _ in entries]
-    drawn = {r.kind for r in sample.relationships.values() if r.valence == "positive"}
-    assert labels[:-1] == [
-        sample.kinds[k].name
-        for k in dict.fromkeys(r.kind for r in sample.relationships.values())
-        if k in drawn
-    ]
-    # Conflict and distrust are drawn dashed in one colour, named once.
-    assert entries[-1] == (figures.NEGATIVE_LABEL, figures.NEGATIVE, True)
-    assert "Conflict" not in labels
+    labels = [label for label, _look in entries]
+    drawn = {(r.kind, r.valence == "negative") for r in sample.relationships.values()}
+    # One entry per kind and valence drawn, as in the canvas's legend.
+    assert len(entries) == len(drawn)
+    assert {(label, look) for label, look in entries} == {
+        (tie_name(sample.kinds[k], negative), tie_look(sample.kinds, k, negative))
+        for k, negative in drawn
+    }
+    # Conflict and distrust are drawn and named apart, both with crosses.
+    looks = dict(entries)
+    assert looks["Conflict"].negative and looks["Trust (negative)"].negative
+    assert looks["Conflict"].dashes != looks["Trust (negative)"].dashes
     partner = _facts(sample, "partner").smap
-    assert figures.NEGATIVE_LABEL not in [label for label, _, _ in figures.tie_legend(partner)]
+    assert not any(look.negative for _label, look in figures.tie_legend(partner))
+    assert "Trust (negative)" not in [label for label, _ in figures.tie_legend(partner)]
+    assert labels.index("Trust") < labels.index("Trust (negative)")
 
 
 def test_network_labels_are_not_cut_short() -> None:

@@ -133,8 +133,8 @@ def test_grids_and_chart_show_after_the_first_paint_with_the_map_of_then(
     window.show()
     qtbot.waitUntil(lambda: all(slot.is_built() for slot in slots), timeout=30000)
     # One point per rated stakeholder, the selected one drawn larger.
-    assert _plotted(grids["power_interest"]) == {"imam": (3, 4, 16), "mayor": (2, 5, 12)}
-    assert _plotted(grids["influence_position"]) == {"imam": (1, 4, 16)}
+    assert _plotted(grids["power_interest"]) == {"imam": (3, 4, 20), "mayor": (2, 5, 16)}
+    assert _plotted(grids["influence_position"]) == {"imam": (1, 4, 20)}
     assert window.power_interest is grids["power_interest"].widget()
     assert window.power_interest.isVisible()
     # The matrix was built while its dock was closed: opening the dock shows it.

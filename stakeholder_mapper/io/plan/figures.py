@@ -2,8 +2,9 @@
 
 * :func:`network_png` — the map as drawn on the canvas: stakeholders at their stored
   positions (unplaced ones where every view puts them), coloured by category with the
-  category's shape as a second cue, ties as lines
-  with arrowheads for directed kinds (negative ties dashed), labels.
+  category's shape and letter badge as further cues, ties as lines with each kind's
+  colour, dash pattern and marker, crosses on negative ties, arrowheads for directed
+  kinds, labels.
 * :func:`power_interest_png` — the power–interest (Mendelow) grid with its four quadrants.
 * :func:`quadrant_counts_png` — the same grid showing counts only, for the public version.
 
@@ -15,7 +16,8 @@ so it needs Qt; the plan is written below the user interface, where Qt is not al
 page at print resolution, and it names crowded stakeholders by their number in the
 priority table, which the canvas has no notion of. What a reader compares between the
 two is shared rather than copied: positions (:func:`~...core.placement.drawn_positions`),
-category colours and shapes (the map's), and node size by power
+category colours, shapes and badges and the ties' looks (``core.styles``, which the
+canvas and its legend draw from too), and node size by power
 (:func:`~...core.node_size.rating_radius`).
 """
 
@@ -33,15 +35,26 @@ from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.patheffects import withStroke
+from matplotlib.textpath import TextPath
 
 from ...analysis.compare import quadrant as mendelow
-from ...core.i18n import N_, _
+from ...core.i18n import _
 from ...core.model import StakeholderMap
 from ...core.node_size import rating_radius
 from ...core.placement import drawn_positions
+from ...core.styles import (
+    TieLook,
+    badge_text_colour,
+    category_badges,
+    tie_look,
+    tie_name,
+    ties_in_use,
+)
 from ...paths import FONT_FAMILIES, FONT_FILES
 from .disclosure import protect
 from .priorities import HIGH_FROM
@@ -70,7 +83,8 @@ MARKERS = {
 #: The bundled fonts, then matplotlib's own DejaVu Sans for the odd symbol they lack.
 FONT = [*FONT_FAMILIES, "DejaVu Sans"]
 INK = "#1F2A36"
-NEGATIVE = "#D55E00"
+#: Smallest stakeholder, in points across, that carries its category's letter badge.
+BADGE_FROM_POINTS = 7.0
 #: Size of stakeholder names on the network figure, in points at the printed size.
 LABEL_POINTS = 7.0
 #: The network figure's printed size in inches: a landscape A4 page between the margins,
@@ -143,48 +157,50 @@ def _new_figure(width_in: float, height_in: float) -> Figure:
     return fig
 
 
-#: How the legend names the dashed ties.
-NEGATIVE_LABEL = N_("Negative tie (conflict, distrust)")
+def tie_legend(smap: StakeholderMap) -> list[tuple[str, TieLook]]:
+    """The network figure's tie legend: (name, look) for each kind of tie the map draws,
+    negative ones apart ("Trust (negative)"), in the order and with the looks of the
+    canvas's legend."""
+    return [
+        (tie_name(smap.kinds[k], negative), tie_look(smap.kinds, k, negative))
+        for k, negative in ties_in_use(smap.kinds, smap.relationships.values())
+    ]
 
 
-def tie_legend(smap: StakeholderMap) -> list[tuple[str, str, bool]]:
-    """The network figure's tie legend: (label, colour, dashed) for each kind of
-    positive tie the map uses, then one entry for negative ties if there are any.
-
-    Negative ties are drawn in one colour whatever their kind, so only the kinds of
-    positive ties get a colour of their own.
-    """
-    ties = smap.relationships.values()
-    kinds = list(dict.fromkeys(r.kind for r in ties if r.valence != "negative"))
-    entries = [(smap.kinds[k].name, smap.kinds[k].colour, False) for k in kinds if k in smap.kinds]
-    if any(r.valence == "negative" for r in ties):
-        entries.append((_(NEGATIVE_LABEL), NEGATIVE, True))
-    return entries
+#: The canvas's tie markers as legend symbols.
+_LEGEND_MARKS = {"bar": "|", "dot": "o", "double_bar": "$||$", "chevron": "$>$"}
 
 
 def _tie_legend(fig: Figure, smap: StakeholderMap) -> None:
-    """What the colours and dashes of the ties mean."""
-    handles = [
-        Line2D(
+    """What the colours, dashes and marks of the ties mean."""
+    handles, labels = [], []
+    for label, look in tie_legend(smap):
+        line = Line2D(
             [],
             [],
-            color=colour,
+            color=look.colour,
             linewidth=1.6,
-            linestyle=(0, (3, 2)) if dashed else "solid",
-            label=label,
+            linestyle=(0, look.dashes) if look.dashes else "solid",
+            marker=_LEGEND_MARKS.get(look.marker, ""),
+            markersize=4,
         )
-        for label, colour, dashed in tie_legend(smap)
-    ]
+        parts = [line]
+        if look.negative:
+            parts.append(Line2D([], [], linestyle="", marker="x", color=look.colour, markersize=4))
+        handles.append(tuple(parts))
+        labels.append(label)
     if handles:
         fig.legend(
             handles=handles,
+            labels=labels,
+            handler_map={tuple: HandlerTuple(ndivide=1)},
             loc="outside right lower",
             title=_("Ties"),
             title_fontsize=7.5,
             alignment="left",
             frameon=False,
             fontsize=7,
-            handlelength=1.8,
+            handlelength=2.4,
         )
 
 
@@ -194,25 +210,41 @@ def _legend(
     used: Sequence[str],
     size: float,
     side: bool = False,
+    lettered: bool = False,
 ) -> None:
-    """The categories' colours and shapes: below the plot, or at its right (``side``)."""
-    handles = [
-        Line2D(
+    """The categories' colours and shapes, with their letter badges if the drawing has
+    them (``lettered``): below the plot, or at its right (``side``)."""
+    badges = category_badges(smap.categories.values())
+    handles, labels = [], []
+    for c in used:
+        category = smap.categories.get(c)
+        if category is None:
+            continue
+        shape = Line2D(
             [],
             [],
             linestyle="",
-            marker=MARKERS.get(smap.categories[c].shape, "o"),
-            markerfacecolor=smap.categories[c].colour,
+            marker=MARKERS.get(category.shape, "o"),
+            markerfacecolor=category.colour,
             markeredgecolor=INK,
-            markersize=size,
-            label=smap.categories[c].name,
+            markersize=size * 1.5 if lettered else size,
         )
-        for c in used
-        if c in smap.categories
-    ]
+        letters = Line2D(
+            [],
+            [],
+            linestyle="",
+            marker=_badge_marker(badges[c]),
+            markerfacecolor=badge_text_colour(category.colour),
+            markeredgewidth=0,
+            markersize=size * (0.6 if len(badges[c]) == 1 else 0.85),
+        )
+        handles.append((shape, letters) if lettered else (shape,))
+        labels.append(category.name)
     if handles and side:
         fig.legend(
             handles=handles,
+            labels=labels,
+            handler_map={tuple: HandlerTuple(ndivide=1)},
             loc="outside right upper",
             title=_("Stakeholders"),
             title_fontsize=7.5,
@@ -224,6 +256,8 @@ def _legend(
     elif handles:
         fig.legend(
             handles=handles,
+            labels=labels,
+            handler_map={tuple: HandlerTuple(ndivide=1)},
             loc="outside lower center",
             ncol=min(4, len(handles)),
             frameon=False,
@@ -231,6 +265,19 @@ def _legend(
             handletextpad=0.3,
             columnspacing=1.2,
         )
+
+
+@functools.cache
+def _badge_marker(badge: str) -> TextPath:
+    """A category's letters as a marker path, centred, in the bundled bold font."""
+    path = TextPath((0, 0), badge, size=10, prop=FontProperties(family=FONT, weight="bold"))
+    box = path.get_extents()
+    return TextPath(
+        (-box.x0 - box.width / 2, -box.y0 - box.height / 2),
+        badge,
+        size=10,
+        prop=FontProperties(family=FONT, weight="bold"),
+    )
 
 
 def _node_size(power: int | None) -> float:
@@ -367,7 +414,7 @@ def network_png(
     used = list(dict.fromkeys(smap.stakeholders[s].category for s in ids))
     FigureCanvasAgg(fig)
     if legend:
-        _legend(fig, smap, used, 6, side=True)
+        _legend(fig, smap, used, 6, side=True, lettered=True)
         _tie_legend(fig, smap)
         _lay_out(fig)
     box = ax.get_position(original=True)
@@ -406,6 +453,7 @@ def network_png(
             linewidths=0.5,
             zorder=3,
         )
+    _draw_badges(ax, smap, xy, ids)
     if highlight in index:
         i = index[highlight]
         ax.scatter(
@@ -422,6 +470,30 @@ def network_png(
     else:
         _label_groups(ax, xy, ids, groups)
     return _png(fig, dpi)
+
+
+def _draw_badges(ax, smap: StakeholderMap, xy: np.ndarray, ids: Sequence[str]) -> None:
+    """Each stakeholder's category letters on its shape, if it is large enough to hold
+    them: in greyscale print the letters tell apart categories of the same shape."""
+    badges = category_badges(smap.categories.values())
+    for i, sid in enumerate(ids):
+        stakeholder = smap.stakeholders[sid]
+        category = smap.categories.get(stakeholder.category)
+        across = math.sqrt(_node_size(stakeholder.power))
+        if category is None or across < BADGE_FROM_POINTS:
+            continue
+        badge = badges[category.id]
+        ax.text(
+            xy[i, 0],
+            xy[i, 1],
+            badge,
+            fontsize=across * (0.55 if len(badge) == 1 else 0.4),
+            fontweight="bold",
+            ha="center",
+            va="center_baseline",
+            color=badge_text_colour(stakeholder.colour or category.colour),
+            zorder=3.5,
+        )
 
 
 def _label_groups(ax, xy: np.ndarray, ids: Sequence[str], groups: dict[str, int]) -> None:
@@ -449,6 +521,7 @@ def _draw_ties(
 ) -> None:
     """Ties as one line collection and arrowheads as one polygon collection (fast)."""
     segments, colours, widths, styles, heads, head_colours = [], [], [], [], [], []
+    marks, mark_colours, mark_widths, dots, dot_colours = [], [], [], [], []
     for r in smap.relationships.values():
         if r.source not in index or r.target not in index or r.source == r.target:
             continue
@@ -464,12 +537,20 @@ def _draw_ties(
             * (math.sqrt(_node_size(smap.stakeholders[r.target].power)) / 2 + 0.8)
             * per_point
         )
-        kind = smap.kinds.get(r.kind)
-        colour = NEGATIVE if r.valence == "negative" else (kind.colour if kind else "#555555")
+        look = tie_look(smap.kinds, r.kind, r.valence == "negative")
+        colour = look.colour
+        width = 0.25 + 0.2 * r.strength
         segments.append((start, end))
         colours.append(colour)
-        widths.append(0.25 + 0.2 * r.strength)
-        styles.append((0, (3, 2)) if r.valence == "negative" else "solid")
+        widths.append(width)
+        styles.append((0, look.dashes) if look.dashes else "solid")
+        for segment in _tie_marks(start, end, look, per_point * (2.0 + width)):
+            marks.append(segment)
+            mark_colours.append(colour)
+            mark_widths.append(max(0.4, 0.6 * width))
+        if look.marker == "dot":
+            dots.append((start + end) / 2)
+            dot_colours.append(colour)
         if r.directed:
             head = per_point * (3.0 + 0.4 * r.strength)
             normal = np.array([-unit[1], unit[0]])
@@ -487,10 +568,51 @@ def _draw_ties(
                 zorder=1,
             )
         )
+    if marks:
+        ax.add_collection(
+            LineCollection(
+                marks, colors=mark_colours, linewidths=mark_widths, alpha=0.8, zorder=1.5
+            )
+        )
+    if dots:
+        points = np.array(dots)
+        ax.scatter(points[:, 0], points[:, 1], s=3.0, c=dot_colours, linewidths=0, zorder=1.5)
     if heads:
         ax.add_collection(
             PolyCollection(heads, facecolors=head_colours, edgecolors="none", alpha=0.8, zorder=2)
         )
+
+
+def _tie_marks(
+    start: np.ndarray, end: np.ndarray, look: TieLook, size: float
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The short strokes marking a tie as on the canvas: its kind's bars or chevron at the
+    middle and, when negative, crosses at a fifth from either end."""
+    along = end - start
+    length = float(np.hypot(*along))
+    if length == 0:
+        return []
+    unit = along / length
+    normal = np.array([-unit[1], unit[0]])
+    half = size / 2
+    middle = start + along / 2
+    strokes = []
+    if look.marker == "bar":
+        strokes.append((middle - normal * half, middle + normal * half))
+    elif look.marker == "double_bar":
+        for shift in (-half / 2, half / 2):
+            centre = middle + unit * shift
+            strokes.append((centre - normal * half, centre + normal * half))
+    elif look.marker == "chevron":
+        tip = middle + unit * half / 2
+        strokes += [(middle - unit * half / 2 + normal * half, tip)]
+        strokes += [(middle - unit * half / 2 - normal * half, tip)]
+    if look.negative:
+        for t in (0.2, 0.8):
+            centre = start + along * t
+            for a, b in ((unit + normal, -unit - normal), (unit - normal, -unit + normal)):
+                strokes.append((centre + a * half * 0.7, centre + b * half * 0.7))
+    return strokes
 
 
 def _cell_offsets(count: int) -> list[tuple[float, float]]:

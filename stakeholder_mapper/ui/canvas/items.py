@@ -29,11 +29,12 @@ from PySide6.QtGui import (
     QPainterPathStroker,
     QPen,
     QPolygonF,
-    QTransform,
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from ...core.styles import TieLook
 from ..setup.fonts import drawing_font
+from .looks import paint_badge, paint_tie_marks, shape_path, tie_pen
 
 __all__ = [
     "ABOVE",
@@ -43,11 +44,10 @@ __all__ = [
     "LABEL_FONT_PX",
     "LABEL_MIN_LOD",
     "LABEL_WIDTH",
-    "NEGATIVE_COLOUR",
+    "CanvasTheme",
     "EdgeItem",
     "NodeItem",
     "OverviewLayer",
-    "shape_path",
 ]
 
 #: Below this zoom level (screen pixels per scene unit) labels are not drawn; above it they
@@ -57,8 +57,6 @@ LABEL_MIN_LOD = 0.15
 DETAIL_MIN_LOD = 0.3
 #: Colour of the most trusted route and of other emphasis.
 HIGHLIGHT = QColor("#FFB000")
-#: Ties with a negative valence (conflict, distrust) are drawn dashed in this colour.
-NEGATIVE_COLOUR = "#CC3311"
 LABEL_WIDTH = 150.0
 LABEL_FONT_PX = 12
 #: Smallest label text height on screen, in pixels, outside presentation mode.
@@ -66,56 +64,36 @@ LABEL_SCREEN_PX = 11.0
 #: Where a node's label is drawn (chosen by the scene's declutter pass).
 BELOW, ABOVE, HIDDEN = "below", "above", "hidden"
 
-_TEXT = QColor("#1a1a1a")
-_OUTLINE = QColor("#333333")
 _SELECTED = QColor("#000000")
-_LABEL_BACK = QColor(255, 255, 255, 210)
+#: Below this size on screen, in pixels, a node's letter badge is not drawn.
+BADGE_MIN_PX = 6.0
 
 
-def _polygon(points: list[tuple[float, float]]) -> QPainterPath:
-    path = QPainterPath()
-    path.addPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
-    path.closeSubpath()
-    return path
+class CanvasTheme:
+    """The canvas colours every item reads: normal, or high contrast for projectors and
+    low vision (black outlines and text, opaque label backs, thicker lines)."""
 
+    text = QColor("#1a1a1a")
+    outline = QColor("#333333")
+    outline_width = 1.2
+    label_back = QColor(255, 255, 255, 210)
+    label_border = QColor(0, 0, 0, 0)
+    background = QColor("#fbfbf8")
+    extra_line_width = 0.0
+    high_contrast = False
 
-def _regular(n: int, radius: float, start: float) -> list[tuple[float, float]]:
-    return [
-        (
-            radius * math.cos(start + 2 * math.pi * i / n),
-            radius * math.sin(start + 2 * math.pi * i / n),
-        )
-        for i in range(n)
-    ]
-
-
-@cache
-def _unit_shape(shape: str) -> QPainterPath:
-    if shape == "square":
-        path = QPainterPath()
-        path.addRect(QRectF(-0.89, -0.89, 1.78, 1.78))
-        return path
-    if shape == "diamond":
-        return _polygon([(0, -1.2), (1.2, 0), (0, 1.2), (-1.2, 0)])
-    if shape == "triangle":
-        return _polygon([(0, -1.3), (1.15, 0.75), (-1.15, 0.75)])
-    if shape == "hexagon":
-        return _polygon(_regular(6, 1.08, 0.0))
-    if shape == "pentagon":
-        return _polygon(_regular(5, 1.1, -math.pi / 2))
-    if shape == "star":
-        outer = _regular(5, 1.35, -math.pi / 2)
-        inner = _regular(5, 0.62, -math.pi / 2 + math.pi / 5)
-        return _polygon([p for pair in zip(outer, inner, strict=True) for p in pair])
-    path = QPainterPath()
-    path.addEllipse(QRectF(-1, -1, 2, 2))
-    return path
-
-
-@cache
-def shape_path(shape: str, radius: float) -> QPainterPath:
-    """The outline of a category shape (circle, square, ...) of the given radius, centred on 0."""
-    return QTransform.fromScale(radius, radius).map(_unit_shape(shape))
+    @classmethod
+    def use(cls, high_contrast: bool) -> None:
+        """Switch every canvas to the high-contrast colours or back (items repaint after
+        their scene restyles them)."""
+        cls.high_contrast = high_contrast
+        cls.text = QColor("#000000" if high_contrast else "#1a1a1a")
+        cls.outline = QColor("#000000" if high_contrast else "#333333")
+        cls.outline_width = 2.2 if high_contrast else 1.2
+        cls.label_back = QColor(255, 255, 255, 255 if high_contrast else 210)
+        cls.label_border = QColor(0, 0, 0, 255 if high_contrast else 0)
+        cls.background = QColor("#ffffff" if high_contrast else "#fbfbf8")
+        cls.extra_line_width = 0.8 if high_contrast else 0.0
 
 
 @cache
@@ -136,6 +114,13 @@ class NodeItem(QGraphicsItem):
     label_lines = 2
     #: Factor (>= 1) enlarging every label so that it stays readable when zoomed out.
     label_scale = 1.0
+    #: The chosen text size (View → Text size) as a factor of the normal label size.
+    text_factor = 1.0
+
+    @classmethod
+    def normal_label_px(cls) -> int:
+        """Label size outside presentation: the normal size times the chosen text size."""
+        return round(LABEL_FONT_PX * cls.text_factor)
 
     def __init__(self, stakeholder_id: str) -> None:
         super().__init__()
@@ -156,6 +141,8 @@ class NodeItem(QGraphicsItem):
         self.layer: OverviewLayer | None = None
         self._scene_outline: QPainterPath | None = None
         self._path = QPainterPath()
+        self._shape = "circle"
+        self.badge = ""
         self._brush = QBrush(QColor("#999999"))
         self._label_text = QRectF()
         self._label_rect = QRectF()
@@ -172,10 +159,14 @@ class NodeItem(QGraphicsItem):
     def type(self) -> int:
         return self.Type
 
-    def configure(self, label: str, colour: str, shape: str, radius: float, pinned: bool) -> None:
-        """Set what the node shows; geometry and connected edges follow."""
+    def configure(
+        self, label: str, colour: str, shape: str, radius: float, pinned: bool, badge: str = ""
+    ) -> None:
+        """Set what the node shows (``badge``: its category's letters, drawn inside the
+        shape); geometry and connected edges follow."""
         self.prepareGeometryChange()
         self.label, self.radius, self.pinned = label, radius, pinned
+        self._shape, self.badge = shape, badge
         self._path = shape_path(shape, radius)
         self._scene_outline = None
         self._brush = QBrush(QColor(colour))
@@ -292,9 +283,9 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self._path)
         if self.isSelected():
-            painter.setPen(QPen(_SELECTED, 3.0))
+            painter.setPen(QPen(_SELECTED, 3.0 + CanvasTheme.outline_width - 1.2))
         else:
-            painter.setPen(QPen(_OUTLINE, 1.2))
+            painter.setPen(QPen(CanvasTheme.outline, CanvasTheme.outline_width))
         brush = self._brush
         if self.dimmed:
             faded = QColor(brush.color())
@@ -303,19 +294,23 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(QColor(0, 0, 0, 60), 1.0))
         painter.setBrush(brush)
         painter.drawPath(self._path)
+        if self.radius * lod >= BADGE_MIN_PX:
+            paint_badge(painter, self.badge, brush.color(), self._shape, self.radius)
         if self.pinned and lod >= DETAIL_MIN_LOD:
-            painter.setPen(QPen(_OUTLINE, 1))
+            painter.setPen(QPen(CanvasTheme.outline, 1))
             painter.setBrush(QBrush(QColor("#ffffff")))
             corner = self._path.boundingRect().topRight()
             painter.drawEllipse(corner, 3.5, 3.5)
         if lod < self.label_min_lod or not self.show_labels or not self.label_visible():
             return
-        back = QColor(_LABEL_BACK)
-        text = QColor(_TEXT)
+        back = QColor(CanvasTheme.label_back)
+        text = QColor(CanvasTheme.text)
+        border = QColor(CanvasTheme.label_border)
         if self.dimmed:
             back.setAlpha(60)
             text.setAlpha(90)
-        painter.setPen(Qt.PenStyle.NoPen)
+            border.setAlpha(min(border.alpha(), 60))
+        painter.setPen(QPen(border, 1) if border.alpha() else Qt.PenStyle.NoPen)
         painter.setBrush(back)
         painter.drawRoundedRect(self._label_rect, 3, 3)
         painter.translate(0, self._label_rect.top())
@@ -338,7 +333,8 @@ class NodeItem(QGraphicsItem):
 
 
 class EdgeItem(QGraphicsItem):
-    """A relationship: width by strength, colour and dash by kind, dashed red when negative.
+    """A relationship: width by strength; colour, dash pattern and marker by kind (the
+    shared look of ``core.styles``), with crosses when negative.
 
     Directed ties end in an arrowhead; ties between the same two stakeholders are drawn as
     curves bent apart by ``offset`` (scene units, to the left of source → target).
@@ -355,6 +351,7 @@ class EdgeItem(QGraphicsItem):
         self.dimmed = False
         self.emphasised = False
         self._pen = QPen(QColor("#555555"), 2.0)
+        self.look = TieLook("#555555", (), "", False)
         self._path = QPainterPath()
         self._arrow = QPolygonF()
         self._bounds = QRectF()
@@ -373,29 +370,16 @@ class EdgeItem(QGraphicsItem):
             if self in node.edges:
                 node.edges.remove(self)
 
-    def configure(
-        self, colour: str, style: str, strength: int, directed: bool, negative: bool
-    ) -> None:
-        """Set the look from the relationship and its kind."""
-        width = 0.6 + 0.8 * strength
-        pen = QPen(QColor(NEGATIVE_COLOUR if negative else colour), width)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        if negative:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        else:
-            pen.setStyle(
-                {
-                    "dash": Qt.PenStyle.DashLine,
-                    "dot": Qt.PenStyle.DotLine,
-                    "dashdot": Qt.PenStyle.DashDotLine,
-                }.get(style, Qt.PenStyle.SolidLine)
-            )
-        self._pen = pen
+    def configure(self, look: TieLook, strength: int, directed: bool) -> None:
+        """Set the look (of the tie's kind and valence), width and arrowhead."""
+        self.look = look
+        width = 0.6 + 0.8 * strength + CanvasTheme.extra_line_width
+        self._pen = tie_pen(look, QColor(look.colour), width)
         self.directed = directed
         self.update_geometry()
 
     def colour(self) -> QColor:
-        """The line colour (the kind's, or red for a negative tie)."""
+        """The line colour (the kind's, or the negative colour for distrust and the like)."""
         return self._pen.color()
 
     def line(self) -> QLineF:
@@ -498,6 +482,7 @@ class EdgeItem(QGraphicsItem):
         pen.setColor(colour)
         painter.setPen(pen)
         painter.drawPath(self._path)
+        paint_tie_marks(painter, self._path, self.look, colour, self._pen.widthF())
         if self.directed:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
@@ -625,7 +610,7 @@ class OverviewLayer(QGraphicsItem):
             painter.setPen(QPen(colour, 0))
             painter.drawLines(lines)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(QPen(_OUTLINE, 0))
+        painter.setPen(QPen(CanvasTheme.outline, 0))
         for key, (colour, members, path) in self._node_groups.items():
             if path is None:
                 path = QPainterPath()

@@ -1,8 +1,10 @@
 """The canvas legend: the categories and relationship kinds in use, drawn as on the canvas.
 
-Each category shows its shape and colour (category is never told by colour alone); each
-kind shows its line style, with an arrow when directed; negative ties and node size are
-explained on the last lines.
+Each category shows its shape, colour and letter badge (category is never told by colour
+alone); each kind of tie in use, negative ones apart, shows its colour, dash pattern and
+marker, with an arrow when directed. Rows are drawn with the canvas items' own looks
+(``core.styles`` through ``looks``), so the legend cannot drift from the map. Node size and
+line width are explained on the last lines.
 """
 
 from __future__ import annotations
@@ -10,21 +12,35 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QWidget
 
-from ...core.i18n import N_, _, pgettext
+from ...core.i18n import N_, _
+from ...core.styles import TieLook, category_badges, tie_look, tie_name, ties_in_use
 from ..document import MapDocument
-from .items import NEGATIVE_COLOUR, shape_path
+from .items import CanvasTheme
+from .looks import paint_badge, paint_tie_marks, shape_path, tie_pen
 
 if TYPE_CHECKING:
     from .scene import MapScene
 
 __all__ = ["Legend"]
 
-_ROW = 14
+_ROW = 16
+#: The legend's text size as a share of the window's (which follows the system's size and
+#: View → Text size): a legend is read up close and must leave the map its room.
+_TEXT_SHARE = 0.85
 _PAD = 6
-_SWATCH = 24
+_SWATCH = 28
 
 _SIZE_NAMES = {
     "power": N_("size: power"),
@@ -49,13 +65,14 @@ class Legend(QWidget):
         """Recompute the rows from the map."""
         smap = self.document.smap
         categories = {s.category for s in smap.stakeholders.values()}
-        kinds = {r.kind for r in smap.relationships.values()}
+        ties = ties_in_use(smap.kinds, smap.relationships.values())
         left: list[tuple[str, object, str]] = [("title", None, _("Stakeholders"))]
         left += [("category", c, c.name) for c in smap.categories.values() if c.id in categories]
         right: list[tuple[str, object, str]] = [("title", None, _("Relationships"))]
-        right += [("kind", k, k.name) for k in smap.kinds.values() if k.id in kinds]
-        if any(r.valence == "negative" for r in smap.relationships.values()):
-            right.append(("negative", None, pgettext("legend", "negative tie")))
+        right += [
+            ("tie", (smap.kinds[k], negative), tie_name(smap.kinds[k], negative))
+            for k, negative in ties
+        ]
         size = _SIZE_NAMES.get(self.scene.size_by)
         right.append(
             (
@@ -67,18 +84,37 @@ class Legend(QWidget):
             )
         )
         right.append(("note", None, _("width: strength")))
+        if any(negative for _kind, negative in ties):
+            right.append(("note", None, _("crosses: negative tie")))
         self._columns = [left, right]
         self.updateGeometry()
         self.update()
 
+    def look_of(self, kind_id: str, negative: bool) -> TieLook:
+        """The look a tie row of this kind and valence is drawn with (the canvas's own)."""
+        return tie_look(self.document.smap.kinds, kind_id, negative)
+
     def _column_width(self, rows: list[tuple[str, object, str]]) -> int:
-        metrics = QFontMetrics(self.font())
+        metrics = QFontMetrics(self.text_font())
         width = max((metrics.horizontalAdvance(text) for _, _, text in rows), default=0)
-        return width + _SWATCH + 3 * _PAD
+        return width + self._swatch() + 3 * _PAD
 
     def _row(self) -> int:
         """Height of one line: at least the font's, so a larger font never overlaps lines."""
-        return max(_ROW, QFontMetrics(self.font()).height())
+        return max(_ROW, QFontMetrics(self.text_font()).height() + 3)
+
+    def text_font(self) -> QFont:
+        """The legend's font: the window's, a little smaller."""
+        font = QFont(self.font())
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * _TEXT_SHARE)
+        else:
+            font.setPixelSize(round(font.pixelSize() * _TEXT_SHARE))
+        return font
+
+    def _swatch(self) -> int:
+        """Width of a row's drawing: long enough for a tie's marker between dashes."""
+        return max(_SWATCH, round(1.6 * self._row()))
 
     def sizeHint(self) -> QSize:
         width = sum(self._column_width(rows) for rows in self._columns)
@@ -92,8 +128,8 @@ class Legend(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#bbbbbb")))
-        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.setPen(QPen(QColor("#000000" if CanvasTheme.high_contrast else "#bbbbbb")))
+        painter.setBrush(QColor(255, 255, 255, 255 if CanvasTheme.high_contrast else 230))
         painter.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 5, 5)
         left = 0
         for rows in self._columns:
@@ -104,40 +140,59 @@ class Legend(QWidget):
     def _paint_column(
         self, painter: QPainter, rows: list[tuple[str, object, str]], left: int, width: int
     ) -> None:
-        y, row = _PAD, self._row()
+        y, row, swatch = _PAD, self._row(), self._swatch()
+        smap = self.document.smap
+        badges = category_badges(smap.categories.values())
         for kind, record, text in rows:
-            mid = QPointF(left + _PAD + _SWATCH / 2, y + row / 2)
-            font = painter.font()
+            mid = QPointF(left + _PAD + swatch / 2, y + row / 2)
+            font = self.text_font()
             font.setBold(kind == "title")
             painter.setFont(font)
             if kind == "category":
-                painter.setPen(QPen(QColor("#333333"), 1))
-                painter.setBrush(QBrush(QColor(record.colour)))
-                painter.drawPath(shape_path(record.shape, 6.0).translated(mid))
-            elif kind in ("kind", "negative"):
-                colour = NEGATIVE_COLOUR if kind == "negative" else record.colour
-                style = "dash" if kind == "negative" else record.style
-                pen = QPen(QColor(colour), 2.2)
-                pen.setStyle(
-                    {
-                        "dash": Qt.PenStyle.DashLine,
-                        "dot": Qt.PenStyle.DotLine,
-                        "dashdot": Qt.PenStyle.DashDotLine,
-                    }.get(style, Qt.PenStyle.SolidLine)
-                )
-                painter.setPen(pen)
-                start = QPointF(left + _PAD, mid.y())
-                painter.drawLine(start, QPointF(left + _PAD + _SWATCH - 6, mid.y()))
-                if kind == "kind" and record.directed:
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(QColor(colour))
-                    tip = QPointF(left + _PAD + _SWATCH, mid.y())
-                    painter.drawPolygon(
-                        [tip, QPointF(tip.x() - 7, mid.y() - 4), QPointF(tip.x() - 7, mid.y() + 4)]
-                    )
-            painter.setPen(QColor("#222222") if kind != "note" else QColor("#555555"))
-            x = left + (_PAD if kind in ("title", "note") else 2 * _PAD + _SWATCH)
+                radius = 0.45 * row
+                fill = QColor(record.colour)
+                painter.save()
+                painter.translate(mid)
+                painter.setPen(QPen(CanvasTheme.outline, min(CanvasTheme.outline_width, 1.6)))
+                painter.setBrush(QBrush(fill))
+                painter.drawPath(shape_path(record.shape, radius))
+                paint_badge(painter, badges.get(record.id, ""), fill, record.shape, radius)
+                painter.restore()
+            elif kind == "tie":
+                record_kind, negative = record
+                look = self.look_of(record_kind.id, negative)
+                self._paint_tie(painter, look, record_kind.directed, left, mid.y(), swatch)
+            painter.setFont(font)
+            painter.setPen(
+                CanvasTheme.text
+                if kind != "note" or CanvasTheme.high_contrast
+                else QColor("#555555")
+            )
+            x = left + (_PAD if kind in ("title", "note") else 2 * _PAD + swatch)
             painter.drawText(
                 int(x), int(y), left + width - int(x), row, Qt.AlignmentFlag.AlignVCenter, text
             )
             y += row
+
+    @staticmethod
+    def _paint_tie(
+        painter: QPainter, look: TieLook, directed: bool, left: int, y: float, swatch: int
+    ) -> None:
+        """A short tie drawn as the canvas draws it, at strength 3, arrow when directed."""
+        colour = QColor(look.colour)
+        width = 0.6 + 0.8 * 3 + CanvasTheme.extra_line_width
+        head = 5.0 + 1.5 * width
+        start, tip = QPointF(left + _PAD, y), QPointF(left + _PAD + swatch, y)
+        path = QPainterPath(start)
+        path.lineTo(QPointF(tip.x() - (head * 0.8 if directed else 0), y))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(tie_pen(look, colour, width))
+        painter.drawPath(path)
+        paint_tie_marks(painter, path, look, colour, width)
+        if directed:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            half = head * 0.55
+            painter.drawPolygon(
+                [tip, QPointF(tip.x() - head, y - half), QPointF(tip.x() - head, y + half)]
+            )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from ...core.model import ChangeKind, ModelChange, Relationship, Stakeholder, StakeholderMap
 from ...core.node_size import rating_radius
 from ...core.placement import fallback_position
+from ...core.styles import category_badges, tie_look
 from ..document import MapDocument
 from .items import ABOVE, BELOW, HIDDEN, EdgeItem, NodeItem, OverviewLayer
 
@@ -371,6 +372,7 @@ class MapScene(QGraphicsScene):
             shape,
             self._radius(stakeholder),
             node.sid in self.smap.pinned,
+            category_badges(self.smap.categories.values()).get(stakeholder.category, ""),
         )
 
     def restyle_nodes(self) -> None:
@@ -378,6 +380,14 @@ class MapScene(QGraphicsScene):
         for node in self.nodes.values():
             self._configure_node(node)
         self.place_labels()
+
+    def restyle(self) -> None:
+        """Draw every node and tie again after the canvas theme changed."""
+        for edge in self.edges.values():
+            self._configure_edge(edge)
+        self.restyle_nodes()
+        self.overview_layer.invalidate()
+        self.update()
 
     def _radius(self, stakeholder: Stakeholder) -> float:
         if self.size_by in ("power", "interest"):
@@ -406,13 +416,10 @@ class MapScene(QGraphicsScene):
 
     def _configure_edge(self, edge: EdgeItem) -> None:
         relationship = self.smap.relationships[edge.rid]
-        kind = self.smap.kinds.get(relationship.kind)
         edge.configure(
-            kind.colour if kind else "#555555",
-            kind.style if kind else "solid",
+            tie_look(self.smap.kinds, relationship.kind, relationship.valence == "negative"),
             relationship.strength,
             relationship.directed,
-            relationship.valence == "negative",
         )
 
     def _spread(self, rids: list[str]) -> None:
@@ -503,10 +510,15 @@ class MapScene(QGraphicsScene):
                 self._refresh_overview()
                 self.place_labels()
                 return
-            elif kind in (ChangeKind.CATEGORY_CHANGED, ChangeKind.CATEGORY_REMOVED):
+            elif kind in (
+                ChangeKind.CATEGORY_ADDED,
+                ChangeKind.CATEGORY_CHANGED,
+                ChangeKind.CATEGORY_REMOVED,
+            ):
+                # Badges are unique among a map's categories: one change may move others'.
                 for node in self.nodes.values():
                     self._configure_node(node)
-            elif kind in (ChangeKind.KIND_CHANGED, ChangeKind.KIND_REMOVED):
+            elif kind in (ChangeKind.KIND_ADDED, ChangeKind.KIND_CHANGED, ChangeKind.KIND_REMOVED):
                 for edge in self.edges.values():
                     self._configure_edge(edge)
             else:

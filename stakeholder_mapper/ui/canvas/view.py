@@ -43,6 +43,7 @@ from .items import (
     LABEL_MIN_LOD,
     LABEL_SCREEN_PX,
     LABEL_WIDTH,
+    CanvasTheme,
     EdgeItem,
     NodeItem,
 )
@@ -139,13 +140,12 @@ class MapView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.setBackgroundBrush(QColor("#fbfbf8"))
+        self.setBackgroundBrush(CanvasTheme.background)
         self.setAcceptDrops(False)
         self.setSceneRect(QRectF(-100000, -100000, 200000, 200000))
         self.legend = Legend(document, scene, self)
-        legend_font = self.legend.font()
-        legend_font.setPixelSize(10)
-        self.legend.setFont(legend_font)
+        #: The canvas theme and text size the items were last drawn for.
+        self._drawn_for = (CanvasTheme.high_contrast, NodeItem.text_factor)
         scene.legend_changed.connect(self._place_legend)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         #: Arrow keys, Tab, Enter and T on the map (see :mod:`.keyboard`).
@@ -175,13 +175,14 @@ class MapView(QGraphicsView):
         scale = 1.0
         if self.screen_sized_labels:
             # In eighths, so that small zoom changes do not lay out every label again.
-            scale = max(1.0, math.ceil(8 * LABEL_SCREEN_PX / (NodeItem.label_px * zoom)) / 8)
+            smallest = LABEL_SCREEN_PX * NodeItem.text_factor
+            scale = max(1.0, math.ceil(8 * smallest / (NodeItem.label_px * zoom)) / 8)
         self.map_scene.set_label_scale(scale)
 
     def set_presentation_style(self, active: bool, show_names: bool, label_pt: int) -> None:
         """Projector style: white background and labels of ``label_pt`` points on screen
         at the fitted zoom, always drawn; ``show_names=False`` hides them until revealed."""
-        self.setBackgroundBrush(QColor("#ffffff" if active else "#fbfbf8"))
+        self.setBackgroundBrush(QColor("#ffffff") if active else CanvasTheme.background)
         bars = (
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff
             if active
@@ -210,7 +211,7 @@ class MapView(QGraphicsView):
                         drawn |= node.sceneBoundingRect()
                 self.fitInView(drawn.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
         else:
-            NodeItem.label_px, NodeItem.label_min_lod = LABEL_FONT_PX, LABEL_MIN_LOD
+            NodeItem.label_px, NodeItem.label_min_lod = NodeItem.normal_label_px(), LABEL_MIN_LOD
             NodeItem.label_ems, NodeItem.label_lines = LABEL_WIDTH / LABEL_FONT_PX, 2
         NodeItem.show_labels = show_names
         self.map_scene.restyle_nodes()
@@ -615,6 +616,24 @@ class MapView(QGraphicsView):
     def resizeEvent(self, event: QEvent) -> None:
         super().resizeEvent(event)
         self._place_legend()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new text size or theme (View menu) arrives as a font or palette change."""
+        changes = (QEvent.Type.FontChange, QEvent.Type.PaletteChange)
+        drawn_for = (CanvasTheme.high_contrast, NodeItem.text_factor)
+        if event.type() in changes and drawn_for != self._drawn_for:
+            self.restyle()
+        super().changeEvent(event)
+
+    def restyle(self) -> None:
+        """Draw the map again after the canvas theme or the text size changed."""
+        self._drawn_for = (CanvasTheme.high_contrast, NodeItem.text_factor)
+        self.setBackgroundBrush(CanvasTheme.background)
+        if self.screen_sized_labels:
+            NodeItem.label_px = NodeItem.normal_label_px()
+        self.map_scene.restyle()
+        self._place_legend()
+        self.viewport().update()
 
     def _place_legend(self) -> None:
         self.sync_detail()

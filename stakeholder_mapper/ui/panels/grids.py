@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass, replace
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
 
@@ -26,6 +26,9 @@ from ...analysis.compare import HIGH
 from ...core.commands import UpdateStakeholder
 from ...core.i18n import N_, _
 from ...core.model import SCALES, ChangeKind, ModelChange
+from ...core.styles import category_badges
+from ..canvas.items import CanvasTheme
+from ..canvas.looks import badge_symbol
 from ..document import MapDocument
 
 __all__ = ["INFLUENCE_POSITION", "POWER_INTEREST", "GridSpec", "ScaleGrid"]
@@ -35,16 +38,6 @@ SPREAD = 0.4
 #: Smallest room (pixels) worth writing a point's name into.
 _MIN_LABEL_PX = 48
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-
-_SYMBOLS = {
-    "circle": "o",
-    "square": "s",
-    "diamond": "d",
-    "triangle": "t1",
-    "hexagon": "h",
-    "star": "star",
-    "pentagon": "p",
-}
 
 
 @dataclass(frozen=True)
@@ -169,9 +162,12 @@ class ScaleGrid(QWidget):
             self.plot.getAxis(axis).setTicks(
                 [[(v, f"{v:+d}" if low < 0 and v else str(v)) for v in range(low, high + 1)]]
             )
-        pen = pg.mkPen("#888888", width=1.5, style=Qt.PenStyle.DashLine)
-        self.plot.addItem(pg.InfiniteLine(spec.x_split, angle=90, pen=pen))
-        self.plot.addItem(pg.InfiniteLine(spec.y_split, angle=0, pen=pen))
+        self.splits = [
+            pg.InfiniteLine(spec.x_split, angle=90),
+            pg.InfiniteLine(spec.y_split, angle=0),
+        ]
+        for line in self.splits:
+            self.plot.addItem(line)
         #: Quadrant titles: top-left, top-right, bottom-left, bottom-right.
         self.titles = [
             pg.TextItem(text, color="#555555", anchor=anchor)
@@ -186,6 +182,7 @@ class ScaleGrid(QWidget):
             size=18, brush=pg.mkBrush(None), pen=pg.mkPen("#000000", width=2)
         )
         self.plot.addItem(self.ghost)
+        self.restyle()
         self._labels: list[pg.TextItem] = []
         self._spots: dict[str, tuple[float, float]] = {}
         self._cells: dict[tuple[int, int], list[str]] = {}
@@ -247,6 +244,7 @@ class ScaleGrid(QWidget):
             for i, (dx, dy) in enumerate(spread(len(ids))):
                 self._spots[ids[i]] = (x + dx, y + dy)
         selected = set(self.document.selection.stakeholders)
+        badges = category_badges(smap.categories.values())
         spots = []
         for sid, (x, y) in self._spots.items():
             s = smap.stakeholders[sid]
@@ -255,8 +253,11 @@ class ScaleGrid(QWidget):
                 {
                     "pos": (x, y),
                     "data": sid,
-                    "size": 16 if sid in selected else 12,
-                    "symbol": _SYMBOLS.get(category.shape if category else "circle", "o"),
+                    "size": 20 if sid in selected else 16,
+                    # The category's letters cut out of its shape: told apart in greyscale.
+                    "symbol": badge_symbol(
+                        category.shape if category else "circle", badges.get(s.category, "")
+                    ),
                     "brush": pg.mkBrush(category.colour if category else "#999999"),
                     "pen": pg.mkPen("#000000", width=2.5 if sid in selected else 1),
                 }
@@ -285,6 +286,26 @@ class ScaleGrid(QWidget):
             )
             for title, names in zip(spec.quadrants, quadrants, strict=True)
         )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """High contrast (View menu) arrives as a palette change."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self.restyle()
+        super().changeEvent(event)
+
+    def restyle(self) -> None:
+        """Axes, quadrant lines and titles in the canvas theme's colours (black in high
+        contrast, greys otherwise)."""
+        strong = CanvasTheme.high_contrast
+        axes = "#000000" if strong else pg.getConfigOption("foreground")
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).setPen(pg.mkPen(axes))
+            self.plot.getAxis(name).setTextPen(pg.mkPen(axes))
+        dash = Qt.PenStyle.DashLine
+        for line in self.splits:
+            line.setPen(pg.mkPen(axes if strong else "#888888", width=1.5, style=dash))
+        for title in self.titles:
+            title.setColor("#000000" if strong else "#555555")
 
     def _fit(self) -> None:
         """Make room for the quadrant titles above and below the points, at this size."""

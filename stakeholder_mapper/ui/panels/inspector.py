@@ -179,7 +179,7 @@ class Inspector(QWidget):
         self.records = ""
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-weight: bold; font-size: 13px;")
+        self.title.setStyleSheet("font-weight: bold;")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")

@@ -338,11 +338,20 @@ class ColumnFitter:
         self.table = table
         self.user_sized = False
         self._fitting = False
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
+        self._fit_rows()
         table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().sectionResized.connect(self._on_section_resized)
         table.model().modelReset.connect(self.fit)
         table.viewport().installEventFilter(_ResizeWatcher(table, self.fit))
+        table.installEventFilter(_FontWatcher(table, self._on_font_changed))
+
+    def _fit_rows(self) -> None:
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+
+    def _on_font_changed(self) -> None:
+        """Rows and columns grow or shrink with the text (View → Text size)."""
+        self._fit_rows()
+        self.fit()
 
     def fit(self) -> None:
         """Fit the columns now, unless the user has sized them."""
@@ -374,6 +383,19 @@ class _ResizeWatcher(QObject):
             if width != self._width:
                 self._width = width
                 self._callback()
+        return False
+
+
+class _FontWatcher(QObject):
+    """Calls back when the watched widget's font changes."""
+
+    def __init__(self, parent: QWidget, callback: Any) -> None:
+        super().__init__(parent)
+        self._callback = callback
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange:
+            self._callback()
         return False
 
 

@@ -16,10 +16,12 @@ from PySide6.QtCore import QByteArray, QSettings
 
 __all__ = [
     "DOCK_STATE",
+    "HIGH_CONTRAST",
     "INTERFACE_LANGUAGE",
     "MAX_RECENT",
     "RECENT_FILES",
     "SETTINGS",
+    "TEXT_SIZE",
     "WINDOW_GEOMETRY",
     "Setting",
     "Settings",
@@ -63,6 +65,18 @@ INTERFACE_LANGUAGE = Setting(
     "",
     "Language of the interface (en, fr, es, ar, ru), applied at start; empty: the system's",
 )
+TEXT_SIZE = Setting(
+    "appearance/text_size",
+    str,
+    "normal",
+    "Text size of docks, tables and map labels: normal, large or larger (View → Text size)",
+)
+HIGH_CONTRAST = Setting(
+    "appearance/high_contrast",
+    bool,
+    False,
+    "Black-on-white colours with thick outlines, for projectors and low vision",
+)
 
 #: Every setting the app stores.
 SETTINGS: tuple[Setting, ...] = (
@@ -71,6 +85,8 @@ SETTINGS: tuple[Setting, ...] = (
     RECENT_FILES,
     LAST_FOLDER,
     INTERFACE_LANGUAGE,
+    TEXT_SIZE,
+    HIGH_CONTRAST,
 )
 
 
@@ -85,6 +101,8 @@ class Settings:
         value = self.store.value(setting.key, setting.default)
         if setting.type is list and isinstance(value, str):
             value = [value]
+        if setting.type is bool and value in ("true", "false"):
+            value = value == "true"  # how a settings file on Linux keeps a bool
         if not isinstance(value, setting.type):
             return setting.default
         return value

@@ -238,6 +238,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 
 #: Submenus the window fills itself, named in :data:`MENUS`.
 RECENT, FILTER, SIZE, DOCKS, LANGUAGE = "@recent", "@filter", "@size", "@docks", "@language"
+APPEARANCE = "@appearance"
 
 #: The menu bar: each menu's attribute on the window, its title and its entries in order:
 #: an action's name, ``|`` for a separator, or an ``@`` submenu.
@@ -255,7 +256,8 @@ MENUS: tuple[tuple[str, str, str], ...] = (
     (
         "view_menu",
         N_("&View"),
-        "fit zoom_in zoom_out | focus1 focus2 clear_focus | layout @filter @size | @docks",
+        "fit zoom_in zoom_out | focus1 focus2 clear_focus | layout @filter @size | "
+        "@appearance | @docks",
     ),
     ("analysis_menu", N_("&Analysis"), "route recompute"),
     ("settings_menu", N_("Se&ttings"), "@language"),

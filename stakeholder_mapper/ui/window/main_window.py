@@ -50,6 +50,7 @@ from ..workers.lazy_widget import LazyWidget, build_after_first_paint
 from ..workers.metrics_runner import MetricsRunner
 from ..workshop.tools import WorkshopTools
 from .actions import (
+    APPEARANCE,
     DOCKS,
     FILTER,
     LANGUAGE,
@@ -61,6 +62,7 @@ from .actions import (
     build_size_menu,
     build_toolbars,
 )
+from .appearance import Appearance
 from .editing import EditController
 from .panel_keys import PanelKeys
 from .read_only_banner import ReadOnlyBanner, with_banner
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
                     self, menu, lambda: self.view_control.apply_filters()
                 ),
                 SIZE: lambda menu: build_size_menu(self, menu),
+                APPEARANCE: lambda menu: Appearance.for_app(self.settings).add_to_menu(menu, self),
                 DOCKS: self._list_docks,
                 LANGUAGE: self._add_language_menu,
             },

@@ -158,15 +158,15 @@ def write(w: PlanWriter, plan: PlanContext) -> None:
     w.heading(_(SECTIONS["figures"]), new_page=True)
     legend = (
         _(
-            "Each shape is a stakeholder (colour and shape show the category, size its power); "
-            "lines are relationships, arrows point from source to target and dashed lines are "
-            "negative ties such as conflict or distrust."
+            "Each shape is a stakeholder (colour, shape and letter show the category, size its "
+            "power); lines are relationships, arrows point from source to target and lines "
+            "crossed with × are negative ties such as conflict or distrust."
         )
         if plan.level == "full"
         else _(
-            "Each shape is a stakeholder (colour and shape show the category, size its power); "
-            "lines are relationships, arrows point from source to target and conflict and "
-            "distrust are not shown in this version."
+            "Each shape is a stakeholder (colour, shape and letter show the category, size its "
+            "power); lines are relationships, arrows point from source to target and conflict "
+            "and distrust are not shown in this version."
         )
     )
     if plan.has_branch:
