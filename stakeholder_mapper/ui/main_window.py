@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -46,7 +46,7 @@ from ..analysis.routes import our_branch
 from ..core.commands import Batch, MoveStakeholders, RemoveRelationships, RemoveStakeholders
 from ..core.i18n import N_, _, ngettext
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
-from ..core.placement import drawn_positions
+from ..core.placement import drawn_positions, free_spot
 from ..core.wording import counted
 from ..io.errors import MapFileError
 from ..io.file_stamp import MapChangedOnDisk
@@ -54,9 +54,7 @@ from ..io.foreign import imported_sizes
 from ..io.lock import MapLock
 from ..io.project import import_only_reason, load_map
 from .autosave import OpenedMap, ProtectedFile, offer_recovery, open_map_for_editing
-from .background import start_in_pool
 from .canvas import CanvasFilter, MapScene, MapView
-from .canvas.layout import LayoutJob, LayoutOutcome, LayoutRequest
 from .dialogs import show_about, show_shortcuts
 from .disk_change import ask_about_changed_file
 from .document import MapDocument
@@ -65,6 +63,7 @@ from .folders import documents_folder, file_stem, output_folder
 from .inspector import Inspector
 from .language_menu import add_language_menu
 from .lazy_widget import LazyWidget, build_after_first_paint
+from .map_layout import MapLayout
 from .metrics_panel import MetricsPanel
 from .metrics_runner import MetricsResult, MetricsRunner
 from .open_problems import FILE_FILTER, ask_save_path, copy_name
@@ -120,15 +119,12 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self.canvas_actions = self.actions_by_name
         self.docks: dict[str, QDockWidget] = {}
-        self._layout_generation = 0
-        self._layout_outcome: LayoutOutcome | None = None
-        self._layout_poll = QTimer(self)
-        self._layout_poll.setInterval(50)
-        self._layout_poll.timeout.connect(self._collect_layout)
+        self.map_layout = MapLayout(self, self.document, self._show_message, self.view.fit_all)
         self._tag: str | None = None
         self._shown_once = False
         self._build_docks()
         self._build_actions()
+        self.map_layout.action = self.actions_by_name["layout"]
         self._build_menus()
         self._build_toolbars()
         self.workshop = WorkshopTools(self)
@@ -363,7 +359,7 @@ class MainWindow(QMainWindow):
         a(
             "layout",
             _("&Lay out the map"),
-            self.run_layout,
+            self.map_layout.run,
             "Ctrl+Shift+L",
             _("Arrange stakeholders by their ties (pinned ones stay put); runs in the background"),
         )
@@ -931,10 +927,11 @@ class MainWindow(QMainWindow):
     # -- edit handlers ---------------------------------------------------------------------------
     def _on_add_stakeholder(self) -> None:
         centre = self.view.mapToScene(self.view.viewport().rect().center())
-        taken = {(round(n.pos().x()), round(n.pos().y())) for n in self.scene.nodes.values()}
-        while (round(centre.x()), round(centre.y())) in taken:
-            centre += QPointF(30, 30)
-        self.view.add_stakeholder(centre)
+        smap = self.document.smap
+        spot = free_spot(
+            drawn_positions(smap.stakeholders, smap.positions).values(), centre.toTuple()
+        )
+        self.view.add_stakeholder(QPointF(*spot))
 
     def delete_selection(self) -> None:
         """Delete the selected stakeholders (with their ties) and relationships as one step.
@@ -1143,57 +1140,6 @@ class MainWindow(QMainWindow):
             self._tag = None if tag in ("", _("(any)")) else tag.strip()
             self._apply_filters()
 
-    def run_layout(self) -> None:
-        """Lay the map out in the background; the result is one undoable move."""
-        smap = self.document.smap
-        if not smap.stakeholders:
-            return
-        request = LayoutRequest(
-            ids=tuple(smap.stakeholders),
-            ties=tuple((r.source, r.target, r.strength) for r in smap.relationships.values()),
-            positions=drawn_positions(smap.stakeholders, smap.positions),
-            pinned=frozenset(smap.pinned),
-        )
-        self._layout_generation += 1
-        self.actions_by_name["layout"].setEnabled(False)
-        self._show_message(_("Laying out the map…"))
-        self._layout_outcome = LayoutOutcome(self._layout_generation)
-        start_in_pool(QThreadPool.globalInstance(), LayoutJob(request, self._layout_outcome))
-        self._layout_poll.start()
-
-    def _collect_layout(self) -> None:
-        outcome = self._layout_outcome
-        if outcome is None or not outcome.done:
-            return
-        self._layout_poll.stop()
-        self._layout_outcome = None
-        if outcome.error is not None:
-            self._on_layout_failed(outcome.generation, outcome.error)
-        else:
-            self._on_layout_finished(outcome.generation, outcome.positions or {})
-
-    def _on_layout_finished(self, generation: int, positions: dict) -> None:
-        self.actions_by_name["layout"].setEnabled(True)
-        if generation != self._layout_generation:
-            return
-        smap = self.document.smap
-        wanted = {
-            sid: xy
-            for sid, xy in positions.items()
-            if sid in smap.stakeholders and sid not in smap.pinned
-        }
-        if not wanted:
-            return
-        command = MoveStakeholders(smap, wanted)
-        command.text = _("Lay out the map")
-        self.document.push(command)
-        self._show_message(_("Map laid out. Undo puts everyone back."))
-        self.view.fit_all()
-
-    def _on_layout_failed(self, generation: int, message: str) -> None:
-        self.actions_by_name["layout"].setEnabled(True)
-        self._show_message(message)
-
     def _on_view_request(self, name: str, stakeholder_id: str) -> None:
         if name in ("focus1", "focus2"):
             self.focus_on(1 if name == "focus1" else 2, stakeholder_id)
@@ -1240,7 +1186,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         if change.kind is ChangeKind.RESET:
             # Another map (or the saved one) is shown: a layout still running is for the old one.
-            self._layout_generation += 1
+            self.map_layout.drop()
             if self.scene.size_by == "size" and not imported_sizes(self.document.smap):
                 self._choose_size("power")  # the sizes were the previous map's file's
             self._refresh_after_reset()
