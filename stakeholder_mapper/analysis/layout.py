@@ -59,6 +59,7 @@ __all__ = [
     "label_box",
     "lay_out",
     "layout_request",
+    "place_unplaced",
 ]
 
 Point = tuple[float, float]
@@ -73,6 +74,9 @@ COALITION_PULL = 10.0
 TRIES = 3
 #: Ties sampled to compare the starts' crossings (counting all of 8,000 takes seconds).
 CROSSING_SAMPLE = 1200
+#: Largest map given positions on import (a larger one is laid out on request: it takes
+#: seconds, which an import of thousands of rows should not spend unasked).
+PLACE_ON_IMPORT = 2000
 #: Label text: width of a character, widest line, line height, lines at most (canvas px).
 CHAR_WIDTH, LABEL_WIDTH, LINE_HEIGHT, LABEL_LINES = 6.6, 150.0, 15.0, 2
 #: Median tie length, in mean stakeholder boxes (shape and label).
@@ -133,6 +137,15 @@ def layout_request(
         keep_placed=keep_placed,
         seed=seed,
     )
+
+
+def place_unplaced(smap: StakeholderMap) -> None:
+    """Lay out ``smap`` when none of its stakeholders has a position, so that a map read
+    from a table or a graph file without positions opens laid out. A file with some
+    positions is kept as it is (what is read back equals what was written); so is a map
+    of more than :data:`PLACE_ON_IMPORT` stakeholders."""
+    if not smap.positions and 0 < len(smap.stakeholders) <= PLACE_ON_IMPORT:
+        smap.positions.update(lay_out(layout_request(smap)))
 
 
 def label_box(label: str) -> tuple[float, float]:

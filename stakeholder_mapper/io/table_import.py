@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..analysis.layout import place_unplaced
 from ..core.limits import (
     MAX_COORDINATE,
     MAX_NUMBER_DIGITS,
@@ -968,6 +969,8 @@ def import_from_tables(
             relationships, columns, importer.relationship, put, (0.5, 0.5)
         )
     report.branch_dropped = settle_branch(smap)
+    if known is None:
+        place_unplaced(smap)
     if progress:
         progress(1.0)
     return smap, report
