@@ -5,20 +5,27 @@ of 60, 300 and 2,000 stakeholders (benchmarks/layout.py, docs/layout.md): edge
 crossings, stakeholders nearly on top of each other, overlapping shapes and labels, and
 time, against networkx's ``spring_layout``.
 
-1. **Base layout.** Up to :data:`SMALL_MAP` stakeholders, igraph's Davidson–Harel
-   simulated annealing (Davidson and Harel 1996), whose energy counts edge crossings:
-   23–32 % fewer crossings than the spring layout on such maps, in about a second.
-   Beyond that it takes too long (30 s for 300), so larger maps use igraph's
-   Fruchterman–Reingold (1991) with ties inside a coalition (Leiden communities,
-   :mod:`.coalitions`) pulling :data:`COALITION_PULL` times harder: coalitions gather
-   as groups and the stakeholders tied into several of them (brokers) settle between
-   them. The best of :data:`TRIES` seeded starts, by crossings counted on a sample of
-   the ties, is kept.
-2. **Scale** so that each stakeholder has room for its shape and its label.
+1. **Base layout** of the largest group of stakeholders joined by ties. Up to
+   :data:`SMALL_MAP` stakeholders, igraph's Davidson–Harel simulated annealing (Davidson
+   and Harel 1996), whose energy counts edge crossings: 15–30 % fewer crossings than the
+   spring layout on such maps, in about a second. Beyond that it takes too long (30 s for
+   300), so larger maps use igraph's Fruchterman–Reingold (1991) with ties inside a
+   coalition (Leiden communities, :mod:`.coalitions`) pulling :data:`COALITION_PULL`
+   times harder: coalitions gather as groups and the stakeholders tied into several of
+   them (brokers) settle between them. Below :data:`LARGE_MAP` stakeholders the best of
+   :data:`TRIES` seeded starts, by crossings counted on a sample of the ties, is kept.
+   The crowded core of a large force layout is then evened out (each stakeholder keeps
+   its direction and its rank in distance from the middle).
+2. **Scale** so that the median tie is :data:`TIE_LENGTH` stakeholder boxes (shape and
+   label) long.
 3. **Overlap removal** at drawn sizes: each stakeholder is a box holding its shape
    (radius from its power, :func:`~stakeholder_mapper.core.node_size.rating_radius`) and
-   its label below; overlapping boxes are pushed apart along the axis where they overlap
-   least (as in the force-scan family of overlap-removal methods), until none overlap.
+   its label below. The drawing is spread evenly until few boxes overlap; overlapping
+   boxes are pushed apart along the axis where they overlap least (as in the force-scan
+   family of overlap-removal methods); last, shapes are pushed apart until none overlap
+   and no two stakeholders are nearly on top of each other.
+4. Stakeholders in smaller groups or without ties go beside their ties, or in free space
+   below the drawing.
 
 Pinned stakeholders never move; the rest of the drawing is turned and shifted to fit
 them. With ``keep_placed``, stakeholders that already have a position keep it and the
@@ -70,8 +77,9 @@ DEFAULT_SEED = 7
 SMALL_MAP = 100
 #: How many times harder a tie inside a coalition pulls than a tie between coalitions.
 COALITION_PULL = 10.0
-#: Seeded starts of the larger maps' layout, the one with fewest crossings kept.
-TRIES = 3
+#: Seeded starts of the larger maps' layout, the one with fewest crossings kept; one
+#: start only from LARGE_MAP stakeholders, to stay within seconds.
+TRIES, LARGE_MAP = 3, 1000
 #: Ties sampled to compare the starts' crossings (counting all of 8,000 takes seconds).
 CROSSING_SAMPLE = 1200
 #: Largest map given positions on import (a larger one is laid out on request: it takes
@@ -88,9 +96,10 @@ GAP = 8.0
 MIN_SPACING = 0.35
 #: Even spreading before overlap removal: by this factor a step, at most this many steps,
 #: until at most this share of the stakeholders' boxes overlap.
-SPREAD, SPREAD_STEPS, SPREAD_UNTIL = 1.08, 30, 0.3
-#: Rounds of pushing overlapping boxes apart, at most.
-PUSH_ROUNDS = 600
+SPREAD, SPREAD_STEPS, SPREAD_UNTIL = 1.15, 20, 0.3
+#: Rounds of pushing overlapping labels apart, at most; passes and rounds a pass of
+#: pushing overlapping shapes apart, at most.
+LABEL_ROUNDS, PUSH_PASSES, SHAPE_ROUNDS = 100, 4, 500
 
 #: What the layout calls between stages: the fraction done (0–1). It may raise
 #: :class:`Cancelled` to stop the layout.
@@ -255,14 +264,30 @@ def _base_layout(
     pull = np.where(same, COALITION_PULL, 1.0).tolist()
     sample = np.random.default_rng(seed).permutation(len(edges))[:CROSSING_SAMPLE]
     best, fewest = None, math.inf
-    for attempt in range(TRIES):
+    tries = TRIES if n < LARGE_MAP else 1
+    for attempt in range(tries):
         with seeded_igraph(seed + attempt):
             xy = np.array(graph.layout_fruchterman_reingold(weights=pull).coords)
-        report(0.1 + 0.6 * (attempt + 1) / TRIES)
+        report(0.1 + 0.6 * (attempt + 1) / tries)
         crossings = edge_crossings(dict(enumerate(map(tuple, xy))), edges[sample].tolist())
         if crossings < fewest:
             best, fewest = xy, crossings
-    return best
+    return _even_out(best)
+
+
+def _even_out(xy: np.ndarray) -> np.ndarray:
+    """The drawing with its stakeholders as evenly spread from the middle outwards as in
+    a disc: each keeps its direction and its rank in distance from the middle, and the
+    distance becomes √(rank / n). A large map's force layout packs its core tightly and
+    leaves its rim sparse; this gives the core room without reordering anyone."""
+    centre = np.median(xy, axis=0)
+    offset = xy - centre
+    distance = np.hypot(offset[:, 0], offset[:, 1])
+    rank = np.empty(len(xy))
+    rank[np.argsort(distance, kind="stable")] = np.arange(len(xy))
+    wanted = np.sqrt((rank + 0.5) / len(xy)) * float(distance.max())
+    factor = np.divide(wanted, distance, out=np.ones(len(xy)), where=distance > 0)
+    return centre + offset * factor[:, None]
 
 
 def _scale(xy: np.ndarray, edges: np.ndarray, radius: np.ndarray, boxes: np.ndarray) -> float:
@@ -323,53 +348,85 @@ def _beside_ties(
 def _separate(
     xy: np.ndarray, radius: np.ndarray, boxes: np.ndarray, fixed: np.ndarray
 ) -> np.ndarray:
-    """Push apart overlapping boxes (shape above, label below) until none overlap; fixed
-    stakeholders do not move. Boxes are at least :data:`MIN_SPACING` × the mean spacing
-    across, so no two stakeholders end up nearly on top of each other either.
+    """Push apart overlapping stakeholders; fixed ones do not move.
 
-    When no one is fixed, the drawing is first spread evenly (the same picture, larger)
-    until few boxes overlap, which keeps its shape better than many local pushes."""
+    First the drawing is spread evenly (the same picture, larger) until few boxes (shape
+    above, label below) overlap, when no one is fixed; then overlapping boxes are pushed
+    apart for at most :data:`LABEL_ROUNDS` rounds (in a crowded core of a large map some
+    labels may still overlap: the canvas hides those); last, shapes are pushed apart until
+    none overlap and no two stakeholders are nearer than :data:`MIN_SPACING` × the mean
+    spacing."""
     xy = xy.copy()
     half_width = np.maximum(radius, boxes[:, 0] / 2) + GAP / 2
     above = radius + GAP / 2
     below = radius + boxes[:, 1] + GAP / 2
-    movable = (~fixed).astype(np.float64)
-
-    def overlaps(spaced: bool = True) -> tuple[np.ndarray, ...]:
-        least = MIN_SPACING * _mean_spacing(xy) / 2 if spaced else 0.0
-        hw = np.maximum(half_width, least)
-        up, down = np.maximum(above, least), np.maximum(below, least)
-        box = (xy[:, 0] - hw, xy[:, 0] + hw, xy[:, 1] - up, xy[:, 1] + down)
-        i, j = _overlapping(*box)
-        return (i, j, *box)
-
     if not fixed.any():
         centre = xy.mean(axis=0)
         for _step in range(SPREAD_STEPS):
-            if len(overlaps(spaced=False)[0]) <= SPREAD_UNTIL * len(xy):
+            box = (xy[:, 0] - half_width, xy[:, 0] + half_width, xy[:, 1] - above, xy[:, 1] + below)
+            if len(_overlapping(*box)[0]) <= SPREAD_UNTIL * len(xy):
                 break
             xy = centre + (xy - centre) * SPREAD
-    for _round in range(PUSH_ROUNDS):
-        i, j, left, right, top, bottom = overlaps()
+    movable = (~fixed).astype(np.float64)
+    xy = _push_apart(xy, movable, (half_width, above, below), LABEL_ROUNDS)
+    shape = radius + GAP / 2
+    # The least room follows the drawing's spacing, which the pushes widen: it is set for
+    # a pass, and passes repeat while the wider drawing asks for more room.
+    for _pass in range(PUSH_PASSES):
+        least = np.maximum(shape, MIN_SPACING * _mean_spacing(xy) / 2)
+        before = xy
+        xy = _push_apart(xy, movable, (least, least, least), SHAPE_ROUNDS)
+        if xy is before:
+            break
+    return xy
+
+
+def _push_apart(
+    xy: np.ndarray,
+    movable: np.ndarray,
+    extent: tuple[np.ndarray, np.ndarray, np.ndarray],
+    rounds: int,
+) -> np.ndarray:
+    """Rounds of pushing apart the pairs whose boxes overlap, each box reaching
+    ``extent`` = (half width, above, below) from its stakeholder; ``xy`` itself when
+    nothing overlaps."""
+    half_width, above, below = extent
+    for _round in range(rounds):
+        box = (xy[:, 0] - half_width, xy[:, 0] + half_width, xy[:, 1] - above, xy[:, 1] + below)
+        i, j = _overlapping(*box)
         share_i, share_j = _shares(movable[i], movable[j])
         keep = share_i + share_j > 0
         i, j, share_i, share_j = i[keep], j[keep], share_i[keep], share_j[keep]
         if not len(i):
             break
-        dx = np.minimum(right[i], right[j]) - np.maximum(left[i], left[j])
-        dy = np.minimum(bottom[i], bottom[j]) - np.maximum(top[i], top[j])
-        along_x = dx <= dy
-        # Which way i goes: away from j (ties broken by index so the result is reproducible).
-        sx = np.where(xy[i, 0] != xy[j, 0], np.sign(xy[i, 0] - xy[j, 0]), -1.0)
-        sy = np.where(xy[i, 1] != xy[j, 1], np.sign(xy[i, 1] - xy[j, 1]), -1.0)
-        push = np.zeros((len(i), 2))
-        push[along_x, 0] = sx[along_x] * (dx[along_x] + 0.01)
-        push[~along_x, 1] = sy[~along_x] * (dy[~along_x] + 0.01)
-        move = np.zeros_like(xy)
-        np.add.at(move, i, push * share_i[:, None])
-        np.add.at(move, j, -push * share_j[:, None])
-        xy += move
+        xy = xy + _pushes(xy, i, j, share_i, share_j, box)
     return xy
+
+
+def _pushes(
+    xy: np.ndarray,
+    i: np.ndarray,
+    j: np.ndarray,
+    share_i: np.ndarray,
+    share_j: np.ndarray,
+    box: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+) -> np.ndarray:
+    """How far each stakeholder moves to undo the overlaps of the pairs ``(i, j)``: each
+    pair apart along the axis where its boxes overlap least, shared as ``share_*`` say."""
+    left, right, top, bottom = box
+    dx = np.minimum(right[i], right[j]) - np.maximum(left[i], left[j])
+    dy = np.minimum(bottom[i], bottom[j]) - np.maximum(top[i], top[j])
+    along_x = dx <= dy
+    # Which way i goes: away from j (ties broken by index so the result is reproducible).
+    sx = np.where(xy[i, 0] != xy[j, 0], np.sign(xy[i, 0] - xy[j, 0]), -1.0)
+    sy = np.where(xy[i, 1] != xy[j, 1], np.sign(xy[i, 1] - xy[j, 1]), -1.0)
+    push = np.zeros((len(i), 2))
+    push[along_x, 0] = sx[along_x] * (dx[along_x] + 0.01)
+    push[~along_x, 1] = sy[~along_x] * (dy[~along_x] + 0.01)
+    move = np.zeros_like(xy)
+    np.add.at(move, i, push * share_i[:, None])
+    np.add.at(move, j, -push * share_j[:, None])
+    return move
 
 
 def _shares(movable_i: np.ndarray, movable_j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
