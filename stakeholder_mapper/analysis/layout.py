@@ -88,7 +88,7 @@ PLACE_ON_IMPORT = 2000
 #: Label text: width of a character, widest line, line height, lines at most (canvas px).
 CHAR_WIDTH, LABEL_WIDTH, LINE_HEIGHT, LABEL_LINES = 6.6, 150.0, 15.0, 2
 #: Median tie length, in mean stakeholder boxes (shape and label).
-TIE_LENGTH = 1.0
+TIE_LENGTH = 0.9
 #: Free space kept around each stakeholder's box, in canvas units.
 GAP = 8.0
 #: Smallest distance between two stakeholders' centres, as a fraction of the drawing's
@@ -96,7 +96,7 @@ GAP = 8.0
 MIN_SPACING = 0.35
 #: Even spreading before overlap removal: by this factor a step, at most this many steps,
 #: until at most this share of the stakeholders' boxes overlap.
-SPREAD, SPREAD_STEPS, SPREAD_UNTIL = 1.15, 20, 0.3
+SPREAD, SPREAD_STEPS, SPREAD_UNTIL = 1.15, 20, 1.0
 #: Rounds of pushing overlapping labels apart, at most; passes and rounds a pass of
 #: pushing overlapping shapes apart, at most.
 LABEL_ROUNDS, PUSH_PASSES, SHAPE_ROUNDS = 100, 4, 500
