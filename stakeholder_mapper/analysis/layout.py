@@ -7,7 +7,7 @@ time, against networkx's ``spring_layout``.
 
 1. **Base layout** of the largest group of stakeholders joined by ties. Up to
    :data:`SMALL_MAP` stakeholders, igraph's Davidson–Harel simulated annealing (Davidson
-   and Harel 1996), whose energy counts edge crossings: 15–30 % fewer crossings than the
+   and Harel 1996), whose energy counts edge crossings: 12–25 % fewer crossings than the
    spring layout on such maps, in about a second. Beyond that it takes too long (30 s for
    300), so larger maps use igraph's Fruchterman–Reingold (1991) with ties inside a
    coalition (Leiden communities, :mod:`.coalitions`) pulling :data:`COALITION_PULL`
@@ -18,18 +18,18 @@ time, against networkx's ``spring_layout``.
    its direction and its rank in distance from the middle).
 2. **Scale** so that the median tie is :data:`TIE_LENGTH` stakeholder boxes (shape and
    label) long.
-3. **Overlap removal** at drawn sizes: each stakeholder is a box holding its shape
+3. Stakeholders in smaller groups or without ties go beside their ties, or in free space
+   below the drawing.
+4. **Overlap removal** at drawn sizes: each stakeholder is a box holding its shape
    (radius from its power, :func:`~stakeholder_mapper.core.node_size.rating_radius`) and
    its label below. The drawing is spread evenly until few boxes overlap; overlapping
    boxes are pushed apart along the axis where they overlap least (as in the force-scan
    family of overlap-removal methods); last, shapes are pushed apart until none overlap
    and no two stakeholders are nearly on top of each other.
-4. Stakeholders in smaller groups or without ties go beside their ties, or in free space
-   below the drawing.
 
 Pinned stakeholders never move; the rest of the drawing is turned and shifted to fit
 them. With ``keep_placed``, stakeholders that already have a position keep it and the
-others go beside their ties, or in free space near the middle. Everything is seeded:
+others go beside their ties, or in free space below the drawing. Everything is seeded:
 the same map and seed give the same positions.
 
 Example::
