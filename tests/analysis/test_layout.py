@@ -176,3 +176,31 @@ def test_an_empty_map_and_a_single_stakeholder(small_map) -> None:
     assert lay_out(LayoutRequest(ids=(), ties=())) == {}
     alone = lay_out(LayoutRequest(ids=("a",), ties=()))
     assert list(alone) == ["a"] and all(math.isfinite(c) for c in alone["a"])
+
+
+@pytest.mark.parametrize("size", [30, 60])
+def test_a_broker_between_two_coalitions_is_drawn_between_them(size) -> None:
+    # Two tight groups (small maps take one path of the layout, large ones the other) and
+    # a broker tied to three members of each.
+    inside = [
+        (f"{g}{a}", f"{g}{b}", 5)
+        for g in "ab"
+        for a in range(size)
+        for b in range(a + 1, min(a + 4, size))
+    ]
+    broker = [("broker", f"{g}{k}", 3) for g in "ab" for k in (0, size // 2, size - 1)]
+    request = LayoutRequest(
+        ids=("broker", *(f"{g}{k}" for g in "ab" for k in range(size))),
+        ties=(*inside, *broker),
+    )
+    positions = lay_out(request)
+
+    def centre(group: str) -> tuple[float, float]:
+        points = [positions[f"{group}{k}"] for k in range(size)]
+        return (sum(x for x, _ in points) / size, sum(y for _, y in points) / size)
+
+    a, b = centre("a"), centre("b")
+    middle = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    # Nearer the middle than to either group: a member of one group would be about
+    # half the distance between the groups away from it.
+    assert math.dist(positions["broker"], middle) < 0.3 * math.dist(a, b)
