@@ -193,7 +193,7 @@ def lay_out(request: LayoutRequest, progress: Progress | None = None) -> dict[st
         xy = _tied_layout(len(ids), edges, weights, request.seed, report)
         xy *= _scale(xy, edges, radius, boxes)
         xy = _fit_to_pinned(xy, ids, fixed, request.positions)
-        xy = _beside_ties(request, ids, edges, _tied(ids, edges, xy, fixed, request.positions))
+        xy = _beside_ties(request, ids, edges, _tied(ids, xy, fixed, request.positions))
     report(0.8)
     xy = _separate(xy, radius, boxes, fixed)
     report(1.0)
@@ -237,7 +237,6 @@ def _tied_layout(
 
 def _tied(
     ids: list[str],
-    edges: np.ndarray,
     xy: np.ndarray,
     fixed: np.ndarray,
     positions: dict[str, Point],
@@ -296,9 +295,11 @@ def _scale(xy: np.ndarray, edges: np.ndarray, radius: np.ndarray, boxes: np.ndar
     width = np.maximum(2 * radius, boxes[:, 0]) + GAP
     height = 2 * radius + boxes[:, 1] + GAP
     wanted = TIE_LENGTH * math.sqrt(float(np.mean(width * height)))
-    if not len(edges):
+    lengths = np.hypot(*(xy[edges[:, 0]] - xy[edges[:, 1]]).T)
+    lengths = lengths[np.isfinite(lengths)]  # ties of the groups placed afterwards
+    if not len(lengths):
         return wanted
-    have = float(np.median(np.hypot(*(xy[edges[:, 0]] - xy[edges[:, 1]]).T)))
+    have = float(np.median(lengths))
     return wanted / have if have > 1e-9 else 1.0
 
 

@@ -204,3 +204,21 @@ def test_a_broker_between_two_coalitions_is_drawn_between_them(size) -> None:
     # Nearer the middle than to either group: a member of one group would be about
     # half the distance between the groups away from it.
     assert math.dist(positions["broker"], middle) < 0.3 * math.dist(a, b)
+
+
+def test_a_separate_pair_does_not_spoil_the_layout_of_the_rest(generated_map) -> None:
+    smap = generated_map(60)
+    smap.stakeholders["x"] = Stakeholder("x", "Apart", "ngo")
+    smap.stakeholders["y"] = Stakeholder("y", "Apart too", "ngo")
+    smap.relationships["xy"] = Relationship("xy", "x", "y")
+    positions = lay_out(layout_request(smap))
+    assert all(math.isfinite(c) for xy in positions.values() for c in xy)
+    radii = {sid: rating_radius(s.power) for sid, s in smap.stakeholders.items()}
+    assert overlapping_discs(positions, radii) == 0
+    assert close_pairs(positions, 0.3) == 0
+    # The pair sits side by side (y as near x as anyone), and the main group is laid out,
+    # not queued on a grid.
+    nearest = min(math.dist(positions["x"], xy) for sid, xy in positions.items() if sid != "x")
+    assert math.dist(positions["x"], positions["y"]) <= nearest + 1e-6
+    ties = _ties(smap)
+    assert edge_crossings(positions, ties) <= 0.9 * edge_crossings(_spring(smap), ties)
