@@ -192,6 +192,8 @@ def lay_out(request: LayoutRequest, progress: Progress | None = None) -> dict[st
     else:
         xy = _tied_layout(len(ids), edges, weights, request.seed, report)
         xy *= _scale(xy, edges, radius, boxes)
+        if not fixed.any():
+            xy = _spread(xy, radius, boxes)
         xy = _fit_to_pinned(xy, ids, fixed, request.positions)
         xy = _beside_ties(request, ids, edges, _tied(ids, xy, fixed, request.positions))
     report(0.8)
@@ -346,30 +348,42 @@ def _beside_ties(
     return np.array([where[sid] for sid in ids], dtype=np.float64)
 
 
+def _extents(radius: np.ndarray, boxes: np.ndarray) -> tuple[np.ndarray, ...]:
+    """How far each stakeholder's box (shape above, label below, a gap around) reaches:
+    half its width, above and below its centre."""
+    half_width = np.maximum(radius, boxes[:, 0] / 2) + GAP / 2
+    return half_width, radius + GAP / 2, radius + boxes[:, 1] + GAP / 2
+
+
+def _spread(xy: np.ndarray, radius: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """The drawing spread evenly from its middle (the same picture, larger) until no more
+    boxes overlap than there are stakeholders; rows without a position stay as they are."""
+    half_width, above, below = _extents(radius, boxes)
+    laid = ~np.isnan(xy).any(axis=1)
+    if laid.sum() < 2:
+        return xy
+    xy = xy.copy()
+    centre = xy[laid].mean(axis=0)
+    for _step in range(SPREAD_STEPS):
+        x, y = xy[laid, 0], xy[laid, 1]
+        box = (x - half_width[laid], x + half_width[laid], y - above[laid], y + below[laid])
+        if len(_overlapping(*box)[0]) <= SPREAD_UNTIL * laid.sum():
+            break
+        xy[laid] = centre + (xy[laid] - centre) * SPREAD
+    return xy
+
+
 def _separate(
     xy: np.ndarray, radius: np.ndarray, boxes: np.ndarray, fixed: np.ndarray
 ) -> np.ndarray:
     """Push apart overlapping stakeholders; fixed ones do not move.
 
-    First the drawing is spread evenly (the same picture, larger) until few boxes (shape
-    above, label below) overlap, when no one is fixed; then overlapping boxes are pushed
-    apart for at most :data:`LABEL_ROUNDS` rounds (in a crowded core of a large map some
-    labels may still overlap: the canvas hides those); last, shapes are pushed apart until
-    none overlap and no two stakeholders are nearer than :data:`MIN_SPACING` × the mean
-    spacing."""
-    xy = xy.copy()
-    half_width = np.maximum(radius, boxes[:, 0] / 2) + GAP / 2
-    above = radius + GAP / 2
-    below = radius + boxes[:, 1] + GAP / 2
-    if not fixed.any():
-        centre = xy.mean(axis=0)
-        for _step in range(SPREAD_STEPS):
-            box = (xy[:, 0] - half_width, xy[:, 0] + half_width, xy[:, 1] - above, xy[:, 1] + below)
-            if len(_overlapping(*box)[0]) <= SPREAD_UNTIL * len(xy):
-                break
-            xy = centre + (xy - centre) * SPREAD
+    Overlapping boxes are pushed apart for at most :data:`LABEL_ROUNDS` rounds (in a
+    crowded core of a large map some labels may still overlap: the canvas hides those);
+    then shapes are pushed apart until none overlap and no two stakeholders are nearer
+    than :data:`MIN_SPACING` × the mean spacing."""
     movable = (~fixed).astype(np.float64)
-    xy = _push_apart(xy, movable, (half_width, above, below), LABEL_ROUNDS)
+    xy = _push_apart(xy, movable, _extents(radius, boxes), LABEL_ROUNDS)
     shape = radius + GAP / 2
     # The least room follows the drawing's spacing, which the pushes widen: it is set for
     # a pass, and passes repeat while the wider drawing asks for more room.

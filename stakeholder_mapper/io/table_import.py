@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..analysis.layout import place_unplaced
 from ..core.limits import (
     MAX_COORDINATE,
     MAX_NUMBER_DIGITS,
@@ -970,6 +969,8 @@ def import_from_tables(
         )
     report.branch_dropped = settle_branch(smap)
     if known is None:
+        from ..analysis.layout import place_unplaced  # igraph: loaded when a map is imported
+
         place_unplaced(smap)
     if progress:
         progress(1.0)

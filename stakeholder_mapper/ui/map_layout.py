@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..analysis.layout import Cancelled, lay_out, layout_request
+from ..analysis.progress import Cancelled
 from ..core.commands import MoveStakeholders
 from ..core.i18n import _
 from .background import BackgroundTask, Report
@@ -61,6 +61,9 @@ class MapLayout(QObject):
         smap = self.document.smap
         if not smap.stakeholders or self.running:
             return
+        # igraph and numpy are loaded on the first layout, not while the window starts.
+        from ..analysis.layout import lay_out, layout_request
+
         request = layout_request(smap)
         cancel = threading.Event()
         self._cancel = cancel
