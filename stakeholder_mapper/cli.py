@@ -31,7 +31,7 @@ from .io.errors import DamagedMap, MapFileError, PasswordRequired, PlanError
 from .io.file_access import unwritable_output_reason
 from .io.lock import MapLocked, acquire_lock
 from .io.plan import DEFAULT_TEMPLATE, LEVELS, PlanOptions
-from .io.project import load_map, save_map, write_atomically
+from .io.project import is_encrypted_file, load_map, save_map, write_atomically
 from .io.redact import LEVEL_DESCRIPTIONS, PUBLIC_EXPORT_REFUSED
 from .io.rescue import rescue_hint
 from .io.table_export import csv_cell, export_csv, export_xlsx
@@ -402,6 +402,25 @@ def _cmd_metrics(args: argparse.Namespace) -> None:
         )
 
 
+def _cmd_layout(args: argparse.Namespace) -> None:
+    from .analysis.layout import lay_out, layout_request  # igraph: loaded for this command only
+
+    source = Path(args.map)
+    output = Path(args.output) if args.output else source
+    _check_output(output, "layout", ".smap")
+    with _locked_output(output):
+        smap = open_map(source, args)
+        moved = lay_out(layout_request(smap, keep_placed=args.new_only))
+        smap.positions.update(moved)
+        password = _password(args) if is_encrypted_file(source) else None
+        save_map(smap, output, password)
+    print(
+        _("Laid out {stakeholders}; saved {path}.").format(
+            stakeholders=counted(len(moved), "stakeholder", "stakeholders"), path=output
+        )
+    )
+
+
 def _cmd_validate(args: argparse.Namespace) -> None:
     smap = open_map(args.map, args)
     problems = map_problems(smap)
@@ -590,6 +609,24 @@ def _build_parser() -> _Parser:
     p.add_argument("-o", "--output", metavar="FILE", help=_("write here instead of the screen"))
     _add_password_option(p)
     p.set_defaults(run=_cmd_metrics)
+
+    p = sub.add_parser(
+        "layout",
+        help=_("lay out the unpinned stakeholders: coalitions as groups, no overlaps"),
+        description=_(
+            "Lay out the map's stakeholders that are not pinned and write the map, in place "
+            "unless -o names another file. The same map is always laid out the same way."
+        ),
+    )
+    p.add_argument("map", metavar="MAP.smap")
+    p.add_argument("-o", "--output", metavar="OUT.smap", help=_("write here instead of MAP.smap"))
+    p.add_argument(
+        "--new-only",
+        action="store_true",
+        help=_("keep stakeholders that have a position; place only the others, beside their ties"),
+    )
+    _add_password_option(p)
+    p.set_defaults(run=_cmd_layout)
 
     p = sub.add_parser("validate", help=_("check a map file and report the first problem"))
     p.add_argument("map", metavar="MAP.smap")

@@ -131,3 +131,22 @@ def time_zone() -> Iterator[Callable[[str], None]]:
     else:
         os.environ["TZ"] = before
     time.tzset()
+
+
+def _benchmark_maps():
+    """benchmarks/metrics.py, the generator of the city-like maps the benchmarks measure."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "benchmarks" / "metrics.py"
+    spec = importlib.util.spec_from_file_location("benchmark_maps", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def generated_map() -> Callable[[int], StakeholderMap]:
+    """Makes the benchmarks' generated city map of ``n`` stakeholders (6 groups, 4 n ties,
+    a few hubs), without positions; the same ``n`` always gives the same map."""
+    return _benchmark_maps().stakeholder_map

@@ -20,14 +20,13 @@ Example::
 
 from __future__ import annotations
 
-import random
-import threading
 from collections.abc import Hashable
 
 import igraph as ig
 import networkx as nx
 import numpy as np
 
+from .seeded import seeded_igraph
 from .views import Arcs
 
 __all__ = [
@@ -40,10 +39,6 @@ __all__ = [
 
 #: Seed of the community detection: the same map always gives the same coalitions.
 DEFAULT_SEED = 20261201
-
-# igraph draws random numbers from one process-wide generator; swap in a seeded one
-# for the duration of a call, one call at a time.
-_RANDOM_LOCK = threading.Lock()
 
 
 def undirected_pairs(
@@ -75,14 +70,10 @@ def communities_arrays(
         return np.zeros(0, dtype=np.int64)
     low, high, weight = undirected_pairs(n, source, target, strength)
     graph = ig.Graph(n=n, edges=np.column_stack((low, high)), directed=False)
-    with _RANDOM_LOCK:
-        ig.set_random_number_generator(random.Random(seed))
-        try:
-            clusters = graph.community_leiden(
-                objective_function="modularity", weights=weight.tolist(), n_iterations=-1
-            )
-        finally:
-            ig.set_random_number_generator(random)
+    with seeded_igraph(seed):
+        clusters = graph.community_leiden(
+            objective_function="modularity", weights=weight.tolist(), n_iterations=-1
+        )
     membership = np.asarray(clusters.membership, dtype=np.int64)
     sizes = np.bincount(membership)
     first = np.full(len(sizes), n)

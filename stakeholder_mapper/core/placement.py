@@ -14,7 +14,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
-__all__ = ["SPACING", "FreeSpots", "drawn_positions", "fallback_position", "map_centre"]
+__all__ = [
+    "SPACING",
+    "FreeSpots",
+    "drawn_positions",
+    "fallback_position",
+    "free_spot",
+    "map_centre",
+]
 
 #: Smallest distance between two stakeholders placed by the app, in canvas units.
 SPACING = 120.0
@@ -96,3 +103,10 @@ class FreeSpots:
                     self._add(point)
                     return point
             k += 1
+
+
+def free_spot(placed: Iterable[Point], near: Point, spacing: float = SPACING) -> Point:
+    """The free spot nearest to ``near``, ``spacing`` away from every placed stakeholder:
+    where a stakeholder added by hand lands, so that several added in a row spread out
+    around the middle of the view instead of piling up or stringing along a line."""
+    return FreeSpots(placed, spacing).take(near)

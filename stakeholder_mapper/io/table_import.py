@@ -968,6 +968,10 @@ def import_from_tables(
             relationships, columns, importer.relationship, put, (0.5, 0.5)
         )
     report.branch_dropped = settle_branch(smap)
+    if known is None:
+        from ..analysis.layout import place_unplaced  # igraph: loaded when a map is imported
+
+        place_unplaced(smap)
     if progress:
         progress(1.0)
     return smap, report

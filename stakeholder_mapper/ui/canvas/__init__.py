@@ -1,4 +1,4 @@
-"""The network canvas: scene, items, view, legend and background layout."""
+"""The network canvas: scene, items, view and legend."""
 
 from .scene import CanvasFilter, MapScene
 from .view import MapView

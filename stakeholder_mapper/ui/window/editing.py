@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog
 
 from ...core.commands import Batch, MoveStakeholders, RemoveRelationships, RemoveStakeholders
 from ...core.i18n import _, ngettext
+from ...core.placement import drawn_positions, free_spot
 from ..dialogs.privacy import ErasePersonDialog, ReviewDueDialog
 
 if TYPE_CHECKING:
@@ -33,12 +34,13 @@ class EditController(QObject):
     def add_stakeholder(self) -> None:
         """Add a stakeholder in the middle of the canvas (beside any already there) and
         start typing its name."""
-        view, scene = self._window.view, self._window.scene
+        view = self._window.view
         centre = view.mapToScene(view.viewport().rect().center())
-        taken = {(round(n.pos().x()), round(n.pos().y())) for n in scene.nodes.values()}
-        while (round(centre.x()), round(centre.y())) in taken:
-            centre += QPointF(30, 30)
-        view.add_stakeholder(centre)
+        smap = self._window.document.smap
+        spot = free_spot(
+            drawn_positions(smap.stakeholders, smap.positions).values(), centre.toTuple()
+        )
+        view.add_stakeholder(QPointF(*spot))
 
     def delete_selection(self) -> None:
         """Delete the selected stakeholders (with their ties) and relationships as one step.

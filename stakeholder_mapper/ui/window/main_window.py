@@ -64,6 +64,7 @@ from .actions import (
 )
 from .appearance import Appearance
 from .editing import EditController
+from .map_layout import MapLayout
 from .panel_keys import PanelKeys
 from .read_only_banner import ReadOnlyBanner, with_banner
 from .status_progress import BackgroundProgress
@@ -127,9 +128,11 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self.canvas_actions = self.actions_by_name
         self.docks: dict[str, QDockWidget] = {}
+        self.map_layout = MapLayout(self, self.document, self.show_message, self.view.fit_all)
         self._shown_once = False
         self._build_docks()
         self.actions_by_name.update(build_actions(self))
+        self.map_layout.action = self.actions_by_name["layout"]
         build_menus(
             self,
             self.actions_by_name,

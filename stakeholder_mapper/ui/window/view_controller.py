@@ -11,20 +11,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from ...analysis.columns import METRIC_COLUMNS
 from ...analysis.routes import our_branch
-from ...core.commands import MoveStakeholders
 from ...core.i18n import N_, _, ngettext
 from ...core.model import ChangeKind, ModelChange
-from ...core.placement import drawn_positions
 from ...io.foreign import imported_sizes
 from ..canvas import CanvasFilter
-from ..canvas.layout import LayoutJob, LayoutOutcome, LayoutRequest
-from ..workers.background import start_in_pool
 from ..workers.metrics_runner import MetricsResult
 
 if TYPE_CHECKING:
@@ -61,11 +57,6 @@ class ViewController(QObject):
         super().__init__(window)
         self._window = window
         self._tag: str | None = None
-        self._layout_generation = 0
-        self._layout_outcome: LayoutOutcome | None = None
-        self._layout_poll = QTimer(self)
-        self._layout_poll.setInterval(50)
-        self._layout_poll.timeout.connect(self._collect_layout)
         self.fill_size_menu([])
         window.document.changed.connect(self._on_model_change)
         window.view.request.connect(self._on_view_request)
@@ -290,56 +281,7 @@ class ViewController(QObject):
     # -- layout --------------------------------------------------------------------------------
     def run_layout(self) -> None:
         """Lay the map out in the background; the result is one undoable move."""
-        window = self._window
-        smap = window.document.smap
-        if not smap.stakeholders:
-            return
-        request = LayoutRequest(
-            ids=tuple(smap.stakeholders),
-            ties=tuple((r.source, r.target, r.strength) for r in smap.relationships.values()),
-            positions=drawn_positions(smap.stakeholders, smap.positions),
-            pinned=frozenset(smap.pinned),
-        )
-        self._layout_generation += 1
-        window.actions_by_name["layout"].setEnabled(False)
-        window.show_message(_("Laying out the map…"))
-        self._layout_outcome = LayoutOutcome(self._layout_generation)
-        start_in_pool(QThreadPool.globalInstance(), LayoutJob(request, self._layout_outcome))
-        self._layout_poll.start()
-
-    def _collect_layout(self) -> None:
-        outcome = self._layout_outcome
-        if outcome is None or not outcome.done:
-            return
-        self._layout_poll.stop()
-        self._layout_outcome = None
-        if outcome.error is not None:
-            self._on_layout_failed(outcome.generation, outcome.error)
-        else:
-            self._on_layout_finished(outcome.generation, outcome.positions or {})
-
-    def _on_layout_finished(self, generation: int, positions: dict) -> None:
-        window = self._window
-        window.actions_by_name["layout"].setEnabled(True)
-        if generation != self._layout_generation:
-            return
-        smap = window.document.smap
-        wanted = {
-            sid: xy
-            for sid, xy in positions.items()
-            if sid in smap.stakeholders and sid not in smap.pinned
-        }
-        if not wanted:
-            return
-        command = MoveStakeholders(smap, wanted)
-        command.text = _("Lay out the map")
-        window.document.push(command)
-        window.show_message(_("Map laid out. Undo puts everyone back."))
-        window.view.fit_all()
-
-    def _on_layout_failed(self, generation: int, message: str) -> None:
-        self._window.actions_by_name["layout"].setEnabled(True)
-        self._window.show_message(message)
+        self._window.map_layout.run()
 
     # -- the route dock ------------------------------------------------------------------------
     def route_to_selection(self) -> None:
@@ -373,7 +315,7 @@ class ViewController(QObject):
         window = self._window
         if change.kind is ChangeKind.RESET:
             # Another map (or the saved one) is shown: a layout still running is for the old one.
-            self._layout_generation += 1
+            window.map_layout.drop()
             if window.scene.size_by == "size" and not imported_sizes(window.document.smap):
                 self.choose_size("power")  # the sizes were the previous map's file's
             self.refresh_after_reset()

@@ -8,9 +8,9 @@ from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QApplication
 
 from stakeholder_mapper.core.styles import relative_luminance
-from stakeholder_mapper.ui.window import appearance as appearance_module
 from stakeholder_mapper.ui.canvas.items import CanvasTheme, NodeItem
 from stakeholder_mapper.ui.setup.settings import HIGH_CONTRAST, TEXT_SIZE
+from stakeholder_mapper.ui.window import appearance as appearance_module
 
 from ..conftest import open_window
 
