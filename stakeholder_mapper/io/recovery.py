@@ -120,7 +120,7 @@ class Recovery:
     @property
     def name(self) -> str:
         """The map's file name, or "unsaved map"."""
-        return self.map_path.name if self.map_path else "unsaved map"
+        return self.map_path.name if self.map_path else _("unsaved map")
 
     def load(self, password: str | None = None) -> StakeholderMap:
         """The autosaved map (needs the map's password if it was encrypted)."""

@@ -473,9 +473,11 @@ class RecoveryDialog(QDialog):
         self.setWindowTitle(_("Recover unsaved work"))
         layout = QVBoxLayout(self)
         text = QLabel(
-            "Stakeholder Mapper was not closed properly. These autosaved versions hold "
-            "edits that were not saved. Recover one to continue where you stopped; "
-            "then save it."
+            _(
+                "Stakeholder Mapper was not closed properly. These autosaved versions hold "
+                "edits that were not saved. Recover one to continue where you stopped; "
+                "then save it."
+            )
         )
         text.setWordWrap(True)
         layout.addWidget(text)

@@ -65,7 +65,7 @@ from .folders import documents_folder, file_stem, output_folder
 from .inspector import Inspector
 from .language_menu import add_language_menu
 from .lazy_widget import LazyWidget, build_after_first_paint
-from .metrics_panel import MetricsPanel
+from .metrics_panel import MetricsPanel, column_header
 from .metrics_runner import MetricsResult, MetricsRunner
 from .open_problems import FILE_FILTER, ask_save_path, copy_name
 from .privacy import ErasePersonDialog, ReviewDueDialog
@@ -451,7 +451,7 @@ class MainWindow(QMainWindow):
             self.size_group.removeAction(action)
             self.size_menu.removeAction(action)
         choices = [(key, _(text)) for key, text in _SIZE_CHOICES]
-        choices += [(c, c.replace("_", " ")) for c in metric_columns]
+        choices += [(c, column_header(c)) for c in metric_columns]
         for key, text in choices:
             action = QAction(text, self.size_group)
             action.setCheckable(True)
