@@ -8,7 +8,6 @@ Used by ``scripts/language_screenshots.py`` (screenshots in each language) and b
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -88,47 +87,41 @@ KEPT_WORDS = frozenset(
 _PSEUDO = re.compile(r"\[[^\[\]]*·\]")
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _TAG = re.compile(r"<[^>]*>")
+_FILE = re.compile(r"[\w.-]+\.smap\b")
 
 
 def map_words(smap: StakeholderMap) -> frozenset[str]:
-    """The words of the map's own texts (names, categories, kinds, details): data that
-    stays as it was written, whatever the interface language."""
-    texts: list[str] = []
-
-    def collect(value: object) -> None:
-        if isinstance(value, str):
-            texts.append(value)
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            for item in dataclasses.fields(value):
-                collect(getattr(value, item.name))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                collect(key)
-                collect(item)
-        elif isinstance(value, (list, tuple, set, frozenset)):
-            for item in value:
-                collect(item)
-
-    collect(smap.info)
-    for records in (smap.stakeholders, smap.relationships, smap.categories, smap.kinds):
-        collect(list(records.values()))
-    collect([s.name for s in smap.snapshots])
-    collect(smap.plan_settings)
-    return frozenset(_WORD.findall(" ".join(texts)))
+    """The map's own names (stakeholders, their organisations and roles, categories,
+    kinds, the map's title and city, snapshots): data that stays as it was written,
+    whatever the interface language."""
+    names = [smap.info.title, smap.info.city]
+    for s in smap.stakeholders.values():
+        names += [s.label, s.organisation, s.role]
+    names += [c.name for c in smap.categories.values()]
+    names += [k.name for k in smap.kinds.values()]
+    names += [s.name for s in smap.snapshots]
+    names += [smap.info.purpose, *(str(v) for v in smap.plan_settings.values())]
+    return frozenset(name.strip() for name in names if name.strip())
 
 
 def untranslated(text: str, data: frozenset[str]) -> list[str]:
     """The English words of ``text`` outside its pseudo-translated messages, less the
-    map's own words, the words kept in every language and the languages' own names."""
+    map's own names (``data``), the words kept in every language and the languages' own
+    names."""
     if text in LANGUAGES.values():
         return []
-    bare = _TAG.sub(" ", text).replace("&", "")
+    if text.endswith("…") and any(name.startswith(text[:-1]) for name in data):
+        return []  # a long text of the map, shortened
+    bare = _FILE.sub(" ", _TAG.sub(" ", text))
+    for name in sorted(data, key=len, reverse=True):
+        bare = bare.replace(name, " ")
+    bare = bare.replace("&", "")
     while True:
         shorter = _PSEUDO.sub(" ", bare)
         if shorter == bare:
             break
         bare = shorter
-    return [w for w in _WORD.findall(bare) if w not in data and w not in KEPT_WORDS]
+    return [w for w in _WORD.findall(bare) if w not in KEPT_WORDS]
 
 
 def _standard_button(button: QAbstractButton) -> bool:
@@ -306,13 +299,14 @@ def every_window(window, wait: int = 300) -> Iterator[tuple[str, QWidget]]:
         QTest.qWait(wait // 3)
         yield from _tabs(f"inspector-{key}", window, wait, window.docks["inspector"])
     window.scene.clearSelection()
-    for action in window.menuBar().actions():
+    bar = window.menuBar()
+    for number, action in enumerate(bar.actions(), start=1):
         menu = action.menu()
         if menu is None:
             continue
-        menu.popup(window.mapToGlobal(window.menuBar().actionGeometry(action).bottomLeft()))
+        menu.popup(window.mapToGlobal(bar.actionGeometry(action).bottomLeft()))
         QTest.qWait(wait // 3)
-        yield "menu-" + re.sub(r"\W+", "", action.text().replace("&", "")).lower(), menu
+        yield f"menu-{number}", menu  # in menu bar order: File is menu-1
         menu.hide()
     person = next(
         (s.id for s in smap.stakeholders.values() if s.person or s.contact),
