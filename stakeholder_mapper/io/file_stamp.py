@@ -14,8 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.dates import local_time, short_date, time_of_day
-from ..core.i18n import _
+from ..core.dates import local_time, time_of_day
+from ..core.i18n import _, format_date
 from ..core.wording import shown_name
 from .errors import MapFileError
 
@@ -77,5 +77,9 @@ def check_unchanged(path: Path, known: FileStamp | None) -> None:
         _(
             "{name} was changed on disk on {date} at {time}, after you opened or last saved it "
             "here."
-        ).format(name=shown_name(path.name), date=short_date(moment), time=time_of_day(moment))
+        ).format(
+            name=shown_name(path.name),
+            date=format_date(moment, short=True),
+            time=time_of_day(moment),
+        )
     )

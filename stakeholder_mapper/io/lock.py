@@ -24,8 +24,8 @@ try:
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
-from ..core.dates import local_time, short_date, time_of_day
-from ..core.i18n import _, system_error
+from ..core.dates import local_time, time_of_day
+from ..core.i18n import _, format_date, system_error
 from ..core.wording import shown_name
 from .errors import MapFileError
 from .sidecars import sidecar_name
@@ -122,7 +122,7 @@ class LockInfo:
     def describe(self) -> str:
         """E.g. ``"amina on LAPTOP-3 since 25 Nov 2026 14:03"``, for the read-only offer."""
         moment = local_time(self.time)
-        when = f"{short_date(moment)} {time_of_day(moment)}"
+        when = f"{format_date(moment, short=True)} {time_of_day(moment)}"
         return _("{user} on {computer} since {when}").format(
             user=self.user, computer=self.host, when=when
         )

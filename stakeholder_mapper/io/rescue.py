@@ -14,8 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.dates import local_time, short_date, time_of_day
-from ..core.i18n import _, format_list, ngettext
+from ..core.dates import local_time, time_of_day
+from ..core.i18n import _, format_date, format_list, ngettext
 from ..core.model import StakeholderMap
 from .project import backup_path, is_encrypted_file, load_map
 from .recovery import find_recoveries
@@ -39,7 +39,7 @@ class RescueCopy:
     def when(self) -> str:
         """E.g. ``"4 Dec 2026 14:03"``, for a button or a line of text."""
         moment = local_time(self.saved)
-        return f"{short_date(moment)} {time_of_day(moment)}"
+        return f"{format_date(moment, short=True)} {time_of_day(moment)}"
 
     def describe(self) -> str:
         """E.g. ``"the backup city.smap.bak (saved 4 Dec 2026 14:03)"``."""

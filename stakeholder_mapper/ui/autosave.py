@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.dates import local_time, short_date, time_of_day
-from ..core.i18n import _
+from ..core.dates import local_time, time_of_day
+from ..core.i18n import _, format_date
 from ..core.model import ModelChange, StakeholderMap
 from ..io.encryption import encrypt
 from ..io.errors import DamagedMap
@@ -460,7 +460,7 @@ def _when(moment: dt.datetime) -> str:
         return _("Today {time}").format(time=clock)
     if moment.date() == today - dt.timedelta(days=1):
         return _("Yesterday {time}").format(time=clock)
-    return _("{date} {time}").format(date=short_date(moment), time=clock)
+    return _("{date} {time}").format(date=format_date(moment, short=True), time=clock)
 
 
 class RecoveryDialog(QDialog):
