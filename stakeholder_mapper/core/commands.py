@@ -206,9 +206,9 @@ class RemoveRelationships(Command):
         self.relationships = [
             (n, r) for n, r in enumerate(smap.relationships.values()) if r.id in wanted
         ]
-        self.text = ngettext(
-            "Delete {n} relationship", "Delete {n} relationships", len(ids)
-        ).format(n=len(ids))
+        self.text = ngettext("Delete relationship", "Delete {n} relationships", len(ids)).format(
+            n=len(ids)
+        )
 
     def redo(self) -> None:
         for _skip, r in self.relationships:

@@ -176,3 +176,46 @@ def test_a_typed_value_out_of_range_is_refused_in_french(small_map, speak) -> No
     assert str(caught.value) == (
         "Pouvoir doit être un nombre entier de 1 à 5, ou vide si inconnu (trouvé '9')."
     )
+
+
+def _colour_columns(image, colour) -> list[int]:
+    """The x of every pixel column of ``image`` that holds ``colour`` exactly."""
+    return [
+        x
+        for x in range(image.width())
+        if any(image.pixelColor(x, y) == colour for y in range(image.height()))
+    ]
+
+
+def test_the_legend_is_mirrored_in_arabic(qtbot, small_map, settings, speak) -> None:
+    import dataclasses
+
+    from PySide6.QtGui import QColor
+
+    # Colours of their own, found nowhere else in the legend.
+    category = next(iter(small_map.categories.values()))
+    category = small_map.categories[category.id] = dataclasses.replace(category, colour="#123456")
+    used = {r.kind for r in small_map.relationships.values()}
+    kind = next(k for k in small_map.kinds.values() if k.id in used)
+    kind = small_map.kinds[kind.id] = dataclasses.replace(kind, colour="#654321")
+    sides = {}
+    for code in ("en", "ar"):
+        speak(code)
+        win = open_window(qtbot, small_map, settings)
+        legend = win.view.legend
+        legend.refresh()
+        legend.resize(legend.sizeHint())
+        image = legend.grab().toImage()
+        swatch = _colour_columns(image, QColor(category.colour))
+        line = _colour_columns(image, QColor(kind.colour))
+        assert swatch and line, code
+        sides[code] = (legend.width(), min(swatch), max(swatch), min(line), max(line))
+    width, *english = sides["en"]
+    assert sides["ar"][0] == width
+    _, swatch_left, swatch_right, _line_left, line_right = sides["ar"]
+    # The stakeholders' column, first in reading order, is on the right in Arabic; its
+    # swatches sit at the right edge, as far from it as they sit from the left in English.
+    assert abs((width - 1 - swatch_right) - english[0]) <= 1
+    assert abs((width - 1 - swatch_left) - english[1]) <= 1
+    assert abs((width - 1 - line_right) - english[2]) <= 1
+    assert english[1] < english[2] and swatch_left > line_right

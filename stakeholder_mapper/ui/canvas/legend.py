@@ -2,7 +2,8 @@
 
 Each category shows its shape and colour (category is never told by colour alone); each
 kind shows its line style, with an arrow when directed; negative ties and node size are
-explained on the last lines.
+explained on the last lines. Right to left (Arabic) the legend is mirrored: the
+stakeholders' column on the right, swatches right of their names, text aligned right.
 """
 
 from __future__ import annotations
@@ -101,12 +102,20 @@ class Legend(QWidget):
             left += self._column_width(rows)
         painter.end()
 
+    def _x(self, x: float) -> float:
+        """``x`` measured from the legend's start: its left edge, or its right edge when
+        the legend is laid out right to left."""
+        return self.width() - x if self.isRightToLeft() else x
+
     def _paint_column(
         self, painter: QPainter, rows: list[tuple[str, object, str]], left: int, width: int
     ) -> None:
         y, row = _PAD, self._row()
+        m = self._x
+        align = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        painter.setLayoutDirection(self.layoutDirection())
         for kind, record, text in rows:
-            mid = QPointF(left + _PAD + _SWATCH / 2, y + row / 2)
+            mid = QPointF(m(left + _PAD + _SWATCH / 2), y + row / 2)
             font = painter.font()
             font.setBold(kind == "title")
             painter.setFont(font)
@@ -126,18 +135,24 @@ class Legend(QWidget):
                     }.get(style, Qt.PenStyle.SolidLine)
                 )
                 painter.setPen(pen)
-                start = QPointF(left + _PAD, mid.y())
-                painter.drawLine(start, QPointF(left + _PAD + _SWATCH - 6, mid.y()))
+                start = QPointF(m(left + _PAD), mid.y())
+                painter.drawLine(start, QPointF(m(left + _PAD + _SWATCH - 6), mid.y()))
                 if kind == "kind" and record.directed:
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.setBrush(QColor(colour))
-                    tip = QPointF(left + _PAD + _SWATCH, mid.y())
+                    tip, base = m(left + _PAD + _SWATCH), m(left + _PAD + _SWATCH - 7)
                     painter.drawPolygon(
-                        [tip, QPointF(tip.x() - 7, mid.y() - 4), QPointF(tip.x() - 7, mid.y() + 4)]
+                        [
+                            QPointF(tip, mid.y()),
+                            QPointF(base, mid.y() - 4),
+                            QPointF(base, mid.y() + 4),
+                        ]
                     )
             painter.setPen(QColor("#222222") if kind != "note" else QColor("#555555"))
             x = left + (_PAD if kind in ("title", "note") else 2 * _PAD + _SWATCH)
+            span = left + width - int(x)
+            start = m(x) - span if self.isRightToLeft() else x
             painter.drawText(
-                int(x), int(y), left + width - int(x), row, Qt.AlignmentFlag.AlignVCenter, text
+                int(start), int(y), span, row, Qt.AlignmentFlag.AlignVCenter | align, text
             )
             y += row
