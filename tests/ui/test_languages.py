@@ -3,6 +3,7 @@ out right to left, and Settings → Language stored for the next start."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -188,8 +189,6 @@ def _colour_columns(image, colour) -> list[int]:
 
 
 def test_the_legend_is_mirrored_in_arabic(qtbot, small_map, settings, speak) -> None:
-    import dataclasses
-
     from PySide6.QtGui import QColor
 
     # Colours of their own, found nowhere else in the legend.
@@ -219,3 +218,42 @@ def test_the_legend_is_mirrored_in_arabic(qtbot, small_map, settings, speak) -> 
     assert abs((width - 1 - swatch_left) - english[1]) <= 1
     assert abs((width - 1 - line_right) - english[2]) <= 1
     assert english[1] < english[2] and swatch_left > line_right
+
+
+def test_a_cut_name_ends_at_its_own_end_in_either_direction(
+    qtbot, small_map, settings, speak
+) -> None:
+    """A Latin name cut short in the Arabic window reads left to right with its "…" on the
+    right; an Arabic name in the English window reads right to left, "…" on the left."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    latin = "Marenza Chamber of Commerce, Industry, Fisheries and Port Services Association"
+    arabic = "غرفة التجارة والصناعة والزراعة في مارينزا ورابطة الصيادين وخدمات الميناء البحري"
+
+    drawn: list = []
+
+    class Recording(QPainter):
+        def drawText(self, *args) -> None:
+            drawn.append((args[-1], self.layoutDirection()))
+            super().drawText(*args)
+
+    for code, name, direction in (
+        ("ar", latin, Qt.LayoutDirection.LeftToRight),
+        ("en", arabic, Qt.LayoutDirection.RightToLeft),
+    ):
+        speak(code)
+        small_map.stakeholders["mayor"] = dataclasses.replace(
+            small_map.stakeholders["mayor"], label=name
+        )
+        win = open_window(qtbot, small_map, settings)
+        win.view.sync_detail()
+        node = win.scene.nodes["mayor"]
+        assert node.shown_label.endswith("…") and name.startswith(node.shown_label[:-1])
+        image = QImage(400, 300, QImage.Format.Format_ARGB32)
+        painter = Recording(image)
+        painter.setLayoutDirection(win.view.layoutDirection())
+        drawn.clear()
+        node.paint(painter, QStyleOptionGraphicsItem(), None)
+        painter.end()
+        assert (node.shown_label, direction) in drawn, code

@@ -16,6 +16,7 @@ while its node is hovered or selected, drawn over its neighbours.
 from __future__ import annotations
 
 import math
+import unicodedata
 from functools import cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -323,6 +324,9 @@ class NodeItem(QGraphicsItem):
         painter.setPen(text)
         painter.setFont(_label_font(self.label_px))
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+        # The name's own direction, whatever the window's: a Latin name cut short ends in
+        # "…" on its right, an Arabic one on its left, in an English or an Arabic window.
+        painter.setLayoutDirection(text_direction(self.shown_label))
         painter.drawText(self._label_text.adjusted(3, 1, -3, 0), flags, self.shown_label)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
@@ -648,6 +652,19 @@ class OverviewLayer(QGraphicsItem):
                 painter.drawPath(item.scene_outline())
             elif isinstance(item, EdgeItem) and item.rid in self.shown_edges:
                 painter.drawLine(item.line())
+
+
+def text_direction(text: str) -> Qt.LayoutDirection:
+    """The direction ``text`` is read in, from its first strongly directed letter (as the
+    Unicode bidirectional algorithm finds a paragraph's): right to left for Arabic or
+    Hebrew, else left to right."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return Qt.LayoutDirection.LeftToRight
 
 
 def _cut_to_fit(label: str, metrics: QFontMetricsF, room: QRectF, flags: int, most: float) -> str:
