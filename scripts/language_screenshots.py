@@ -29,7 +29,7 @@ from every_window import clipped, every_window, map_words, untranslated, visible
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from stakeholder_mapper.core.i18n import set_language  # noqa: E402
+from stakeholder_mapper.core.i18n import PSEUDO, set_language  # noqa: E402
 from stakeholder_mapper.io.project import load_map  # noqa: E402
 from stakeholder_mapper.paths import SAMPLE_MAP  # noqa: E402
 from stakeholder_mapper.ui.interface_language import apply_to_qt  # noqa: E402
@@ -41,15 +41,17 @@ BUILD = ROOT / "build" / "languages"
 IMAGES = ROOT / "docs" / "images" / "languages"
 LANGUAGES = ("en_XA", "fr", "ar", "ru")
 WIDTH, HEIGHT = 1366, 768
-#: The views docs/translations.md shows, by the name every_window gives them.
-DOCUMENTED = {
-    "main": "main",
-    "menu-1": "file-menu",
+#: The views docs/translations.md shows, by the name every_window gives them: the main
+#: window and File menu in every language, the dialogs in the two languages whose script
+#: is not Latin.
+DOCUMENTED = {"main": "main", "menu-1": "file-menu"}
+DOCUMENTED_DIALOGS = {
     "import-1": "import",
     "details-1": "details",
     "plan": "plan",
     "inspector-stakeholder": "inspector",
 }
+DIALOG_LANGUAGES = ("ar", "ru")
 
 
 def draw(code: str) -> None:
@@ -73,9 +75,11 @@ def draw(code: str) -> None:
         for name, top in every_window(window):
             pixmap = top.grab()
             pixmap.save(str(folder / f"{name}.png"))
-            if name in DOCUMENTED:
-                pixmap.save(str(IMAGES / f"{DOCUMENTED[name]}-{code}.png"))
-            for where, text in visible_texts(top):
+            shown = DOCUMENTED | (DOCUMENTED_DIALOGS if code in DIALOG_LANGUAGES else {})
+            if name in shown:
+                pixmap.save(str(IMAGES / f"{shown[name]}-{code}.png"))
+            # Plain English stands out in the pseudo-language only (French is Latin too).
+            for where, text in visible_texts(top) if code == PSEUDO else ():
                 if untranslated(text, data):
                     print(f"{code} {name}: English in {where}: {text[:100]!r}")
             for problem in clipped(top):

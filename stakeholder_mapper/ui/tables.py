@@ -42,6 +42,7 @@ from ..core.commands import Batch, Command, UpdateRelationship, UpdateStakeholde
 from ..core.i18n import _, ngettext
 from ..core.model import ChangeKind, ModelChange, StakeholderMap
 from ..core.validation import ValidationError
+from .bidi import own_direction
 from .document import MapDocument
 from .fields import RELATIONSHIP_FIELDS, STAKEHOLDER_FIELDS, Field, changes_for
 
@@ -249,6 +250,10 @@ class _Delegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        own_direction(option)
 
 
 #: Rows read to measure a column, and the widest a column is made before free room is shared.

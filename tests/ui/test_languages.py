@@ -257,3 +257,25 @@ def test_a_cut_name_ends_at_its_own_end_in_either_direction(
         node.paint(painter, QStyleOptionGraphicsItem(), None)
         painter.end()
         assert (node.shown_label, direction) in drawn, code
+
+
+def test_a_latin_name_in_an_arabic_table_reads_left_to_right(
+    qtbot, small_map, settings, speak
+) -> None:
+    """In the Arabic window a Latin cell keeps the table's alignment (right) but is laid
+    out left to right, so a name cut short ends in "…" on its right, not its left."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    speak("ar")
+    win = open_window(qtbot, small_map, settings)
+    panel = win.stakeholder_table
+    label = small_map.stakeholders["mayor"].label
+    source = panel.model.index(panel.model.row_of("mayor"), 0)
+    index = panel.proxy.mapFromSource(source)
+    assert index.data() == label
+    option = QStyleOptionViewItem()
+    option.initFrom(panel.table)
+    panel.table.itemDelegate().initStyleOption(option, index)
+    assert option.direction == Qt.LayoutDirection.LeftToRight
+    assert option.displayAlignment & Qt.AlignmentFlag.AlignRight
+    assert option.displayAlignment & Qt.AlignmentFlag.AlignAbsolute

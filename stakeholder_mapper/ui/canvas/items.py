@@ -16,7 +16,6 @@ while its node is hovered or selected, drawn over its neighbours.
 from __future__ import annotations
 
 import math
-import unicodedata
 from functools import cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -34,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from ..bidi import text_direction
 from ..fonts import drawing_font
 
 __all__ = [
@@ -652,19 +652,6 @@ class OverviewLayer(QGraphicsItem):
                 painter.drawPath(item.scene_outline())
             elif isinstance(item, EdgeItem) and item.rid in self.shown_edges:
                 painter.drawLine(item.line())
-
-
-def text_direction(text: str) -> Qt.LayoutDirection:
-    """The direction ``text`` is read in, from its first strongly directed letter (as the
-    Unicode bidirectional algorithm finds a paragraph's): right to left for Arabic or
-    Hebrew, else left to right."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return Qt.LayoutDirection.LeftToRight
-        if kind in ("R", "AL"):
-            return Qt.LayoutDirection.RightToLeft
-    return Qt.LayoutDirection.LeftToRight
 
 
 def _cut_to_fit(label: str, metrics: QFontMetricsF, room: QRectF, flags: int, most: float) -> str:
