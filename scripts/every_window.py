@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -193,6 +194,9 @@ def visible_texts(top: QWidget) -> Iterator[tuple[str, str]]:
         elif isinstance(widget, QComboBox):
             for index in range(widget.count()):
                 yield kind, widget.itemText(index)
+        elif isinstance(widget, QListWidget):
+            for index in range(widget.count()):
+                yield kind, widget.item(index).text()
         elif isinstance(widget, QDockWidget):
             yield kind, widget.windowTitle()
 

@@ -130,7 +130,7 @@ class PlanDialog(QDialog):
 
         self.sections = QListWidget()
         for key, title in SECTIONS.items():
-            item = QListWidgetItem(title)
+            item = QListWidgetItem(_(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
