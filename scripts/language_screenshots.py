@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from every_window import clipped, every_window, map_words, untranslated, visible_texts  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from stakeholder_mapper.core.i18n import PSEUDO, set_language  # noqa: E402
 from stakeholder_mapper.io.project import load_map  # noqa: E402
@@ -73,6 +73,9 @@ def draw(code: str) -> None:
         window.show()
         window.metrics.wait()
         for name, top in every_window(window):
+            for line in top.findChildren(QLineEdit):  # paths as in any checkout
+                if line.text().startswith(str(ROOT)):
+                    line.setText(str(Path(line.text()).relative_to(ROOT)))
             pixmap = top.grab()
             pixmap.save(str(folder / f"{name}.png"))
             shown = DOCUMENTED | (DOCUMENTED_DIALOGS if code in DIALOG_LANGUAGES else {})
