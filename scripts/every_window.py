@@ -84,6 +84,10 @@ KEPT_WORDS = frozenset(
         "Del",
     }
 )
+#: Docks not walked yet, and why: each is a finding still open (docs/translations.md).
+LEFT_OUT = {
+    "towers_dock": "the influence towers' totals and hint are cut when the dock is short",
+}
 #: A message in the pseudo-language: bracketed and padded with middle dots.
 _PSEUDO = re.compile(r"\[[^\[\]]*·\]")
 _WORD = re.compile(r"[A-Za-z]{3,}")
@@ -290,8 +294,18 @@ def every_window(window, wait: int = 300) -> Iterator[tuple[str, QWidget]]:
         dock.raise_()
         QTest.qWait(wait // 3)
         yield f"dock-{name}", window
-    window.docks["inspector"].raise_()
     first = next(iter(smap.stakeholders))
+    window.scene.nodes[first].setSelected(True)
+    # The workshop's docks (influence towers, snapshots, engagement log), hidden until asked.
+    for dock in window.findChildren(QDockWidget):
+        if dock in window.docks.values() or dock.isVisible() or dock.objectName() in LEFT_OUT:
+            continue
+        dock.show()
+        dock.raise_()
+        QTest.qWait(wait // 3)
+        yield f"dock-{dock.objectName()}", window
+        dock.hide()
+    window.docks["inspector"].raise_()
     tie = next(iter(smap.relationships), None)
     for key, item in (("stakeholder", window.scene.nodes[first]), ("tie", None)):
         window.scene.clearSelection()

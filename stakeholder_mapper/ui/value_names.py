@@ -1,5 +1,6 @@
-"""The words a map stores for its choices (levels, stages, yes, unknown...) as the
-inspector's choice boxes show them in the interface language.
+"""The words a map stores for its choices (levels, stages, yes, unknown, kinds of
+interaction...) as the inspector's and the engagement log's choice boxes show them in the
+interface language.
 
 The map keeps the English word, which tables, imports and the command line read back; a
 choice box shows the word of the interface language and hands back the stored one.
@@ -42,5 +43,11 @@ def shown_value(value: str) -> str:
         "negative": pgettext("stored value", "negative"),
         "confirmed": pgettext("stored value", "confirmed"),
         "assumed": pgettext("stored value", "assumed"),
+        "meeting": pgettext("stored value", "meeting"),
+        "letter": pgettext("stored value", "letter"),
+        "call": pgettext("stored value", "call"),
+        "event": pgettext("stored value", "event"),
+        "email": pgettext("stored value", "email"),
+        "other": pgettext("stored value", "other"),
     }
     return names.get(value, value)
