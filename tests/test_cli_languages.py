@@ -88,3 +88,42 @@ def test_plan_accepts_the_five_languages_and_refuses_others(
     assert capsys.readouterr().err == ""
     assert main(["plan", str(path), "-o", str(out), "--language", "de"]) == 2
     assert "invalid choice: 'de'" in capsys.readouterr().err
+
+
+def test_an_import_error_is_one_french_line(tmp_path: Path) -> None:
+    (tmp_path / "acteurs.csv").write_text("id;nom;catégorie\nm;Maire;municipal\n", "utf-8")
+    result = _run(
+        ["import", "--stakeholders", "acteurs.csv", "--delimiter", "comma", "-o", "ville.smap"],
+        tmp_path,
+        LANGUAGE="fr",
+        LANG="fr_FR.UTF-8",
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "erreur : acteurs.csv : la colonne obligatoire 'name' manque (colonnes trouvées : "
+        "id;nom;catégorie) ; le séparateur semble être ';', pas ','.\n"
+    )
+    assert not (tmp_path / "ville.smap").exists()
+
+
+def test_an_import_report_in_french_counts_and_names_the_rejected_rows(tmp_path: Path) -> None:
+    (tmp_path / "acteurs.csv").write_text(
+        "Identifiant,Nom,Catégorie,Pouvoir\n"
+        "m,Mairie,municipal,5\nc,Conseil,jeunesse,9\ne,École,éducation,12\nh,Hôpital,santé,4\n",
+        "utf-8",
+    )
+    result = _run(
+        ["import", "--stakeholders", "acteurs.csv", "--skip-bad-rows", "-o", "ville.smap"],
+        tmp_path,
+        LANGUAGE="fr",
+        LANG="fr_FR.UTF-8",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "Importé : 2 parties prenantes et 0 relation." in lines
+    assert "Rejeté : 2 lignes" in lines
+    assert (
+        "  acteurs.csv, colonne 'power' — 2 lignes, p. ex. ligne 3 : '9' n'est pas un nombre "
+        "entier de 1 à 5; ligne 4 : '12' n'est pas un nombre entier de 1 à 5"
+    ) in lines
+    assert "Imported" not in result.stdout and "Rejected" not in result.stdout

@@ -24,7 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..core.i18n import N_, _, format_number
 from ..core.model import Relationship, Stakeholder, StakeholderMap
+from ..core.wording import counted
 from .views import GraphView
 
 if TYPE_CHECKING:
@@ -48,10 +50,10 @@ HIGH = 3
 
 #: Mendelow's quadrants, by (high power, high interest).
 QUADRANTS: dict[tuple[bool, bool], str] = {
-    (True, True): "manage closely",
-    (True, False): "keep satisfied",
-    (False, True): "keep informed",
-    (False, False): "monitor",
+    (True, True): N_("manage closely"),
+    (True, False): N_("keep satisfied"),
+    (False, True): N_("keep informed"),
+    (False, False): N_("monitor"),
 }
 
 #: How many brokerage movers a comparison lists, and the smallest change that counts.
@@ -117,24 +119,38 @@ class Difference:
     def sentence(self) -> str:
         """The difference as one short line for a projector or a report."""
         if self.change == "added":
-            return (
-                f"+ {self.name} joined the map"
+            sentence = (
+                _("+ {name} joined the map")
                 if self.what == "stakeholder"
-                else f"+ new tie: {self.name}"
+                else _("+ new tie: {name}")
             )
+            return sentence.format(name=self.name)
         if self.change == "removed":
-            return (
-                f"− {self.name} left the map"
+            sentence = (
+                _("− {name} left the map")
                 if self.what == "stakeholder"
-                else f"− tie gone: {self.name}"
+                else _("− tie gone: {name}")
             )
+            return sentence.format(name=self.name)
         if self.change == "moved quadrant":
-            return f"{self.name} moved from “{_text(self.before)}” to “{_text(self.after)}”"
+            return _("{name} moved from “{before}” to “{after}”").format(
+                name=self.name, before=_(self.before), after=_(self.after)
+            )
         if self.change == "brokerage":
-            trend = "more" if self.after > self.before else "less"
-            return f"{self.name} brokers {trend} (betweenness {self.before:.2f} → {self.after:.2f})"
+            sentence = (
+                _("{name} brokers more (betweenness {before} → {after})")
+                if self.after > self.before
+                else _("{name} brokers less (betweenness {before} → {after})")
+            )
+            return sentence.format(
+                name=self.name,
+                before=format_number(self.before, 2),
+                after=format_number(self.after, 2),
+            )
         field = self.field.replace("_", " ")
-        return f"{self.name}: {field} {_text(self.before)} → {_text(self.after)}"
+        return _("{name}: {field} {before} → {after}").format(
+            name=self.name, field=field, before=_text(self.before), after=_text(self.after)
+        )
 
 
 def _text(value: Any) -> str:
@@ -198,7 +214,7 @@ def _flatten(record: Any, prefix: str = "") -> dict[str, Any]:
         elif isinstance(value, dict):
             values.update({f"{key}.{k}": v for k, v in value.items()})
         elif name == "log":
-            values[key] = f"{len(value)} entries"
+            values[key] = counted(len(value), "entry", "entries")
         else:
             values[key] = value
     return values

@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from .i18n import N_, _, ngettext
 from .model import (
     Category,
     MapInfo,
@@ -41,6 +42,13 @@ __all__ = [
     "UpdateStakeholder",
 ]
 
+#: Refusals several commands share.
+STAKEHOLDER_MISSING = N_("Stakeholder {id} is not on the map.")
+RELATIONSHIP_MISSING = N_("Relationship {id} is not on the map.")
+CATEGORY_MISSING = N_("Category {id} is not on the map.")
+DUPLICATE_ID = N_("Duplicate id {id}: it is already on the map.")
+CATEGORY_NAMED = N_("Category {name}")
+
 
 class Command:
     """An edit that can be applied (``redo``) and reverted (``undo``); ``text`` names it."""
@@ -57,9 +65,9 @@ class Command:
 def _replace_checked(record: Any, changes: dict[str, Any]) -> Any:
     unknown = set(changes) - set(record.__dataclass_fields__)
     if unknown:
-        raise ValidationError(f"Unknown field {sorted(unknown)[0]!r}.")
+        raise ValidationError(_("Unknown field {field}.").format(field=repr(sorted(unknown)[0])))
     if "id" in changes and changes["id"] != record.id:
-        raise ValidationError("An id cannot be changed.")
+        raise ValidationError(_("An id cannot be changed."))
     return dataclasses.replace(record, **changes)
 
 
@@ -73,10 +81,10 @@ class AddStakeholder(Command):
         position: tuple[float, float] | None = None,
     ) -> None:
         if stakeholder.id in smap.stakeholders or stakeholder.id in smap.relationships:
-            raise ValidationError(f"Duplicate id {stakeholder.id!r}: it is already on the map.")
+            raise ValidationError(_(DUPLICATE_ID).format(id=repr(stakeholder.id)))
         check_stakeholder(smap, stakeholder)
         self.smap, self.stakeholder, self.position = smap, stakeholder, position
-        self.text = f"Add {stakeholder.label}"
+        self.text = _("Add {name}").format(name=stakeholder.label)
 
     def redo(self) -> None:
         self.smap.put_stakeholder(self.stakeholder)
@@ -95,7 +103,7 @@ class RemoveStakeholders(Command):
         ids = list(dict.fromkeys(ids))
         missing = [i for i in ids if i not in smap.stakeholders]
         if missing:
-            raise ValidationError(f"Stakeholder {missing[0]!r} is not on the map.")
+            raise ValidationError(_(STAKEHOLDER_MISSING).format(id=repr(missing[0])))
         wanted = set(ids)
         self.smap = smap
         self.stakeholders = [smap.stakeholders[i] for i in ids]
@@ -115,8 +123,12 @@ class RemoveStakeholders(Command):
             dataclasses.replace(smap.info, branch="") if smap.info.branch in wanted else None
         )
         names = ", ".join(s.label for s in self.stakeholders[:3])
-        more = f" and {len(ids) - 3} more" if len(ids) > 3 else ""
-        self.text = f"Delete {names}{more}"
+        more = len(ids) - 3
+        self.text = (
+            _("Delete {names} and {more} more").format(names=names, more=more)
+            if more > 0
+            else _("Delete {names}").format(names=names)
+        )
 
     def redo(self) -> None:
         for _skip, r in self.relationships:
@@ -142,15 +154,17 @@ class UpdateStakeholder(Command):
 
     def __init__(self, smap: StakeholderMap, stakeholder_id: str, **changes: Any) -> None:
         if stakeholder_id not in smap.stakeholders:
-            raise ValidationError(f"Stakeholder {stakeholder_id!r} is not on the map.")
+            raise ValidationError(_(STAKEHOLDER_MISSING).format(id=repr(stakeholder_id)))
         self.smap = smap
         self.old = smap.stakeholders[stakeholder_id]
         self.new = _replace_checked(self.old, changes)
         check_stakeholder(smap, self.new)
         if set(changes) == {"label"}:
-            self.text = f"Rename {self.old.label} to {self.new.label}"
+            self.text = _("Rename {old} to {new}").format(old=self.old.label, new=self.new.label)
         else:
-            self.text = f"Edit {', '.join(sorted(changes))} of {self.old.label}"
+            self.text = _("Edit {fields} of {name}").format(
+                fields=", ".join(sorted(changes)), name=self.old.label
+            )
 
     def redo(self) -> None:
         self.smap.put_stakeholder(self.new)
@@ -164,12 +178,12 @@ class AddRelationship(Command):
 
     def __init__(self, smap: StakeholderMap, relationship: Relationship) -> None:
         if relationship.id in smap.relationships or relationship.id in smap.stakeholders:
-            raise ValidationError(f"Duplicate id {relationship.id!r}: it is already on the map.")
+            raise ValidationError(_(DUPLICATE_ID).format(id=repr(relationship.id)))
         check_relationship(smap, relationship)
         self.smap, self.relationship = smap, relationship
         source = smap.stakeholders[relationship.source].label
         target = smap.stakeholders[relationship.target].label
-        self.text = f"Connect {source} to {target}"
+        self.text = _("Connect {source} to {target}").format(source=source, target=target)
 
     def redo(self) -> None:
         self.smap.put_relationship(self.relationship)
@@ -185,14 +199,16 @@ class RemoveRelationships(Command):
         ids = list(dict.fromkeys(ids))
         missing = [i for i in ids if i not in smap.relationships]
         if missing:
-            raise ValidationError(f"Relationship {missing[0]!r} is not on the map.")
+            raise ValidationError(_(RELATIONSHIP_MISSING).format(id=repr(missing[0])))
         self.smap = smap
         wanted = set(ids)
         #: (index in map order, record), so that undo puts each back where it stood.
         self.relationships = [
             (n, r) for n, r in enumerate(smap.relationships.values()) if r.id in wanted
         ]
-        self.text = "Delete relationship" if len(ids) == 1 else f"Delete {len(ids)} relationships"
+        self.text = ngettext("Delete relationship", "Delete {n} relationships", len(ids)).format(
+            n=len(ids)
+        )
 
     def redo(self) -> None:
         for _skip, r in self.relationships:
@@ -208,12 +224,12 @@ class UpdateRelationship(Command):
 
     def __init__(self, smap: StakeholderMap, relationship_id: str, **changes: Any) -> None:
         if relationship_id not in smap.relationships:
-            raise ValidationError(f"Relationship {relationship_id!r} is not on the map.")
+            raise ValidationError(_(RELATIONSHIP_MISSING).format(id=repr(relationship_id)))
         self.smap = smap
         self.old = smap.relationships[relationship_id]
         self.new = _replace_checked(self.old, changes)
         check_relationship(smap, self.new)
-        self.text = f"Edit {', '.join(sorted(changes))} of relationship"
+        self.text = _("Edit {fields} of relationship").format(fields=", ".join(sorted(changes)))
 
     def redo(self) -> None:
         self.smap.put_relationship(self.new)
@@ -227,10 +243,10 @@ class AddCategory(Command):
 
     def __init__(self, smap: StakeholderMap, category: Category) -> None:
         if category.id in smap.categories:
-            raise ValidationError(f"Duplicate category id {category.id!r}.")
-        check_record(category, f"Category {category.name!r}")
+            raise ValidationError(_("Duplicate category id {id}.").format(id=repr(category.id)))
+        check_record(category, _(CATEGORY_NAMED).format(name=repr(category.name)))
         self.smap, self.category = smap, category
-        self.text = f"Add category {category.name}"
+        self.text = _("Add category {name}").format(name=category.name)
 
     def redo(self) -> None:
         self.smap.put_category(self.category)
@@ -244,16 +260,22 @@ class RemoveCategory(Command):
 
     def __init__(self, smap: StakeholderMap, category_id: str) -> None:
         if category_id not in smap.categories:
-            raise ValidationError(f"Category {category_id!r} is not on the map.")
+            raise ValidationError(_(CATEGORY_MISSING).format(id=repr(category_id)))
         users = [s.label for s in smap.stakeholders.values() if s.category == category_id]
         if users:
+            name, more = repr(smap.categories[category_id].name), len(users) - 1
             raise ValidationError(
-                f"Category {smap.categories[category_id].name!r} is still used by {users[0]!r}"
-                + (f" and {len(users) - 1} more." if len(users) > 1 else ".")
+                _("Category {name} is still used by {user} and {more} more.").format(
+                    name=name, user=repr(users[0]), more=more
+                )
+                if more
+                else _("Category {name} is still used by {user}.").format(
+                    name=name, user=repr(users[0])
+                )
             )
         self.smap, self.category = smap, smap.categories[category_id]
         self.index = list(smap.categories).index(category_id)
-        self.text = f"Delete category {self.category.name}"
+        self.text = _("Delete category {name}").format(name=self.category.name)
 
     def redo(self) -> None:
         self.smap.delete_category(self.category.id)
@@ -267,12 +289,12 @@ class UpdateCategory(Command):
 
     def __init__(self, smap: StakeholderMap, category_id: str, **changes: Any) -> None:
         if category_id not in smap.categories:
-            raise ValidationError(f"Category {category_id!r} is not on the map.")
+            raise ValidationError(_(CATEGORY_MISSING).format(id=repr(category_id)))
         self.smap = smap
         self.old = smap.categories[category_id]
         self.new = _replace_checked(self.old, changes)
-        check_record(self.new, f"Category {self.new.name!r}")
-        self.text = f"Edit category {self.old.name}"
+        check_record(self.new, _(CATEGORY_NAMED).format(name=repr(self.new.name)))
+        self.text = _("Edit category {name}").format(name=self.old.name)
 
     def redo(self) -> None:
         self.smap.put_category(self.new)
@@ -286,10 +308,12 @@ class AddKind(Command):
 
     def __init__(self, smap: StakeholderMap, kind: RelationshipKind) -> None:
         if kind.id in smap.kinds:
-            raise ValidationError(f"Duplicate relationship kind id {kind.id!r}.")
-        check_record(kind, f"Relationship kind {kind.name!r}")
+            raise ValidationError(
+                _("Duplicate relationship kind id {id}.").format(id=repr(kind.id))
+            )
+        check_record(kind, _("Relationship kind {name}").format(name=repr(kind.name)))
         self.smap, self.kind = smap, kind
-        self.text = f"Add relationship kind {kind.name}"
+        self.text = _("Add relationship kind {name}").format(name=kind.name)
 
     def redo(self) -> None:
         self.smap.put_kind(self.kind)
@@ -310,15 +334,15 @@ class MoveStakeholders(Command):
         pinned = pinned or {}
         missing = [i for i in positions.keys() | pinned.keys() if i not in smap.stakeholders]
         if missing:
-            raise ValidationError(f"Stakeholder {missing[0]!r} is not on the map.")
+            raise ValidationError(_(STAKEHOLDER_MISSING).format(id=repr(missing[0])))
         self.smap = smap
         self.new = {i: (float(x), float(y)) for i, (x, y) in positions.items()}
         self.old = {i: smap.positions.get(i) for i in positions}
         self.new_pinned = dict(pinned)
         self.old_pinned = {i: i in smap.pinned for i in pinned}
-        self.text = "Move stakeholder" if len(positions) == 1 else "Move stakeholders"
+        self.text = _("Move stakeholder") if len(positions) == 1 else _("Move stakeholders")
         if not positions:
-            self.text = "Pin stakeholders"
+            self.text = _("Pin stakeholders")
 
     def redo(self) -> None:
         self.smap.set_positions(dict(self.new), self.new_pinned)
@@ -335,7 +359,7 @@ class UpdateMapInfo(Command):
         self.old = smap.info
         self.new: MapInfo = _replace_checked(self.old, changes)
         check_record(self.new, "Map")
-        self.text = "Edit map details"
+        self.text = _("Edit map details")
 
     def redo(self) -> None:
         self.smap.set_info(self.new)
@@ -363,15 +387,19 @@ class UpdatePlanSettings(Command):
         for key, value in settings.items():
             wanted = PLAN_SETTING_TYPES.get(key)
             if wanted is None:
-                raise ValidationError(f"Unknown plan setting {key!r}.")
+                raise ValidationError(_("Unknown plan setting {key}.").format(key=repr(key)))
             if not isinstance(value, wanted) or (
                 wanted is list and not all(isinstance(v, str) for v in value)
             ):
-                raise ValidationError(f"Plan setting {key!r} should be a {wanted.__name__}.")
+                raise ValidationError(
+                    _("Plan setting {key} should be a {type}.").format(
+                        key=repr(key), type=wanted.__name__
+                    )
+                )
         self.smap = smap
         self.old = dict(smap.plan_settings)
         self.new = {**self.old, **settings}
-        self.text = "Remember plan choices"
+        self.text = _("Remember plan choices")
 
     def redo(self) -> None:
         self.smap.set_plan_settings(self.new)

@@ -9,8 +9,10 @@ then ``.format(name=...)``, so a translation may move them.
 
 The language is chosen once at start (:func:`set_language`): the app passes its setting, the
 command line and a fresh app follow the environment as gettext does (:func:`system_language`).
-``en_XA`` is a pseudo-language for testing: English, accented and 40 % longer, so that text
-not going through the catalogue, or clipped by a widget, shows on screenshots.
+``en_XA`` is a pseudo-language for testing, generated at run time from the catalogue's
+template (.pot): its messages accented and 40 % longer, so that text not going through the
+catalogue (or passed to it but never extracted), or clipped by a widget, shows on
+screenshots.
 """
 
 from __future__ import annotations
@@ -270,15 +272,35 @@ def pseudo(message: str) -> str:
     return "[" + "".join(parts) + padding + "]"
 
 
+@cache
+def _template() -> frozenset[tuple[str | None, str]]:
+    """(context, message) of every message of the sources, read from the template (.pot)
+    that ``make catalog`` extracts: the pseudo-language translates these only."""
+    from babel.messages.pofile import read_po  # the pseudo-language alone needs it
+
+    with open(LOCALE_DIR / f"{DOMAIN}.pot", "rb") as fh:
+        template = read_po(fh)
+    return frozenset(
+        (message.context, message.id if isinstance(message.id, str) else message.id[0])
+        for message in template
+        if message.id
+    )
+
+
 class _Pseudo(gettext.NullTranslations):
+    """Every message of the catalogue's template in the pseudo-language; a text the
+    template lacks (not marked for extraction) stays in English, as it would in every
+    other language."""
+
     def gettext(self, message: str) -> str:
-        return pseudo(message)
+        return pseudo(message) if (None, message) in _template() else message
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return pseudo(msgid1 if n == 1 else msgid2)
+        chosen = msgid1 if n == 1 else msgid2
+        return pseudo(chosen) if (None, msgid1) in _template() else chosen
 
     def pgettext(self, context: str, message: str) -> str:
-        return pseudo(message)
+        return pseudo(message) if (context, message) in _template() else message
 
 
 #: The system's reasons a file operation fails, as the C library words them in English.

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .i18n import N_, _, format_number
+
 __all__ = [
     "MAX_COMPRESSION_RATIO",
     "MAX_COORDINATE",
@@ -101,7 +103,26 @@ def too_many(name: str, what: str, limit: int) -> str:
     holds more than 50,000 stakeholders, the most a map may hold; split it by region or
     by category."
     """
-    return (
-        f"{name} holds more than {limit:,} {what}, the most a map may hold; "
-        "split it by region or by category."
-    )
+    sentence = _TOO_MANY.get(what, _TOO_MANY["rows"])
+    return _(sentence).format(name=name, limit=format_number(limit))
+
+
+#: The refusal of a file or map holding too many records, by what it counts.
+_TOO_MANY = {
+    "stakeholders": N_(
+        "{name} holds more than {limit} stakeholders, the most a map may hold; split it by "
+        "region or by category."
+    ),
+    "relationships": N_(
+        "{name} holds more than {limit} relationships, the most a map may hold; split it by "
+        "region or by category."
+    ),
+    "snapshots": N_(
+        "{name} holds more than {limit} snapshots, the most a map may hold; split it by "
+        "region or by category."
+    ),
+    "rows": N_(
+        "{name} holds more than {limit} rows, the most a map may hold; split it by region or "
+        "by category."
+    ),
+}

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .commands import Command
+from .i18n import _
 from .model import Snapshot, Stakeholder, StakeholderMap
 from .names import NameMatcher
 from .validation import ValidationError, map_problems
@@ -150,7 +151,9 @@ class ErasePerson(Command):
 
     def __init__(self, smap: StakeholderMap, stakeholder_id: str, also: Iterable[str] = ()) -> None:
         if stakeholder_id not in smap.stakeholders:
-            raise ValidationError(f"Stakeholder {stakeholder_id!r} is not on the map.")
+            raise ValidationError(
+                _("Stakeholder {id} is not on the map.").format(id=repr(stakeholder_id))
+            )
         stakeholder: Stakeholder = smap.stakeholders[stakeholder_id]
         names = [(stakeholder.person, stakeholder.contact)]
         names += [_snapshot_personal(snap.content, stakeholder_id) for snap in smap.snapshots]
@@ -162,8 +165,9 @@ class ErasePerson(Command):
         terms = personal_terms("", "", people + contacts)
         if not terms:
             raise ValidationError(
-                f"Stakeholder {stakeholder.label!r} has no personal name or contact details "
-                "to erase."
+                _("Stakeholder {name} has no personal name or contact details to erase.").format(
+                    name=repr(stakeholder.label)
+                )
             )
         self.smap = smap
         self.old = smap.copy()
@@ -172,7 +176,7 @@ class ErasePerson(Command):
         eraser = _Eraser(people, contacts + extra, _ids(smap))
         self.new = self._erased(smap, stakeholder_id, eraser)
         self.terms = terms
-        self.text = f"Erase personal data of {stakeholder.label}"
+        self.text = _("Erase personal data of {name}").format(name=stakeholder.label)
 
     def summary(self) -> str:
         """What the erasure changes, in one sentence, for the confirmation dialog."""
@@ -184,9 +188,10 @@ class ErasePerson(Command):
             list(self.old.stakeholders.values()), list(self.new.stakeholders.values())
         ) + changed(list(self.old.relationships.values()), list(self.new.relationships.values()))
         snapshots = changed(self.old.snapshots, self.new.snapshots)
-        return (
-            f"{counted(len(self.terms), 'name or contact text')} will be erased from "
-            f"{counted(records, 'record')} of the map and {counted(snapshots, 'snapshot')}."
+        return _("{texts} will be erased from {records} of the map and {snapshots}.").format(
+            texts=counted(len(self.terms), "name or contact text", "name or contact texts"),
+            records=counted(records, "record", "records"),
+            snapshots=counted(snapshots, "snapshot", "snapshots"),
         )
 
     @staticmethod
@@ -202,8 +207,9 @@ class ErasePerson(Command):
             record = scrub(record, own=record.id == stakeholder_id)
             if record.id in new.stakeholders:
                 raise ValidationError(
-                    f"Erasing would give two stakeholders the id {record.id!r}; "
-                    "rename one of them first."
+                    _(
+                        "Erasing would give two stakeholders the id {id}; rename one of them first."
+                    ).format(id=repr(record.id))
                 )
             new.stakeholders[record.id] = record
         new.relationships = {}
@@ -211,7 +217,7 @@ class ErasePerson(Command):
             relationship = scrub(relationship)
             new.relationships[relationship.id] = relationship
         if len(new.relationships) != len(smap.relationships):
-            raise ValidationError("Erasing would give two relationships the same id.")
+            raise ValidationError(_("Erasing would give two relationships the same id."))
         new.categories = {c.id: c for c in scrub(list(smap.categories.values()))}
         new.kinds = {k.id: k for k in scrub(list(smap.kinds.values()))}
         new.positions = scrub(dict(smap.positions))
@@ -223,7 +229,9 @@ class ErasePerson(Command):
         new.snapshots = [_erase_in_snapshot(s, stakeholder_id, eraser) for s in smap.snapshots]
         problems = map_problems(new, fields=False)
         if problems:
-            raise ValidationError(f"Erasing would break the map: {problems[0]}")
+            raise ValidationError(
+                _("Erasing would break the map: {problem}").format(problem=problems[0])
+            )
         return new
 
     def redo(self) -> None:

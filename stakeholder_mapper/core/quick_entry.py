@@ -40,6 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .commands import AddRelationship, AddStakeholder, Batch, Command, UpdateRelationship
+from .i18n import N_, _, format_list, ngettext
 from .model import Relationship, Stakeholder, StakeholderMap
 from .placement import SPACING, FreeSpots, map_centre
 from .ties import same_tie
@@ -180,11 +181,29 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+#: What :func:`_match` says when a category or a relationship kind is not found.
+_NOT_FOUND = {
+    "category": {
+        "empty": N_("The category is empty."),
+        "several": N_("'{text}' could be more than one category: {names}."),
+        "close": N_("No category called '{text}' — did you mean '{close}'?"),
+        "unknown": N_("No category called '{text}'. Known: {known}."),
+    },
+    "relationship kind": {
+        "empty": N_("The relationship kind is empty."),
+        "several": N_("'{text}' could be more than one relationship kind: {names}."),
+        "close": N_("No relationship kind called '{text}' — did you mean '{close}'?"),
+        "unknown": N_("No relationship kind called '{text}'. Known: {known}."),
+    },
+}
+
+
 def _match(text: str, options: dict[str, tuple[str, str]], what: str) -> str:
     """The id whose id or name is ``text``, or the only one starting with it (any word)."""
     wanted = _fold(text)
+    said = _NOT_FOUND[what]
     if not wanted:
-        raise QuickEntryError(f"The {what} is empty.")
+        raise QuickEntryError(_(said["empty"]))
     for oid, (ident, name) in options.items():
         if wanted in (_fold(ident), _fold(name)):
             return oid
@@ -198,14 +217,12 @@ def _match(text: str, options: dict[str, tuple[str, str]], what: str) -> str:
         return starts[0]
     if starts:
         names = ", ".join(f"'{options[o][1]}'" for o in starts[:4])
-        raise QuickEntryError(f"'{text}' could be more than one {what}: {names}.")
+        raise QuickEntryError(_(said["several"]).format(text=text, names=names))
     close = _close_option(wanted, options, ids_first=what != "category")
     if close:
-        raise QuickEntryError(
-            f"No {what} called '{text}' — did you mean '{close}'?", suggestion=close
-        )
-    known = ", ".join(name for _, name in options.values())
-    raise QuickEntryError(f"No {what} called '{text}'. Known: {known}.")
+        raise QuickEntryError(_(said["close"]).format(text=text, close=close), suggestion=close)
+    known = ", ".join(name for _skip, name in options.values())
+    raise QuickEntryError(_(said["unknown"]).format(text=text, known=known))
 
 
 def _close_option(
@@ -239,7 +256,9 @@ def match_kind(smap: StakeholderMap, text: str) -> str:
 
 def _strength(text: str) -> int:
     if not re.fullmatch(r"[1-5]", text):
-        raise QuickEntryError(f"Strength should be a whole number from 1 to 5, not '{text}'.")
+        raise QuickEntryError(
+            _("Strength should be a whole number from 1 to 5, not '{text}'.").format(text=text)
+        )
     return int(text)
 
 
@@ -254,7 +273,7 @@ def default_kind(smap: StakeholderMap) -> str:
     for kind in smap.kinds.values():
         return kind.id
     raise QuickEntryError(
-        "This map has no relationship kinds yet; add one before entering 'A > B'."
+        _("This map has no relationship kinds yet; add one before entering 'A > B'.")
     )
 
 
@@ -322,12 +341,14 @@ def _kind_typo(smap: StakeholderMap, target: list[str], typed: list[str], streng
     if close is None:
         known = ", ".join(k.name for k in smap.kinds.values())
         raise QuickEntryError(
-            f"No relationship kind called '{text}'. Known: {known}. "
-            f"For a new stakeholder called '{name} {text}', end the line with ';'."
+            _(
+                "No relationship kind called '{text}'. Known: {known}. For a new stakeholder "
+                "called '{name}', end the line with ';'."
+            ).format(text=text, known=known, name=f"{name} {text}")
         )
     meant = f"{close} {strength}" if glued else close
     raise QuickEntryError(
-        f"No relationship kind called '{text}' — did you mean '{meant}'?",
+        _(_NOT_FOUND["relationship kind"]["close"]).format(text=text, close=meant),
         suggestion=meant,
         fixed=f"{name} {close} {strength}".rstrip(),
     )
@@ -340,7 +361,7 @@ def _parse_line(
     if arrow:
         source, rest = line[: arrow.start()].strip(), line[arrow.end() :].strip()
         if not source or not rest:
-            raise QuickEntryError("A relationship needs a name on each side: 'A > B'.")
+            raise QuickEntryError(_(_BOTH_SIDES))
         try:
             target, kind, strength = _split_target(smap, plan, rest)
         except QuickEntryError as exc:
@@ -348,14 +369,14 @@ def _parse_line(
                 exc.fixed = line[: arrow.end()] + exc.fixed
             raise
         if not target:
-            raise QuickEntryError("A relationship needs a name on each side: 'A > B'.")
+            raise QuickEntryError(_(_BOTH_SIDES))
         return _NewRelationship(number, source, target, kind, strength, arrow[1] in _UNDIRECTED)
     separator = re.search(r"[;\t]", line)
     label, category = line, ""
     if separator:
         label, category = line[: separator.start()].strip(), line[separator.end() :].strip()
     if not label:
-        raise QuickEntryError("A stakeholder needs a name before the ';'.")
+        raise QuickEntryError(_("A stakeholder needs a name before the ';'."))
     if category:
         try:
             return _NewStakeholder(number, label, match_category(smap, category))
@@ -366,17 +387,23 @@ def _parse_line(
     return _NewStakeholder(number, label, default_category)
 
 
+#: A relationship line without a name on one side.
+_BOTH_SIDES = N_("A relationship needs a name on each side: 'A > B'.")
+
+
 def _missing_message(plan: _Plan, missing: list[str]) -> tuple[str, str | None]:
     if len(missing) > 1:
-        names = ", ".join(f"'{n}'" for n in missing[:-1]) + f" and '{missing[-1]}'"
-        return f"No stakeholders called {names} yet — add them?", None
+        names = format_list([f"'{n}'" for n in missing])
+        return _("No stakeholders called {names} yet — add them?").format(names=names), None
     name = missing[0]
     labels = plan.labels()
     starts = [label for label in labels if label.casefold().startswith(name.casefold())]
     suggestion = starts[0] if len(starts) == 1 else _closest(name, labels)
     if suggestion:
-        return f"No stakeholder called '{name}' — did you mean '{suggestion}'?", suggestion
-    return f"No stakeholder called '{name}' yet — add it?", None
+        return _("No stakeholder called '{name}' — did you mean '{suggestion}'?").format(
+            name=name, suggestion=suggestion
+        ), suggestion
+    return _("No stakeholder called '{name}' yet — add it?").format(name=name), None
 
 
 def _closest(name: str, labels: list[str]) -> str | None:
@@ -410,14 +437,19 @@ def quick_entry(
     """
     lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     if not lines:
-        raise QuickEntryError("Type a name, 'Name; category' or 'A > B'.")
-    where = (lambda n: f"Line {n}: ") if len(lines) > 1 else (lambda n: "")
+        raise QuickEntryError(_("Type a name, 'Name; category' or 'A > B'."))
+
+    def where(line: int, problem: str) -> str:
+        if len(lines) > 1:
+            return _("Line {line}: {problem}").format(line=line, problem=problem)
+        return problem
+
     header = ""
     if len(lines) > 1 and is_header(lines[0][1]):
         header = lines.pop(0)[1]
     for category in (default_category, create_missing_in):
         if category is not None and category not in smap.categories:
-            raise QuickEntryError(f"Unknown category {category!r}.")
+            raise QuickEntryError(_("Unknown category {id}.").format(id=repr(category)))
     plan = _Plan(smap)
     entries: list[_NewStakeholder | _NewRelationship] = []
     missing: list[str] = []
@@ -431,15 +463,23 @@ def quick_entry(
                 typed[number - 1] = exc.fixed
                 fixed = "\n".join(typed)
             raise QuickEntryError(
-                f"{where(number)}{exc}", suggestion=exc.suggestion if fixed else None, fixed=fixed
+                where(number, str(exc)),
+                suggestion=exc.suggestion if fixed else None,
+                fixed=fixed,
             ) from None
         if isinstance(entry, _NewStakeholder):
             if plan.resolve(entry.label) is not None:
-                raise QuickEntryError(f"{where(number)}'{entry.label}' is already on the map.")
+                raise QuickEntryError(
+                    where(number, _("'{name}' is already on the map.").format(name=entry.label))
+                )
             if entry.category is None:
                 raise QuickEntryError(
-                    f"{where(number)}Say which category '{entry.label}' is in: "
-                    f"'{entry.label}; category'."
+                    where(
+                        number,
+                        _("Say which category '{name}' is in: '{name}; category'.").format(
+                            name=entry.label
+                        ),
+                    )
                 )
             plan.add(entry.label, entry.category)
         else:
@@ -466,7 +506,10 @@ def quick_entry(
         assert source is not None and target is not None
         if source == target:
             raise QuickEntryError(
-                f"{where(entry.line)}'{entry.source}' cannot have a relationship with itself."
+                where(
+                    entry.line,
+                    _("'{name}' cannot have a relationship with itself.").format(name=entry.source),
+                )
             )
         kind = smap.kinds[entry.kind]
         directed = kind.directed and not entry.undirected
@@ -510,9 +553,13 @@ def quick_entry(
     batch = Batch.build(smap, text, steps)
     summary = text
     if header:
-        summary += "; skipped the header line '" + " | ".join(_cells(header)) + "'"
+        summary = _("{summary}; skipped the header line '{header}'").format(
+            summary=summary, header=" | ".join(_cells(header))
+        )
     if unchanged:
-        summary += f"; {counted(len(unchanged), 'tie')} already on the map left unchanged"
+        summary = _("{summary}; {ties} already on the map left unchanged").format(
+            summary=summary, ties=counted(len(unchanged), "tie", "ties")
+        )
     return QuickEntry(
         batch,
         tuple(plan.new),
@@ -546,19 +593,23 @@ def _tie_words(smap: StakeholderMap, tie: Relationship) -> str:
     source, target = smap.stakeholders[tie.source].label, smap.stakeholders[tie.target].label
     kind = smap.kinds[tie.kind].name if tie.kind in smap.kinds else tie.kind
     if tie.directed:
-        return f"{kind} tie from {source} to {target}"
-    return f"{kind} tie between {source} and {target}"
+        return _("{kind} tie from {source} to {target}").format(
+            kind=kind, source=source, target=target
+        )
+    return _("{kind} tie between {source} and {target}").format(
+        kind=kind, source=source, target=target
+    )
 
 
 def _already_there(smap: StakeholderMap, unchanged: list[str]) -> str:
     """Why text that names only ties already on the map changes nothing."""
     if len(unchanged) == 1:
         tie = smap.relationships[unchanged[0]]
-        return (
-            f"The {_tie_words(smap, tie)} already exists (strength {tie.strength}); "
-            "add a strength 1-5 at the end to change it."
-        )
-    return f"All {len(unchanged)} ties are already on the map; nothing to add."
+        return _(
+            "The {tie} already exists (strength {strength}); add a strength 1-5 at the end to "
+            "change it."
+        ).format(tie=_tie_words(smap, tie), strength=tie.strength)
+    return _("All {n} ties are already on the map; nothing to add.").format(n=len(unchanged))
 
 
 def _place(
@@ -593,20 +644,30 @@ def _describe(
         if len(updates) == 1:
             ((rid, strength),) = updates.items()
             tie = smap.relationships[rid]
-            return f"Updated the {_tie_words(smap, tie)}: strength {tie.strength} → {strength}"
-        return f"Updated the strength of {len(updates)} ties already on the map"
+            return _("Updated the {tie}: strength {old} → {new}").format(
+                tie=_tie_words(smap, tie), old=tie.strength, new=strength
+            )
+        return ngettext(
+            "Updated the strength of {n} tie already on the map",
+            "Updated the strength of {n} ties already on the map",
+            len(updates),
+        ).format(n=len(updates))
     if len(plan.new) == 1 and not relationships and not updates:
-        return f"Add {next(iter(plan.new.values())).label}"
+        return _("Add {name}").format(name=next(iter(plan.new.values())).label)
     if len(relationships) == 1 and not plan.new and not updates:
-        return f"Connect {label(relationships[0].source)} to {label(relationships[0].target)}"
+        return _("Connect {source} to {target}").format(
+            source=label(relationships[0].source), target=label(relationships[0].target)
+        )
     parts = []
     if plan.new:
-        parts.append(f"{len(plan.new)} stakeholder" + ("s" if len(plan.new) > 1 else ""))
+        parts.append(counted(len(plan.new), "stakeholder", "stakeholders"))
     if relationships:
-        parts.append(f"{len(relationships)} relationship" + ("s" if len(relationships) > 1 else ""))
-    text = "Quick entry: add " + " and ".join(parts)
+        parts.append(counted(len(relationships), "relationship", "relationships"))
+    text = _("Quick entry: add {what}").format(what=format_list(parts))
     if updates:
-        text += f", updated the strength of {counted(len(updates), 'tie')}"
+        text = _("{text}, updated the strength of {ties}").format(
+            text=text, ties=counted(len(updates), "tie", "ties")
+        )
     return text
 
 

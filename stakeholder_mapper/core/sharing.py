@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
 from .commands import Command
-from .i18n import N_
+from .i18n import N_, _
 from .model import (
     Category,
     LogEntry,
@@ -164,7 +164,8 @@ def plan_text(key: str, value: object) -> bool:
 class MapText(NamedTuple):
     """One user-written text of the map as a whole, with the key of its sharing mark."""
 
-    #: What it is, for a label: "Purpose", "Category", "Relationship kind" ...
+    #: What it is, for a label: "Purpose", "Category", "Relationship kind" ... (in English,
+    #: marked for the catalogue: translated where shown).
     what: str
     text: str
     key: str
@@ -176,20 +177,20 @@ def map_texts(smap: StakeholderMap) -> list[MapText]:
 
     Stakeholders' texts are marked where they are edited, field by field.
     """
-    texts = [MapText("Purpose", smap.info.purpose, info_key("purpose"))]
+    texts = [MapText(N_("Purpose"), smap.info.purpose, info_key("purpose"))]
     texts += [
-        MapText("Category", c.name, category_key(c.id))
+        MapText(N_("Category"), c.name, category_key(c.id))
         for c in smap.categories.values()
         if not builtin_category(c)
     ]
     texts += [
-        MapText("Relationship kind", k.name, kind_key(k.id))
+        MapText(N_("Relationship kind"), k.name, kind_key(k.id))
         for k in smap.kinds.values()
         if not builtin_kind(k)
     ]
-    texts += [MapText("Snapshot", s.name, snapshot_key(s.id)) for s in smap.snapshots]
+    texts += [MapText(N_("Snapshot"), s.name, snapshot_key(s.id)) for s in smap.snapshots]
     texts += [
-        MapText("Plan setting", str(value), plan_key(key))
+        MapText(N_("Plan setting"), str(value), plan_key(key))
         for key, value in smap.plan_settings.items()
         if plan_text(key, value)
     ]
@@ -223,7 +224,7 @@ class SetSharing(Command):
                 self.new.pop(key, None)
             else:
                 self.new[key] = mark
-        self.text = "Change what is shared"
+        self.text = _("Change what is shared")
 
     def redo(self) -> None:
         self.smap.set_sharing(self.new)

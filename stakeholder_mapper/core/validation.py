@@ -254,7 +254,7 @@ def map_problems(smap: StakeholderMap, fields: bool = True) -> list[str]:
     whose texts the reader has bounded already).
     """
     problems: list[str] = [
-        too_many("The map", what, limit)
+        too_many(_("The map"), what, limit)
         for what, records, limit in (
             ("stakeholders", smap.stakeholders, MAX_STAKEHOLDERS),
             ("relationships", smap.relationships, MAX_RELATIONSHIPS),

@@ -14,9 +14,14 @@ import json
 import math
 from typing import Any
 
+from ..core.i18n import N_, _
 from ..core.limits import MAX_DEPTH, MAX_NUMBER_DIGITS
 
 __all__ = ["JsonLimitError", "deeper_than", "loads", "parse_float", "parse_int", "reject_constant"]
+
+
+#: Lists and objects nested past the limit (the message completes a sentence).
+TOO_DEEP = N_("is nested more than {levels} levels deep")
 
 
 class JsonLimitError(ValueError):
@@ -25,14 +30,16 @@ class JsonLimitError(ValueError):
 
 def reject_constant(name: str) -> Any:
     """``parse_constant`` hook: ``Infinity``, ``-Infinity`` and ``NaN`` are not numbers."""
-    raise JsonLimitError(f"{name} is not a valid number")
+    raise JsonLimitError(_("{value} is not a valid number").format(value=name))
 
 
 def parse_int(text: str) -> int:
     """``parse_int`` hook: integers of more than :data:`MAX_NUMBER_DIGITS` digits are refused."""
     digits = len(text) - text.startswith("-")
     if digits > MAX_NUMBER_DIGITS:
-        raise JsonLimitError(f"a number has {digits} digits, more than any map needs")
+        raise JsonLimitError(
+            _("a number has {digits} digits, more than any map needs").format(digits=digits)
+        )
     return int(text)
 
 
@@ -40,9 +47,8 @@ def parse_float(text: str) -> float:
     """``parse_float`` hook: numbers too large for a float (``1e999``) are refused."""
     value = float(text[: MAX_NUMBER_DIGITS + 10]) if len(text) <= 100 else math.inf
     if not math.isfinite(value):
-        raise JsonLimitError(
-            f"the number {text[:20]}{'...' if len(text) > 20 else ''} is too large"
-        )
+        shown = text[:20] + ("..." if len(text) > 20 else "")
+        raise JsonLimitError(_("the number {number} is too large").format(number=shown))
     return value
 
 
@@ -68,9 +74,9 @@ def loads(text: str) -> Any:
             text, parse_constant=reject_constant, parse_int=parse_int, parse_float=parse_float
         )
     except json.JSONDecodeError:
-        raise JsonLimitError("is not valid JSON") from None
+        raise JsonLimitError(_("is not valid JSON")) from None
     except RecursionError:
-        raise JsonLimitError(f"is nested more than {MAX_DEPTH} levels deep") from None
+        raise JsonLimitError(_(TOO_DEEP).format(levels=MAX_DEPTH)) from None
     if deeper_than(value):
-        raise JsonLimitError(f"is nested more than {MAX_DEPTH} levels deep")
+        raise JsonLimitError(_(TOO_DEEP).format(levels=MAX_DEPTH))
     return value

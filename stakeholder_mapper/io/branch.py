@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 
+from ..core.i18n import N_
 from ..core.model import StakeholderMap
 
 __all__ = ["BRANCH_NOT_FOUND", "settle_branch"]
 
 #: Why an imported map has no branch although its file named one.
-BRANCH_NOT_FOUND = (
+BRANCH_NOT_FOUND = N_(
     "The branch named in the file, {name}, is not a stakeholder of the map: no branch is "
     "set (choose it in Map details or with --branch)."
 )

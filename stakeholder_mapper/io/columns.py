@@ -3,7 +3,9 @@
 The column names are those of DESIGN.md §8, extended with every other field of a
 stakeholder so that an export can be read back without loss. Headers in a user's file
 are matched by name, ignoring case, accents, spaces and punctuation, in English,
-French, Spanish and Russian where the word is obvious ("Nom", "Categoría", "Доверие").
+French, Spanish, Russian and Arabic where the word is obvious ("Nom", "Categoría",
+"Доверие", "الفئة"). Arabic headers match whatever their hamza, vowel marks, elongation
+(tatweel) or final form of yaa and taa marbuta ("الأصوات" and "الاصوات" alike).
 """
 
 from __future__ import annotations
@@ -67,7 +69,16 @@ RELATIONSHIP_COLUMNS: tuple[str, ...] = (
 #: Other names users give each column, by table. The column's own name always matches.
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "stakeholders": {
-        "id": ("identifier", "identifiant", "identificador", "ид", "идентификатор", "код"),
+        "id": (
+            "identifier",
+            "identifiant",
+            "identificador",
+            "ид",
+            "идентификатор",
+            "код",
+            "المعرف",
+            "الرقم",
+        ),
         "name": (
             "label",
             "stakeholder",
@@ -81,6 +92,10 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "название",
             "наименование",
             "участник",
+            "الاسم",
+            "صاحب المصلحة",
+            "الطرف المعني",
+            "الجهة المعنية",
         ),
         "category": (
             "type",
@@ -93,6 +108,9 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "категория",
             "тип",
             "группа",
+            "الفئة",
+            "النوع",
+            "المجموعة",
         ),
         "organisation": (
             "organization",
@@ -101,18 +119,56 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "organización",
             "organizacion",
             "организация",
+            "المنظمة",
+            "المؤسسة",
+            "الجهة",
         ),
-        "role": ("title", "job title", "rôle", "fonction", "poste", "rol", "cargo", "роль"),
-        "level": ("niveau", "nivel", "уровень"),
-        "power": ("pouvoir", "poder", "власть", "сила"),
-        "influence": ("influence tower", "tower", "influencia", "влияние"),
-        "votes": ("dot votes", "votos", "голоса"),
-        "interest": ("intérêt", "interés", "интерес", "заинтересованность"),
-        "position": ("stance", "attitude", "posición", "позиция"),
-        "trust": ("confiance", "confianza", "доверие"),
-        "focal_point": ("focal point", "point focal", "punto focal", "контактное лицо нс"),
-        "principles": ("principles of action", "principes", "principios", "принципы"),
-        "tags": ("keywords", "étiquettes", "mots-clés", "etiquetas", "теги", "метки"),
+        "role": (
+            "title",
+            "job title",
+            "rôle",
+            "fonction",
+            "poste",
+            "rol",
+            "cargo",
+            "роль",
+            "الدور",
+            "المنصب",
+            "الوظيفة",
+        ),
+        "level": ("niveau", "nivel", "уровень", "المستوى"),
+        "power": ("pouvoir", "poder", "власть", "сила", "النفوذ", "السلطة"),
+        "influence": ("influence tower", "tower", "influencia", "влияние", "التأثير"),
+        "votes": ("dot votes", "votos", "голоса", "vote", "الأصوات"),
+        "interest": ("intérêt", "interés", "интерес", "заинтересованность", "الاهتمام"),
+        "position": ("stance", "attitude", "posición", "позиция", "الموقف"),
+        "trust": ("confiance", "confianza", "доверие", "الثقة"),
+        "focal_point": (
+            "focal point",
+            "point focal",
+            "punto focal",
+            "контактное лицо нс",
+            "جهة الاتصال",
+            "نقطة الاتصال",
+        ),
+        "principles": (
+            "principles of action",
+            "principes",
+            "principios",
+            "принципы",
+            "المبادئ",
+            "مبادئ العمل",
+        ),
+        "tags": (
+            "keywords",
+            "étiquettes",
+            "mots-clés",
+            "etiquetas",
+            "теги",
+            "метки",
+            "الوسوم",
+            "الكلمات المفتاحية",
+        ),
         "notes": (
             "description",
             "comments",
@@ -125,28 +181,102 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "примечания",
             "описание",
             "комментарии",
+            "ملاحظات",
+            "الوصف",
+            "تعليقات",
         ),
-        "sensitivity": ("confidentiality", "sensibilité", "sensibilidad", "конфиденциальность"),
-        "review_date": ("review", "date de révision", "fecha de revisión", "дата пересмотра"),
-        "source": ("information source", "provenance", "fuente", "источник"),
-        "informed": ("informé", "informado", "информирован"),
-        "person": ("personal name", "personne", "persona", "лицо", "фио"),
-        "contact": ("contact details", "email", "coordonnées", "contacto", "контакты", "контакт"),
-        "engagement": ("engagement plan",),
-        "log": ("engagement log", "interactions"),
+        "sensitivity": (
+            "confidentiality",
+            "sensibilité",
+            "sensibilidad",
+            "конфиденциальность",
+            "الحساسية",
+            "السرية",
+        ),
+        "review_date": (
+            "review",
+            "date de révision",
+            "fecha de revisión",
+            "дата пересмотра",
+            "تاريخ المراجعة",
+        ),
+        "source": ("information source", "provenance", "fuente", "источник", "المصدر"),
+        "informed": ("informé", "informado", "информирован", "تم إبلاغه", "مبلغ"),
+        "person": ("personal name", "personne", "persona", "лицо", "фио", "الشخص", "اسم الشخص"),
+        "contact": (
+            "contact details",
+            "email",
+            "coordonnées",
+            "contacto",
+            "контакты",
+            "контакт",
+            "بيانات الاتصال",
+            "البريد الإلكتروني",
+        ),
+        "engagement": (
+            "engagement plan",
+            "plan d'engagement",
+            "plan de relación",
+            "план взаимодействия",
+            "خطة التواصل",
+        ),
+        "log": ("engagement log", "interactions", "journal", "registro", "журнал", "سجل التواصل"),
         "x": (),
         "y": (),
-        "pinned": ("pin",),
-        "colour": ("color", "couleur", "цвет"),
+        "pinned": ("pin", "épinglé", "fijado", "закреплено", "مثبت"),
+        "colour": ("color", "couleur", "цвет", "اللون"),
     },
     "relationships": {
-        "id": ("identifier", "identifiant", "identificador", "ид", "идентификатор"),
-        "source": ("from", "de", "origine", "desde", "origen", "от", "источник"),
-        "target": ("to", "à", "cible", "destination", "hacia", "destino", "к", "кому", "цель"),
-        "kind": ("type", "relation", "nature", "tipo", "тип", "вид", "связь"),
-        "strength": ("weight", "force", "intensité", "fuerza", "peso", "intensidad", "вес", "сила"),
-        "valence": ("sign", "signe", "signo", "знак"),
-        "directed": ("direction", "orienté", "dirigido", "направление", "направленная"),
+        "id": ("identifier", "identifiant", "identificador", "ид", "идентификатор", "المعرف"),
+        "source": ("from", "de", "origine", "desde", "origen", "от", "источник", "من", "المصدر"),
+        "target": (
+            "to",
+            "à",
+            "cible",
+            "destination",
+            "hacia",
+            "destino",
+            "к",
+            "кому",
+            "цель",
+            "إلى",
+            "المستهدف",
+            "الهدف",
+        ),
+        "kind": (
+            "type",
+            "relation",
+            "nature",
+            "tipo",
+            "тип",
+            "вид",
+            "связь",
+            "النوع",
+            "نوع العلاقة",
+            "العلاقة",
+        ),
+        "strength": (
+            "weight",
+            "force",
+            "intensité",
+            "fuerza",
+            "peso",
+            "intensidad",
+            "вес",
+            "сила",
+            "القوة",
+            "الوزن",
+        ),
+        "valence": ("sign", "signe", "signo", "знак", "الإشارة"),
+        "directed": (
+            "direction",
+            "orienté",
+            "dirigido",
+            "направление",
+            "направленная",
+            "الاتجاه",
+            "موجهة",
+        ),
         "notes": (
             "description",
             "comments",
@@ -156,17 +286,32 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "описание",
             "примечания",
             "комментарии",
+            "ملاحظات",
+            "الوصف",
         ),
-        "confidence": ("certainty", "certitude", "certeza", "достоверность"),
+        "confidence": (
+            "certainty",
+            "certitude",
+            "certeza",
+            "достоверность",
+            "درجة الثقة",
+            "اليقين",
+        ),
     },
 }
 
 
+#: Arabic letters written two ways in headers: alef maqsura as yaa, taa marbuta as haa,
+#: the elongation (tatweel) dropped. Hamza and vowel marks go with the accents.
+_ARABIC_FOLD = str.maketrans({"\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None})
+
+
 def normalise_header(text: str) -> str:
-    """A header reduced for matching: lower case, no accents, no spaces or punctuation."""
+    """A header reduced for matching: lower case, no accents (nor Arabic hamza or vowel
+    marks), no spaces or punctuation."""
     decomposed = unicodedata.normalize("NFKD", str(text).casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", bare)
+    return re.sub(r"[\W_]+", "", bare.translate(_ARABIC_FOLD))
 
 
 def _lookup(table: str) -> dict[str, str]:

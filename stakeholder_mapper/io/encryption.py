@@ -35,6 +35,7 @@ import os
 import unicodedata
 from typing import Any
 
+from ..core.i18n import _
 from .errors import MapFileError, PasswordRequired, WrongPassword
 
 __all__ = ["MAGIC", "SCRYPT_N", "decrypt", "encrypt", "is_encrypted"]
@@ -85,7 +86,7 @@ def _header_sum(header: dict[str, Any]) -> str:
 def encrypt(data: bytes, password: str, *, n: int | None = None) -> bytes:
     """``data`` encrypted with ``password`` as a complete encrypted ``.smap`` file."""
     if not password:
-        raise MapFileError("A password cannot be empty.")
+        raise MapFileError(_("A password cannot be empty."))
     n = n or SCRYPT_N
     salt, nonce = os.urandom(_SALT), os.urandom(_NONCE)
     key, check_key = _keys(password, salt, n, SCRYPT_R, SCRYPT_P)
@@ -110,8 +111,12 @@ def _header(data: bytes, name: str) -> tuple[dict[str, Any], int, bool]:
     """The parsed header, where the ciphertext starts, and whether ``sum`` vouched for it."""
     end = data.find(b"\n", len(MAGIC), len(MAGIC) + _MAX_HEADER)
     if end < 0:
-        raise MapFileError(f"{name} is damaged: its encryption header is incomplete.")
-    damaged = MapFileError(f"{name} is damaged: its encryption header is not valid.")
+        raise MapFileError(
+            _("{name} is damaged: its encryption header is incomplete.").format(name=name)
+        )
+    damaged = MapFileError(
+        _("{name} is damaged: its encryption header is not valid.").format(name=name)
+    )
     try:
         header = json.loads(data[len(MAGIC) : end].decode("ascii"))
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -122,11 +127,17 @@ def _header(data: bytes, name: str) -> tuple[dict[str, Any], int, bool]:
     if summed and not (
         isinstance(header["sum"], str) and hmac.compare_digest(header["sum"], _header_sum(header))
     ):
-        raise MapFileError(f"{name} is damaged: its encryption header does not match its checksum.")
+        raise MapFileError(
+            _("{name} is damaged: its encryption header does not match its checksum.").format(
+                name=name
+            )
+        )
     if header.get("cipher") != "AES-256-GCM" or header.get("kdf") != "scrypt":
         raise MapFileError(
-            f"{name} is encrypted in a way this version of Stakeholder Mapper does not know; "
-            "please update the application."
+            _(
+                "{name} is encrypted in a way this version of Stakeholder Mapper does not know; "
+                "please update the application."
+            ).format(name=name)
         )
     numbers = [header.get(k) for k in ("n", "r", "p")]
     if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in numbers):
@@ -157,7 +168,9 @@ def decrypt(data: bytes, password: str | None, name: str = "the file") -> bytes:
     """
     header, start, summed = _header(data, name)
     if password is None:
-        raise PasswordRequired(f"{name} is protected by a password; enter it to open the map.")
+        raise PasswordRequired(
+            _("{name} is protected by a password; enter it to open the map.").format(name=name)
+        )
     n, r, p = header["n"], header["r"], header["p"]
     try:
         key, check_key = _keys(password, header["salt"], n, r, p)
@@ -165,14 +178,20 @@ def decrypt(data: bytes, password: str | None, name: str = "the file") -> bytes:
         # Settings the header check let through but scrypt cannot run here (or this
         # computer has not the memory for).
         raise MapFileError(
-            f"{name} cannot be opened on this computer: its encryption settings "
-            f"(scrypt n={n}, r={r}, p={p}) need more memory than is free."
+            _(
+                "{name} cannot be opened on this computer: its encryption settings ({settings}) "
+                "need more memory than is free."
+            ).format(name=name, settings=f"scrypt n={n}, r={r}, p={p}")
         ) from None
     if not hmac.compare_digest(_check(check_key), header["check"]):
         if summed:
-            raise WrongPassword(f"The password for {name} is wrong.")
+            raise WrongPassword(_("The password for {name} is wrong.").format(name=name))
         # A file saved before headers had a checksum: a damaged salt or check looks the same.
-        raise WrongPassword(f"The password for {name} is wrong, or the file's header is damaged.")
+        raise WrongPassword(
+            _("The password for {name} is wrong, or the file's header is damaged.").format(
+                name=name
+            )
+        )
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -180,6 +199,8 @@ def decrypt(data: bytes, password: str | None, name: str = "the file") -> bytes:
         return AESGCM(key).decrypt(header["nonce"], data[start:], data[:start])
     except InvalidTag:
         raise MapFileError(
-            f"{name} has been altered or damaged since it was saved: "
-            "its encrypted content does not check out."
+            _(
+                "{name} has been altered or damaged since it was saved: its encrypted content "
+                "does not check out."
+            ).format(name=name)
         ) from None

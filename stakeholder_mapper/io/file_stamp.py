@@ -14,7 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.dates import local_time, short_date, time_of_day
+from ..core.dates import local_time, time_of_day
+from ..core.i18n import _, format_date
 from ..core.wording import shown_name
 from .errors import MapFileError
 
@@ -72,8 +73,13 @@ def check_unchanged(path: Path, known: FileStamp | None) -> None:
     if now is None or now.same_content(known):
         return
     moment = local_time(now.modified)
-    when = f"on {short_date(moment)} at {time_of_day(moment)}"
     raise MapChangedOnDisk(
-        f"{shown_name(path.name)} was changed on disk {when}, "
-        "after you opened or last saved it here."
+        _(
+            "{name} was changed on disk on {date} at {time}, after you opened or last saved it "
+            "here."
+        ).format(
+            name=shown_name(path.name),
+            date=format_date(moment, short=True),
+            time=time_of_day(moment),
+        )
     )

@@ -40,6 +40,7 @@ from typing import Any
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from ..core.i18n import N_, _, system_error
 from ..core.model import (
     Category,
     MapInfo,
@@ -104,23 +105,23 @@ _KNOWN_COLUMNS = {
 }
 # Report sentences about a whole file, one constant each, with named placeholders.
 #: Groups (yEd groups, nested graphs, GEXF hierarchies) and their members.
-GROUPS_IMPORTED = (
+GROUPS_IMPORTED = N_(
     "{groups} holding {members} were imported as stakeholders; each member names its group "
     "in the attribute '{attribute}', and ties to and from groups are kept."
 )
 #: Hyperedges, which a relationship cannot hold.
-HYPEREDGES_LEFT_OUT = (
+HYPEREDGES_LEFT_OUT = N_(
     "{count} (a tie among more than two nodes) were left out: a relationship joins two "
     "stakeholders."
 )
 #: Graph details of another tool's GraphML that the map cannot take.
-DETAILS_LEFT_OUT = "the graph's details were left out: {reason}"
+DETAILS_LEFT_OUT = N_("the graph's details were left out: {reason}")
 #: A GEXF date that is not a date.
-DATE_LEFT_OUT = "the file's date {date} is not a date and was left out."
+DATE_LEFT_OUT = N_("the file's date {date} is not a date and was left out.")
 #: Attributes that change over time.
-DYNAMIC_LAST_VALUE = "dynamic attributes ({names}) kept their last value."
+DYNAMIC_LAST_VALUE = N_("dynamic attributes ({names}) kept their last value.")
 #: Any of the above, for the file it is about.
-FILE_NOTE = "{file}: {note}"
+FILE_NOTE = N_("{file}: {note}")
 
 #: The edge attributes that mark the two arcs of a two-way tie in a map with both kinds.
 TWO_WAY_ATTRIBUTE = "two_way"
@@ -430,11 +431,17 @@ def _parse(path: Path, kind: str) -> ET.Element:
         with path.open("rb") as fh:
             data = fh.read(MAX_TABLE_BYTES + 1)
     except OSError as exc:
-        raise TableImportError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
+        raise TableImportError(
+            _("{name} cannot be read: {reason}.").format(name=path.name, reason=system_error(exc))
+        ) from None
     if len(data) > MAX_TABLE_BYTES:
-        raise TableImportError(f"{path.name} is larger than {MAX_TABLE_BYTES // 2**20} MB.")
+        raise TableImportError(
+            _("{name} is larger than {size} MB.").format(
+                name=path.name, size=MAX_TABLE_BYTES // 2**20
+            )
+        )
     if not data.strip():
-        raise TableImportError(f"{path.name} is empty.")
+        raise TableImportError(_("{name} is empty.").format(name=path.name))
     too_many = xml_count_problem(data, path.name)
     if too_many is not None:
         raise TableImportError(too_many)
@@ -442,18 +449,23 @@ def _parse(path: Path, kind: str) -> ET.Element:
         root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
         raise TableImportError(
-            f"{path.name} is refused: it declares a document type or entities, which "
-            f"{kind} files do not need and which can hide entity-expansion or "
-            "external-file attacks."
+            _(
+                "{name} is refused: it declares a document type or entities, which {format} "
+                "files do not need and which can hide entity-expansion or external-file attacks."
+            ).format(name=path.name, format=kind)
         ) from None
     except ET.ParseError as exc:
         line, column = exc.position
         raise TableImportError(
-            f"{path.name} is not well-formed XML (line {line}, column {column})."
+            _("{name} is not well-formed XML (line {line}, column {column}).").format(
+                name=path.name, line=line, column=column
+            )
         ) from None
     if _local(root.tag) != kind.casefold():
         raise TableImportError(
-            f"{path.name} is not a {kind} file (its root element is <{_local(root.tag)}>)."
+            _("{name} is not a {format} file (its root element is <{element}>).").format(
+                name=path.name, format=kind, element=_local(root.tag)
+            )
         )
     return root
 
@@ -575,7 +587,7 @@ def _finish(
     foreign: _Foreign | None = None,
 ) -> tuple[StakeholderMap, ImportReport]:
     if not node_rows:
-        raise TableImportError(f"{name} has no nodes.")
+        raise TableImportError(_("{name} has no nodes.").format(name=name))
     foreign = foreign or _Foreign()
     edge_rows = _merge_two_way(edge_rows)
     _separate_edge_ids(node_rows, edge_rows)
@@ -589,8 +601,10 @@ def _finish(
         if label and other and label != other:
             row["attribute:name"] = other
         row["label"] = label or other or row["id"]
-    nodes = _table(node_rows, f"{name}, nodes", "node", ["id", "label"])
-    edges = _table(edge_rows, f"{name}, edges", "edge", ["id", "source", "target"])
+    nodes = _table(node_rows, _("{file}, nodes").format(file=name), "node", ["id", "label"])
+    edges = _table(
+        edge_rows, _("{file}, edges").format(file=name), "edge", ["id", "source", "target"]
+    )
     node_columns = match_columns(nodes.headers, "stakeholders")
     node_columns["name"] = "label"
     edge_columns = match_columns(edges.headers, "relationships")
@@ -607,7 +621,7 @@ def _finish(
         third_party=foreign.third_party,
         default_weight=foreign.default_weight,
     )
-    report.adjusted[:0] = [FILE_NOTE.format(file=name, note=note) for note in foreign.notes]
+    report.adjusted[:0] = [_(FILE_NOTE).format(file=name, note=note) for note in foreign.notes]
     return smap, report
 
 
@@ -621,9 +635,9 @@ class _Foreign:
 
 
 def _group_note(groups: int, members: int) -> str:
-    return GROUPS_IMPORTED.format(
-        groups=counted(groups, "group"),
-        members=counted(members, "node"),
+    return _(GROUPS_IMPORTED).format(
+        groups=counted(groups, "group", "groups"),
+        members=counted(members, "node", "nodes"),
         attribute=GROUP_ATTRIBUTE,
     )
 
@@ -752,7 +766,7 @@ def import_graphml(
     root = _parse(path, "GraphML")
     graph = _child(root, "graph")
     if graph is None:
-        raise TableImportError(f"{path.name} has no <graph> element.")
+        raise TableImportError(_("{name} has no <graph> element.").format(name=path.name))
     keys, defaults = _graphml_keys(root)
     smap = smap if smap is not None else StakeholderMap()
     graph_values = _graphml_values(graph, keys, defaults["graph"])
@@ -774,7 +788,9 @@ def import_graphml(
         foreign.notes.append(_group_note(groups, members))
     hyperedges = sum(1 for e in root.iter() if _local(e.tag) == "hyperedge")
     if hyperedges:
-        foreign.notes.append(HYPEREDGES_LEFT_OUT.format(count=counted(hyperedges, "hyperedge")))
+        foreign.notes.append(
+            _(HYPEREDGES_LEFT_OUT).format(count=counted(hyperedges, "hyperedge", "hyperedges"))
+        )
     return _finish(
         smap, node_rows, edge_rows, path.name, skip_bad_rows, progress, known, define, foreign
     )
@@ -801,7 +817,7 @@ def _apply_graph_values(
     except ValidationError as exc:
         if not foreign.third_party:
             raise TableImportError(str(exc)) from None
-        foreign.notes.append(DETAILS_LEFT_OUT.format(reason=exc))
+        foreign.notes.append(_(DETAILS_LEFT_OUT).format(reason=exc))
         return True
     return given != {"categories", "kinds"}
 
@@ -868,7 +884,7 @@ def _gexf_meta(root: ET.Element, smap: StakeholderMap, foreign: _Foreign) -> Non
     text = meta.get("lastmodifieddate", "")
     date = _gexf_date(text)
     if text and date is None:
-        foreign.notes.append(DATE_LEFT_OUT.format(date=repr(text)))
+        foreign.notes.append(_(DATE_LEFT_OUT).format(date=repr(text)))
     smap.info = MapInfo(
         title=(title.text or "").strip() if title is not None else MapInfo().title,
         purpose=(description.text or "") if description is not None else "",
@@ -939,7 +955,7 @@ def import_gexf(
     root = _parse(path, "GEXF")
     graph = _child(root, "graph")
     if graph is None:
-        raise TableImportError(f"{path.name} has no <graph> element.")
+        raise TableImportError(_("{name} has no <graph> element.").format(name=path.name))
     smap = smap if smap is not None else StakeholderMap()
     foreign = _Foreign(third_party=True)
     _gexf_meta(root, smap, foreign)
@@ -966,7 +982,7 @@ def import_gexf(
             row["kind"] = edge.get("label", "")
         edge_rows.append(row)
     if dynamic:
-        foreign.notes.append(DYNAMIC_LAST_VALUE.format(names=", ".join(sorted(dynamic))))
+        foreign.notes.append(_(DYNAMIC_LAST_VALUE).format(names=", ".join(sorted(dynamic))))
     return _finish(
         smap, node_rows, edge_rows, path.name, skip_bad_rows, progress, known, True, foreign
     )

@@ -24,7 +24,8 @@ try:
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
-from ..core.dates import local_time, short_date, time_of_day
+from ..core.dates import local_time, time_of_day
+from ..core.i18n import _, format_date, system_error
 from ..core.wording import shown_name
 from .errors import MapFileError
 from .sidecars import sidecar_name
@@ -121,8 +122,10 @@ class LockInfo:
     def describe(self) -> str:
         """E.g. ``"amina on LAPTOP-3 since 25 Nov 2026 14:03"``, for the read-only offer."""
         moment = local_time(self.time)
-        when = f"{short_date(moment)} {time_of_day(moment)}"
-        return f"{self.user} on {self.host} since {when}"
+        when = f"{format_date(moment, short=True)} {time_of_day(moment)}"
+        return _("{user} on {computer} since {when}").format(
+            user=self.user, computer=self.host, when=when
+        )
 
 
 def _parse(data: bytes) -> LockInfo | None:
@@ -243,12 +246,22 @@ def _refusal(
     if holder is None:
         if force or age >= _FRESH_SECONDS:
             return None
-        return MapFileError(f"{name} is being opened by another instance; try again.")
+        return MapFileError(
+            _("{name} is being opened by another instance; try again.").format(name=name)
+        )
     if holder.is_ours and not force:
-        return MapLocked(f"{name} is already open in this instance of Stakeholder Mapper.", holder)
+        return MapLocked(
+            _("{name} is already open in this instance of Stakeholder Mapper.").format(name=name),
+            holder,
+        )
     if holder.is_stale or force or holder.is_ours:
         return None
-    return MapLocked(f"{name} is already open for editing by {holder.describe()}.", holder)
+    return MapLocked(
+        _("{name} is already open for editing by {holder}.").format(
+            name=name, holder=holder.describe()
+        ),
+        holder,
+    )
 
 
 def acquire_lock(map_path: str | os.PathLike[str], *, force: bool = False) -> MapLock:
@@ -276,5 +289,11 @@ def acquire_lock(map_path: str | os.PathLike[str], *, force: bool = False) -> Ma
                         raise refusal
                     path.unlink()
     except OSError as exc:
-        raise MapFileError(f"{name} cannot be locked for editing: {exc.strerror or exc}.") from None
-    raise MapFileError(f"{name} cannot be locked for editing: the lock keeps changing.")
+        raise MapFileError(
+            _("{name} cannot be locked for editing: {reason}.").format(
+                name=name, reason=system_error(exc)
+            )
+        ) from None
+    raise MapFileError(
+        _("{name} cannot be locked for editing: the lock keeps changing.").format(name=name)
+    )

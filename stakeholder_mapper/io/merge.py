@@ -26,6 +26,7 @@ from ..core.commands import (
     UpdateRelationship,
     UpdateStakeholder,
 )
+from ..core.i18n import _, format_number
 from ..core.model import Engagement, Relationship, Stakeholder, StakeholderMap
 from ..core.wording import counted
 from .table_import import UNSPECIFIED
@@ -61,24 +62,36 @@ class MergePlan:
     def lines(self) -> list[str]:
         """The plan in short sentences."""
         out = [
-            f"{counted(len(self.added), 'new stakeholder')}; {len(self.matched_by_id)} "
-            f"matched by id and {len(self.matched_by_name)} by name, of which "
-            f"{len(self.updated)} get new values.",
-            f"{counted(self.relationships_added, 'new relationship')}; "
-            f"{counted(self.relationships_updated, 'existing relationship')} updated.",
+            _(
+                "{added}; {by_id} matched by id and {by_name} by name, of which {updated} "
+                "get new values."
+            ).format(
+                added=counted(len(self.added), "new stakeholder", "new stakeholders"),
+                by_id=format_number(len(self.matched_by_id)),
+                by_name=format_number(len(self.matched_by_name)),
+                updated=format_number(len(self.updated)),
+            ),
+            _("{added}; {updated} updated.").format(
+                added=counted(self.relationships_added, "new relationship", "new relationships"),
+                updated=counted(
+                    self.relationships_updated, "existing relationship", "existing relationships"
+                ),
+            ),
         ]
         if self.matched_by_name:
             pairs = ", ".join(f"{new!r} → {old!r}" for new, old in self.matched_by_name[:5])
-            more = (
-                f" and {len(self.matched_by_name) - 5} more"
-                if len(self.matched_by_name) > 5
-                else ""
+            more = len(self.matched_by_name) - 5
+            out.append(
+                _("Matched by name: {pairs} and {more} more.").format(pairs=pairs, more=more)
+                if more > 0
+                else _("Matched by name: {pairs}.").format(pairs=pairs)
             )
-            out.append(f"Matched by name: {pairs}{more}.")
         if self.categories_added:
-            out.append("New categories: " + ", ".join(self.categories_added) + ".")
+            out.append(_("New categories: {names}.").format(names=", ".join(self.categories_added)))
         if self.kinds_added:
-            out.append("New relationship kinds: " + ", ".join(self.kinds_added) + ".")
+            out.append(
+                _("New relationship kinds: {names}.").format(names=", ".join(self.kinds_added))
+            )
         return out
 
 

@@ -19,6 +19,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.i18n import _, system_error
 from ..core.model import StakeholderMap
 from ..core.wording import shown_name
 from .errors import MapFileError
@@ -82,7 +83,9 @@ def write_recovery_data(data: bytes, target: Path) -> None:
                 os.replace(newer, older)
     except OSError as exc:
         raise MapFileError(
-            f"{shown_name(target.name)} could not be saved: {exc.strerror or exc}."
+            _("{name} could not be saved: {reason}.").format(
+                name=shown_name(target.name), reason=system_error(exc)
+            )
         ) from None
     write_atomically(target, data, backup=False)
 
@@ -117,7 +120,7 @@ class Recovery:
     @property
     def name(self) -> str:
         """The map's file name, or "unsaved map"."""
-        return self.map_path.name if self.map_path else "unsaved map"
+        return self.map_path.name if self.map_path else _("unsaved map")
 
     def load(self, password: str | None = None) -> StakeholderMap:
         """The autosaved map (needs the map's password if it was encrypted)."""

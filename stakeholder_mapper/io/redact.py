@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..core.contacts import erase_contacts, phone_regions
-from ..core.i18n import N_
+from ..core.i18n import N_, _
 from ..core.model import (
     Category,
     Engagement,
@@ -86,9 +86,9 @@ LEVEL_DESCRIPTIONS: dict[str, str] = {
     ),
     "partner": N_(
         "Partner: no personal names, contact details, attitudes (conflict and distrust "
-        "ties included), trust scores or confidential stakeholders, for no stakeholder what we "
-        "want from it (objective, desired change, ask, progress markers), and only the texts "
-        "the branch marked shareable."
+        "ties included), trust scores or confidential stakeholders, for no stakeholder what "
+        "we want from it (objective, desired change, ask, progress markers), and only the "
+        "texts the branch marked shareable."
     ),
     "public": N_(
         "Public: aggregates only (counts by category, quadrant and coalition); no "
@@ -383,7 +383,7 @@ def redact(
 
 
 #: Why a data or picture export is refused at Public level, in one sentence.
-PUBLIC_EXPORT_REFUSED = (
+PUBLIC_EXPORT_REFUSED = N_(
     "A Public export would show who is tied to whom and let readers recognise single "
     "stakeholders; export at Partner level, or write the engagement plan's Public "
     "version for aggregates."
@@ -399,5 +399,5 @@ def redact_for_export(smap: StakeholderMap, level: str) -> StakeholderMap:
     aggregates instead.
     """
     if level == "public":
-        raise ValidationError(PUBLIC_EXPORT_REFUSED)
+        raise ValidationError(_(PUBLIC_EXPORT_REFUSED))
     return redact(smap, level)

@@ -14,7 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.dates import local_time, short_date, time_of_day
+from ..core.dates import local_time, time_of_day
+from ..core.i18n import _, format_date, format_list, ngettext
 from ..core.model import StakeholderMap
 from .project import backup_path, is_encrypted_file, load_map
 from .recovery import find_recoveries
@@ -38,11 +39,16 @@ class RescueCopy:
     def when(self) -> str:
         """E.g. ``"4 Dec 2026 14:03"``, for a button or a line of text."""
         moment = local_time(self.saved)
-        return f"{short_date(moment)} {time_of_day(moment)}"
+        return f"{format_date(moment, short=True)} {time_of_day(moment)}"
 
     def describe(self) -> str:
         """E.g. ``"the backup city.smap.bak (saved 4 Dec 2026 14:03)"``."""
-        return f"the {self.kind} {self.path.name} (saved {self.when()})"
+        sentence = (
+            _("the backup {name} (saved {when})")
+            if self.kind == "backup"
+            else _("the autosave {name} (saved {when})")
+        )
+        return sentence.format(name=self.path.name, when=self.when())
 
     def load(self, password: str | None = None) -> StakeholderMap:
         """The map this copy holds; raises :class:`~.errors.MapFileError` in one sentence."""
@@ -88,13 +94,23 @@ def rescue_hint(map_path: str | os.PathLike[str]) -> str:
     if autosaves:
         newest = autosaves[0]
         parts.append(
-            f"the autosave {newest.path.name} (saved {newest.when()})"
+            newest.describe()
             if len(autosaves) == 1
-            else f"{len(autosaves)} autosaves, the newest {newest.path.name} "
-            f"(saved {newest.when()})"
+            else ngettext(
+                "{n} autosave, the newest {name} (saved {when})",
+                "{n} autosaves, the newest {name} (saved {when})",
+                len(autosaves),
+            ).format(n=len(autosaves), name=newest.path.name, when=newest.when())
         )
-    return (
-        f"Your work may be in {' and '.join(parts)}: open "
-        f"{'it' if len(copies) == 1 else 'one'} in Stakeholder Mapper, or copy it to a new "
-        "name ending in .smap."
+    sentence = (
+        _(
+            "Your work may be in {copies}: open it in Stakeholder Mapper, or copy it to a new "
+            "name ending in .smap."
+        )
+        if len(copies) == 1
+        else _(
+            "Your work may be in {copies}: open one in Stakeholder Mapper, or copy it to a new "
+            "name ending in .smap."
+        )
     )
+    return sentence.format(copies=format_list(parts))

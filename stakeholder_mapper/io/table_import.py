@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..core.i18n import N_, _, format_number
 from ..core.limits import (
     MAX_COORDINATE,
     MAX_NUMBER_DIGITS,
@@ -92,8 +93,8 @@ __all__ = [
 ATTRIBUTE_PREFIX = "attribute:"
 # Colours for categories created on import, after the default palette.
 _EXTRA_COLOURS = ("#BBBBBB", "#777777", "#EE7733", "#33BBEE", "#EE3377", "#0077BB", "#999933")
-_TRUE = {"true", "yes", "1", "y", "directed", "oui", "si", "sí", "да", "x"}
-_FALSE = {"false", "no", "0", "n", "undirected", "mutual", "non", "нет"}
+_TRUE = {"true", "yes", "1", "y", "directed", "oui", "si", "sí", "да", "نعم", "x"}
+_FALSE = {"false", "no", "0", "n", "undirected", "mutual", "non", "нет", "لا"}
 #: Category given to stakeholders whose category is missing.
 UNSPECIFIED = "Unspecified"
 # What rows of a graph file are counted as.
@@ -112,6 +113,8 @@ _SHEETS = {
         "participantes",
         "участники",
         "заинтересованныестороны",
+        "اصحابالمصلحه",
+        "الجهاتالمعنيه",
     ),
     "relationships": (
         "relationships",
@@ -125,8 +128,10 @@ _SHEETS = {
         "vinculos",
         "связи",
         "отношения",
+        "العلاقات",
+        "الروابط",
     ),
-    "map": ("map",),
+    "map": ("map", "carte", "mapa", "карта", "الخريطه"),
 }
 #: Calls between progress reports while importing rows.
 _PROGRESS_EVERY = 2000
@@ -148,8 +153,10 @@ class RowProblem:
     unit: str = "line"
 
     def __str__(self) -> str:
-        where = f"{self.table}, {self.unit} {self.line}"
-        return f"{_in_field(where, self.column, self.unit)}: {self.message}"
+        where = _("{table}, {place}").format(table=self.table, place=_at(self.unit, self.line))
+        return _("{where}: {problem}").format(
+            where=_in_field(where, self.column, self.unit), problem=self.message
+        )
 
     def kind(self) -> str:
         """What the problem is, without the row's own values: rows of a kind are grouped."""
@@ -158,45 +165,54 @@ class RowProblem:
 
 # Report sentences, one constant each, with named placeholders.
 #: One kind of problem met in several rows.
-GROUPED = "  {where} — {count}, e.g. {examples}{more}"
+GROUPED = N_("{where} — {count}, e.g. {examples}{more}")
 #: Names listed on a report line, and how many more there are.
-LISTED_MORE = "{names} and {more} more."
+LISTED_MORE = N_("{names} and {more} more.")
 #: Heading of the rows the map cannot hold.
-LEFT_OUT = "Left out {count} the map cannot hold:"
+LEFT_OUT = N_("Left out {count} the map cannot hold:")
 #: A tie from a stakeholder to itself.
-SELF_LOOP = "a tie from {end} to itself (a self-loop)"
+SELF_LOOP = N_("a tie from {end} to itself (a self-loop)")
 #: A stakeholder another tool left without a name.
-NAME_FROM_ID = "the name was empty; the id {id} was taken as its name"
+NAME_FROM_ID = N_("the name was empty; the id {id} was taken as its name")
 #: Words read on a 1-5 scale.
-WORDS_READ = (
+WORDS_READ = N_(
     "{table}: the words in '{header}' were read as {column} "
     "(very low 1, low 2, medium 3, high 4, very high 5)."
 )
 #: A foreign column most of whose values do not fit its field.
-KEPT_AS_ATTRIBUTE = (
+KEPT_AS_ATTRIBUTE = N_(
     "{table}: '{header}' was kept as a custom attribute, not read as {column}: {count} "
     "such as {example} do not fit."
 )
 #: A weight column that holds words.
-WEIGHTS_NOT_NUMBERS = (
+WEIGHTS_NOT_NUMBERS = N_(
     "{table}: '{header}' holds values that are not numbers; it was kept as a relationship "
     "attribute and every strength set to 3."
 )
 #: Foreign weights ranked onto strength 1 to 5.
-WEIGHTS_RANKED = (
+WEIGHTS_RANKED = N_(
     "{table}: the weights in '{header}' ({lowest} to {highest}, {distinct} distinct values) "
     "were ranked onto strength 1 to 5; each original weight is kept in the attribute "
     "'{header}'."
 )
 #: Ties that gave no weight.
-WEIGHTS_DEFAULTED = "{table}: {count} without a weight took the file's default weight {default}."
+WEIGHTS_DEFAULTED = N_(
+    "{table}: {count} without a weight took the file's default weight {default}."
+)
 #: A stakeholders table without a category column.
-NO_CATEGORY_COLUMN = "{table} has no category column: every stakeholder is in '{category}'."
+NO_CATEGORY_COLUMN = N_("{table} has no category column: every stakeholder is in '{category}'.")
 #: A graph file whose nodes have no category attribute.
-NO_CATEGORY_NODES = "{table}: the nodes have no category; they are all '{category}'."
+NO_CATEGORY_NODES = N_("{table}: the nodes have no category; they are all '{category}'.")
 #: Where a problem is: a table's column, or an attribute of a graph's nodes or edges.
-IN_COLUMN = "{where}, column '{column}'"
-IN_ATTRIBUTE = "{where}, attribute '{column}'"
+IN_COLUMN = N_("{where}, column '{column}'")
+IN_ATTRIBUTE = N_("{where}, attribute '{column}'")
+#: Where a row is: a spreadsheet line, or a graph's node or edge.
+_AT = {"line": N_("line {line}"), "node": N_("node {line}"), "edge": N_("edge {line}")}
+
+#: Row problems met in more than one place.
+DUPLICATE_ID = N_("duplicate id {id}")
+ID_TOO_LONG = N_("the id is longer than 200 characters")
+_END_EMPTY = {"source": N_("the source is empty"), "target": N_("the target is empty")}
 
 #: Examples a report gives of each kind of change, rejection or omission.
 EXAMPLES = 3
@@ -209,21 +225,37 @@ def _in_field(where: str, column: str, unit: str) -> str:
     if not column:
         return where
     sentence = IN_ATTRIBUTE if unit in _GRAPH_UNITS else IN_COLUMN
-    return sentence.format(where=where, column=column)
+    return _(sentence).format(where=where, column=column)
+
+
+def _at(unit: str, line: int) -> str:
+    """Where a row is, in the interface language: 'line 4', 'node 12', 'edge 3'."""
+    return _(_AT.get(unit, _AT["line"])).format(line=line)
+
+
+def _units(unit: str, n: int) -> str:
+    """``n`` rows counted as the unit the file has: lines, rows, nodes or edges."""
+    if unit == "node":
+        return counted(n, "node", "nodes")
+    if unit == "edge":
+        return counted(n, "edge", "edges")
+    if unit == "line":
+        return counted(n, "line", "lines")
+    return counted(n, "row", "rows")
 
 
 def _counted_rows(problems: list[RowProblem]) -> str:
     """How many rows the problems are about, as nodes or edges when all are of one graph kind."""
     units = {p.unit for p in problems}
     unit = units.pop() if len(units) == 1 and units <= _GRAPH_UNITS else "row"
-    return counted(len(problems), unit)
+    return _units(unit, len(problems))
 
 
 def _listed(names: list[str]) -> str:
     """Names joined for one report line, the first :data:`LISTED` of them and a count."""
     shown = ", ".join(names[:LISTED])
     more = len(names) - LISTED
-    return LISTED_MORE.format(names=shown, more=more) if more > 0 else f"{shown}."
+    return _(LISTED_MORE).format(names=shown, more=more) if more > 0 else f"{shown}."
 
 
 def grouped(problems: list[RowProblem]) -> list[str]:
@@ -241,10 +273,14 @@ def grouped(problems: list[RowProblem]) -> list[str]:
             continue
         unit = items[0].unit
         where = _in_field(table, column, unit)
-        examples = "; ".join(f"{unit} {p.line}: {p.message}" for p in items[:EXAMPLES])
+        examples = "; ".join(
+            _("{where}: {problem}").format(where=_at(unit, p.line), problem=p.message)
+            for p in items[:EXAMPLES]
+        )
         more = ", ..." if len(items) > EXAMPLES else ""
-        count = counted(len(items), unit)
-        out.append(GROUPED.format(where=where, count=count, examples=examples, more=more))
+        count = _units(unit, len(items))
+        sentence = _(GROUPED).format(where=where, count=count, examples=examples, more=more)
+        out.append(f"  {sentence}")
     return out
 
 
@@ -269,27 +305,37 @@ class ImportReport:
     def lines(self) -> list[str]:
         """The report as short lines for a terminal or a dialog."""
         out = [
-            f"Imported {counted(self.stakeholders, 'stakeholder')} and "
-            f"{counted(self.relationships, 'relationship')}."
+            _("Imported {stakeholders} and {relationships}.").format(
+                stakeholders=counted(self.stakeholders, "stakeholder", "stakeholders"),
+                relationships=counted(self.relationships, "relationship", "relationships"),
+            )
         ]
         if self.created_categories:
-            out.append("Created categories: " + _listed(self.created_categories))
+            out.append(
+                _("Created categories: {names}").format(names=_listed(self.created_categories))
+            )
         if self.created_kinds:
-            out.append("Created relationship kinds: " + _listed(self.created_kinds))
+            out.append(
+                _("Created relationship kinds: {names}").format(names=_listed(self.created_kinds))
+            )
         if self.custom_columns:
-            out.append("Kept as custom attributes: " + _listed(self.custom_columns))
+            out.append(
+                _("Kept as custom attributes: {names}").format(names=_listed(self.custom_columns))
+            )
         out.extend(self.adjusted)
         if self.changed:
-            out.append(f"Imported {_counted_rows(self.changed)} with a change:")
+            out.append(
+                _("Imported {count} with a change:").format(count=_counted_rows(self.changed))
+            )
             out.extend(grouped(self.changed))
         if self.left_out:
-            out.append(LEFT_OUT.format(count=_counted_rows(self.left_out)))
+            out.append(_(LEFT_OUT).format(count=_counted_rows(self.left_out)))
             out.extend(grouped(self.left_out))
         if self.rejected:
-            out.append(f"Rejected {_counted_rows(self.rejected)}:")
+            out.append(_("Rejected {count}:").format(count=_counted_rows(self.rejected)))
             out.extend(grouped(self.rejected))
         if self.branch_dropped:
-            out.append(BRANCH_NOT_FOUND.format(name=_shown(self.branch_dropped)))
+            out.append(_(BRANCH_NOT_FOUND).format(name=_shown(self.branch_dropped)))
         return out
 
 
@@ -347,7 +393,12 @@ class _Row:
             return default
         match = _WHOLE.fullmatch(value) if len(value) <= MAX_NUMBER_DIGITS else None
         if not match or not low <= int(match[1]) <= high:
-            raise _RowError(column, f"{_shown(value)} is not a whole number from {low} to {high}")
+            raise _RowError(
+                column,
+                _("{value} is not a whole number from {low} to {high}").format(
+                    value=_shown(value), low=low, high=high
+                ),
+            )
         return int(match[1])
 
     def scale(self, column: str, default: int | None = None) -> int | None:
@@ -359,7 +410,12 @@ class _Row:
         if not value:
             return None
         if value.casefold() not in allowed:
-            raise _RowError(column, f"{_shown(value)} is not one of {', '.join(allowed)}")
+            raise _RowError(
+                column,
+                _("{value} is not one of {allowed}").format(
+                    value=_shown(value), allowed=", ".join(allowed)
+                ),
+            )
         return value.casefold()
 
     def colour(self, column: str) -> str | None:
@@ -367,7 +423,9 @@ class _Row:
         if not value:
             return None
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
-            raise _RowError(column, f"{_shown(value)} is not a colour written #RRGGBB")
+            raise _RowError(
+                column, _("{value} is not a colour written #RRGGBB").format(value=_shown(value))
+            )
         return value.upper()
 
     def boolean(self, column: str) -> bool | None:
@@ -378,7 +436,7 @@ class _Row:
             return True
         if value in _FALSE:
             return False
-        raise _RowError(column, f"{_shown(value)} is not true or false")
+        raise _RowError(column, _("{value} is not true or false").format(value=_shown(value)))
 
     def number(self, column: str) -> float | None:
         value = self.text(column)
@@ -389,7 +447,7 @@ class _Row:
         except ValueError:
             number = math.nan
         if not math.isfinite(number):
-            raise _RowError(column, f"{_shown(value)} is not a number")
+            raise _RowError(column, _("{value} is not a number").format(value=_shown(value)))
         return number
 
     def date(self, column: str) -> dt.date | None:
@@ -400,7 +458,8 @@ class _Row:
             return dt.date.fromisoformat(value[:10])
         except ValueError:
             raise _RowError(
-                column, f"{_shown(value)} is not a date (write it as YYYY-MM-DD)"
+                column,
+                _("{value} is not a date (write it as YYYY-MM-DD)").format(value=_shown(value)),
             ) from None
 
     def json(self, column: str, record_type: Any) -> Any:
@@ -512,36 +571,47 @@ class _Importer:
         notes: list[RowProblem] = []
         if not label and sid and self.foreign_names:
             label = sid
-            message = NAME_FROM_ID.format(id=repr(sid))
+            message = _(NAME_FROM_ID).format(id=repr(sid))
             notes.append(RowProblem(table, line, "name", message, self.unit))
         if not label:
-            raise _RowError("name", "the name is empty")
+            raise _RowError("name", _("the name is empty"))
         if len(sid) > 200:
-            raise _RowError("id", "the id is longer than 200 characters")
+            raise _RowError("id", _(ID_TOO_LONG))
         if sid in self.smap.stakeholders or sid in self.smap.relationships:
-            where = f" (also {self.unit} {self.line_of[sid]})" if sid in self.line_of else ""
-            raise _RowError("id", f"duplicate id {sid!r}{where}")
+            if sid in self.line_of:
+                raise _RowError(
+                    "id",
+                    _("duplicate id {id} (also {place})").format(
+                        id=repr(sid), place=_at(self.unit, self.line_of[sid])
+                    ),
+                )
+            raise _RowError("id", _(DUPLICATE_ID).format(id=repr(sid)))
         first = self.by_name.get(label.casefold())
         if first is not None:
-            message = (
-                f"another stakeholder is also named {_shown(label)} "
-                f"({self.unit} {self.line_of[first]}); "
+            message = _(
+                "another stakeholder is also named {name} ({place}); "
                 "relationships that give this name go to the first one"
-            )
+            ).format(name=_shown(label), place=_at(self.unit, self.line_of[first]))
             notes.append(RowProblem(table, line, "name", message, self.unit))
         category = row.text("category")
         if row.has("category") and not category:
-            message = f"the category was empty; set to {UNSPECIFIED}"
+            message = _("the category was empty; set to {category}").format(category=UNSPECIFIED)
             notes.append(RowProblem(table, line, "category", message, self.unit))
         x, y = row.number("x"), row.number("y")
         if (x is None) != (y is None):
-            raise _RowError("y" if y is None else "x", "x and y must be given together")
+            raise _RowError("y" if y is None else "x", _("x and y must be given together"))
         if x is not None and y is not None:
             near = tuple(max(-MAX_COORDINATE, min(MAX_COORDINATE, v)) for v in (x, y))
             if near != (x, y):
-                message = (
-                    f"the position ({x:.6g}, {y:.6g}) is beyond ±{MAX_COORDINATE:,.0f} and was "
-                    f"moved to ({near[0]:.6g}, {near[1]:.6g})"
+                message = _(
+                    "the position ({x}, {y}) is beyond ±{limit} and was moved to "
+                    "({near_x}, {near_y})"
+                ).format(
+                    x=f"{x:.6g}",
+                    y=f"{y:.6g}",
+                    limit=format_number(MAX_COORDINATE),
+                    near_x=f"{near[0]:.6g}",
+                    near_y=f"{near[1]:.6g}",
                 )
                 notes.append(
                     RowProblem(table, line, "x" if near[0] != x else "y", message, self.unit)
@@ -577,7 +647,9 @@ class _Importer:
         if not sid:
             sid = self.new_stakeholder_id(label)
             if row.has("id"):
-                message = f"the id was empty; {_shown(label)} was given the id {sid!r}"
+                message = _("the id was empty; {name} was given the id {id}").format(
+                    name=_shown(label), id=repr(sid)
+                )
                 notes.append(RowProblem(table, line, "id", message, self.unit))
         fields["category"] = self.category_for(category or UNSPECIFIED)
         record = Stakeholder(id=sid, **fields)
@@ -588,7 +660,8 @@ class _Importer:
         for item in row.items("principles", None):
             if not re.fullmatch(r"\d{1,3}", item) or not 1 <= int(item) <= 12:
                 raise _RowError(
-                    "principles", f"{_shown(item)} is not a principle number from 1 to 12"
+                    "principles",
+                    _("{value} is not a principle number from 1 to 12").format(value=_shown(item)),
                 )
             out.append(int(item))
         return tuple(out)
@@ -611,7 +684,7 @@ class _Importer:
     def end(self, row: _Row, end: str) -> str:
         value = row.text(end)
         if not value:
-            raise _RowError(end, f"the {end} is empty")
+            raise _RowError(end, _(_END_EMPTY[end]))
         if value in self.smap.stakeholders:
             return value
         sid = self.by_name.get(value.casefold())
@@ -620,18 +693,20 @@ class _Importer:
         if sid is None:
             sid = self.known_names.get(value.casefold())
         if sid is None:
-            raise _RowError(end, f"no stakeholder has the id or name {_shown(value)}")
+            raise _RowError(
+                end, _("no stakeholder has the id or name {value}").format(value=_shown(value))
+            )
         return sid
 
     def relationship(self, row: _Row, table: str, line: int) -> _Built:
         source, target = self.end(row, "source"), self.end(row, "target")
         if source == target:
-            raise _LeftOutError("target", SELF_LOOP.format(end=_shown(source)))
+            raise _LeftOutError("target", _(SELF_LOOP).format(end=_shown(source)))
         rid = row.text("id")
         if rid in self.smap.relationships:
-            raise _RowError("id", f"duplicate id {rid!r}")
+            raise _RowError("id", _(DUPLICATE_ID).format(id=repr(rid)))
         if len(rid) > 200:
-            raise _RowError("id", "the id is longer than 200 characters")
+            raise _RowError("id", _(ID_TOO_LONG))
         strength = row.scale("strength", 3)
         valence = row.choice("valence", ("positive", "negative"))
         directed = row.boolean("directed")
@@ -641,7 +716,9 @@ class _Importer:
         notes = []
         if rid in self.smap.stakeholders:
             new = self.smap.new_id("r")
-            message = f"the id {rid!r} is a stakeholder's id; the relationship was given {new!r}"
+            message = _(
+                "the id {id} is a stakeholder's id; the relationship was given {new}"
+            ).format(id=repr(rid), new=repr(new))
             notes.append(RowProblem(table, line, "id", message, self.unit))
             rid = new
         record = Relationship(
@@ -711,7 +788,9 @@ class _Importer:
             if cells and max(map(len, cells)) > MAX_TEXT_CHARS:
                 for offset, cell in enumerate(cells):
                     if len(cell) > MAX_TEXT_CHARS:
-                        message = f"the text is longer than {MAX_TEXT_CHARS:,} characters"
+                        message = _("the text is longer than {limit} characters").format(
+                            limit=format_number(MAX_TEXT_CHARS)
+                        )
                         too_long.setdefault(offset, _RowError(header, message))
             if XML_ILLEGAL.search("\n".join(cells)):
                 for offset, cell in enumerate(cells):
@@ -722,7 +801,7 @@ class _Importer:
                                 table.name,
                                 offset + table.first_row,
                                 header,
-                                "control characters that no document can hold were removed",
+                                _("control characters that no document can hold were removed"),
                                 self.unit,
                             )
                         )
@@ -736,26 +815,32 @@ class _Importer:
             # A header recognised under another name is shown with the column it fills,
             # so that the message says what was understood: "Nom (name)".
             column_of = {header: column for column, header in columns.items()}
-            found = (
-                ", ".join(
-                    h
-                    if column_of.get(h) in (None, normalise_header(h))
-                    else f"{h} ({column_of[h]})"
-                    for h in table.headers
-                )
-                or "none"
-            )
-            hint = ""
+            found = ", ".join(
+                h if column_of.get(h) in (None, normalise_header(h)) else f"{h} ({column_of[h]})"
+                for h in table.headers
+            ) or _("none")
             # Only a header that itself holds another separator means the file was split
             # on the wrong one (the ", " joining the headers above is not evidence).
             other = [
                 d for d in ",;\t|" if d != table.delimiter and any(d in h for h in table.headers)
             ]
             if table.delimiter and other:
-                hint = f"; the separator looks like {other[0]!r}, not {table.delimiter!r}"
+                raise TableImportError(
+                    _(
+                        "{table}: required column '{column}' is missing (columns found: "
+                        "{found}); the separator looks like {separator}, not {used}."
+                    ).format(
+                        table=table.name,
+                        column=missing[0],
+                        found=found,
+                        separator=repr(other[0]),
+                        used=repr(table.delimiter),
+                    )
+                )
             raise TableImportError(
-                f"{table.name}: required column '{missing[0]}' is missing "
-                f"(columns found: {found}){hint}."
+                _(
+                    "{table}: required column '{column}' is missing (columns found: {found})."
+                ).format(table=table.name, column=missing[0], found=found)
             )
         unknown = [h for h in columns.values() if h not in table.headers]
         if unknown:
@@ -815,16 +900,16 @@ def _adapt_foreign(
         if words is not None:
             table.frame.iloc[:, position[header]] = words
             report.adjusted.append(
-                WORDS_READ.format(table=table.name, header=header, column=column)
+                _(WORDS_READ).format(table=table.name, header=header, column=column)
             )
             continue
         del kept[column]
         report.adjusted.append(
-            KEPT_AS_ATTRIBUTE.format(
+            _(KEPT_AS_ATTRIBUTE).format(
                 table=table.name,
                 header=header,
                 column=column,
-                count=counted(len(bad), "value"),
+                count=counted(len(bad), "value", "values"),
                 example=_shown(bad[0]),
             )
         )
@@ -851,7 +936,7 @@ def _adapt_weights(
     kept = dict(columns)
     if mapping is None:
         del kept["strength"]
-        report.adjusted.append(WEIGHTS_NOT_NUMBERS.format(table=table.name, header=header))
+        report.adjusted.append(_(WEIGHTS_NOT_NUMBERS).format(table=table.name, header=header))
         return kept
     if not mapping.distinct and not mapping.filled:
         return columns
@@ -861,7 +946,7 @@ def _adapt_weights(
     kept["strength"] = strength
     if mapping.distinct:
         report.adjusted.append(
-            WEIGHTS_RANKED.format(
+            _(WEIGHTS_RANKED).format(
                 table=table.name,
                 header=header,
                 lowest=f"{mapping.lowest:g}",
@@ -870,9 +955,9 @@ def _adapt_weights(
             )
         )
     if mapping.filled:
-        count = counted(mapping.filled, "relationship")
+        count = counted(mapping.filled, "relationship", "relationships")
         report.adjusted.append(
-            WEIGHTS_DEFAULTED.format(table=table.name, count=count, default=default)
+            _(WEIGHTS_DEFAULTED).format(table=table.name, count=count, default=default)
         )
     return kept
 
@@ -936,12 +1021,14 @@ def import_from_tables(
         columns = match_columns(stakeholders.headers, "stakeholders")
     importer.check_columns(stakeholders, columns, ("name", *(c for c in require if c != "name")))
     if len(stakeholders.frame) == 0:
-        raise TableImportError(f"{stakeholders.name} has a header line but no rows.")
+        raise TableImportError(
+            _("{table} has a header line but no rows.").format(table=stakeholders.name)
+        )
     columns = _adapt_foreign(stakeholders, columns, third_party, report)
     importer.foreign_names = is_foreign(columns["name"], "name", third_party)
     if "category" not in columns:
         sentence = NO_CATEGORY_NODES if stakeholders.unit == "node" else NO_CATEGORY_COLUMN
-        report.adjusted.append(sentence.format(table=stakeholders.name, category=UNSPECIFIED))
+        report.adjusted.append(_(sentence).format(table=stakeholders.name, category=UNSPECIFIED))
     importer.custom = _custom_columns(stakeholders, columns)
     report.custom_columns = list(importer.custom)
     share = (0.0, 0.5 if relationships is not None else 1.0)
@@ -1054,10 +1141,12 @@ def find_workbook_sheets(path: str | Path, tables: dict[str, Table] | None = Non
             if key in names and role not in found:
                 found[role] = sheet
     if "stakeholders" not in found:
-        names = ", ".join(repr(s) for s in tables) or "none with data"
+        names = ", ".join(repr(s) for s in tables) or _("none with data")
         raise TableImportError(
-            f"{Path(path).name} has no 'Stakeholders' sheet (or Kumu 'Elements' sheet); "
-            f"sheets found: {names}."
+            _(
+                "{name} has no 'Stakeholders' sheet (or Kumu 'Elements' sheet); "
+                "sheets found: {sheets}."
+            ).format(name=Path(path).name, sheets=names)
         )
     return Workbook(
         stakeholders=tables[found["stakeholders"]],
@@ -1118,7 +1207,11 @@ def apply_map_values(smap: StakeholderMap, values: dict[str, str], where: str) -
     if str(values.get("plan_settings") or "").strip():
         settings = _json(values["plan_settings"], where, "plan_settings")
         if not isinstance(settings, dict):
-            raise ValidationError(f"{where}, plan_settings: should be an object.")
+            raise ValidationError(
+                _("{where}, {setting}: should be an object.").format(
+                    where=where, setting="plan_settings"
+                )
+            )
         smap.plan_settings = settings
     if str(values.get("sharing") or "").strip():
         sharing = _json(values["sharing"], where, "sharing")

@@ -25,10 +25,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
+from ..core.i18n import _, format_number, system_error
 from ..core.limits import MAX_RELATIONSHIPS, MAX_SHEET_CELLS, too_many
 from .csv_safety import unquote_formula
 from .record_counts import csv_rows_beyond
-from .workbook_check import WorkbookTooBig, check_workbook
+from .workbook_check import NOT_A_WORKBOOK, WorkbookTooBig, check_workbook
 
 __all__ = [
     "DELIMITERS",
@@ -126,14 +127,20 @@ def decode_text(
         try:
             codec = codecs.lookup(encoding).name
         except LookupError:
-            raise TableImportError(f"{name}: unknown text encoding {encoding!r}.") from None
+            raise TableImportError(
+                _("{name}: unknown text encoding {encoding}.").format(
+                    name=name, encoding=repr(encoding)
+                )
+            ) from None
         if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
             codec = "utf-8-sig"
         try:
             return data.decode(codec), encoding, []
         except UnicodeDecodeError as exc:
             raise TableImportError(
-                f"{name} cannot be read as {encoding} (byte {exc.start}); choose another encoding."
+                _(
+                    "{name} cannot be read as {encoding} (byte {byte}); choose another encoding."
+                ).format(name=name, encoding=encoding, byte=exc.start)
             ) from None
     for bom, codec, label in (
         (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
@@ -145,7 +152,9 @@ def decode_text(
                 return data.decode(codec), label, []
             except UnicodeDecodeError as exc:
                 raise TableImportError(
-                    f"{name} starts like {label} text but byte {exc.start} is not {label}."
+                    _(
+                        "{name} starts like {encoding} text but byte {byte} is not {encoding}."
+                    ).format(name=name, encoding=label, byte=exc.start)
                 ) from None
     utf16 = _utf16_without_bom(data)
     if utf16:
@@ -154,7 +163,9 @@ def decode_text(
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:4096]:
-        raise TableImportError(f"{name} is not a text table (it contains binary data).")
+        raise TableImportError(
+            _("{name} is not a text table (it contains binary data).").format(name=name)
+        )
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
@@ -183,7 +194,12 @@ def _decode_by_line(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
         except UnicodeDecodeError:
             parts.append(line.decode(fallback, errors="replace"))
             notes.append(
-                (number, f"this line is not UTF-8 like the rest; it was read as {fallback}")
+                (
+                    number,
+                    _("this line is not UTF-8 like the rest; it was read as {encoding}").format(
+                        encoding=fallback
+                    ),
+                )
             )
     return "\n".join(parts), f"utf-8 with {fallback} lines", notes
 
@@ -205,9 +221,15 @@ def _read_bytes(path: Path) -> bytes:
         with path.open("rb") as fh:
             data = fh.read(MAX_TABLE_BYTES + 1)
     except OSError as exc:
-        raise TableImportError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
+        raise TableImportError(
+            _("{name} cannot be read: {reason}.").format(name=path.name, reason=system_error(exc))
+        ) from None
     if len(data) > MAX_TABLE_BYTES:
-        raise TableImportError(f"{path.name} is larger than {MAX_TABLE_BYTES // 2**20} MB.")
+        raise TableImportError(
+            _("{name} is larger than {size} MB.").format(
+                name=path.name, size=MAX_TABLE_BYTES // 2**20
+            )
+        )
     return data
 
 
@@ -230,7 +252,7 @@ def read_table(
     text, used, notes = decode_text(data, path.name, encoding)
     del data
     if not text.strip():
-        raise TableImportError(f"{path.name} is empty.")
+        raise TableImportError(_("{name} is empty.").format(name=path.name))
     # Blank lines before the header (Gephi's tables have one) are skipped.
     blank = re.match(r"(?:[ \t]*\r?\n)*", text)
     skipped = blank[0].count("\n") if blank else 0
@@ -253,7 +275,9 @@ def read_table(
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
         detail = str(exc).strip().rstrip(".").replace("\n", " ")
-        raise TableImportError(f"{path.name} is not a readable table: {detail}.") from None
+        raise TableImportError(
+            _("{name} is not a readable table: {detail}.").format(name=path.name, detail=detail)
+        ) from None
     frame = frame.fillna("")
     # Cells our exports quoted against formula injection read back as they were.
     for column in frame.columns:
@@ -340,19 +364,24 @@ def read_workbook(path: str | Path) -> dict[str, Table]:
             sheet = book.get_sheet_by_name(name)
             if sheet.height * sheet.width > MAX_SHEET_CELLS:
                 raise TableImportError(
-                    f"{path.name} is refused: its sheet {name} spans {sheet.height:,} rows and "
-                    f"{sheet.width:,} columns, more than the {MAX_SHEET_CELLS:,} cells a sheet "
-                    "may span."
+                    _(
+                        "{name} is refused: its sheet {sheet} spans {rows} rows and {columns} "
+                        "columns, more than the {limit} cells a sheet may span."
+                    ).format(
+                        name=path.name,
+                        sheet=name,
+                        rows=format_number(sheet.height),
+                        columns=format_number(sheet.width),
+                        limit=format_number(MAX_SHEET_CELLS),
+                    )
                 )
             sheets[name] = sheet.to_python()
     except PasswordError:
         raise TableImportError(
-            f"{path.name} is protected by a password; save a copy without one."
+            _("{name} is protected by a password; save a copy without one.").format(name=path.name)
         ) from None
     except CalamineError:
-        raise TableImportError(
-            f"{path.name} cannot be read: it is not an Excel workbook."
-        ) from None
+        raise TableImportError(_(NOT_A_WORKBOOK).format(name=path.name)) from None
     tables: dict[str, Table] = {}
     for title, cells in sheets.items():
         rows = [[v if type(v) is str else _cell_text(v) for v in row] for row in cells]
@@ -365,5 +394,5 @@ def read_workbook(path: str | Path) -> dict[str, Table]:
         body = [r + [""] * (width - len(r)) for r in rows[1:]]
         frame = pd.DataFrame(body, columns=range(width), dtype=str)
         frame = _without_unnamed_columns(frame, [h.strip() for h in header])
-        tables[title] = Table(f"{path.name}, sheet {title}", frame)
+        tables[title] = Table(_("{file}, sheet {sheet}").format(file=path.name, sheet=title), frame)
     return tables

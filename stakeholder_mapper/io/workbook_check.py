@@ -28,6 +28,7 @@ from pathlib import Path
 
 import olefile
 
+from ..core.i18n import N_, _, format_number, system_error
 from ..core.limits import (
     MAX_COMPRESSION_RATIO,
     MAX_SHEET_CELLS,
@@ -83,6 +84,9 @@ _BIFF_BOF, _BIFF_EOF = 0x0809, 0x000A
 # More digits than any row or column number: read as "too far" without converting.
 _MAX_INDEX_DIGITS = 9
 
+#: A file that is neither a zip nor an OLE2 workbook.
+NOT_A_WORKBOOK = N_("{name} cannot be read: it is not an Excel workbook.")
+
 
 class WorkbookTooBig(Exception):  # noqa: N818 - reads as what the file is
     """The workbook passes a limit; the message is one sentence naming file and limit."""
@@ -121,13 +125,23 @@ class _Area:
         self.columns = max(self.columns, columns)
         if self.rows * self.columns > MAX_SHEET_CELLS:
             if self.columns > 10**6 or self.rows >= 10**_MAX_INDEX_DIGITS:
-                corner = f"row {self.rows:,} and column {self.columns:,}"
+                corner = _("row {row} and column {column}").format(
+                    row=format_number(self.rows), column=format_number(self.columns)
+                )
             else:
-                corner = f"cell {_column_letters(self.columns - 1)}{self.rows}"
+                corner = _("cell {cell}").format(
+                    cell=f"{_column_letters(self.columns - 1)}{self.rows}"
+                )
             raise WorkbookTooBig(
-                f"{self.name} is refused: a sheet reaches {corner}, "
-                f"{self.rows * self.columns:,} cells in all, more than the "
-                f"{MAX_SHEET_CELLS:,} cells a sheet may span."
+                _(
+                    "{name} is refused: a sheet reaches {corner}, {cells} cells in all, more "
+                    "than the {limit} cells a sheet may span."
+                ).format(
+                    name=self.name,
+                    corner=corner,
+                    cells=format_number(self.rows * self.columns),
+                    limit=format_number(MAX_SHEET_CELLS),
+                )
             )
 
 
@@ -239,7 +253,7 @@ def _inflate(
     fh.seek(info.header_offset)  # type: ignore[attr-defined]
     local = fh.read(30)  # type: ignore[attr-defined]
     if len(local) < 30 or local[:4] != _ZIP_MAGIC:
-        raise WorkbookTooBig(f"{name} cannot be read: it is not an Excel workbook.")
+        raise WorkbookTooBig(_(NOT_A_WORKBOOK).format(name=name))
     skip = sum(struct.unpack("<HH", local[26:30]))
     fh.seek(info.header_offset + 30 + skip)  # type: ignore[attr-defined]
     if info.compress_type == zipfile.ZIP_STORED:
@@ -248,8 +262,10 @@ def _inflate(
         inflater = zlib.decompressobj(-15)
     else:
         raise WorkbookTooBig(
-            f"{name} cannot be read: its part {info.filename} is packed with a method "
-            "workbooks do not use."
+            _(
+                "{name} cannot be read: its part {part} is packed with a method workbooks do "
+                "not use."
+            ).format(name=name, part=info.filename)
         )
     left, size, tail = info.compress_size, 0, b""
     while left > 0 or (inflater is not None and inflater.unconsumed_tail):
@@ -265,14 +281,18 @@ def _inflate(
         if size > _CHUNK and size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
             # Refused as soon as what came out passes the ratio, before the rest inflates.
             raise WorkbookTooBig(
-                f"{name} is refused: its part {info.filename} unpacks more than "
-                f"{MAX_COMPRESSION_RATIO} times its packed size, as only files made to exhaust "
-                f"memory do (real workbooks pack less than {MAX_COMPRESSION_RATIO} times)."
+                _(
+                    "{name} is refused: its part {part} unpacks more than {ratio} times its "
+                    "packed size, as only files made to exhaust memory do (real workbooks pack "
+                    "less than {ratio} times)."
+                ).format(name=name, part=info.filename, ratio=MAX_COMPRESSION_RATIO)
             )
         if size > budget:
             raise WorkbookTooBig(
-                f"{name} is refused: it unpacks to more than {MAX_WORKBOOK_UNPACKED // 2**20} MB, "
-                "more than a workbook may hold."
+                _(
+                    "{name} is refused: it unpacks to more than {limit} MB, more than a "
+                    "workbook may hold."
+                ).format(name=name, limit=MAX_WORKBOOK_UNPACKED // 2**20)
             )
         cut = piece.rfind(b">") + 1
         if cut:
@@ -290,17 +310,27 @@ def _check_zip(path: Path, name: str) -> None:
         with zipfile.ZipFile(path) as book:
             parts = book.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise WorkbookTooBig(f"{name} cannot be read: it is not an Excel workbook.") from None
+        raise WorkbookTooBig(_(NOT_A_WORKBOOK).format(name=name)) from None
     if len(parts) > MAX_WORKBOOK_PARTS:
         raise WorkbookTooBig(
-            f"{name} is refused: it has {len(parts):,} parts, more than the "
-            f"{MAX_WORKBOOK_PARTS:,} a workbook may have."
+            _(
+                "{name} is refused: it has {parts} parts, more than the {limit} a workbook may "
+                "have."
+            ).format(
+                name=name, parts=format_number(len(parts)), limit=format_number(MAX_WORKBOOK_PARTS)
+            )
         )
     declared = sum(p.file_size for p in parts)
     if declared > MAX_WORKBOOK_UNPACKED:
         raise WorkbookTooBig(
-            f"{name} is refused: it unpacks to {declared / 2**20:,.0f} MB, more than the "
-            f"{MAX_WORKBOOK_UNPACKED // 2**20} MB a workbook may hold."
+            _(
+                "{name} is refused: it unpacks to {size} MB, more than the {limit} MB a "
+                "workbook may hold."
+            ).format(
+                name=name,
+                size=format_number(declared / 2**20, 0),
+                limit=MAX_WORKBOOK_UNPACKED // 2**20,
+            )
         )
     budget = MAX_WORKBOOK_UNPACKED
     with path.open("rb") as fh:
@@ -335,12 +365,18 @@ def _check_xls(path: Path, name: str) -> None:
             size = ole.get_size(stream_name)
             if size > MAX_WORKBOOK_UNPACKED:
                 raise WorkbookTooBig(
-                    f"{name} is refused: its workbook stream holds {size / 2**20:,.0f} MB, more "
-                    f"than the {MAX_WORKBOOK_UNPACKED // 2**20} MB a workbook may hold."
+                    _(
+                        "{name} is refused: its workbook stream holds {size} MB, more than the "
+                        "{limit} MB a workbook may hold."
+                    ).format(
+                        name=name,
+                        size=format_number(size / 2**20, 0),
+                        limit=MAX_WORKBOOK_UNPACKED // 2**20,
+                    )
                 )
             stream = ole.openstream(stream_name).read()
     except (OSError, ValueError, struct.error):
-        raise WorkbookTooBig(f"{name} cannot be read: it is not an Excel workbook.") from None
+        raise WorkbookTooBig(_(NOT_A_WORKBOOK).format(name=name)) from None
     area = _Area(name)
     for kind, data in _biff_records(stream):
         if kind == _BIFF_BOF:
@@ -368,10 +404,12 @@ def check_workbook(path: str | Path) -> None:
         with path.open("rb") as fh:
             magic = fh.read(8)
     except OSError as exc:
-        raise WorkbookTooBig(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
+        raise WorkbookTooBig(
+            _("{name} cannot be read: {reason}.").format(name=path.name, reason=system_error(exc))
+        ) from None
     if magic.startswith(_ZIP_MAGIC):
         _check_zip(path, path.name)
     elif magic == _OLE_MAGIC:
         _check_xls(path, path.name)
     else:
-        raise WorkbookTooBig(f"{path.name} cannot be read: it is not an Excel workbook.")
+        raise WorkbookTooBig(_(NOT_A_WORKBOOK).format(name=path.name))

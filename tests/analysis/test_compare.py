@@ -91,7 +91,7 @@ def test_two_known_snapshots_differ_exactly_as_edited(small_map):
             "Imam of the central mosque",
             "log",
             "0 entries",
-            "1 entries",
+            "1 entry",
         ),
         Difference(
             "moved quadrant",

@@ -104,6 +104,16 @@ def test_pseudo_language_is_accented_longer_and_keeps_placeholders() -> None:
     assert "{name}" in _("{name} is valid: {stakeholders}, {relationships}, {snapshots}.")
 
 
+def test_pseudo_language_leaves_a_text_the_catalogue_never_extracted_in_english() -> None:
+    """A text passed to ``_`` but never marked for extraction stays English in every real
+    language: the pseudo-language shows it so, instead of hiding it."""
+    set_language("en_XA")
+    assert _("Save the map") != "Save the map"
+    assert _("Partner: a sentence that no source marks") == (
+        "Partner: a sentence that no source marks"
+    )
+
+
 def test_a_new_map_made_in_russian_has_russian_category_and_kind_names() -> None:
     from stakeholder_mapper.core.model import StakeholderMap
     from stakeholder_mapper.core.sharing import builtin_category

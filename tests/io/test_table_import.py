@@ -51,10 +51,14 @@ def workbook(tmp_path: Path, name: str, sheets: dict[str, list[list]]) -> Path:
             ["Label", "Type", "Description", "Tags", "Organization"],
             ["name", "category", "notes", "tags", "organisation"],
         ),
+        (
+            ["المعرف", "الاسم", "الفئة", "النفوذ", "الاهتمام", "الموقف", "الثقة", "ملاحظات"],
+            ["id", "name", "category", "power", "interest", "position", "trust", "notes"],
+        ),
     ],
-    ids=["French", "Spanish", "Russian", "Kumu and US spelling"],
+    ids=["French", "Spanish", "Russian", "Kumu and US spelling", "Arabic"],
 )
-def test_headers_are_matched_in_four_languages(headers, expected):
+def test_headers_are_matched_in_five_languages(headers, expected):
     found = match_columns(headers, "stakeholders")
     assert found == dict(zip(expected, headers, strict=True))
 
@@ -93,6 +97,40 @@ def test_cyrillic_cp1251_semicolon_file_imports(tmp_path):
     assert report.created_categories == ["Муниципальная власть", "Молодёжная группа"]
     (tie,) = smap.relationships.values()
     assert (tie.source, tie.target, tie.strength) == ("sov", "mer", 4), "a name finds its id"
+
+
+def test_arabic_csv_imports_whatever_its_hamza_and_final_letters(tmp_path):
+    s = write(
+        tmp_path,
+        "s.csv",
+        # "الفئه" and "الاهتمام" written without taa marbuta or hamza, as keyboards often do.
+        "المعرف,الاسم,الفئه,النفوذ,الاهتمام,الثقة,ملاحظات\n"
+        "baldia,بلدية المدينة,سلطة محلية,5,4,-1,زيارة في مارس\n"
+        "shabab,مجلس الشباب,مجموعة شبابية,2,5,2,\n",
+    )
+    r = write(tmp_path, "r.csv", "من,إلى,القوة,موجهة\nshabab,بلدية المدينة,4,نعم\n")
+    smap, report = import_tables(s, r)
+    mayor = smap.stakeholders["baldia"]
+    assert (mayor.label, mayor.power, mayor.interest, mayor.trust) == ("بلدية المدينة", 5, 4, -1)
+    assert mayor.notes == "زيارة في مارس"
+    assert report.created_categories == ["سلطة محلية", "مجموعة شبابية"]
+    assert report.custom_columns == []
+    (tie,) = smap.relationships.values()
+    assert (tie.source, tie.target, tie.strength, tie.directed) == ("shabab", "baldia", 4, True)
+
+
+def test_arabic_workbook_sheets_are_found(tmp_path):
+    path = workbook(
+        tmp_path,
+        "m.xlsx",
+        {
+            "أصحاب المصلحة": [["المعرف", "الاسم", "الفئة"], ["baldia", "بلدية المدينة", "سلطة"]],
+            "العلاقات": [["من", "إلى"], ["baldia", "بلدية المدينة"]],
+        },
+    )
+    smap, report = import_workbook(path)
+    assert [s.label for s in smap.stakeholders.values()] == ["بلدية المدينة"]
+    assert len(report.left_out) == 1, "the relationships sheet was read: its self-loop is named"
 
 
 def test_utf16_tab_separated_file_from_excel_imports(tmp_path):

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...core.styles import TieLook
+from ..setup.bidi import text_direction
 from ..setup.fonts import drawing_font
 from .looks import paint_badge, paint_tie_marks, shape_path, tie_pen
 
@@ -318,6 +319,9 @@ class NodeItem(QGraphicsItem):
         painter.setPen(text)
         painter.setFont(_label_font(self.label_px))
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+        # The name's own direction, whatever the window's: a Latin name cut short ends in
+        # "…" on its right, an Arabic one on its left, in an English or an Arabic window.
+        painter.setLayoutDirection(text_direction(self.shown_label))
         painter.drawText(self._label_text.adjusted(3, 1, -3, 0), flags, self.shown_label)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:

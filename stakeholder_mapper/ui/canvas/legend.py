@@ -4,7 +4,8 @@ Each category shows its shape, colour and letter badge (category is never told b
 alone); each kind of tie in use, negative ones apart, shows its colour, dash pattern and
 marker, with an arrow when directed. Rows are drawn with the canvas items' own looks
 (``core.styles`` through ``looks``), so the legend cannot drift from the map. Node size and
-line width are explained on the last lines.
+line width are explained on the last lines. Right to left (Arabic) the legend is mirrored:
+the stakeholders' column on the right, swatches right of their names, text aligned right.
 """
 
 from __future__ import annotations
@@ -137,14 +138,22 @@ class Legend(QWidget):
             left += self._column_width(rows)
         painter.end()
 
+    def _x(self, x: float) -> float:
+        """``x`` measured from the legend's start: its left edge, or its right edge when
+        the legend is laid out right to left."""
+        return self.width() - x if self.isRightToLeft() else x
+
     def _paint_column(
         self, painter: QPainter, rows: list[tuple[str, object, str]], left: int, width: int
     ) -> None:
         y, row, swatch = _PAD, self._row(), self._swatch()
+        m = self._x
+        align = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        painter.setLayoutDirection(self.layoutDirection())
         smap = self.document.smap
         badges = category_badges(smap.categories.values())
         for kind, record, text in rows:
-            mid = QPointF(left + _PAD + swatch / 2, y + row / 2)
+            mid = QPointF(m(left + _PAD + swatch / 2), y + row / 2)
             font = self.text_font()
             font.setBold(kind == "title")
             painter.setFont(font)
@@ -161,7 +170,8 @@ class Legend(QWidget):
             elif kind == "tie":
                 record_kind, negative = record
                 look = self.look_of(record_kind.id, negative)
-                self._paint_tie(painter, look, record_kind.directed, left, mid.y(), swatch)
+                start, tip = m(left + _PAD), m(left + _PAD + swatch)
+                self._paint_tie(painter, look, record_kind.directed, start, tip, mid.y())
             painter.setFont(font)
             painter.setPen(
                 CanvasTheme.text
@@ -169,22 +179,26 @@ class Legend(QWidget):
                 else QColor("#555555")
             )
             x = left + (_PAD if kind in ("title", "note") else 2 * _PAD + swatch)
+            span = left + width - int(x)
+            begin = m(x) - span if self.isRightToLeft() else x
             painter.drawText(
-                int(x), int(y), left + width - int(x), row, Qt.AlignmentFlag.AlignVCenter, text
+                int(begin), int(y), span, row, Qt.AlignmentFlag.AlignVCenter | align, text
             )
             y += row
 
     @staticmethod
     def _paint_tie(
-        painter: QPainter, look: TieLook, directed: bool, left: int, y: float, swatch: int
+        painter: QPainter, look: TieLook, directed: bool, start_x: float, tip_x: float, y: float
     ) -> None:
-        """A short tie drawn as the canvas draws it, at strength 3, arrow when directed."""
+        """A short tie drawn as the canvas draws it, at strength 3, arrow when directed,
+        from ``start_x`` to ``tip_x`` (right to left in a mirrored legend)."""
         colour = QColor(look.colour)
         width = 0.6 + 0.8 * 3 + CanvasTheme.extra_line_width
         head = 5.0 + 1.5 * width
-        start, tip = QPointF(left + _PAD, y), QPointF(left + _PAD + swatch, y)
-        path = QPainterPath(start)
-        path.lineTo(QPointF(tip.x() - (head * 0.8 if directed else 0), y))
+        way = 1.0 if tip_x >= start_x else -1.0
+        tip = QPointF(tip_x, y)
+        path = QPainterPath(QPointF(start_x, y))
+        path.lineTo(QPointF(tip_x - way * (head * 0.8 if directed else 0), y))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(tie_pen(look, colour, width))
         painter.drawPath(path)
@@ -193,6 +207,5 @@ class Legend(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             half = head * 0.55
-            painter.drawPolygon(
-                [tip, QPointF(tip.x() - head, y - half), QPointF(tip.x() - head, y + half)]
-            )
+            base = tip_x - way * head
+            painter.drawPolygon([tip, QPointF(base, y - half), QPointF(base, y + half)])

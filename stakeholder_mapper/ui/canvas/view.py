@@ -641,7 +641,9 @@ class MapView(QGraphicsView):
         if self.legend.parent() is not self:
             return  # the window shows the legend in a dock
         size = self.legend.sizeHint()
-        self.legend.setGeometry(8, self.viewport().height() - size.height() - 8, *size.toTuple())
+        # In the corner where lines start: bottom left, or bottom right when right to left.
+        x = self.width() - size.width() - 8 if self.isRightToLeft() else 8
+        self.legend.setGeometry(x, self.viewport().height() - size.height() - 8, *size.toTuple())
 
 
 def _esc(text: str) -> str:

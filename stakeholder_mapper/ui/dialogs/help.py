@@ -60,7 +60,9 @@ def _show_closable(dialog: QDialog, title: str, content: QWidget, width: int, he
     layout = QVBoxLayout(dialog)
     layout.addWidget(content)
     layout.addWidget(buttons)
-    resize_within_screen(dialog, width, height)
+    # Tall enough for wrapped text in a longer language than English.
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else height
+    resize_within_screen(dialog, width, max(height, needed))
     dialog.show()
 
 

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.commands import Command
-from ...core.i18n import N_, _, ngettext
+from ...core.i18n import N_, _, ngettext, pgettext
 from ...core.model import StakeholderMap
 from ...core.validation import ValidationError
 from ...io.columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, match_columns
@@ -103,6 +103,18 @@ _NO_SHEET = "(none)"
 _ROLES = {"stakeholders": STAKEHOLDER_COLUMNS, "relationships": RELATIONSHIP_COLUMNS}
 _REJECTED = QColor("#F4C7C3")
 _CHANGED = QColor("#FCE8B2")
+
+
+def _separator_name(name: str) -> str:
+    """A separator's name as the Separator choice shows it (the command line's value is
+    ``name``)."""
+    names = {
+        "comma": pgettext("separator", "comma"),
+        "semicolon": pgettext("separator", "semicolon"),
+        "tab": pgettext("separator", "tab"),
+        "bar": pgettext("separator", "bar"),
+    }
+    return names.get(name, name)
 
 
 @dataclass
@@ -289,7 +301,7 @@ class ImportDialog(QDialog):
         self.delimiter = QComboBox()
         self.delimiter.addItem(_("detect"), None)
         for name, char in DELIMITERS.items():
-            self.delimiter.addItem(name, char)
+            self.delimiter.addItem(_separator_name(name), char)
         self.stakeholder_sheet = QComboBox()
         self.relationship_sheet = QComboBox()
         form = QFormLayout()
@@ -683,7 +695,9 @@ class ImportDialog(QDialog):
             name = self.path.name if self.path else "file"
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                command, plan = merge_command(self.target, smap, f"Import {name}")
+                command, plan = merge_command(
+                    self.target, smap, _("Import {name}").format(name=name)
+                )
             except ValidationError as exc:
                 self._show_failure(_("The merge is not possible: {reason}").format(reason=exc))
                 return

@@ -37,13 +37,25 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.commands import UpdateMapInfo
-from ...core.i18n import N_, _
+from ...core.i18n import N_, _, pgettext
 from ...core.model import RATINGS, CalendarEvent, Indicator, MapInfo, Risk
 from ...core.validation import ValidationError, parse_record
 from ..document import MapDocument
 from .dialog_size import resize_within_screen
 
 __all__ = ["MapDetailsDialog", "RecordTable", "run_map_details"]
+
+
+def _rating_name(rating: str) -> str:
+    """A risk's likelihood or impact as its choice box shows it; stored in English."""
+    names = {
+        "": pgettext("rating", "unknown"),
+        "low": pgettext("rating", "low"),
+        "medium": pgettext("rating", "medium"),
+        "high": pgettext("rating", "high"),
+    }
+    return names[rating]
+
 
 #: The choices of the classification box: (text, value).
 CLASSIFICATIONS: tuple[tuple[str, str | None], ...] = (
@@ -188,8 +200,9 @@ class RecordTable(QWidget):
             value = values.get(name)
             if name in RATING_COLUMNS:
                 box = QComboBox(self.table)
-                box.addItems(["unknown", *RATINGS])
-                box.setCurrentText(value or "unknown")
+                for rating in ("", *RATINGS):
+                    box.addItem(_rating_name(rating), rating)
+                box.setCurrentIndex(max(0, box.findData(value or "")))
                 self.table.setCellWidget(row, column, box)
             else:
                 text = value.isoformat() if isinstance(value, dt.date) else (value or "")
@@ -204,7 +217,7 @@ class RecordTable(QWidget):
         """The text of a cell (a choice box's choice, "" for unknown)."""
         box = self.table.cellWidget(row, column)
         if isinstance(box, QComboBox):
-            return "" if box.currentIndex() == 0 else box.currentText()
+            return box.currentData()
         item = self.table.item(row, column)
         return item.text().strip() if item is not None else ""
 

@@ -117,15 +117,15 @@ class PlanDialog(QDialog):
 
         self.level = QComboBox()
         for level in LEVELS:
-            self.level.addItem(LEVEL_NAMES[level], level)
+            self.level.addItem(_(LEVEL_NAMES[level]), level)
         self.level_help = QLabel()
         self.level_help.setWordWrap(True)
         self.author = QCheckBox(_("Name the map's author on the cover"))
         self.sheets = QComboBox()
         self.sheets.addItem(
-            "Stakeholders with engagement details; a table for other priorities", "priority"
+            _("Stakeholders with engagement details; a table for other priorities"), "priority"
         )
-        self.sheets.addItem("Every stakeholder", "all")
+        self.sheets.addItem(_("Every stakeholder"), "all")
         #: The plan's own language, the interface's unless chosen otherwise.
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
@@ -134,7 +134,7 @@ class PlanDialog(QDialog):
 
         self.sections = QListWidget()
         for key, title in SECTIONS.items():
-            item = QListWidgetItem(title)
+            item = QListWidgetItem(_(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)

@@ -105,7 +105,7 @@ class SharingDialog(QDialog):
         grid = QGridLayout(grid_widget)
         texts = map_texts(smap)
         for row, item in enumerate(texts):
-            what = QLabel(item.what)
+            what = QLabel(_(item.what))
             what.setStyleSheet("color: #555555;")
             text = QLabel(item.text if len(item.text) <= 120 else item.text[:119] + "…")
             text.setWordWrap(True)

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.dates import local_time, short_date, time_of_day
-from ...core.i18n import _
+from ...core.dates import local_time, time_of_day
+from ...core.i18n import _, format_date
 from ...core.model import ModelChange, StakeholderMap
 from ...io.encryption import encrypt
 from ...io.errors import DamagedMap
@@ -462,7 +462,7 @@ def _when(moment: dt.datetime) -> str:
         return _("Today {time}").format(time=clock)
     if moment.date() == today - dt.timedelta(days=1):
         return _("Yesterday {time}").format(time=clock)
-    return _("{date} {time}").format(date=short_date(moment), time=clock)
+    return _("{date} {time}").format(date=format_date(moment, short=True), time=clock)
 
 
 class RecoveryDialog(QDialog):
@@ -475,9 +475,11 @@ class RecoveryDialog(QDialog):
         self.setWindowTitle(_("Recover unsaved work"))
         layout = QVBoxLayout(self)
         text = QLabel(
-            "Stakeholder Mapper was not closed properly. These autosaved versions hold "
-            "edits that were not saved. Recover one to continue where you stopped; "
-            "then save it."
+            _(
+                "Stakeholder Mapper was not closed properly. These autosaved versions hold "
+                "edits that were not saved. Recover one to continue where you stopped; "
+                "then save it."
+            )
         )
         text.setWordWrap(True)
         layout.addWidget(text)

@@ -34,6 +34,7 @@ from ...core.model import ChangeKind, InteractionKind, LogEntry, ModelChange
 from ...core.sharing import SetSharing, log_key
 from ..dialogs.sharing import SHARING_HELP, SharingBox
 from ..document import MapDocument
+from .value_names import shown_value
 
 __all__ = ["EngagementLogEditor"]
 
@@ -65,7 +66,8 @@ class EngagementLogEditor(QWidget):
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setDate(QDate.currentDate())
         self.kind = QComboBox(self)
-        self.kind.addItems(KINDS)
+        for kind in KINDS:
+            self.kind.addItem(shown_value(kind), kind)
         self.summary = QLineEdit(self)
         self.outcome = QLineEdit(self)
         self.next_step = QLineEdit(self)
@@ -135,7 +137,7 @@ class EngagementLogEditor(QWidget):
             self.table.insertRow(r)
             values = (
                 entry.date.isoformat(),
-                entry.kind,
+                shown_value(entry.kind),
                 entry.summary,
                 entry.outcome,
                 entry.next_step,
@@ -176,7 +178,7 @@ class EngagementLogEditor(QWidget):
         qdate = self.date.date()
         return {
             "date": dt.date(qdate.year(), qdate.month(), qdate.day()),
-            "kind": self.kind.currentText(),
+            "kind": self.kind.currentData(),
             "summary": self.summary.text().strip(),
             "outcome": self.outcome.text().strip(),
             "next_step": self.next_step.text().strip(),
@@ -217,7 +219,7 @@ class EngagementLogEditor(QWidget):
             return
         entry = stakeholder.log[row]
         self.date.setDate(QDate(entry.date.year, entry.date.month, entry.date.day))
-        self.kind.setCurrentText(entry.kind)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(entry.kind)))
         self.summary.setText(entry.summary)
         self.outcome.setText(entry.outcome)
         self.next_step.setText(entry.next_step)

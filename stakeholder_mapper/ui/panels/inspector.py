@@ -32,6 +32,7 @@ from ...core.validation import ValidationError
 from ..dialogs.sharing import SharingBox
 from ..document import MapDocument
 from .fields import RELATIONSHIP_FIELDS, STAKEHOLDER_FIELDS, UNKNOWN, Field, changes_for
+from .value_names import shown_value
 
 __all__ = ["Inspector"]
 
@@ -60,17 +61,22 @@ class _ScaleBox(QSpinBox):
         else:
             event.ignore()  # the inspector scrolls instead
 
+    def _unknown(self, typed: str) -> bool:
+        """Whether ``typed`` means unknown: empty, or the word in English or shown."""
+        shown = self.specialValueText().casefold()
+        return bool(shown) and typed in ("", UNKNOWN, shown)
+
     def validate(self, text: str, pos: int) -> object:
         typed = text.strip().casefold()
-        if self.specialValueText() and (typed == "" or typed == UNKNOWN):
+        if self._unknown(typed):
             return QValidator.State.Acceptable, text, pos
-        if self.specialValueText() and typed.isalpha() and UNKNOWN.startswith(typed):
+        shown = self.specialValueText().casefold()
+        if shown and typed.isalpha() and (UNKNOWN.startswith(typed) or shown.startswith(typed)):
             return QValidator.State.Intermediate, text, pos
         return super().validate(text, pos)
 
     def valueFromText(self, text: str) -> int:
-        typed = text.strip().casefold()
-        if self.specialValueText() and (typed == "" or typed == UNKNOWN):
+        if self._unknown(text.strip().casefold()):
             return self.minimum()
         return super().valueFromText(text)
 
@@ -98,7 +104,7 @@ class _Editor:
             low = field.low if field.low is not None else 0
             box.setRange(low - 1 if field.optional else low, field.high or 1000)
             if field.optional:
-                box.setSpecialValueText(UNKNOWN)
+                box.setSpecialValueText(shown_value(""))
             box.setKeyboardTracking(False)
             box.valueChanged.connect(lambda _v: self._emit())
             self.widget: QWidget = box
@@ -350,8 +356,12 @@ def _choices(field: Field, smap: Any) -> list[tuple[str, str]]:
         return [(c.id, c.name) for c in smap.categories.values()]
     if field.kind == "kind":
         return [(k.id, k.name) for k in smap.kinds.values()]
+    values: tuple[str, ...] = ()
     if field.kind == "bool":
-        return ([("", UNKNOWN)] if field.optional else []) + [("yes", "yes"), ("no", "no")]
-    if field.kind == "choice":
-        return ([("", UNKNOWN)] if field.optional else []) + [(c, c) for c in field.choices]
+        values = ("yes", "no")
+    elif field.kind == "choice":
+        values = field.choices
+    else:
+        return []
+    return [(v, shown_value(v)) for v in (("", *values) if field.optional else values)]
     return []

@@ -154,8 +154,10 @@ class MetricsPanel(QWidget):
         self.document = document
         self.runner = runner
         self.status = QLabel()
-        # Long messages must not resize the dock (and so the window layout) as they change.
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # Long messages must not widen the dock (and so the window layout) as they change:
+        # they wrap onto a second line instead.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setMaximumHeight(14)

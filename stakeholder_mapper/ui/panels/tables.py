@@ -45,6 +45,7 @@ from ...core.i18n import _, ngettext
 from ...core.model import ChangeKind, ModelChange, StakeholderMap
 from ...core.validation import ValidationError
 from ..document import MapDocument
+from ..setup.bidi import own_direction
 from .fields import RELATIONSHIP_FIELDS, STAKEHOLDER_FIELDS, Field, changes_for
 
 __all__ = ["ColumnFitter", "RecordTableModel", "TablePanel", "fit_columns"]
@@ -262,6 +263,10 @@ class _Delegate(QStyledItemDelegate):
     def _close(self, editor: QWidget) -> None:
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        own_direction(option)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         text = str(index.data(Qt.ItemDataRole.EditRole) or "")

@@ -21,6 +21,7 @@ from ...core.i18n import N_, _, ngettext
 from ...core.model import ChangeKind, ModelChange
 from ...io.foreign import imported_sizes
 from ..canvas import CanvasFilter
+from ..panels.metrics_panel import column_header
 from ..workers.metrics_runner import MetricsResult
 
 if TYPE_CHECKING:
@@ -185,7 +186,7 @@ class ViewController(QObject):
             window.size_group.removeAction(action)
             window.size_menu.removeAction(action)
         choices = [(key, _(text)) for key, text in _SIZE_CHOICES]
-        choices += [(c, c.replace("_", " ")) for c in metric_columns]
+        choices += [(c, column_header(c)) for c in metric_columns]
         for key, text in choices:
             action = QAction(text, window.size_group)
             action.setCheckable(True)

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 
 from ...analysis.compare import MapComparison, brokerage_moves, compare_maps
 from ...analysis.views import AnalysisInputError
-from ...core.dates import local_time, short_date, time_of_day
-from ...core.i18n import N_, _, ngettext
+from ...core.dates import local_time, time_of_day
+from ...core.i18n import N_, _, format_date, ngettext
 from ...core.model import ChangeKind, ModelChange, Snapshot, StakeholderMap
 from ...core.sharing import SetSharing, snapshot_key
 from ...core.snapshots import (
@@ -301,7 +301,7 @@ class SnapshotPanel(QWidget):
         self.list.clear()
         for snapshot in self.document.smap.snapshots:
             created = local_time(snapshot.created)
-            when = f"{short_date(created)} {time_of_day(created)}"
+            when = f"{format_date(created, short=True)} {time_of_day(created)}"
             item = QListWidgetItem(f"{snapshot.name}  —  {when}")
             item.setData(Qt.ItemDataRole.UserRole, snapshot.id)
             self.list.addItem(item)

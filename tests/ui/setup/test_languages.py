@@ -3,6 +3,7 @@ out right to left, and Settings → Language stored for the next start."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -176,3 +177,104 @@ def test_a_typed_value_out_of_range_is_refused_in_french(small_map, speak) -> No
     assert str(caught.value) == (
         "Pouvoir doit être un nombre entier de 1 à 5, ou vide si inconnu (trouvé '9')."
     )
+
+
+def _colour_columns(image, colour) -> list[int]:
+    """The x of every pixel column of ``image`` that holds ``colour`` exactly."""
+    return [
+        x
+        for x in range(image.width())
+        if any(image.pixelColor(x, y) == colour for y in range(image.height()))
+    ]
+
+
+def test_the_legend_is_mirrored_in_arabic(qtbot, small_map, settings, speak) -> None:
+    from PySide6.QtGui import QColor
+
+    # Colours of their own, found nowhere else in the legend.
+    category = next(iter(small_map.categories.values()))
+    category = small_map.categories[category.id] = dataclasses.replace(category, colour="#123456")
+    used = {r.kind for r in small_map.relationships.values()}
+    kind = next(k for k in small_map.kinds.values() if k.id in used)
+    kind = small_map.kinds[kind.id] = dataclasses.replace(kind, colour="#654321")
+    sides = {}
+    for code in ("en", "ar"):
+        speak(code)
+        win = open_window(qtbot, small_map, settings)
+        legend = win.view.legend
+        legend.refresh()
+        legend.resize(legend.sizeHint())
+        image = legend.grab().toImage()
+        swatch = _colour_columns(image, QColor(category.colour))
+        line = _colour_columns(image, QColor(kind.colour))
+        assert swatch and line, code
+        sides[code] = (legend.width(), min(swatch), max(swatch), min(line), max(line))
+    _, *english = sides["en"]
+    width, swatch_left, swatch_right, _line_left, line_right = sides["ar"]
+    # The stakeholders' column, first in reading order, is on the right in Arabic; its
+    # swatches sit at the right edge, as far from it as they sit from the left in English.
+    assert abs((width - 1 - swatch_right) - english[0]) <= 1
+    assert abs((width - 1 - swatch_left) - english[1]) <= 1
+    assert abs((width - 1 - line_right) - english[2]) <= 1
+    assert english[1] < english[2] and swatch_left > line_right
+
+
+def test_a_cut_name_ends_at_its_own_end_in_either_direction(
+    qtbot, small_map, settings, speak
+) -> None:
+    """A Latin name cut short in the Arabic window reads left to right with its "…" on the
+    right; an Arabic name in the English window reads right to left, "…" on the left."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    latin = "Marenza Chamber of Commerce, Industry, Fisheries and Port Services Association"
+    arabic = "غرفة التجارة والصناعة والزراعة في مارينزا ورابطة الصيادين وخدمات الميناء البحري"
+
+    drawn: list = []
+
+    class Recording(QPainter):
+        def drawText(self, *args) -> None:
+            drawn.append((args[-1], self.layoutDirection()))
+            super().drawText(*args)
+
+    for code, name, direction in (
+        ("ar", latin, Qt.LayoutDirection.LeftToRight),
+        ("en", arabic, Qt.LayoutDirection.RightToLeft),
+    ):
+        speak(code)
+        small_map.stakeholders["mayor"] = dataclasses.replace(
+            small_map.stakeholders["mayor"], label=name
+        )
+        win = open_window(qtbot, small_map, settings)
+        win.view.sync_detail()
+        node = win.scene.nodes["mayor"]
+        assert node.shown_label.endswith("…") and name.startswith(node.shown_label[:-1])
+        image = QImage(400, 300, QImage.Format.Format_ARGB32)
+        painter = Recording(image)
+        painter.setLayoutDirection(win.view.layoutDirection())
+        drawn.clear()
+        node.paint(painter, QStyleOptionGraphicsItem(), None)
+        painter.end()
+        assert (node.shown_label, direction) in drawn, code
+
+
+def test_a_latin_name_in_an_arabic_table_reads_left_to_right(
+    qtbot, small_map, settings, speak
+) -> None:
+    """In the Arabic window a Latin cell keeps the table's alignment (right) but is laid
+    out left to right, so a name cut short ends in "…" on its right, not its left."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    speak("ar")
+    win = open_window(qtbot, small_map, settings)
+    panel = win.stakeholder_table
+    label = small_map.stakeholders["mayor"].label
+    source = panel.model.index(panel.model.row_of("mayor"), 0)
+    index = panel.proxy.mapFromSource(source)
+    assert index.data() == label
+    option = QStyleOptionViewItem()
+    option.initFrom(panel.table)
+    panel.table.itemDelegate().initStyleOption(option, index)
+    assert option.direction == Qt.LayoutDirection.LeftToRight
+    assert option.displayAlignment & Qt.AlignmentFlag.AlignRight
+    assert option.displayAlignment & Qt.AlignmentFlag.AlignAbsolute
