@@ -364,4 +364,3 @@ def _choices(field: Field, smap: Any) -> list[tuple[str, str]]:
     else:
         return []
     return [(v, shown_value(v)) for v in (("", *values) if field.optional else values)]
-    return []
