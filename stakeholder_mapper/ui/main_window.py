@@ -55,6 +55,7 @@ from ..io.lock import MapLock
 from ..io.project import import_only_reason, load_map
 from .autosave import OpenedMap, ProtectedFile, offer_recovery, open_map_for_editing
 from .background import start_in_pool
+from .broker_view import BrokerView
 from .canvas import CanvasFilter, MapScene, MapView
 from .canvas.layout import LayoutJob, LayoutOutcome, LayoutRequest
 from .dialogs import show_about, show_shortcuts
@@ -65,7 +66,7 @@ from .folders import documents_folder, file_stem, output_folder
 from .inspector import Inspector
 from .language_menu import add_language_menu
 from .lazy_widget import LazyWidget, build_after_first_paint
-from .metrics_panel import MetricsPanel
+from .metrics_panel import MetricsPanel, column_header
 from .metrics_runner import MetricsResult, MetricsRunner
 from .open_problems import FILE_FILTER, ask_save_path, copy_name
 from .privacy import ErasePersonDialog, ReviewDueDialog
@@ -433,6 +434,12 @@ class MainWindow(QMainWindow):
         fill(self.view_menu, ["fit", "zoom_in", "zoom_out", None, "focus1", "focus2"])
         fill(self.view_menu, ["clear_focus", None, "layout"])
         self._build_filter_menu()
+        self.broker_view = BrokerView(
+            self, self.settings, self.metrics, self.scene, self._choose_size
+        )
+        self.addAction(self.broker_view.action)
+        self.actions_by_name["size_brokerage"] = self.broker_view.action
+        self.view_menu.addAction(self.broker_view.action)
         self.size_menu = self.view_menu.addMenu(_("&Size stakeholders by"))
         self.size_group = QActionGroup(self)
         self._fill_size_menu([])
@@ -451,7 +458,7 @@ class MainWindow(QMainWindow):
             self.size_group.removeAction(action)
             self.size_menu.removeAction(action)
         choices = [(key, _(text)) for key, text in _SIZE_CHOICES]
-        choices += [(c, c.replace("_", " ")) for c in metric_columns]
+        choices += [(c, column_header(c)) for c in metric_columns]
         for key, text in choices:
             action = QAction(text, self.size_group)
             action.setCheckable(True)

@@ -20,6 +20,7 @@ __all__ = [
     "MAX_RECENT",
     "RECENT_FILES",
     "SETTINGS",
+    "SIZE_BY",
     "WINDOW_GEOMETRY",
     "Setting",
     "Settings",
@@ -64,6 +65,13 @@ INTERFACE_LANGUAGE = Setting(
     "Language of the interface (en, fr, es, ar, ru), applied at start; empty: the system's",
 )
 
+SIZE_BY = Setting(
+    "canvas/size_by",
+    str,
+    "brokerage",
+    "What the canvas sizes stakeholders by once metrics are in: brokerage or power",
+)
+
 #: Every setting the app stores.
 SETTINGS: tuple[Setting, ...] = (
     WINDOW_GEOMETRY,
@@ -71,6 +79,7 @@ SETTINGS: tuple[Setting, ...] = (
     RECENT_FILES,
     LAST_FOLDER,
     INTERFACE_LANGUAGE,
+    SIZE_BY,
 )
 
 

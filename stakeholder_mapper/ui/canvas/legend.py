@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.i18n import N_, _
 from ..document import MapDocument
+from ..metrics_panel import column_header
 from .items import NEGATIVE_COLOUR, shape_path
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ _SIZE_NAMES = {
     "interest": N_("size: interest"),
     "influence": N_("size: influence tower"),
     "size": N_("size: from the imported file"),
+    "betweenness": N_("size: brokerage (share of trusted routes)"),
 }
 
 
@@ -63,7 +65,7 @@ class Legend(QWidget):
                 None,
                 _(size)
                 if size
-                else _("size: {attribute}").format(attribute=self.scene.size_by.replace("_", " ")),
+                else _("size: {attribute}").format(attribute=column_header(self.scene.size_by)),
             )
         )
         right.append(("note", None, _("width: strength")))

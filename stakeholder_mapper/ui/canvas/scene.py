@@ -8,7 +8,11 @@ where data are plotted on axes.
 
 The scene never changes the map. It shows the map (positions, categories, kinds), the
 chosen size metric, filters, focus on an ego network and the highlighted route, and it
-mirrors the shared selection.
+mirrors the shared selection. Stakeholders always named (our branch, the top brokers,
+the most powerful) are labelled before any other. Presentation mode may stretch the
+drawing along one axis so that the map fills a wide screen (:meth:`MapScene.set_stretch`):
+positions on the canvas are then the map's positions times the stretch, and
+:meth:`MapScene.to_model` turns them back.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from ...core.model import ChangeKind, ModelChange, Relationship, Stakeholder, St
 from ...core.node_size import rating_radius
 from ...core.placement import fallback_position
 from ..document import MapDocument
-from .items import ABOVE, BELOW, HIDDEN, EdgeItem, NodeItem, OverviewLayer
+from .items import HIDDEN, EdgeItem, NodeItem, OverviewLayer
 
 __all__ = ["CanvasFilter", "MapScene"]
 
@@ -119,6 +123,10 @@ class MapScene(QGraphicsScene):
         #: Stakeholders added while the filter or focus hides them, shown until either changes.
         self.shown_anyway: set[str] = set()
         self._route = _Highlight()
+        #: Stakeholders whose names always show (see :meth:`set_key_stakeholders`).
+        self.key_stakeholders: set[str] = set()
+        #: Horizontal and vertical stretch of the drawing (see :meth:`set_stretch`).
+        self.stretch = (1.0, 1.0)
         self.size_by = "power"
         self._size_values: dict[str, float] = {}
         self._pairs: dict[frozenset[str], list[str]] = defaultdict(list)
@@ -241,10 +249,33 @@ class MapScene(QGraphicsScene):
             if index is None:
                 index = list(self.smap.stakeholders).index(sid)
             xy = fallback_position(index)
-        return QPointF(*xy)
+        return self.to_scene(xy)
+
+    def to_scene(self, xy: tuple[float, float]) -> QPointF:
+        """Where a map position is drawn on the canvas (the stretch applied)."""
+        return QPointF(xy[0] * self.stretch[0], xy[1] * self.stretch[1])
+
+    def to_model(self, point: QPointF) -> tuple[float, float]:
+        """The map position of a point on the canvas (the stretch undone)."""
+        return (point.x() / self.stretch[0], point.y() / self.stretch[1])
+
+    def set_stretch(self, sx: float, sy: float) -> None:
+        """Draw the map ``sx`` times wider and ``sy`` times taller than its positions say,
+        shapes and labels unchanged, so that presentation mode fills a screen of another
+        shape than the map; (1, 1) draws the positions as they are."""
+        if (sx, sy) == self.stretch:
+            return
+        self.finish_building()
+        self.stretch = (sx, sy)
+        for sid, node in self.nodes.items():
+            node.model_pos = self._position_of(sid)
+            node.setPos(node.model_pos)
+        self._refresh_overview()
+        self.place_labels()
 
     def _add_node(self, sid: str, index: int | None = None) -> NodeItem:
         node = NodeItem(sid)
+        node.set_key(sid in self.key_stakeholders)
         self.nodes[sid] = node
         self._configure_node(node)
         node.model_pos = self._position_of(sid, index)
@@ -283,22 +314,26 @@ class MapScene(QGraphicsScene):
         covers another stakeholder's node (a name drawn under a shape would be cut), except
         the label of a selected node, which is drawn on top of the others.
 
-        Importance: selected, then on the highlighted route, then larger node (power or the
-        chosen metric), then higher power, then name. Hidden labels come back on zoom-in
-        (labels shrink in scene units), on hover and on selection.
+        Importance: selected, then always named (:attr:`key_stakeholders`), then on the
+        highlighted route, then larger node (power or the chosen metric), then higher power,
+        then name. An always-named label may lie over other nodes (it is drawn above them)
+        when no place is free of them. Hidden labels come back on zoom-in (labels shrink in
+        scene units), on hover and on selection.
         """
         if not self.labels_drawn or self.overview:
             self._labels_dirty = True
             return
         self._labels_dirty = False
         route = self._route.stakeholders
+        key = self.key_stakeholders
         stakeholders = self.smap.stakeholders
 
-        def importance(node: NodeItem) -> tuple[bool, bool, float, int, str]:
+        def importance(node: NodeItem) -> tuple[bool, bool, bool, float, int, str]:
             s = stakeholders.get(node.sid)
             power = s.power if s is not None and s.power is not None else 0
             return (
                 not node.isSelected(),
+                node.sid not in key,
                 node.sid not in route,
                 -node.radius,
                 -power,
@@ -323,7 +358,7 @@ class MapScene(QGraphicsScene):
                 continue
             x, y = node.pos().x(), node.pos().y()
             free = []
-            for order, place in enumerate((BELOW, ABOVE)):
+            for order, place in enumerate(NodeItem.label_places):
                 r = node.label_rect(place)
                 box = (x + r.left(), y + r.top(), x + r.right(), y + r.bottom())
                 cells = _cells(box)
@@ -334,8 +369,9 @@ class MapScene(QGraphicsScene):
                     for c in cells
                     for other in shapes.get(c, ())
                 )
-                # A selected node is drawn on top, so its label may lie over other nodes.
-                if covers and not node.isSelected():
+                # A selected or always-named node is drawn on top, so its label may lie
+                # over other nodes.
+                if covers and not (node.isSelected() or node.key):
                     continue
                 free.append((covers, order, place, box, cells))
             if not free:
@@ -451,6 +487,7 @@ class MapScene(QGraphicsScene):
                 self.shown_anyway.clear()
                 self._route = _Highlight()
                 self._size_values = {}
+                self.key_stakeholders = set()
                 self.rebuild()
                 return
             if kind is ChangeKind.STAKEHOLDER_ADDED:
@@ -553,6 +590,14 @@ class MapScene(QGraphicsScene):
         self._route = route
         self._apply_states()
         self._refresh_overview()
+        self.place_labels()
+
+    def set_key_stakeholders(self, ids: Iterable[str]) -> None:
+        """Always name these stakeholders (our branch, the top brokers, the most powerful):
+        their labels are placed before any other's."""
+        self.key_stakeholders = set(ids)
+        for sid, node in self.nodes.items():
+            node.set_key(sid in self.key_stakeholders)
         self.place_labels()
 
     @property
