@@ -60,6 +60,7 @@ from .canvas import CanvasFilter, MapScene, MapView
 from .canvas.layout import LayoutJob, LayoutOutcome, LayoutRequest
 from .dialogs import show_about, show_shortcuts
 from .disk_change import ask_about_changed_file
+from .dock_tabs import ReadableDockTabs
 from .document import MapDocument
 from .first_paint import after_first_paint
 from .folders import documents_folder, file_stem, output_folder
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self._layout_poll.timeout.connect(self._collect_layout)
         self._tag: str | None = None
         self._shown_once = False
+        self.dock_tabs = ReadableDockTabs(self)
         self._build_docks()
         self._build_actions()
         self._build_menus()

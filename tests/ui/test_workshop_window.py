@@ -114,10 +114,16 @@ def test_presentation_bar_hides_no_node_and_says_how_to_reveal_names(qtbot, smal
     viewport = QRect(view.viewport().mapTo(window, QPoint(0, 0)), view.viewport().size())
     assert viewport.top() >= bar.bottom()
     for node in window.scene.nodes.values():
-        shown = view.mapFromScene(node.sceneBoundingRect()).boundingRect()
+        shown = view.mapFromScene(node.scene_outline().boundingRect()).boundingRect()
         assert view.viewport().rect().contains(shown), node.sid
     qtbot.keyClick(view, Qt.Key.Key_N)
     assert NodeItem.show_labels and presentation.style.show_names
+    # Revealed names are fitted in too.
+    for node in window.scene.nodes.values():
+        if node.label_visible():
+            label = node.label_rect(node.label_place).translated(node.pos())
+            shown = view.mapFromScene(label).boundingRect()
+            assert view.viewport().rect().contains(shown), node.sid
     assert presentation.hint == "Scores hidden — press S to show them"
     assert presentation.names_action.text() == "Hide names (N)"
     # Names typed into the quick-entry bar are text, not the reveal keys.

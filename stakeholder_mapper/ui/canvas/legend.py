@@ -32,7 +32,7 @@ _SIZE_NAMES = {
     "interest": N_("size: interest"),
     "influence": N_("size: influence tower"),
     "size": N_("size: from the imported file"),
-    "betweenness": N_("size: brokerage (share of trusted routes)"),
+    "betweenness": N_("size: brokerage"),
 }
 
 

@@ -38,7 +38,8 @@ __all__ = ["CanvasFilter", "MapScene"]
 #: Distance between parallel ties of the same pair, in scene units.
 PARALLEL_GAP = 26.0
 MIN_RADIUS, MAX_RADIUS = 10.0, 34.0
-#: Side of the grid cells used to find colliding labels quickly, in scene units.
+#: Smallest side of the grid cells used to find colliding labels quickly, in scene units;
+#: cells grow with the labels (enlarged when zoomed out) so that each touches a few only.
 _LABEL_CELL = 160.0
 #: Depth of the scene's spatial index. Qt's default grows with the number of items (about
 #: log2 of it, 16 levels for a map of 10,000 stakeholders), and a tie that crosses the map
@@ -341,6 +342,8 @@ class MapScene(QGraphicsScene):
             )
 
         ranked = sorted((n for n in self.nodes.values() if n.isVisible()), key=importance)
+        widest = max((n.label_rect().width() for n in ranked), default=0.0)
+        cell = max(_LABEL_CELL, widest)
         # Node shapes with their rank: a label never covers another stakeholder's node.
         shapes: dict[tuple[int, int], list[tuple[float, float, float, float, int]]]
         shapes = defaultdict(list)
@@ -349,7 +352,7 @@ class MapScene(QGraphicsScene):
             r = node.outline().boundingRect().translated(node.pos())
             rim = 0.15 * r.width() / 2
             shape_box = (r.left() + rim, r.top() + rim, r.right() - rim, r.bottom() - rim, rank)
-            for c in _cells(shape_box):
+            for c in _cells(shape_box, cell):
                 shapes[c].append(shape_box)
         labels: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
         for rank, node in enumerate(ranked):
@@ -361,7 +364,7 @@ class MapScene(QGraphicsScene):
             for order, place in enumerate(NodeItem.label_places):
                 r = node.label_rect(place)
                 box = (x + r.left(), y + r.top(), x + r.right(), y + r.bottom())
-                cells = _cells(box)
+                cells = _cells(box, cell)
                 if any(_overlaps(box, other) for c in cells for other in labels.get(c, ())):
                     continue
                 covers = any(
@@ -687,11 +690,16 @@ class MapScene(QGraphicsScene):
             edge.set_state(dimmed=active and not on_route, emphasised=on_route)
 
     def drawn_rect(self) -> QRectF:
-        """The bounding rectangle of the visible nodes with their labels as now placed."""
+        """The bounding rectangle of the visible nodes with their labels as now placed
+        (the labels drawn only: a hidden one takes no room)."""
         rect = QRectF()
         for node in self.nodes.values():
-            if node.isVisible():
-                rect |= node.sceneBoundingRect()
+            if not node.isVisible():
+                continue
+            drawn = node.outline().boundingRect()
+            if NodeItem.show_labels and node.label_visible():
+                drawn |= node.label_rect(node.label_place)
+            rect |= drawn.translated(node.pos())
         return rect
 
     def visible_rect(self) -> QRectF:
@@ -734,10 +742,10 @@ class MapScene(QGraphicsScene):
             self._syncing_selection = False
 
 
-def _cells(box: tuple[float, ...]) -> list[tuple[int, int]]:
+def _cells(box: tuple[float, ...], cell: float) -> list[tuple[int, int]]:
     """The label grid cells a box (left, top, right, bottom) touches."""
-    left, top = int(box[0] // _LABEL_CELL), int(box[1] // _LABEL_CELL)
-    right, bottom = int(box[2] // _LABEL_CELL), int(box[3] // _LABEL_CELL)
+    left, top = int(box[0] // cell), int(box[1] // cell)
+    right, bottom = int(box[2] // cell), int(box[3] // cell)
     return [(i, j) for i in range(left, right + 1) for j in range(top, bottom + 1)]
 
 

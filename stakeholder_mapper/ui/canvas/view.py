@@ -166,11 +166,15 @@ class MapView(QGraphicsView):
     def sync_detail(self) -> None:
         """Match the drawing to the zoom: a large map zoomed out too far to read labels is
         drawn in batches, else item by item; labels are enlarged to stay readable on screen
-        (except in presentation mode, which sizes them itself) and decluttered again."""
+        (except in presentation mode, which sizes them itself) and decluttered again. A map
+        small enough to be drawn item by item shows its names at any zoom: one whose
+        positions lie far apart (an imported file's, say) is fitted far out."""
         zoom = self.zoom_level()
         large = len(self.map_scene.nodes) > OVERVIEW_MIN_STAKEHOLDERS
         # Presentation mode always draws every name, so never batches.
         self.map_scene.set_overview(large and zoom < OVERVIEW_BELOW and self.screen_sized_labels)
+        if self.screen_sized_labels:
+            NodeItem.label_min_lod = LABEL_MIN_LOD if large else 0.0
         self.map_scene.set_labels_drawn(zoom >= NodeItem.label_min_lod and NodeItem.show_labels)
         scale = 1.0
         if self.screen_sized_labels:
@@ -206,18 +210,18 @@ class MapView(QGraphicsView):
             NodeItem.label_places = (BELOW, ABOVE, RIGHT, LEFT)
             self._fill_screen()
             screen_px = presentation_label_px(label_pt, self.window().height(), self.logicalDpiY())
-            # Labels grow as the zoom shrinks to fit them, and the fit takes in each label
-            # where the declutter pass put it (above a node at the top edge, too): a few
-            # rounds settle both, the last one a fit so that nothing is cut off.
+            # Labels grow as the zoom shrinks to fit them, the fit takes in each label
+            # where the declutter pass put it (above a node at the top edge, too), and the
+            # stretch takes up the room the labels leave: a few rounds settle them, the
+            # last ones a fit so that nothing is cut off.
             self.fit_all()
-            for _n in range(3):
+            for round_ in range(5):
                 NodeItem.label_px = max(LABEL_FONT_PX, round(screen_px / self.zoom_level()))
                 self.map_scene.restyle_nodes()
-                drawn = QRectF()
-                for node in self.map_scene.nodes.values():
-                    if node.isVisible():
-                        drawn |= node.sceneBoundingRect()
+                drawn = self.map_scene.drawn_rect()
                 self.fitInView(drawn.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+                if round_ < 3:
+                    self._stretch_into_room(drawn)
         else:
             NodeItem.label_px, NodeItem.label_min_lod = LABEL_FONT_PX, LABEL_MIN_LOD
             NodeItem.label_ems, NodeItem.label_lines = LABEL_WIDTH / LABEL_FONT_PX, 2
@@ -246,6 +250,21 @@ class MapView(QGraphicsView):
         else:
             scene.set_stretch(1.0, min(MAX_STRETCH, width / (height * wanted)))
 
+    def _stretch_into_room(self, drawn: QRectF) -> None:
+        """Stretch the drawing further along the side where the fitted map, names included,
+        leaves room on the screen (names do not stretch, so the positions alone fall short)."""
+        view, zoom = self.viewport().size(), self.zoom_level()
+        if drawn.isEmpty() or view.isEmpty():
+            return
+        wide = drawn.width() * zoom / view.width()
+        tall = drawn.height() * zoom / view.height()
+        sx, sy = self.map_scene.stretch
+        if tall < 0.95 * wide:
+            sy = min(MAX_STRETCH, sy * wide / tall)
+        elif wide < 0.95 * tall:
+            sx = min(MAX_STRETCH, sx * tall / wide)
+        self.map_scene.set_stretch(sx, sy)
+
     def fit_all(self) -> None:
         """Zoom and scroll so that everything visible fits in the window."""
         rect = self.map_scene.visible_rect()
@@ -253,12 +272,14 @@ class MapView(QGraphicsView):
             return
         self._fit_rect(rect.adjusted(-40, -40, 40, 40))
         # Labels enlarged for this zoom, or moved above their node, may reach past the
-        # edge: fit once more around them as drawn.
+        # edge: fit around them as drawn, a few times, as they grow when the zoom shrinks.
         scene = self.map_scene
-        if not scene.labels_drawn or scene.overview:
-            return
-        drawn = scene.drawn_rect()
-        if not self.mapToScene(self.viewport().rect()).boundingRect().contains(drawn):
+        for _n in range(3):
+            if not scene.labels_drawn or scene.overview:
+                return
+            drawn = scene.drawn_rect()
+            if self.mapToScene(self.viewport().rect()).boundingRect().contains(drawn):
+                return
             self._fit_rect(drawn.adjusted(-12, -12, 12, 12) | rect)
 
     def _fit_rect(self, rect: QRectF) -> None:
