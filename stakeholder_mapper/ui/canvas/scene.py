@@ -425,7 +425,11 @@ class MapScene(QGraphicsScene):
             value = stakeholder.influence
             return 12.0 if value is None else min(MAX_RADIUS, 10.0 + 3.0 * math.sqrt(value))
         value = self._size_values.get(stakeholder.id)
-        return MIN_RADIUS if value is None else MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * value
+        # The area, not the radius, grows with the value: a broker on a quarter of the
+        # routes looks half as wide as the top one, not a quarter, and stays visible.
+        if value is None:
+            return MIN_RADIUS
+        return MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(value)
 
     def _add_edge(
         self, rid: str, update_pair: bool = True, visible: bool | None = None
@@ -611,7 +615,8 @@ class MapScene(QGraphicsScene):
     def set_size_by(self, name: str, values: dict[str, float] | None = None) -> None:
         """Size nodes by ``power``, ``interest``, ``influence`` or the given metric values.
 
-        Metric values are scaled to the node size range between their minimum and maximum.
+        Metric values are scaled to the node size range between their minimum and maximum,
+        the area growing with the value.
         """
         self.size_by = name
         self._size_values = {}
