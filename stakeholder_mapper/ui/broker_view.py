@@ -72,6 +72,12 @@ class BrokerView(QObject):
         ready = result is not None and BROKERAGE in result.metrics.columns
         self._choose_size(BROKERAGE if self.brokerage and ready else "power")
 
+    def follow_menu(self, action: QAction) -> None:
+        """Tick or untick the toggle when brokerage or power is picked from the Size menu,
+        so that the next metrics keep the size picked."""
+        if action.data() in (BROKERAGE, "power"):
+            self.action.setChecked(action.data() == BROKERAGE)
+
     def _on_toggled(self, checked: bool) -> None:
         self.settings.set(SIZE_BY, "brokerage" if checked else "power")
         if self.scene.size_by not in ("power", BROKERAGE):

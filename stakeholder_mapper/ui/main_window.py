@@ -444,6 +444,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.broker_view.action)
         self.size_menu = self.view_menu.addMenu(_("&Size stakeholders by"))
         self.size_group = QActionGroup(self)
+        self.size_group.triggered.connect(self.broker_view.follow_menu)
         self._fill_size_menu([])
         self.view_menu.addSeparator()
         for dock in self.docks.values():

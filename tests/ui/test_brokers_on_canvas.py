@@ -342,3 +342,22 @@ def test_presentation_names_the_room_can_read(tmp_path, width, height, least) ->
     canvas = QRectF(0, 0, canvas_width, canvas_height)
     for rect in seen["names"].values():
         assert canvas.adjusted(-1, -1, 1, 1).contains(QRectF(*rect))
+
+
+def test_brokerage_picked_from_the_size_menu_stays_after_new_metrics(qtbot, settings) -> None:
+    window = _with_metrics(qtbot, _bridged_map(), settings)
+    window.broker_view.action.setChecked(False)
+    assert window.scene.size_by == "power"
+    betweenness = next(a for a in window.size_group.actions() if a.data() == "betweenness")
+    betweenness.trigger()
+    assert window.broker_view.action.isChecked()
+    window.metrics.run_now()
+    window.metrics.wait()
+    qtbot.waitUntil(lambda: not window.metrics.running)
+    assert window.scene.size_by == "betweenness"
+    interest = next(a for a in window.size_group.actions() if a.data() == "interest")
+    interest.trigger()
+    window.metrics.run_now()
+    window.metrics.wait()
+    qtbot.waitUntil(lambda: not window.metrics.running)
+    assert window.scene.size_by == "interest"

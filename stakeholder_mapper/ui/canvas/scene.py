@@ -602,7 +602,10 @@ class MapScene(QGraphicsScene):
     def set_key_stakeholders(self, ids: Iterable[str]) -> None:
         """Always name these stakeholders (our branch, the top brokers, the most powerful):
         their labels are placed before any other's."""
-        self.key_stakeholders = set(ids)
+        wanted = set(ids)
+        if wanted == self.key_stakeholders:
+            return
+        self.key_stakeholders = wanted
         for sid, node in self.nodes.items():
             node.set_key(sid in self.key_stakeholders)
         self.place_labels()
@@ -618,14 +621,19 @@ class MapScene(QGraphicsScene):
         Metric values are scaled to the node size range between their minimum and maximum,
         the area growing with the value.
         """
-        self.size_by = name
-        self._size_values = {}
+        scaled: dict[str, float] = {}
         if values:
             finite = {k: v for k, v in values.items() if v is not None and math.isfinite(v)}
             if finite:
                 low, high = min(finite.values()), max(finite.values())
                 span = (high - low) or 1.0
-                self._size_values = {k: (v - low) / span for k, v in finite.items()}
+                scaled = {k: (v - low) / span for k, v in finite.items()}
+        if (name, scaled) == (self.size_by, self._size_values):
+            # New metrics after an edit that moved no one's brokerage, or power again (its
+            # sizes follow each edit already): nothing to redraw.
+            return
+        self.size_by = name
+        self._size_values = scaled
         for node in self.nodes.values():
             self._configure_node(node)
         self._refresh_overview()
