@@ -6,6 +6,8 @@ pandas; the window needs only the column names to build its menus and tables.
 
 from __future__ import annotations
 
+from ..core.i18n import N_, _, pgettext
+
 __all__ = [
     "ALL_COLUMNS",
     "EXPORT_COLUMNS",
@@ -14,6 +16,7 @@ __all__ = [
     "METRIC_COLUMNS",
     "ROLES",
     "Z_COLUMNS",
+    "column_header",
 ]
 
 #: The five Gould–Fernandez brokerage roles, then their sum, in the order of the metrics table.
@@ -67,3 +70,32 @@ EXTRA_COLUMNS: tuple[str, ...] = (
 
 #: Every column of :func:`compute_metrics`, in order.
 ALL_COLUMNS: tuple[str, ...] = (*IDENTITY_COLUMNS, *METRIC_COLUMNS, *Z_COLUMNS, *EXTRA_COLUMNS)
+
+#: The shown columns' headers as the user reads them (others: the column's name).
+_HEADERS = {
+    "name": N_("name"),
+    "betweenness": N_("betweenness"),
+    "gf_coordinator": N_("coordinator"),
+    "gf_itinerant": N_("itinerant"),
+    "gf_gatekeeper": N_("gatekeeper"),
+    "gf_representative": N_("representative"),
+    "gf_liaison": N_("liaison"),
+    "gf_total": N_("brokerage total"),
+    "constraint": N_("constraint"),
+    "effective_size": N_("effective size"),
+    "in_degree": N_("in degree"),
+    "out_degree": N_("out degree"),
+    "pagerank": N_("PageRank"),
+}
+
+
+def column_header(column: str) -> str:
+    """A metrics column's plain name in the interface language ("coordinator", not
+    "gf_coordinator"): the metrics table, the Size menu and the legend say the same."""
+    # In a context of their own: the same words are counted elsewhere ("3 categories").
+    if column == "category":
+        return pgettext("metrics column", "category")
+    if column == "community":
+        return pgettext("metrics column", "coalition")
+    known = _HEADERS.get(column)
+    return _(known) if known else column.replace("_", " ")

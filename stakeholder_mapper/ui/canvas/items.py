@@ -8,8 +8,9 @@ labels and arrowheads are skipped when they would be too small to read, and node
 are cached in device coordinates.
 
 Labels keep a readable size on screen when zoomed out (``NodeItem.label_scale``) and are
-decluttered by the scene: each node's label goes below or above it, or is hidden when both
-places collide with the label of a more important stakeholder. A hidden label still shows
+decluttered by the scene: each node's label goes below or above it (in presentation mode
+beside it too), or is hidden when every place collides with the label of a more important
+stakeholder. A hidden label still shows
 while its node is hovered or selected, drawn over its neighbours.
 """
 
@@ -45,6 +46,8 @@ __all__ = [
     "LABEL_FONT_PX",
     "LABEL_MIN_LOD",
     "LABEL_WIDTH",
+    "LEFT",
+    "RIGHT",
     "CanvasTheme",
     "EdgeItem",
     "NodeItem",
@@ -63,7 +66,9 @@ LABEL_FONT_PX = 12
 #: Smallest label text height on screen, in pixels, outside presentation mode.
 LABEL_SCREEN_PX = 11.0
 #: Where a node's label is drawn (chosen by the scene's declutter pass).
-BELOW, ABOVE, HIDDEN = "below", "above", "hidden"
+BELOW, ABOVE, RIGHT, LEFT, HIDDEN = "below", "above", "right", "left", "hidden"
+#: Gap between a node's shape and its label, in scene units at label scale 1.
+_LABEL_GAP = 3.0
 
 _SELECTED = QColor("#000000")
 #: Below this size on screen, in pixels, a node's letter badge is not drawn.
@@ -113,6 +118,8 @@ class NodeItem(QGraphicsItem):
     show_labels = True
     label_ems = LABEL_WIDTH / LABEL_FONT_PX
     label_lines = 2
+    #: Places the declutter pass tries for a label, in order of preference.
+    label_places: tuple[str, ...] = (BELOW, ABOVE)
     #: Factor (>= 1) enlarging every label so that it stays readable when zoomed out.
     label_scale = 1.0
     #: The chosen text size (View → Text size) as a factor of the normal label size.
@@ -136,6 +143,9 @@ class NodeItem(QGraphicsItem):
         self.dimmed = False
         self.emphasised = False
         self.hovered = False
+        #: Whether the stakeholder is always named (our branch, a top broker, most powerful):
+        #: its label is drawn over its neighbours' shapes.
+        self.key = False
         #: BELOW, ABOVE or HIDDEN (a hidden label shows on hover and selection).
         self.label_place = BELOW
         #: The overview layer to tell when the node moves (None when not in overview).
@@ -192,11 +202,16 @@ class NodeItem(QGraphicsItem):
             edge.update_geometry()
 
     def label_rect(self, place: str = BELOW) -> QRectF:
-        """Where the label is drawn when put ``place`` (below or above), around the node centre."""
+        """Where the label is drawn when put ``place`` (below, above, right or left of the
+        node), around the node centre."""
         scale = self.label_scale
         width, height = self._label_text.width() * scale, self._label_text.height() * scale
         shape = self._path.boundingRect()
-        top = shape.top() - 3 - height if place == ABOVE else shape.bottom() + 3
+        if place == RIGHT:
+            return QRectF(shape.right() + _LABEL_GAP, -height / 2, width, height)
+        if place == LEFT:
+            return QRectF(shape.left() - _LABEL_GAP - width, -height / 2, width, height)
+        top = shape.top() - _LABEL_GAP - height if place == ABOVE else shape.bottom() + _LABEL_GAP
         return QRectF(-width / 2, top, width, height)
 
     def footprint(self) -> QRectF:
@@ -209,7 +224,7 @@ class NodeItem(QGraphicsItem):
         return (shape | label).translated(self.pos())
 
     def set_label_place(self, place: str) -> None:
-        """Put the label below or above the node, or hide it (decided by the scene)."""
+        """Put the label below, above or beside the node, or hide it (decided by the scene)."""
         if place != self.label_place:
             self.label_place = place
             self.update_label_geometry()
@@ -225,7 +240,8 @@ class NodeItem(QGraphicsItem):
     def update_label_geometry(self) -> None:
         """Recompute the label's rectangle and the bounds after a change of place or scale."""
         self.prepareGeometryChange()
-        self._label_rect = self.label_rect(ABOVE if self.label_place == ABOVE else BELOW)
+        place = BELOW if self.label_place == HIDDEN else self.label_place
+        self._label_rect = self.label_rect(place)
         self._bounds = self._path.boundingRect().adjusted(-6, -6, 6, 6) | self._label_rect
 
     def colour(self) -> QColor:
@@ -241,6 +257,12 @@ class NodeItem(QGraphicsItem):
         if self._scene_outline is None:
             self._scene_outline = self._path.translated(self.pos())
         return self._scene_outline
+
+    def set_key(self, key: bool) -> None:
+        """Mark the stakeholder as always named (see :attr:`key`)."""
+        if key != self.key:
+            self.key = key
+            self._raise_label()
 
     def set_state(self, dimmed: bool, emphasised: bool) -> None:
         """Fade the node (outside a route or focus) or ring it (on the trusted route)."""
@@ -269,7 +291,7 @@ class NodeItem(QGraphicsItem):
 
     def _raise_label(self) -> None:
         """Draw a hovered or selected node (and its label) over its neighbours."""
-        self.setZValue(3 if self.hovered or self.isSelected() else 2)
+        self.setZValue(3 if self.hovered or self.isSelected() else 2.5 if self.key else 2)
         self.update()
 
     def paint(
@@ -314,7 +336,7 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QPen(border, 1) if border.alpha() else Qt.PenStyle.NoPen)
         painter.setBrush(back)
         painter.drawRoundedRect(self._label_rect, 3, 3)
-        painter.translate(0, self._label_rect.top())
+        painter.translate(self._label_rect.center().x(), self._label_rect.top())
         painter.scale(self.label_scale, self.label_scale)
         painter.setPen(text)
         painter.setFont(_label_font(self.label_px))

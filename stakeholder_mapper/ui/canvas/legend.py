@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from ...analysis.columns import column_header
 from ...core.i18n import N_, _
 from ...core.styles import TieLook, category_badges, tie_look, tie_name, ties_in_use
 from ..document import MapDocument
@@ -48,6 +49,7 @@ _SIZE_NAMES = {
     "interest": N_("size: interest"),
     "influence": N_("size: influence tower"),
     "size": N_("size: from the imported file"),
+    "betweenness": N_("size: brokerage"),
 }
 
 
@@ -81,7 +83,7 @@ class Legend(QWidget):
                 None,
                 _(size)
                 if size
-                else _("size: {attribute}").format(attribute=self.scene.size_by.replace("_", " ")),
+                else _("size: {attribute}").format(attribute=column_header(self.scene.size_by)),
             )
         )
         right.append(("note", None, _("width: strength")))

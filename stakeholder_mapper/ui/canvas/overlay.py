@@ -76,7 +76,8 @@ class WorkshopOverlay(QWidget):
         for diff in self.comparison.removed_stakeholders:
             if diff.id not in self.before.positions:
                 continue
-            x, y = self.before.positions[diff.id]
+            spot = self.scene.to_scene(self.before.positions[diff.id])
+            x, y = spot.x(), spot.y()
             radius = self._ghost_radius(diff.id)
             label = self._ghost_label_rect(QPointF(0, 0), radius)
             drawn = label | QRectF(-radius, -radius, 2 * radius, 2 * radius)
@@ -130,7 +131,7 @@ class WorkshopOverlay(QWidget):
         if node is not None and node.isVisible():
             return QPointF(self.view.mapFromScene(node.pos()))
         if self.before is not None and sid in self.before.positions:
-            return QPointF(self.view.mapFromScene(QPointF(*self.before.positions[sid])))
+            return QPointF(self.view.mapFromScene(self.scene.to_scene(self.before.positions[sid])))
         return None
 
     def _radius(self, sid: str) -> float:

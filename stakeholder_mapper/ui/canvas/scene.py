@@ -8,7 +8,11 @@ where data are plotted on axes.
 
 The scene never changes the map. It shows the map (positions, categories, kinds), the
 chosen size metric, filters, focus on an ego network and the highlighted route, and it
-mirrors the shared selection.
+mirrors the shared selection. Stakeholders always named (our branch, the top brokers,
+the most powerful) are labelled before any other. Presentation mode may stretch the
+drawing along one axis so that the map fills a wide screen (:meth:`MapScene.set_stretch`):
+positions on the canvas are then the map's positions times the stretch, and
+:meth:`MapScene.to_model` turns them back.
 """
 
 from __future__ import annotations
@@ -28,14 +32,15 @@ from ...core.node_size import rating_radius
 from ...core.placement import fallback_position
 from ...core.styles import category_badges, tie_look
 from ..document import MapDocument
-from .items import ABOVE, BELOW, HIDDEN, EdgeItem, NodeItem, OverviewLayer
+from .items import HIDDEN, EdgeItem, NodeItem, OverviewLayer
 
 __all__ = ["CanvasFilter", "MapScene"]
 
 #: Distance between parallel ties of the same pair, in scene units.
 PARALLEL_GAP = 26.0
 MIN_RADIUS, MAX_RADIUS = 10.0, 34.0
-#: Side of the grid cells used to find colliding labels quickly, in scene units.
+#: Smallest side of the grid cells used to find colliding labels quickly, in scene units;
+#: cells grow with the labels (enlarged when zoomed out) so that each touches a few only.
 _LABEL_CELL = 160.0
 #: Depth of the scene's spatial index. Qt's default grows with the number of items (about
 #: log2 of it, 16 levels for a map of 10,000 stakeholders), and a tie that crosses the map
@@ -120,6 +125,10 @@ class MapScene(QGraphicsScene):
         #: Stakeholders added while the filter or focus hides them, shown until either changes.
         self.shown_anyway: set[str] = set()
         self._route = _Highlight()
+        #: Stakeholders whose names always show (see :meth:`set_key_stakeholders`).
+        self.key_stakeholders: set[str] = set()
+        #: Horizontal and vertical stretch of the drawing (see :meth:`set_stretch`).
+        self.stretch = (1.0, 1.0)
         self.size_by = "power"
         self._size_values: dict[str, float] = {}
         self._pairs: dict[frozenset[str], list[str]] = defaultdict(list)
@@ -242,10 +251,33 @@ class MapScene(QGraphicsScene):
             if index is None:
                 index = list(self.smap.stakeholders).index(sid)
             xy = fallback_position(index)
-        return QPointF(*xy)
+        return self.to_scene(xy)
+
+    def to_scene(self, xy: tuple[float, float]) -> QPointF:
+        """Where a map position is drawn on the canvas (the stretch applied)."""
+        return QPointF(xy[0] * self.stretch[0], xy[1] * self.stretch[1])
+
+    def to_model(self, point: QPointF) -> tuple[float, float]:
+        """The map position of a point on the canvas (the stretch undone)."""
+        return (point.x() / self.stretch[0], point.y() / self.stretch[1])
+
+    def set_stretch(self, sx: float, sy: float) -> None:
+        """Draw the map ``sx`` times wider and ``sy`` times taller than its positions say,
+        shapes and labels unchanged, so that presentation mode fills a screen of another
+        shape than the map; (1, 1) draws the positions as they are."""
+        if (sx, sy) == self.stretch:
+            return
+        self.finish_building()
+        self.stretch = (sx, sy)
+        for sid, node in self.nodes.items():
+            node.model_pos = self._position_of(sid)
+            node.setPos(node.model_pos)
+        self._refresh_overview()
+        self.place_labels()
 
     def _add_node(self, sid: str, index: int | None = None) -> NodeItem:
         node = NodeItem(sid)
+        node.set_key(sid in self.key_stakeholders)
         self.nodes[sid] = node
         self._configure_node(node)
         node.model_pos = self._position_of(sid, index)
@@ -284,22 +316,26 @@ class MapScene(QGraphicsScene):
         covers another stakeholder's node (a name drawn under a shape would be cut), except
         the label of a selected node, which is drawn on top of the others.
 
-        Importance: selected, then on the highlighted route, then larger node (power or the
-        chosen metric), then higher power, then name. Hidden labels come back on zoom-in
-        (labels shrink in scene units), on hover and on selection.
+        Importance: selected, then always named (:attr:`key_stakeholders`), then on the
+        highlighted route, then larger node (power or the chosen metric), then higher power,
+        then name. An always-named label may lie over other nodes (it is drawn above them)
+        when no place is free of them. Hidden labels come back on zoom-in (labels shrink in
+        scene units), on hover and on selection.
         """
         if not self.labels_drawn or self.overview:
             self._labels_dirty = True
             return
         self._labels_dirty = False
         route = self._route.stakeholders
+        key = self.key_stakeholders
         stakeholders = self.smap.stakeholders
 
-        def importance(node: NodeItem) -> tuple[bool, bool, float, int, str]:
+        def importance(node: NodeItem) -> tuple[bool, bool, bool, float, int, str]:
             s = stakeholders.get(node.sid)
             power = s.power if s is not None and s.power is not None else 0
             return (
                 not node.isSelected(),
+                node.sid not in key,
                 node.sid not in route,
                 -node.radius,
                 -power,
@@ -307,6 +343,8 @@ class MapScene(QGraphicsScene):
             )
 
         ranked = sorted((n for n in self.nodes.values() if n.isVisible()), key=importance)
+        widest = max((n.label_rect().width() for n in ranked), default=0.0)
+        cell = max(_LABEL_CELL, widest)
         # Node shapes with their rank: a label never covers another stakeholder's node.
         shapes: dict[tuple[int, int], list[tuple[float, float, float, float, int]]]
         shapes = defaultdict(list)
@@ -315,7 +353,7 @@ class MapScene(QGraphicsScene):
             r = node.outline().boundingRect().translated(node.pos())
             rim = 0.15 * r.width() / 2
             shape_box = (r.left() + rim, r.top() + rim, r.right() - rim, r.bottom() - rim, rank)
-            for c in _cells(shape_box):
+            for c in _cells(shape_box, cell):
                 shapes[c].append(shape_box)
         labels: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
         for rank, node in enumerate(ranked):
@@ -324,10 +362,10 @@ class MapScene(QGraphicsScene):
                 continue
             x, y = node.pos().x(), node.pos().y()
             free = []
-            for order, place in enumerate((BELOW, ABOVE)):
+            for order, place in enumerate(NodeItem.label_places):
                 r = node.label_rect(place)
                 box = (x + r.left(), y + r.top(), x + r.right(), y + r.bottom())
-                cells = _cells(box)
+                cells = _cells(box, cell)
                 if any(_overlaps(box, other) for c in cells for other in labels.get(c, ())):
                     continue
                 covers = any(
@@ -335,8 +373,9 @@ class MapScene(QGraphicsScene):
                     for c in cells
                     for other in shapes.get(c, ())
                 )
-                # A selected node is drawn on top, so its label may lie over other nodes.
-                if covers and not node.isSelected():
+                # A selected or always-named node is drawn on top, so its label may lie
+                # over other nodes.
+                if covers and not (node.isSelected() or node.key):
                     continue
                 free.append((covers, order, place, box, cells))
             if not free:
@@ -396,7 +435,11 @@ class MapScene(QGraphicsScene):
             value = stakeholder.influence
             return 12.0 if value is None else min(MAX_RADIUS, 10.0 + 3.0 * math.sqrt(value))
         value = self._size_values.get(stakeholder.id)
-        return MIN_RADIUS if value is None else MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * value
+        # The area, not the radius, grows with the value: a broker on a quarter of the
+        # routes looks half as wide as the top one, not a quarter, and stays visible.
+        if value is None:
+            return MIN_RADIUS
+        return MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(value)
 
     def _add_edge(
         self, rid: str, update_pair: bool = True, visible: bool | None = None
@@ -458,6 +501,7 @@ class MapScene(QGraphicsScene):
                 self.shown_anyway.clear()
                 self._route = _Highlight()
                 self._size_values = {}
+                self.key_stakeholders = set()
                 self.rebuild()
                 return
             if kind is ChangeKind.STAKEHOLDER_ADDED:
@@ -567,6 +611,17 @@ class MapScene(QGraphicsScene):
         self._refresh_overview()
         self.place_labels()
 
+    def set_key_stakeholders(self, ids: Iterable[str]) -> None:
+        """Always name these stakeholders (our branch, the top brokers, the most powerful):
+        their labels are placed before any other's."""
+        wanted = set(ids)
+        if wanted == self.key_stakeholders:
+            return
+        self.key_stakeholders = wanted
+        for sid, node in self.nodes.items():
+            node.set_key(sid in self.key_stakeholders)
+        self.place_labels()
+
     @property
     def route(self) -> list[str]:
         """Stakeholder ids on the highlighted route (unordered)."""
@@ -575,16 +630,22 @@ class MapScene(QGraphicsScene):
     def set_size_by(self, name: str, values: dict[str, float] | None = None) -> None:
         """Size nodes by ``power``, ``interest``, ``influence`` or the given metric values.
 
-        Metric values are scaled to the node size range between their minimum and maximum.
+        Metric values are scaled to the node size range between their minimum and maximum,
+        the area growing with the value.
         """
-        self.size_by = name
-        self._size_values = {}
+        scaled: dict[str, float] = {}
         if values:
             finite = {k: v for k, v in values.items() if v is not None and math.isfinite(v)}
             if finite:
                 low, high = min(finite.values()), max(finite.values())
                 span = (high - low) or 1.0
-                self._size_values = {k: (v - low) / span for k, v in finite.items()}
+                scaled = {k: (v - low) / span for k, v in finite.items()}
+        if (name, scaled) == (self.size_by, self._size_values):
+            # New metrics after an edit that moved no one's brokerage, or power again (its
+            # sizes follow each edit already): nothing to redraw.
+            return
+        self.size_by = name
+        self._size_values = scaled
         for node in self.nodes.values():
             self._configure_node(node)
         self._refresh_overview()
@@ -654,11 +715,16 @@ class MapScene(QGraphicsScene):
             edge.set_state(dimmed=active and not on_route, emphasised=on_route)
 
     def drawn_rect(self) -> QRectF:
-        """The bounding rectangle of the visible nodes with their labels as now placed."""
+        """The bounding rectangle of the visible nodes with their labels as now placed
+        (the labels drawn only: a hidden one takes no room)."""
         rect = QRectF()
         for node in self.nodes.values():
-            if node.isVisible():
-                rect |= node.sceneBoundingRect()
+            if not node.isVisible():
+                continue
+            drawn = node.outline().boundingRect()
+            if NodeItem.show_labels and node.label_visible():
+                drawn |= node.label_rect(node.label_place)
+            rect |= drawn.translated(node.pos())
         return rect
 
     def visible_rect(self) -> QRectF:
@@ -701,10 +767,10 @@ class MapScene(QGraphicsScene):
             self._syncing_selection = False
 
 
-def _cells(box: tuple[float, ...]) -> list[tuple[int, int]]:
+def _cells(box: tuple[float, ...], cell: float) -> list[tuple[int, int]]:
     """The label grid cells a box (left, top, right, bottom) touches."""
-    left, top = int(box[0] // _LABEL_CELL), int(box[1] // _LABEL_CELL)
-    right, bottom = int(box[2] // _LABEL_CELL), int(box[3] // _LABEL_CELL)
+    left, top = int(box[0] // cell), int(box[1] // cell)
+    right, bottom = int(box[2] // cell), int(box[3] // cell)
     return [(i, j) for i in range(left, right + 1) for j in range(top, bottom + 1)]
 
 

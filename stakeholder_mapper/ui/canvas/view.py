@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -39,10 +40,14 @@ from ...core.model import Relationship, Stakeholder
 from ...core.ties import same_tie
 from ..document import MapDocument
 from .items import (
+    ABOVE,
+    BELOW,
     LABEL_FONT_PX,
     LABEL_MIN_LOD,
     LABEL_SCREEN_PX,
     LABEL_WIDTH,
+    LEFT,
+    RIGHT,
     CanvasTheme,
     EdgeItem,
     NodeItem,
@@ -59,6 +64,15 @@ MIN_SCALE, MAX_SCALE = 0.02, 8.0
 OVERVIEW_MIN_STAKEHOLDERS = 400
 OVERVIEW_BELOW = 0.3
 ZOOM_STEP = 1.25
+#: Presentation labels are ``label_pt`` points on a screen this many pixels high, and grow
+#: or shrink with the screen's height within these bounds: a projector's picture has the
+#: size of its wall whatever its resolution, so names take the same share of it.
+PRESENT_REFERENCE_HEIGHT = 1080
+PRESENT_SCALE_BOUNDS = (0.75, 1.5)
+#: Width of a presentation label, in ems, on at most this many lines.
+PRESENT_LABEL_EMS, PRESENT_LABEL_LINES = 10.0, 2
+#: Presentation stretches the drawing along one axis by at most this much to fill the screen.
+MAX_STRETCH = 2.5
 
 
 class _RenameEditor(QLineEdit):
@@ -166,11 +180,15 @@ class MapView(QGraphicsView):
     def sync_detail(self) -> None:
         """Match the drawing to the zoom: a large map zoomed out too far to read labels is
         drawn in batches, else item by item; labels are enlarged to stay readable on screen
-        (except in presentation mode, which sizes them itself) and decluttered again."""
+        (except in presentation mode, which sizes them itself) and decluttered again. A map
+        small enough to be drawn item by item shows its names at any zoom: one whose
+        positions lie far apart (an imported file's, say) is fitted far out."""
         zoom = self.zoom_level()
         large = len(self.map_scene.nodes) > OVERVIEW_MIN_STAKEHOLDERS
         # Presentation mode always draws every name, so never batches.
         self.map_scene.set_overview(large and zoom < OVERVIEW_BELOW and self.screen_sized_labels)
+        if self.screen_sized_labels:
+            NodeItem.label_min_lod = LABEL_MIN_LOD if large else 0.0
         self.map_scene.set_labels_drawn(zoom >= NodeItem.label_min_lod and NodeItem.show_labels)
         scale = 1.0
         if self.screen_sized_labels:
@@ -179,9 +197,16 @@ class MapView(QGraphicsView):
             scale = max(1.0, math.ceil(8 * smallest / (NodeItem.label_px * zoom)) / 8)
         self.map_scene.set_label_scale(scale)
 
+    def setTransform(self, matrix: QTransform, combine: bool = False) -> None:
+        """Set the zoom and keep the labels' size on screen in step with it."""
+        super().setTransform(matrix, combine)
+        self.sync_detail()
+
     def set_presentation_style(self, active: bool, show_names: bool, label_pt: int) -> None:
-        """Projector style: white background and labels of ``label_pt`` points on screen
-        at the fitted zoom, always drawn; ``show_names=False`` hides them until revealed."""
+        """Projector style: white background, the map stretched to fill the screen, and
+        labels sized for the room (see :func:`presentation_label_px`) at the fitted zoom,
+        always drawn, placed beside their node when below and above are taken;
+        ``show_names=False`` hides them until revealed."""
         self.setBackgroundBrush(QColor("#ffffff") if active else CanvasTheme.background)
         bars = (
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff
@@ -196,27 +221,64 @@ class MapView(QGraphicsView):
         self.map_scene.set_label_scale(1.0)
         if active:
             NodeItem.label_min_lod = 0.0
-            NodeItem.label_ems, NodeItem.label_lines = 9.0, 3
-            # Labels grow as the zoom shrinks to fit them, and the fit takes in each label
-            # where the declutter pass put it (above a node at the top edge, too): a few
-            # rounds settle both, the last one a fit so that nothing is cut off.
+            NodeItem.label_ems, NodeItem.label_lines = PRESENT_LABEL_EMS, PRESENT_LABEL_LINES
+            NodeItem.label_places = (BELOW, ABOVE, RIGHT, LEFT)
+            self._fill_screen()
+            screen_px = presentation_label_px(label_pt, self.window().height(), self.logicalDpiY())
+            # Labels grow as the zoom shrinks to fit them, the fit takes in each label
+            # where the declutter pass put it (above a node at the top edge, too), and the
+            # stretch takes up the room the labels leave: a few rounds settle them, the
+            # last ones a fit so that nothing is cut off.
             self.fit_all()
-            for _n in range(3):
-                screen_px = label_pt * self.logicalDpiY() / 72
+            for round_ in range(5):
                 NodeItem.label_px = max(LABEL_FONT_PX, round(screen_px / self.zoom_level()))
                 self.map_scene.restyle_nodes()
-                drawn = QRectF()
-                for node in self.map_scene.nodes.values():
-                    if node.isVisible():
-                        drawn |= node.sceneBoundingRect()
+                drawn = self.map_scene.drawn_rect()
                 self.fitInView(drawn.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+                if round_ < 3:
+                    self._stretch_into_room(drawn)
         else:
             NodeItem.label_px, NodeItem.label_min_lod = NodeItem.normal_label_px(), LABEL_MIN_LOD
             NodeItem.label_ems, NodeItem.label_lines = LABEL_WIDTH / LABEL_FONT_PX, 2
+            NodeItem.label_places = (BELOW, ABOVE)
+            self.map_scene.set_stretch(1.0, 1.0)
         NodeItem.show_labels = show_names
         self.map_scene.restyle_nodes()
         self.sync_detail()
         self.viewport().update()
+
+    def _fill_screen(self) -> None:
+        """Stretch the drawing along its short side so that its shape is the viewport's."""
+        scene = self.map_scene
+        spots = [scene.to_model(n.pos()) for n in scene.nodes.values() if n.isVisible()]
+        view = self.viewport().size()
+        if len(spots) < 2 or view.isEmpty():
+            scene.set_stretch(1.0, 1.0)
+            return
+        xs, ys = [x for x, _y in spots], [y for _x, y in spots]
+        width, height = max(xs) - min(xs), max(ys) - min(ys)
+        wanted = view.width() / view.height()
+        if height <= 0 or width <= 0:
+            scene.set_stretch(1.0, 1.0)
+        elif width / height < wanted:
+            scene.set_stretch(min(MAX_STRETCH, wanted * height / width), 1.0)
+        else:
+            scene.set_stretch(1.0, min(MAX_STRETCH, width / (height * wanted)))
+
+    def _stretch_into_room(self, drawn: QRectF) -> None:
+        """Stretch the drawing further along the side where the fitted map, names included,
+        leaves room on the screen (names do not stretch, so the positions alone fall short)."""
+        view, zoom = self.viewport().size(), self.zoom_level()
+        if drawn.isEmpty() or view.isEmpty():
+            return
+        wide = drawn.width() * zoom / view.width()
+        tall = drawn.height() * zoom / view.height()
+        sx, sy = self.map_scene.stretch
+        if tall < 0.95 * wide:
+            sy = min(MAX_STRETCH, sy * wide / tall)
+        elif wide < 0.95 * tall:
+            sx = min(MAX_STRETCH, sx * tall / wide)
+        self.map_scene.set_stretch(sx, sy)
 
     def fit_all(self) -> None:
         """Zoom and scroll so that everything visible fits in the window."""
@@ -225,12 +287,14 @@ class MapView(QGraphicsView):
             return
         self._fit_rect(rect.adjusted(-40, -40, 40, 40))
         # Labels enlarged for this zoom, or moved above their node, may reach past the
-        # edge: fit once more around them as drawn.
+        # edge: fit around them as drawn, a few times, as they grow when the zoom shrinks.
         scene = self.map_scene
-        if not scene.labels_drawn or scene.overview:
-            return
-        drawn = scene.drawn_rect()
-        if not self.mapToScene(self.viewport().rect()).boundingRect().contains(drawn):
+        for _n in range(3):
+            if not scene.labels_drawn or scene.overview:
+                return
+            drawn = scene.drawn_rect()
+            if self.mapToScene(self.viewport().rect()).boundingRect().contains(drawn):
+                return
             self._fit_rect(drawn.adjusted(-12, -12, 12, 12) | rect)
 
     def _fit_rect(self, rect: QRectF) -> None:
@@ -336,7 +400,7 @@ class MapView(QGraphicsView):
 
     def _commit_moves(self) -> None:
         moved = {
-            node.sid: (node.pos().x(), node.pos().y())
+            node.sid: self.map_scene.to_model(node.pos())
             for node in self.map_scene.nodes.values()
             if node.isSelected() and node.pos() != node.model_pos
         }
@@ -429,7 +493,8 @@ class MapView(QGraphicsView):
         category = self.new_category if self.new_category in smap.categories else None
         category = category or next(iter(smap.categories))
         stakeholder = Stakeholder(sid, label, category)
-        if not self.document.try_edit(lambda: AddStakeholder(smap, stakeholder, (at.x(), at.y()))):
+        xy = self.map_scene.to_model(at)
+        if not self.document.try_edit(lambda: AddStakeholder(smap, stakeholder, xy)):
             return None
         self.document.selection.set([sid])
         if rename:
@@ -644,6 +709,16 @@ class MapView(QGraphicsView):
         # In the corner where lines start: bottom left, or bottom right when right to left.
         x = self.width() - size.width() - 8 if self.isRightToLeft() else 8
         self.legend.setGeometry(x, self.viewport().height() - size.height() - 8, *size.toTuple())
+
+
+def presentation_label_px(label_pt: int, screen_height: int, dpi: float) -> float:
+    """Height of a presentation label on screen, in pixels: ``label_pt`` points on a screen
+    :data:`PRESENT_REFERENCE_HEIGHT` pixels high, scaled with the screen's height within
+    :data:`PRESENT_SCALE_BOUNDS` (20 pt gives 20 px at 1280 x 720, 27 px at 1920 x 1080).
+    """
+    low, high = PRESENT_SCALE_BOUNDS
+    share = min(high, max(low, screen_height / PRESENT_REFERENCE_HEIGHT))
+    return label_pt * dpi / 72 * share
 
 
 def _esc(text: str) -> str:

@@ -3,8 +3,10 @@
 The table shows the last finished analysis, most important broker (highest betweenness)
 first, categories by name; while the map has changed since, the panel says the figures
 are stale. Clicking a row selects the stakeholder everywhere. The chart draws the top
-stakeholders as horizontal bars, names on the axis, as many as its height lets be read;
-it is built just after the window first shows, since pyqtgraph and numpy load with it.
+stakeholders as horizontal bars, as many as its height lets be read, each named on the axis
+(names shortened to the axis's width, so that pyqtgraph never drops one as too wide); it
+is emptied when another map is shown. It is built just after the window first shows,
+since pyqtgraph and numpy load with it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,8 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...analysis.columns import METRIC_COLUMNS
-from ...core.i18n import N_, _, ngettext, pgettext
+from ...analysis.columns import METRIC_COLUMNS, column_header
+from ...core.i18n import _, ngettext
+from ...core.model import ChangeKind, ModelChange
 from ..document import MapDocument
 from ..workers.lazy_widget import LazyWidget
 from ..workers.metrics_runner import MetricsResult, MetricsRunner
@@ -45,46 +49,20 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyqtgraph as pg
 
-__all__ = ["MetricsPanel", "MetricsTableModel", "column_header"]
+__all__ = ["MetricsPanel", "MetricsTableModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Columns shown, in order: who, then the metrics named in DESIGN §8.
 SHOWN = ("name", "category", *METRIC_COLUMNS)
-#: The shown columns' headers as the user reads them (others: the column's name).
-_HEADERS = {
-    "name": N_("name"),
-    "betweenness": N_("betweenness"),
-    "gf_coordinator": N_("coordinator"),
-    "gf_itinerant": N_("itinerant"),
-    "gf_gatekeeper": N_("gatekeeper"),
-    "gf_representative": N_("representative"),
-    "gf_liaison": N_("liaison"),
-    "gf_total": N_("brokerage total"),
-    "constraint": N_("constraint"),
-    "effective_size": N_("effective size"),
-    "in_degree": N_("in degree"),
-    "out_degree": N_("out degree"),
-    "pagerank": N_("PageRank"),
-}
-
-
-def column_header(column: str) -> str:
-    """A metrics column's header in the interface language."""
-    # In a context of their own: the same words are counted elsewhere ("3 categories").
-    if column == "category":
-        return pgettext("metrics column", "category")
-    if column == "community":
-        return pgettext("metrics column", "coalition")
-    known = _HEADERS.get(column)
-    return _(known) if known else column.replace("_", " ")
-
-
 #: How many stakeholders the bar chart shows (fewer when it is too low to read them all).
 TOP = 10
 #: Height of one bar's row in the chart, in pixels, so that names do not overlap.
 _BAR_ROW_PX = 18
 _CHART_MIN_HEIGHT = 60
+#: Width of the names' axis, and the widest a name may be drawn on it, in pixels.
+_AXIS_PX = 175
+_NAME_PX = 170
 
 
 class MetricsTableModel(QAbstractTableModel):
@@ -104,6 +82,12 @@ class MetricsTableModel(QAbstractTableModel):
             self.table = self.table.assign(
                 category=[names.get(c, c) for c in self.table["category"]]
             )
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Show no figures (another map is shown and its analysis is not in yet)."""
+        self.beginResetModel()
+        self.table = None
         self.endResetModel()
 
     def stakeholder_id(self, row: int) -> str:
@@ -194,6 +178,8 @@ class MetricsPanel(QWidget):
         self.chart_slot.setMinimumHeight(_CHART_MIN_HEIGHT)
         self.chart_slot.built.connect(self._draw_chart)
         self._bars = 0
+        #: The figures shown: the last analysis of the map now shown, if any.
+        self._result: MetricsResult | None = None
 
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
@@ -224,6 +210,7 @@ class MetricsPanel(QWidget):
         runner.progress.connect(lambda f: self.progress.setValue(round(100 * f)))
         runner.finished.connect(self._on_finished)
         runner.failed.connect(self._on_failed)
+        document.changed.connect(self._on_model_change)
         self._message = ""
         self._on_state()
         if runner.result is not None:
@@ -242,8 +229,9 @@ class MetricsPanel(QWidget):
         chart.setMinimumHeight(_CHART_MIN_HEIGHT)
         chart.hideButtons()
         chart.setMouseEnabled(x=False, y=False)
-        chart.getAxis("left").setStyle(tickTextWidth=170, autoExpandTextSpace=False)
-        chart.getAxis("left").setWidth(175)
+        axis = chart.getAxis("left")
+        axis.setStyle(tickTextWidth=_NAME_PX, autoExpandTextSpace=False, tickFont=chart.font())
+        axis.setWidth(_AXIS_PX)
         chart.getAxis("bottom").enableAutoSIPrefix(False)
         chart.getViewBox().sigResized.connect(self._on_chart_resized)
         return chart
@@ -268,6 +256,7 @@ class MetricsPanel(QWidget):
         self.status.setStyleSheet("color: #a15c00;" if self.runner.stale else "color: #1b5e20;")
 
     def _on_finished(self, result: MetricsResult) -> None:
+        self._result = result
         self._message = ""
         names = {cid: c.name for cid, c in self.document.smap.categories.items()}
         self.model.set_table(result.metrics, names)
@@ -300,11 +289,13 @@ class MetricsPanel(QWidget):
         import pyqtgraph as pg
 
         self.chart.clear()
+        names_axis = self.chart.getAxis("left")
+        names_axis.setTicks([[]])
         self._bars = self.bars_that_fit()
         self.chart_title.setText(
             ngettext("Top {n} by", "Top {n} by", self._bars).format(n=self._bars)
         )
-        result = self.runner.result
+        result = self._result
         column = self.metric_box.currentData()
         if result is None or column not in result.metrics.columns:
             return
@@ -317,8 +308,12 @@ class MetricsPanel(QWidget):
         self.chart.addItem(
             pg.BarGraphItem(x0=0, y=ys, height=0.7, width=list(values), brush="#0072B2")
         )
-        ticks = [(y, _short(str(name))) for y, name in zip(ys, names, strict=True)]
-        self.chart.getAxis("left").setTicks([ticks])
+        metrics = QFontMetrics(names_axis.style["tickFont"])
+        ticks = [
+            (y, metrics.elidedText(str(name), Qt.TextElideMode.ElideRight, _NAME_PX))
+            for y, name in zip(ys, names, strict=True)
+        ]
+        names_axis.setTicks([ticks])
         self.chart.setYRange(-0.6, len(values) - 0.4, padding=0)
         self.chart.setLabel("bottom", column_header(column))
         self.chart.setAccessibleDescription(
@@ -331,10 +326,13 @@ class MetricsPanel(QWidget):
             )
         )
 
+    def _on_model_change(self, change: ModelChange) -> None:
+        """Another map is shown: its figures are not in yet, so none are shown."""
+        if change.kind is ChangeKind.RESET:
+            self._result = None
+            self.model.clear()
+            self._draw_chart()
+
     def _on_row_clicked(self, index: QModelIndex) -> None:
         row = self.proxy.mapToSource(index).row()
         self.document.selection.set([self.model.stakeholder_id(row)], origin=self)
-
-
-def _short(name: str, limit: int = 28) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"

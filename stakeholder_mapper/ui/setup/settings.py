@@ -21,6 +21,7 @@ __all__ = [
     "MAX_RECENT",
     "RECENT_FILES",
     "SETTINGS",
+    "SIZE_BY",
     "TEXT_SIZE",
     "WINDOW_GEOMETRY",
     "Setting",
@@ -78,6 +79,13 @@ HIGH_CONTRAST = Setting(
     "Black-on-white colours with thick outlines, for projectors and low vision",
 )
 
+SIZE_BY = Setting(
+    "canvas/size_by",
+    str,
+    "brokerage",
+    "What the canvas sizes stakeholders by once metrics are in: brokerage or power",
+)
+
 #: Every setting the app stores.
 SETTINGS: tuple[Setting, ...] = (
     WINDOW_GEOMETRY,
@@ -87,6 +95,7 @@ SETTINGS: tuple[Setting, ...] = (
     INTERFACE_LANGUAGE,
     TEXT_SIZE,
     HIGH_CONTRAST,
+    SIZE_BY,
 )
 
 

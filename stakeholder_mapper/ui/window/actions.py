@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QMenu, QToolBar, QW
 
 from ...core.i18n import N_, _
 from ..dialogs.help import show_about, show_shortcuts
+from .broker_view import BrokerView
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -318,8 +319,19 @@ def build_menus(
 
 def build_size_menu(window: MainWindow, parent: QMenu) -> None:
     """View → Size stakeholders by: one exclusive choice, filled per map and per analysis."""
+    window.broker_view = BrokerView(
+        window,
+        window.settings,
+        window.metrics,
+        window.scene,
+        lambda name: window.view_control.choose_size(name),
+    )
+    window.addAction(window.broker_view.action)
+    window.actions_by_name["size_brokerage"] = window.broker_view.action
+    parent.addAction(window.broker_view.action)
     window.size_menu = parent.addMenu(_("&Size stakeholders by"))
     window.size_group = QActionGroup(window)
+    window.size_group.triggered.connect(window.broker_view.follow_menu)
 
 
 def show_shortcut_list(window: MainWindow) -> None:

@@ -63,6 +63,7 @@ from .actions import (
     build_toolbars,
 )
 from .appearance import Appearance
+from .dock_tabs import ReadableDockTabs
 from .editing import EditController
 from .map_layout import MapLayout
 from .panel_keys import PanelKeys
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.map_layout = MapLayout(self, self.document, self.show_message, self.view.fit_all)
         self._shown_once = False
+        self.dock_tabs = ReadableDockTabs(self)
         self._build_docks()
         self.actions_by_name.update(build_actions(self))
         self.map_layout.action = self.actions_by_name["layout"]

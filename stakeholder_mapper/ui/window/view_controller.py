@@ -15,13 +15,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from ...analysis.columns import METRIC_COLUMNS
+from ...analysis.columns import METRIC_COLUMNS, column_header
 from ...analysis.routes import our_branch
 from ...core.i18n import N_, _, ngettext
 from ...core.model import ChangeKind, ModelChange
 from ...io.foreign import imported_sizes
 from ..canvas import CanvasFilter
-from ..panels.metrics_panel import column_header
 from ..workers.metrics_runner import MetricsResult
 
 if TYPE_CHECKING:

@@ -108,6 +108,7 @@ class WorkshopTools(QObject):
 
         self.towers_dock.visibilityChanged.connect(self._on_towers_dock_visibility)
 
+        self.scene = host.scene
         self.overlay = WorkshopOverlay(view, host.scene)
         self.snapshots.comparison_changed.connect(self._on_comparison_changed)
 
@@ -219,6 +220,8 @@ class WorkshopTools(QObject):
         self.snapshots._on_take_clicked()
 
     def _on_comparison_changed(self, comparison: object, before: object) -> None:
+        if comparison is not None:
+            self.scene.set_route([])  # an old route would hide what changed
         self.overlay.set_comparison(comparison, before)  # type: ignore[arg-type]
         self.present_changes.set_comparison(comparison, self.snapshots.title)  # type: ignore[arg-type]
         self.changes_action.setEnabled(comparison is not None)
@@ -235,6 +238,8 @@ class WorkshopTools(QObject):
             self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
     def _on_presentation_style(self, style: PresentationStyle) -> None:
+        if style.active:
+            self.scene.set_route([])  # a route looked at before the workshop would fade the map
         self.overlay.label_pt = style.label_pt if style.active else 11
         self.overlay.set_votes_visible(style.show_scores)
         self.present_towers.set_shown(style.show_names, style.show_scores)

@@ -10,8 +10,9 @@ The facilitator selects a tower (click, or Up/Down) and raises or lowers it with
 + and − (or Right and Left; one undo step per key press) or by dragging its end (one
 undo step on release). Supporters are blue and solid, opponents vermilion and hatched
 (never colour alone), the others grey; a tower not rated yet is a dashed outline
-marked "not rated". The header keeps live totals of supporters against opponents and
-says how many towers are not rated yet. The same chart counts dot votes when built with
+marked "not rated". The header keeps live totals of the supporters' towers against the
+opponents' and says how many towers are not rated yet; the line below counts the
+supporters and opponents whose towers are added up. The same chart counts dot votes when built with
 ``field="votes"``: with the number of participants and dots each, the header shows how
 many dots are left to place.
 """
@@ -51,6 +52,7 @@ from ...analysis.compare import support_balance
 from ...core.i18n import _
 from ...core.model import MAX_TOWER, MAX_VOTES, ChangeKind, ModelChange, Stakeholder
 from ...core.scores import PowerFromTowers, SetInfluence, SetVotes
+from ...core.wording import counted
 from ..document import MapDocument
 
 __all__ = ["LABEL_PT", "InfluenceTowers", "TowerChart", "side_of"]
@@ -517,9 +519,9 @@ class InfluenceTowers(QWidget):
         unrated = sum(1 for s in stakeholders if s.influence is None)
         text = (
             f"<span style='color:{SUPPORTER.name()}'>"
-            + _("Supporters {n}").format(n=balance.supporters)
+            + _("Supporters' towers {n}").format(n=balance.supporters)
             + f"</span>  ·  <span style='color:{OPPONENT.name()}'>"
-            + _("Opponents {n}").format(n=balance.opponents)
+            + _("Opponents' towers {n}").format(n=balance.opponents)
             + "</span>  ·  "
             + _("Not yet rated {n}").format(n=unrated)
         )
@@ -528,9 +530,11 @@ class InfluenceTowers(QWidget):
         neutral = sum(1 for s in stakeholders if s.position == 0)
         parts = [
             _(
-                "Tower heights added up: {supporters} supporters (position above 0), "
-                "{opponents} opponents (below 0)"
-            ).format(supporters=balance.supporter_count, opponents=balance.opponent_count)
+                "Towers of {supporters} (position above 0) and {opponents} (below 0) added up"
+            ).format(
+                supporters=counted(balance.supporter_count, "supporter", "supporters"),
+                opponents=counted(balance.opponent_count, "opponent", "opponents"),
+            )
         ]
         if balance.without_tower:
             parts.append(

@@ -293,9 +293,9 @@ def test_totals_follow_positions_and_towers(document, qtbot):
     for sid, position, height in (("mayor", 2, 5), ("imam", -1, 3), ("youth", 1, None)):
         document.push(UpdateStakeholder(document.smap, sid, position=position, influence=height))
     plain = QTextDocumentFragment.fromHtml(towers.totals.text()).toPlainText()
-    assert plain == "Supporters 5 · Opponents 3 · Not yet rated 2"
+    assert plain == "Supporters' towers 5 · Opponents' towers 3 · Not yet rated 2"
     assert towers.detail.text().startswith(
-        "Tower heights added up: 2 supporters (position above 0), 1 opponents (below 0);"
+        "Towers of 2 supporters (position above 0) and 1 opponent (below 0) added up;"
         " 1 of them not rated yet and not counted; 1 without a position count on neither side."
     )
     qtbot.mouseClick(towers.to_power, Qt.MouseButton.LeftButton)

@@ -37,9 +37,12 @@ def test_f5_presents_with_large_labels_and_esc_restores_the_window(qtbot, small_
     qtbot.keyClick(window.view, Qt.Key.Key_F5)
     assert tools.presentation.active and window.isFullScreen()
     assert not any(d.isVisible() for d in window.findChildren(QDockWidget))
-    # Labels of 20 pt on screen whatever the zoom, always drawn.
+    # Labels sized for the room whatever the zoom: at least 15 pt and a 41st of the
+    # screen's height, always drawn.
     zoom = window.view.zoom_level()
-    assert NodeItem.label_px * zoom >= 18 * window.view.logicalDpiY() / 72
+    on_screen = NodeItem.label_px * zoom
+    assert on_screen >= 15 * window.view.logicalDpiY() / 72 - 0.5
+    assert on_screen >= window.height() / 41 - 0.5
     assert NodeItem.label_min_lod == 0.0
     tools.towers_action.trigger()
     assert tools.present_towers.isVisible()
@@ -111,10 +114,16 @@ def test_presentation_bar_hides_no_node_and_says_how_to_reveal_names(qtbot, smal
     viewport = QRect(view.viewport().mapTo(window, QPoint(0, 0)), view.viewport().size())
     assert viewport.top() >= bar.bottom()
     for node in window.scene.nodes.values():
-        shown = view.mapFromScene(node.sceneBoundingRect()).boundingRect()
+        shown = view.mapFromScene(node.scene_outline().boundingRect()).boundingRect()
         assert view.viewport().rect().contains(shown), node.sid
     qtbot.keyClick(view, Qt.Key.Key_N)
     assert NodeItem.show_labels and presentation.style.show_names
+    # Revealed names are fitted in too.
+    for node in window.scene.nodes.values():
+        if node.label_visible():
+            label = node.label_rect(node.label_place).translated(node.pos())
+            shown = view.mapFromScene(label).boundingRect()
+            assert view.viewport().rect().contains(shown), node.sid
     assert presentation.hint == "Scores hidden — press S to show them"
     assert presentation.names_action.text() == "Hide names (N)"
     # Names typed into the quick-entry bar are text, not the reveal keys.
