@@ -70,7 +70,7 @@ ZOOM_STEP = 1.25
 PRESENT_REFERENCE_HEIGHT = 1080
 PRESENT_SCALE_BOUNDS = (0.75, 1.5)
 #: Width of a presentation label, in ems, on at most this many lines.
-PRESENT_LABEL_EMS, PRESENT_LABEL_LINES = 10.0, 2
+PRESENT_LABEL_EMS, PRESENT_LABEL_LINES = 16.0, 1
 #: Presentation stretches the drawing along one axis by at most this much to fill the screen.
 MAX_STRETCH = 2.5
 

@@ -135,7 +135,7 @@ def test_size_menu_and_legend_use_plain_metric_names(qtbot, settings) -> None:
     texts = [action.text() for action in window.size_group.actions()]
     assert "coordinator" in texts and "brokerage total" in texts
     assert not any(text.startswith("gf") or "_" in text for text in texts)
-    window._choose_size("gf_total")
+    window.view_control.choose_size("gf_total")
     legend = [text for _kind, _record, text in window.view.legend._columns[1]]
     assert "size: brokerage total" in legend
 
@@ -180,7 +180,7 @@ def test_the_metrics_chart_names_every_bar_and_empties_on_new(qtbot, settings) -
         assert name in long_names or any(
             label.startswith(name.removesuffix("…")) for label in long_names
         )
-    window.new_map()
+    window.files.new_map()
     qtbot.waitUntil(lambda: not window.metrics.running)
     assert _drawn_names(chart.getAxis("left")) == []
     assert panel.model.rowCount() == 0
