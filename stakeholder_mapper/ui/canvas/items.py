@@ -268,7 +268,7 @@ class NodeItem(QGraphicsItem):
         """Fade the node (outside a route or focus) or ring it (on the trusted route)."""
         if (dimmed, emphasised) != (self.dimmed, self.emphasised):
             self.dimmed, self.emphasised = dimmed, emphasised
-            self.update()
+            self._raise_label()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -290,8 +290,10 @@ class NodeItem(QGraphicsItem):
         super().hoverLeaveEvent(event)
 
     def _raise_label(self) -> None:
-        """Draw a hovered or selected node (and its label) over its neighbours."""
-        self.setZValue(3 if self.hovered or self.isSelected() else 2.5 if self.key else 2)
+        """Draw a hovered or selected node (and its label) over its neighbours; one on the
+        highlighted route or always named over the others."""
+        raised = self.key or self.emphasised
+        self.setZValue(3 if self.hovered or self.isSelected() else 2.5 if raised else 2)
         self.update()
 
     def paint(

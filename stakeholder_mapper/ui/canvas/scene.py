@@ -316,9 +316,10 @@ class MapScene(QGraphicsScene):
         covers another stakeholder's node (a name drawn under a shape would be cut), except
         the label of a selected node, which is drawn on top of the others.
 
-        Importance: selected, then always named (:attr:`key_stakeholders`), then on the
-        highlighted route, then larger node (power or the chosen metric), then higher power,
-        then name. An always-named label may lie over other nodes (it is drawn above them)
+        Importance: selected, then on the highlighted route (the route is what the user
+        asked to see), then always named (:attr:`key_stakeholders`), then larger node (power
+        or the chosen metric), then higher power, then name. An always-named or on-route
+        label may lie over other nodes (it is drawn above them)
         when no place is free of them. Hidden labels come back on zoom-in (labels shrink in
         scene units), on hover and on selection.
         """
@@ -335,8 +336,8 @@ class MapScene(QGraphicsScene):
             power = s.power if s is not None and s.power is not None else 0
             return (
                 not node.isSelected(),
-                node.sid not in key,
                 node.sid not in route,
+                node.sid not in key,
                 -node.radius,
                 -power,
                 node.label,
@@ -373,9 +374,9 @@ class MapScene(QGraphicsScene):
                     for c in cells
                     for other in shapes.get(c, ())
                 )
-                # A selected or always-named node is drawn on top, so its label may lie
-                # over other nodes.
-                if covers and not (node.isSelected() or node.key):
+                # A selected, always-named or on-route node is drawn on top, so its label
+                # may lie over other nodes.
+                if covers and not (node.isSelected() or node.key or node.sid in route):
                     continue
                 free.append((covers, order, place, box, cells))
             if not free:

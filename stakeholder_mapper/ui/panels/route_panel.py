@@ -70,6 +70,11 @@ class RoutePanel(QWidget):
         for box in (self.source, self.target):
             box.setEditable(True)
             box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            # As wide as the dock gives, not as the longest name: the dock never scrolls sideways.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(12)
         find = QPushButton(_("Find routes"))
         self.find_button = find
         find.clicked.connect(self.find)

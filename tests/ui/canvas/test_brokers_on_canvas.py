@@ -361,3 +361,34 @@ def test_brokerage_picked_from_the_size_menu_stays_after_new_metrics(qtbot, sett
     window.metrics.wait()
     qtbot.waitUntil(lambda: not window.metrics.running)
     assert window.scene.size_by == "interest"
+
+
+def test_a_highlighted_route_names_every_stakeholder_on_it(qtbot, settings) -> None:
+    """On the sample the most trusted route from the branch to the mayor runs through a
+    go-between whose name was hidden behind the always-named; the route comes first."""
+    from stakeholder_mapper.io.project import load_map
+    from stakeholder_mapper.paths import SAMPLE_MAP
+
+    window = _with_metrics(qtbot, load_map(SAMPLE_MAP), settings)
+    window.resize(1600, 1000)
+    window.view.fit_all()
+    panel = window.route_panel
+    branch = window.document.smap.info.branch
+    panel.set_ends(source=branch, target="mayor")
+    routes = panel.find()
+    assert routes, "the sample has a route from its branch to the mayor"
+    on_route = window.scene.route
+    assert len(on_route) >= 3
+    hidden = [sid for sid in on_route if window.scene.nodes[sid].label_place == HIDDEN]
+    assert hidden == []
+
+
+def test_the_route_dock_never_scrolls_sideways(qtbot, settings) -> None:
+    """Long names in From and To no longer make the route panel wider than its dock."""
+    from stakeholder_mapper.io.project import load_map
+    from stakeholder_mapper.paths import SAMPLE_MAP
+
+    window = _with_metrics(qtbot, load_map(SAMPLE_MAP), settings)
+    longest = max((s.label for s in window.document.smap.stakeholders.values()), key=len)
+    width = window.route_panel.fontMetrics().horizontalAdvance(longest)
+    assert window.route_panel.minimumSizeHint().width() < width
