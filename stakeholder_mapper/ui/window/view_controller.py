@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu
@@ -214,6 +215,8 @@ class ViewController(QObject):
 
     def _on_metrics(self, result: MetricsResult) -> None:
         window = self._window
+        if not shiboken6.isValid(window.size_menu):
+            return  # an analysis that ends while the window is being torn down
         window.view.readings = {sid: r.sentence for sid, r in result.readings.items()}
         columns = [c for c in result.metrics.columns if c in METRIC_COLUMNS and c != "community"]
         self.fill_size_menu(columns)
