@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
-from ..core.i18n import N_, _, format_number, isolate, ngettext
+from ..core.i18n import N_, _, format_number, isolate, ngettext, pgettext
 from ..core.model import Stakeholder, StakeholderMap
 from .attitude import poor_go_between
 from .views import AnalysisInputError, GraphView, build_graph
@@ -62,6 +62,7 @@ __all__ = [
     "Confidence",
     "Route",
     "confidence",
+    "confidence_level",
     "our_branch",
     "routes_from",
     "trusted_routes",
@@ -330,3 +331,13 @@ def our_branch(smap: StakeholderMap) -> str | None:
     named = smap.info.branch.strip()
     found = smap.find_stakeholder(named) if named else None
     return found.id if found is not None else None
+
+
+def confidence_level(level: str) -> str:
+    """A route's confidence level (high, medium, low) in the language of the moment."""
+    levels = {
+        "high": pgettext("route confidence", "high"),
+        "medium": pgettext("route confidence", "medium"),
+        "low": pgettext("route confidence", "low"),
+    }
+    return levels.get(level, level)

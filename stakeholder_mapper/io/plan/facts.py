@@ -17,8 +17,15 @@ from ...analysis.readings import (
     stakeholder_readings,
     summary_findings,
 )
-from ...analysis.routes import Confidence, Route, confidence, our_branch, routes_from
-from ...core.i18n import N_, _, format_number, isolate, ngettext, pgettext
+from ...analysis.routes import (
+    Confidence,
+    Route,
+    confidence,
+    confidence_level,
+    our_branch,
+    routes_from,
+)
+from ...core.i18n import N_, _, format_number, isolate, ngettext
 from ...core.model import ENGAGEMENT_STAGES, Snapshot, Stakeholder, StakeholderMap
 from ...core.sharing import reaches, snapshot_key
 from ..project import snapshot_map
@@ -74,16 +81,6 @@ MAX_INTRODUCTIONS = 4
 
 #: How the plan states a route's confidence: level (high, medium, low) and its reasons.
 CONFIDENCE_SENTENCE = N_("Confidence in this route: {level} ({reasons}).")
-
-
-def confidence_level(level: str) -> str:
-    """A route's confidence level (high, medium, low) in the language of the moment."""
-    levels = {
-        "high": pgettext("route confidence", "high"),
-        "medium": pgettext("route confidence", "medium"),
-        "low": pgettext("route confidence", "low"),
-    }
-    return levels.get(level, level)
 
 
 def route_names(smap: StakeholderMap, route: Route) -> str:

@@ -20,8 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...analysis.routes import Confidence, Route, confidence, our_branch, trusted_routes
-from ...core.i18n import N_, _, pgettext
+from ...analysis.routes import (
+    Confidence,
+    Route,
+    confidence,
+    confidence_level,
+    our_branch,
+    trusted_routes,
+)
+from ...core.i18n import N_, _
 from ...core.model import ChangeKind, ModelChange
 from ..document import MapDocument
 
@@ -182,7 +189,9 @@ class RoutePanel(QWidget):
         for route, judged in zip(self.routes, self.confidences, strict=True):
             names = " → ".join(smap.stakeholders[i].label for i in route.stakeholders)
             self.list.addItem(
-                _(ROUTE_ITEM).format(names=names, cost=route.cost, level=self._level(judged.level))
+                _(ROUTE_ITEM).format(
+                    names=names, cost=route.cost, level=confidence_level(judged.level)
+                )
             )
             item = self.list.item(self.list.count() - 1)
             item.setToolTip(names)
@@ -216,16 +225,6 @@ class RoutePanel(QWidget):
         box.setCurrentIndex(matches[0])
         return str(box.itemData(matches[0]))
 
-    @staticmethod
-    def _level(level: str) -> str:
-        """A route's confidence level (high, medium, low) as the user reads it."""
-        levels = {
-            "high": pgettext("route confidence", "high"),
-            "medium": pgettext("route confidence", "medium"),
-            "low": pgettext("route confidence", "low"),
-        }
-        return levels.get(level, level)
-
     def clear(self) -> None:
         """Forget the routes and remove the highlight."""
         self.list.clear()
@@ -239,7 +238,7 @@ class RoutePanel(QWidget):
             judged = self.confidences[row]
             self.note.setText(
                 _(ROUTE_NOTE).format(
-                    level=self._level(judged.level), reasons="; ".join(judged.reasons)
+                    level=confidence_level(judged.level), reasons="; ".join(judged.reasons)
                 )
             )
             self.highlight.emit(list(self.routes[row].stakeholders))
