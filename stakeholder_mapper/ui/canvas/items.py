@@ -130,6 +130,15 @@ class NodeItem(QGraphicsItem):
         """Label size outside presentation: the normal size times the chosen text size."""
         return round(LABEL_FONT_PX * cls.text_factor)
 
+    @classmethod
+    def use_normal_style(cls) -> None:
+        """Labels as the map draws them outside presentation (the style is shared by every
+        node of every window, so a new map starts from it whatever a closed one left)."""
+        cls.label_px, cls.label_min_lod = cls.normal_label_px(), LABEL_MIN_LOD
+        cls.label_ems, cls.label_lines = LABEL_WIDTH / LABEL_FONT_PX, 2
+        cls.label_places = (BELOW, ABOVE)
+        cls.show_labels = True
+
     def __init__(self, stakeholder_id: str) -> None:
         super().__init__()
         self.sid = stakeholder_id

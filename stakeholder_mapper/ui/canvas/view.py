@@ -45,7 +45,6 @@ from .items import (
     LABEL_FONT_PX,
     LABEL_MIN_LOD,
     LABEL_SCREEN_PX,
-    LABEL_WIDTH,
     LEFT,
     RIGHT,
     CanvasTheme,
@@ -238,9 +237,7 @@ class MapView(QGraphicsView):
                 if round_ < 3:
                     self._stretch_into_room(drawn)
         else:
-            NodeItem.label_px, NodeItem.label_min_lod = NodeItem.normal_label_px(), LABEL_MIN_LOD
-            NodeItem.label_ems, NodeItem.label_lines = LABEL_WIDTH / LABEL_FONT_PX, 2
-            NodeItem.label_places = (BELOW, ABOVE)
+            NodeItem.use_normal_style()
             self.map_scene.set_stretch(1.0, 1.0)
         NodeItem.show_labels = show_names
         self.map_scene.restyle_nodes()

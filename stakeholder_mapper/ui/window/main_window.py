@@ -36,6 +36,7 @@ from ...core.model import ChangeKind, ModelChange, StakeholderMap
 from ...core.wording import counted
 from ...io.lock import MapLock
 from ..canvas import MapScene, MapView
+from ..canvas.items import NodeItem
 from ..document import MapDocument
 from ..files.autosave import OpenedMap, ProtectedFile
 from ..files.file_workflow import FileWorkflow, dropped_map
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         )
         self.files.message.connect(self.show_message)
         self.files.guard_replaced.connect(self.update_title)
+        NodeItem.use_normal_style()  # whatever a window closed in presentation left
         self.scene = MapScene(self.document, stepped=True)
         self.view = MapView(self.scene, self.document, self)
         self.read_only_banner = ReadOnlyBanner()

@@ -392,3 +392,18 @@ def test_the_route_dock_never_scrolls_sideways(qtbot, settings) -> None:
     longest = max((s.label for s in window.document.smap.stakeholders.values()), key=len)
     width = window.route_panel.fontMetrics().horizontalAdvance(longest)
     assert window.route_panel.minimumSizeHint().width() < width
+
+
+def test_a_window_closed_in_presentation_leaves_the_next_map_as_usual(qtbot, settings) -> None:
+    """Label style is shared by every node: a window closed while presenting must not leave
+    the next map with projector-sized names placed beside their nodes."""
+    first = _with_metrics(qtbot, _bridged_map(), settings)
+    qtbot.keyClick(first.view, Qt.Key.Key_F5)
+    assert first.workshop.presentation.active
+    assert len(NodeItem.label_places) == 4
+    first.close()
+    second = _with_metrics(qtbot, _bridged_map(), settings)
+    assert NodeItem.label_places == ("below", "above")
+    assert NodeItem.label_px == NodeItem.normal_label_px()
+    places = {n.label_place for n in second.scene.nodes.values()}
+    assert places <= {"below", "above", HIDDEN}
