@@ -150,7 +150,12 @@ class Legend(QWidget):
     ) -> None:
         y, row, swatch = _PAD, self._row(), self._swatch()
         m = self._x
-        align = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        # Absolute: a right-to-left painter would otherwise turn "right" into left.
+        align = (
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+            if self.isRightToLeft()
+            else Qt.AlignmentFlag.AlignLeft
+        )
         painter.setLayoutDirection(self.layoutDirection())
         smap = self.document.smap
         badges = category_badges(smap.categories.values())

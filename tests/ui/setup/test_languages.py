@@ -217,6 +217,21 @@ def test_the_legend_is_mirrored_in_arabic(qtbot, small_map, settings, speak) -> 
     assert abs((width - 1 - swatch_left) - english[1]) <= 1
     assert abs((width - 1 - line_right) - english[2]) <= 1
     assert english[1] < english[2] and swatch_left > line_right
+    # Each tie's name sits just beside its line, on the line's left in Arabic: the row's
+    # text ends within a few pixels of the line, not at the legend's far edge.
+    rows = [
+        y
+        for y in range(image.height())
+        if any(image.pixelColor(x, y) == QColor(kind.colour) for x in range(image.width()))
+    ]
+    middle = rows[len(rows) // 2]
+    text = [
+        x
+        for x in range(_line_left)
+        for y in range(middle - 4, middle + 5)
+        if image.pixelColor(x, y).lightness() < 140
+    ]
+    assert text and _line_left - max(text) < 20
 
 
 def test_a_cut_name_ends_at_its_own_end_in_either_direction(
