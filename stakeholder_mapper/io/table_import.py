@@ -43,6 +43,7 @@ from ..core.model import (
     RelationshipKind,
     Stakeholder,
     StakeholderMap,
+    builtin_names,
 )
 from ..core.sharing import sharing_problem
 from ..core.validation import ValidationError, parse_record
@@ -355,6 +356,18 @@ def _shown(value: str) -> str:
     return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
 
 
+def _known_names(record_id: str, name: str) -> set[str]:
+    """What a file may call a map's category or kind: its id, its name and, while it keeps
+    the app's own name, that name in every interface language, so a French partner's
+    "Médias" or "confiance" lands in the same category or kind whatever language the
+    importing app speaks."""
+    names = {record_id, name}
+    builtin = builtin_names(record_id)
+    if name in builtin:
+        names |= builtin
+    return names
+
+
 def _slug(text: str) -> str:
     """An id made from a name: lower case letters (any script) and digits joined by dashes."""
     return re.sub(r"[\W_]+", "-", text.casefold()).strip("-") or "item"
@@ -528,8 +541,8 @@ class _Importer:
         wanted = value.casefold()
         if wanted not in self.category_ids:
             for c in self.smap.categories.values():
-                self.category_ids.setdefault(c.id.casefold(), c.id)
-                self.category_ids.setdefault(c.name.casefold(), c.id)
+                for name in _known_names(c.id, c.name):
+                    self.category_ids.setdefault(name.casefold(), c.id)
         if wanted in self.category_ids:
             return self.category_ids[wanted]
         cid, n = _slug(value), 2
@@ -545,8 +558,8 @@ class _Importer:
         wanted = value.casefold()
         if wanted not in self.kind_ids:
             for k in self.smap.kinds.values():
-                self.kind_ids.setdefault(k.id.casefold(), k.id)
-                self.kind_ids.setdefault(k.name.casefold(), k.id)
+                for name in _known_names(k.id, k.name):
+                    self.kind_ids.setdefault(name.casefold(), k.id)
         if wanted in self.kind_ids:
             return self.smap.kinds[self.kind_ids[wanted]]
         kid, n = _slug(value), 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -94,7 +95,9 @@ def test_cyrillic_cp1251_semicolon_file_imports(tmp_path):
     smap, report = import_tables(s, r)
     assert smap.stakeholders["mer"].label == "Мэрия города"
     assert smap.stakeholders["mer"].trust == -1
-    assert report.created_categories == ["Муниципальная власть", "Молодёжная группа"]
+    # "Молодёжная группа" is the app's own Russian name for its youth groups.
+    assert report.created_categories == ["Муниципальная власть"]
+    assert smap.stakeholders["sov"].category == "youth"
     (tie,) = smap.relationships.values()
     assert (tie.source, tie.target, tie.strength) == ("sov", "mer", 4), "a name finds its id"
 
@@ -113,7 +116,9 @@ def test_arabic_csv_imports_whatever_its_hamza_and_final_letters(tmp_path):
     mayor = smap.stakeholders["baldia"]
     assert (mayor.label, mayor.power, mayor.interest, mayor.trust) == ("بلدية المدينة", 5, 4, -1)
     assert mayor.notes == "زيارة في مارس"
-    assert report.created_categories == ["سلطة محلية", "مجموعة شبابية"]
+    # "مجموعة شبابية" is the app's own Arabic name for its youth groups.
+    assert report.created_categories == ["سلطة محلية"]
+    assert smap.stakeholders["shabab"].category == "youth"
     assert report.custom_columns == []
     (tie,) = smap.relationships.values()
     assert (tie.source, tie.target, tie.strength, tie.directed) == ("shabab", "baldia", 4, True)
@@ -313,3 +318,33 @@ def test_rejected_rows_create_nothing_and_names_in_any_script_make_ids(tmp_path)
     assert smap.kinds["influence"].name == "Influence", "the default kind is left alone"
     (tie,) = smap.relationships.values()
     assert tie.kind == "influence-2"
+
+
+def test_a_partners_file_lands_in_the_same_categories_and_kinds_in_any_language(
+    tmp_path: Path,
+) -> None:
+    """A French partner's file names the app's own categories and kinds in French; an app
+    speaking English (or Arabic) puts them in the same categories and kinds, creating none."""
+    s = write(
+        tmp_path,
+        "s.csv",
+        "id,name,category\nm,Mairie,Autorité municipale\nj,Journal,Médias\nr,Radio,وسائل الإعلام\n",
+    )
+    r = write(tmp_path, "r.csv", "source,target,kind\nm,j,confiance\nj,r,Financement\n")
+    smap, report = import_tables(s, r)
+    assert report.created_categories == [] and report.created_kinds == []
+    assert [smap.stakeholders[i].category for i in "mjr"] == ["municipal", "media", "media"]
+    assert sorted(rel.kind for rel in smap.relationships.values()) == ["funding", "trust"]
+
+
+def test_a_category_renamed_by_the_user_is_not_found_by_its_old_translations(
+    tmp_path: Path,
+) -> None:
+    from stakeholder_mapper.core.model import StakeholderMap
+
+    mine = StakeholderMap()
+    mine.categories["media"] = dataclasses.replace(mine.categories["media"], name="Press")
+    s = write(tmp_path, "s.csv", "id,name,category\nj,Journal,Médias\n")
+    smap, report = import_tables(s, smap=mine)
+    assert report.created_categories == ["Médias"]
+    assert smap.stakeholders["j"].category != "media"
