@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import difflib
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -642,6 +644,31 @@ def _subcommands(parser: _Parser) -> set[str]:
     return set()
 
 
+def _check_map_to_open(argv: Sequence[str], commands: set[str]) -> None:
+    """Refuse, before any window, a first word that is neither a command nor a file: a
+    word with no extension is taken for a mistyped command; a missing map is named."""
+    if not argv or argv[0].startswith("-") or Path(argv[0]).exists():
+        return
+    word = argv[0]
+    if not Path(word).suffix and "/" not in word and os.sep not in word:
+        close = difflib.get_close_matches(word, sorted(commands), n=1)
+        if close:
+            raise UsageError(
+                _("unknown command '{name}' (did you mean '{suggestion}'?)").format(
+                    name=word, suggestion=close[0]
+                )
+            )
+        raise UsageError(
+            _("unknown command '{name}'; the commands are: {commands}.").format(
+                name=word, commands=", ".join(sorted(commands))
+            )
+        )
+    reason = system_error(FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), word))
+    raise UsageError(
+        _("{name} cannot be read: {reason}.").format(name=shown_name(word), reason=reason)
+    )
+
+
 def _launch_gui(argv: Sequence[str]) -> int:
     gui = _Parser(prog="stakeholder-mapper", description=_("Open the desktop app."))
     gui.add_argument("map", nargs="?", metavar="MAP.smap", help=_("map to open"))
@@ -659,6 +686,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     try:
         if not argv or argv[0] not in _subcommands(parser) | {"-h", "--help"}:
+            _check_map_to_open(argv, _subcommands(parser))
             return _launch_gui(argv)
         args = parser.parse_args(argv)
         run: Callable[[argparse.Namespace], None] = args.run

@@ -127,3 +127,23 @@ def test_an_import_report_in_french_counts_and_names_the_rejected_rows(tmp_path:
         "entier de 1 à 5; ligne 4 : '12' n'est pas un nombre entier de 1 à 5"
     ) in lines
     assert "Imported" not in result.stdout and "Rejected" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["valdate", "city.smap"], "erreur : commande inconnue « valdate » (vouliez-vous dire"),
+        (["frobnicate"], "erreur : commande inconnue « frobnicate » ; les commandes sont :"),
+        (["nothere.smap"], "erreur : nothere.smap ne peut pas être lu : Fichier ou dossier"),
+    ],
+    ids=["misspelt command", "unknown word", "missing map"],
+)
+def test_a_word_that_is_neither_command_nor_file_opens_no_window(
+    tmp_path: Path, args: list[str], said: str
+) -> None:
+    """Without a display, opening the window would abort with Qt's noise: a mistyped
+    command or a missing map is one translated line and exit code 2, before any window."""
+    result = _run(args, tmp_path, LANGUAGE="fr", LANG="fr_FR.UTF-8", QT_QPA_PLATFORM="minimal")
+    assert result.returncode == 2
+    assert result.stderr.startswith(said)
+    assert result.stderr.count("\n") == 1
