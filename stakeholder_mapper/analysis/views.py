@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..core.i18n import N_, _
 from ..core.model import SCALES, Relationship, Stakeholder, StakeholderMap
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ def build_arcs(smap: StakeholderMap, view: GraphView | None = None) -> Arcs:
 
 
 #: Stakeholder fields holding several values each: a stakeholder would be in several groups.
-_SEVERAL_VALUES = {"tags": "several tags", "principles": "several principles of action"}
+_SEVERAL_VALUES = {"tags": N_("several tags"), "principles": N_("several principles of action")}
 
 
 def group_values(smap: StakeholderMap, attribute: str) -> list[object]:
@@ -260,15 +261,23 @@ def group_values(smap: StakeholderMap, attribute: str) -> list[object]:
     if attribute in custom:
         return [s.attributes.get(attribute) or None for s in stakeholders]
     choices = ", ".join(GROUPABLE_FIELDS)
-    customs = f" (this map has: {', '.join(custom)})" if custom else " (this map has none)"
+    customs = (
+        _("this map has: {names}").format(names=", ".join(custom))
+        if custom
+        else _("this map has none")
+    )
     several = _SEVERAL_VALUES.get(attribute.strip().casefold())
     if several:
         raise AnalysisInputError(
-            f"Cannot group by {attribute!r}: a stakeholder can have {several}, and brokerage "
-            f"roles need each stakeholder in exactly one group; group by {choices} or a "
-            f"custom attribute{customs}."
+            _(
+                "Cannot group by '{attribute}': a stakeholder can have {several}, and brokerage "
+                "roles need each stakeholder in exactly one group; group by {choices} or a "
+                "custom attribute ({customs})."
+            ).format(attribute=attribute, several=_(several), choices=choices, customs=customs)
         )
     raise AnalysisInputError(
-        f"Cannot group by {attribute!r}: it is not a field or custom attribute stakeholders "
-        f"can be grouped by; group by {choices} or a custom attribute{customs}."
+        _(
+            "Cannot group by '{attribute}': it is not a field or custom attribute stakeholders "
+            "can be grouped by; group by {choices} or a custom attribute ({customs})."
+        ).format(attribute=attribute, choices=choices, customs=customs)
     )

@@ -51,9 +51,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.commands import Command
-from ...core.i18n import N_, _, ngettext, pgettext
+from ...core.i18n import N_, _, format_number, ngettext, pgettext
 from ...core.model import StakeholderMap
 from ...core.validation import ValidationError
+from ...core.wording import counted
 from ...io.columns import RELATIONSHIP_COLUMNS, STAKEHOLDER_COLUMNS, match_columns
 from ...io.graph_formats import import_gexf, import_graphml
 from ...io.merge import merge_command, prepare_import_map
@@ -619,9 +620,15 @@ class ImportDialog(QDialog):
         report = result[1]
         rejected = len(report.rejected)
         self.summary.setText(
-            f"{report.stakeholders} stakeholders and {report.relationships} relationships can "
-            f"be imported; {rejected} rows are rejected and {len(report.changed)} changed "
-            "(see below)."
+            _("{stakeholders} and {relationships} can be imported; {rejected} (see below).").format(
+                stakeholders=counted(report.stakeholders, "stakeholder", "stakeholders"),
+                relationships=counted(report.relationships, "relationship", "relationships"),
+                rejected=ngettext(
+                    "{count} row is rejected and {changed} changed",
+                    "{count} rows are rejected and {changed} changed",
+                    rejected,
+                ).format(count=format_number(rejected), changed=format_number(len(report.changed))),
+            )
         )
         # The summary above gives the counts; the report lists what was created and each row.
         details = report.lines()[1:] or [_("Every row can be imported as it is.")]

@@ -714,7 +714,7 @@ class ProtectedFile(QObject):
 
     def change_password(self, parent: QWidget | None) -> bool:
         """Ask for a new password (or its removal) and save with it; ``False`` if cancelled."""
-        name = self.path.name if self.path else "this map"
+        name = self.path.name if self.path else _("this map")
         accepted, password = ask_new_password(parent, name, self.password is not None)
         if not accepted:
             return False

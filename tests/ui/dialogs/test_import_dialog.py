@@ -93,7 +93,7 @@ def test_check_shows_every_rejected_row_then_imports_the_valid_ones(qtbot, files
         report
     ), "a tie to a rejected stakeholder is rejected too"
     assert dialog.summary.text().startswith(
-        "2 stakeholders and 1 relationships can be imported; 3 rows are rejected"
+        "2 stakeholders and 1 relationship can be imported; 3 rows are rejected"
     )
     preview = dialog.previews["stakeholders"]
     assert preview.item(1, 0).toolTip() == "'9' is not a whole number from 1 to 5"

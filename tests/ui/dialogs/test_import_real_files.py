@@ -40,7 +40,7 @@ def test_a_gephi_file_checks_with_a_grouped_report_that_can_be_saved(qtbot, tmp_
     qtbot.waitUntil(lambda: not dialog.busy, timeout=BACKGROUND)
     dialog.check()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=BACKGROUND)
-    assert "1538 stakeholders" in dialog.summary.text()
+    assert "1,538 stakeholders" in dialog.summary.text()
     text = dialog.report_view.toPlainText()
     assert len(text.splitlines()) < 15, "1,538 renamed edge ids are one line, not 1,538"
     saved = tmp_path / "report.txt"
