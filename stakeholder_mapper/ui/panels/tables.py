@@ -46,7 +46,8 @@ from ...core.model import ChangeKind, ModelChange, StakeholderMap
 from ...core.validation import ValidationError
 from ..document import MapDocument
 from ..setup.bidi import own_direction
-from .fields import RELATIONSHIP_FIELDS, STAKEHOLDER_FIELDS, Field, changes_for
+from .fields import RELATIONSHIP_FIELDS, STAKEHOLDER_FIELDS, UNKNOWN, Field, changes_for
+from .value_names import shown_value
 
 __all__ = ["ColumnFitter", "RecordTableModel", "TablePanel", "fit_columns"]
 
@@ -128,9 +129,14 @@ class RecordTableModel(QAbstractTableModel):
         field = self.fields[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             text = field.display(field.get(record), self.smap)
-            if role == Qt.ItemDataRole.EditRole and text == "unknown":
-                return ""
-            return text.replace("\n", " ") if role == Qt.ItemDataRole.DisplayRole else text
+            if role == Qt.ItemDataRole.EditRole:
+                return "" if text == "unknown" else text
+            # Shown in the interface language; edited and read back as the map stores it.
+            if text == UNKNOWN and field.get(record) is None:
+                text = shown_value("")
+            elif field.kind in ("choice", "bool"):
+                text = shown_value(text)
+            return text.replace("\n", " ")
         if role == SORT_ROLE:
             return field.sort_key(field.get(record), self.smap)
         if role == ID_ROLE:

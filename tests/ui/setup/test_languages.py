@@ -293,3 +293,25 @@ def test_a_latin_name_in_an_arabic_table_reads_left_to_right(
     assert option.direction == Qt.LayoutDirection.LeftToRight
     assert option.displayAlignment & Qt.AlignmentFlag.AlignRight
     assert option.displayAlignment & Qt.AlignmentFlag.AlignAbsolute
+
+
+def test_the_tables_show_stored_words_in_the_interface_language(
+    qtbot, small_map, settings, speak
+) -> None:
+    """A level stored as "city" and an unknown rating read in French in the table, while
+    editing still starts from (and stores) the map's own word."""
+    from PySide6.QtCore import Qt
+
+    small_map.stakeholders["mayor"] = dataclasses.replace(
+        small_map.stakeholders["mayor"], level="city", interest=None
+    )
+    speak("fr")
+    win = open_window(qtbot, small_map, settings)
+    model = win.stakeholder_table.model
+    row = model.row_of("mayor")
+    level = next(i for i, f in enumerate(model.fields) if f.name == "level")
+    interest = next(i for i, f in enumerate(model.fields) if f.name == "interest")
+    assert model.index(row, level).data() == "ville"
+    assert model.index(row, level).data(Qt.ItemDataRole.EditRole) == "city"
+    assert model.index(row, interest).data() == "inconnu"
+    assert model.index(row, interest).data(Qt.ItemDataRole.EditRole) == ""
