@@ -32,7 +32,7 @@ from ...core.node_size import rating_radius
 from ...core.placement import fallback_position
 from ...core.styles import category_badges, tie_look
 from ..document import MapDocument
-from .items import HIDDEN, EdgeItem, NodeItem, OverviewLayer
+from .items import HIDDEN, LEFT, RIGHT, EdgeItem, NodeItem, OverviewLayer
 
 __all__ = ["CanvasFilter", "MapScene"]
 
@@ -363,7 +363,12 @@ class MapScene(QGraphicsScene):
                 continue
             x, y = node.pos().x(), node.pos().y()
             free = []
-            for order, place in enumerate(NodeItem.label_places):
+            places = NodeItem.label_places
+            if node.key or node.sid in route:
+                # A name that must show may also go beside its node before lying over another
+                # (a selected one is drawn on top of everything, so it stays below its node).
+                places = places + tuple(p for p in (RIGHT, LEFT) if p not in places)
+            for order, place in enumerate(places):
                 r = node.label_rect(place)
                 box = (x + r.left(), y + r.top(), x + r.right(), y + r.bottom())
                 cells = _cells(box, cell)

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPainterPath,
     QPen,
     QTransform,
     QWheelEvent,
@@ -42,6 +43,7 @@ from ..document import MapDocument
 from .items import (
     ABOVE,
     BELOW,
+    HIDDEN,
     LABEL_FONT_PX,
     LABEL_MIN_LOD,
     LABEL_SCREEN_PX,
@@ -468,6 +470,15 @@ class MapView(QGraphicsView):
         box = self._focus_ring(self.keyboard.current)
         if box is None or not self.hasFocus() or not box.intersects(rect):
             return
+        node = self.map_scene.nodes[self.keyboard.current]
+        if node.label_place != HIDDEN:
+            # The ring goes round the node, never across its name.
+            name = node.label_rect(node.label_place).translated(node.pos())
+            outside = QPainterPath()
+            outside.setFillRule(Qt.FillRule.OddEvenFill)
+            outside.addRect(box.adjusted(-20, -20, 20, 20).united(name))
+            outside.addRect(name)
+            painter.setClipPath(outside, Qt.ClipOperation.IntersectClip)
         for colour, width, style in (
             (QColor("#ffffff"), 6.0, Qt.PenStyle.SolidLine),
             (QColor("#1a1a1a"), 3.0, Qt.PenStyle.DashLine),

@@ -405,5 +405,32 @@ def test_a_window_closed_in_presentation_leaves_the_next_map_as_usual(qtbot, set
     second = _with_metrics(qtbot, _bridged_map(), settings)
     assert NodeItem.label_places == ("below", "above")
     assert NodeItem.label_px == NodeItem.normal_label_px()
-    places = {n.label_place for n in second.scene.nodes.values()}
+    places = {n.label_place for n in second.scene.nodes.values() if not n.key}
     assert places <= {"below", "above", HIDDEN}
+
+
+def test_names_that_always_show_go_beside_their_node_before_covering_another(
+    qtbot, settings
+) -> None:
+    """On the sample the branch's name below or above its node would cover the mayor's or
+    another shape; it goes to the side instead, so no shape cuts an always-shown name."""
+    from stakeholder_mapper.io.project import load_map
+    from stakeholder_mapper.paths import SAMPLE_MAP
+
+    window = _with_metrics(qtbot, load_map(SAMPLE_MAP), settings)
+    window.resize(1600, 1000)
+    window.view.fit_all()
+    scene = window.scene
+    covered = []
+    for node in scene.nodes.values():
+        if not node.key or node.label_place == HIDDEN:
+            continue
+        name = node.label_rect(node.label_place).translated(node.pos())
+        for other in scene.nodes.values():
+            if other is node or not other.isVisible():
+                continue
+            shape = other.outline().boundingRect().translated(other.pos())
+            rim = 0.15 * shape.width() / 2
+            if name.intersects(shape.adjusted(rim, rim, -rim, -rim)):
+                covered.append((node.sid, other.sid))
+    assert covered == []
