@@ -16,6 +16,7 @@ with the thresholds Python itself would use.
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -28,6 +29,9 @@ POLL_MS = 30
 
 #: How often the GUI thread checks whether a garbage collection is due.
 GC_CHECK_MS = 250
+#: The longest the GUI thread goes without collecting the youngest garbage, whatever the
+#: allocation counts say (they can read low for a long time after a large map is freed).
+GC_MAX_INTERVAL_S = 5.0
 
 
 class _GuiThreadCollector(QObject):
@@ -41,6 +45,7 @@ class _GuiThreadCollector(QObject):
         self._timer = QTimer(self, interval=GC_CHECK_MS)
         self._timer.timeout.connect(self.collect_if_due)
         self._timer.start()
+        self._last = time.monotonic()
 
     def collect_if_due(self) -> None:
         counts = gc.get_count()
@@ -49,8 +54,11 @@ class _GuiThreadCollector(QObject):
             if count <= threshold:
                 break
             generation = level
+        if generation < 0 and time.monotonic() - self._last > GC_MAX_INTERVAL_S:
+            generation = 0
         if generation >= 0:
             gc.collect(generation)
+            self._last = time.monotonic()
 
 
 def start_in_pool(pool: QThreadPool, job: QRunnable) -> None:
